@@ -1,0 +1,132 @@
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as schema from './schema';
+import { isNetworkPath, type LocationProbe } from './location';
+
+export type AppDb = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export const DEFAULT_MIGRATIONS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+/** A refusal to open the database, with the Russian message shown to the user. */
+export class DatabaseOpenError extends Error {
+  constructor(
+    readonly reason: 'network' | 'newer' | 'corrupt',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'DatabaseOpenError';
+  }
+}
+
+interface JournalEntry {
+  idx: number;
+  when: number;
+  tag: string;
+}
+
+export function readJournal(migrationsFolder: string): JournalEntry[] {
+  const journal = JSON.parse(readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: JournalEntry[] };
+  return journal.entries;
+}
+
+export interface MigrationState {
+  applied: number;
+  known: number;
+  newer: boolean;
+}
+
+/** Compares what the file has applied (drizzle's own bookkeeping table) with what this build knows. */
+export function migrationState(sqlite: Database.Database, migrationsFolder: string): MigrationState {
+  const entries = readJournal(migrationsFolder);
+  const hasTable = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='__drizzle_migrations'").get();
+  if (!hasTable) return { applied: 0, known: entries.length, newer: false };
+  const row = sqlite.prepare('SELECT count(*) AS n, max(created_at) AS last FROM __drizzle_migrations').get() as { n: number; last: number | null };
+  const lastKnown = entries.at(-1)?.when ?? 0;
+  return { applied: row.n, known: entries.length, newer: row.n > entries.length || (row.last ?? 0) > lastKnown };
+}
+
+export interface OpenOptions {
+  file: string;
+  /** Path to a better-sqlite3 addon built for another ABI (Electron's); Node's own build otherwise. */
+  nativeBinding?: string;
+  migrationsFolder?: string;
+  readonly?: boolean;
+  locationProbe?: LocationProbe;
+  now?: () => Date;
+}
+
+export interface OpenedDatabase {
+  db: AppDb;
+  sqlite: Database.Database;
+  file: string;
+  /** The backup made before migrating, if a migration was pending on an existing file. */
+  backupFile?: string;
+}
+
+export function backupFileName(now: Date, reason: string): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  return `${reason}-${stamp}.sqlite`;
+}
+
+/** A consistent copy of a live database, made by SQLite itself (safe with WAL and open readers). */
+export function vacuumInto(sqlite: Database.Database, target: string): void {
+  mkdirSync(path.dirname(target), { recursive: true });
+  sqlite.prepare('VACUUM INTO ?').run(target);
+}
+
+export function openDatabase(options: OpenOptions): OpenedDatabase {
+  const file = path.resolve(options.file);
+  if (isNetworkPath(file, options.locationProbe)) {
+    throw new DatabaseOpenError(
+      'network',
+      `База данных не может находиться в сетевой папке (${file}): SQLite по сети повреждает данные. Храните базу на этом компьютере, а в общую папку используйте выгрузку.`,
+    );
+  }
+  mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file, {
+    readonly: options.readonly ?? false,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
+  try {
+    if (!options.readonly) {
+      sqlite.pragma('journal_mode = WAL');
+      sqlite.pragma('synchronous = FULL');
+    }
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+
+    const migrationsFolder = options.migrationsFolder ?? DEFAULT_MIGRATIONS;
+    let state: MigrationState;
+    try {
+      state = migrationState(sqlite, migrationsFolder);
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_NOTADB' || (error as { code?: string }).code === 'SQLITE_CORRUPT') {
+        throw new DatabaseOpenError('corrupt', `Файл ${file} не является базой данных приложения или повреждён.`);
+      }
+      throw error;
+    }
+    if (state.newer) {
+      throw new DatabaseOpenError(
+        'newer',
+        'База данных создана более новой версией приложения. Обновите приложение, чтобы открыть её: старая версия могла бы её повредить.',
+      );
+    }
+    const db = drizzle(sqlite, { schema }) as AppDb;
+    let backupFile: string | undefined;
+    if (state.applied < state.known && !options.readonly) {
+      if (state.applied > 0) {
+        backupFile = path.join(path.dirname(file), 'backups', backupFileName(options.now?.() ?? new Date(), 'before-migration'));
+        vacuumInto(sqlite, backupFile);
+      }
+      migrate(db, { migrationsFolder });
+    }
+    return { db, sqlite, file, ...(backupFile ? { backupFile } : {}) };
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+}

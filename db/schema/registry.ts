@@ -1,0 +1,84 @@
+import { sql } from 'drizzle-orm';
+import { ORGANIZATION_TYPES } from '../../electron/shared/enums';
+import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/**
+ * The registry of organisations and people shared by every register. `searchText` and
+ * `sortKey` hold a lower-cased, ё→е folded copy of the names: SQLite's own lower() and
+ * collation know only ASCII, and better-sqlite3 cannot register a collation, so Russian
+ * case-insensitive search and alphabetical order are done on these columns.
+ */
+
+export { ORGANIZATION_TYPES, type OrganizationType } from '../../electron/shared/enums';
+
+export const centerProfile = sqliteTable(
+  'center_profile',
+  {
+    id: integer('id').primaryKey(),
+    fullName: text('full_name').notNull().default(''),
+    shortName: text('short_name').notNull().default(''),
+    directorName: text('director_name').notNull().default(''),
+    directorPosition: text('director_position').notNull().default('Директор'),
+    address: text('address').notNull().default(''),
+    segment: text('segment').notNull().default(''),
+    updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  },
+  (t) => [check('center_profile_single_row', sql`${t.id} = 1`)],
+);
+
+export const municipalities = sqliteTable(
+  'municipalities',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    sortKey: text('sort_key').notNull(),
+    /** Part of the center's segment (shown in the profile), as opposed to e.g. the regional level. */
+    inSegment: integer('in_segment', { mode: 'boolean' }).notNull().default(true),
+  },
+  (t) => [uniqueIndex('municipalities_sort_key_unique').on(t.sortKey)],
+);
+
+export const organizations = sqliteTable(
+  'organizations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    fullName: text('full_name').notNull(),
+    shortName: text('short_name').notNull().default(''),
+    type: text('type', { enum: ORGANIZATION_TYPES }).notNull(),
+    municipalityId: integer('municipality_id').references(() => municipalities.id, { onDelete: 'restrict' }),
+    address: text('address').notNull().default(''),
+    phone: text('phone').notNull().default(''),
+    email: text('email').notNull().default(''),
+    searchText: text('search_text').notNull(),
+    sortKey: text('sort_key').notNull(),
+    createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  },
+  (t) => [
+    index('organizations_sort_key').on(t.sortKey),
+    index('organizations_type').on(t.type, t.sortKey),
+    index('organizations_municipality').on(t.municipalityId, t.sortKey),
+  ],
+);
+
+export const people = sqliteTable(
+  'people',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    lastName: text('last_name').notNull(),
+    firstName: text('first_name').notNull(),
+    middleName: text('middle_name').notNull().default(''),
+    position: text('position').notNull().default(''),
+    organizationId: integer('organization_id').references(() => organizations.id, { onDelete: 'restrict' }),
+    phone: text('phone').notNull().default(''),
+    email: text('email').notNull().default(''),
+    /** Consent to personal-data processing under 152-ФЗ and the date it was given. */
+    pdConsent: integer('pd_consent', { mode: 'boolean' }).notNull().default(false),
+    pdConsentDate: text('pd_consent_date'),
+    searchText: text('search_text').notNull(),
+    sortKey: text('sort_key').notNull(),
+    createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  },
+  (t) => [index('people_sort_key').on(t.sortKey), index('people_organization').on(t.organizationId, t.sortKey)],
+);

@@ -1,0 +1,68 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { DIRECTIONS, PLAN_STATUSES, TERM_KINDS } from '../../electron/shared/enums';
+import { organizations, people } from './registry';
+
+export { DIRECTIONS, PLAN_STATUSES, TERM_KINDS, type Direction, type PlanStatus, type TermKind } from '../../electron/shared/enums';
+
+export const workPlans = sqliteTable('work_plans', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  year: integer('year').notNull().unique(),
+  /** Date of the director's approval shown in the «УТВЕРЖДАЮ» block, if set. */
+  approvedOn: text('approved_on'),
+  createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+});
+
+export const planItems = sqliteTable(
+  'plan_items',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    planId: integer('plan_id')
+      .notNull()
+      .references(() => workPlans.id, { onDelete: 'cascade' }),
+    direction: text('direction', { enum: DIRECTIONS }).notNull(),
+    /** Order within the direction, as the methodologist arranged it. */
+    position: integer('position').notNull(),
+    title: text('title').notNull(),
+    form: text('form').notNull(),
+    termKind: text('term_kind', { enum: TERM_KINDS }).notNull(),
+    /** The term as given: `YYYY-MM-DD` for a date, `1`–`12` for a month, `1`–`4` for a quarter, empty for the year. */
+    termValue: text('term_value').notNull().default(''),
+    /** First and last day the term covers, derived from kind and value, for filtering by quarter and sorting. */
+    termStart: text('term_start').notNull(),
+    termEnd: text('term_end').notNull(),
+    targetAudience: text('target_audience').notNull().default(''),
+    status: text('status', { enum: PLAN_STATUSES }).notNull().default('planned'),
+    resultNote: text('result_note').notNull().default(''),
+    searchText: text('search_text').notNull(),
+    createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  },
+  (t) => [index('plan_items_plan').on(t.planId, t.direction, t.position), index('plan_items_term').on(t.planId, t.termStart)],
+);
+
+export const planItemResponsibles = sqliteTable(
+  'plan_item_responsibles',
+  {
+    planItemId: integer('plan_item_id')
+      .notNull()
+      .references(() => planItems.id, { onDelete: 'cascade' }),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'restrict' }),
+  },
+  (t) => [primaryKey({ columns: [t.planItemId, t.personId] }), index('plan_item_responsibles_person').on(t.personId)],
+);
+
+export const planItemPartners = sqliteTable(
+  'plan_item_partners',
+  {
+    planItemId: integer('plan_item_id')
+      .notNull()
+      .references(() => planItems.id, { onDelete: 'cascade' }),
+    organizationId: integer('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'restrict' }),
+  },
+  (t) => [primaryKey({ columns: [t.planItemId, t.organizationId] }), index('plan_item_partners_org').on(t.organizationId)],
+);

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+/** Shared input shapes with Russian messages, reused by every register's contract. */
+
+export const id = z.number({ error: 'Не указан идентификатор записи' }).int('Неверный идентификатор записи').positive('Неверный идентификатор записи');
+
+export const requiredText = (what: string, max = 500) =>
+  z
+    .string({ error: `Поле «${what}» должно быть текстом` })
+    .trim()
+    .min(1, `Заполните поле «${what}»`)
+    .max(max, `Поле «${what}» длиннее ${max} символов`);
+
+export const optionalText = (what: string, max = 2000) =>
+  z
+    .string({ error: `Поле «${what}» должно быть текстом` })
+    .trim()
+    .max(max, `Поле «${what}» длиннее ${max} символов`)
+    .default('');
+
+/** Calendar date as ISO `YYYY-MM-DD`; the UI shows it as ДД.ММ.ГГГГ. */
+export const isoDate = (what: string) =>
+  z
+    .string({ error: `Укажите дату в поле «${what}»` })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `Дата в поле «${what}» указана неверно`)
+    .refine((s) => {
+      const d = new Date(`${s}T00:00:00Z`);
+      return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+    }, `Такой даты не существует (поле «${what}»)`);
+
+export const year = z
+  .number({ error: 'Укажите год' })
+  .int('Год должен быть целым числом')
+  .min(2000, 'Год должен быть не раньше 2000')
+  .max(2100, 'Год должен быть не позже 2100');
+
+export const sortDir = z.enum(['asc', 'desc']).default('asc');
+
+export const page = {
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(50),
+};
+
+export const search = z.string().trim().max(200, 'Строка поиска слишком длинная').default('');
+
+export const empty = z.object({}).strict().default({});
+
+export interface Page<T> {
+  rows: T[];
+  total: number;
+}

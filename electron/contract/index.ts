@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { appCalls } from './app';
+import { mergeGroups } from './define';
+import { registryCalls } from './registry';
+import { workPlanCalls } from './workPlan';
+
+// Default messages of every schema in Russian; the contract's own messages override them.
+z.config(z.locales.ru());
+
+/**
+ * The whole API between the UI and the main process. A register adds its group here;
+ * mergeGroups refuses a name defined twice.
+ */
+export const contract = mergeGroups(appCalls, registryCalls, workPlanCalls);
+
+export type Contract = typeof contract;
+export type CallName = keyof Contract & string;
+export type CallInput<K extends CallName> = z.input<Contract[K]['input']>;
+export type CallOutput<K extends CallName> = Contract[K] extends { output?: infer O } ? O : never;

@@ -1,0 +1,177 @@
+import { z } from 'zod';
+import { ORGANIZATION_TYPES, type OrganizationType } from '../shared/enums';
+import { call, type CallDef } from './define';
+import { empty, id, isoDate, optionalText, page, requiredText, search, sortDir, type Page } from './common';
+
+/** The registry of organisations and people, the municipalities of the segment, and the center's own profile. */
+
+export interface CenterProfile {
+  fullName: string;
+  shortName: string;
+  directorName: string;
+  directorPosition: string;
+  address: string;
+  segment: string;
+}
+
+export interface Municipality {
+  id: number;
+  name: string;
+  inSegment: boolean;
+  /** Organisations that refer to it; a used municipality cannot be deleted. */
+  organizationCount: number;
+}
+
+export interface Organization {
+  id: number;
+  fullName: string;
+  shortName: string;
+  type: OrganizationType;
+  municipalityId: number | null;
+  municipalityName: string | null;
+  address: string;
+  phone: string;
+  email: string;
+  peopleCount: number;
+}
+
+export interface Person {
+  id: number;
+  lastName: string;
+  firstName: string;
+  middleName: string;
+  position: string;
+  organizationId: number | null;
+  organizationName: string | null;
+  phone: string;
+  email: string;
+  pdConsent: boolean;
+  pdConsentDate: string | null;
+}
+
+/** A short entry for pickers: id and the text to show. */
+export interface Option {
+  id: number;
+  label: string;
+  /** Secondary text, e.g. position and organisation of a person. */
+  description?: string;
+}
+
+const email = z
+  .string()
+  .trim()
+  .max(200)
+  .refine((s) => s === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s), 'Адрес электронной почты указан неверно')
+  .default('');
+const phone = z
+  .string()
+  .trim()
+  .max(100)
+  .refine((s) => s === '' || /^[\d\s()+\-,;доб.]+$/i.test(s), 'Телефон может содержать только цифры, пробелы, скобки, «+» и «-»')
+  .default('');
+
+export const profileInput = z
+  .object({
+    fullName: requiredText('Полное наименование', 1000),
+    shortName: requiredText('Краткое наименование', 300),
+    directorName: optionalText('Руководитель', 200),
+    directorPosition: optionalText('Должность руководителя', 200),
+    address: optionalText('Адрес', 500),
+    segment: optionalText('Сегмент', 300),
+  })
+  .strict();
+
+export const municipalityInput = z
+  .object({
+    name: requiredText('Муниципальное образование', 200),
+    inSegment: z.boolean().default(true),
+  })
+  .strict();
+
+export const organizationInput = z
+  .object({
+    fullName: requiredText('Полное наименование', 1000),
+    shortName: optionalText('Краткое наименование', 300),
+    type: z.enum(ORGANIZATION_TYPES, { error: 'Выберите тип организации' }),
+    municipalityId: id.nullable().default(null),
+    address: optionalText('Адрес', 500),
+    phone,
+    email,
+  })
+  .strict();
+
+export const personInput = z
+  .object({
+    lastName: requiredText('Фамилия', 100),
+    firstName: requiredText('Имя', 100),
+    middleName: optionalText('Отчество', 100),
+    position: optionalText('Должность', 300),
+    organizationId: id.nullable().default(null),
+    phone,
+    email,
+    pdConsent: z.boolean().default(false),
+    pdConsentDate: isoDate('Дата согласия').nullable().default(null),
+  })
+  .strict()
+  .refine((p) => !p.pdConsent || p.pdConsentDate !== null, {
+    message: 'Укажите дату согласия на обработку персональных данных',
+    path: ['pdConsentDate'],
+  });
+
+export const organizationListInput = z
+  .object({
+    search,
+    type: z.enum(ORGANIZATION_TYPES).nullable().default(null),
+    municipalityId: id.nullable().default(null),
+    sort: z.enum(['name', 'type', 'municipality']).default('name'),
+    dir: sortDir,
+    ...page,
+  })
+  .strict();
+
+export const personListInput = z
+  .object({
+    search,
+    organizationId: id.nullable().default(null),
+    organizationType: z.enum(ORGANIZATION_TYPES).nullable().default(null),
+    municipalityId: id.nullable().default(null),
+    sort: z.enum(['name', 'organization', 'position']).default('name'),
+    dir: sortDir,
+    ...page,
+  })
+  .strict();
+
+const byId = z.object({ id }).strict();
+const optionsInput = z.object({ search, limit: z.number().int().min(1).max(100).default(30) }).strict();
+
+export const registryCalls = {
+  'center.getProfile': call(empty).returns<CenterProfile>(),
+  'center.saveProfile': call(profileInput).returns<CenterProfile>(),
+
+  'municipalities.list': call(empty).returns<Municipality[]>(),
+  'municipalities.create': call(municipalityInput).returns<Municipality>(),
+  'municipalities.update': call(z.object({ id, data: municipalityInput }).strict()).returns<Municipality>(),
+  'municipalities.delete': call(byId).returns<null>(),
+
+  'organizations.list': call(organizationListInput).returns<Page<Organization>>(),
+  'organizations.get': call(byId).returns<Organization>(),
+  'organizations.create': call(organizationInput).returns<Organization>(),
+  'organizations.update': call(z.object({ id, data: organizationInput }).strict()).returns<Organization>(),
+  'organizations.delete': call(byId).returns<null>(),
+  /** Pickers: matching organisations by name, Russian order. */
+  'organizations.options': call(optionsInput).returns<Option[]>(),
+
+  'people.list': call(personListInput).returns<Page<Person>>(),
+  'people.get': call(byId).returns<Person>(),
+  'people.create': call(personInput).returns<Person>(),
+  'people.update': call(z.object({ id, data: personInput }).strict()).returns<Person>(),
+  'people.delete': call(byId).returns<null>(),
+  /** Pickers: matching people by name, with position and organisation as description. */
+  'people.options': call(optionsInput).returns<Option[]>(),
+  /** Labels of chosen ids, so a picker can show what a record already refers to. */
+  'people.optionsByIds': call(z.object({ ids: z.array(id).max(500) }).strict()).returns<Option[]>(),
+  'organizations.optionsByIds': call(z.object({ ids: z.array(id).max(500) }).strict()).returns<Option[]>(),
+} satisfies Record<string, CallDef<z.ZodType, unknown>>;
+
+export type OrganizationInput = z.input<typeof organizationInput>;
+export type PersonInput = z.input<typeof personInput>;

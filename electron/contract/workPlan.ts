@@ -1,0 +1,2 @@
+// Filled in by the work plan register.
+export const workPlanCalls = {};

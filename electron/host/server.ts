@@ -1,0 +1,151 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { Result } from '../contract/define';
+import { SECURITY_HEADERS } from '../security/csp';
+
+/**
+ * The browser host: the same dispatcher the Electron IPC uses, served over HTTP on the
+ * loopback interface only. Three guards keep other programs and web pages out:
+ * - it listens on 127.0.0.1, never on a public interface;
+ * - the Host header must name this loopback port (defeats DNS rebinding) and a present
+ *   Origin must be this host (a page of another origin cannot call it);
+ * - every API call carries the per-start secret token, which the page receives in the URL
+ *   fragment printed at start-up (fragments are never sent to servers or in Referer).
+ */
+
+export const TOKEN_HEADER = 'x-rc-token';
+export const API_PREFIX = '/api/call/';
+const MAX_BODY = 32 * 1024 * 1024;
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.json': 'application/json',
+};
+
+export interface HostOptions {
+  dispatch: (name: string, payload: unknown) => Promise<Result<unknown>>;
+  /** The built renderer (vite's output); API only when absent. */
+  staticDir?: string;
+  port?: number;
+  token?: string;
+}
+
+export interface RunningHost {
+  url: string;
+  /** The URL to open: carries the token in the fragment. */
+  openUrl: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+function sameToken(given: string | undefined, token: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function send(res: http.ServerResponse, status: number, body: string, type = 'application/json; charset=utf-8') {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': type, 'Cache-Control': 'no-store' });
+  res.end(body);
+}
+
+function refuse(res: http.ServerResponse, status: number, message: string) {
+  send(res, status, JSON.stringify({ ok: false, error: { code: 'validation', message } }));
+}
+
+export function isAllowedHost(hostHeader: string | undefined, port: number): boolean {
+  return hostHeader === `127.0.0.1:${port}` || hostHeader === `localhost:${port}`;
+}
+
+export function isAllowedOrigin(origin: string | undefined, port: number): boolean {
+  return origin === undefined || origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
+}
+
+async function readBody(req: http.IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) throw new Error('too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function serveStatic(staticDir: string, urlPath: string, res: http.ServerResponse) {
+  const root = path.resolve(staticDir);
+  let file = path.resolve(root, `.${decodeURIComponent(urlPath)}`);
+  if (!file.startsWith(root + path.sep) && file !== root) return send(res, 404, 'Not found', 'text/plain; charset=utf-8');
+  if (!existsSync(file) || statSync(file).isDirectory()) file = path.join(root, 'index.html');
+  if (!existsSync(file)) return send(res, 404, 'Интерфейс не собран: выполните npm run build', 'text/plain; charset=utf-8');
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
+    'Cache-Control': 'no-cache',
+  });
+  createReadStream(file).pipe(res);
+}
+
+export async function startHost(options: HostOptions): Promise<RunningHost> {
+  const token = options.token ?? randomBytes(32).toString('base64url');
+  let port = 0;
+  const server = http.createServer((req, res) => {
+    void (async () => {
+      if (!isAllowedHost(req.headers.host, port)) return refuse(res, 421, 'Запрос к приложению отклонён: неверный адрес');
+      if (!isAllowedOrigin(req.headers.origin, port)) return refuse(res, 403, 'Запрос с чужой страницы отклонён');
+      const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+      if (url.pathname.startsWith(API_PREFIX)) {
+        if (req.method !== 'POST') return refuse(res, 405, 'Метод не поддерживается');
+        if (!sameToken(req.headers[TOKEN_HEADER] as string | undefined, token)) return refuse(res, 401, 'Нет доступа: откройте приложение по адресу, напечатанному при запуске');
+        if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return refuse(res, 415, 'Ожидаются данные в формате JSON');
+        let payload: unknown;
+        try {
+          const body = await readBody(req);
+          payload = body ? JSON.parse(body) : undefined;
+        } catch {
+          return refuse(res, 400, 'Запрос повреждён или слишком велик');
+        }
+        const name = decodeURIComponent(url.pathname.slice(API_PREFIX.length));
+        const result = await options.dispatch(name, payload);
+        return send(res, 200, JSON.stringify(result));
+      }
+      if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Метод не поддерживается');
+      if (!options.staticDir) return send(res, 404, 'Not found', 'text/plain; charset=utf-8');
+      return serveStatic(options.staticDir, url.pathname, res);
+    })().catch((error: unknown) => {
+      console.error('Browser host request failed', error);
+      if (!res.headersSent) send(res, 500, JSON.stringify({ ok: false, error: { code: 'internal', message: 'Внутренняя ошибка приложения' } }));
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    url,
+    openUrl: `${url}/#token=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

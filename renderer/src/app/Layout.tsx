@@ -1,0 +1,42 @@
+import { AppShell, Group, NavLink, ScrollArea, Stack, Text, Title } from '@mantine/core';
+import { NavLink as RouterLink, Outlet, useLocation } from 'react-router-dom';
+import { registers } from './registers';
+
+export function Layout() {
+  const location = useLocation();
+  return (
+    <AppShell navbar={{ width: 260, breakpoint: 0 }} header={{ height: 52 }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md">
+          <Title order={4}>Ресурсный центр</Title>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label="Разделы">
+        <ScrollArea>
+          <Stack gap="md">
+            {registers.map((register) => (
+              <div key={register.section}>
+                <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mb={4}>
+                  {register.section}
+                </Text>
+                {register.nav.map((entry) => (
+                  <NavLink
+                    key={entry.path}
+                    component={RouterLink}
+                    to={entry.path}
+                    label={entry.label}
+                    leftSection={entry.icon}
+                    active={location.pathname === entry.path || location.pathname.startsWith(`${entry.path}/`)}
+                  />
+                ))}
+              </div>
+            ))}
+          </Stack>
+        </ScrollArea>
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,14 @@
+import type { FileOutput } from '../../../electron/contract/define';
+
+/** Hands a generated document to the browser's or Electron's save flow under its own name. */
+export function saveFile(file: FileOutput): void {
+  const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

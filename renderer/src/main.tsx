@@ -1,0 +1,34 @@
+import '@mantine/core/styles.css';
+import '@mantine/dates/styles.css';
+import '@mantine/notifications/styles.css';
+import 'dayjs/locale/ru';
+import '../../electron/shared/russian';
+import { createTheme, MantineProvider } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
+import { ModalsProvider } from '@mantine/modals';
+import { Notifications } from '@mantine/notifications';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { captureToken } from './api/transport';
+import { App } from './app/App';
+
+captureToken();
+
+const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
+const theme = createTheme({ primaryColor: 'indigo', defaultRadius: 'sm' });
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <MantineProvider theme={theme}>
+      <DatesProvider settings={{ locale: 'ru', firstDayOfWeek: 1 }}>
+        <ModalsProvider labels={{ confirm: 'Да', cancel: 'Отмена' }}>
+          <Notifications position="top-right" />
+          <QueryClientProvider client={queryClient}>
+            <App />
+          </QueryClientProvider>
+        </ModalsProvider>
+      </DatesProvider>
+    </MantineProvider>
+  </StrictMode>,
+);

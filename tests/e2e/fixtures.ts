@@ -1,0 +1,57 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+
+/** A running browser host over its own fresh data folder. */
+export interface HostedApp {
+  url: string;
+  dataDir: string;
+  dbFile: string;
+}
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+
+async function startHost(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  // RC_STATIC_DIR lets parallel work build the UI into a folder of its own.
+  const staticArgs = process.env.RC_STATIC_DIR ? ['--static', process.env.RC_STATIC_DIR] : [];
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'electron/host/cli.ts'), '--data-dir', dataDir, ...staticArgs], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`host did not start: ${stderr}`)), 30_000);
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      if (line.startsWith('URL ')) {
+        clearTimeout(timer);
+        resolve(line.slice(4));
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`host exited with ${code}: ${stderr}`)));
+  });
+  return { child, url };
+}
+
+export const test = base.extend<{ app: HostedApp }>({
+  app: async ({}, use) => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'rc-e2e-'));
+    const { child, url } = await startHost(dataDir);
+    await use({ url, dataDir, dbFile: path.join(dataDir, 'resource-center.sqlite') });
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+});
+
+/** Opens the app and answers the first-run question. */
+export async function openApp(page: Page, app: HostedApp, mode: 'empty' | 'demo' = 'empty'): Promise<void> {
+  await page.goto(app.url);
+  await page.getByRole('button', { name: mode === 'empty' ? 'Начать с пустой базы' : 'Открыть демонстрационные данные' }).click();
+  await expect(page.getByRole('navigation', { name: 'Разделы' })).toBeVisible();
+}
+
+export { expect };
