@@ -9,7 +9,12 @@ import { isNetworkPath, type LocationProbe } from './location';
 
 export type AppDb = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
-export const DEFAULT_MIGRATIONS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+// Beside this file when run from source. The Electron main is a CommonJS bundle without
+// import.meta.url: it passes `migrationsFolder` itself, and this fallback only keeps the
+// module from failing at load time there.
+export const DEFAULT_MIGRATIONS = import.meta.url
+  ? path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations')
+  : path.join(process.cwd(), 'db', 'migrations');
 
 /** A refusal to open the database, with the Russian message shown to the user. */
 export class DatabaseOpenError extends Error {
@@ -79,29 +84,31 @@ export function vacuumInto(sqlite: Database.Database, target: string): void {
 }
 
 export function openDatabase(options: OpenOptions): OpenedDatabase {
-  const file = path.resolve(options.file);
-  if (isNetworkPath(file, options.locationProbe)) {
+  // ':memory:' is SQLite's name for a private in-memory database, not a path.
+  const inMemory = options.file === ':memory:';
+  const file = inMemory ? options.file : path.resolve(options.file);
+  if (!inMemory && isNetworkPath(file, options.locationProbe)) {
     throw new DatabaseOpenError(
       'network',
       `База данных не может находиться в сетевой папке (${file}): SQLite по сети повреждает данные. Храните базу на этом компьютере, а в общую папку используйте выгрузку.`,
     );
   }
-  mkdirSync(path.dirname(file), { recursive: true });
+  if (!inMemory) mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file, {
     readonly: options.readonly ?? false,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
   try {
-    if (!options.readonly) {
-      sqlite.pragma('journal_mode = WAL');
-      sqlite.pragma('synchronous = FULL');
-    }
-    sqlite.pragma('foreign_keys = ON');
-    sqlite.pragma('busy_timeout = 5000');
-
     const migrationsFolder = options.migrationsFolder ?? DEFAULT_MIGRATIONS;
     let state: MigrationState;
+    // The first statements are where SQLite notices a file that is not a database.
     try {
+      if (!options.readonly) {
+        sqlite.pragma('journal_mode = WAL');
+        sqlite.pragma('synchronous = FULL');
+      }
+      sqlite.pragma('foreign_keys = ON');
+      sqlite.pragma('busy_timeout = 5000');
       state = migrationState(sqlite, migrationsFolder);
     } catch (error) {
       if ((error as { code?: string }).code === 'SQLITE_NOTADB' || (error as { code?: string }).code === 'SQLITE_CORRUPT') {

@@ -20,7 +20,7 @@ export const TOKEN_HEADER = 'x-rc-token';
 export const API_PREFIX = '/api/call/';
 const MAX_BODY = 32 * 1024 * 1024;
 
-const MIME: Record<string, string> = {
+export const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',

@@ -25,3 +25,17 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
 };
+
+/**
+ * A response's headers with ours in force: any header of the same name (in any letter case)
+ * is replaced, so a weaker policy can never sit beside the strict one.
+ */
+export function withSecurityHeaders(headers: Record<string, string[]> | undefined): Record<string, string[]> {
+  const ours = new Set(Object.keys(SECURITY_HEADERS).map((name) => name.toLowerCase()));
+  const merged: Record<string, string[]> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (!ours.has(name.toLowerCase())) merged[name] = value;
+  }
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) merged[name] = [value];
+  return merged;
+}

@@ -14,14 +14,14 @@ export function FirstRun() {
             печати и подписи. Данные хранятся только на этом компьютере.
           </Text>
           <Text>С чего начать?</Text>
-          <Group grow align="stretch">
+          <Stack gap="sm">
             <Button size="md" loading={initialize.isPending} onClick={() => initialize.mutate({ mode: 'empty' })}>
               Начать с пустой базы
             </Button>
             <Button size="md" variant="light" loading={initialize.isPending} onClick={() => initialize.mutate({ mode: 'demo' })}>
               Открыть демонстрационные данные
             </Button>
-          </Group>
+          </Stack>
           <Text size="sm" c="dimmed">
             Демонстрационные данные: сегмент №6 Тамбовской области, его организации и специалисты, планы работы на 2017 и
             2018 годы.

@@ -1,0 +1,49 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { build } from 'vite';
+import { defaultUserDataDir } from '../host/paths';
+import { runHost } from '../host/run';
+import { bundleElectron, ROOT } from './bundle';
+import { canShowWindow, chooseLaunch, detectElectron, NATIVE_FALLBACK_LINE } from './detect';
+import { prepareElectronNative } from './native';
+
+/**
+ * `npm start`: the desktop window where Electron can run, otherwise the same application in
+ * the system browser through the browser host on 127.0.0.1 (same data folder as the window).
+ */
+const RENDERER_OUT = path.join(ROOT, 'dist', 'renderer');
+
+async function buildRenderer(): Promise<void> {
+  await build({ configFile: path.join(ROOT, 'vite.config.ts'), root: path.join(ROOT, 'renderer'), logLevel: 'warn' });
+}
+
+async function runInBrowser(line: string): Promise<void> {
+  console.log(line);
+  await runHost({ dataDir: defaultUserDataDir(), staticDir: RENDERER_OUT, open: true });
+}
+
+const launch = chooseLaunch(detectElectron(), canShowWindow());
+await buildRenderer();
+
+if (launch.kind === 'browser') {
+  await runInBrowser(launch.line);
+} else {
+  await bundleElectron();
+  let ready = true;
+  try {
+    prepareElectronNative({ root: ROOT, electronPath: launch.path, electronVersion: launch.version, log: (line) => console.log(line) });
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    ready = false;
+  }
+  if (!ready) {
+    await runInBrowser(NATIVE_FALLBACK_LINE);
+  } else {
+    const env = { ...process.env };
+    // Set by a parent tool, it would start Electron as plain Node without a window.
+    delete env.ELECTRON_RUN_AS_NODE;
+    const child = spawn(launch.path, ['.'], { cwd: ROOT, env, stdio: 'inherit' });
+    child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 0)));
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+  }
+}

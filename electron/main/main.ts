@@ -1,0 +1,96 @@
+import { existsSync } from 'node:fs';
+import { DatabaseOpenError } from '../../db/open';
+import { createApp, type App } from '../api/app';
+import type { AppWindow, ElectronMain } from './electron-api';
+import { installSessionGuards, installWebContentsGuards } from './guards';
+import { registerInvokeHandler } from './ipc';
+import { menuTemplate } from './menu';
+import { APP_START_URL } from './origin';
+import { runtimePaths } from './paths';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { buildWindowOptions, WINDOW_TITLE } from './window';
+
+/**
+ * The Electron main process: composes the tested pieces around the real Electron module.
+ * Bundled by electron/launcher/bundle.ts into dist/electron/main.cjs (CommonJS, so
+ * `require` and `__dirname` are those of the bundle).
+ */
+const { app, BrowserWindow, dialog, ipcMain, protocol, session, shell, Menu } = require('electron') as ElectronMain;
+
+export const APP_USER_MODEL_ID = 'ru.resource-center.desktop';
+
+// Privileged schemes can only be registered before 'ready'.
+registerAppScheme(protocol);
+
+let mainWindow: AppWindow | undefined;
+let opened: App | undefined;
+
+function fail(message: string): void {
+  dialog.showErrorBox(WINDOW_TITLE, message);
+  app.exit(1);
+}
+
+function startupMessage(error: unknown): string {
+  if (error instanceof DatabaseOpenError) return error.message;
+  const detail = error instanceof Error ? error.message : String(error);
+  return `Не удалось открыть базу данных приложения.\n\n${detail}`;
+}
+
+async function start(): Promise<void> {
+  const paths = runtimePaths({
+    appPath: app.getAppPath(),
+    resourcesPath: (process as NodeJS.Process & { resourcesPath?: string }).resourcesPath ?? '',
+    isPackaged: app.isPackaged,
+    electronVersion: process.versions.electron ?? '',
+    mainDir: __dirname,
+  });
+
+  if (!existsSync(paths.nativeBinding)) {
+    // Node's build in node_modules would fail with an unreadable ABI error; say what is missing instead.
+    fail(`Не найден модуль SQLite для этой версии Electron: ${paths.nativeBinding}.\n\nЗапустите приложение командой «npm start» (она его подготовит) или переустановите программу.`);
+    return;
+  }
+
+  try {
+    opened = createApp({ dataDir: app.getPath('userData'), nativeBinding: paths.nativeBinding, migrationsFolder: paths.migrationsFolder });
+  } catch (error) {
+    fail(startupMessage(error));
+    return;
+  }
+
+  installSessionGuards(session.defaultSession);
+  serveRenderer(protocol, paths.renderer);
+  registerInvokeHandler(ipcMain, opened.dispatch);
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate()));
+
+  const window = new BrowserWindow(buildWindowOptions(paths.preload, { devTools: !app.isPackaged, icon: paths.icon }));
+  mainWindow = window;
+  window.once('ready-to-show', () => window.show());
+  await window.loadURL(APP_START_URL);
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Two processes writing one SQLite file from two windows would confuse the user; the first instance is focused instead.
+  app.quit();
+} else {
+  app.setAppUserModelId(APP_USER_MODEL_ID);
+
+  // Every web contents, including any created later, gets the navigation and window guards.
+  app.on('web-contents-created', (_event, contents) => {
+    installWebContentsGuards(contents, { openExternal: (url) => shell.openExternal(url) });
+  });
+
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => opened?.close());
+
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => fail(`Приложение не запустилось.\n\n${error instanceof Error ? error.message : String(error)}`));
+}

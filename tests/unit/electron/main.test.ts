@@ -1,0 +1,222 @@
+import { build } from 'esbuild';
+import { EventEmitter } from 'node:events';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Result } from '../../../electron/contract/define';
+import type { GuardedWebContents, InvokeEvent, MenuItemTemplate, PreventableEvent, WindowOptionsShape } from '../../../electron/main/electron-api';
+import { mainBuildOptions, ROOT } from '../../../electron/launcher/bundle';
+import { INVOKE_CHANNEL } from '../../../electron/preload/channel';
+import { CONTENT_SECURITY_POLICY } from '../../../electron/security/csp';
+
+/**
+ * The shipped main-process bundle (dist/electron/main.cjs, built here in memory) run under
+ * Node against a recording stand-in for the `electron` module: proves the composition, with
+ * the real database, dispatcher, guards and protocol handler.
+ */
+let bundle = '';
+beforeAll(async () => {
+  const result = await build({ ...mainBuildOptions(), write: false, sourcemap: false, logLevel: 'silent' });
+  bundle = result.outputFiles.find((file) => file.path.endsWith('main.cjs'))!.text;
+}, 60_000);
+
+const nodeRequire = createRequire(path.join(ROOT, 'package.json'));
+const nodeBuild = path.join(path.dirname(nodeRequire.resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node');
+const temporary: string[] = [];
+afterEach(() => {
+  for (const dir of temporary.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** An app folder laid out like the repository after `npm start` prepared it. */
+function appFolder() {
+  const appPath = mkdtempSync(path.join(os.tmpdir(), 'rc-main-'));
+  temporary.push(appPath);
+  mkdirSync(path.join(appPath, 'db'), { recursive: true });
+  symlinkSync(path.join(ROOT, 'db', 'migrations'), path.join(appPath, 'db', 'migrations'));
+  mkdirSync(path.join(appPath, 'dist', 'renderer'), { recursive: true });
+  writeFileSync(path.join(appPath, 'dist', 'renderer', 'index.html'), '<!doctype html><title>Ресурсный центр</title>');
+  // Under Node the addon of Node's ABI stands in for the Electron build in .electron-native.
+  mkdirSync(path.join(appPath, '.electron-native', '41.7.1'), { recursive: true });
+  symlinkSync(nodeBuild, path.join(appPath, '.electron-native', '41.7.1', 'better_sqlite3.node'));
+  return { appPath, userData: path.join(appPath, 'userData') };
+}
+
+function fakeElectron(options: { appPath: string; userData: string; lock?: boolean }) {
+  const log: string[] = [];
+  const app = new EventEmitter();
+  const record = {
+    log,
+    app,
+    windows: [] as Array<{ options: WindowOptionsShape; url?: string; shown: boolean; readyToShow?: () => void }>,
+    errors: [] as Array<[string, string]>,
+    exitCode: undefined as number | undefined,
+    quit: false,
+    protocolHandler: undefined as undefined | ((request: Request) => Promise<Response>),
+    ipc: new Map<string, (event: InvokeEvent, ...args: unknown[]) => Promise<unknown>>(),
+    permission: undefined as undefined | ((wc: unknown, permission: string, callback: (granted: boolean) => void) => void),
+    menu: undefined as MenuItemTemplate[] | undefined,
+  };
+  const electron = {
+    app: Object.assign(app, {
+      requestSingleInstanceLock: () => (log.push('lock'), options.lock ?? true),
+      setAppUserModelId: (id: string) => log.push(`appUserModelId ${id}`),
+      getPath: () => options.userData,
+      getAppPath: () => options.appPath,
+      isPackaged: false,
+      whenReady: () => (log.push('whenReady'), Promise.resolve()),
+      quit: () => (record.quit = true),
+      exit: (code?: number) => (record.exitCode = code ?? 0),
+    }),
+    BrowserWindow: class {
+      entry: (typeof record.windows)[number];
+      constructor(windowOptions: WindowOptionsShape) {
+        this.entry = { options: windowOptions, shown: false };
+        record.windows.push(this.entry);
+      }
+      once(_event: string, listener: () => void) {
+        this.entry.readyToShow = listener;
+      }
+      show() {
+        this.entry.shown = true;
+      }
+      focus() {}
+      restore() {}
+      isMinimized() {
+        return false;
+      }
+      async loadURL(url: string) {
+        this.entry.url = url;
+      }
+    },
+    dialog: { showErrorBox: (title: string, content: string) => record.errors.push([title, content]) },
+    ipcMain: { handle: (channel: string, listener: (event: InvokeEvent, ...args: unknown[]) => Promise<unknown>) => record.ipc.set(channel, listener) },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: Array<{ scheme: string }>) => log.push(`privileged ${schemes.map((s) => s.scheme).join()}`),
+      handle: (scheme: string, handler: (request: Request) => Promise<Response>) => {
+        log.push(`handle ${scheme}`);
+        record.protocolHandler = handler;
+      },
+    },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (handler: typeof record.permission) => (record.permission = handler),
+        setPermissionCheckHandler: () => undefined,
+        setDevicePermissionHandler: () => undefined,
+        webRequest: { onHeadersReceived: () => undefined },
+      },
+    },
+    shell: { openExternal: async (url: string) => void log.push(`external ${url}`) },
+    Menu: {
+      buildFromTemplate: (template: MenuItemTemplate[]) => template,
+      setApplicationMenu: (menu: MenuItemTemplate[]) => (record.menu = menu),
+    },
+  };
+  return { electron, record };
+}
+
+async function runMain(options: { lock?: boolean; prepare?: (paths: { appPath: string; userData: string }) => void } = {}) {
+  const folder = appFolder();
+  options.prepare?.(folder);
+  const { electron, record } = fakeElectron({ ...folder, ...(options.lock === undefined ? {} : { lock: options.lock }) });
+  const electronProcess = new Proxy(process, {
+    get(target, key) {
+      if (key === 'versions') return { ...target.versions, electron: '41.7.1' };
+      if (key === 'resourcesPath') return path.join(folder.appPath, 'resources');
+      const value = Reflect.get(target, key) as unknown;
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+  const module = { exports: {} };
+  const requireInBundle = (id: string) => (id === 'electron' ? electron : nodeRequire(id));
+  const mainDir = path.join(folder.appPath, 'dist', 'electron');
+  new Function('require', 'module', 'exports', '__dirname', '__filename', 'process', bundle)(requireInBundle, module, module.exports, mainDir, path.join(mainDir, 'main.cjs'), electronProcess);
+  return { ...folder, record, mainDir };
+}
+
+const trusted = { senderFrame: { url: 'app://renderer/index.html' } };
+
+describe('the Electron main process (bundle)', () => {
+  it('registers app:// before ready, opens the database in userData and shows the secure window', async () => {
+    const { record, userData, mainDir } = await runMain();
+    await vi.waitFor(() => expect(record.windows[0]?.url).toBe('app://renderer/index.html'));
+    expect(record.log.slice(0, 4)).toEqual(['privileged app', 'lock', 'appUserModelId ru.resource-center.desktop', 'whenReady']);
+    expect(existsSync(path.join(userData, 'resource-center.sqlite'))).toBe(true);
+
+    const window = record.windows[0]!;
+    expect(window.options.webPreferences).toMatchObject({ preload: path.join(mainDir, 'preload.cjs'), contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false });
+    expect(window.shown).toBe(false);
+    window.readyToShow?.();
+    expect(window.shown).toBe(true);
+    expect(record.menu?.[0]?.label).toBe('Файл');
+    expect(record.errors).toEqual([]);
+    record.app.emit('will-quit');
+  });
+
+  it('answers the window over IPC through the contract and refuses strangers', async () => {
+    const { record } = await runMain();
+    await vi.waitFor(() => expect(record.ipc.has(INVOKE_CHANNEL)).toBe(true));
+    const invoke = record.ipc.get(INVOKE_CHANNEL)!;
+    const status = (await invoke(trusted, 'app.status', {})) as Result<{ firstRun: boolean }>;
+    expect(status).toMatchObject({ ok: true, value: { firstRun: true } });
+    const malformed = (await invoke(trusted, 'app.initialize', { mode: 'всё' })) as Result<unknown>;
+    expect(malformed).toMatchObject({ ok: false, error: { code: 'validation', message: 'Выберите: пустая база или демонстрационные данные' } });
+    const foreign = (await invoke({ senderFrame: { url: 'https://evil.example/' } }, 'app.status', {})) as Result<unknown>;
+    expect(foreign.ok).toBe(false);
+    record.app.emit('will-quit');
+  });
+
+  it('serves the renderer over app:// and guards every web contents and the session', async () => {
+    const { record } = await runMain();
+    await vi.waitFor(() => expect(record.protocolHandler).toBeDefined());
+    const page = await record.protocolHandler!(new Request('app://renderer/index.html'));
+    expect(await page.text()).toContain('Ресурсный центр');
+    expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+
+    const contents = Object.assign(new EventEmitter(), { setWindowOpenHandler: () => undefined });
+    record.app.emit('web-contents-created', {}, contents as unknown as GuardedWebContents);
+    let prevented = false;
+    const event: PreventableEvent = { preventDefault: () => (prevented = true) };
+    contents.emit('will-navigate', event, 'https://evil.example/');
+    expect(prevented).toBe(true);
+
+    const answers: boolean[] = [];
+    record.permission?.({}, 'media', (granted) => answers.push(granted));
+    expect(answers).toEqual([false]);
+    record.app.emit('will-quit');
+  });
+
+  it('shows the Russian reason and quits when the database cannot be opened', async () => {
+    const { record } = await runMain({
+      prepare: ({ userData }) => {
+        // A file whose migrations come from a later version of the app.
+        mkdirSync(userData, { recursive: true });
+        const Database = nodeRequire('better-sqlite3') as typeof import('better-sqlite3');
+        const newer = new Database(path.join(userData, 'resource-center.sqlite'));
+        newer.exec('CREATE TABLE __drizzle_migrations (id INTEGER PRIMARY KEY, hash TEXT NOT NULL, created_at NUMERIC)');
+        newer.prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)').run('future', 4102444800000);
+        newer.close();
+      },
+    });
+    await vi.waitFor(() => expect(record.exitCode).toBe(1));
+    expect(record.errors).toHaveLength(1);
+    expect(record.errors[0]![0]).toBe('Ресурсный центр');
+    expect(record.errors[0]![1]).toMatch(/создана более новой версией приложения/);
+    expect(record.windows).toEqual([]);
+  });
+
+  it('says which file is missing when the Electron build of SQLite was not prepared', async () => {
+    const { record } = await runMain({ prepare: ({ appPath }) => rmSync(path.join(appPath, '.electron-native'), { recursive: true }) });
+    await vi.waitFor(() => expect(record.exitCode).toBe(1));
+    expect(record.errors[0]![1]).toMatch(/Не найден модуль SQLite для этой версии Electron: .*better_sqlite3\.node/);
+    expect(record.windows).toEqual([]);
+  });
+
+  it('leaves the window to the first instance', async () => {
+    const { record } = await runMain({ lock: false });
+    expect(record.quit).toBe(true);
+    expect(record.log).not.toContain('whenReady');
+    expect(record.windows).toEqual([]);
+  });
+});
