@@ -175,3 +175,10 @@ export const registryCalls = {
 
 export type OrganizationInput = z.input<typeof organizationInput>;
 export type PersonInput = z.input<typeof personInput>;
+
+/** The name lists, pickers and documents show for an organisation: the short one when given. */
+export const organizationLabel = (o: { fullName: string; shortName: string }) => o.shortName || o.fullName;
+
+/** «Фамилия Имя Отчество», without gaps for a missing patronymic. */
+export const personFullName = (p: { lastName: string; firstName: string; middleName: string }) =>
+  [p.lastName, p.firstName, p.middleName].filter(Boolean).join(' ');

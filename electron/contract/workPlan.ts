@@ -1,2 +1,177 @@
-// Filled in by the work plan register.
-export const workPlanCalls = {};
+import { z } from 'zod';
+import { DIRECTIONS, PLAN_STATUSES, type Direction, type PlanStatus } from '../shared/enums';
+import { call, type CallDef, type FileOutput } from './define';
+import { id, isoDate, optionalText, requiredText, search, year } from './common';
+
+/** The yearly work plan (план работы на год) and its items (мероприятия плана). */
+
+/** When an item is due, as precisely as the methodologist knows it. */
+export type Term = { kind: 'date'; date: string } | { kind: 'month'; month: number } | { kind: 'quarter'; quarter: number } | { kind: 'year' };
+
+export interface WorkPlanSummaryRow {
+  year: number;
+  approvedOn: string | null;
+  itemCount: number;
+  doneCount: number;
+}
+
+export interface WorkPlan {
+  id: number;
+  year: number;
+  /** Date of the director's approval (ISO), shown in the «УТВЕРЖДАЮ» block. */
+  approvedOn: string | null;
+  itemCount: number;
+}
+
+export interface PlanItemLink {
+  id: number;
+  label: string;
+}
+
+export interface PlanItem {
+  id: number;
+  year: number;
+  direction: Direction;
+  position: number;
+  /** «1.3»: the direction's number and the item's place in it, as printed in the plan. */
+  number: string;
+  title: string;
+  form: string;
+  term: Term;
+  /** The term in Russian: «12.09.2017», «сентябрь», «III квартал», «в течение года». */
+  termLabel: string;
+  termStart: string;
+  termEnd: string;
+  targetAudience: string;
+  status: PlanStatus;
+  resultNote: string;
+  /** People as «Фамилия И.О.», in Russian alphabetical order. */
+  responsibles: PlanItemLink[];
+  partners: PlanItemLink[];
+  /** Whether the item can move up / down within its direction. */
+  isFirst: boolean;
+  isLast: boolean;
+}
+
+export interface StatusCounts {
+  total: number;
+  planned: number;
+  done: number;
+  moved: number;
+  cancelled: number;
+  /** Done items as a whole percentage of all items (0 when there are none). */
+  donePercent: number;
+}
+
+export interface PlanExecution {
+  year: number;
+  rows: (StatusCounts & { direction: Direction; label: string })[];
+  total: StatusCounts;
+}
+
+export interface CopyResult {
+  targetYear: number;
+  /** Planned and moved items carried into the next year. */
+  carried: number;
+  /** Done and cancelled items left in the source year. */
+  leftDone: number;
+  leftCancelled: number;
+}
+
+/** Everything the Word and Excel documents and the print view show. */
+export interface PlanDocumentData {
+  year: number;
+  approvedOn: string | null;
+  centerFullName: string;
+  centerShortName: string;
+  directorName: string;
+  directorPosition: string;
+  groups: { direction: Direction; number: number; label: string; items: PlanItem[] }[];
+}
+
+const termMessage = 'Выберите, как указан срок: дата, месяц, квартал или весь год';
+
+export const termInput = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({ kind: z.literal('date'), date: isoDate('Срок') }).strict(),
+    z
+      .object({
+        kind: z.literal('month'),
+        month: z.number({ error: 'Выберите месяц' }).int('Выберите месяц').min(1, 'Выберите месяц').max(12, 'Выберите месяц'),
+      })
+      .strict(),
+    z
+      .object({
+        kind: z.literal('quarter'),
+        quarter: z.number({ error: 'Выберите квартал' }).int('Выберите квартал').min(1, 'Выберите квартал').max(4, 'Выберите квартал'),
+      })
+      .strict(),
+    z.object({ kind: z.literal('year') }).strict(),
+  ],
+  { error: termMessage },
+);
+
+const ids = (what: string) => z.array(id).max(50, `Слишком много записей в поле «${what}»`).default([]);
+
+export const planItemInput = z
+  .object({
+    direction: z.enum(DIRECTIONS, { error: 'Выберите направление' }),
+    title: requiredText('Мероприятие', 1000),
+    form: requiredText('Форма', 200),
+    term: termInput,
+    responsibleIds: ids('Ответственные'),
+    partnerIds: ids('Партнёры'),
+    targetAudience: optionalText('Целевая аудитория', 1000),
+    status: z.enum(PLAN_STATUSES, { error: 'Выберите статус' }).default('planned'),
+    resultNote: optionalText('Отметка о выполнении', 2000),
+  })
+  .strict();
+
+export const planItemsFilter = z
+  .object({
+    year,
+    direction: z.enum(DIRECTIONS, { error: 'Неизвестное направление' }).nullable().default(null),
+    status: z.enum(PLAN_STATUSES, { error: 'Неизвестный статус' }).nullable().default(null),
+    quarter: z.number({ error: 'Выберите квартал' }).int().min(1, 'Квартал от 1 до 4').max(4, 'Квартал от 1 до 4').nullable().default(null),
+    responsibleId: id.nullable().default(null),
+    search,
+  })
+  .strict();
+
+const byYear = z.object({ year }).strict();
+const byId = z.object({ id }).strict();
+
+export const workPlanCalls = {
+  /** Every year that has a plan, with how many items it holds. */
+  'workPlan.years': call(z.object({}).strict().default({})).returns<WorkPlanSummaryRow[]>(),
+  'workPlan.create': call(byYear).returns<WorkPlan>(),
+  'workPlan.get': call(byYear).returns<WorkPlan>(),
+  'workPlan.setApproval': call(z.object({ year, approvedOn: isoDate('Дата утверждения').nullable() }).strict()).returns<WorkPlan>(),
+  /** The year's items matching the filters, ordered by direction, then by their place in it. */
+  'workPlan.items': call(planItemsFilter).returns<PlanItem[]>(),
+  'workPlan.createItem': call(planItemInput.extend({ year }).strict()).returns<PlanItem>(),
+  'workPlan.updateItem': call(z.object({ id, data: planItemInput }).strict()).returns<PlanItem>(),
+  'workPlan.deleteItem': call(byId).returns<null>(),
+  'workPlan.moveItem': call(z.object({ id, to: z.enum(['up', 'down'], { error: 'Укажите, куда переместить' }) }).strict()).returns<null>(),
+  'workPlan.setStatus': call(
+    z
+      .object({
+        id,
+        status: z.enum(PLAN_STATUSES, { error: 'Выберите статус' }),
+        resultNote: optionalText('Отметка о выполнении', 2000),
+      })
+      .strict(),
+  ).returns<PlanItem>(),
+  /** Carries the unfinished items (planned, moved) into the next year's plan. */
+  'workPlan.copyToNextYear': call(byYear).returns<CopyResult>(),
+  'workPlan.summary': call(byYear).returns<PlanExecution>(),
+  /** The data of the printed plan (print view). */
+  'workPlan.document': call(byYear).returns<PlanDocumentData>(),
+  'workPlan.exportDocx': call(byYear).returns<FileOutput>(),
+  'workPlan.exportXlsx': call(byYear).returns<FileOutput>(),
+} satisfies Record<string, CallDef<z.ZodType, unknown>>;
+
+export type PlanItemInput = z.input<typeof planItemInput>;
+export type PlanItemData = z.output<typeof planItemInput>;
+export type TermInput = z.output<typeof termInput>;

@@ -1,1 +1,49 @@
-export const registryHandlers = {};
+import type { Handlers } from '../../api/dispatch';
+import type { registryCalls } from '../../contract/registry';
+import { createMunicipality, deleteMunicipality, listMunicipalities, updateMunicipality } from './municipalities';
+import {
+  createOrganization,
+  deleteOrganization,
+  getOrganization,
+  listOrganizations,
+  organizationOptions,
+  organizationOptionsByIds,
+  updateOrganization,
+} from './organizations';
+import { createPerson, deletePerson, getPerson, listPeople, peopleOptions, peopleOptionsByIds, updatePerson } from './people';
+import { getProfile, saveProfile } from './profile';
+
+export const registryHandlers: Handlers<typeof registryCalls> = {
+  'center.getProfile': ({ db }) => getProfile(db),
+  'center.saveProfile': ({ db }, input) => saveProfile(db, input),
+
+  'municipalities.list': ({ db }) => listMunicipalities(db),
+  'municipalities.create': ({ db }, input) => createMunicipality(db, input),
+  'municipalities.update': ({ db }, { id, data }) => updateMunicipality(db, id, data),
+  'municipalities.delete': ({ db }, { id }) => {
+    deleteMunicipality(db, id);
+    return null;
+  },
+
+  'organizations.list': ({ db }, input) => listOrganizations(db, input),
+  'organizations.get': ({ db }, { id }) => getOrganization(db, id),
+  'organizations.create': ({ db }, input) => createOrganization(db, input),
+  'organizations.update': ({ db }, { id, data }) => updateOrganization(db, id, data),
+  'organizations.delete': ({ db }, { id }) => {
+    deleteOrganization(db, id);
+    return null;
+  },
+  'organizations.options': ({ db }, input) => organizationOptions(db, input),
+  'organizations.optionsByIds': ({ db }, { ids }) => organizationOptionsByIds(db, ids),
+
+  'people.list': ({ db }, input) => listPeople(db, input),
+  'people.get': ({ db }, { id }) => getPerson(db, id),
+  'people.create': ({ db }, input) => createPerson(db, input),
+  'people.update': ({ db }, { id, data }) => updatePerson(db, id, data),
+  'people.delete': ({ db }, { id }) => {
+    deletePerson(db, id);
+    return null;
+  },
+  'people.options': ({ db }, input) => peopleOptions(db, input),
+  'people.optionsByIds': ({ db }, { ids }) => peopleOptionsByIds(db, ids),
+};

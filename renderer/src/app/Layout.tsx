@@ -2,8 +2,15 @@ import { AppShell, Group, NavLink, ScrollArea, Stack, Text, Title } from '@manti
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router-dom';
 import { registers } from './registers';
 
+const matches = (pathname: string, entryPath: string) => pathname === entryPath || pathname.startsWith(`${entryPath}/`);
+
 export function Layout() {
   const location = useLocation();
+  // The most specific entry wins: «Исполнение плана» (/work-plan/summary) over «План работы» (/work-plan).
+  const activePath = registers
+    .flatMap((r) => r.nav.map((e) => e.path))
+    .filter((p) => matches(location.pathname, p))
+    .sort((a, b) => b.length - a.length)[0];
   return (
     <AppShell navbar={{ width: 260, breakpoint: 0 }} header={{ height: 52 }} padding="md">
       <AppShell.Header>
@@ -26,7 +33,7 @@ export function Layout() {
                     to={entry.path}
                     label={entry.label}
                     leftSection={entry.icon}
-                    active={location.pathname === entry.path || location.pathname.startsWith(`${entry.path}/`)}
+                    active={entry.path === activePath}
                   />
                 ))}
               </div>

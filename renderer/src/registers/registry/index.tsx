@@ -1,3 +1,22 @@
+import { IconBuilding, IconId, IconMap2, IconUsers } from '@tabler/icons-react';
 import type { RegisterUi } from '../../app/register';
+import { MunicipalitiesScreen } from './MunicipalitiesScreen';
+import { OrganizationsScreen } from './OrganizationsScreen';
+import { PeopleScreen } from './PeopleScreen';
+import { ProfileScreen } from './ProfileScreen';
 
-export const registryUi: RegisterUi = { section: 'Реестр', nav: [], routes: [] };
+export const registryUi: RegisterUi = {
+  section: 'Реестр',
+  nav: [
+    { label: 'Организации', path: '/registry/organizations', icon: <IconBuilding size={18} /> },
+    { label: 'Специалисты', path: '/registry/people', icon: <IconUsers size={18} /> },
+    { label: 'Муниципалитеты', path: '/registry/municipalities', icon: <IconMap2 size={18} /> },
+    { label: 'Профиль центра', path: '/registry/profile', icon: <IconId size={18} /> },
+  ],
+  routes: [
+    { path: '/registry/organizations', component: OrganizationsScreen },
+    { path: '/registry/people', component: PeopleScreen },
+    { path: '/registry/municipalities', component: MunicipalitiesScreen },
+    { path: '/registry/profile', component: ProfileScreen },
+  ],
+};

@@ -1,0 +1,78 @@
+import dayjs from 'dayjs';
+import type { PlanDocumentData, PlanItem } from '../../contract/workPlan';
+import { PLAN_STATUS_LABELS } from '../../shared/enums';
+import { foldRu, initialsThenSurname } from '../../shared/russian';
+
+/**
+ * The printed plan's wording, shared by the Word and Excel files and the print view so the
+ * three read the same. Pure: the renderer imports it too.
+ */
+
+export const PLAN_COLUMNS = [
+  '№ п/п',
+  'Мероприятие',
+  'Форма',
+  'Срок',
+  'Ответственные',
+  'Партнёры',
+  'Целевая аудитория',
+  'Отметка о выполнении',
+] as const;
+
+export const planFileName = (year: number, ext: 'docx' | 'xlsx') => `План работы на ${year} год.${ext}`;
+
+export const planTitleLines = (data: PlanDocumentData): string[] =>
+  ['ПЛАН РАБОТЫ', `ресурсного центра${data.centerShortName ? ` ${data.centerShortName}` : ''}`, `на ${data.year} год`];
+
+/**
+ * The director as under a signature, «А.Я. Гоберкорн», whether the profile holds
+ * «Гоберкорн Анна Яковлевна», «Гоберкорн А.Я.» or already «А.Я. Гоберкорн».
+ */
+export function signatureName(fullName: string): string {
+  const parts = fullName.trim().split(/\s+/).filter(Boolean);
+  if (parts.length < 2 || parts[0]!.includes('.')) return parts.join(' ');
+  const [surname, ...rest] = parts as [string, ...string[]];
+  if (rest.some((p) => p.includes('.'))) return `${rest.join('')} ${surname}`;
+  return initialsThenSurname(surname, rest[0]!, rest[1] ?? '');
+}
+
+/** The lines of the «УТВЕРЖДАЮ» block: position, center, signature line, date (blank to fill by hand when not set). */
+export function approvalLines(data: PlanDocumentData): string[] {
+  const date = data.approvedOn ? dayjs(data.approvedOn).locale('ru').format('[«]DD[»] MMMM YYYY [г.]') : '«___» ____________ 20___ г.';
+  return [
+    'УТВЕРЖДАЮ',
+    data.directorPosition,
+    ...(data.centerShortName ? [data.centerShortName] : []),
+    `_______________ ${signatureName(data.directorName) || '________________'}`,
+    date,
+  ];
+}
+
+/**
+ * The «Отметка о выполнении» cell: empty while planned, otherwise the status and the note,
+ * without saying the status twice when the note already starts with it («Перенесено на…»).
+ */
+export function executionMark(item: PlanItem): string {
+  if (item.status === 'planned') return item.resultNote;
+  const label = PLAN_STATUS_LABELS[item.status];
+  if (!item.resultNote) return label;
+  return foldRu(item.resultNote).startsWith(foldRu(label).slice(0, 6)) ? item.resultNote : `${label}. ${item.resultNote}`;
+}
+
+/** One item's cells in column order. */
+export function itemCells(item: PlanItem): string[] {
+  return [
+    item.number,
+    item.title,
+    item.form,
+    item.termLabel,
+    item.responsibles.map((r) => r.label).join(', '),
+    item.partners.map((p) => p.label).join(', '),
+    item.targetAudience,
+    executionMark(item),
+  ];
+}
+
+export const directionHeading = (group: PlanDocumentData['groups'][number]) => `${group.number}. ${group.label}`;
+
+export const EMPTY_PLAN_TEXT = 'В плане пока нет мероприятий';

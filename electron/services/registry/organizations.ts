@@ -1,0 +1,168 @@
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { AppDb } from '../../../db/open';
+import { inTransaction } from '../../../db/transaction';
+import { municipalities, organizations, people, planItemPartners } from '../../../db/schema';
+import { conflict, invalid, notFound } from '../../api/errors';
+import type { Page } from '../../contract/common';
+import { organizationLabel, type Option, type Organization, type organizationInput, type organizationListInput } from '../../contract/registry';
+import { ORGANIZATION_TYPE_LABELS, ORGANIZATION_TYPES } from '../../shared/enums';
+import { compareRu, foldRu, plural } from '../../shared/russian';
+import { counted, guardForeignKeys, matchesAllWords, nowStamp } from './shared';
+
+type OrganizationInput = z.output<typeof organizationInput>;
+type OrganizationListInput = z.output<typeof organizationListInput>;
+
+/**
+ * Types are stored as identifiers; the user sees and expects them ordered by their Russian
+ * names, so the order is their rank among the sorted labels.
+ */
+const typeRank = sql.join(
+  [
+    sql`CASE ${organizations.type}`,
+    ...[...ORGANIZATION_TYPES]
+      .sort((a, b) => compareRu(ORGANIZATION_TYPE_LABELS[a], ORGANIZATION_TYPE_LABELS[b]))
+      .map((type, rank) => sql`WHEN ${type} THEN ${sql.raw(String(rank))}`),
+    sql`END`,
+  ],
+  sql` `,
+);
+
+const peopleCount = sql<number>`(SELECT count(*) FROM ${people} WHERE ${people.organizationId} = ${organizations.id})`.mapWith(Number);
+
+function selectOrganizations(db: AppDb) {
+  return db
+    .select({
+      id: organizations.id,
+      fullName: organizations.fullName,
+      shortName: organizations.shortName,
+      type: organizations.type,
+      municipalityId: organizations.municipalityId,
+      municipalityName: municipalities.name,
+      address: organizations.address,
+      phone: organizations.phone,
+      email: organizations.email,
+      peopleCount,
+    })
+    .from(organizations)
+    .leftJoin(municipalities, eq(municipalities.id, organizations.municipalityId));
+}
+
+export function listOrganizations(db: AppDb, input: OrganizationListInput): Page<Organization> {
+  const where = and(
+    matchesAllWords(organizations.searchText, input.search),
+    input.type ? eq(organizations.type, input.type) : undefined,
+    input.municipalityId ? eq(organizations.municipalityId, input.municipalityId) : undefined,
+  );
+  const dir = input.dir === 'desc' ? desc : asc;
+  const order: SQL[] =
+    input.sort === 'type'
+      ? [dir(typeRank), asc(organizations.sortKey)]
+      : input.sort === 'municipality'
+        ? // Organisations without a municipality go last in both directions: they are the odd ones.
+          [sql`${municipalities.sortKey} IS NULL`, dir(municipalities.sortKey), asc(organizations.sortKey)]
+        : [dir(organizations.sortKey)];
+  const rows = selectOrganizations(db)
+    .where(where)
+    .orderBy(...order, asc(organizations.id))
+    .limit(input.limit)
+    .offset(input.offset)
+    .all();
+  const total = db.select({ n: count() }).from(organizations).where(where).get()?.n ?? 0;
+  return { rows, total };
+}
+
+export function getOrganization(db: AppDb, id: number): Organization {
+  const row = selectOrganizations(db).where(eq(organizations.id, id)).get();
+  if (!row) throw notFound('Организация');
+  return row;
+}
+
+/** The folded search and order keys of an organisation (also used by the benchmark's bulk generator). */
+export function organizationKeys(o: { fullName: string; shortName: string }) {
+  // The full name leads the order: it is how organisations are named in official lists.
+  return { searchText: foldRu(`${o.fullName} ${o.shortName}`), sortKey: foldRu(o.fullName) };
+}
+
+function requireMunicipality(db: AppDb, municipalityId: number | null): void {
+  if (municipalityId === null) return;
+  if (!db.select({ id: municipalities.id }).from(municipalities).where(eq(municipalities.id, municipalityId)).get()) {
+    const message = 'Выбранное муниципальное образование не найдено: возможно, его удалили. Выберите другое.';
+    throw invalid(message, { municipalityId: message });
+  }
+}
+
+export function createOrganization(db: AppDb, input: OrganizationInput): Organization {
+  return inTransaction(db, () => {
+    requireMunicipality(db, input.municipalityId);
+    const row = db.insert(organizations).values({ ...input, ...organizationKeys(input) }).returning({ id: organizations.id }).get();
+    return getOrganization(db, row.id);
+  });
+}
+
+export function updateOrganization(db: AppDb, id: number, input: OrganizationInput): Organization {
+  return inTransaction(db, () => {
+    getOrganization(db, id);
+    requireMunicipality(db, input.municipalityId);
+    db.update(organizations)
+      .set({ ...input, ...organizationKeys(input), updatedAt: nowStamp })
+      .where(eq(organizations.id, id))
+      .run();
+    return getOrganization(db, id);
+  });
+}
+
+export function deleteOrganization(db: AppDb, id: number): void {
+  inTransaction(db, () => {
+    const existing = getOrganization(db, id);
+    const name = organizationLabel(existing);
+    if (existing.peopleCount > 0) {
+      const n = existing.peopleCount;
+      throw conflict(
+        `Нельзя удалить организацию «${name}»: с ней ${plural(n, ['связан', 'связаны', 'связаны'])} ${counted(n, ['специалист', 'специалиста', 'специалистов'])}. Сначала переведите их в другую организацию или удалите.`,
+      );
+    }
+    const partnerOf = db.select({ n: count() }).from(planItemPartners).where(eq(planItemPartners.organizationId, id)).get()?.n ?? 0;
+    if (partnerOf > 0) {
+      throw conflict(
+        `Нельзя удалить организацию «${name}»: она указана партнёром в ${counted(partnerOf, ['мероприятии', 'мероприятиях', 'мероприятиях'])} плана работы. Сначала уберите её из этих мероприятий.`,
+      );
+    }
+    guardForeignKeys(`Нельзя удалить организацию «${name}»: на неё ссылаются другие записи (заседания, мероприятия или документы). Сначала уберите её оттуда.`, () =>
+      db.delete(organizations).where(eq(organizations.id, id)).run(),
+    );
+  });
+}
+
+function toOption(row: { id: number; fullName: string; shortName: string; municipalityName: string | null }): Option {
+  const description = [row.shortName ? row.fullName : '', row.municipalityName ?? ''].filter(Boolean).join(' · ');
+  return { id: row.id, label: organizationLabel(row), ...(description ? { description } : {}) };
+}
+
+const optionColumns = {
+  id: organizations.id,
+  fullName: organizations.fullName,
+  shortName: organizations.shortName,
+  municipalityName: municipalities.name,
+};
+
+/** Option rows in Russian order; `limit` -1 means all (SQLite's own convention). */
+function optionRows(db: AppDb, where: SQL | undefined, limit = -1): Option[] {
+  return db
+    .select(optionColumns)
+    .from(organizations)
+    .leftJoin(municipalities, eq(municipalities.id, organizations.municipalityId))
+    .where(where)
+    .orderBy(organizations.sortKey, organizations.id)
+    .limit(limit)
+    .all()
+    .map(toOption);
+}
+
+/** Matching organisations for a picker, in Russian order, at most `limit`. */
+export const organizationOptions = (db: AppDb, input: { search: string; limit: number }): Option[] =>
+  optionRows(db, matchesAllWords(organizations.searchText, input.search), input.limit);
+
+/** Labels of the given ids in Russian order; ids that no longer exist are left out. */
+export const organizationOptionsByIds = (db: AppDb, ids: number[]): Option[] =>
+  ids.length === 0 ? [] : optionRows(db, inArray(organizations.id, ids));

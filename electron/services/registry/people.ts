@@ -1,0 +1,181 @@
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { AppDb } from '../../../db/open';
+import { inTransaction } from '../../../db/transaction';
+import { organizations, people, planItemResponsibles } from '../../../db/schema';
+import { conflict, invalid, notFound } from '../../api/errors';
+import type { Page } from '../../contract/common';
+import { organizationLabel, personFullName as fullName, type Option, type Person, type personInput, type personListInput } from '../../contract/registry';
+import { foldRu } from '../../shared/russian';
+import { counted, guardForeignKeys, matchesAllWords, nowStamp } from './shared';
+
+export { personFullName as fullName } from '../../contract/registry';
+
+type PersonInput = z.output<typeof personInput>;
+type PersonListInput = z.output<typeof personListInput>;
+
+/** The organisation's display name in a query over people joined with organisations. */
+export const organizationName = sql<string | null>`coalesce(nullif(${organizations.shortName}, ''), ${organizations.fullName})`;
+
+function selectPeople(db: AppDb) {
+  return db
+    .select({
+      id: people.id,
+      lastName: people.lastName,
+      firstName: people.firstName,
+      middleName: people.middleName,
+      position: people.position,
+      organizationId: people.organizationId,
+      organizationName,
+      phone: people.phone,
+      email: people.email,
+      pdConsent: people.pdConsent,
+      pdConsentDate: people.pdConsentDate,
+    })
+    .from(people)
+    .leftJoin(organizations, eq(organizations.id, people.organizationId));
+}
+
+export function listPeople(db: AppDb, input: PersonListInput): Page<Person> {
+  const where = and(
+    matchesAllWords(people.searchText, input.search),
+    input.organizationId ? eq(people.organizationId, input.organizationId) : undefined,
+    input.organizationType ? eq(organizations.type, input.organizationType) : undefined,
+    input.municipalityId ? eq(organizations.municipalityId, input.municipalityId) : undefined,
+  );
+  const dir = input.dir === 'desc' ? desc : asc;
+  const order: SQL[] =
+    input.sort === 'organization'
+      ? // People without an organisation go last in both directions.
+        [sql`${organizations.sortKey} IS NULL`, dir(organizations.sortKey), asc(people.sortKey)]
+      : input.sort === 'position'
+        ? // Positions have no folded column; plain order is right for the usual capitalised titles.
+          [sql`${people.position} = ''`, dir(people.position), asc(people.sortKey)]
+        : [dir(people.sortKey)];
+  const rows = selectPeople(db)
+    .where(where)
+    .orderBy(...order, asc(people.id))
+    .limit(input.limit)
+    .offset(input.offset)
+    .all();
+  // The join is only needed to count when a filter looks at the organisation.
+  const counting = db.select({ n: count() }).from(people);
+  const total =
+    (input.organizationType || input.municipalityId
+      ? counting.leftJoin(organizations, eq(organizations.id, people.organizationId)).where(where).get()
+      : counting.where(where).get()
+    )?.n ?? 0;
+  return { rows, total };
+}
+
+export function getPerson(db: AppDb, id: number): Person {
+  const row = selectPeople(db).where(eq(people.id, id)).get();
+  if (!row) throw notFound('Запись о специалисте');
+  return row;
+}
+
+/** The folded search and order keys of a person (also used by the benchmark's bulk generator). */
+export function personKeys(p: { lastName: string; firstName: string; middleName: string; position: string; email: string }) {
+  const name = fullName(p);
+  return { searchText: foldRu(`${name} ${p.position} ${p.email}`), sortKey: foldRu(name) };
+}
+
+function values(input: PersonInput) {
+  return {
+    ...input,
+    // A withdrawn consent has no date: keeping the old one would read as a valid consent.
+    pdConsentDate: input.pdConsent ? input.pdConsentDate : null,
+    ...personKeys(input),
+  };
+}
+
+function requireOrganization(db: AppDb, organizationId: number | null): void {
+  if (organizationId === null) return;
+  if (!db.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, organizationId)).get()) {
+    const message = 'Выбранная организация не найдена: возможно, её удалили. Выберите другую.';
+    throw invalid(message, { organizationId: message });
+  }
+}
+
+export function createPerson(db: AppDb, input: PersonInput): Person {
+  return inTransaction(db, () => {
+    requireOrganization(db, input.organizationId);
+    const row = db.insert(people).values(values(input)).returning({ id: people.id }).get();
+    return getPerson(db, row.id);
+  });
+}
+
+export function updatePerson(db: AppDb, id: number, input: PersonInput): Person {
+  return inTransaction(db, () => {
+    getPerson(db, id);
+    requireOrganization(db, input.organizationId);
+    db.update(people)
+      .set({ ...values(input), updatedAt: nowStamp })
+      .where(eq(people.id, id))
+      .run();
+    return getPerson(db, id);
+  });
+}
+
+export function deletePerson(db: AppDb, id: number): void {
+  inTransaction(db, () => {
+    const existing = getPerson(db, id);
+    const name = fullName(existing);
+    const responsibleFor = db.select({ n: count() }).from(planItemResponsibles).where(eq(planItemResponsibles.personId, id)).get()?.n ?? 0;
+    if (responsibleFor > 0) {
+      throw conflict(
+        `Нельзя удалить специалиста «${name}»: он(а) указан(а) ответственным в ${counted(responsibleFor, ['мероприятии', 'мероприятиях', 'мероприятиях'])} плана работы. Сначала назначьте в них другого ответственного.`,
+      );
+    }
+    guardForeignKeys(`Нельзя удалить специалиста «${name}»: на него ссылаются другие записи (заседания, мероприятия или поручения). Сначала уберите его оттуда.`, () =>
+      db.delete(people).where(eq(people.id, id)).run(),
+    );
+  });
+}
+
+const optionColumns = {
+  id: people.id,
+  lastName: people.lastName,
+  firstName: people.firstName,
+  middleName: people.middleName,
+  position: people.position,
+  orgFullName: organizations.fullName,
+  orgShortName: organizations.shortName,
+};
+
+function toOption(row: {
+  id: number;
+  lastName: string;
+  firstName: string;
+  middleName: string;
+  position: string;
+  orgFullName: string | null;
+  orgShortName: string | null;
+}): Option {
+  const org = row.orgFullName === null ? '' : organizationLabel({ fullName: row.orgFullName, shortName: row.orgShortName ?? '' });
+  const description = [row.position, org].filter(Boolean).join(', ');
+  return { id: row.id, label: fullName(row), ...(description ? { description } : {}) };
+}
+
+/** Option rows in Russian order; `limit` -1 means all (SQLite's own convention). */
+function optionRows(db: AppDb, where: SQL | undefined, limit = -1): Option[] {
+  return db
+    .select(optionColumns)
+    .from(people)
+    .leftJoin(organizations, eq(organizations.id, people.organizationId))
+    .where(where)
+    .orderBy(people.sortKey, people.id)
+    .limit(limit)
+    .all()
+    .map(toOption);
+}
+
+/**
+ * Matching people for a picker. The sort-key index gives the Russian order and LIMIT stops
+ * the scan early, so typing into a picker stays quick with tens of thousands of people.
+ */
+export const peopleOptions = (db: AppDb, input: { search: string; limit: number }): Option[] =>
+  optionRows(db, matchesAllWords(people.searchText, input.search), input.limit);
+
+/** Labels of the given ids in Russian order; ids that no longer exist are left out. */
+export const peopleOptionsByIds = (db: AppDb, ids: number[]): Option[] => (ids.length === 0 ? [] : optionRows(db, inArray(people.id, ids)));

@@ -1,0 +1,312 @@
+import { and, eq, gt, inArray, lte, gte, sql, type SQL } from 'drizzle-orm';
+import type { AppDb } from '../../../db/open';
+import { inTransaction } from '../../../db/transaction';
+import { organizations, people, planItemPartners, planItemResponsibles, planItems, workPlans } from '../../../db/schema';
+import { DomainError, invalid } from '../../api/errors';
+import type { PlanItem, PlanItemData, PlanItemLink } from '../../contract/workPlan';
+import { DIRECTIONS, type Direction, type PlanStatus } from '../../shared/enums';
+import { foldRu, surnameWithInitials } from '../../shared/russian';
+import { requirePlan } from './plans';
+import { formatTerm, quarterSpan, readTerm, storeTerm, termYearError } from './terms';
+
+export const itemNotFound = () => new DomainError('not_found', 'Мероприятие плана не найдено или уже удалено');
+
+export interface ItemsFilter {
+  year: number;
+  direction?: Direction | null;
+  status?: PlanStatus | null;
+  quarter?: number | null;
+  responsibleId?: number | null;
+  search?: string;
+}
+
+const itemColumns = {
+  id: planItems.id,
+  planId: planItems.planId,
+  year: workPlans.year,
+  direction: planItems.direction,
+  position: planItems.position,
+  title: planItems.title,
+  form: planItems.form,
+  termKind: planItems.termKind,
+  termValue: planItems.termValue,
+  termStart: planItems.termStart,
+  termEnd: planItems.termEnd,
+  targetAudience: planItems.targetAudience,
+  status: planItems.status,
+  resultNote: planItems.resultNote,
+};
+
+export const directionNumber = (direction: Direction) => DIRECTIONS.indexOf(direction) + 1;
+
+export function itemSearchText(item: { title: string; form: string; targetAudience: string; resultNote: string }): string {
+  return foldRu([item.title, item.form, item.targetAudience, item.resultNote].join(' '));
+}
+
+/** The collator behind compareRu (same locale and options), so the order below is exactly compareRu's. */
+const ruCollator = new Intl.Collator('ru', { sensitivity: 'base', numeric: true });
+
+/** Links grouped by item id, each list in Russian alphabetical order. */
+function groupLinks<R extends { itemId: number; id: number }>(rows: R[], label: (row: R) => string): Map<number, PlanItemLink[]> {
+  const byItem = new Map<number, PlanItemLink[]>();
+  for (const row of rows) {
+    const list = byItem.get(row.itemId) ?? [];
+    list.push({ id: row.id, label: label(row) });
+    byItem.set(row.itemId, list);
+  }
+  // compareRu folds both labels on every comparison, and over a year's few hundred links that
+  // folding was most of the call's own work. Each distinct label (the same people recur across
+  // items) is folded once here and compared as compareRu compares: the folded keys by the collator.
+  const folded = new Map<string, string>();
+  const key = (text: string) => {
+    let k = folded.get(text);
+    if (k === undefined) folded.set(text, (k = foldRu(text)));
+    return k;
+  };
+  for (const list of byItem.values()) if (list.length > 1) list.sort((a, b) => ruCollator.compare(key(a.label), key(b.label)));
+  return byItem;
+}
+
+/** Responsible people and partner organisations of the items matched by `where`, by item id. */
+function loadLinks(db: AppDb, where: SQL) {
+  const personRows = db
+    .select({ itemId: planItemResponsibles.planItemId, id: people.id, last: people.lastName, first: people.firstName, middle: people.middleName })
+    .from(planItemResponsibles)
+    .innerJoin(planItems, eq(planItems.id, planItemResponsibles.planItemId))
+    .innerJoin(people, eq(people.id, planItemResponsibles.personId))
+    .where(where)
+    .all();
+  const orgRows = db
+    .select({ itemId: planItemPartners.planItemId, id: organizations.id, short: organizations.shortName, full: organizations.fullName })
+    .from(planItemPartners)
+    .innerJoin(planItems, eq(planItems.id, planItemPartners.planItemId))
+    .innerJoin(organizations, eq(organizations.id, planItemPartners.organizationId))
+    .where(where)
+    .all();
+  return {
+    responsibles: groupLinks(personRows, (r) => surnameWithInitials(r.last, r.first, r.middle)),
+    partners: groupLinks(orgRows, (r) => r.short || r.full),
+  };
+}
+
+/** How many items each direction of a plan holds: the last position, since positions are kept 1..n. */
+function directionSizes(db: AppDb, planId: number): Map<Direction, number> {
+  const rows = db
+    .select({ direction: planItems.direction, n: sql<number>`count(*)` })
+    .from(planItems)
+    .where(eq(planItems.planId, planId))
+    .groupBy(planItems.direction)
+    .all();
+  return new Map(rows.map((r) => [r.direction, r.n]));
+}
+
+type ItemRow = { [K in keyof typeof itemColumns]: (typeof itemColumns)[K]['_']['data'] };
+
+function toItems(db: AppDb, rows: ItemRow[], linksWhere: SQL, planId: number): PlanItem[] {
+  const { responsibles, partners } = loadLinks(db, linksWhere);
+  const sizes = directionSizes(db, planId);
+  return rows
+    .map((r) => {
+      const term = readTerm(r.termKind, r.termValue);
+      return {
+        id: r.id,
+        year: r.year,
+        direction: r.direction,
+        position: r.position,
+        number: `${directionNumber(r.direction)}.${r.position}`,
+        title: r.title,
+        form: r.form,
+        term,
+        termLabel: formatTerm(term),
+        termStart: r.termStart,
+        termEnd: r.termEnd,
+        targetAudience: r.targetAudience,
+        status: r.status,
+        resultNote: r.resultNote,
+        responsibles: responsibles.get(r.id) ?? [],
+        partners: partners.get(r.id) ?? [],
+        isFirst: r.position === 1,
+        isLast: r.position >= (sizes.get(r.direction) ?? 0),
+      };
+    })
+    .sort((a, b) => directionNumber(a.direction) - directionNumber(b.direction) || a.position - b.position);
+}
+
+/**
+ * The year's items matching the filters. The quarter filter keeps every item whose term
+ * overlaps the quarter, so a whole-year or a month item shows wherever it is due.
+ */
+export function listItems(db: AppDb, filter: ItemsFilter): PlanItem[] {
+  const plan = requirePlan(db, filter.year);
+  const conditions: SQL[] = [eq(planItems.planId, plan.id)];
+  if (filter.direction) conditions.push(eq(planItems.direction, filter.direction));
+  if (filter.status) conditions.push(eq(planItems.status, filter.status));
+  if (filter.quarter) {
+    const [start, end] = quarterSpan(plan.year, filter.quarter);
+    conditions.push(lte(planItems.termStart, end), gte(planItems.termEnd, start));
+  }
+  if (filter.responsibleId) {
+    conditions.push(
+      sql`exists (select 1 from ${planItemResponsibles} where ${planItemResponsibles.planItemId} = ${planItems.id} and ${planItemResponsibles.personId} = ${filter.responsibleId})`,
+    );
+  }
+  const needle = foldRu(filter.search ?? '');
+  if (needle) conditions.push(sql`instr(${planItems.searchText}, ${needle}) > 0`);
+  const where = and(...conditions)!;
+  const rows = db.select(itemColumns).from(planItems).innerJoin(workPlans, eq(workPlans.id, planItems.planId)).where(where).all();
+  return toItems(db, rows, where, plan.id);
+}
+
+export function getItem(db: AppDb, input: { id: number }): PlanItem {
+  const where = eq(planItems.id, input.id);
+  const row = db.select(itemColumns).from(planItems).innerJoin(workPlans, eq(workPlans.id, planItems.planId)).where(where).get();
+  if (!row) throw itemNotFound();
+  return toItems(db, [row], where, row.planId)[0]!;
+}
+
+function nextPosition(db: AppDb, planId: number, direction: Direction): number {
+  const row = db
+    .select({ max: sql<number | null>`max(${planItems.position})` })
+    .from(planItems)
+    .where(and(eq(planItems.planId, planId), eq(planItems.direction, direction)))
+    .get();
+  return (row?.max ?? 0) + 1;
+}
+
+/** Closes the gap an item leaves in its direction, so numbers stay 1.1, 1.2, … without holes. */
+function closeGap(db: AppDb, planId: number, direction: Direction, position: number): void {
+  db.update(planItems)
+    .set({ position: sql`${planItems.position} - 1` })
+    .where(and(eq(planItems.planId, planId), eq(planItems.direction, direction), gt(planItems.position, position)))
+    .run();
+}
+
+function missingIds(db: AppDb, table: typeof people | typeof organizations, ids: number[]): boolean {
+  if (ids.length === 0) return false;
+  const found = db.select({ id: table.id }).from(table).where(inArray(table.id, ids)).all();
+  return found.length !== new Set(ids).size;
+}
+
+/** Refusals that need the database: the date against the plan's year, links to records that are gone. */
+function checkItem(db: AppDb, data: PlanItemData, year: number, prefix: string): void {
+  const termError = termYearError(data.term, year);
+  if (termError) throw invalid(termError, { [`${prefix}term.date`]: termError });
+  if (missingIds(db, people, data.responsibleIds)) {
+    const message = 'Ответственный специалист не найден в реестре: возможно, его удалили';
+    throw invalid(message, { [`${prefix}responsibleIds`]: message });
+  }
+  if (missingIds(db, organizations, data.partnerIds)) {
+    const message = 'Организация-партнёр не найдена в реестре: возможно, её удалили';
+    throw invalid(message, { [`${prefix}partnerIds`]: message });
+  }
+}
+
+function itemValues(data: PlanItemData, year: number) {
+  return {
+    direction: data.direction,
+    title: data.title,
+    form: data.form,
+    ...storeTerm(data.term, year),
+    targetAudience: data.targetAudience,
+    status: data.status,
+    resultNote: data.resultNote,
+    searchText: itemSearchText(data),
+  };
+}
+
+function writeLinks(db: AppDb, itemId: number, data: PlanItemData): void {
+  db.delete(planItemResponsibles).where(eq(planItemResponsibles.planItemId, itemId)).run();
+  db.delete(planItemPartners).where(eq(planItemPartners.planItemId, itemId)).run();
+  const personIds = [...new Set(data.responsibleIds)];
+  const orgIds = [...new Set(data.partnerIds)];
+  if (personIds.length) db.insert(planItemResponsibles).values(personIds.map((personId) => ({ planItemId: itemId, personId }))).run();
+  if (orgIds.length) db.insert(planItemPartners).values(orgIds.map((organizationId) => ({ planItemId: itemId, organizationId }))).run();
+}
+
+/** Adds an item at the end of its direction. */
+export function createItem(db: AppDb, input: PlanItemData & { year: number }): PlanItem {
+  const plan = requirePlan(db, input.year);
+  checkItem(db, input, plan.year, '');
+  const id = inTransaction(db, () => {
+    const row = db
+      .insert(planItems)
+      .values({ planId: plan.id, position: nextPosition(db, plan.id, input.direction), ...itemValues(input, plan.year) })
+      .returning({ id: planItems.id })
+      .get();
+    writeLinks(db, row.id, input);
+    return row.id;
+  });
+  return getItem(db, { id });
+}
+
+function itemPlace(db: AppDb, id: number) {
+  const row = db
+    .select({ planId: planItems.planId, year: workPlans.year, direction: planItems.direction, position: planItems.position })
+    .from(planItems)
+    .innerJoin(workPlans, eq(workPlans.id, planItems.planId))
+    .where(eq(planItems.id, id))
+    .get();
+  if (!row) throw itemNotFound();
+  return row;
+}
+
+/** Saves an item; moved to another direction, it goes to the end of that direction. */
+export function updateItem(db: AppDb, input: { id: number; data: PlanItemData }): PlanItem {
+  const place = itemPlace(db, input.id);
+  checkItem(db, input.data, place.year, 'data.');
+  inTransaction(db, () => {
+    let position = place.position;
+    if (input.data.direction !== place.direction) {
+      closeGap(db, place.planId, place.direction, place.position);
+      position = nextPosition(db, place.planId, input.data.direction);
+    }
+    db.update(planItems)
+      .set({ ...itemValues(input.data, place.year), position, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))` })
+      .where(eq(planItems.id, input.id))
+      .run();
+    writeLinks(db, input.id, input.data);
+  });
+  return getItem(db, input);
+}
+
+export function deleteItem(db: AppDb, input: { id: number }): null {
+  const place = itemPlace(db, input.id);
+  inTransaction(db, () => {
+    db.delete(planItems).where(eq(planItems.id, input.id)).run();
+    closeGap(db, place.planId, place.direction, place.position);
+  });
+  return null;
+}
+
+/** Swaps the item with its neighbour in the direction; at either end nothing changes. */
+export function moveItem(db: AppDb, input: { id: number; to: 'up' | 'down' }): null {
+  const place = itemPlace(db, input.id);
+  const target = place.position + (input.to === 'up' ? -1 : 1);
+  const neighbour = db
+    .select({ id: planItems.id })
+    .from(planItems)
+    .where(and(eq(planItems.planId, place.planId), eq(planItems.direction, place.direction), eq(planItems.position, target)))
+    .get();
+  if (!neighbour) return null;
+  inTransaction(db, () => {
+    db.update(planItems).set({ position: place.position }).where(eq(planItems.id, neighbour.id)).run();
+    db.update(planItems).set({ position: target }).where(eq(planItems.id, input.id)).run();
+  });
+  return null;
+}
+
+/** Marks the item done, moved, cancelled or back to planned, with what was achieved or why. */
+export function setItemStatus(db: AppDb, input: { id: number; status: PlanStatus; resultNote: string }): PlanItem {
+  const row = db.select().from(planItems).where(eq(planItems.id, input.id)).get();
+  if (!row) throw itemNotFound();
+  db.update(planItems)
+    .set({
+      status: input.status,
+      resultNote: input.resultNote,
+      searchText: itemSearchText({ ...row, resultNote: input.resultNote }),
+      updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`,
+    })
+    .where(eq(planItems.id, input.id))
+    .run();
+  return getItem(db, input);
+}

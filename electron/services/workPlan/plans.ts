@@ -1,0 +1,61 @@
+import { asc, eq, sql } from 'drizzle-orm';
+import type { AppDb } from '../../../db/open';
+import { planItems, workPlans } from '../../../db/schema';
+import { DomainError, conflict } from '../../api/errors';
+import type { WorkPlan, WorkPlanSummaryRow } from '../../contract/workPlan';
+
+export const planNotFound = (year: number) => new DomainError('not_found', `План работы на ${year} год не найден: сначала создайте его`);
+
+export interface PlanRow {
+  id: number;
+  year: number;
+  approvedOn: string | null;
+}
+
+export function findPlan(db: AppDb, year: number): PlanRow | undefined {
+  return db.select({ id: workPlans.id, year: workPlans.year, approvedOn: workPlans.approvedOn }).from(workPlans).where(eq(workPlans.year, year)).get();
+}
+
+export function requirePlan(db: AppDb, year: number): PlanRow {
+  const plan = findPlan(db, year);
+  if (!plan) throw planNotFound(year);
+  return plan;
+}
+
+function itemCount(db: AppDb, planId: number): number {
+  return db.select({ n: sql<number>`count(*)` }).from(planItems).where(eq(planItems.planId, planId)).get()?.n ?? 0;
+}
+
+export function getPlan(db: AppDb, input: { year: number }): WorkPlan {
+  const plan = requirePlan(db, input.year);
+  return { ...plan, itemCount: itemCount(db, plan.id) };
+}
+
+export function listPlanYears(db: AppDb): WorkPlanSummaryRow[] {
+  return db
+    .select({
+      year: workPlans.year,
+      approvedOn: workPlans.approvedOn,
+      itemCount: sql<number>`count(${planItems.id})`,
+      doneCount: sql<number>`coalesce(sum(${planItems.status} = 'done'), 0)`,
+    })
+    .from(workPlans)
+    .leftJoin(planItems, eq(planItems.planId, workPlans.id))
+    .groupBy(workPlans.id)
+    .orderBy(asc(workPlans.year))
+    .all();
+}
+
+export function createPlan(db: AppDb, input: { year: number; approvedOn?: string | null }): WorkPlan {
+  if (findPlan(db, input.year)) throw conflict(`План работы на ${input.year} год уже есть`, { year: `План на ${input.year} год уже создан` });
+  db.insert(workPlans)
+    .values({ year: input.year, approvedOn: input.approvedOn ?? null })
+    .run();
+  return getPlan(db, input);
+}
+
+export function setPlanApproval(db: AppDb, input: { year: number; approvedOn: string | null }): WorkPlan {
+  const plan = requirePlan(db, input.year);
+  db.update(workPlans).set({ approvedOn: input.approvedOn }).where(eq(workPlans.id, plan.id)).run();
+  return getPlan(db, input);
+}

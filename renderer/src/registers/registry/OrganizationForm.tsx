@@ -1,0 +1,108 @@
+import { Select, SimpleGrid, TextInput, Textarea } from '@mantine/core';
+import { useState } from 'react';
+import type { Organization, OrganizationInput } from '../../../../electron/contract/registry';
+import type { OrganizationType } from '../../../../electron/shared/enums';
+import { useChange } from '../../api/client';
+import { organizationTypeOptions, useMunicipalityOptions } from './common';
+import { FormModal, useFieldErrors } from '../../components/screen';
+
+interface Props {
+  /** The organisation to edit, or null to create a new one. */
+  editing: Organization | null;
+  onClose: () => void;
+}
+
+interface Draft {
+  fullName: string;
+  shortName: string;
+  type: OrganizationType | null;
+  municipalityId: number | null;
+  address: string;
+  phone: string;
+  email: string;
+}
+
+const blank: Draft = { fullName: '', shortName: '', type: null, municipalityId: null, address: '', phone: '', email: '' };
+
+export function OrganizationForm({ editing, onClose }: Props) {
+  // Only the editable fields: the call's schema is strict and refuses extra keys such as `id`.
+  const [draft, setDraft] = useState<Draft>(() => {
+    if (!editing) return blank;
+    const { fullName, shortName, type, municipalityId, address, phone, email } = editing;
+    return { fullName, shortName, type, municipalityId, address, phone, email };
+  });
+  const errors = useFieldErrors();
+  const municipalities = useMunicipalityOptions();
+  const create = useChange('organizations.create', { success: 'Организация добавлена' });
+  const update = useChange('organizations.update', { success: 'Изменения сохранены' });
+  const saving = create.isPending || update.isPending;
+
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
+    setDraft((d) => ({ ...d, [key]: value }));
+    errors.clear(key);
+  };
+
+  const submit = () => {
+    // The server validates and answers in Russian; an unset type is sent as is so its message comes from one place.
+    const data = { ...draft, type: draft.type as OrganizationInput['type'] };
+    const callbacks = { onSuccess: onClose, onError: errors.fromError };
+    if (editing) update.mutate({ id: editing.id, data }, callbacks);
+    else create.mutate(data, callbacks);
+  };
+
+  return (
+    <FormModal title={editing ? 'Изменение организации' : 'Новая организация'} size="lg" onClose={onClose} onSubmit={submit} saving={saving}>
+      <Textarea
+        label="Полное наименование"
+        required
+        autosize
+        minRows={2}
+        value={draft.fullName}
+        onChange={(e) => set('fullName', e.currentTarget.value)}
+        error={errors.of('fullName')}
+        data-autofocus
+      />
+      <TextInput
+        label="Краткое наименование"
+        description="Так организация будет показана в списках и документах"
+        value={draft.shortName}
+        onChange={(e) => set('shortName', e.currentTarget.value)}
+        error={errors.of('shortName')}
+      />
+      <SimpleGrid cols={2}>
+        <Select
+          label="Тип"
+          placeholder="Выберите тип"
+          required
+          data={organizationTypeOptions}
+          value={draft.type}
+          onChange={(v) => set('type', v as OrganizationType | null)}
+          error={errors.of('type')}
+          allowDeselect={false}
+        />
+        <Select<number>
+          label="Муниципальное образование"
+          placeholder="Не указано"
+          data={municipalities}
+          value={draft.municipalityId}
+          onChange={(v) => set('municipalityId', v)}
+          error={errors.of('municipalityId')}
+          clearable
+          searchable
+          nothingFoundMessage="Не найдено"
+        />
+      </SimpleGrid>
+      <TextInput label="Адрес" value={draft.address} onChange={(e) => set('address', e.currentTarget.value)} error={errors.of('address')} />
+      <SimpleGrid cols={2}>
+        <TextInput label="Телефон" value={draft.phone} onChange={(e) => set('phone', e.currentTarget.value)} error={errors.of('phone')} />
+        <TextInput
+          label="Электронная почта"
+          type="email"
+          value={draft.email}
+          onChange={(e) => set('email', e.currentTarget.value)}
+          error={errors.of('email')}
+        />
+      </SimpleGrid>
+    </FormModal>
+  );
+}

@@ -1,0 +1,86 @@
+import { Group, Text } from '@mantine/core';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { personFullName, type Person } from '../../../../electron/contract/registry';
+import type { OrganizationType } from '../../../../electron/shared/enums';
+import { formatDate } from '../../../../electron/shared/russian';
+import { useCall, useChange } from '../../api/client';
+import { actionsColumn, Contacts, MunicipalityFilter, TypeFilter } from './common';
+import { AddButton, EmptyState, ScreenHeader, SearchInput } from '../../components/screen';
+import { DataTable, type Column } from './DataTable';
+import { PersonForm } from './PersonForm';
+import { OrganizationPicker } from './pickers';
+import { useListState } from './useListState';
+
+type Sort = 'name' | 'organization' | 'position';
+interface Filters {
+  organizationId: number | null;
+  organizationType: OrganizationType | null;
+  municipalityId: number | null;
+}
+
+export function PeopleScreen() {
+  // The organisations list links here with `?organization=ID` to show that organisation's staff.
+  const [params] = useSearchParams();
+  const fromLink = Number(params.get('organization'));
+  const list = useListState<Sort, Filters>('name', {
+    organizationId: Number.isInteger(fromLink) && fromLink > 0 ? fromLink : null,
+    organizationType: null,
+    municipalityId: null,
+  });
+  const data = useCall('people.list', { ...list.query, ...list.filters }, { placeholderData: keepPreviousData });
+  const remove = useChange('people.delete', { success: 'Запись о специалисте удалена' });
+  const [form, setForm] = useState<{ editing: Person | null } | null>(null);
+
+  const columns: Column<Person, Sort>[] = [
+    { header: 'Фамилия, имя, отчество', sort: 'name', render: (p) => personFullName(p) },
+    { header: 'Должность', sort: 'position', render: (p) => p.position || '—' },
+    { header: 'Организация', sort: 'organization', render: (p) => p.organizationName ?? '—' },
+    { header: 'Контакты', width: 190, render: (p) => <Contacts phone={p.phone} email={p.email} /> },
+    {
+      header: 'Согласие на обработку ПД',
+      width: 130,
+      render: (p) => (p.pdConsent ? `от ${formatDate(p.pdConsentDate)}` : <Text size="sm" c="dimmed">нет</Text>),
+    },
+    actionsColumn<Person>({
+      name: personFullName,
+      question: (p) => `Удалить специалиста «${personFullName(p)}»?`,
+      onEdit: (p) => setForm({ editing: p }),
+      onDelete: (p) => remove.mutate({ id: p.id }),
+    }),
+  ];
+
+  const add = <AddButton onClick={() => setForm({ editing: null })} />;
+
+  return (
+    <>
+      <ScreenHeader title="Специалисты" description="Специалисты организаций: ответственные, участники, партнёры" action={add} />
+      <Group mb="md" align="flex-end">
+        <SearchInput placeholder="Фамилия, имя, должность или e-mail" value={list.search} onChange={list.setSearch} />
+        <div style={{ width: 300 }}>
+          <OrganizationPicker
+            label="Организация"
+            placeholder="Все организации"
+            value={list.filters.organizationId}
+            onChange={(v) => list.setFilter('organizationId', v)}
+          />
+        </div>
+        <TypeFilter label="Тип организации" value={list.filters.organizationType} onChange={(v) => list.setFilter('organizationType', v)} />
+        <MunicipalityFilter value={list.filters.municipalityId} onChange={(v) => list.setFilter('municipalityId', v)} />
+      </Group>
+      <DataTable
+        label="Специалисты"
+        columns={columns}
+        rows={data.data?.rows}
+        total={data.data?.total ?? 0}
+        loading={data.isFetching}
+        list={list}
+        filtered={list.filtered}
+        countForms={['специалист', 'специалиста', 'специалистов']}
+        empty={<EmptyState text="Специалистов пока нет. Добавьте первого." action={add} />}
+      />
+      {form ? <PersonForm editing={form.editing} organizationId={list.filters.organizationId} onClose={() => setForm(null)} /> : null}
+    </>
+  );
+}

@@ -1,0 +1,107 @@
+import { parseRuDate } from '../../lib/dates';
+import { Checkbox, Group, SimpleGrid, TextInput } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { useState } from 'react';
+import type { Person } from '../../../../electron/contract/registry';
+import { useChange } from '../../api/client';
+import { FormModal, useFieldErrors } from '../../components/screen';
+import { OrganizationPicker } from './pickers';
+
+interface Props {
+  /** The person to edit, or null to add one (optionally already in an organisation). */
+  editing: Person | null;
+  organizationId?: number | null;
+  onClose: () => void;
+}
+
+type Draft = Omit<Person, 'id' | 'organizationName'>;
+
+const blank: Draft = {
+  lastName: '',
+  firstName: '',
+  middleName: '',
+  position: '',
+  organizationId: null,
+  phone: '',
+  email: '',
+  pdConsent: false,
+  pdConsentDate: null,
+};
+
+
+export function PersonForm({ editing, organizationId = null, onClose }: Props) {
+  // Only the editable fields: the call's schema is strict and refuses extra keys such as `id`.
+  const [draft, setDraft] = useState<Draft>(() => {
+    const p = editing ?? { ...blank, organizationId };
+    return {
+      lastName: p.lastName,
+      firstName: p.firstName,
+      middleName: p.middleName,
+      position: p.position,
+      organizationId: p.organizationId,
+      phone: p.phone,
+      email: p.email,
+      pdConsent: p.pdConsent,
+      pdConsentDate: p.pdConsentDate,
+    };
+  });
+  const errors = useFieldErrors();
+  const create = useChange('people.create', { success: 'Специалист добавлен' });
+  const update = useChange('people.update', { success: 'Изменения сохранены' });
+
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
+    setDraft((d) => ({ ...d, [key]: value }));
+    errors.clear(key);
+  };
+
+  const submit = () => {
+    const callbacks = { onSuccess: onClose, onError: errors.fromError };
+    if (editing) update.mutate({ id: editing.id, data: draft }, callbacks);
+    else create.mutate(draft, callbacks);
+  };
+
+  const text = (key: 'lastName' | 'firstName' | 'middleName' | 'position' | 'phone' | 'email', label: string, required = false) => (
+    <TextInput label={label} required={required} value={draft[key]} onChange={(e) => set(key, e.currentTarget.value)} error={errors.of(key)} />
+  );
+
+  return (
+    <FormModal
+      title={editing ? 'Изменение данных специалиста' : 'Новый специалист'}
+      size="lg"
+      onClose={onClose}
+      onSubmit={submit}
+      saving={create.isPending || update.isPending}
+    >
+      <SimpleGrid cols={3}>
+        {text('lastName', 'Фамилия', true)}
+        {text('firstName', 'Имя', true)}
+        {text('middleName', 'Отчество')}
+      </SimpleGrid>
+      {text('position', 'Должность')}
+      <OrganizationPicker label="Организация" value={draft.organizationId} onChange={(v) => set('organizationId', v)} error={errors.of('organizationId')} />
+      <SimpleGrid cols={2}>
+        {text('phone', 'Телефон')}
+        {text('email', 'Электронная почта')}
+      </SimpleGrid>
+      <Group align="flex-end" grow>
+        <Checkbox
+          label="Согласие на обработку персональных данных (152-ФЗ) получено"
+          checked={draft.pdConsent}
+          onChange={(e) => set('pdConsent', e.currentTarget.checked)}
+          mb={8}
+        />
+        <DateInput
+          label="Дата согласия"
+          placeholder="ДД.ММ.ГГГГ"
+          valueFormat="DD.MM.YYYY"
+          dateParser={parseRuDate}
+          value={draft.pdConsentDate}
+          onChange={(v) => set('pdConsentDate', v)}
+          disabled={!draft.pdConsent}
+          clearable
+          error={errors.of('pdConsentDate')}
+        />
+      </Group>
+    </FormModal>
+  );
+}

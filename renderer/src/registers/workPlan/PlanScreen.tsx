@@ -1,0 +1,284 @@
+import { ActionIcon, Button, Center, Group, Loader, Menu, Paper, Select, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { useDebouncedValue } from '@mantine/hooks';
+import {
+  IconArrowDown,
+  IconArrowUp,
+  IconCheck,
+  IconDots,
+  IconFileSpreadsheet,
+  IconFileTypeDocx,
+  IconPencil,
+  IconPlus,
+  IconPrinter,
+  IconSearch,
+  IconTrash,
+} from '@tabler/icons-react';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import type { PlanItem } from '../../../../electron/contract/workPlan';
+import { DIRECTION_LABELS, DIRECTIONS, type Direction, type PlanStatus } from '../../../../electron/shared/enums';
+import { useCall, useChange } from '../../api/client';
+import { confirmDelete, EmptyState, useFieldErrors } from '../../components/screen';
+import { parseRuDate } from '../../lib/dates';
+import { PersonPicker } from '../registry/pickers';
+import { directionOptions, quarterOptions, StatusBadge, statusOptions, useDownload, usePlanYear, YearSelect } from './common';
+import { ItemForm } from './ItemForm';
+import { CopyToNextYearButton, CreatePlanButton } from './PlanActions';
+import { StatusForm } from './StatusForm';
+
+interface Filters {
+  direction: Direction | null;
+  status: PlanStatus | null;
+  quarter: string | null;
+  responsibleId: number | null;
+  search: string;
+}
+
+const NO_FILTERS: Filters = { direction: null, status: null, quarter: null, responsibleId: null, search: '' };
+
+export function PlanScreen() {
+  const { year, setYear, years, loading } = usePlanYear();
+
+  if (loading) {
+    return (
+      <Center mih={200}>
+        <Loader />
+      </Center>
+    );
+  }
+  if (year === null) {
+    return (
+      <Stack>
+        <Title order={2}>План работы</Title>
+        <Paper withBorder p="xl">
+          <EmptyState text="Планов работы пока нет. Создайте план на год, чтобы вносить мероприятия." action={<CreatePlanButton years={years} onCreated={setYear} />} />
+        </Paper>
+      </Stack>
+    );
+  }
+  return <YearPlan key={year} year={year} years={years} setYear={setYear} />;
+}
+
+function YearPlan({ year, years, setYear }: { year: number; years: ReturnType<typeof usePlanYear>['years']; setYear: (y: number) => void }) {
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [search] = useDebouncedValue(filters.search, 250);
+  const [editing, setEditing] = useState<PlanItem | 'new' | null>(null);
+  const [statusOf, setStatusOf] = useState<PlanItem | null>(null);
+  const { busy, download } = useDownload();
+  const items = useCall(
+    'workPlan.items',
+    { year, direction: filters.direction, status: filters.status, quarter: filters.quarter ? Number(filters.quarter) : null, responsibleId: filters.responsibleId, search },
+    { placeholderData: keepPreviousData },
+  );
+  const set = <K extends keyof Filters>(key: K, value: Filters[K]) => setFilters((f) => ({ ...f, [key]: value }));
+  const filtered = JSON.stringify({ ...filters, search }) !== JSON.stringify(NO_FILTERS);
+  const rows = items.data ?? [];
+
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-end">
+        <Group align="center">
+          <Title order={2}>План работы на {year} год</Title>
+          <YearSelect year={year} years={years} onChange={setYear} />
+        </Group>
+        <Group gap="xs">
+          <CreatePlanButton years={years} onCreated={setYear} />
+          <CopyToNextYearButton year={year} years={years} onCopied={setYear} />
+        </Group>
+      </Group>
+
+      <Group justify="space-between" align="flex-end">
+        <Group gap="xs">
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
+            Добавить мероприятие
+          </Button>
+          <Button variant="default" leftSection={<IconFileTypeDocx size={16} />} loading={busy === 'workPlan.exportDocx'} onClick={() => void download('workPlan.exportDocx', year)}>
+            Скачать Word
+          </Button>
+          <Button variant="default" leftSection={<IconFileSpreadsheet size={16} />} loading={busy === 'workPlan.exportXlsx'} onClick={() => void download('workPlan.exportXlsx', year)}>
+            Скачать Excel
+          </Button>
+          <Button variant="default" leftSection={<IconPrinter size={16} />} component={Link} to={`/work-plan/${year}/print`}>
+            Версия для печати
+          </Button>
+        </Group>
+        <ApprovalDate year={year} />
+      </Group>
+
+      <Paper withBorder p="sm">
+        <Group gap="sm" align="flex-end" wrap="wrap">
+          <TextInput
+            label="Поиск"
+            placeholder="Название, форма, аудитория, отметка"
+            leftSection={<IconSearch size={16} />}
+            w={280}
+            value={filters.search}
+            onChange={(e) => set('search', e.currentTarget.value)}
+          />
+          <Select label="Направление" placeholder="Все" clearable w={300} data={directionOptions} value={filters.direction} onChange={(v) => set('direction', v as Direction | null)} />
+          <Select label="Статус" placeholder="Все" clearable w={170} data={statusOptions} value={filters.status} onChange={(v) => set('status', v as PlanStatus | null)} />
+          <Select label="Квартал" placeholder="Весь год" clearable w={150} data={quarterOptions} value={filters.quarter} onChange={(v) => set('quarter', v)} />
+          <div style={{ width: 260 }}>
+            <PersonPicker label="Ответственный" value={filters.responsibleId} onChange={(v) => set('responsibleId', v)} />
+          </div>
+          {filtered ? (
+            <Button variant="subtle" onClick={() => setFilters(NO_FILTERS)}>
+              Сбросить фильтры
+            </Button>
+          ) : null}
+        </Group>
+      </Paper>
+
+      {items.isError ? <Text c="red">{items.error.message}</Text> : null}
+      {items.isPending ? (
+        <Center mih={120}>
+          <Loader />
+        </Center>
+      ) : rows.length === 0 ? (
+        <Paper withBorder p="xl">
+          <EmptyState
+            text={filtered ? 'Ни одно мероприятие не подходит под условия поиска' : 'В плане пока нет мероприятий'}
+            action={
+              filtered ? (
+                <Button variant="subtle" onClick={() => setFilters(NO_FILTERS)}>
+                  Сбросить фильтры
+                </Button>
+              ) : null
+            }
+          />
+        </Paper>
+      ) : (
+        <ItemsTable items={rows} onEdit={setEditing} onStatus={setStatusOf} />
+      )}
+
+      {editing ? (
+        <ItemForm year={year} editing={editing === 'new' ? null : editing} defaultDirection={filters.direction ?? 'organizational'} onClose={() => setEditing(null)} />
+      ) : null}
+      {statusOf ? <StatusForm item={statusOf} onClose={() => setStatusOf(null)} /> : null}
+    </Stack>
+  );
+}
+
+/** The date in the «УТВЕРЖДАЮ» block; empty leaves a line to fill in by hand. */
+function ApprovalDate({ year }: { year: number }) {
+  const plan = useCall('workPlan.get', { year });
+  const save = useChange('workPlan.setApproval', { success: 'Дата утверждения сохранена' });
+  const errors = useFieldErrors();
+  return (
+    <DateInput
+      label="Дата утверждения"
+      placeholder="не указана"
+      w={170}
+      valueFormat="DD.MM.YYYY"
+      dateParser={parseRuDate}
+      clearable
+      value={plan.data?.approvedOn ?? null}
+      onChange={(v) => save.mutate({ year, approvedOn: v }, { onError: errors.fromError })}
+      error={errors.of('approvedOn')}
+    />
+  );
+}
+
+function ItemsTable({ items, onEdit, onStatus }: { items: PlanItem[]; onEdit: (item: PlanItem) => void; onStatus: (item: PlanItem) => void }) {
+  const move = useChange('workPlan.moveItem');
+  const remove = useChange('workPlan.deleteItem', { success: 'Мероприятие удалено из плана' });
+  const groups = DIRECTIONS.map((direction, i) => ({ direction, number: i + 1, items: items.filter((item) => item.direction === direction) })).filter(
+    (g) => g.items.length > 0,
+  );
+
+  return (
+    <Paper withBorder>
+      {/* On a narrow window the table scrolls inside its frame instead of pushing the row actions off screen. */}
+      <Table.ScrollContainer minWidth={1100}>
+        <Table verticalSpacing="xs" striped={false} highlightOnHover aria-label="Мероприятия плана">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={56}>№</Table.Th>
+              <Table.Th miw={280}>Мероприятие</Table.Th>
+              <Table.Th>Форма</Table.Th>
+              <Table.Th w={110}>Срок</Table.Th>
+              <Table.Th>Ответственные</Table.Th>
+              <Table.Th>Партнёры</Table.Th>
+              <Table.Th w={140}>Статус</Table.Th>
+              <Table.Th miw={160}>Отметка о выполнении</Table.Th>
+              <Table.Th w={110} />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {groups.map((group) => [
+              <Table.Tr key={group.direction} bg="var(--mantine-color-gray-1)">
+                <Table.Td colSpan={9}>
+                  <Text fw={700}>
+                    {group.number}. {DIRECTION_LABELS[group.direction]}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>,
+              ...group.items.map((item) => (
+                <Table.Tr key={item.id} data-testid="plan-item">
+                  <Table.Td>{item.number}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{item.title}</Text>
+                    {item.targetAudience ? (
+                      <Text size="xs" c="dimmed">
+                        Аудитория: {item.targetAudience}
+                      </Text>
+                    ) : null}
+                  </Table.Td>
+                  <Table.Td>{item.form}</Table.Td>
+                  <Table.Td>{item.termLabel}</Table.Td>
+                  <Table.Td>{item.responsibles.map((r) => r.label).join(', ')}</Table.Td>
+                  <Table.Td>{item.partners.map((p) => p.label).join(', ')}</Table.Td>
+                  <Table.Td>
+                    <StatusBadge status={item.status} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{item.resultNote}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Group gap={2} wrap="nowrap" justify="flex-end">
+                      <Tooltip label="Выше">
+                        <ActionIcon variant="subtle" aria-label={`Выше: ${item.number}`} disabled={item.isFirst} onClick={() => move.mutate({ id: item.id, to: 'up' })}>
+                          <IconArrowUp size={16} />
+                        </ActionIcon>
+                      </Tooltip>
+                      <Tooltip label="Ниже">
+                        <ActionIcon variant="subtle" aria-label={`Ниже: ${item.number}`} disabled={item.isLast} onClick={() => move.mutate({ id: item.id, to: 'down' })}>
+                          <IconArrowDown size={16} />
+                        </ActionIcon>
+                      </Tooltip>
+                      <Menu position="bottom-end" withinPortal>
+                        <Menu.Target>
+                          <ActionIcon variant="subtle" aria-label={`Действия: ${item.number}`}>
+                            <IconDots size={16} />
+                          </ActionIcon>
+                        </Menu.Target>
+                        <Menu.Dropdown>
+                          <Menu.Item leftSection={<IconCheck size={14} />} onClick={() => onStatus(item)}>
+                            Отметить выполнение
+                          </Menu.Item>
+                          <Menu.Item leftSection={<IconPencil size={14} />} onClick={() => onEdit(item)}>
+                            Изменить
+                          </Menu.Item>
+                          <Menu.Item
+                            color="red"
+                            leftSection={<IconTrash size={14} />}
+                            onClick={() => confirmDelete(`Удалить из плана мероприятие ${item.number} «${item.title}»?`, () => remove.mutate({ id: item.id }))}
+                          >
+                            Удалить
+                          </Menu.Item>
+                        </Menu.Dropdown>
+                      </Menu>
+                    </Group>
+                  </Table.Td>
+                </Table.Tr>
+              )),
+            ])}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Paper>
+  );
+}
+

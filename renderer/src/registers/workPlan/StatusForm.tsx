@@ -1,0 +1,36 @@
+import { SegmentedControl, Text, Textarea } from '@mantine/core';
+import { useState } from 'react';
+import type { PlanItem } from '../../../../electron/contract/workPlan';
+import type { PlanStatus } from '../../../../electron/shared/enums';
+import { useChange } from '../../api/client';
+import { FormModal, useFieldErrors } from '../../components/screen';
+import { statusOptions } from './common';
+
+/** Marks an item done, moved or cancelled with a note, without opening the whole form. */
+export function StatusForm({ item, onClose }: { item: PlanItem; onClose: () => void }) {
+  const [status, setStatus] = useState<PlanStatus>(item.status);
+  const [note, setNote] = useState(item.resultNote);
+  const errors = useFieldErrors();
+  const save = useChange('workPlan.setStatus', { success: 'Отметка о выполнении сохранена' });
+
+  const submit = () => {
+    save.mutate({ id: item.id, status, resultNote: note }, { onSuccess: onClose, onError: errors.fromError });
+  };
+
+  return (
+    <FormModal title={`Выполнение мероприятия ${item.number}`} size="lg" onClose={onClose} onSubmit={submit} saving={save.isPending}>
+      <Text size="sm">{item.title}</Text>
+      <SegmentedControl aria-label="Статус" data={statusOptions} value={status} onChange={(v) => setStatus(v as PlanStatus)} />
+      <Textarea
+        label="Отметка о выполнении"
+        description="Что сделано, либо причина переноса или отмены"
+        autosize
+        minRows={3}
+        value={note}
+        onChange={(e) => setNote(e.currentTarget.value)}
+        error={errors.of('resultNote')}
+        data-autofocus
+      />
+    </FormModal>
+  );
+}

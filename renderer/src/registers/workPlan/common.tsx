@@ -1,0 +1,77 @@
+import { Badge, Select } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import type { CallName } from '../../../../electron/contract';
+import { DIRECTION_LABELS, DIRECTIONS, PLAN_STATUS_LABELS, PLAN_STATUSES, type PlanStatus } from '../../../../electron/shared/enums';
+import { MONTHS_NOMINATIVE, QUARTERS_ROMAN } from '../../../../electron/shared/russian';
+import { callApi, useCall } from '../../api/client';
+import { saveFile } from '../../lib/download';
+
+export const STATUS_COLORS: Record<PlanStatus, string> = { planned: 'blue', done: 'green', moved: 'orange', cancelled: 'gray' };
+
+export const directionOptions = DIRECTIONS.map((d, i) => ({ value: d, label: `${i + 1}. ${DIRECTION_LABELS[d]}` }));
+export const statusOptions = PLAN_STATUSES.map((s) => ({ value: s, label: PLAN_STATUS_LABELS[s] }));
+export const monthOptions = MONTHS_NOMINATIVE.map((m, i) => ({ value: String(i + 1), label: m[0]!.toUpperCase() + m.slice(1) }));
+export const quarterOptions = QUARTERS_ROMAN.map((q, i) => ({ value: String(i + 1), label: `${q} квартал` }));
+
+export function StatusBadge({ status }: { status: PlanStatus }) {
+  return (
+    <Badge color={STATUS_COLORS[status]} variant="light" tt="none" size="md" styles={{ root: { maxWidth: 'none', overflow: 'visible' }, label: { overflow: 'visible' } }}>
+      {PLAN_STATUS_LABELS[status]}
+    </Badge>
+  );
+}
+
+const REMEMBERED_YEAR = 'workPlan.year';
+
+/**
+ * The plan year the screens show, kept in the address (`?year=2017`) so a reload or the
+ * «Назад» link from the print view returns to the same year, and remembered for the session
+ * so the plan and its execution summary stay on the same year. Otherwise the current
+ * calendar year is shown if it has a plan, else the latest plan.
+ */
+export function usePlanYear() {
+  const [params, setParams] = useSearchParams();
+  const years = useCall('workPlan.years', {});
+  const list = years.data ?? [];
+  const has = (y: number) => Number.isInteger(y) && list.some((p) => p.year === y);
+  const fromUrl = Number(params.get('year'));
+  const remembered = Number(sessionStorage.getItem(REMEMBERED_YEAR));
+  const thisYear = new Date().getFullYear();
+  const year = has(fromUrl) ? fromUrl : has(remembered) ? remembered : has(thisYear) ? thisYear : (list.at(-1)?.year ?? null);
+  const setYear = (next: number) => {
+    sessionStorage.setItem(REMEMBERED_YEAR, String(next));
+    setParams({ year: String(next) });
+  };
+  return { year, setYear, years: list, loading: years.isPending };
+}
+
+export function YearSelect({ year, years, onChange }: { year: number | null; years: { year: number }[]; onChange: (year: number) => void }) {
+  return (
+    <Select
+      aria-label="Год плана"
+      w={120}
+      allowDeselect={false}
+      data={years.map((p) => ({ value: String(p.year), label: `${p.year} год` }))}
+      value={year === null ? null : String(year)}
+      onChange={(v) => v && onChange(Number(v))}
+    />
+  );
+}
+
+/** Asks the main process for a generated document and hands it to the save flow. */
+export function useDownload() {
+  const [busy, setBusy] = useState<string | null>(null);
+  const download = async (name: Extract<CallName, 'workPlan.exportDocx' | 'workPlan.exportXlsx'>, year: number) => {
+    setBusy(name);
+    try {
+      saveFile(await callApi(name, { year }));
+    } catch (error) {
+      notifications.show({ color: 'red', title: 'Документ не сформирован', message: (error as Error).message });
+    } finally {
+      setBusy(null);
+    }
+  };
+  return { busy, download };
+}

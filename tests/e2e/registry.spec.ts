@@ -1,0 +1,230 @@
+import type { Page } from '@playwright/test';
+import { expect, openApp, test } from './fixtures';
+
+/** The registry through the UI: what a methodologist types, what she finds after a reload. */
+
+const SHOTS = process.env.RC_SHOTS_DIR ?? '/tmp/registry-results';
+
+async function goTo(page: Page, section: 'Организации' | 'Специалисты' | 'Муниципалитеты' | 'Профиль центра') {
+  await page.getByRole('navigation', { name: 'Разделы' }).getByRole('link', { name: section }).click();
+}
+
+async function choose(page: Page, scope: ReturnType<Page['getByRole']>, label: string, option: string | RegExp, typed?: string) {
+  const input = scope.getByRole('combobox', { name: label, exact: true });
+  await input.click();
+  if (typed) await input.fill(typed);
+  await page.getByRole('option', { name: option }).click();
+}
+
+async function addMunicipality(page: Page, name: string) {
+  await goTo(page, 'Муниципалитеты');
+  await page.getByRole('button', { name: 'Добавить' }).first().click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Наименование').fill(name);
+  await dialog.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('table', { name: 'Муниципальные образования' })).toContainText(name);
+}
+
+async function addOrganization(page: Page, fullName: string, shortName: string, type: string, municipality: string) {
+  await goTo(page, 'Организации');
+  await page.getByRole('button', { name: 'Добавить' }).first().click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Полное наименование').fill(fullName);
+  await dialog.getByLabel('Краткое наименование').fill(shortName);
+  await choose(page, dialog, 'Тип', type);
+  await choose(page, dialog, 'Муниципальное образование', municipality);
+  await dialog.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('table', { name: 'Организации' })).toContainText(fullName);
+}
+
+async function addPerson(page: Page, p: { last: string; first: string; middle: string; position: string; orgSearch: string; org: string; consent?: string }) {
+  await goTo(page, 'Специалисты');
+  await page.getByRole('button', { name: 'Добавить' }).first().click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Фамилия').fill(p.last);
+  await dialog.getByRole('textbox', { name: 'Имя', exact: true }).fill(p.first);
+  await dialog.getByLabel('Отчество').fill(p.middle);
+  await dialog.getByLabel('Должность').fill(p.position);
+  await choose(page, dialog, 'Организация', new RegExp(p.org), p.orgSearch);
+  if (p.consent) {
+    await dialog.getByRole('checkbox', { name: /Согласие на обработку персональных данных/ }).check();
+    await dialog.getByRole('textbox', { name: 'Дата согласия' }).fill(p.consent);
+    await dialog.getByLabel('Должность').click();
+  }
+  return dialog;
+}
+
+test('a methodologist fills the registry and finds the records after a reload, whatever the case and ё', async ({ page, app }) => {
+  await openApp(page, app, 'empty');
+  await goTo(page, 'Организации');
+  await expect(page.getByText('Организаций пока нет. Добавьте первую.')).toBeVisible();
+
+  await addMunicipality(page, 'Ржаксинский район');
+  await addOrganization(page, 'Отдел опеки и попечительства администрации Ржаксинского района', 'Опека Ржаксинского района', 'Орган опеки и попечительства', 'Ржаксинский район');
+  await page.getByRole('button', { name: 'Добавить' }).first().click();
+  await page.getByRole('dialog').getByLabel('Полное наименование').fill('Новая организация');
+  await page.screenshot({ path: `${SHOTS}/organization-form.png` });
+  await page.getByRole('dialog').getByRole('button', { name: 'Отмена' }).click();
+
+  const dialog = await addPerson(page, {
+    last: 'Семёнова',
+    first: 'Ольга',
+    middle: 'Петровна',
+    position: 'Главный специалист',
+    orgSearch: 'ОПЕКА ржаксинского',
+    org: 'Опека Ржаксинского района',
+    consent: '15.03.2018',
+  });
+  await expect(dialog.getByRole('textbox', { name: 'Дата согласия' })).toHaveValue('15.03.2018');
+  await page.screenshot({ path: `${SHOTS}/person-form.png` });
+  await dialog.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(dialog).toBeHidden();
+
+  await page.reload();
+  await goTo(page, 'Специалисты');
+  await page.getByLabel('Поиск').fill('СЕМЕНОВА ольга');
+  const people = page.getByRole('table', { name: 'Специалисты' });
+  await expect(people.getByRole('row')).toHaveCount(2);
+  const row = people.getByRole('row', { name: /Семёнова Ольга Петровна/ });
+  await expect(row).toContainText('Главный специалист');
+  await expect(row).toContainText('Опека Ржаксинского района');
+  await expect(row).toContainText('от 15.03.2018');
+  await page.screenshot({ path: `${SHOTS}/people-list.png` });
+
+  await page.getByLabel('Поиск').fill('иванова');
+  await expect(page.getByText('Ничего не найдено')).toBeVisible();
+
+  await goTo(page, 'Организации');
+  await page.getByLabel('Поиск').fill('ОПЕКИ И ПОПЕЧИТЕЛЬСТВА');
+  const organizations = page.getByRole('table', { name: 'Организации' });
+  await expect(organizations.getByRole('row', { name: /Ржаксинского района/ })).toContainText('Орган опеки и попечительства');
+  await expect(organizations.getByRole('row', { name: /Ржаксинского района/ })).toContainText('Ржаксинский район');
+  await page.screenshot({ path: `${SHOTS}/organizations-list.png` });
+});
+
+test('bad input shows a Russian message and saves nothing', async ({ page, app }) => {
+  await openApp(page, app, 'empty');
+  await goTo(page, 'Специалисты');
+  await page.getByRole('button', { name: 'Добавить' }).first().click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('textbox', { name: 'Имя', exact: true }).fill('Иван');
+  await dialog.getByLabel('Электронная почта').fill('ivan@почта');
+  await dialog.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(dialog.getByText('Заполните поле «Фамилия»')).toBeVisible();
+  await expect(dialog.getByText('Адрес электронной почты указан неверно')).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'Не сохранено' })).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/person-form-errors.png` });
+
+  await dialog.getByRole('button', { name: 'Отмена' }).click();
+  await page.reload();
+  await goTo(page, 'Специалисты');
+  await expect(page.getByText('Специалистов пока нет. Добавьте первого.')).toBeVisible();
+
+  await goTo(page, 'Организации');
+  await page.getByRole('button', { name: 'Добавить' }).first().click();
+  await page.getByRole('dialog').getByLabel('Полное наименование').fill('Школа');
+  await page.getByRole('dialog').getByRole('button', { name: 'Сохранить' }).click();
+  await expect(page.getByRole('dialog').getByText('Выберите тип организации')).toBeVisible();
+  await page.getByRole('dialog').getByRole('button', { name: 'Отмена' }).click();
+  await page.reload();
+  await goTo(page, 'Организации');
+  await expect(page.getByText('Организаций пока нет. Добавьте первую.')).toBeVisible();
+});
+
+test('an organisation with a specialist cannot be deleted; an unused one can', async ({ page, app }) => {
+  await openApp(page, app, 'empty');
+  await addMunicipality(page, 'г. Уварово');
+  await addOrganization(page, 'Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа №1»', 'МБОУ СОШ №1', 'Образовательная организация', 'г. Уварово');
+  await addOrganization(page, 'Общество с ограниченной ответственностью «Партнёр»', 'ООО «Партнёр»', 'Бизнес', 'г. Уварово');
+  const dialog = await addPerson(page, { last: 'Белова', first: 'Анна', middle: 'Юрьевна', position: 'Социальный педагог', orgSearch: 'сош', org: 'МБОУ СОШ №1' });
+  await dialog.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(dialog).toBeHidden();
+
+  await goTo(page, 'Организации');
+  await page.getByRole('button', { name: 'Удалить: МБОУ СОШ №1' }).click();
+  await expect(page.getByRole('dialog')).toContainText('Удалить организацию «МБОУ СОШ №1»?');
+  await page.getByRole('dialog').getByRole('button', { name: 'Удалить' }).click();
+  await expect(page.getByText('Нельзя удалить организацию «МБОУ СОШ №1»: с ней связан 1 специалист.', { exact: false })).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/delete-refused.png` });
+
+  await goTo(page, 'Специалисты');
+  await page.getByRole('button', { name: 'Изменить: Белова Анна Юрьевна' }).click();
+  await expect(page.getByRole('dialog').getByRole('combobox', { name: 'Организация' })).toHaveValue('МБОУ СОШ №1');
+  await page.getByRole('dialog').getByLabel('Должность').fill('Педагог-психолог');
+  await page.getByRole('dialog').getByRole('button', { name: 'Сохранить' }).click();
+  await expect(page.getByRole('row', { name: /Белова Анна Юрьевна/ })).toContainText('Педагог-психолог');
+
+  await goTo(page, 'Организации');
+  await page.getByRole('button', { name: 'Изменить: МБОУ СОШ №1' }).click();
+  await page.getByRole('dialog').getByLabel('Телефон').fill('8 (47558) 4-12-34');
+  await page.getByRole('dialog').getByRole('button', { name: 'Сохранить' }).click();
+  await expect(page.getByRole('row', { name: /МБОУ СОШ №1/ })).toContainText('8 (47558) 4-12-34');
+
+  await page.getByRole('button', { name: 'Удалить: ООО «Партнёр»' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Удалить' }).click();
+  await expect(page.getByText('Организация удалена')).toBeVisible();
+
+  await page.reload();
+  await goTo(page, 'Организации');
+  const table = page.getByRole('table', { name: 'Организации' });
+  await expect(table).toContainText('МБОУ СОШ №1');
+  await expect(table).not.toContainText('ООО «Партнёр»');
+
+  await goTo(page, 'Муниципалитеты');
+  await page.getByRole('button', { name: 'Удалить: г. Уварово' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Удалить' }).click();
+  await expect(page.getByText('к нему относится 1 организация', { exact: false })).toBeVisible();
+});
+
+test('the demo registry and the center profile', async ({ page, app }) => {
+  await openApp(page, app, 'demo');
+  await goTo(page, 'Профиль центра');
+  await expect(page.getByLabel('Руководитель', { exact: true })).toHaveValue('А.Я. Гоберкорн');
+  await expect(page.getByText('г. Уварово, Инжавинский район, Мучкапский район, Ржаксинский район, Уваровский район')).toBeVisible();
+  await page.getByLabel('Адрес').fill('393460, Тамбовская область, г. Уварово');
+  await page.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(page.getByText('Профиль центра сохранён')).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/profile.png` });
+  await page.reload();
+  await goTo(page, 'Профиль центра');
+  await expect(page.getByLabel('Адрес')).toHaveValue('393460, Тамбовская область, г. Уварово');
+
+  await goTo(page, 'Специалисты');
+  await page.getByRole('button', { name: 'Добавить' }).first().click();
+  await page.getByRole('dialog').getByRole('combobox', { name: 'Организация' }).fill('ОПЁКА');
+  // Only the short name «Опека г. Уварово» contains «опека» (the full names say «опеки»).
+  await expect(page.getByRole('option')).toHaveCount(1);
+  await expect(page.getByRole('option', { name: /Опека г\. Уварово/ })).toContainText('Отдел опеки и попечительства администрации города Уварово');
+  await page.screenshot({ path: `${SHOTS}/organization-picker.png` });
+  await page.getByRole('dialog').getByRole('button', { name: 'Отмена' }).click();
+
+  const peopleRows = page.getByRole('table', { name: 'Специалисты' }).getByRole('row');
+  await page.getByRole('button', { name: /^Организация: сортировать/ }).click();
+  // By the organisations' full names: «Автономная некоммерческая организация …» comes first.
+  await expect(peopleRows.nth(1)).toContainText('Морозова Юлия Сергеевна');
+  await page.screenshot({ path: `${SHOTS}/people-demo.png` });
+  await page.getByRole('button', { name: 'Организация: сортировать по убыванию' }).click();
+  await expect(peopleRows.nth(1)).toContainText('Управление образования и науки Тамбовской области');
+  await expect(page.getByText(/Всего: \d+ специалист/)).toBeVisible();
+  await choose(page, page.locator('main'), 'Тип организации', 'Полиция (ПДН)');
+  const rows = page.getByRole('table', { name: 'Специалисты' }).getByRole('row');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(1)).toContainText('Инспектор ПДН');
+
+  // Choosing the chosen type again clears that filter.
+  await choose(page, page.locator('main'), 'Тип организации', 'Полиция (ПДН)');
+  await choose(page, page.locator('main'), 'Организация', /Опека г\. Уварово/, 'ОПЕКА г. уварово');
+  await expect(rows).toHaveCount(3);
+  await expect(page.getByRole('table', { name: 'Специалисты' })).toContainText('Фёдорова Елена Александровна');
+
+  await goTo(page, 'Организации');
+  await page.screenshot({ path: `${SHOTS}/organizations-demo.png`, fullPage: true });
+  await page.getByRole('link', { name: 'Специалисты: Опека г. Уварово' }).click();
+  await expect(page.getByRole('combobox', { name: 'Организация' })).toHaveValue('Опека г. Уварово');
+  await expect(page.getByRole('table', { name: 'Специалисты' }).getByRole('row')).toHaveCount(3);
+
+  await goTo(page, 'Муниципалитеты');
+  await page.screenshot({ path: `${SHOTS}/municipalities-demo.png` });
+});

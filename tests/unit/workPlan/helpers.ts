@@ -1,0 +1,45 @@
+import type { AppDb } from '../../../db/open';
+import { centerProfile, organizations, people } from '../../../db/schema';
+import { createPlan } from '../../../electron/services/workPlan/plans';
+import { createItem } from '../../../electron/services/workPlan/items';
+import type { PlanItemData } from '../../../electron/contract/workPlan';
+import { foldRu } from '../../../electron/shared/russian';
+
+export { freshDb } from '../registry/helpers';
+
+export function addPerson(db: AppDb, lastName: string, firstName: string, middleName = ''): number {
+  const name = `${lastName} ${firstName} ${middleName}`;
+  return db.insert(people).values({ lastName, firstName, middleName, searchText: foldRu(name), sortKey: foldRu(name) }).returning().get().id;
+}
+
+export function addOrganization(db: AppDb, fullName: string, shortName = ''): number {
+  return db
+    .insert(organizations)
+    .values({ fullName, shortName, type: 'education', searchText: foldRu(fullName), sortKey: foldRu(fullName) })
+    .returning()
+    .get().id;
+}
+
+export function setProfile(db: AppDb, profile: { shortName: string; directorName: string; directorPosition?: string }): void {
+  db.insert(centerProfile)
+    .values({ id: 1, fullName: `Полное наименование ${profile.shortName}`, directorPosition: 'Директор', ...profile })
+    .run();
+}
+
+/** An item with sensible defaults; tests override what they look at. */
+export function addItem(db: AppDb, year: number, data: Partial<PlanItemData> & { title: string }) {
+  return createItem(db, {
+    year,
+    direction: 'organizational',
+    form: 'Семинар',
+    term: { kind: 'year' },
+    responsibleIds: [],
+    partnerIds: [],
+    targetAudience: '',
+    status: 'planned',
+    resultNote: '',
+    ...data,
+  });
+}
+
+export { createPlan };
