@@ -83,6 +83,69 @@ export function vacuumInto(sqlite: Database.Database, target: string): void {
   sqlite.prepare('VACUUM INTO ?').run(target);
 }
 
+/**
+ * drizzle-kit changes a column by rebuilding the table (create new, copy, drop old, rename),
+ * and dropping a table other rows point to fails while foreign keys are enforced. SQLite's
+ * documented procedure for schema changes is to switch enforcement off outside the
+ * transaction, migrate, then verify with foreign_key_check before switching it back on.
+ */
+function migrateWithForeignKeysDeferred(sqlite: Database.Database, db: AppDb, migrationsFolder: string): void {
+  sqlite.pragma('foreign_keys = OFF');
+  try {
+    migrate(db, { migrationsFolder });
+    const broken = sqlite.pragma('foreign_key_check') as unknown[];
+    if (broken.length > 0) {
+      throw new DatabaseOpenError('corrupt', `После обновления структуры базы нарушены связи между записями (${broken.length}). Восстановите базу из резервной копии.`);
+    }
+  } finally {
+    sqlite.pragma('foreign_keys = ON');
+  }
+}
+
+/** How many distinct SQL texts keep their prepared statement (a screen's queries are a few dozen). */
+const STATEMENT_CACHE_SIZE = 200;
+
+/**
+ * drizzle prepares every query anew (`client.prepare(sql)` on each call); at the reference
+ * scale that preparation is a measurable share of a list call whose own query takes a fraction
+ * of a millisecond. This gives drizzle's session a client whose `prepare` reuses statements
+ * by SQL text (bounded, least recently used dropped), while everything else (`transaction`, …)
+ * goes to the real connection. Only drizzle sees it: `db.$client` and the `sqlite` handed out
+ * stay the plain connection, so code that prepares and keeps or iterates its own statements
+ * never shares one with drizzle.
+ *
+ * Why sharing is safe for drizzle (drizzle-orm/better-sqlite3/session.js): it runs statements
+ * only with all()/get()/run() (never iterate(), never bind()), each of which finishes and resets
+ * the statement, and it switches array rows on with `stmt.raw()` but never back off. So a hit
+ * is handed out in the default object-row mode again: raw, pluck and expand off (those exist
+ * only for statements that return data). A statement still busy (iterated) is never reused.
+ */
+function withStatementCache(sqlite: Database.Database): Database.Database {
+  const statements = new Map<string, Database.Statement>();
+  const prepare = (source: string): Database.Statement => {
+    const hit = statements.get(source);
+    if (hit && !hit.busy) {
+      statements.delete(source);
+      statements.set(source, hit);
+      if (hit.reader) hit.raw(false).pluck(false).expand(false);
+      return hit;
+    }
+    const statement = sqlite.prepare(source);
+    if (!hit) {
+      statements.set(source, statement);
+      if (statements.size > STATEMENT_CACHE_SIZE) statements.delete(statements.keys().next().value!);
+    }
+    return statement;
+  };
+  return new Proxy(sqlite, {
+    get(target, property) {
+      if (property === 'prepare') return prepare;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
 export function openDatabase(options: OpenOptions): OpenedDatabase {
   // ':memory:' is SQLite's name for a private in-memory database, not a path.
   const inMemory = options.file === ':memory:';
@@ -122,14 +185,15 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
         'База данных создана более новой версией приложения. Обновите приложение, чтобы открыть её: старая версия могла бы её повредить.',
       );
     }
-    const db = drizzle(sqlite, { schema }) as AppDb;
+    const db = drizzle(withStatementCache(sqlite), { schema }) as AppDb;
+    db.$client = sqlite;
     let backupFile: string | undefined;
     if (state.applied < state.known && !options.readonly) {
       if (state.applied > 0) {
         backupFile = path.join(path.dirname(file), 'backups', backupFileName(options.now?.() ?? new Date(), 'before-migration'));
         vacuumInto(sqlite, backupFile);
       }
-      migrate(db, { migrationsFolder });
+      migrateWithForeignKeysDeferred(sqlite, db, migrationsFolder);
     }
     return { db, sqlite, file, ...(backupFile ? { backupFile } : {}) };
   } catch (error) {

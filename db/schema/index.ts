@@ -1,3 +1,4 @@
 export * from './app';
 export * from './registry';
 export * from './workPlan';
+export * from './meetings';

@@ -1,6 +1,7 @@
 import type { RegisterUi } from './register';
 import { registryUi } from '../registers/registry';
 import { workPlanUi } from '../registers/workPlan';
+import { meetingsUi } from '../registers/meetings';
 
 /** The registers in navigation order. */
-export const registers: RegisterUi[] = [workPlanUi, registryUi];
+export const registers: RegisterUi[] = [workPlanUi, meetingsUi, registryUi];

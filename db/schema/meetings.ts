@@ -1,0 +1,242 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { ASSIGNMENT_STATUSES, MEETING_KINDS, MEETING_STATUSES } from '../../electron/contract/meetingEnums';
+import { organizations, people } from './registry';
+import { planItems } from './workPlan';
+
+/**
+ * The working-group secretary's register. A person or an organisation that appears in a
+ * meeting cannot be deleted from the registry behind the minutes' back. The references are
+ * NO ACTION rather than RESTRICT on purpose: SQLite reports a RESTRICT refusal as a trigger
+ * error, NO ACTION as the foreign-key error the registry turns into a Russian message; both
+ * refuse the delete in the same statement. A meeting's own parts cascade with it (only drafts
+ * are deletable).
+ */
+
+const stamp = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+
+export const workingGroups = sqliteTable(
+  'working_groups',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    /** «межрайонной рабочей группы сегмента №6»: the minutes' title reads «заседания …». */
+    nameGenitive: text('name_genitive').notNull(),
+    chairId: integer('chair_id').references(() => people.id, { onDelete: 'no action' }),
+    deputyChairId: integer('deputy_chair_id').references(() => people.id, { onDelete: 'no action' }),
+    secretaryId: integer('secretary_id').references(() => people.id, { onDelete: 'no action' }),
+    sortKey: text('sort_key').notNull(),
+    createdAt: text('created_at').notNull().default(stamp),
+    updatedAt: text('updated_at').notNull().default(stamp),
+  },
+  (t) => [uniqueIndex('working_groups_sort_key_unique').on(t.sortKey)],
+);
+
+export const workingGroupMembers = sqliteTable(
+  'working_group_members',
+  {
+    groupId: integer('group_id')
+      .notNull()
+      .references(() => workingGroups.id, { onDelete: 'cascade' }),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'no action' }),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.personId] }), index('working_group_members_person').on(t.personId)],
+);
+
+export const meetings = sqliteTable(
+  'meetings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    groupId: integer('group_id')
+      .notNull()
+      .references(() => workingGroups.id, { onDelete: 'no action' }),
+    kind: text('kind', { enum: MEETING_KINDS }).notNull(),
+    /** Calendar year of the first day: the numbering series. */
+    year: integer('year').notNull(),
+    number: integer('number').notNull(),
+    dateStart: text('date_start').notNull(),
+    /** Last day of a meeting held over several days; null for one day. */
+    dateEnd: text('date_end'),
+    time: text('time').notNull().default(''),
+    town: text('town').notNull().default(''),
+    address: text('address').notNull().default(''),
+    chairId: integer('chair_id').references(() => people.id, { onDelete: 'no action' }),
+    secretaryId: integer('secretary_id').references(() => people.id, { onDelete: 'no action' }),
+    status: text('status', { enum: MEETING_STATUSES }).notNull().default('draft'),
+    signedAt: text('signed_at'),
+    /** The work-plan item this meeting realises. */
+    planItemId: integer('plan_item_id').references(() => planItems.id, { onDelete: 'set null' }),
+    createdAt: text('created_at').notNull().default(stamp),
+    updatedAt: text('updated_at').notNull().default(stamp),
+  },
+  (t) => [
+    uniqueIndex('meetings_group_year_number_unique').on(t.groupId, t.year, t.number),
+    index('meetings_date').on(t.dateStart),
+    check('meetings_number_positive', sql`${t.number} > 0`),
+  ],
+);
+
+/** Why a signed meeting was unlocked: kept for good, signed minutes never change silently. */
+export const meetingUnlocks = sqliteTable(
+  'meeting_unlocks',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    reason: text('reason').notNull(),
+    unlockedAt: text('unlocked_at').notNull().default(stamp),
+  },
+  (t) => [index('meeting_unlocks_meeting').on(t.meetingId)],
+);
+
+export const meetingAttendees = sqliteTable(
+  'meeting_attendees',
+  {
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'no action' }),
+    present: integer('present', { mode: 'boolean' }).notNull().default(true),
+    absenceReason: text('absence_reason').notNull().default(''),
+    late: integer('late', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.personId] }), index('meeting_attendees_person').on(t.personId)],
+);
+
+export const meetingGuests = sqliteTable(
+  'meeting_guests',
+  {
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'no action' }),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.personId] }), index('meeting_guests_person').on(t.personId)],
+);
+
+export const agendaItems = sqliteTable(
+  'agenda_items',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    title: text('title').notNull(),
+    /** foldRu(title): finding a meeting by its topics. */
+    searchText: text('search_text').notNull().default(''),
+    plannedMinutes: integer('planned_minutes'),
+    /** СЛУШАЛИ: the summary of the report. */
+    heardText: text('heard_text').notNull().default(''),
+    /** «Текст доклада прилагается» instead of a summary. */
+    reportAttached: integer('report_attached', { mode: 'boolean' }).notNull().default(false),
+    /** The meeting an unreached item was carried over from. */
+    carriedFromMeetingId: integer('carried_from_meeting_id').references(() => meetings.id, { onDelete: 'set null' }),
+    planItemId: integer('plan_item_id').references(() => planItems.id, { onDelete: 'set null' }),
+  },
+  (t) => [index('agenda_items_meeting').on(t.meetingId, t.position)],
+);
+
+/** Speakers of an item (СЛУШАЛИ): a person from the registry or, for an outsider, free text. */
+export const agendaSpeakers = sqliteTable(
+  'agenda_speakers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    agendaItemId: integer('agenda_item_id')
+      .notNull()
+      .references(() => agendaItems.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    personId: integer('person_id').references(() => people.id, { onDelete: 'no action' }),
+    name: text('name').notNull().default(''),
+  },
+  (t) => [index('agenda_speakers_item').on(t.agendaItemId, t.position), index('agenda_speakers_person').on(t.personId)],
+);
+
+/** ВЫСТУПИЛИ: who spoke in the discussion and what they said. */
+export const discussionEntries = sqliteTable(
+  'discussion_entries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    agendaItemId: integer('agenda_item_id')
+      .notNull()
+      .references(() => agendaItems.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    personId: integer('person_id').references(() => people.id, { onDelete: 'no action' }),
+    name: text('name').notNull().default(''),
+    text: text('text').notNull().default(''),
+  },
+  (t) => [index('discussion_entries_item').on(t.agendaItemId, t.position), index('discussion_entries_person').on(t.personId)],
+);
+
+/** РЕШИЛИ: the number «1.2» is derived from the item's position and this position. */
+export const decisions = sqliteTable(
+  'decisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    agendaItemId: integer('agenda_item_id')
+      .notNull()
+      .references(() => agendaItems.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    text: text('text').notNull(),
+    searchText: text('search_text').notNull().default(''),
+    votesFor: integer('votes_for'),
+    votesAgainst: integer('votes_against'),
+    votesAbstained: integer('votes_abstained'),
+  },
+  (t) => [index('decisions_item').on(t.agendaItemId, t.position)],
+);
+
+/** A decision under control. «Просрочено» is derived from the due date, never stored. */
+export const assignments = sqliteTable(
+  'assignments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    decisionId: integer('decision_id')
+      .notNull()
+      .references(() => decisions.id, { onDelete: 'cascade' }),
+    /** Null together with `permanent` = «постоянно». */
+    dueDate: text('due_date'),
+    permanent: integer('permanent', { mode: 'boolean' }).notNull().default(false),
+    status: text('status', { enum: ASSIGNMENT_STATUSES }).notNull().default('inProgress'),
+    completionNote: text('completion_note').notNull().default(''),
+    completedOn: text('completed_on'),
+  },
+  (t) => [
+    uniqueIndex('assignments_decision_unique').on(t.decisionId),
+    index('assignments_status').on(t.status, t.dueDate),
+    check('assignments_due', sql`${t.permanent} = 1 OR ${t.dueDate} IS NOT NULL`),
+  ],
+);
+
+export const assignmentPeople = sqliteTable(
+  'assignment_people',
+  {
+    assignmentId: integer('assignment_id')
+      .notNull()
+      .references(() => assignments.id, { onDelete: 'cascade' }),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'no action' }),
+  },
+  (t) => [primaryKey({ columns: [t.assignmentId, t.personId] }), index('assignment_people_person').on(t.personId)],
+);
+
+export const assignmentOrganizations = sqliteTable(
+  'assignment_organizations',
+  {
+    assignmentId: integer('assignment_id')
+      .notNull()
+      .references(() => assignments.id, { onDelete: 'cascade' }),
+    organizationId: integer('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'no action' }),
+  },
+  (t) => [primaryKey({ columns: [t.assignmentId, t.organizationId] }), index('assignment_organizations_org').on(t.organizationId)],
+);

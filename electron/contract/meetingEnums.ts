@@ -1,0 +1,48 @@
+/**
+ * The meetings register's fixed lists and their Russian names, shared by the schema, the
+ * contract, the screens and the documents (kept apart from the contract so the schema does
+ * not pull in zod).
+ */
+
+export const MEETING_KINDS = ['session', 'conference', 'roundTable'] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+
+export const MEETING_KIND_LABELS: Record<MeetingKind, string> = {
+  session: 'Заседание',
+  conference: 'Совещание',
+  roundTable: 'Круглый стол',
+};
+
+/** «Протокол заседания …», «Протокол совещания …». */
+export const MEETING_KIND_GENITIVE: Record<MeetingKind, string> = {
+  session: 'заседания',
+  conference: 'совещания',
+  roundTable: 'круглого стола',
+};
+
+export const MEETING_STATUSES = ['draft', 'held', 'signed'] as const;
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+
+export const MEETING_STATUS_LABELS: Record<MeetingStatus, string> = {
+  draft: 'Черновик',
+  held: 'Проведено',
+  signed: 'Подписано',
+};
+
+export const ASSIGNMENT_STATUSES = ['inProgress', 'done', 'withdrawn'] as const;
+export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
+
+/** What the register shows: the stored status, or «просрочено» derived from the due date. */
+export type AssignmentState = AssignmentStatus | 'overdue';
+
+export const ASSIGNMENT_STATE_LABELS: Record<AssignmentState, string> = {
+  inProgress: 'На исполнении',
+  overdue: 'Просрочено',
+  done: 'Исполнено',
+  withdrawn: 'Снято с контроля',
+};
+
+export const CONTROL_REVIEW_TITLE = 'О ходе исполнения решений предыдущих заседаний';
+
+/** Attendees above this count go to an attachment; a setting, this is its default. */
+export const DEFAULT_ATTENDEE_THRESHOLD = 15;

@@ -1,0 +1,374 @@
+import { z } from 'zod';
+import { call, type CallDef, type FileOutput } from './define';
+import { empty, id, isoDate, optionalText, page, requiredText, search, year, type Page } from './common';
+import type { PlanStatus } from '../shared/enums';
+import {
+  ASSIGNMENT_STATUSES,
+  MEETING_KINDS,
+  MEETING_STATUSES,
+  type AssignmentState,
+  type AssignmentStatus,
+  type MeetingKind,
+  type MeetingStatus,
+} from './meetingEnums';
+
+export * from './meetingEnums';
+
+/** Working groups, their meetings, agendas, decisions under control, and the minutes. */
+
+export interface PersonRef {
+  id: number;
+  /** «Фамилия Имя Отчество». */
+  fullName: string;
+  /** «Фамилия И.О.». */
+  short: string;
+  /** «И.О. Фамилия», as under a signature. */
+  signature: string;
+  position: string;
+  organizationName: string | null;
+}
+
+export interface WorkingGroup {
+  id: number;
+  name: string;
+  nameGenitive: string;
+  chair: PersonRef | null;
+  deputyChair: PersonRef | null;
+  secretary: PersonRef | null;
+  members: PersonRef[];
+  meetingCount: number;
+  openAssignmentCount: number;
+}
+
+export interface MeetingRow {
+  id: number;
+  groupId: number;
+  groupName: string;
+  kind: MeetingKind;
+  year: number;
+  number: number;
+  dateStart: string;
+  dateEnd: string | null;
+  town: string;
+  status: MeetingStatus;
+  itemCount: number;
+  /** The agenda items' titles, for finding a meeting by topic. */
+  topics: string[];
+}
+
+export interface AssignmentView {
+  id: number;
+  dueDate: string | null;
+  permanent: boolean;
+  status: AssignmentStatus;
+  /** Stored status, or «overdue» when the due date has passed and it is still open. */
+  state: AssignmentState;
+  completionNote: string;
+  completedOn: string | null;
+  people: PersonRef[];
+  organizations: { id: number; name: string }[];
+}
+
+export interface DecisionView {
+  id: number;
+  position: number;
+  /** «1.2»: the item's number and the decision's place in it. */
+  number: string;
+  text: string;
+  votesFor: number | null;
+  votesAgainst: number | null;
+  votesAbstained: number | null;
+  assignment: AssignmentView | null;
+}
+
+export interface SpeakerView {
+  personId: number | null;
+  /** Free text for a speaker who is not in the registry. */
+  name: string;
+  /** How the minutes name the speaker: «Попова Л.А., социальный педагог …». */
+  label: string;
+}
+
+export interface DiscussionView extends SpeakerView {
+  text: string;
+}
+
+export interface AgendaItemView {
+  id: number;
+  position: number;
+  title: string;
+  plannedMinutes: number | null;
+  heardText: string;
+  reportAttached: boolean;
+  carriedFrom: { meetingId: number; label: string } | null;
+  planItemId: number | null;
+  speakers: SpeakerView[];
+  discussion: DiscussionView[];
+  decisions: DecisionView[];
+}
+
+export interface AttendeeView {
+  person: PersonRef;
+  present: boolean;
+  absenceReason: string;
+  late: boolean;
+  member: boolean;
+  /** Attendance was saved for this person; a member added to the group later has none. */
+  recorded: boolean;
+}
+
+export interface MeetingDetail {
+  id: number;
+  group: { id: number; name: string; nameGenitive: string };
+  kind: MeetingKind;
+  year: number;
+  number: number;
+  dateStart: string;
+  dateEnd: string | null;
+  time: string;
+  town: string;
+  address: string;
+  chair: PersonRef | null;
+  secretary: PersonRef | null;
+  status: MeetingStatus;
+  signedAt: string | null;
+  planItem: { id: number; title: string; status: PlanStatus } | null;
+  unlocks: { reason: string; at: string }[];
+  /** Members of the group (present or not) and anyone else marked present, Russian order. */
+  attendees: AttendeeView[];
+  guests: PersonRef[];
+  items: AgendaItemView[];
+  /** «Протокол №3 от 12.09.2017». */
+  title: string;
+}
+
+export interface AssignmentRow extends AssignmentView {
+  decisionId: number;
+  decisionNumber: string;
+  text: string;
+  itemTitle: string;
+  meetingId: number;
+  meetingLabel: string;
+  meetingDate: string;
+  groupId: number;
+  groupName: string;
+}
+
+export interface PlanCandidate {
+  id: number;
+  title: string;
+  form: string;
+  termLabel: string;
+  termStart: string;
+  status: PlanStatus;
+  /** Already linked to a meeting or an agenda item. */
+  used: boolean;
+}
+
+const ids = (what: string, max = 500) => z.array(id).max(max, `Слишком много записей в поле «${what}»`).default([]);
+const count = (what: string) =>
+  z.number({ error: `Поле «${what}» должно быть числом` }).int(`Поле «${what}» должно быть целым числом`).min(0, `Поле «${what}» не может быть отрицательным`).nullable().default(null);
+const time = z
+  .string()
+  .trim()
+  .refine((s) => s === '' || /^([01]\d|2[0-3]):[0-5]\d$/.test(s), 'Время укажите как ЧЧ:ММ, например 10:00')
+  .default('');
+
+export const groupInput = z
+  .object({
+    name: requiredText('Название', 300),
+    nameGenitive: requiredText('Название в родительном падеже', 300),
+    chairId: id.nullable().default(null),
+    deputyChairId: id.nullable().default(null),
+    secretaryId: id.nullable().default(null),
+    memberIds: ids('Члены группы'),
+  })
+  .strict();
+
+export const meetingInput = z
+  .object({
+    groupId: z.number({ error: 'Выберите рабочую группу' }).int('Выберите рабочую группу').positive('Выберите рабочую группу'),
+    kind: z.enum(MEETING_KINDS, { error: 'Выберите вид: заседание, совещание или круглый стол' }),
+    /** Null: the next free number of the group in the year. */
+    number: z.number({ error: 'Номер должен быть числом' }).int('Номер должен быть целым числом').positive('Номер должен быть больше нуля').nullable().default(null),
+    dateStart: isoDate('Дата'),
+    dateEnd: isoDate('Дата окончания').nullable().default(null),
+    time,
+    town: optionalText('Населённый пункт', 200),
+    address: optionalText('Адрес', 500),
+    chairId: id.nullable().default(null),
+    secretaryId: id.nullable().default(null),
+    planItemId: id.nullable().default(null),
+  })
+  .strict()
+  .refine((m) => m.dateEnd === null || m.dateEnd >= m.dateStart, {
+    message: 'Дата окончания не может быть раньше даты начала',
+    path: ['dateEnd'],
+  });
+
+export const meetingListInput = z
+  .object({
+    groupId: id.nullable().default(null),
+    year: year.nullable().default(null),
+    status: z.enum(MEETING_STATUSES).nullable().default(null),
+    search,
+    ...page,
+  })
+  .strict();
+
+export const attendanceInput = z
+  .object({
+    meetingId: id,
+    attendees: z
+      .array(
+        z
+          .object({
+            personId: id,
+            present: z.boolean(),
+            absenceReason: optionalText('Причина отсутствия', 300),
+            late: z.boolean().default(false),
+          })
+          .strict(),
+      )
+      .max(1000, 'Слишком много участников'),
+    guestIds: ids('Приглашённые'),
+  })
+  .strict();
+
+const speakerInput = z
+  .object({
+    personId: id.nullable().default(null),
+    name: optionalText('Выступающий', 500),
+  })
+  .strict()
+  .refine((s) => s.personId !== null || s.name !== '', { message: 'Выберите выступающего или впишите его', path: ['name'] });
+
+export const assignmentInput = z
+  .object({
+    personIds: ids('Ответственные', 50),
+    organizationIds: ids('Ответственные организации', 50),
+    dueDate: isoDate('Срок').nullable().default(null),
+    permanent: z.boolean().default(false),
+  })
+  .strict()
+  .refine((a) => a.permanent || a.dueDate !== null, { message: 'Укажите срок исполнения поручения или отметьте «постоянно»', path: ['dueDate'] })
+  .refine((a) => a.personIds.length + a.organizationIds.length > 0, {
+    message: 'Укажите ответственных за поручение: организации или специалистов',
+    path: ['organizationIds'],
+  });
+
+export const decisionInput = z
+  .object({
+    /** Present for a decision that already exists: keeps its assignment's progress. */
+    id: id.nullable().default(null),
+    text: requiredText('Текст решения', 4000),
+    votesFor: count('За'),
+    votesAgainst: count('Против'),
+    votesAbstained: count('Воздержались'),
+    assignment: assignmentInput.nullable().default(null),
+  })
+  .strict();
+
+export const agendaItemInput = z
+  .object({
+    title: requiredText('Вопрос повестки', 1000),
+    plannedMinutes: z.number({ error: 'Время доклада должно быть числом' }).int('Время доклада — целое число минут').min(1, 'Время доклада — не меньше минуты').max(600, 'Время доклада — не больше 600 минут').nullable().default(null),
+    speakers: z.array(speakerInput).max(20, 'Слишком много докладчиков').default([]),
+    heardText: optionalText('Слушали', 20000),
+    reportAttached: z.boolean().default(false),
+    discussion: z
+      .array(
+        z
+          .object({ personId: id.nullable().default(null), name: optionalText('Выступил', 500), text: optionalText('Содержание выступления', 10000) })
+          .strict()
+          .refine((s) => s.personId !== null || s.name !== '', { message: 'Выберите выступившего или впишите его', path: ['name'] }),
+      )
+      .max(50, 'Слишком много выступлений')
+      .default([]),
+    decisions: z.array(decisionInput).max(50, 'Слишком много решений по одному вопросу').default([]),
+  })
+  .strict();
+
+export const assignmentListInput = z
+  .object({
+    state: z.enum([...ASSIGNMENT_STATUSES, 'overdue', 'open']).nullable().default(null),
+    organizationId: id.nullable().default(null),
+    personId: id.nullable().default(null),
+    groupId: id.nullable().default(null),
+    search,
+    ...page,
+  })
+  .strict();
+
+const byId = z.object({ id }).strict();
+const reason = requiredText('Причина', 1000);
+
+export const meetingsCalls = {
+  'workingGroups.list': call(empty).returns<WorkingGroup[]>(),
+  'workingGroups.get': call(byId).returns<WorkingGroup>(),
+  'workingGroups.create': call(groupInput).returns<WorkingGroup>(),
+  'workingGroups.update': call(z.object({ id, data: groupInput }).strict()).returns<WorkingGroup>(),
+  'workingGroups.delete': call(byId).returns<null>(),
+
+  'meetings.list': call(meetingListInput).returns<Page<MeetingRow>>(),
+  'meetings.get': call(byId).returns<MeetingDetail>(),
+  'meetings.create': call(meetingInput).returns<MeetingDetail>(),
+  'meetings.update': call(z.object({ id, data: meetingInput }).strict()).returns<MeetingDetail>(),
+  'meetings.delete': call(byId).returns<null>(),
+  /** The next free number of the group in the year, shown before saving. */
+  'meetings.nextNumber': call(z.object({ groupId: id, year }).strict()).returns<number>(),
+  /** Draft → held: the date must not be in the future; a linked plan item becomes done. */
+  'meetings.hold': call(byId).returns<MeetingDetail>(),
+  /** Back to draft, e.g. a meeting marked held by mistake. */
+  'meetings.reopen': call(byId).returns<MeetingDetail>(),
+  'meetings.sign': call(byId).returns<MeetingDetail>(),
+  'meetings.unlock': call(z.object({ id, reason }).strict()).returns<MeetingDetail>(),
+  'meetings.setAttendance': call(attendanceInput).returns<MeetingDetail>(),
+  /** Items of the meeting's year in the work plan, to realise by the meeting or put on the agenda. */
+  'meetings.planCandidates': call(z.object({ year }).strict()).returns<PlanCandidate[]>(),
+  /** Open assignments of the group from its other meetings (контроль исполнения). */
+  'meetings.openAssignments': call(byId).returns<AssignmentRow[]>(),
+
+  'agenda.create': call(z.object({ meetingId: id, data: agendaItemInput }).strict()).returns<MeetingDetail>(),
+  'agenda.update': call(z.object({ id, data: agendaItemInput }).strict()).returns<MeetingDetail>(),
+  'agenda.delete': call(byId).returns<MeetingDetail>(),
+  'agenda.move': call(z.object({ id, to: z.enum(['up', 'down'], { error: 'Укажите, куда переместить' }) }).strict()).returns<MeetingDetail>(),
+  'agenda.addFromPlan': call(z.object({ meetingId: id, planItemId: id }).strict()).returns<MeetingDetail>(),
+  'agenda.addControlReview': call(z.object({ meetingId: id }).strict()).returns<MeetingDetail>(),
+  /** Moves an item not reached to the group's next draft meeting. */
+  'agenda.carryToNext': call(byId).returns<MeetingDetail>(),
+
+  'assignments.list': call(assignmentListInput).returns<Page<AssignmentRow>>(),
+  'assignments.setStatus': call(
+    z
+      .object({
+        id,
+        status: z.enum(ASSIGNMENT_STATUSES, { error: 'Выберите состояние поручения' }),
+        completionNote: optionalText('Отметка об исполнении', 2000),
+        completedOn: isoDate('Дата исполнения').nullable().default(null),
+      })
+      .strict(),
+  ).returns<AssignmentRow>(),
+
+  'meetings.getSettings': call(empty).returns<{ attendeeThreshold: number }>(),
+  'meetings.saveSettings': call(
+    z
+      .object({
+        attendeeThreshold: z.number({ error: 'Укажите число' }).int('Укажите целое число').min(1, 'Не меньше 1').max(1000, 'Не больше 1000'),
+      })
+      .strict(),
+  ).returns<{ attendeeThreshold: number }>(),
+
+  'meetings.minutesDocx': call(z.object({ id, form: z.enum(['full', 'short']).default('full') }).strict()).returns<FileOutput>(),
+  'meetings.agendaDocx': call(byId).returns<FileOutput>(),
+  'meetings.registrationSheetDocx': call(byId).returns<FileOutput>(),
+  'meetings.extractDocx': call(z.object({ itemId: id }).strict()).returns<FileOutput>(),
+  'assignments.organizationDocx': call(z.object({ organizationId: id, onlyOpen: z.boolean().default(true) }).strict()).returns<FileOutput>(),
+} satisfies Record<string, CallDef<z.ZodType, unknown>>;
+
+export type GroupInput = z.output<typeof groupInput>;
+export type MeetingInput = z.output<typeof meetingInput>;
+export type AgendaItemInput = z.output<typeof agendaItemInput>;
+export type AgendaItemFormInput = z.input<typeof agendaItemInput>;
+export type AttendanceInput = z.output<typeof attendanceInput>;
+export type AssignmentListInput = z.output<typeof assignmentListInput>;

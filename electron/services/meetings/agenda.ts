@@ -1,0 +1,260 @@
+import { and, asc, eq, gt, lt, max, ne, notInArray, or } from 'drizzle-orm';
+import type { AppDb } from '../../../db/open';
+import { inTransaction } from '../../../db/transaction';
+import { agendaItems, agendaSpeakers, assignmentOrganizations, assignmentPeople, assignments, decisions, discussionEntries, meetings } from '../../../db/schema';
+import { conflict, invalid, notFound } from '../../api/errors';
+import { CONTROL_REVIEW_TITLE, type AgendaItemInput, type MeetingDetail } from '../../contract/meetings';
+import { formatDate, foldRu } from '../../shared/russian';
+import { openAssignmentsForMeeting } from './assignments';
+import { getMeeting } from './detail';
+import { planItemTitle } from './meetings';
+import { requireEditable, requireOrganizations, requirePeople, todayIso } from './shared';
+
+type ItemRecord = typeof agendaItems.$inferSelect;
+
+function requireItem(db: AppDb, id: number): ItemRecord {
+  const row = db.select().from(agendaItems).where(eq(agendaItems.id, id)).get();
+  if (!row) throw notFound('Вопрос повестки');
+  return row;
+}
+
+/** Positions 1..n in the current order, so item and decision numbers («2.1») never have gaps. */
+function renumberItems(db: AppDb, meetingId: number): void {
+  const rows = db.select({ id: agendaItems.id }).from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).orderBy(asc(agendaItems.position), asc(agendaItems.id)).all();
+  rows.forEach((r, i) => db.update(agendaItems).set({ position: i + 1 }).where(eq(agendaItems.id, r.id)).run());
+}
+
+function nextPosition(db: AppDb, meetingId: number): number {
+  return (db.select({ n: max(agendaItems.position) }).from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).get()?.n ?? 0) + 1;
+}
+
+function checkItem(db: AppDb, meeting: { dateStart: string }, input: AgendaItemInput): void {
+  requirePeople(db, input.speakers.map((s) => s.personId), 'speakers');
+  requirePeople(db, input.discussion.map((s) => s.personId), 'discussion');
+  input.decisions.forEach((d, i) => {
+    if (!d.assignment) return;
+    requirePeople(db, d.assignment.personIds, `decisions.${i}.assignment.personIds`);
+    requireOrganizations(db, d.assignment.organizationIds, `decisions.${i}.assignment.organizationIds`);
+    if (d.assignment.dueDate !== null && !d.assignment.permanent && d.assignment.dueDate < meeting.dateStart) {
+      const message = `Срок исполнения решения ${i + 1} (${formatDate(d.assignment.dueDate)}) раньше даты заседания (${formatDate(meeting.dateStart)}).`;
+      throw invalid(message, { [`decisions.${i}.assignment.dueDate`]: 'Срок раньше даты заседания' });
+    }
+  });
+}
+
+function writeParts(db: AppDb, itemId: number, input: AgendaItemInput): void {
+  db.delete(agendaSpeakers).where(eq(agendaSpeakers.agendaItemId, itemId)).run();
+  db.delete(discussionEntries).where(eq(discussionEntries.agendaItemId, itemId)).run();
+  if (input.speakers.length) {
+    db.insert(agendaSpeakers)
+      .values(input.speakers.map((s, i) => ({ agendaItemId: itemId, position: i + 1, personId: s.personId, name: s.personId === null ? s.name : '' })))
+      .run();
+  }
+  if (input.discussion.length) {
+    db.insert(discussionEntries)
+      .values(input.discussion.map((s, i) => ({ agendaItemId: itemId, position: i + 1, personId: s.personId, name: s.personId === null ? s.name : '', text: s.text })))
+      .run();
+  }
+
+  // Decisions are matched by id so an assignment keeps its progress when the item is edited.
+  const existing = db.select({ id: decisions.id }).from(decisions).where(eq(decisions.agendaItemId, itemId)).all().map((d) => d.id);
+  const keptIds = input.decisions.map((d) => d.id).filter((x): x is number => x !== null);
+  const foreign = keptIds.filter((x) => !existing.includes(x));
+  if (foreign.length) throw conflict('Решение не найдено в этом вопросе: обновите страницу и повторите.');
+  db.delete(decisions)
+    .where(and(eq(decisions.agendaItemId, itemId), keptIds.length ? notInArray(decisions.id, keptIds) : undefined))
+    .run();
+  input.decisions.forEach((d, i) => {
+    const values = {
+      agendaItemId: itemId,
+      position: i + 1,
+      text: d.text,
+      searchText: foldRu(d.text),
+      votesFor: d.votesFor,
+      votesAgainst: d.votesAgainst,
+      votesAbstained: d.votesAbstained,
+    };
+    let decisionId: number;
+    if (d.id === null) {
+      decisionId = db.insert(decisions).values(values).returning({ id: decisions.id }).get().id;
+    } else {
+      decisionId = d.id;
+      db.update(decisions).set(values).where(eq(decisions.id, decisionId)).run();
+    }
+    const current = db.select().from(assignments).where(eq(assignments.decisionId, decisionId)).get();
+    if (!d.assignment) {
+      if (current) db.delete(assignments).where(eq(assignments.id, current.id)).run();
+      return;
+    }
+    const due = { dueDate: d.assignment.permanent ? null : d.assignment.dueDate, permanent: d.assignment.permanent };
+    let assignmentId: number;
+    if (current) {
+      assignmentId = current.id;
+      db.update(assignments).set(due).where(eq(assignments.id, assignmentId)).run();
+      db.delete(assignmentPeople).where(eq(assignmentPeople.assignmentId, assignmentId)).run();
+      db.delete(assignmentOrganizations).where(eq(assignmentOrganizations.assignmentId, assignmentId)).run();
+    } else {
+      assignmentId = db.insert(assignments).values({ decisionId, ...due }).returning({ id: assignments.id }).get().id;
+    }
+    const personIds = [...new Set(d.assignment.personIds)];
+    const organizationIds = [...new Set(d.assignment.organizationIds)];
+    if (personIds.length) db.insert(assignmentPeople).values(personIds.map((personId) => ({ assignmentId, personId }))).run();
+    if (organizationIds.length) db.insert(assignmentOrganizations).values(organizationIds.map((organizationId) => ({ assignmentId, organizationId }))).run();
+  });
+}
+
+function insertItem(
+  db: AppDb,
+  meetingId: number,
+  input: AgendaItemInput,
+  extra: { planItemId?: number | null; carriedFromMeetingId?: number | null } = {},
+): number {
+  const id = db
+    .insert(agendaItems)
+    .values({
+      meetingId,
+      position: nextPosition(db, meetingId),
+      title: input.title,
+      searchText: foldRu(input.title),
+      plannedMinutes: input.plannedMinutes,
+      heardText: input.heardText,
+      reportAttached: input.reportAttached,
+      planItemId: extra.planItemId ?? null,
+      carriedFromMeetingId: extra.carriedFromMeetingId ?? null,
+    })
+    .returning({ id: agendaItems.id })
+    .get().id;
+  writeParts(db, id, input);
+  return id;
+}
+
+const blankItem = (title: string, heardText = ''): AgendaItemInput => ({
+  title,
+  plannedMinutes: null,
+  speakers: [],
+  heardText,
+  reportAttached: false,
+  discussion: [],
+  decisions: [],
+});
+
+export function createAgendaItem(db: AppDb, meetingId: number, input: AgendaItemInput, today = todayIso()): MeetingDetail {
+  return inTransaction(db, () => {
+    const meeting = requireEditable(db, meetingId);
+    checkItem(db, meeting, input);
+    insertItem(db, meetingId, input);
+    return getMeeting(db, meetingId, today);
+  });
+}
+
+export function updateAgendaItem(db: AppDb, id: number, input: AgendaItemInput, today = todayIso()): MeetingDetail {
+  return inTransaction(db, () => {
+    const item = requireItem(db, id);
+    const meeting = requireEditable(db, item.meetingId);
+    checkItem(db, meeting, input);
+    db.update(agendaItems)
+      .set({
+        title: input.title,
+        searchText: foldRu(input.title),
+        plannedMinutes: input.plannedMinutes,
+        heardText: input.heardText,
+        reportAttached: input.reportAttached,
+      })
+      .where(eq(agendaItems.id, id))
+      .run();
+    writeParts(db, id, input);
+    return getMeeting(db, item.meetingId, today);
+  });
+}
+
+export function deleteAgendaItem(db: AppDb, id: number, today = todayIso()): MeetingDetail {
+  return inTransaction(db, () => {
+    const item = requireItem(db, id);
+    requireEditable(db, item.meetingId);
+    db.delete(agendaItems).where(eq(agendaItems.id, id)).run();
+    renumberItems(db, item.meetingId);
+    return getMeeting(db, item.meetingId, today);
+  });
+}
+
+export function moveAgendaItem(db: AppDb, id: number, to: 'up' | 'down', today = todayIso()): MeetingDetail {
+  return inTransaction(db, () => {
+    const item = requireItem(db, id);
+    requireEditable(db, item.meetingId);
+    const neighbour = db
+      .select()
+      .from(agendaItems)
+      .where(and(eq(agendaItems.meetingId, item.meetingId), to === 'up' ? lt(agendaItems.position, item.position) : gt(agendaItems.position, item.position)))
+      .orderBy(to === 'up' ? agendaItems.position : asc(agendaItems.position))
+      .all();
+    const other = to === 'up' ? neighbour.at(-1) : neighbour[0];
+    if (other) {
+      db.update(agendaItems).set({ position: other.position }).where(eq(agendaItems.id, item.id)).run();
+      db.update(agendaItems).set({ position: item.position }).where(eq(agendaItems.id, other.id)).run();
+    }
+    return getMeeting(db, item.meetingId, today);
+  });
+}
+
+export function addFromPlan(db: AppDb, meetingId: number, planItemId: number, today = todayIso()): MeetingDetail {
+  return inTransaction(db, () => {
+    requireEditable(db, meetingId);
+    const already = db
+      .select({ id: agendaItems.id })
+      .from(agendaItems)
+      .where(and(eq(agendaItems.meetingId, meetingId), eq(agendaItems.planItemId, planItemId)))
+      .get();
+    if (already) throw conflict('Это мероприятие плана уже есть в повестке заседания.');
+    insertItem(db, meetingId, blankItem(planItemTitle(db, planItemId)), { planItemId });
+    return getMeeting(db, meetingId, today);
+  });
+}
+
+/** «О ходе исполнения решений предыдущих заседаний» with the group's open assignments listed as the report. */
+export function addControlReview(db: AppDb, meetingId: number, today = todayIso()): MeetingDetail {
+  return inTransaction(db, () => {
+    const meeting = requireEditable(db, meetingId);
+    const open = openAssignmentsForMeeting(db, meetingId, meeting.dateStart);
+    const lines = open.map((a) => {
+      const who = [...a.organizations.map((o) => o.name), ...a.people.map((p) => p.short)].join(', ');
+      const due = a.permanent ? 'постоянно' : `до ${formatDate(a.dueDate)}`;
+      const late = a.state === 'overdue' ? ' (просрочено)' : '';
+      return `${a.decisionNumber} (${a.meetingLabel.replace('Протокол ', 'протокол ')}): ${a.text.replace(/[.\s]+$/, '')}. Ответственные: ${who}. Срок: ${due}${late}.`;
+    });
+    const heard = lines.length ? `На контроле ${lines.length === 1 ? 'находится поручение' : 'находятся поручения'}:\n${lines.join('\n')}` : 'Неисполненных поручений предыдущих заседаний нет.';
+    insertItem(db, meetingId, blankItem(CONTROL_REVIEW_TITLE, heard));
+    return getMeeting(db, meetingId, today);
+  });
+}
+
+/** Moves an item the meeting did not reach to the group's next draft meeting, noting where it came from. */
+export function carryToNext(db: AppDb, id: number, today = todayIso()): MeetingDetail {
+  return inTransaction(db, () => {
+    const item = requireItem(db, id);
+    const source = requireEditable(db, item.meetingId);
+    const decided = db.select({ id: decisions.id }).from(decisions).where(eq(decisions.agendaItemId, id)).get();
+    if (decided) throw conflict('По этому вопросу уже записаны решения: рассмотренный вопрос не переносят. Удалите решения, если вопрос не рассматривался.');
+    const next = db
+      .select()
+      .from(meetings)
+      .where(
+        and(
+          eq(meetings.groupId, source.groupId),
+          eq(meetings.status, 'draft'),
+          ne(meetings.id, source.id),
+          or(gt(meetings.dateStart, source.dateStart), and(eq(meetings.dateStart, source.dateStart), gt(meetings.id, source.id))),
+        ),
+      )
+      .orderBy(asc(meetings.dateStart), asc(meetings.id))
+      .get();
+    if (!next) {
+      throw conflict('Следующее заседание этой рабочей группы ещё не запланировано. Создайте его, затем перенесите вопрос.');
+    }
+    db.update(agendaItems)
+      .set({ meetingId: next.id, position: nextPosition(db, next.id), carriedFromMeetingId: source.id })
+      .where(eq(agendaItems.id, id))
+      .run();
+    renumberItems(db, source.id);
+    return getMeeting(db, next.id, today);
+  });
+}

@@ -1,0 +1,191 @@
+import { and, asc, count, eq, exists, gte, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { AppDb } from '../../../db/open';
+import { inTransaction } from '../../../db/transaction';
+import { agendaItems, assignmentOrganizations, assignmentPeople, assignments, decisions, meetings, people, workingGroups } from '../../../db/schema';
+import { invalid, notFound } from '../../api/errors';
+import type { Page } from '../../contract/common';
+import type { AssignmentListInput, AssignmentRow, AssignmentStatus } from '../../contract/meetings';
+import { formatDate } from '../../shared/russian';
+import { matchesAllWords } from '../registry/shared';
+import { loadAssignments } from './detail';
+import { minutesLabel, todayIso } from './shared';
+
+const rowColumns = {
+  id: assignments.id,
+  decisionId: decisions.id,
+  decisionPosition: decisions.position,
+  text: decisions.text,
+  itemPosition: agendaItems.position,
+  itemTitle: agendaItems.title,
+  meetingId: meetings.id,
+  number: meetings.number,
+  dateStart: meetings.dateStart,
+  groupId: workingGroups.id,
+  groupName: workingGroups.name,
+};
+
+function baseQuery(db: AppDb, where: SQL | undefined) {
+  return db
+    .select(rowColumns)
+    .from(assignments)
+    .innerJoin(decisions, eq(decisions.id, assignments.decisionId))
+    .innerJoin(agendaItems, eq(agendaItems.id, decisions.agendaItemId))
+    .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+    .innerJoin(workingGroups, eq(workingGroups.id, meetings.groupId))
+    .where(where);
+}
+
+function toRows(db: AppDb, rows: { decisionId: number; decisionPosition: number; text: string; itemPosition: number; itemTitle: string; meetingId: number; number: number; dateStart: string; groupId: number; groupName: string }[], today: string): AssignmentRow[] {
+  const views = loadAssignments(db, rows.map((r) => r.decisionId), today);
+  return rows.map((r) => ({
+    ...views.get(r.decisionId)!,
+    decisionId: r.decisionId,
+    decisionNumber: `${r.itemPosition}.${r.decisionPosition}`,
+    text: r.text,
+    itemTitle: r.itemTitle,
+    meetingId: r.meetingId,
+    meetingLabel: minutesLabel(r),
+    meetingDate: r.dateStart,
+    groupId: r.groupId,
+    groupName: r.groupName,
+  }));
+}
+
+/** «Просрочено» as SQL, matching `assignmentState`. */
+const overdueSql = (today: string) => and(eq(assignments.status, 'inProgress'), eq(assignments.permanent, false), lt(assignments.dueDate, today));
+
+/** An assignment concerns an organisation when it is named or one of the responsible people works there. */
+const concernsOrganization = (db: AppDb, organizationId: number) =>
+  or(
+    exists(
+      db
+        .select({ one: sql`1` })
+        .from(assignmentOrganizations)
+        .where(and(eq(assignmentOrganizations.assignmentId, assignments.id), eq(assignmentOrganizations.organizationId, organizationId))),
+    ),
+    exists(
+      db
+        .select({ one: sql`1` })
+        .from(assignmentPeople)
+        .innerJoin(people, eq(people.id, assignmentPeople.personId))
+        .where(and(eq(assignmentPeople.assignmentId, assignments.id), eq(people.organizationId, organizationId))),
+    ),
+  );
+
+export function listAssignments(db: AppDb, input: AssignmentListInput, today = todayIso()): Page<AssignmentRow> {
+  const stateWhere =
+    input.state === 'overdue'
+      ? overdueSql(today)
+      : input.state === 'inProgress'
+        ? and(eq(assignments.status, 'inProgress'), or(eq(assignments.permanent, true), isNull(assignments.dueDate), gte(assignments.dueDate, today)))
+        : input.state === 'open'
+          ? eq(assignments.status, 'inProgress')
+          : input.state
+            ? eq(assignments.status, input.state)
+            : undefined;
+  const where = and(
+    stateWhere,
+    input.groupId === null ? undefined : eq(meetings.groupId, input.groupId),
+    input.organizationId === null ? undefined : concernsOrganization(db, input.organizationId),
+    input.personId === null
+      ? undefined
+      : exists(
+          db
+            .select({ one: sql`1` })
+            .from(assignmentPeople)
+            .where(and(eq(assignmentPeople.assignmentId, assignments.id), eq(assignmentPeople.personId, input.personId))),
+        ),
+    matchesAllWords(decisions.searchText, input.search),
+  );
+  const rows = baseQuery(db, where)
+    // Open ones first by their deadline («постоянно» last), then the closed ones.
+    .orderBy(
+      sql`${assignments.status} <> 'inProgress'`,
+      sql`${assignments.dueDate} IS NULL`,
+      asc(assignments.dueDate),
+      asc(meetings.dateStart),
+      asc(agendaItems.position),
+      asc(decisions.position),
+    )
+    .limit(input.limit)
+    .offset(input.offset)
+    .all();
+  const total =
+    db
+      .select({ n: count() })
+      .from(assignments)
+      .innerJoin(decisions, eq(decisions.id, assignments.decisionId))
+      .innerJoin(agendaItems, eq(agendaItems.id, decisions.agendaItemId))
+      .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+      .where(where)
+      .get()?.n ?? 0;
+  return { rows: toRows(db, rows, today), total };
+}
+
+export function getAssignment(db: AppDb, id: number, today = todayIso()): AssignmentRow {
+  const row = baseQuery(db, eq(assignments.id, id)).get();
+  if (!row) throw notFound('Запись о поручении');
+  return toRows(db, [row], today)[0]!;
+}
+
+/**
+ * Execution is tracked after the minutes are signed, so this is allowed on a signed
+ * meeting: the minutes' text does not change, only the control mark.
+ */
+export function setAssignmentStatus(
+  db: AppDb,
+  input: { id: number; status: AssignmentStatus; completionNote: string; completedOn: string | null },
+  today = todayIso(),
+): AssignmentRow {
+  return inTransaction(db, () => {
+    const current = getAssignment(db, input.id, today);
+    if (input.status === 'done') {
+      if (!input.completionNote) {
+        throw invalid('Опишите, как исполнено поручение', { completionNote: 'Заполните отметку об исполнении' });
+      }
+      const on = input.completedOn ?? today;
+      if (on > today) throw invalid('Дата исполнения не может быть в будущем', { completedOn: 'Дата ещё не наступила' });
+      if (on < current.meetingDate) {
+        throw invalid(`Дата исполнения раньше даты заседания (${formatDate(current.meetingDate)})`, { completedOn: 'Раньше даты заседания' });
+      }
+    }
+    if (input.status === 'withdrawn' && !input.completionNote) {
+      throw invalid('Укажите, почему поручение снято с контроля', { completionNote: 'Укажите основание' });
+    }
+    db.update(assignments)
+      .set({
+        status: input.status,
+        completionNote: input.completionNote,
+        completedOn: input.status === 'inProgress' ? null : (input.completedOn ?? today),
+      })
+      .where(eq(assignments.id, input.id))
+      .run();
+    return getAssignment(db, input.id, today);
+  });
+}
+
+/** Open assignments of the meeting's group decided at its other, earlier meetings. */
+export function openAssignmentsForMeeting(db: AppDb, meetingId: number, dateStart: string, today = todayIso()): AssignmentRow[] {
+  const m = db.select({ groupId: meetings.groupId }).from(meetings).where(eq(meetings.id, meetingId)).get();
+  if (!m) throw notFound('Запись о заседании');
+  const rows = baseQuery(
+    db,
+    and(
+      eq(meetings.groupId, m.groupId),
+      ne(meetings.id, meetingId),
+      lte(meetings.dateStart, dateStart),
+      eq(assignments.status, 'inProgress'),
+    ),
+  )
+    .orderBy(asc(meetings.dateStart), asc(agendaItems.position), asc(decisions.position))
+    .all();
+  return toRows(db, rows, today);
+}
+
+/** Assignments concerning one organisation, for its list (document). */
+export function organizationAssignments(db: AppDb, organizationId: number, onlyOpen: boolean, today = todayIso()): AssignmentRow[] {
+  const rows = baseQuery(db, and(concernsOrganization(db, organizationId), onlyOpen ? eq(assignments.status, 'inProgress') : undefined))
+    .orderBy(sql`${assignments.dueDate} IS NULL`, asc(assignments.dueDate), asc(meetings.dateStart), asc(agendaItems.position), asc(decisions.position))
+    .all();
+  return toRows(db, rows, today);
+}

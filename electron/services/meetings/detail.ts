@@ -1,0 +1,190 @@
+import { asc, eq, inArray } from 'drizzle-orm';
+import type { AppDb } from '../../../db/open';
+import {
+  agendaItems,
+  agendaSpeakers,
+  assignmentOrganizations,
+  assignmentPeople,
+  assignments,
+  decisions,
+  discussionEntries,
+  meetingAttendees,
+  meetingGuests,
+  meetings,
+  meetingUnlocks,
+  organizations,
+  planItems,
+  workingGroupMembers,
+  workingGroups,
+} from '../../../db/schema';
+import type { AgendaItemView, AssignmentView, AttendeeView, MeetingDetail, PersonRef, SpeakerView } from '../../contract/meetings';
+import { compareRu } from '../../shared/russian';
+import { assignmentState, loadPeople, minutesLabel, requireMeeting, todayIso } from './shared';
+
+/** «Попова Л.А., социальный педагог ТОГБУ …»: how the minutes name a speaker from the registry. */
+export function speakerLabel(person: PersonRef | undefined, name: string): string {
+  if (!person) return name;
+  return [person.short, person.position, person.organizationName].filter(Boolean).join(', ');
+}
+
+const orgName = (o: { fullName: string; shortName: string }) => o.shortName || o.fullName;
+
+/** Assignment views by decision id, with responsibles resolved. */
+export function loadAssignments(db: AppDb, decisionIds: number[], today: string): Map<number, AssignmentView> {
+  const result = new Map<number, AssignmentView>();
+  if (decisionIds.length === 0) return result;
+  const rows: (typeof assignments.$inferSelect)[] = [];
+  for (let i = 0; i < decisionIds.length; i += 500) {
+    rows.push(...db.select().from(assignments).where(inArray(assignments.decisionId, decisionIds.slice(i, i + 500))).all());
+  }
+  const ids = rows.map((r) => r.id);
+  const personLinks: (typeof assignmentPeople.$inferSelect)[] = [];
+  const orgLinks: { assignmentId: number; id: number; fullName: string; shortName: string }[] = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    personLinks.push(...db.select().from(assignmentPeople).where(inArray(assignmentPeople.assignmentId, chunk)).all());
+    orgLinks.push(
+      ...db
+        .select({ assignmentId: assignmentOrganizations.assignmentId, id: organizations.id, fullName: organizations.fullName, shortName: organizations.shortName })
+        .from(assignmentOrganizations)
+        .innerJoin(organizations, eq(organizations.id, assignmentOrganizations.organizationId))
+        .where(inArray(assignmentOrganizations.assignmentId, chunk))
+        .all(),
+    );
+  }
+  const refs = loadPeople(db, personLinks.map((l) => l.personId));
+  for (const r of rows) {
+    result.set(r.decisionId, {
+      id: r.id,
+      dueDate: r.dueDate,
+      permanent: r.permanent,
+      status: r.status,
+      state: assignmentState(r, today),
+      completionNote: r.completionNote,
+      completedOn: r.completedOn,
+      people: personLinks
+        .filter((l) => l.assignmentId === r.id)
+        .map((l) => refs.get(l.personId))
+        .filter((p): p is PersonRef => p !== undefined)
+        .sort((a, b) => compareRu(a.fullName, b.fullName)),
+      organizations: orgLinks
+        .filter((l) => l.assignmentId === r.id)
+        .map((l) => ({ id: l.id, name: orgName(l) }))
+        .sort((a, b) => compareRu(a.name, b.name)),
+    });
+  }
+  return result;
+}
+
+export function getMeeting(db: AppDb, id: number, today = todayIso()): MeetingDetail {
+  const m = requireMeeting(db, id);
+  const group = db.select().from(workingGroups).where(eq(workingGroups.id, m.groupId)).get()!;
+  const attendance = db.select().from(meetingAttendees).where(eq(meetingAttendees.meetingId, id)).all();
+  const members = db.select({ personId: workingGroupMembers.personId }).from(workingGroupMembers).where(eq(workingGroupMembers.groupId, m.groupId)).all();
+  const guests = db.select().from(meetingGuests).where(eq(meetingGuests.meetingId, id)).all();
+  const items = db.select().from(agendaItems).where(eq(agendaItems.meetingId, id)).orderBy(asc(agendaItems.position)).all();
+  const itemIds = items.map((i) => i.id);
+  const speakers = itemIds.length ? db.select().from(agendaSpeakers).where(inArray(agendaSpeakers.agendaItemId, itemIds)).orderBy(asc(agendaSpeakers.position)).all() : [];
+  const discussion = itemIds.length
+    ? db.select().from(discussionEntries).where(inArray(discussionEntries.agendaItemId, itemIds)).orderBy(asc(discussionEntries.position)).all()
+    : [];
+  const decisionRows = itemIds.length ? db.select().from(decisions).where(inArray(decisions.agendaItemId, itemIds)).orderBy(asc(decisions.position)).all() : [];
+  const assignmentViews = loadAssignments(db, decisionRows.map((d) => d.id), today);
+  const carriedIds = items.map((i) => i.carriedFromMeetingId).filter((x): x is number => x !== null);
+  const carried = carriedIds.length
+    ? new Map(db.select({ id: meetings.id, number: meetings.number, dateStart: meetings.dateStart }).from(meetings).where(inArray(meetings.id, carriedIds)).all().map((r) => [r.id, r]))
+    : new Map<number, { id: number; number: number; dateStart: string }>();
+  const planItem = m.planItemId
+    ? (db.select({ id: planItems.id, title: planItems.title, status: planItems.status }).from(planItems).where(eq(planItems.id, m.planItemId)).get() ?? null)
+    : null;
+
+  const refs = loadPeople(db, [
+    m.chairId,
+    m.secretaryId,
+    ...attendance.map((a) => a.personId),
+    ...members.map((a) => a.personId),
+    ...guests.map((g) => g.personId),
+    ...speakers.map((s) => s.personId),
+    ...discussion.map((s) => s.personId),
+  ]);
+
+  const memberIds = new Set(members.map((x) => x.personId));
+  const recorded = new Map(attendance.map((a) => [a.personId, a]));
+  const attendeeIds = new Set([...memberIds, ...recorded.keys()]);
+  const attendees: AttendeeView[] = [...attendeeIds]
+    .map((pid) => {
+      const person = refs.get(pid);
+      if (!person) return null;
+      const a = recorded.get(pid);
+      return { person, present: a?.present ?? false, absenceReason: a?.absenceReason ?? '', late: a?.late ?? false, member: memberIds.has(pid), recorded: a !== undefined };
+    })
+    .filter((a): a is AttendeeView => a !== null)
+    .sort((a, b) => compareRu(a.person.fullName, b.person.fullName));
+
+  const toSpeaker = (s: { personId: number | null; name: string }): SpeakerView => ({
+    personId: s.personId,
+    name: s.name,
+    label: speakerLabel(s.personId === null ? undefined : refs.get(s.personId), s.name),
+  });
+
+  const itemViews: AgendaItemView[] = items.map((item) => {
+    const from = item.carriedFromMeetingId === null ? undefined : carried.get(item.carriedFromMeetingId);
+    return {
+      id: item.id,
+      position: item.position,
+      title: item.title,
+      plannedMinutes: item.plannedMinutes,
+      heardText: item.heardText,
+      reportAttached: item.reportAttached,
+      carriedFrom: from ? { meetingId: from.id, label: `перенесён с заседания: ${minutesLabel(from).replace('Протокол ', 'протокол ')}` } : null,
+      planItemId: item.planItemId,
+      speakers: speakers.filter((s) => s.agendaItemId === item.id).map(toSpeaker),
+      discussion: discussion.filter((s) => s.agendaItemId === item.id).map((s) => ({ ...toSpeaker(s), text: s.text })),
+      decisions: decisionRows
+        .filter((d) => d.agendaItemId === item.id)
+        .map((d) => ({
+          id: d.id,
+          position: d.position,
+          number: `${item.position}.${d.position}`,
+          text: d.text,
+          votesFor: d.votesFor,
+          votesAgainst: d.votesAgainst,
+          votesAbstained: d.votesAbstained,
+          assignment: assignmentViews.get(d.id) ?? null,
+        })),
+    };
+  });
+
+  const unlocks = db
+    .select({ reason: meetingUnlocks.reason, at: meetingUnlocks.unlockedAt })
+    .from(meetingUnlocks)
+    .where(eq(meetingUnlocks.meetingId, id))
+    .orderBy(asc(meetingUnlocks.id))
+    .all();
+
+  return {
+    id: m.id,
+    group: { id: group.id, name: group.name, nameGenitive: group.nameGenitive },
+    kind: m.kind,
+    year: m.year,
+    number: m.number,
+    dateStart: m.dateStart,
+    dateEnd: m.dateEnd,
+    time: m.time,
+    town: m.town,
+    address: m.address,
+    chair: m.chairId === null ? null : (refs.get(m.chairId) ?? null),
+    secretary: m.secretaryId === null ? null : (refs.get(m.secretaryId) ?? null),
+    status: m.status,
+    signedAt: m.signedAt,
+    planItem,
+    unlocks,
+    attendees,
+    guests: guests
+      .map((g) => refs.get(g.personId))
+      .filter((p): p is PersonRef => p !== undefined)
+      .sort((a, b) => compareRu(a.fullName, b.fullName)),
+    items: itemViews,
+    title: minutesLabel(m),
+  };
+}

@@ -1,0 +1,71 @@
+import type { meetingsCalls } from '../../contract/meetings';
+import type { Handlers } from '../../api/dispatch';
+import { addControlReview, addFromPlan, carryToNext, createAgendaItem, deleteAgendaItem, moveAgendaItem, updateAgendaItem } from './agenda';
+import { listAssignments, openAssignmentsForMeeting, setAssignmentStatus } from './assignments';
+import { getMeeting } from './detail';
+import { createGroup, deleteGroup, getGroup, listGroups, updateGroup } from './groups';
+import {
+  createMeeting,
+  deleteMeeting,
+  getAttendeeThreshold,
+  holdMeeting,
+  listMeetings,
+  nextNumber,
+  planCandidates,
+  reopenMeeting,
+  setAttendance,
+  setAttendeeThreshold,
+  signMeeting,
+  unlockMeeting,
+  updateMeeting,
+} from './meetings';
+import { requireMeeting } from './shared';
+import { agendaDocx, extractDocx, minutesDocx, organizationAssignmentsDocx, registrationSheetDocx } from '../../documents/meetings';
+
+export const meetingsHandlers: Handlers<typeof meetingsCalls> = {
+  'workingGroups.list': ({ db }) => listGroups(db),
+  'workingGroups.get': ({ db }, { id }) => getGroup(db, id),
+  'workingGroups.create': ({ db }, input) => createGroup(db, input),
+  'workingGroups.update': ({ db }, { id, data }) => updateGroup(db, id, data),
+  'workingGroups.delete': ({ db }, { id }) => {
+    deleteGroup(db, id);
+    return null;
+  },
+
+  'meetings.list': ({ db }, input) => listMeetings(db, input),
+  'meetings.get': ({ db }, { id }) => getMeeting(db, id),
+  'meetings.create': ({ db }, input) => createMeeting(db, input),
+  'meetings.update': ({ db }, { id, data }) => updateMeeting(db, id, data),
+  'meetings.delete': ({ db }, { id }) => {
+    deleteMeeting(db, id);
+    return null;
+  },
+  'meetings.nextNumber': ({ db }, { groupId, year }) => nextNumber(db, groupId, year),
+  'meetings.hold': ({ db }, { id }) => holdMeeting(db, id),
+  'meetings.reopen': ({ db }, { id }) => reopenMeeting(db, id),
+  'meetings.sign': ({ db }, { id }) => signMeeting(db, id),
+  'meetings.unlock': ({ db }, { id, reason }) => unlockMeeting(db, id, reason),
+  'meetings.setAttendance': ({ db }, input) => setAttendance(db, input),
+  'meetings.planCandidates': ({ db }, { year }) => planCandidates(db, year),
+  'meetings.openAssignments': ({ db }, { id }) => openAssignmentsForMeeting(db, id, requireMeeting(db, id).dateStart),
+
+  'agenda.create': ({ db }, { meetingId, data }) => createAgendaItem(db, meetingId, data),
+  'agenda.update': ({ db }, { id, data }) => updateAgendaItem(db, id, data),
+  'agenda.delete': ({ db }, { id }) => deleteAgendaItem(db, id),
+  'agenda.move': ({ db }, { id, to }) => moveAgendaItem(db, id, to),
+  'agenda.addFromPlan': ({ db }, { meetingId, planItemId }) => addFromPlan(db, meetingId, planItemId),
+  'agenda.addControlReview': ({ db }, { meetingId }) => addControlReview(db, meetingId),
+  'agenda.carryToNext': ({ db }, { id }) => carryToNext(db, id),
+
+  'assignments.list': ({ db }, input) => listAssignments(db, input),
+  'assignments.setStatus': ({ db }, input) => setAssignmentStatus(db, input),
+
+  'meetings.getSettings': ({ db }) => ({ attendeeThreshold: getAttendeeThreshold(db) }),
+  'meetings.saveSettings': ({ db }, { attendeeThreshold }) => ({ attendeeThreshold: setAttendeeThreshold(db, attendeeThreshold) }),
+
+  'meetings.minutesDocx': ({ db }, { id, form }) => minutesDocx(db, id, form),
+  'meetings.agendaDocx': ({ db }, { id }) => agendaDocx(db, id),
+  'meetings.registrationSheetDocx': ({ db }, { id }) => registrationSheetDocx(db, id),
+  'meetings.extractDocx': ({ db }, { itemId }) => extractDocx(db, itemId),
+  'assignments.organizationDocx': ({ db }, { organizationId, onlyOpen }) => organizationAssignmentsDocx(db, organizationId, onlyOpen),
+};

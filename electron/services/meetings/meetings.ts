@@ -1,0 +1,319 @@
+import { and, asc, count, desc, eq, exists, inArray, isNotNull, max, ne, sql } from 'drizzle-orm';
+import type { AppDb } from '../../../db/open';
+import { inTransaction } from '../../../db/transaction';
+import { agendaItems, meetingAttendees, meetingGuests, meetings, meetingUnlocks, planItems, workingGroups } from '../../../db/schema';
+import { conflict, invalid } from '../../api/errors';
+import type { Page } from '../../contract/common';
+import type { AttendanceInput, MeetingDetail, MeetingInput, MeetingRow, PlanCandidate } from '../../contract/meetings';
+import { DEFAULT_ATTENDEE_THRESHOLD, MEETING_KIND_LABELS, type MeetingStatus } from '../../contract/meetings';
+import { formatDate } from '../../shared/russian';
+import { getSetting, setSetting } from '../app/settings';
+import { matchesAllWords } from '../registry/shared';
+import { getItem, listItems, setItemStatus } from '../workPlan/items';
+import { findPlan } from '../workPlan/plans';
+import { getMeeting } from './detail';
+import { requireGroup } from './groups';
+import { minutesLabel, nowStamp, requireEditable, requireMeeting, requirePeople, todayIso } from './shared';
+
+const yearOf = (iso: string) => Number(iso.slice(0, 4));
+
+export function nextNumber(db: AppDb, groupId: number, year: number): number {
+  const row = db
+    .select({ n: max(meetings.number) })
+    .from(meetings)
+    .where(and(eq(meetings.groupId, groupId), eq(meetings.year, year)))
+    .get();
+  return (row?.n ?? 0) + 1;
+}
+
+function requireFreeNumber(db: AppDb, groupId: number, year: number, number: number, exceptId: number | null): void {
+  const clash = db
+    .select({ id: meetings.id })
+    .from(meetings)
+    .where(and(eq(meetings.groupId, groupId), eq(meetings.year, year), eq(meetings.number, number), exceptId === null ? undefined : ne(meetings.id, exceptId)))
+    .get();
+  if (clash) {
+    const message = `Заседание №${number} за ${year} год у этой рабочей группы уже есть. Оставьте номер пустым, и он будет присвоен автоматически (следующий: №${nextNumber(db, groupId, year)}).`;
+    throw conflict(message, { number: `Номер ${number} за ${year} год уже занят` });
+  }
+}
+
+function requireNotFuture(dateStart: string, dateEnd: string | null, today: string): void {
+  const last = dateEnd ?? dateStart;
+  if (last > today) {
+    const message = `Заседание не может быть проведено в будущем: дата ${formatDate(last)} ещё не наступила.`;
+    throw invalid(message, { [dateEnd ? 'dateEnd' : 'dateStart']: message });
+  }
+}
+
+function requirePlanItem(db: AppDb, planItemId: number | null): void {
+  if (planItemId === null) return;
+  if (!db.select({ id: planItems.id }).from(planItems).where(eq(planItems.id, planItemId)).get()) {
+    throw conflict('Выбранное мероприятие плана не найдено: возможно, его удалили.', { planItemId: 'Мероприятие плана не найдено' });
+  }
+}
+
+function checkInput(db: AppDb, input: MeetingInput): void {
+  requireGroup(db, input.groupId);
+  requirePeople(db, [input.chairId], 'chairId');
+  requirePeople(db, [input.secretaryId], 'secretaryId');
+  requirePlanItem(db, input.planItemId);
+}
+
+/** The stored columns the form sets, with the series the date puts the meeting in. */
+function columns(input: MeetingInput, year: number, number: number) {
+  const { groupId, kind, dateStart, dateEnd, time, town, address, chairId, secretaryId, planItemId } = input;
+  return { groupId, kind, year, number, dateStart, dateEnd, time, town, address, chairId, secretaryId, planItemId };
+}
+
+export function createMeeting(db: AppDb, input: MeetingInput, today = todayIso()): MeetingDetail {
+  return inTransaction(db, () => {
+    checkInput(db, input);
+    const group = requireGroup(db, input.groupId);
+    const year = yearOf(input.dateStart);
+    const number = input.number ?? nextNumber(db, input.groupId, year);
+    requireFreeNumber(db, input.groupId, year, number, null);
+    const row = db
+      .insert(meetings)
+      .values({
+        ...columns(input, year, number),
+        // A new meeting is chaired and minuted by the group's officers unless the form says otherwise.
+        chairId: input.chairId ?? group.chairId,
+        secretaryId: input.secretaryId ?? group.secretaryId,
+      })
+      .returning({ id: meetings.id })
+      .get();
+    return getMeeting(db, row.id, today);
+  });
+}
+
+export function updateMeeting(db: AppDb, id: number, input: MeetingInput, today = todayIso()): MeetingDetail {
+  return inTransaction(db, () => {
+    const existing = requireEditable(db, id);
+    checkInput(db, input);
+    const year = yearOf(input.dateStart);
+    // Moving a meeting to another group or year puts it into that series under its next number.
+    const sameSeries = existing.groupId === input.groupId && existing.year === year;
+    const number = input.number ?? (sameSeries ? existing.number : nextNumber(db, input.groupId, year));
+    requireFreeNumber(db, input.groupId, year, number, id);
+    if (existing.status !== 'draft') requireNotFuture(input.dateStart, input.dateEnd, today);
+    db.update(meetings)
+      .set({ ...columns(input, year, number), updatedAt: nowStamp })
+      .where(eq(meetings.id, id))
+      .run();
+    if (existing.status !== 'draft' && input.planItemId !== null && input.planItemId !== existing.planItemId) {
+      markPlanItemsDone(db, id);
+    }
+    return getMeeting(db, id, today);
+  });
+}
+
+export function deleteMeeting(db: AppDb, id: number): void {
+  inTransaction(db, () => {
+    const m = requireEditable(db, id);
+    if (m.status !== 'draft') {
+      throw conflict(`${minutesLabel(m)}: заседание уже проведено, его запись удалить нельзя. Удалить можно только черновик.`);
+    }
+    db.delete(meetings).where(eq(meetings.id, id)).run();
+  });
+}
+
+/**
+ * The plan items this meeting realises (the meeting itself and the agenda items taken from
+ * the plan) become done, with a note pointing at the minutes, unless already closed.
+ */
+function markPlanItemsDone(db: AppDb, meetingId: number): void {
+  const m = requireMeeting(db, meetingId);
+  const fromAgenda = db
+    .select({ id: agendaItems.planItemId })
+    .from(agendaItems)
+    .where(and(eq(agendaItems.meetingId, meetingId), isNotNull(agendaItems.planItemId)))
+    .all()
+    .map((r) => r.id!);
+  const ids = [...new Set([...(m.planItemId === null ? [] : [m.planItemId]), ...fromAgenda])];
+  if (ids.length === 0) return;
+  const note = `${MEETING_KIND_LABELS[m.kind]} проведено ${formatDate(m.dateStart)}, протокол №${m.number}`;
+  for (const item of db.select().from(planItems).where(inArray(planItems.id, ids)).all()) {
+    if (item.status === 'done' || item.status === 'cancelled') continue;
+    setItemStatus(db, { id: item.id, status: 'done', resultNote: item.resultNote ? `${item.resultNote}; ${note}` : note });
+  }
+}
+
+function setStatus(db: AppDb, id: number, status: MeetingStatus): void {
+  db.update(meetings)
+    .set({ status, signedAt: status === 'signed' ? nowStamp : null, updatedAt: nowStamp })
+    .where(eq(meetings.id, id))
+    .run();
+}
+
+export function holdMeeting(db: AppDb, id: number, today = todayIso()): MeetingDetail {
+  return inTransaction(db, () => {
+    const m = requireEditable(db, id);
+    if (m.status === 'held') throw conflict(`${minutesLabel(m)}: заседание уже отмечено как проведённое.`);
+    requireNotFuture(m.dateStart, m.dateEnd, today);
+    setStatus(db, id, 'held');
+    markPlanItemsDone(db, id);
+    return getMeeting(db, id, today);
+  });
+}
+
+export function reopenMeeting(db: AppDb, id: number, today = todayIso()): MeetingDetail {
+  return inTransaction(db, () => {
+    const m = requireEditable(db, id);
+    if (m.status === 'draft') throw conflict('Заседание и так в черновиках.');
+    setStatus(db, id, 'draft');
+    return getMeeting(db, id, today);
+  });
+}
+
+export function signMeeting(db: AppDb, id: number, today = todayIso()): MeetingDetail {
+  return inTransaction(db, () => {
+    const m = requireEditable(db, id);
+    if (m.status !== 'held') throw conflict('Подписать можно только проведённое заседание: сначала нажмите «Провести».');
+    const missing: string[] = [];
+    if (m.chairId === null) missing.push('председателя');
+    if (m.secretaryId === null) missing.push('секретаря');
+    if (missing.length) throw invalid(`Чтобы подписать протокол, укажите ${missing.join(' и ')} заседания.`);
+    const items = db.select({ n: count() }).from(agendaItems).where(eq(agendaItems.meetingId, id)).get()?.n ?? 0;
+    if (items === 0) throw invalid('Чтобы подписать протокол, добавьте в повестку хотя бы один вопрос.');
+    const present = db
+      .select({ n: count() })
+      .from(meetingAttendees)
+      .where(and(eq(meetingAttendees.meetingId, id), eq(meetingAttendees.present, true)))
+      .get()?.n ?? 0;
+    if (present === 0) throw invalid('Чтобы подписать протокол, отметьте присутствовавших на заседании.');
+    setStatus(db, id, 'signed');
+    return getMeeting(db, id, today);
+  });
+}
+
+export function unlockMeeting(db: AppDb, id: number, reason: string, today = todayIso()): MeetingDetail {
+  return inTransaction(db, () => {
+    const m = requireMeeting(db, id);
+    if (m.status !== 'signed') throw conflict('Протокол не подписан: снимать подпись не нужно.');
+    db.insert(meetingUnlocks).values({ meetingId: id, reason }).run();
+    setStatus(db, id, 'held');
+    return getMeeting(db, id, today);
+  });
+}
+
+export function setAttendance(db: AppDb, input: AttendanceInput, today = todayIso()): MeetingDetail {
+  return inTransaction(db, () => {
+    requireEditable(db, input.meetingId);
+    const personIds = input.attendees.map((a) => a.personId);
+    if (new Set(personIds).size !== personIds.length) throw invalid('Один и тот же специалист указан в списке дважды.');
+    requirePeople(db, personIds, 'attendees');
+    requirePeople(db, input.guestIds, 'guestIds');
+    const both = input.guestIds.filter((g) => personIds.includes(g) && input.attendees.find((a) => a.personId === g)?.present);
+    if (both.length > 0) {
+      throw invalid('Один и тот же человек отмечен и присутствующим членом группы, и приглашённым. Оставьте его в одном списке.', {
+        guestIds: 'Уже отмечен среди присутствующих',
+      });
+    }
+    for (const a of input.attendees) {
+      if (!a.present && a.late) throw invalid('Опоздавший не может быть отмечен отсутствующим.', { attendees: 'Опоздавший отмечен отсутствующим' });
+    }
+    db.delete(meetingAttendees).where(eq(meetingAttendees.meetingId, input.meetingId)).run();
+    db.delete(meetingGuests).where(eq(meetingGuests.meetingId, input.meetingId)).run();
+    if (input.attendees.length) {
+      db.insert(meetingAttendees)
+        .values(
+          input.attendees.map((a) => ({
+            meetingId: input.meetingId,
+            personId: a.personId,
+            present: a.present,
+            absenceReason: a.present ? '' : a.absenceReason,
+            late: a.late,
+          })),
+        )
+        .run();
+    }
+    if (input.guestIds.length) {
+      db.insert(meetingGuests)
+        .values([...new Set(input.guestIds)].map((personId) => ({ meetingId: input.meetingId, personId })))
+        .run();
+    }
+    return getMeeting(db, input.meetingId, today);
+  });
+}
+
+export function listMeetings(
+  db: AppDb,
+  input: { groupId: number | null; year: number | null; status: MeetingStatus | null; search: string; offset: number; limit: number },
+): Page<MeetingRow> {
+  const where = and(
+    input.groupId === null ? undefined : eq(meetings.groupId, input.groupId),
+    input.year === null ? undefined : eq(meetings.year, input.year),
+    input.status === null ? undefined : eq(meetings.status, input.status),
+    input.search
+      ? exists(
+          db
+            .select({ one: sql`1` })
+            .from(agendaItems)
+            .where(and(eq(agendaItems.meetingId, meetings.id), matchesAllWords(agendaItems.searchText, input.search))),
+        )
+      : undefined,
+  );
+  const rows = db
+    .select({
+      id: meetings.id,
+      groupId: meetings.groupId,
+      groupName: workingGroups.name,
+      kind: meetings.kind,
+      year: meetings.year,
+      number: meetings.number,
+      dateStart: meetings.dateStart,
+      dateEnd: meetings.dateEnd,
+      town: meetings.town,
+      status: meetings.status,
+    })
+    .from(meetings)
+    .innerJoin(workingGroups, eq(workingGroups.id, meetings.groupId))
+    .where(where)
+    .orderBy(desc(meetings.dateStart), desc(meetings.number), asc(meetings.id))
+    .limit(input.limit)
+    .offset(input.offset)
+    .all();
+  const total = db.select({ n: count() }).from(meetings).where(where).get()?.n ?? 0;
+  const ids = rows.map((r) => r.id);
+  const titles = ids.length
+    ? db
+        .select({ meetingId: agendaItems.meetingId, title: agendaItems.title })
+        .from(agendaItems)
+        .where(inArray(agendaItems.meetingId, ids))
+        .orderBy(asc(agendaItems.meetingId), asc(agendaItems.position))
+        .all()
+    : [];
+  const byMeeting = new Map<number, string[]>();
+  for (const t of titles) byMeeting.set(t.meetingId, [...(byMeeting.get(t.meetingId) ?? []), t.title]);
+  return {
+    rows: rows.map((r) => ({ ...r, topics: byMeeting.get(r.id) ?? [], itemCount: byMeeting.get(r.id)?.length ?? 0 })),
+    total,
+  };
+}
+
+/** The year's plan items, with those already realised by a meeting or put on an agenda marked. */
+export function planCandidates(db: AppDb, year: number): PlanCandidate[] {
+  if (!findPlan(db, year)) return [];
+  const items = listItems(db, { year });
+  const used = new Set([
+    ...db.select({ id: meetings.planItemId }).from(meetings).where(isNotNull(meetings.planItemId)).all().map((r) => r.id),
+    ...db.select({ id: agendaItems.planItemId }).from(agendaItems).where(isNotNull(agendaItems.planItemId)).all().map((r) => r.id),
+  ]);
+  return items.map((i) => ({ id: i.id, title: i.title, form: i.form, termLabel: i.termLabel, termStart: i.termStart, status: i.status, used: used.has(i.id) }));
+}
+
+export function planItemTitle(db: AppDb, planItemId: number): string {
+  return getItem(db, { id: planItemId }).title;
+}
+
+const THRESHOLD_KEY = 'meetings.attendeeThreshold';
+
+export function getAttendeeThreshold(db: AppDb): number {
+  return getSetting<number>(db, THRESHOLD_KEY) ?? DEFAULT_ATTENDEE_THRESHOLD;
+}
+
+export function setAttendeeThreshold(db: AppDb, value: number): number {
+  setSetting(db, THRESHOLD_KEY, value);
+  return value;
+}

@@ -1,0 +1,103 @@
+import dayjs from 'dayjs';
+import { eq, inArray, sql } from 'drizzle-orm';
+import type { AppDb } from '../../../db/open';
+import { meetings, organizations, people } from '../../../db/schema';
+import { conflict, notFound } from '../../api/errors';
+import type { AssignmentState, AssignmentStatus, PersonRef } from '../../contract/meetings';
+import { formatDate, initialsThenSurname, surnameWithInitials } from '../../shared/russian';
+
+/** Today as `YYYY-MM-DD` in the computer's own time zone: a secretary's «today». */
+export const todayIso = () => dayjs().format('YYYY-MM-DD');
+
+export const nowStamp = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+
+/**
+ * «Просрочено» is a fact about today, so it is derived on every read instead of stored: a
+ * stored flag would be wrong the morning after the deadline.
+ */
+export function assignmentState(a: { status: AssignmentStatus; dueDate: string | null; permanent: boolean }, today: string): AssignmentState {
+  if (a.status !== 'inProgress') return a.status;
+  if (!a.permanent && a.dueDate !== null && a.dueDate < today) return 'overdue';
+  return 'inProgress';
+}
+
+const organizationName = sql<string | null>`coalesce(nullif(${organizations.shortName}, ''), ${organizations.fullName})`;
+
+/** People by id with position and organisation, for the views and the documents. */
+export function loadPeople(db: AppDb, ids: Iterable<number | null | undefined>): Map<number, PersonRef> {
+  const wanted = [...new Set([...ids].filter((i): i is number => typeof i === 'number'))];
+  const result = new Map<number, PersonRef>();
+  // SQLite's limit on bound parameters: a large group is read in chunks.
+  for (let i = 0; i < wanted.length; i += 500) {
+    const rows = db
+      .select({
+        id: people.id,
+        lastName: people.lastName,
+        firstName: people.firstName,
+        middleName: people.middleName,
+        position: people.position,
+        organizationName,
+      })
+      .from(people)
+      .leftJoin(organizations, eq(organizations.id, people.organizationId))
+      .where(inArray(people.id, wanted.slice(i, i + 500)))
+      .all();
+    for (const r of rows) {
+      result.set(r.id, {
+        id: r.id,
+        fullName: [r.lastName, r.firstName, r.middleName].filter(Boolean).join(' '),
+        short: surnameWithInitials(r.lastName, r.firstName, r.middleName),
+        signature: initialsThenSurname(r.lastName, r.firstName, r.middleName),
+        position: r.position,
+        organizationName: r.organizationName,
+      });
+    }
+  }
+  return result;
+}
+
+export function requirePeople(db: AppDb, ids: (number | null)[], field: string): void {
+  const wanted = ids.filter((i): i is number => i !== null);
+  if (wanted.length === 0) return;
+  const found = loadPeople(db, wanted);
+  if (wanted.some((i) => !found.has(i))) {
+    throw conflict('Выбранный специалист не найден в реестре: возможно, его удалили. Выберите другого.', {
+      [field]: 'Специалист не найден в реестре',
+    });
+  }
+}
+
+export function requireOrganizations(db: AppDb, ids: number[], field: string): void {
+  if (ids.length === 0) return;
+  const found = db.select({ id: organizations.id }).from(organizations).where(inArray(organizations.id, ids)).all();
+  if (found.length !== new Set(ids).size) {
+    throw conflict('Выбранная организация не найдена в реестре: возможно, её удалили. Выберите другую.', {
+      [field]: 'Организация не найдена в реестре',
+    });
+  }
+}
+
+export type MeetingRecord = typeof meetings.$inferSelect;
+
+export function requireMeeting(db: AppDb, id: number): MeetingRecord {
+  const row = db.select().from(meetings).where(eq(meetings.id, id)).get();
+  if (!row) throw notFound('Запись о заседании');
+  return row;
+}
+
+/** «Протокол №3 от 12.09.2017». */
+export const minutesLabel = (m: { number: number; dateStart: string }) => `Протокол №${m.number} от ${formatDate(m.dateStart)}`;
+
+/**
+ * Signed minutes are a document of record: every change goes through unlocking, which asks
+ * for a reason and keeps it.
+ */
+export function requireEditable(db: AppDb, meetingId: number): MeetingRecord {
+  const meeting = requireMeeting(db, meetingId);
+  if (meeting.status === 'signed') {
+    throw conflict(
+      `${minutesLabel(meeting)} подписан, изменения запрещены. Чтобы исправить протокол, снимите подпись и укажите причину.`,
+    );
+  }
+  return meeting;
+}

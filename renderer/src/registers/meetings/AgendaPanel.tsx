@@ -1,0 +1,217 @@
+import { ActionIcon, Alert, Badge, Button, Group, Menu, Modal, Paper, Select, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { IconArrowDown, IconArrowUp, IconDots, IconListCheck, IconPencil, IconPlus, IconCalendarPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { CONTROL_REVIEW_TITLE, type AgendaItemView, type MeetingDetail } from '../../../../electron/contract/meetings';
+import { countOf } from '../../../../electron/shared/russian';
+import { callApi, useCall, useChange } from '../../api/client';
+import { confirmDelete } from '../../components/screen';
+import { AssignmentStateBadge, dueLabel, responsibles, useDocument } from './common';
+import { ItemEditor } from './ItemEditor';
+
+export function AgendaPanel({ m, locked }: { m: MeetingDetail; locked: boolean }) {
+  const [editing, setEditing] = useState<AgendaItemView | 'new' | null>(null);
+  const [fromPlan, setFromPlan] = useState(false);
+  const open = useCall('meetings.openAssignments', { id: m.id });
+  const control = useChange('agenda.addControlReview', { success: 'Вопрос о ходе исполнения решений добавлен' });
+  const hasControlItem = m.items.some((i) => i.title === CONTROL_REVIEW_TITLE);
+  const openList = open.data ?? [];
+
+  return (
+    <Stack>
+      {openList.length ? (
+        <Alert color={openList.some((a) => a.state === 'overdue') ? 'red' : 'blue'} variant="light" icon={<IconListCheck size={18} />} title={`На контроле ${countOf(openList.length, ['поручение', 'поручения', 'поручений'])} предыдущих заседаний`}>
+          <Stack gap={4}>
+            {openList.map((a) => (
+              <Group key={a.id} gap="xs" wrap="nowrap" align="flex-start">
+                <AssignmentStateBadge state={a.state} />
+                <Text size="sm">
+                  {a.decisionNumber} ({a.meetingLabel.replace('Протокол', 'протокол')}): {a.text} — {responsibles(a)}, {dueLabel(a)}
+                </Text>
+              </Group>
+            ))}
+            {locked || hasControlItem ? null : (
+              <Group mt="xs">
+                <Button size="xs" variant="light" loading={control.isPending} onClick={() => control.mutate({ meetingId: m.id })}>
+                  Добавить вопрос «О ходе исполнения решений предыдущих заседаний»
+                </Button>
+              </Group>
+            )}
+          </Stack>
+        </Alert>
+      ) : null}
+
+      {m.items.length === 0 ? (
+        <Paper withBorder p="xl">
+          <Text c="dimmed" ta="center">
+            Повестка пока пуста. Добавьте вопросы вручную или возьмите их из плана работы.
+          </Text>
+        </Paper>
+      ) : (
+        m.items.map((item, index) => <ItemCard key={item.id} meetingId={m.id} item={item} first={index === 0} last={index === m.items.length - 1} locked={locked} onEdit={() => setEditing(item)} />)
+      )}
+
+      {locked ? null : (
+        <Group>
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
+            Добавить вопрос
+          </Button>
+          <Button variant="light" leftSection={<IconCalendarPlus size={16} />} onClick={() => setFromPlan(true)}>
+            Взять из плана работы
+          </Button>
+        </Group>
+      )}
+      {editing ? (
+        <ItemEditor
+          meetingId={m.id}
+          item={editing === 'new' ? null : editing}
+          position={editing === 'new' ? m.items.length + 1 : editing.position}
+          onClose={() => setEditing(null)}
+        />
+      ) : null}
+      {fromPlan ? <FromPlan m={m} onClose={() => setFromPlan(false)} /> : null}
+    </Stack>
+  );
+}
+
+function ItemCard({ meetingId, item, first, last, locked, onEdit }: { meetingId: number; item: AgendaItemView; first: boolean; last: boolean; locked: boolean; onEdit: () => void }) {
+  const move = useChange('agenda.move');
+  const remove = useChange('agenda.delete', { success: 'Вопрос удалён из повестки' });
+  const carry = useChange('agenda.carryToNext', { success: 'Вопрос перенесён на следующее заседание' });
+  const { busy, download } = useDocument();
+  return (
+    <Paper withBorder p="md" aria-label={`Вопрос ${item.position}`} component="section">
+      <Group justify="space-between" align="flex-start" wrap="nowrap">
+        <Stack gap={2} style={{ flex: 1 }}>
+          <Title order={4}>
+            {item.position}. {item.title}
+          </Title>
+          <Group gap="xs">
+            {item.plannedMinutes ? <Text size="xs" c="dimmed">{item.plannedMinutes} мин.</Text> : null}
+            {item.carriedFrom ? (
+              <Badge size="xs" variant="light" color="orange">
+                {item.carriedFrom.label}
+              </Badge>
+            ) : null}
+            {item.planItemId ? (
+              <Badge size="xs" variant="light">
+                из плана работы
+              </Badge>
+            ) : null}
+          </Group>
+        </Stack>
+        <Group gap={4} wrap="nowrap">
+          {locked ? null : (
+            <>
+              <Tooltip label="Выше">
+                <ActionIcon variant="subtle" disabled={first} onClick={() => move.mutate({ id: item.id, to: 'up' })} aria-label={`Поднять вопрос ${item.position}`}>
+                  <IconArrowUp size={16} />
+                </ActionIcon>
+              </Tooltip>
+              <Tooltip label="Ниже">
+                <ActionIcon variant="subtle" disabled={last} onClick={() => move.mutate({ id: item.id, to: 'down' })} aria-label={`Опустить вопрос ${item.position}`}>
+                  <IconArrowDown size={16} />
+                </ActionIcon>
+              </Tooltip>
+              <Button size="compact-sm" variant="light" leftSection={<IconPencil size={14} />} onClick={onEdit}>
+                Изменить
+              </Button>
+            </>
+          )}
+          <Menu position="bottom-end" withinPortal>
+            <Menu.Target>
+              <ActionIcon variant="subtle" loading={busy !== null} aria-label={`Действия с вопросом ${item.position}`}>
+                <IconDots size={16} />
+              </ActionIcon>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Item onClick={() => download('extract', () => callApi('meetings.extractDocx', { itemId: item.id }))}>Выписка из протокола (Word)</Menu.Item>
+              <Menu.Item component={Link} to={`/meetings/print/${meetingId}?doc=extract&item=${item.id}`}>
+                Выписка из протокола (печать)
+              </Menu.Item>
+              {locked ? null : (
+                <>
+                  <Menu.Item onClick={() => carry.mutate({ id: item.id })}>Перенести на следующее заседание</Menu.Item>
+                  <Menu.Divider />
+                  <Menu.Item color="red" onClick={() => confirmDelete(`Удалить вопрос «${item.title}» вместе с его решениями?`, () => remove.mutate({ id: item.id }))}>
+                    Удалить вопрос
+                  </Menu.Item>
+                </>
+              )}
+            </Menu.Dropdown>
+          </Menu>
+        </Group>
+      </Group>
+      <Stack gap={6} mt="sm">
+        <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
+          <b>СЛУШАЛИ:</b> {item.speakers.map((s) => s.label).join('; ') || <Text span c="dimmed">докладчик не указан</Text>}
+          {item.reportAttached ? '. Текст доклада прилагается.' : item.heardText ? `. ${item.heardText}` : ''}
+        </Text>
+        {item.discussion.length ? (
+          <Stack gap={2}>
+            <Text size="sm" fw={700}>
+              ВЫСТУПИЛИ:
+            </Text>
+            {item.discussion.map((d, i) => (
+              <Text size="sm" key={i}>
+                {d.label}
+                {d.text ? ` – ${d.text}` : ''}
+              </Text>
+            ))}
+          </Stack>
+        ) : null}
+        <Stack gap={4}>
+          <Text size="sm" fw={700}>
+            РЕШИЛИ:
+          </Text>
+          {item.decisions.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              решения не записаны
+            </Text>
+          ) : (
+            item.decisions.map((d) => (
+              <Group key={d.id} gap="xs" wrap="nowrap" align="flex-start">
+                <Text size="sm" style={{ flex: 1 }}>
+                  {d.number}. {d.text}
+                  {d.assignment ? (
+                    <Text span size="sm" c="dimmed">
+                      {' '}
+                      Ответственные: {responsibles(d.assignment)}; срок: {dueLabel(d.assignment)}.
+                    </Text>
+                  ) : null}
+                </Text>
+                {d.assignment ? <AssignmentStateBadge state={d.assignment.state} /> : null}
+              </Group>
+            ))
+          )}
+        </Stack>
+      </Stack>
+    </Paper>
+  );
+}
+
+function FromPlan({ m, onClose }: { m: MeetingDetail; onClose: () => void }) {
+  const candidates = useCall('meetings.planCandidates', { year: m.year });
+  const add = useChange('agenda.addFromPlan', { success: 'Вопрос из плана добавлен в повестку' });
+  const [choice, setChoice] = useState<number | null>(null);
+  const options = (candidates.data ?? []).filter((c) => c.status !== 'cancelled').map((c) => ({ value: c.id, label: `${c.title} (${c.termLabel}${c.used ? ', уже в повестке или заседании' : ''})` }));
+  return (
+    <Modal opened onClose={onClose} title={`Вопрос из плана работы на ${m.year} год`} size="lg">
+      <Stack>
+        {candidates.isSuccess && options.length === 0 ? <Alert color="gray">В плане работы на {m.year} год нет мероприятий.</Alert> : null}
+        <Select<number> label="Мероприятие плана" searchable data={options} value={choice} onChange={setChoice} nothingFoundMessage="Ничего не найдено" />
+        <Text size="xs" c="dimmed">
+          Название можно затем поправить, чтобы вопрос начинался с «О…/Об…». При проведении заседания мероприятие отмечается в плане выполненным.
+        </Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Отмена
+          </Button>
+          <Button disabled={choice === null} loading={add.isPending} onClick={() => choice !== null && add.mutate({ meetingId: m.id, planItemId: choice }, { onSuccess: onClose })}>
+            Добавить в повестку
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

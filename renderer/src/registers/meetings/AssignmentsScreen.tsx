@@ -1,0 +1,188 @@
+import { Anchor, Button, Group, SegmentedControl, Select, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconFileText, IconSearch } from '@tabler/icons-react';
+import { keepPreviousData } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import type { AssignmentRow, AssignmentStatus } from '../../../../electron/contract/meetings';
+import { countOf } from '../../../../electron/shared/russian';
+import { callApi, useCall, useChange } from '../../api/client';
+import { EmptyState, FormModal, ScreenHeader, useFieldErrors } from '../../components/screen';
+import { OrganizationPicker } from '../registry/pickers';
+import { parseRuDate } from '../../lib/dates';
+import { AssignmentStateBadge, dueLabel, ListTable, responsibles, useDocument } from './common';
+
+type StateFilter = 'open' | 'overdue' | 'done' | 'withdrawn' | 'all';
+
+const STATE_FILTERS: { value: StateFilter; label: string }[] = [
+  { value: 'open', label: 'На контроле' },
+  { value: 'overdue', label: 'Просроченные' },
+  { value: 'done', label: 'Исполненные' },
+  { value: 'withdrawn', label: 'Снятые с контроля' },
+  { value: 'all', label: 'Все' },
+];
+
+/** The register of assignments across all meetings: what is due, by whom, and what is late. */
+export function AssignmentsScreen() {
+  const [state, setState] = useState<StateFilter>('open');
+  const [organizationId, setOrganizationId] = useState<number | null>(null);
+  const [groupId, setGroupId] = useState<number | null>(null);
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search, 250);
+  const [marking, setMarking] = useState<{ row: AssignmentRow; status: AssignmentStatus } | null>(null);
+  const groups = useCall('workingGroups.list', {});
+  const list = useCall(
+    'assignments.list',
+    { state: state === 'all' ? null : state, organizationId, groupId, search: debounced, limit: 500 },
+    { placeholderData: keepPreviousData },
+  );
+  const { busy, download } = useDocument();
+  const rows = list.data?.rows ?? [];
+  return (
+    <>
+      <ScreenHeader
+        title="Поручения"
+        description="Решения заседаний, взятые на контроль: ответственные, сроки, исполнение"
+        action={
+          <Button
+            variant="light"
+            leftSection={<IconFileText size={16} />}
+            disabled={organizationId === null}
+            loading={busy !== null}
+            onClick={() => organizationId !== null && download('org', () => callApi('assignments.organizationDocx', { organizationId, onlyOpen: state === 'open' || state === 'overdue' }))}
+          >
+            Перечень поручений организации (Word)
+          </Button>
+        }
+      />
+      <Stack gap="sm" mb="md">
+        <SegmentedControl data={STATE_FILTERS} value={state} onChange={(v) => setState(v as StateFilter)} w="fit-content" />
+        <Group align="flex-end">
+          <div style={{ width: 360 }}>
+            <OrganizationPicker label="Организация" value={organizationId} onChange={setOrganizationId} />
+          </div>
+          <Select<number>
+            label="Рабочая группа"
+            w={300}
+            clearable
+            placeholder="Все группы"
+            data={(groups.data ?? []).map((g) => ({ value: g.id, label: g.name }))}
+            value={groupId}
+            onChange={setGroupId}
+          />
+          <TextInput label="Текст поручения" leftSection={<IconSearch size={16} />} value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={260} />
+        </Group>
+      </Stack>
+      <ListTable
+        label="Поручения"
+        columns={[{ title: 'Протокол, пункт', width: 210 }, { title: 'Поручение' }, { title: 'Ответственные', width: 220 }, { title: 'Срок', width: 120 }, { title: 'Состояние', width: 150 }, { title: '', width: 190 }]}
+        empty={list.isSuccess && rows.length === 0 ? (
+          <EmptyState text="Поручений с такими условиями нет." />
+        ) : null}
+      >
+        {rows.map((r) => (
+          <Table.Tr key={r.id}>
+            <Table.Td>
+              <Anchor component={Link} to={`/meetings/list/${r.meetingId}`} size="sm">
+                {r.meetingLabel}
+              </Anchor>
+              <Text size="xs" c="dimmed">
+                п. {r.decisionNumber} · {r.groupName}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">{r.text}</Text>
+              {r.completionNote ? (
+                <Text size="xs" c="dimmed">
+                  Отметка: {r.completionNote}
+                </Text>
+              ) : null}
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">{responsibles(r)}</Text>
+            </Table.Td>
+            <Table.Td>
+              <Text size="sm">{dueLabel(r)}</Text>
+            </Table.Td>
+            <Table.Td>
+              <AssignmentStateBadge state={r.state} />
+            </Table.Td>
+            <Table.Td>
+              {r.status === 'inProgress' ? (
+                <Group gap={4}>
+                  <Button size="compact-sm" variant="light" color="green" onClick={() => setMarking({ row: r, status: 'done' })}>
+                    Отметить исполненным
+                  </Button>
+                  <Button size="compact-sm" variant="subtle" color="gray" onClick={() => setMarking({ row: r, status: 'withdrawn' })}>
+                    Снять с контроля
+                  </Button>
+                </Group>
+              ) : (
+                <Button size="compact-sm" variant="subtle" onClick={() => setMarking({ row: r, status: 'inProgress' })}>
+                  Вернуть на контроль
+                </Button>
+              )}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </ListTable>
+      {list.data ? (
+        <Text size="sm" c="dimmed" mt="xs">
+          {countOf(list.data.total, ['поручение', 'поручения', 'поручений'])}
+        </Text>
+      ) : null}
+      {marking ? <MarkDialog row={marking.row} status={marking.status} onClose={() => setMarking(null)} /> : null}
+    </>
+  );
+}
+
+const TITLES: Record<AssignmentStatus, string> = {
+  done: 'Отметить поручение исполненным',
+  withdrawn: 'Снять поручение с контроля',
+  inProgress: 'Вернуть поручение на контроль',
+};
+
+function MarkDialog({ row, status, onClose }: { row: AssignmentRow; status: AssignmentStatus; onClose: () => void }) {
+  const [note, setNote] = useState(status === 'inProgress' ? '' : row.completionNote);
+  const [completedOn, setCompletedOn] = useState<string | null>(null);
+  const errors = useFieldErrors();
+  const save = useChange('assignments.setStatus', { success: 'Отметка сохранена' });
+  const submit = () => save.mutate({ id: row.id, status, completionNote: note, completedOn }, { onSuccess: onClose, onError: errors.fromError });
+  return (
+    <FormModal title={TITLES[status]} size="lg" onClose={onClose} onSubmit={submit} saving={save.isPending}>
+      <Text size="sm">
+        {row.meetingLabel}, п. {row.decisionNumber}: {row.text}
+      </Text>
+      {status === 'inProgress' ? null : (
+        <>
+          <Textarea
+            label={status === 'done' ? 'Как исполнено' : 'Основание снятия с контроля'}
+            required
+            autosize
+            minRows={2}
+            value={note}
+            onChange={(e) => {
+              setNote(e.currentTarget.value);
+              errors.clear('completionNote');
+            }}
+            error={errors.of('completionNote')}
+            data-autofocus
+          />
+          <DateInput
+            label="Дата"
+            description="пусто — сегодня"
+            placeholder="ДД.ММ.ГГГГ"
+            valueFormat="DD.MM.YYYY"
+            dateParser={parseRuDate}
+            clearable
+            w={220}
+            value={completedOn}
+            onChange={setCompletedOn}
+            error={errors.of('completedOn')}
+          />
+        </>
+      )}
+    </FormModal>
+  );
+}

@@ -1,0 +1,212 @@
+import { Alert, Anchor, Badge, Button, Center, Group, Loader, Menu, Modal, Stack, Tabs, Text, Textarea, Title } from '@mantine/core';
+import { IconArrowLeft, IconChevronDown, IconFileText, IconLock, IconLockOpen, IconSignature, IconCheck, IconArrowBackUp, IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { MEETING_KIND_LABELS, type MeetingDetail } from '../../../../electron/contract/meetings';
+import { formatDate } from '../../../../electron/shared/russian';
+import { callApi, useCall, useChange } from '../../api/client';
+import { confirmDelete } from '../../components/screen';
+import { AgendaPanel } from './AgendaPanel';
+import { AttendancePanel } from './AttendancePanel';
+import { MeetingStatusBadge, useDocument } from './common';
+import { draftOf, MeetingForm, meetingInputOf } from './MeetingForm';
+
+export function MeetingEditor() {
+  const id = Number(useParams().id);
+  const meeting = useCall('meetings.get', { id }, { enabled: Number.isInteger(id) && id > 0 });
+  if (meeting.isPending) {
+    return (
+      <Center p="xl">
+        <Loader />
+      </Center>
+    );
+  }
+  if (meeting.isError) {
+    return (
+      <Stack>
+        <Alert color="red">{meeting.error.message}</Alert>
+        <Anchor component={Link} to="/meetings/list">
+          К списку заседаний
+        </Anchor>
+      </Stack>
+    );
+  }
+  return <Editor m={meeting.data} />;
+}
+
+function Editor({ m }: { m: MeetingDetail }) {
+  const locked = m.status === 'signed';
+  const update = useChange('meetings.update', { success: 'Сведения сохранены' });
+  const [tab, setTab] = useState<string | null>('agenda');
+  return (
+    <Stack gap="md">
+      <Anchor component={Link} to="/meetings/list" size="sm">
+        <Group gap={4}>
+          <IconArrowLeft size={14} /> Заседания
+        </Group>
+      </Anchor>
+      <Stack gap={2}>
+        <Group gap="sm">
+          <Title order={2}>{m.title}</Title>
+          <MeetingStatusBadge status={m.status} />
+        </Group>
+        <Text c="dimmed" size="sm">
+          {MEETING_KIND_LABELS[m.kind]} · {m.group.name}
+          {m.town ? ` · ${m.town}` : ''}
+          {m.time ? ` · ${m.time}` : ''}
+        </Text>
+        {m.planItem ? (
+          <Text size="sm">
+            Реализует мероприятие плана: «{m.planItem.title}»{' '}
+            {m.planItem.status === 'done' ? (
+              <Badge size="xs" color="green" variant="light">
+                выполнено
+              </Badge>
+            ) : null}
+          </Text>
+        ) : null}
+      </Stack>
+      {/* On the left, under the title: the top right is where notifications appear. */}
+      <Group>
+        <StatusActions m={m} />
+        <Documents m={m} />
+      </Group>
+      {locked ? (
+        <Alert color="green" icon={<IconLock size={18} />} title="Протокол подписан">
+          Изменения запрещены. Чтобы исправить протокол, нажмите «Снять подпись» и укажите причину — она сохранится в истории.
+        </Alert>
+      ) : null}
+      {m.unlocks.length ? (
+        <Alert color="yellow" variant="light" title="Подпись снималась">
+          {m.unlocks.map((u, i) => (
+            <Text size="sm" key={i}>
+              {formatDate(u.at.slice(0, 10))}: {u.reason}
+            </Text>
+          ))}
+        </Alert>
+      ) : null}
+      <Tabs value={tab} onChange={setTab} keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="agenda">Повестка и решения</Tabs.Tab>
+          <Tabs.Tab value="attendance">Участники</Tabs.Tab>
+          <Tabs.Tab value="details">Сведения о заседании</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="agenda" pt="md">
+          <AgendaPanel m={m} locked={locked} />
+        </Tabs.Panel>
+        <Tabs.Panel value="attendance" pt="md">
+          <AttendancePanel m={m} locked={locked} />
+        </Tabs.Panel>
+        <Tabs.Panel value="details" pt="md">
+          <MeetingForm
+            key={`${m.id}-${m.status}`}
+            initial={draftOf(m)}
+            isNew={false}
+            disabled={locked}
+            saving={update.isPending}
+            onSubmit={(d, onError) => update.mutate({ id: m.id, data: meetingInputOf(d) }, { onError })}
+          />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
+
+function StatusActions({ m }: { m: MeetingDetail }) {
+  const hold = useChange('meetings.hold', { success: 'Заседание отмечено как проведённое' });
+  const reopen = useChange('meetings.reopen', { success: 'Заседание возвращено в черновики' });
+  const sign = useChange('meetings.sign', { success: 'Протокол подписан' });
+  const remove = useChange('meetings.delete', { success: 'Заседание удалено' });
+  const navigate = useNavigate();
+  const [unlocking, setUnlocking] = useState(false);
+  return (
+    <>
+      {m.status === 'draft' ? (
+        <>
+          <Button leftSection={<IconCheck size={16} />} loading={hold.isPending} onClick={() => hold.mutate({ id: m.id })}>
+            Провести
+          </Button>
+          <Button
+            variant="subtle"
+            color="red"
+            leftSection={<IconTrash size={16} />}
+            onClick={() => confirmDelete(`Удалить черновик заседания «${m.title}»?`, () => remove.mutate({ id: m.id }, { onSuccess: () => navigate('/meetings/list') }))}
+          >
+            Удалить
+          </Button>
+        </>
+      ) : null}
+      {m.status === 'held' ? (
+        <>
+          <Button leftSection={<IconSignature size={16} />} color="green" loading={sign.isPending} onClick={() => sign.mutate({ id: m.id })}>
+            Подписать
+          </Button>
+          <Button variant="default" leftSection={<IconArrowBackUp size={16} />} loading={reopen.isPending} onClick={() => reopen.mutate({ id: m.id })}>
+            В черновик
+          </Button>
+        </>
+      ) : null}
+      {m.status === 'signed' ? (
+        <Button variant="default" leftSection={<IconLockOpen size={16} />} onClick={() => setUnlocking(true)}>
+          Снять подпись
+        </Button>
+      ) : null}
+      {unlocking ? <UnlockDialog m={m} onClose={() => setUnlocking(false)} /> : null}
+    </>
+  );
+}
+
+function UnlockDialog({ m, onClose }: { m: MeetingDetail; onClose: () => void }) {
+  const unlock = useChange('meetings.unlock', { success: 'Подпись снята, протокол можно исправить', notifyErrors: false });
+  const [reason, setReason] = useState('');
+  return (
+    <Modal opened onClose={onClose} title="Снять подпись с протокола">
+      <Stack>
+        <Text size="sm">Подписанный протокол — официальный документ. Укажите, почему его нужно изменить: причина сохранится вместе с протоколом.</Text>
+        <Textarea label="Причина" required autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={unlock.error?.message} data-autofocus />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Отмена
+          </Button>
+          <Button color="orange" loading={unlock.isPending} onClick={() => unlock.mutate({ id: m.id, reason }, { onSuccess: onClose })}>
+            Снять подпись
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+function Documents({ m }: { m: MeetingDetail }) {
+  const { busy, download } = useDocument();
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <Button variant="light" leftSection={<IconFileText size={16} />} rightSection={<IconChevronDown size={14} />} loading={busy !== null}>
+          Документы
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+                <Menu.Item onClick={() => download('full', () => callApi('meetings.minutesDocx', { id: m.id, form: 'full' }))}>Протокол полный (Word)</Menu.Item>
+        <Menu.Item onClick={() => download('short', () => callApi('meetings.minutesDocx', { id: m.id, form: 'short' }))}>Протокол краткий (Word)</Menu.Item>
+        <Menu.Item onClick={() => download('agenda', () => callApi('meetings.agendaDocx', { id: m.id }))}>Повестка дня (Word)</Menu.Item>
+        <Menu.Item onClick={() => download('sheet', () => callApi('meetings.registrationSheetDocx', { id: m.id }))}>Лист регистрации (Word)</Menu.Item>
+        <Menu.Divider />
+        <Menu.Item component={Link} to={`/meetings/print/${m.id}?doc=full`}>
+          Протокол полный — печать, PDF
+        </Menu.Item>
+        <Menu.Item component={Link} to={`/meetings/print/${m.id}?doc=short`}>
+          Протокол краткий — печать, PDF
+        </Menu.Item>
+        <Menu.Item component={Link} to={`/meetings/print/${m.id}?doc=agenda`}>
+          Повестка дня — печать, PDF
+        </Menu.Item>
+        <Menu.Item component={Link} to={`/meetings/print/${m.id}?doc=registration`}>
+          Лист регистрации — печать, PDF
+        </Menu.Item>
+        <Menu.Divider />
+        <Menu.Label>Выписка из протокола — в меню вопроса</Menu.Label>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}

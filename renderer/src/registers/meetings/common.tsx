@@ -1,0 +1,99 @@
+import { Badge, Paper, Table } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState, type ReactNode } from 'react';
+import type { FileOutput } from '../../../../electron/contract/define';
+import {
+  ASSIGNMENT_STATE_LABELS,
+  MEETING_KIND_LABELS,
+  MEETING_KINDS,
+  MEETING_STATUS_LABELS,
+  type AssignmentState,
+  type AssignmentView,
+  type MeetingStatus,
+} from '../../../../electron/contract/meetings';
+import { formatDate } from '../../../../electron/shared/russian';
+import { saveFile } from '../../lib/download';
+
+export const kindOptions = MEETING_KINDS.map((k) => ({ value: k, label: MEETING_KIND_LABELS[k] }));
+
+const STATUS_COLORS: Record<MeetingStatus, string> = { draft: 'gray', held: 'blue', signed: 'green' };
+const STATE_COLORS: Record<AssignmentState, string> = { inProgress: 'blue', overdue: 'red', done: 'green', withdrawn: 'gray' };
+
+export function MeetingStatusBadge({ status }: { status: MeetingStatus }) {
+  return (
+    <Badge color={STATUS_COLORS[status]} variant="light" style={{ whiteSpace: 'nowrap' }}>
+      {MEETING_STATUS_LABELS[status]}
+    </Badge>
+  );
+}
+
+export function AssignmentStateBadge({ state }: { state: AssignmentState }) {
+  return (
+    <Badge color={STATE_COLORS[state]} variant={state === 'overdue' ? 'filled' : 'light'} style={{ whiteSpace: 'nowrap' }}>
+      {ASSIGNMENT_STATE_LABELS[state]}
+    </Badge>
+  );
+}
+
+/** «Отдел опеки г. Уварово, Попова Л.А.»: who answers for an assignment. */
+export const responsibles = (a: Pick<AssignmentView, 'organizations' | 'people'>) =>
+  [...a.organizations.map((o) => o.name), ...a.people.map((p) => p.short)].join(', ');
+
+export const dueLabel = (a: Pick<AssignmentView, 'permanent' | 'dueDate'>) => (a.permanent ? 'постоянно' : `до ${formatDate(a.dueDate)}`);
+
+/** Asks the main process for a generated document and hands it to the save flow; `busy` names the one in progress. */
+export function useDocument() {
+  const [busy, setBusy] = useState<string | null>(null);
+  const download = async (key: string, make: () => Promise<FileOutput>) => {
+    setBusy(key);
+    try {
+      saveFile(await make());
+    } catch (error) {
+      notifications.show({ color: 'red', title: 'Документ не сформирован', message: (error as Error).message });
+    } finally {
+      setBusy(null);
+    }
+  };
+  return { busy, download };
+}
+
+/**
+ * The register's lists: a bordered table with its header, or, when there are no rows, the
+ * message that says why (nothing yet, or nothing matches the filters).
+ */
+export function ListTable({
+  label,
+  columns,
+  empty,
+  children,
+}: {
+  label: string;
+  columns: { title: string; width?: number }[];
+  /** Shown instead of the table; null while there are rows (or they are loading). */
+  empty: ReactNode | null;
+  children: ReactNode;
+}) {
+  if (empty !== null) {
+    return (
+      <Paper withBorder p="xl">
+        {empty}
+      </Paper>
+    );
+  }
+  return (
+    <Paper withBorder>
+      <Table aria-label={label} striped highlightOnHover verticalSpacing="sm">
+        <Table.Thead>
+          <Table.Tr>
+            {columns.map((c, i) => (
+              <Table.Th key={i} w={c.width}>
+                {c.title}
+              </Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>{children}</Table.Tbody>
+      </Table>
+    </Paper>
+  );
+}

@@ -1,0 +1,200 @@
+import { execFileSync } from 'node:child_process';
+import mammoth from 'mammoth';
+import type { APIRequestContext, Locator, Page } from '@playwright/test';
+import { expect, openApp, test, type HostedApp } from './fixtures';
+
+const shot = (page: Page, name: string) => page.screenshot({ path: `/tmp/meetings-${name}.png`, fullPage: true });
+
+/**
+ * The registry and the work plan have their own screens and tests; here they are filled
+ * through the same API the UI uses, so the test spends its steps on the secretary's work.
+ */
+function api(request: APIRequestContext, app: HostedApp) {
+  const url = new URL(app.url);
+  const token = decodeURIComponent(/token=([^&]+)/.exec(url.hash)![1]!);
+  return async <T = { id: number }>(name: string, input: unknown): Promise<T> => {
+    const response = await request.post(`${url.origin}/api/call/${name}`, { headers: { 'x-rc-token': token }, data: input });
+    const result = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
+    if (!result.ok) throw new Error(`${name}: ${result.error?.message}`);
+    return result.value;
+  };
+}
+
+async function pick(page: Page, scope: Locator, label: string, typed: string, option: RegExp, multi = false) {
+  const box = scope.getByRole('combobox', { name: label }).first();
+  await box.fill(typed);
+  await page.getByRole('option', { name: option }).first().click();
+  // A multi-select keeps its list open for the next choice; it would cover the buttons below.
+  if (multi) await box.press('Escape');
+}
+
+async function fillDate(scope: Locator, label: string, value: string) {
+  const input = scope.getByRole('textbox', { name: label, exact: true });
+  await input.fill(value);
+  await input.press('Tab');
+}
+
+test('a secretary records a meeting from the plan, signs it, downloads the minutes, and the next meeting shows the open assignment', async ({ page, app, request }) => {
+  await openApp(page, app, 'empty');
+  const call = api(request, app);
+  await call('center.saveProfile', { fullName: 'ТОГБУ «Центр по оказанию психолого-педагогических услуг «Доверие»', shortName: 'ТОГБУ «Центр «Доверие»' });
+  const org = await call('organizations.create', { fullName: 'Отдел опеки и попечительства администрации г. Уварово', shortName: 'Отдел опеки г. Уварово', type: 'guardianship' });
+  await call('people.create', { lastName: 'Дорожкина', firstName: 'Ирина', middleName: 'Васильевна', position: 'заместитель главы администрации', organizationId: org.id });
+  await call('people.create', { lastName: 'Попова', firstName: 'Людмила', middleName: 'Александровна', position: 'социальный педагог' });
+  await call('people.create', { lastName: 'Иванов', firstName: 'Пётр', middleName: 'Сергеевич', position: 'инспектор ПДН' });
+  await call('workPlan.create', { year: 2017 });
+  await call('workPlan.createItem', { year: 2017, direction: 'organizational', title: 'Заседание рабочей группы сегмента №6', form: 'Заседание', term: { kind: 'month', month: 9 } });
+
+  const nav = page.getByRole('navigation', { name: 'Разделы' });
+
+  // The working group.
+  await nav.getByRole('link', { name: 'Рабочие группы' }).click();
+  await page.getByRole('button', { name: 'Новая группа' }).click();
+  let dialog = page.getByRole('dialog');
+  await dialog.getByRole('textbox', { name: 'Название', exact: true }).fill('Межрайонная рабочая группа сегмента №6');
+  await dialog.getByLabel('Название в родительном падеже (для заголовка протокола)').fill('межрайонной рабочей группы сегмента №6');
+  await pick(page, dialog, 'Председатель', 'дорож', /Дорожкина/);
+  await pick(page, dialog, 'Секретарь', 'попов', /Попова/);
+  await pick(page, dialog, 'Члены группы', 'иван', /Иванов/, true);
+  await dialog.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('table', { name: 'Рабочие группы' })).toContainText('Дорожкина И.В.');
+  await expect(page.getByRole('table', { name: 'Рабочие группы' })).toContainText('3 человека');
+  await shot(page, 'groups');
+
+  // A meeting that realises the plan item.
+  await nav.getByRole('link', { name: 'Заседания', exact: true }).click();
+  await page.getByRole('button', { name: 'Новое заседание' }).click();
+  dialog = page.getByRole('dialog');
+  await fillDate(dialog, 'Дата', '12.09.2017');
+  await dialog.getByLabel('Населённый пункт').fill('г. Уварово');
+  await dialog.getByLabel('Время').fill('10:00');
+  await dialog.getByRole('combobox', { name: /Мероприятие плана работы/ }).click();
+  await page.getByRole('option', { name: /Заседание рабочей группы сегмента №6/ }).click();
+  await expect(dialog.getByRole('textbox', { name: 'Номер' })).toHaveAttribute('placeholder', '1 (автоматически)');
+  await shot(page, 'new-meeting');
+  await dialog.getByRole('button', { name: 'Создать заседание' }).click();
+  await expect(page.getByRole('heading', { name: 'Протокол №1 от 12.09.2017' })).toBeVisible();
+
+  // Attendance: the members are offered as present.
+  await page.getByRole('tab', { name: 'Участники' }).click();
+  await expect(page.getByRole('checkbox', { name: 'Присутствовал: Иванов Пётр Сергеевич' })).toBeChecked();
+  await page.getByRole('button', { name: 'Сохранить участников' }).click();
+  await expect(page.getByText('Состав участников сохранён')).toBeVisible();
+
+  // Two agenda items with decisions, the second with an assignment.
+  await page.getByRole('tab', { name: 'Повестка и решения' }).click();
+  await page.getByRole('button', { name: 'Добавить вопрос' }).click();
+  dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Вопрос повестки').fill('Об итогах работы сегмента №6 за первое полугодие 2017 года');
+  await pick(page, dialog, 'Докладчик из реестра', 'дорож', /Дорожкина/);
+  await dialog.getByLabel('Краткое содержание доклада').fill('Реализованы все намеченные мероприятия');
+  await dialog.getByRole('button', { name: 'Добавить решение' }).click();
+  await dialog.getByLabel('Текст решения 1.1').fill('Информацию принять к сведению');
+  await dialog.getByRole('button', { name: 'Сохранить вопрос' }).click();
+  await expect(dialog).toBeHidden();
+
+  await page.getByRole('button', { name: 'Добавить вопрос' }).click();
+  dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Вопрос повестки').fill('О заключении договоров о сотрудничестве с представителями бизнес-сообщества');
+  await pick(page, dialog, 'Докладчик из реестра', 'попов', /Попова/);
+  await dialog.getByRole('button', { name: 'Добавить решение' }).click();
+  await dialog.getByLabel('Текст решения 2.1').fill('Продолжить работу по заключению договоров');
+  await dialog.getByLabel('Поручение на контроле (ответственные и срок)').check();
+  await pick(page, dialog, 'Ответственные организации', 'опек', /Отдел опеки/, true);
+  // A due date before the meeting is refused in Russian, and nothing is saved.
+  await fillDate(dialog, 'Срок исполнения', '01.09.2017');
+  await dialog.getByRole('button', { name: 'Сохранить вопрос' }).click();
+  await expect(page.getByText('Срок исполнения решения 1 (01.09.2017) раньше даты заседания (12.09.2017).')).toBeVisible();
+  await fillDate(dialog, 'Срок исполнения', '01.12.2017');
+  await shot(page, 'item-editor');
+  await dialog.getByRole('button', { name: 'Сохранить вопрос' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('region', { name: 'Вопрос 2' })).toContainText('2.1. Продолжить работу по заключению договоров');
+  await expect(page.getByRole('region', { name: 'Вопрос 2' })).toContainText('Отдел опеки г. Уварово');
+
+  // Hold, sign; the signed minutes are locked.
+  await page.getByRole('button', { name: 'Провести' }).click();
+  await expect(page.getByText('Проведено', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Подписать' }).click();
+  await expect(page.getByText('Подписано', { exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Добавить вопрос' })).toHaveCount(0);
+  await shot(page, 'signed');
+
+  // The minutes download as Word and read correctly.
+  await page.getByRole('button', { name: 'Документы' }).click();
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('menuitem', { name: 'Протокол полный (Word)' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('Протокол №1 от 12.09.2017 – Межрайонная рабочая группа сегмента №6.docx');
+  const { value: text } = await mammoth.extractRawText({ path: await download.path() });
+  expect(text).toContain('ПРОТОКОЛ');
+  expect(text).toContain('заседания межрайонной рабочей группы сегмента №6');
+  expect(text).toContain('Присутствовали: Дорожкина И.В., Иванов П.С., Попова Л.А.');
+  expect(text).toContain('1.1. Информацию принять к сведению.');
+  expect(text).toContain('2.1. Продолжить работу по заключению договоров. Ответственные: Отдел опеки г. Уварово. Срок: до 01.12.2017.');
+
+  // The same minutes as a print view, printed to PDF by Chromium: A4, the requisites in order.
+  await page.getByRole('button', { name: 'Документы' }).click();
+  await page.getByRole('menuitem', { name: 'Протокол полный — печать, PDF' }).click();
+  const printed = page.getByRole('article', { name: 'Документ для печати' });
+  await expect(printed).toContainText('ПРОТОКОЛ');
+  await shot(page, 'print');
+  const pdfFile = test.info().outputPath('minutes.pdf');
+  await page.pdf({ path: pdfFile, preferCSSPageSize: true });
+  expect(execFileSync('pdfinfo', [pdfFile], { encoding: 'utf8' })).toMatch(/Page size:.*\(A4\)/);
+  const pdfText = execFileSync('pdftotext', [pdfFile, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  const order = ['ТОГБУ «Центр по оказанию', 'ПРОТОКОЛ', '12.09.2017', 'г. Уварово', 'заседания межрайонной рабочей группы сегмента №6', 'Председатель — И.В. Дорожкина', 'ПОВЕСТКА ДНЯ', 'РЕШИЛИ:', '2.1. Продолжить работу', 'Секретарь'];
+  let at = -1;
+  for (const fragment of order) {
+    const next = pdfText.indexOf(fragment, at + 1);
+    expect(next, `«${fragment}» in order`).toBeGreaterThan(at);
+    at = next;
+  }
+  await page.getByRole('link', { name: 'Назад' }).click();
+  await expect(page.getByRole('heading', { name: 'Протокол №1 от 12.09.2017' })).toBeVisible();
+
+  // Unlocking asks for a reason, which stays with the meeting; then it is signed again.
+  await page.getByRole('button', { name: 'Снять подпись' }).click();
+  dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: 'Снять подпись' }).click();
+  await expect(dialog.getByText('Заполните поле «Причина»')).toBeVisible();
+  await dialog.getByLabel('Причина').fill('Опечатка в должности докладчика');
+  await dialog.getByRole('button', { name: 'Снять подпись' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('Подпись снималась')).toBeVisible();
+  await expect(page.getByText(/Опечатка в должности докладчика/)).toBeVisible();
+  await page.getByRole('button', { name: 'Подписать' }).click();
+  await expect(page.getByText('Подписано', { exact: true })).toBeVisible();
+
+  // The plan item is marked done by holding the meeting.
+  const items = await call<{ status: string; resultNote: string }[]>('workPlan.items', { year: 2017 });
+  expect(items[0]).toMatchObject({ status: 'done', resultNote: 'Заседание проведено 12.09.2017, протокол №1' });
+
+  // The next meeting shows the open assignment under control.
+  await nav.getByRole('link', { name: 'Заседания', exact: true }).click();
+  await page.getByRole('button', { name: 'Новое заседание' }).click();
+  dialog = page.getByRole('dialog');
+  await fillDate(dialog, 'Дата', '05.12.2017');
+  await dialog.getByRole('button', { name: 'Создать заседание' }).click();
+  await expect(page.getByRole('heading', { name: 'Протокол №2 от 05.12.2017' })).toBeVisible();
+  await expect(page.getByText('На контроле 1 поручение предыдущих заседаний')).toBeVisible();
+  await expect(page.getByText(/2\.1 \(протокол №1 от 12\.09\.2017\): Продолжить работу по заключению договоров/)).toBeVisible();
+  await page.getByRole('button', { name: 'Добавить вопрос «О ходе исполнения решений предыдущих заседаний»' }).click();
+  await expect(page.getByRole('region', { name: 'Вопрос 1' })).toContainText('О ходе исполнения решений предыдущих заседаний');
+  await shot(page, 'next-meeting');
+
+  // The assignment register marks it done.
+  await nav.getByRole('link', { name: 'Поручения' }).click();
+  await expect(page.getByRole('table', { name: 'Поручения' })).toContainText('Продолжить работу по заключению договоров');
+  await page.getByRole('button', { name: 'Отметить исполненным' }).click();
+  dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Как исполнено').fill('Заключено 2 договора');
+  await fillDate(dialog, 'Дата', '20.11.2017');
+  await dialog.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('Поручений с такими условиями нет.')).toBeVisible();
+  await page.getByText('Исполненные').click();
+  await expect(page.getByRole('table', { name: 'Поручения' })).toContainText('Отметка: Заключено 2 договора');
+  await shot(page, 'assignments');
+});

@@ -1,0 +1,60 @@
+import dayjs from 'dayjs';
+import { createDispatcher } from '../../../electron/api/dispatch';
+import { handlers } from '../../../electron/api/handlers';
+import { contract, type CallInput, type CallName, type CallOutput } from '../../../electron/contract';
+import type { CallError } from '../../../electron/contract/define';
+import { freshDb } from '../registry/helpers';
+
+/**
+ * A fresh database behind the real dispatcher: inputs pass the contract's zod schemas (with
+ * their defaults and Russian messages) exactly as they do from the UI.
+ */
+export function freshApi() {
+  const t = freshDb();
+  const dispatch = createDispatcher(contract, handlers as never, { db: t.db, env: { version: 'test', dataDir: t.dir, dbFile: t.file } }, (m, e) => { if (process.env.MTG_LOG) console.error(m, e); });
+  async function call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> {
+    const result = await dispatch(name, input);
+    if (!result.ok) throw Object.assign(new Error(result.error.message), { error: result.error });
+    return result.value as CallOutput<K>;
+  }
+  /** The refusal of a call that must fail. */
+  async function refusal<K extends CallName>(name: K, input: CallInput<K>): Promise<CallError> {
+    const result = await dispatch(name, input);
+    if (result.ok) throw new Error(`${name} was expected to fail`);
+    return result.error;
+  }
+  return { ...t, call, refusal };
+}
+
+export type Api = ReturnType<typeof freshApi>;
+
+export const daysFromToday = (n: number) => dayjs().add(n, 'day').format('YYYY-MM-DD');
+
+export async function person(api: Api, lastName: string, firstName: string, middleName: string, extra: { position?: string; organizationId?: number | null } = {}) {
+  return (await api.call('people.create', { lastName, firstName, middleName, ...extra })).id;
+}
+
+export async function organization(api: Api, fullName: string, shortName = '') {
+  return (await api.call('organizations.create', { fullName, shortName, type: 'guardianship' })).id;
+}
+
+/** The segment's working group with a chair, a secretary and two more members. */
+export async function segmentGroup(api: Api) {
+  await api.call('center.saveProfile', {
+    fullName: 'Тамбовское областное государственное бюджетное учреждение «Центр по оказанию психолого-педагогических услуг «Доверие»',
+    shortName: 'ТОГБУ «Центр «Доверие»',
+  });
+  const org = await organization(api, 'Отдел опеки и попечительства администрации г. Уварово', 'Отдел опеки г. Уварово');
+  const chair = await person(api, 'Дорожкина', 'Ирина', 'Васильевна', { position: 'заместитель главы администрации', organizationId: org });
+  const secretary = await person(api, 'Попова', 'Людмила', 'Александровна', { position: 'социальный педагог', organizationId: org });
+  const member1 = await person(api, 'Ёлкина', 'Анна', 'Петровна', { position: 'специалист', organizationId: org });
+  const member2 = await person(api, 'Иванов', 'Пётр', 'Сергеевич', { position: 'инспектор ПДН' });
+  const group = await api.call('workingGroups.create', {
+    name: 'Межрайонная рабочая группа сегмента №6',
+    nameGenitive: 'межрайонной рабочей группы сегмента №6',
+    chairId: chair,
+    secretaryId: secretary,
+    memberIds: [member1, member2],
+  });
+  return { group, org, chair, secretary, member1, member2 };
+}
