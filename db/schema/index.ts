@@ -2,3 +2,4 @@ export * from './app';
 export * from './registry';
 export * from './workPlan';
 export * from './meetings';
+export * from './exchange';

@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { openDatabase, type OpenOptions } from '../../db/open';
 import { contract } from '../contract';
-import { createDispatcher, type AnyHandler } from './dispatch';
+import { createDispatcher, type AnyHandler, type CallContext } from './dispatch';
+import { attachDatabaseHost } from '../services/backup/host';
+import { startupBackup } from '../services/backup/backups';
 import { handlers } from './handlers';
 import { APP_VERSION } from './version';
 
@@ -19,14 +21,30 @@ export function createApp(options: AppOptions) {
   const { dataDir, ...openOptions } = options;
   const opened = openDatabase({ ...openOptions, file: path.join(dataDir, DB_FILE_NAME) });
   const env = { version: APP_VERSION, dataDir, dbFile: opened.file };
-  const dispatch = createDispatcher(contract, handlers as unknown as Record<string, AnyHandler>, { db: opened.db, env });
+  // One context object for the whole run: a restore replaces ctx.db and every later call sees it.
+  const ctx: CallContext = { db: opened.db, env };
+  attachDatabaseHost(ctx, {
+    openOptions,
+    reopen: () => {
+      const next = openDatabase({ ...openOptions, file: opened.file });
+      ctx.db = next.db;
+      return next;
+    },
+  });
+  const dailyBackupFile = startupBackup(opened.sqlite, dataDir, openOptions.now?.() ?? new Date());
+  const dispatch = createDispatcher(contract, handlers as unknown as Record<string, AnyHandler>, ctx);
   return {
     dispatch,
-    db: opened.db,
-    sqlite: opened.sqlite,
+    get db() {
+      return ctx.db;
+    },
+    get sqlite() {
+      return ctx.db.$client;
+    },
     env,
     backupFile: opened.backupFile,
-    close: () => opened.sqlite.close(),
+    dailyBackupFile,
+    close: () => ctx.db.$client.close(),
   };
 }
 

@@ -4,6 +4,7 @@ import { mergeGroups } from './define';
 import { registryCalls } from './registry';
 import { workPlanCalls } from './workPlan';
 import { meetingsCalls } from './meetings';
+import { exchangeCalls } from './exchange';
 
 // Default messages of every schema in Russian; the contract's own messages override them.
 z.config(z.locales.ru());
@@ -12,7 +13,7 @@ z.config(z.locales.ru());
  * The whole API between the UI and the main process. A register adds its group here;
  * mergeGroups refuses a name defined twice.
  */
-export const contract = mergeGroups(appCalls, registryCalls, workPlanCalls, meetingsCalls);
+export const contract = mergeGroups(appCalls, registryCalls, workPlanCalls, meetingsCalls, exchangeCalls);
 
 export type Contract = typeof contract;
 export type CallName = keyof Contract & string;

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { exportCommand } from '../cli/exportCommand';
 import { DatabaseOpenError } from '../../db/open';
 import { createApp, type App } from '../api/app';
 import type { AppWindow, ElectronMain } from './electron-api';
@@ -36,15 +37,18 @@ function startupMessage(error: unknown): string {
   return `Не удалось открыть базу данных приложения.\n\n${detail}`;
 }
 
-async function start(): Promise<void> {
-  const paths = runtimePaths({
+function currentPaths() {
+  return runtimePaths({
     appPath: app.getAppPath(),
     resourcesPath: (process as NodeJS.Process & { resourcesPath?: string }).resourcesPath ?? '',
     isPackaged: app.isPackaged,
     electronVersion: process.versions.electron ?? '',
     mainDir: __dirname,
   });
+}
 
+async function start(): Promise<void> {
+  const paths = currentPaths();
   if (!existsSync(paths.nativeBinding)) {
     // Node's build in node_modules would fail with an unreadable ABI error; say what is missing instead.
     fail(`Не найден модуль SQLite для этой версии Electron: ${paths.nativeBinding}.\n\nЗапустите приложение командой «npm start» (она его подготовит) или переустановите программу.`);
@@ -69,7 +73,28 @@ async function start(): Promise<void> {
   await window.loadURL(APP_START_URL);
 }
 
-if (!app.requestSingleInstanceLock()) {
+/**
+ * `«Ресурсный центр».exe export --to FOLDER [--kinds …] [--year …]` for Windows Task Scheduler:
+ * the export code path of the UI, without a window; the exit code is what the scheduler
+ * records. Runs beside an open window too, as SQLite's WAL allows a second connection.
+ */
+async function runExportCommand(args: string[]): Promise<void> {
+  const paths = currentPaths();
+  const withDataDir = args.includes('--data-dir') ? args : [...args, '--data-dir', app.getPath('userData')];
+  const result = await exportCommand(withDataDir, { nativeBinding: paths.nativeBinding, migrationsFolder: paths.migrationsFolder });
+  (result.code === 0 ? process.stdout : process.stderr).write(`${result.line}\n`);
+  app.exit(result.code);
+}
+
+// Packaged: argv = [exe, ...args]; from source: [electron, appPath, ...args].
+const commandLine = process.argv.slice(app.isPackaged ? 1 : 2);
+
+if (commandLine[0] === 'export') {
+  void runExportCommand(commandLine).catch((error: unknown) => {
+    process.stderr.write(`Выгрузка не выполнена: ${error instanceof Error ? error.message : String(error)}\n`);
+    app.exit(1);
+  });
+} else if (!app.requestSingleInstanceLock()) {
   // Two processes writing one SQLite file from two windows would confuse the user; the first instance is focused instead.
   app.quit();
 } else {

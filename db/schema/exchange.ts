@@ -1,0 +1,35 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+export const EXPORT_STATUSES = ['running', 'ok', 'failed', 'cancelled'] as const;
+export type ExportStatus = (typeof EXPORT_STATUSES)[number];
+
+/**
+ * Every export to the shared folder, kept so the user sees what left the PC, when and where,
+ * and can retry a failed one. `files` holds the JSON list of files written (and, while the
+ * export runs, the temporary names it uses), so the next export can remove its own leftovers.
+ */
+export const exportLog = sqliteTable(
+  'export_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    startedAt: text('started_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    finishedAt: text('finished_at'),
+    /** JSON array of kinds (`plan`, `minutes`, `data`, …). */
+    kinds: text('kinds').notNull(),
+    targetFolder: text('target_folder').notNull(),
+    centerCode: text('center_code').notNull(),
+    year: integer('year').notNull(),
+    status: text('status', { enum: EXPORT_STATUSES }).notNull().default('running'),
+    /** `ui` or `cli`: a scheduled export shows up in the same log. */
+    origin: text('origin').notNull().default('ui'),
+    /** JSON array of written files, see `ExportedFile` in the exchange contract. */
+    files: text('files').notNull().default('[]'),
+    /** JSON array of paths (relative to the folder) this export created and must remove if it does not finish. */
+    leftovers: text('leftovers').notNull().default('[]'),
+    /** Russian, shown as is. */
+    errorMessage: text('error_message'),
+    retryOf: integer('retry_of'),
+  },
+  (t) => [index('export_log_started').on(t.startedAt), check('export_log_status', sql`${t.status} IN ('running','ok','failed','cancelled')`)],
+);

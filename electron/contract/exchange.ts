@@ -1,0 +1,152 @@
+import { z } from 'zod';
+import { call } from './define';
+import { empty, id, page, year, type Page } from './common';
+
+/** Export to the shared network folder, the export log, local backups and restore. */
+
+export interface ExchangeSettings {
+  /** The export folder: a UNC path, a mapped drive or any local folder; empty until set. */
+  folder: string;
+  /** The center's code, the top folder of its exports on the share; empty until set. */
+  centerCode: string;
+}
+
+export interface FolderCheckStep {
+  step: string;
+  /** `null`: not tried because an earlier step failed. */
+  ok: boolean | null;
+  message: string;
+}
+
+export interface FolderCheck {
+  ok: boolean;
+  folder: string;
+  steps: FolderCheckStep[];
+  /** One Russian sentence: what works and what does not. */
+  summary: string;
+}
+
+export interface ExportKindOption {
+  id: string;
+  label: string;
+}
+
+export interface ExportedFile {
+  kind: string;
+  /** Relative to the export folder, with `/`. */
+  path: string;
+  size: number;
+  sha256: string;
+}
+
+export type ExportStatus = 'running' | 'ok' | 'failed' | 'cancelled';
+
+export interface ExportLogRow {
+  id: number;
+  startedAt: string;
+  finishedAt: string | null;
+  kinds: string[];
+  targetFolder: string;
+  centerCode: string;
+  year: number;
+  status: ExportStatus;
+  origin: string;
+  files: ExportedFile[];
+  errorMessage: string | null;
+  retryOf: number | null;
+}
+
+export interface ExportJob {
+  jobId: string;
+  logId: number;
+  state: ExportStatus;
+  /** What the export is doing now, in Russian. */
+  step: string;
+  doneBytes: number;
+  totalBytes: number;
+  /** 0–100. */
+  percent: number;
+  errorMessage: string | null;
+  files: ExportedFile[];
+}
+
+export interface BackupEntry {
+  file: string;
+  name: string;
+  reason: string;
+  reasonLabel: string;
+  createdAt: string;
+  size: number;
+}
+
+export interface BackupList {
+  dir: string;
+  backups: BackupEntry[];
+}
+
+export interface RestoreResult {
+  restoredFrom: string;
+  /** The copy of the database as it was just before the restore. */
+  safetyBackup: BackupEntry;
+}
+
+export interface PackageFileCheck {
+  path: string;
+  size: number;
+  ok: boolean;
+}
+
+export interface PackageRecordCount {
+  table: string;
+  count: number;
+}
+
+export interface PackageSummary {
+  manifestPath: string;
+  localCopy: string;
+  centerCode: string;
+  centerName: string;
+  year: number;
+  createdAt: string;
+  appVersion: string;
+  schemaVersion: number;
+  files: PackageFileCheck[];
+  records: PackageRecordCount[];
+}
+
+const pathText = (what: string) =>
+  z
+    .string({ error: `Укажите ${what}` })
+    .trim()
+    .min(1, `Укажите ${what}`)
+    .max(1000, `Путь (${what}) слишком длинный`);
+
+export const centerCode = z
+  .string({ error: 'Укажите код центра' })
+  .trim()
+  .min(1, 'Укажите код центра')
+  .max(32, 'Код центра длиннее 32 символов')
+  .regex(/^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$/, 'Код центра: только латинские буквы, цифры и дефис (например, RC-06)');
+
+export const exchangeCalls = {
+  'exchange.settings': call(empty).returns<ExchangeSettings>(),
+  'exchange.saveSettings': call(z.object({ folder: pathText('папку выгрузки'), centerCode }).strict()).returns<ExchangeSettings>(),
+  'exchange.checkFolder': call(z.object({ folder: pathText('папку выгрузки').optional() }).strict()).returns<FolderCheck>(),
+  'exchange.kinds': call(empty).returns<ExportKindOption[]>(),
+  'exchange.export': call(
+    z
+      .object({
+        year,
+        kinds: z.array(z.string().min(1), { error: 'Выберите, что выгрузить' }).min(1, 'Выберите, что выгрузить').max(20),
+      })
+      .strict(),
+  ).returns<ExportJob>(),
+  'exchange.progress': call(z.object({ jobId: z.string().min(1).max(64) }).strict()).returns<ExportJob>(),
+  'exchange.cancel': call(z.object({ jobId: z.string().min(1).max(64) }).strict()).returns<ExportJob>(),
+  'exchange.log': call(z.object(page).strict()).returns<Page<ExportLogRow>>(),
+  'exchange.retry': call(z.object({ logId: id }).strict()).returns<ExportJob>(),
+  'exchange.openPackage': call(z.object({ manifestPath: pathText('файл manifest.json пакета') }).strict()).returns<PackageSummary>(),
+  'backup.list': call(empty).returns<BackupList>(),
+  'backup.now': call(z.object({ targetFile: pathText('файл копии').optional() }).strict()).returns<BackupEntry>(),
+  'backup.restore': call(z.object({ file: pathText('файл копии') }).strict()).returns<RestoreResult>(),
+};

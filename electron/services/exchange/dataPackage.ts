@@ -1,0 +1,93 @@
+import Database from 'better-sqlite3';
+import { vacuumInto } from '../../../db/open';
+
+/**
+ * The data package: a consistent copy of the database made by SQLite itself (`VACUUM INTO`
+ * is safe with WAL and open readers), checked before it leaves the PC, and described by
+ * `manifest.json`, which is written last and marks the package as whole.
+ */
+
+export const MANIFEST_NAME = 'manifest.json';
+export const PACKAGE_DB_NAME = 'data.sqlite';
+export const MANIFEST_FORMAT = 'resource-center-export';
+
+export interface ManifestFile {
+  /** Relative to the manifest's folder, with `/`. */
+  path: string;
+  size: number;
+  sha256: string;
+}
+
+export interface Manifest {
+  format: typeof MANIFEST_FORMAT;
+  formatVersion: 1;
+  center: { code: string; name: string };
+  year: number;
+  createdAt: string;
+  appVersion: string;
+  /** Migrations applied to the packaged database. */
+  schemaVersion: number;
+  kinds: string[];
+  records: Record<string, number>;
+  files: ManifestFile[];
+}
+
+export interface SnapshotFacts {
+  records: Record<string, number>;
+  schemaVersion: number;
+  centerName: string;
+}
+
+export interface ReadonlyOpenOptions {
+  nativeBinding?: string;
+}
+
+export function openReadonly(file: string, options: ReadonlyOpenOptions = {}): Database.Database {
+  return new Database(file, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+}
+
+/** Runs SQLite's own checks; answers a Russian description of the first problem, or null. */
+export function databaseProblem(sqlite: Database.Database): string | null {
+  const integrity = sqlite.pragma('integrity_check', { simple: false }) as { integrity_check: string }[];
+  if (integrity.length !== 1 || integrity[0]!.integrity_check !== 'ok') {
+    return `файл повреждён (${integrity
+      .slice(0, 3)
+      .map((r) => r.integrity_check)
+      .join('; ')})`;
+  }
+  const broken = sqlite.pragma('foreign_key_check') as { table: string }[];
+  if (broken.length > 0) return `нарушены связи между записями (таблица ${broken[0]!.table}, всего ${broken.length})`;
+  return null;
+}
+
+export function databaseFacts(sqlite: Database.Database): SnapshotFacts {
+  const tables = sqlite
+    .prepare("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name <> '__drizzle_migrations' ORDER BY name")
+    .pluck()
+    .all() as string[];
+  const records: Record<string, number> = {};
+  for (const table of tables) records[table] = sqlite.prepare(`SELECT count(*) FROM "${table.replace(/"/g, '""')}"`).pluck().get() as number;
+  const hasMigrations = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='__drizzle_migrations'").get();
+  const schemaVersion = hasMigrations ? (sqlite.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get() as number) : 0;
+  let centerName = '';
+  if (tables.includes('center_profile')) {
+    const row = sqlite.prepare('SELECT full_name AS fullName, short_name AS shortName FROM center_profile WHERE id = 1').get() as
+      | { fullName: string; shortName: string }
+      | undefined;
+    centerName = row?.shortName || row?.fullName || '';
+  }
+  return { records, schemaVersion, centerName };
+}
+
+/** Snapshots the live database into `target` (a local file) and checks the copy opened read-only. */
+export function snapshotDatabase(live: Database.Database, target: string, options: ReadonlyOpenOptions = {}): SnapshotFacts {
+  vacuumInto(live, target);
+  const copy = openReadonly(target, options);
+  try {
+    const problem = databaseProblem(copy);
+    if (problem) throw new Error(`Снимок базы данных не прошёл проверку: ${problem}. Выгрузка не выполнена.`);
+    return databaseFacts(copy);
+  } finally {
+    copy.close();
+  }
+}

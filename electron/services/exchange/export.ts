@@ -1,0 +1,339 @@
+import { desc, eq, inArray, sql } from 'drizzle-orm';
+import dayjs from 'dayjs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { AppDb } from '../../../db/open';
+import { exportLog } from '../../../db/schema';
+import type { ExportedFile, ExportLogRow, ExportStatus } from '../../contract/exchange';
+import type { Page } from '../../contract/common';
+import { conflict, invalid, notFound } from '../../api/errors';
+import { documentCatalog, type DocumentKind } from '../../documents/catalog';
+import { MANIFEST_FORMAT, MANIFEST_NAME, PACKAGE_DB_NAME, snapshotDatabase, type Manifest } from './dataPackage';
+import { checkCenterCode, checkFolderPath } from './settings';
+import { Share, sha256, sha256File, ShareError, nospaceError, type ShareOptions } from './shareFs';
+
+/**
+ * One export to the shared folder. Everything is prepared locally first (documents, the
+ * database snapshot), then uploaded under hidden temporary names, then renamed into place,
+ * and the data package's manifest is written last. A failure at any point leaves on the share
+ * only hidden temporary files or a package folder without its manifest; the log remembers
+ * them and the next export removes them.
+ */
+
+export const DATA_KIND = 'data';
+export const DATA_KIND_LABEL = 'Пакет данных (база для координатора)';
+
+export interface ExportRequest {
+  year: number;
+  kinds: string[];
+  folder: string;
+  centerCode: string;
+  origin: 'ui' | 'cli';
+  retryOf?: number;
+}
+
+export interface ExportProgress {
+  step: string;
+  doneBytes: number;
+  totalBytes: number;
+  files: ExportedFile[];
+}
+
+export interface ExportEnv {
+  db: AppDb;
+  dataDir: string;
+  appVersion: string;
+  now?: () => Date;
+  /** Timeouts and the pause function for the share; the folder comes from the request. */
+  share?: Omit<ShareOptions, 'folder' | 'signal'>;
+  signal?: AbortSignal;
+  onProgress?: (progress: ExportProgress) => void;
+  nativeBinding?: string;
+  catalog?: Record<string, DocumentKind>;
+}
+
+export interface ExportOutcome {
+  logId: number;
+  status: Exclude<ExportStatus, 'running'>;
+  errorMessage: string | null;
+  files: ExportedFile[];
+}
+
+/** Log ids of exports running in this process; a `running` row not among them was cut short. */
+const active = new Set<number>();
+
+export function exportKinds(catalog: Record<string, DocumentKind> = documentCatalog) {
+  return [...Object.entries(catalog).map(([id, kind]) => ({ id, label: kind.label })), { id: DATA_KIND, label: DATA_KIND_LABEL }];
+}
+
+function parseList<T>(json: string): T[] {
+  try {
+    const value = JSON.parse(json) as unknown;
+    return Array.isArray(value) ? (value as T[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+function toRow(row: typeof exportLog.$inferSelect): ExportLogRow {
+  return {
+    id: row.id,
+    startedAt: row.startedAt,
+    finishedAt: row.finishedAt,
+    kinds: parseList<string>(row.kinds),
+    targetFolder: row.targetFolder,
+    centerCode: row.centerCode,
+    year: row.year,
+    status: row.status,
+    origin: row.origin,
+    files: parseList<ExportedFile>(row.files),
+    errorMessage: row.errorMessage,
+    retryOf: row.retryOf,
+  };
+}
+
+export function listExportLog(db: AppDb, input: { offset: number; limit: number }): Page<ExportLogRow> {
+  const rows = db.select().from(exportLog).orderBy(desc(exportLog.id)).limit(input.limit).offset(input.offset).all();
+  const total = db.select({ n: sql<number>`count(*)` }).from(exportLog).get()?.n ?? 0;
+  return { rows: rows.map(toRow), total };
+}
+
+export function getExportLogRow(db: AppDb, id: number): ExportLogRow {
+  const row = db.select().from(exportLog).where(eq(exportLog.id, id)).get();
+  if (!row) throw notFound('Запись журнала выгрузок');
+  return toRow(row);
+}
+
+/** Rows left `running` by a process that ended (closed, crashed) are failures, not exports in progress. */
+function closeInterrupted(db: AppDb, now: Date): void {
+  const running = db.select({ id: exportLog.id }).from(exportLog).where(eq(exportLog.status, 'running')).all();
+  const stale = running.map((r) => r.id).filter((id) => !active.has(id));
+  if (stale.length === 0) return;
+  db.update(exportLog)
+    .set({ status: 'failed', finishedAt: now.toISOString(), errorMessage: 'Выгрузка прервана: приложение было закрыто до её окончания' })
+    .where(inArray(exportLog.id, stale))
+    .run();
+}
+
+/**
+ * Validates the request and opens its log entry (synchronously, so a UI job has its log id at
+ * once). Refuses a second export while one runs in this process.
+ */
+export function beginExport(db: AppDb, request: ExportRequest, options: { now?: () => Date; catalog?: Record<string, DocumentKind> } = {}): number {
+  const now = options.now?.() ?? new Date();
+  const folder = checkFolderPath(request.folder);
+  const code = checkCenterCode(request.centerCode);
+  const known = new Set(exportKinds(options.catalog).map((k) => k.id));
+  const unknown = request.kinds.filter((k) => !known.has(k));
+  if (unknown.length > 0) throw invalid(`Неизвестный вид выгрузки: ${unknown.join(', ')}`, { kinds: 'Неизвестный вид выгрузки' });
+  if (active.size > 0) throw conflict('Выгрузка уже выполняется: дождитесь её окончания или отмените её');
+  closeInterrupted(db, now);
+  const kinds = [...new Set(request.kinds)];
+  const row = db
+    .insert(exportLog)
+    .values({
+      startedAt: now.toISOString(),
+      kinds: JSON.stringify(kinds),
+      targetFolder: folder,
+      centerCode: code,
+      year: request.year,
+      origin: request.origin,
+      retryOf: request.retryOf ?? null,
+    })
+    .returning({ id: exportLog.id })
+    .get();
+  active.add(row.id);
+  return row.id;
+}
+
+interface PendingFile {
+  kind: string;
+  /** Relative to the export folder, `/`-separated. */
+  dir: string;
+  name: string;
+  source: Buffer | string;
+  size: number;
+  sha256: string;
+  temp?: string;
+}
+
+const toPosix = (p: string) => p.split(path.sep).join('/');
+
+/** Removes what earlier unfinished exports left on the share; unreachable ones wait for the next time. */
+async function removeLeftovers(db: AppDb, share: Share, exceptId: number): Promise<void> {
+  const rows = db
+    .select({ id: exportLog.id, folder: exportLog.targetFolder, leftovers: exportLog.leftovers })
+    .from(exportLog)
+    .where(sql`${exportLog.leftovers} <> '[]' AND ${exportLog.status} <> 'running' AND ${exportLog.id} <> ${exceptId}`)
+    .all();
+  for (const row of rows) {
+    if (row.folder !== share.folder) continue;
+    const remaining: string[] = [];
+    for (const rel of parseList<string>(row.leftovers)) {
+      try {
+        await share.raw(() => fs.rm(path.join(row.folder, rel), { recursive: true, force: true }));
+      } catch {
+        remaining.push(rel);
+      }
+    }
+    db.update(exportLog).set({ leftovers: JSON.stringify(remaining) }).where(eq(exportLog.id, row.id)).run();
+  }
+}
+
+/** Runs the export opened by `beginExport`; never throws: the outcome and the log tell what happened. */
+export async function performExport(logId: number, env: ExportEnv): Promise<ExportOutcome> {
+  const { db } = env;
+  const now = env.now ?? (() => new Date());
+  const entry = getExportLogRow(db, logId);
+  const share = new Share({ ...env.share, folder: entry.targetFolder, ...(env.signal ? { signal: env.signal } : {}) });
+  const catalog: Record<string, DocumentKind> = env.catalog ?? documentCatalog;
+  const root = entry.targetFolder;
+  const yearDir = `${entry.centerCode}/${entry.year}`;
+  const files: ExportedFile[] = [];
+  const leftovers: string[] = [];
+  const saveState = () =>
+    db.update(exportLog).set({ files: JSON.stringify(files), leftovers: JSON.stringify(leftovers) }).where(eq(exportLog.id, logId)).run();
+  let doneBytes = 0;
+  let totalBytes = 0;
+  const report = (step: string) => env.onProgress?.({ step, doneBytes, totalBytes, files: [...files] });
+
+  mkdirSync(path.join(env.dataDir, 'tmp'), { recursive: true });
+  const work = mkdtempSync(path.join(env.dataDir, 'tmp', `export-${logId}-`));
+  const pending: PendingFile[] = [];
+  let manifestDir: string | undefined;
+  try {
+    for (const kind of entry.kinds.filter((k) => k !== DATA_KIND)) {
+      share.checkCancelled();
+      const docKind = catalog[kind]!;
+      report(`Подготовка документов: ${docKind.label}`);
+      for (const output of await docKind.build(db, entry.year)) {
+        const bytes = Buffer.from(output.base64, 'base64');
+        pending.push({ kind, dir: `${yearDir}/${kind}`, name: output.fileName, source: bytes, size: bytes.length, sha256: sha256(bytes) });
+      }
+    }
+    let snapshot: ReturnType<typeof snapshotDatabase> | undefined;
+    if (entry.kinds.includes(DATA_KIND)) {
+      share.checkCancelled();
+      report('Снимок базы данных и проверка целостности');
+      const file = path.join(work, PACKAGE_DB_NAME);
+      snapshot = snapshotDatabase(db.$client, file, env.nativeBinding ? { nativeBinding: env.nativeBinding } : {});
+      const { size } = await fs.stat(file);
+      pending.push({ kind: DATA_KIND, dir: '', name: PACKAGE_DB_NAME, source: file, size, sha256: await sha256File(file) });
+    }
+    totalBytes = pending.reduce((sum, f) => sum + f.size, 0);
+
+    report('Проверка папки выгрузки');
+    await share.run(() => fs.stat(root));
+    await removeLeftovers(db, share, logId);
+    await share.mkdirp(path.join(root, yearDir));
+    const free = await share.freeBytes(path.join(root, yearDir));
+    if (free !== undefined && free < totalBytes + 64 * 1024) throw nospaceError(root);
+
+    if (snapshot) {
+      const stamp = dayjs(now()).format('YYYYMMDD-HHmmss');
+      await share.mkdirp(path.join(root, yearDir, DATA_KIND));
+      const packageName = await share.freeName(path.join(root, yearDir, DATA_KIND), `${entry.centerCode}-${entry.year}-${stamp}`);
+      manifestDir = `${yearDir}/${DATA_KIND}/${packageName}`;
+      // Recorded before it exists: a crash right after mkdir still leaves a trace to clean.
+      leftovers.push(manifestDir);
+      saveState();
+      await share.mkdirp(path.join(root, manifestDir));
+      for (const f of pending) if (f.kind === DATA_KIND) f.dir = manifestDir;
+    }
+    for (const dir of new Set(pending.map((f) => f.dir))) await share.mkdirp(path.join(root, dir));
+
+    for (const f of pending) {
+      report(`Копирование: ${f.name}`);
+      // Listed before it is created: if the share drops mid-file, the next export knows to remove it.
+      f.temp = share.tempPath(path.join(root, f.dir), f.name);
+      leftovers.push(toPosix(path.relative(root, f.temp)));
+      saveState();
+      await share.upload(f.temp, f.source, (n) => {
+        doneBytes += n;
+        report(`Копирование: ${f.name}`);
+      });
+    }
+
+    report('Размещение файлов');
+    for (const f of pending) {
+      const placed = await share.place(f.temp!, path.join(root, f.dir), f.name);
+      leftovers.splice(leftovers.indexOf(toPosix(path.relative(root, f.temp!))), 1);
+      files.push({ kind: f.kind, path: `${f.dir}/${placed}`, size: f.size, sha256: f.sha256 });
+      saveState();
+    }
+
+    if (snapshot && manifestDir) {
+      report('Запись manifest.json');
+      const manifest: Manifest = {
+        format: MANIFEST_FORMAT,
+        formatVersion: 1,
+        center: { code: entry.centerCode, name: snapshot.centerName },
+        year: entry.year,
+        createdAt: now().toISOString(),
+        appVersion: env.appVersion,
+        schemaVersion: snapshot.schemaVersion,
+        kinds: entry.kinds,
+        records: snapshot.records,
+        files: files.map((f) => ({ path: path.posix.relative(manifestDir!, f.path), size: f.size, sha256: f.sha256 })),
+      };
+      const bytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8');
+      const temp = share.tempPath(path.join(root, manifestDir), MANIFEST_NAME);
+      leftovers.push(toPosix(path.relative(root, temp)));
+      saveState();
+      await share.upload(temp, bytes);
+      const placed = await share.place(temp, path.join(root, manifestDir), MANIFEST_NAME);
+      files.push({ kind: DATA_KIND, path: `${manifestDir}/${placed}`, size: bytes.length, sha256: sha256(bytes) });
+      leftovers.length = 0;
+    }
+    leftovers.length = 0;
+    db.update(exportLog)
+      .set({ status: 'ok', finishedAt: now().toISOString(), files: JSON.stringify(files), leftovers: '[]', errorMessage: null })
+      .where(eq(exportLog.id, logId))
+      .run();
+    report('Выгрузка завершена');
+    return { logId, status: 'ok', errorMessage: null, files };
+  } catch (error) {
+    const status = error instanceof ShareError && error.kind === 'cancelled' ? 'cancelled' : 'failed';
+    const message = error instanceof ShareError || error instanceof Error ? error.message : String(error);
+    // Tidy up now if the share still answers; whatever stays is listed for the next export.
+    const cleanup = new Share({ ...env.share, folder: root, opTimeoutMs: Math.min(env.share?.opTimeoutMs ?? 5000, 5000) });
+    for (const f of pending) {
+      if (f.temp && leftovers.includes(toPosix(path.relative(root, f.temp)))) {
+        await cleanup.removeQuietly(f.temp);
+        if (!(await cleanup.exists(f.temp).catch(() => true))) leftovers.splice(leftovers.indexOf(toPosix(path.relative(root, f.temp))), 1);
+      }
+    }
+    if (manifestDir && leftovers.includes(manifestDir)) {
+      await cleanup.removeQuietly(path.join(root, manifestDir));
+      if (!(await cleanup.exists(path.join(root, manifestDir)).catch(() => true))) {
+        leftovers.splice(leftovers.indexOf(manifestDir), 1);
+        // The package folder is gone with its files: they are no longer part of this export.
+        for (let i = files.length - 1; i >= 0; i--) if (files[i]!.path.startsWith(`${manifestDir}/`)) files.splice(i, 1);
+      }
+    }
+    const errorMessage = status === 'cancelled' ? 'Выгрузка отменена пользователем' : message;
+    db.update(exportLog)
+      .set({ status, finishedAt: now().toISOString(), files: JSON.stringify(files), leftovers: JSON.stringify(leftovers), errorMessage })
+      .where(eq(exportLog.id, logId))
+      .run();
+    report(status === 'cancelled' ? 'Выгрузка отменена' : 'Выгрузка не выполнена');
+    return { logId, status, errorMessage, files };
+  } finally {
+    active.delete(logId);
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** The whole export in one call: the command line and tests use it, the UI runs it as a job. */
+export async function runExport(request: ExportRequest, env: ExportEnv): Promise<ExportOutcome> {
+  const logId = beginExport(env.db, request, { ...(env.now ? { now: env.now } : {}), ...(env.catalog ? { catalog: env.catalog } : {}) });
+  return performExport(logId, env);
+}
+
+/** A failed or cancelled export again, to the same folder, with the same kinds and year. */
+export function retryRequest(db: AppDb, logId: number, origin: 'ui' | 'cli'): ExportRequest {
+  const row = getExportLogRow(db, logId);
+  if (row.status === 'ok' || row.status === 'running') throw conflict('Повторить можно только неудавшуюся или отменённую выгрузку');
+  return { year: row.year, kinds: row.kinds, folder: row.targetFolder, centerCode: row.centerCode, origin, retryOf: row.id };
+}

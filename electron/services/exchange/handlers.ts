@@ -1,0 +1,46 @@
+import path from 'node:path';
+import type { exchangeCalls } from '../../contract/exchange';
+import type { CallContext, Handlers } from '../../api/dispatch';
+import { invalid } from '../../api/errors';
+import { backupsDir, listBackups, manualBackup } from '../backup/backups';
+import { databaseHost } from '../backup/host';
+import { restoreDatabase } from '../backup/restore';
+import { checkFolder } from './checkFolder';
+import { exportKinds, listExportLog, retryRequest, type ExportRequest } from './export';
+import { cancelJob, jobProgress, startExportJob } from './jobs';
+import { openPackage } from './openPackage';
+import { checkFolderPath, getExchangeSettings, saveExchangeSettings } from './settings';
+
+function nativeBinding(ctx: CallContext): { nativeBinding?: string } {
+  const binding = databaseHost(ctx)?.openOptions.nativeBinding;
+  return binding ? { nativeBinding: binding } : {};
+}
+
+function start(ctx: CallContext, request: ExportRequest) {
+  return startExportJob(request, { db: ctx.db, dataDir: ctx.env.dataDir, appVersion: ctx.env.version, ...nativeBinding(ctx) });
+}
+
+export const exchangeHandlers: Handlers<typeof exchangeCalls> = {
+  'exchange.settings': ({ db }) => getExchangeSettings(db),
+  'exchange.saveSettings': ({ db }, input) => saveExchangeSettings(db, input),
+  'exchange.checkFolder': ({ db }, input) => {
+    const folder = input.folder ?? getExchangeSettings(db).folder;
+    if (!folder) throw invalid('Сначала укажите папку выгрузки', { folder: 'Укажите папку выгрузки' });
+    return checkFolder({ folder: checkFolderPath(folder) });
+  },
+  'exchange.kinds': () => exportKinds(),
+  'exchange.export': (ctx, input) => {
+    const settings = getExchangeSettings(ctx.db);
+    if (!settings.folder || !settings.centerCode) throw invalid('Сначала укажите и сохраните папку выгрузки и код центра');
+    return start(ctx, { ...input, folder: settings.folder, centerCode: settings.centerCode, origin: 'ui' });
+  },
+  'exchange.progress': (_ctx, { jobId }) => jobProgress(jobId),
+  'exchange.cancel': (_ctx, { jobId }) => cancelJob(jobId),
+  'exchange.log': ({ db }, input) => listExportLog(db, input),
+  'exchange.retry': (ctx, { logId }) => start(ctx, retryRequest(ctx.db, logId, 'ui')),
+  'exchange.openPackage': (ctx, { manifestPath }) =>
+    openPackage({ manifestPath, receiveDir: path.join(ctx.env.dataDir, 'received'), ...nativeBinding(ctx) }),
+  'backup.list': ({ env }) => ({ dir: backupsDir(env.dataDir), backups: listBackups(env.dataDir) }),
+  'backup.now': ({ db, env }, { targetFile }) => manualBackup(db.$client, env.dataDir, new Date(), targetFile),
+  'backup.restore': (ctx, { file }) => restoreDatabase(ctx, file, new Date()),
+};

@@ -1,0 +1,44 @@
+import path from 'node:path';
+import type { AppDb } from '../../../db/open';
+import { inTransaction } from '../../../db/transaction';
+import { centerCode as centerCodeSchema, type ExchangeSettings } from '../../contract/exchange';
+import { invalid } from '../../api/errors';
+import { getSetting, setSetting } from '../app/settings';
+
+const FOLDER_KEY = 'exchange.folder';
+const CODE_KEY = 'exchange.centerCode';
+
+export function getExchangeSettings(db: AppDb): ExchangeSettings {
+  return { folder: getSetting<string>(db, FOLDER_KEY) ?? '', centerCode: getSetting<string>(db, CODE_KEY) ?? '' };
+}
+
+/** A full path: relative paths would depend on where the app or the scheduler starts it. */
+export function isFullPath(folder: string): boolean {
+  return /^(\\\\|\/\/)[^\\/]+[\\/][^\\/]+/.test(folder) || /^[A-Za-z]:[\\/]/.test(folder) || path.isAbsolute(folder);
+}
+
+export function checkFolderPath(folder: string): string {
+  const trimmed = folder.trim();
+  if (!isFullPath(trimmed)) {
+    throw invalid('Укажите полный путь к папке выгрузки, например \\\\server\\share\\Выгрузка или Z:\\Выгрузка', {
+      folder: 'Укажите полный путь к папке',
+    });
+  }
+  return trimmed;
+}
+
+export function checkCenterCode(code: string): string {
+  const parsed = centerCodeSchema.safeParse(code);
+  if (!parsed.success) throw invalid(parsed.error.issues[0]!.message, { centerCode: parsed.error.issues[0]!.message });
+  return parsed.data;
+}
+
+export function saveExchangeSettings(db: AppDb, input: ExchangeSettings): ExchangeSettings {
+  const folder = checkFolderPath(input.folder);
+  const code = checkCenterCode(input.centerCode);
+  inTransaction(db, () => {
+    setSetting(db, FOLDER_KEY, folder);
+    setSetting(db, CODE_KEY, code);
+  });
+  return getExchangeSettings(db);
+}

@@ -1,0 +1,242 @@
+import { Alert, Badge, Button, Checkbox, Group, List, NumberInput, Paper, Progress, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { IconCheck, IconMinus, IconX } from '@tabler/icons-react';
+import { useEffect, useState, type FormEvent } from 'react';
+import type { ExchangeSettings, ExportJob, ExportLogRow, FolderCheck } from '../../../../electron/contract/exchange';
+import { useCall, useChange } from '../../api/client';
+import { ScreenHeader, useFieldErrors } from '../../components/screen';
+import { formatDateTime, PackageViewer, STATUS_COLORS, STATUS_LABELS } from './common';
+
+export function ExportScreen() {
+  const settings = useCall('exchange.settings', {});
+  const [job, setJob] = useState<ExportJob | null>(null);
+  return (
+    <>
+      <ScreenHeader
+        title="Выгрузка в общую папку"
+        description="Документы и пакет данных центра попадают в папку «код центра / год / вид». Файл появляется в папке только целиком; существующие файлы не заменяются."
+      />
+      <Stack maw={1100}>
+        {settings.data ? <SettingsForm initial={settings.data} /> : null}
+        <ExportForm job={job} onJob={setJob} configured={!!settings.data?.folder && !!settings.data.centerCode} />
+        <ExportLog onJob={setJob} busy={job?.state === 'running'} />
+        <PackageViewer />
+      </Stack>
+    </>
+  );
+}
+
+function SettingsForm({ initial }: { initial: ExchangeSettings }) {
+  const [draft, setDraft] = useState(initial);
+  const [check, setCheck] = useState<FolderCheck | null>(null);
+  const errors = useFieldErrors();
+  const save = useChange('exchange.saveSettings', { success: 'Настройки выгрузки сохранены' });
+  const checkFolder = useChange('exchange.checkFolder');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate(draft, { onError: errors.fromError, onSuccess: setDraft });
+  };
+  const field = (key: keyof ExchangeSettings, label: string, description: string, span = 1) => (
+    <TextInput
+      style={{ gridColumn: `span ${span}` }}
+      label={label}
+      description={description}
+      required
+      value={draft[key]}
+      onChange={(e) => {
+        const value = e.currentTarget.value;
+        setDraft((d) => ({ ...d, [key]: value }));
+        errors.clear(key);
+        setCheck(null);
+      }}
+      error={errors.of(key)}
+    />
+  );
+  return (
+    <Paper withBorder p="md">
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <Title order={4}>Папка выгрузки и код центра</Title>
+          <SimpleGrid cols={{ base: 1, md: 3 }}>
+            {field('folder', 'Папка выгрузки', String.raw`Сетевая папка (\\сервер\общая\Выгрузка), подключённый диск (Z:\Выгрузка) или любая папка`, 2)}
+            {field('centerCode', 'Код центра', 'Латинские буквы, цифры и дефис, например RC-06')}
+          </SimpleGrid>
+          <Group>
+            <Button type="submit" loading={save.isPending}>
+              Сохранить
+            </Button>
+            <Button
+              variant="default"
+              loading={checkFolder.isPending}
+              disabled={!draft.folder.trim()}
+              onClick={() => checkFolder.mutate({ folder: draft.folder }, { onSuccess: setCheck, onError: errors.fromError })}
+            >
+              Проверить папку
+            </Button>
+          </Group>
+          {check ? <CheckResult check={check} /> : null}
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
+function CheckResult({ check }: { check: FolderCheck }) {
+  return (
+    <Alert color={check.ok ? 'green' : 'red'} title={check.summary} role="status">
+      <List spacing={2} size="sm" center>
+        {check.steps.map((s) => (
+          <List.Item
+            key={s.step}
+            icon={s.ok === true ? <IconCheck size={16} color="green" /> : s.ok === false ? <IconX size={16} color="red" /> : <IconMinus size={16} color="gray" />}
+          >
+            <b>{s.step}:</b> {s.message}
+          </List.Item>
+        ))}
+      </List>
+    </Alert>
+  );
+}
+
+function ExportForm({ job, onJob, configured }: { job: ExportJob | null; onJob: (job: ExportJob | null) => void; configured: boolean }) {
+  const kinds = useCall('exchange.kinds', {});
+  const [year, setYear] = useState<number>(new Date().getFullYear());
+  const [chosen, setChosen] = useState<string[] | null>(null);
+  const start = useChange('exchange.export');
+  const cancel = useChange('exchange.cancel');
+  const client = useQueryClient();
+  const running = job?.state === 'running';
+  const progress = useCall('exchange.progress', { jobId: job?.jobId ?? '' }, { enabled: running, refetchInterval: 400 });
+  const selected = chosen ?? (kinds.data ?? []).map((k) => k.id);
+
+  useEffect(() => {
+    if (progress.data && progress.data.jobId === job?.jobId && progress.data !== job) {
+      onJob(progress.data);
+      if (progress.data.state !== 'running') void client.invalidateQueries({ queryKey: ['exchange.log'] });
+    }
+  }, [progress.data, job, onJob, client]);
+
+  return (
+    <Paper withBorder p="md">
+      <Stack>
+        <Title order={4}>Выгрузить</Title>
+        {!configured ? <Text c="dimmed">Сначала укажите и сохраните папку выгрузки и код центра.</Text> : null}
+        <Group align="flex-start" gap="xl">
+          <NumberInput label="Год" min={2000} max={2100} value={year} onChange={(v) => setYear(Number(v) || year)} w={120} allowDecimal={false} />
+          <Checkbox.Group label="Что выгрузить" value={selected} onChange={setChosen}>
+            <Stack gap={6} mt={6}>
+              {(kinds.data ?? []).map((k) => (
+                <Checkbox key={k.id} value={k.id} label={k.label} />
+              ))}
+            </Stack>
+          </Checkbox.Group>
+        </Group>
+        <Group>
+          <Button disabled={!configured || running || selected.length === 0} loading={start.isPending} onClick={() => start.mutate({ year, kinds: selected }, { onSuccess: onJob })}>
+            Выгрузить
+          </Button>
+          {running ? (
+            <Button variant="default" color="red" loading={cancel.isPending} onClick={() => cancel.mutate({ jobId: job.jobId }, { onSuccess: onJob })}>
+              Отменить
+            </Button>
+          ) : null}
+        </Group>
+        {job ? <JobState job={job} /> : null}
+      </Stack>
+    </Paper>
+  );
+}
+
+function JobState({ job }: { job: ExportJob }) {
+  if (job.state === 'running') {
+    return (
+      <Stack gap={4}>
+        <Progress value={job.percent} animated aria-label="Ход выгрузки" />
+        <Text size="sm">
+          {job.step} — {job.percent}%
+        </Text>
+      </Stack>
+    );
+  }
+  if (job.state === 'ok') {
+    return (
+      <Alert color="green" title="Выгрузка выполнена">
+        <List size="sm">
+          {job.files.map((f) => (
+            <List.Item key={f.path}>{f.path}</List.Item>
+          ))}
+        </List>
+      </Alert>
+    );
+  }
+  return (
+    <Alert color={job.state === 'cancelled' ? 'yellow' : 'red'} title={job.state === 'cancelled' ? 'Выгрузка отменена' : 'Выгрузка не выполнена'}>
+      <Text size="sm">{job.errorMessage}</Text>
+      <Text size="sm">Данные на этом компьютере не изменены; выгрузку можно повторить из журнала.</Text>
+    </Alert>
+  );
+}
+
+function ExportLog({ onJob, busy }: { onJob: (job: ExportJob) => void; busy: boolean }) {
+  const log = useCall('exchange.log', { limit: 50 });
+  const kinds = useCall('exchange.kinds', {});
+  const retry = useChange('exchange.retry');
+  const label = (id: string) => kinds.data?.find((k) => k.id === id)?.label ?? id;
+  const rows = log.data?.rows ?? [];
+  return (
+    <Paper withBorder p="md">
+      <Title order={4} mb="sm">
+        Журнал выгрузок
+      </Title>
+      {rows.length === 0 ? (
+        <Text c="dimmed">Выгрузок ещё не было.</Text>
+      ) : (
+        <Table striped aria-label="Журнал выгрузок">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Начало</Table.Th>
+              <Table.Th>Год</Table.Th>
+              <Table.Th>Что</Table.Th>
+              <Table.Th>Куда</Table.Th>
+              <Table.Th>Результат</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((row: ExportLogRow) => (
+              <Table.Tr key={row.id}>
+                <Table.Td>
+                  {formatDateTime(row.startedAt)}
+                  {row.origin === 'cli' ? (
+                    <Text size="xs" c="dimmed">
+                      по расписанию
+                    </Text>
+                  ) : null}
+                </Table.Td>
+                <Table.Td>{row.year}</Table.Td>
+                <Table.Td>{row.kinds.map(label).join(', ')}</Table.Td>
+                <Table.Td style={{ wordBreak: 'break-all' }}>
+                  {row.targetFolder}
+                  <Text size="xs" c="dimmed">
+                    код центра {row.centerCode}
+                  </Text>
+                </Table.Td>
+                <Table.Td>
+                  <Badge color={STATUS_COLORS[row.status]}>{STATUS_LABELS[row.status]}</Badge>
+                  <Text size="xs">{row.status === 'ok' ? `Файлов: ${row.files.length}` : row.errorMessage}</Text>
+                </Table.Td>
+                <Table.Td>
+                  {row.status === 'failed' || row.status === 'cancelled' ? (
+                    <Button size="compact-sm" variant="light" disabled={busy} loading={retry.isPending} onClick={() => retry.mutate({ logId: row.id }, { onSuccess: onJob })}>
+                      Повторить
+                    </Button>
+                  ) : null}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Paper>
+  );
+}

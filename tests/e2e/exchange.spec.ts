@@ -1,0 +1,70 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, openApp, test } from './fixtures';
+
+/** The IT person's path: set the folder and the center code, check the folder, export, read the log. */
+test('configure the export folder, check it, export and see the log', async ({ page, app }) => {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'rc-e2e-share-'));
+  try {
+    await openApp(page, app, 'demo');
+    await page.getByRole('navigation', { name: 'Разделы' }).getByRole('link', { name: 'Выгрузка' }).click();
+    await expect(page.getByRole('heading', { name: 'Выгрузка в общую папку' })).toBeVisible();
+
+    await page.getByLabel('Код центра').fill('РЦ 06');
+    await page.getByLabel('Папка выгрузки').fill(folder);
+    await page.getByRole('button', { name: 'Сохранить' }).click();
+    await expect(page.getByText('Код центра: только латинские буквы, цифры и дефис (например, RC-06)').first()).toBeVisible();
+    await page.getByLabel('Код центра').fill('RC-06');
+    await page.getByRole('button', { name: 'Сохранить' }).click();
+    await expect(page.getByText('Настройки выгрузки сохранены')).toBeVisible();
+
+    await page.getByRole('button', { name: 'Проверить папку' }).click();
+    const check = page.getByRole('status').filter({ hasText: 'Папка открывается' });
+    await expect(check).toContainText('Папка доступна: запись, переименование и удаление работают.');
+    await expect(check).toContainText('Переименование: Файл переименован');
+
+    await page.getByRole('textbox', { name: 'Год' }).fill('2017');
+    await expect(page.getByRole('checkbox', { name: 'План работы (Word и Excel)' })).toBeChecked();
+    await expect(page.getByRole('checkbox', { name: 'Пакет данных (база для координатора)' })).toBeChecked();
+    await page.getByRole('button', { name: 'Выгрузить' }).click();
+    await expect(page.getByText('Выгрузка выполнена')).toBeVisible();
+    await expect(page.getByText('RC-06/2017/plan/План работы на 2017 год.docx')).toBeVisible();
+
+    const log = page.getByRole('table', { name: 'Журнал выгрузок' });
+    await expect(log.getByRole('row')).toHaveCount(2);
+    await expect(log).toContainText('Выполнена');
+    await expect(log).toContainText(/Файлов: \d+/);
+    await expect(log).toContainText(folder);
+    await page.screenshot({ path: '/tmp/exchange-export.png', fullPage: true });
+
+    expect(readdirSync(path.join(folder, 'RC-06', '2017', 'plan')).sort()).toEqual(['План работы на 2017 год.docx', 'План работы на 2017 год.xlsx']);
+
+    // An unreachable folder: the Russian reason in the log, and a retry offered.
+    await page.getByLabel('Папка выгрузки').fill(path.join(folder, 'нет-такой-папки'));
+    await page.getByRole('button', { name: 'Сохранить' }).click();
+    await page.getByRole('button', { name: 'Выгрузить' }).click();
+    await expect(page.getByText('Выгрузка не выполнена')).toBeVisible();
+    await expect(log).toContainText('Папка недоступна');
+    await expect(log.getByRole('button', { name: 'Повторить' })).toBeVisible();
+    await page.screenshot({ path: '/tmp/exchange-failed.png', fullPage: true });
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+test('backups: make one now and restore it after a confirmation', async ({ page, app }) => {
+  await openApp(page, app, 'empty');
+  await page.getByRole('navigation', { name: 'Разделы' }).getByRole('link', { name: 'Резервные копии' }).click();
+  const table = page.getByRole('table', { name: 'Резервные копии' });
+  await expect(table).toContainText('Ежедневная (автоматически)');
+  await page.getByRole('button', { name: 'Создать копию сейчас' }).click();
+  await expect(table).toContainText('Созданная вручную');
+  await table.getByRole('row').filter({ hasText: 'Созданная вручную' }).getByRole('button', { name: 'Восстановить' }).click();
+  await expect(page.getByRole('dialog')).toContainText('Перед заменой текущая база будет сохранена как копия «Перед восстановлением»');
+  await page.screenshot({ path: '/tmp/exchange-restore-confirm.png' });
+  await page.getByRole('dialog').getByRole('button', { name: 'Восстановить' }).click();
+  await expect(page.getByText('Данные восстановлены')).toBeVisible();
+  await expect(table).toContainText('Перед восстановлением');
+  await page.screenshot({ path: '/tmp/exchange-backups.png', fullPage: true });
+});

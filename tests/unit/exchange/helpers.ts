@@ -1,0 +1,53 @@
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase, type OpenedDatabase } from '../../../db/open';
+import { APP_VERSION } from '../../../electron/api/version';
+import { seedDemo } from '../../../electron/services/demo/seedDemo';
+import type { ExportEnv } from '../../../electron/services/exchange/export';
+
+/** A data folder with the demo database (it has the 2017 work plan), as a user would have. */
+export function demoDataDir(): { dataDir: string; opened: OpenedDatabase } {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'rc-exchange-'));
+  const opened = openDatabase({ file: path.join(dataDir, 'resource-center.sqlite') });
+  seedDemo(opened.db);
+  return { dataDir, opened };
+}
+
+export function exportEnv(opened: OpenedDatabase, dataDir: string, extra: Partial<ExportEnv> = {}): ExportEnv {
+  return { db: opened.db, dataDir, appVersion: APP_VERSION, share: { opTimeoutMs: 8000, renameRetryMs: 2000 }, ...extra };
+}
+
+/** Every file under `dir`, relative, `/`-separated. */
+export function walk(dir: string, prefix = ''): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const full = path.join(dir, name);
+    const rel = prefix ? `${prefix}/${name}` : name;
+    if (statSync(full).isDirectory()) out.push(...walk(full, rel));
+    else out.push(rel);
+  }
+  return out.sort();
+}
+
+export const sha256Of = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+export function countRows(file: string, table: string): number {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+  } finally {
+    db.close();
+  }
+}
+
+export function integrity(file: string): string {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.pragma('integrity_check', { simple: true }) as string;
+  } finally {
+    db.close();
+  }
+}
