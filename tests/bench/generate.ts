@@ -1,0 +1,275 @@
+import type Database from 'better-sqlite3';
+import { itemSearchText } from '../../electron/services/workPlan/items';
+import { storeTerm } from '../../electron/services/workPlan/terms';
+import { fullName } from '../../electron/services/registry/people';
+import type { Term } from '../../electron/contract/workPlan';
+import { DIRECTIONS, ORGANIZATION_TYPES, PLAN_FORMS, PLAN_STATUSES, type OrganizationType } from '../../electron/shared/enums';
+import { foldRu } from '../../electron/shared/russian';
+
+/**
+ * The reference scale of one center over ten years, made from a seed so every run measures
+ * the same data: about 2,000 plan items, 20,000 people, 3,000 organisations.
+ */
+export const REFERENCE_SCALE = {
+  municipalities: 40,
+  organizations: 3000,
+  people: 20000,
+  firstYear: 2016,
+  years: 10,
+  itemsPerYear: 200,
+};
+
+/** mulberry32: a tiny seeded PRNG, so the data is the same on every machine and run. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export class Random {
+  private readonly next: () => number;
+  constructor(seed: number) {
+    this.next = mulberry32(seed);
+  }
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+  pick<T>(list: readonly T[]): T {
+    return list[Math.floor(this.next() * list.length)]!;
+  }
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+}
+
+const SURNAMES = [
+  'Иванов', 'Смирнов', 'Кузнецов', 'Попов', 'Васильев', 'Петров', 'Соколов', 'Михайлов', 'Новиков', 'Фёдоров',
+  'Морозов', 'Волков', 'Алексеев', 'Лебедев', 'Семёнов', 'Егоров', 'Павлов', 'Козлов', 'Степанов', 'Николаев',
+  'Орлов', 'Андреев', 'Макаров', 'Никитин', 'Захаров', 'Зайцев', 'Соловьёв', 'Борисов', 'Яковлев', 'Григорьев',
+  'Романов', 'Воробьёв', 'Сергеев', 'Кузьмин', 'Фролов', 'Александров', 'Дмитриев', 'Королёв', 'Гусев', 'Киселёв',
+  'Ильин', 'Максимов', 'Поляков', 'Сорокин', 'Виноградов', 'Ковалёв', 'Белов', 'Медведев', 'Антонов', 'Тарасов',
+  'Жуков', 'Баранов', 'Филиппов', 'Комаров', 'Давыдов', 'Беляев', 'Герасимов', 'Богданов', 'Осипов', 'Сидоров',
+  'Матвеев', 'Титов', 'Марков', 'Миронов', 'Крылов', 'Куликов', 'Карпов', 'Власов', 'Мельников', 'Денисов',
+  'Ёлкин', 'Гаврилов', 'Тихонов', 'Казаков', 'Афанасьев', 'Данилов', 'Савельев', 'Тимофеев', 'Фомин', 'Чернов',
+];
+const MALE = ['Александр', 'Алексей', 'Андрей', 'Артём', 'Владимир', 'Дмитрий', 'Евгений', 'Иван', 'Игорь', 'Михаил', 'Николай', 'Олег', 'Павел', 'Пётр', 'Сергей', 'Юрий'];
+const FEMALE = ['Анна', 'Алёна', 'Валентина', 'Галина', 'Дарья', 'Екатерина', 'Елена', 'Ирина', 'Людмила', 'Марина', 'Мария', 'Наталья', 'Ольга', 'Светлана', 'Татьяна', 'Юлия'];
+const FATHERS = ['Александров', 'Алексеев', 'Андреев', 'Викторов', 'Владимиров', 'Геннадьев', 'Дмитриев', 'Иванов', 'Михайлов', 'Николаев', 'Петров', 'Сергеев', 'Фёдоров', 'Юрьев'];
+const POSITIONS = [
+  'специалист органа опеки', 'главный специалист', 'педагог-психолог', 'социальный педагог', 'заместитель директора по воспитательной работе',
+  'директор', 'инспектор ПДН', 'ответственный секретарь КДН и ЗП', 'методист', 'воспитатель', 'классный руководитель', 'юрисконсульт',
+  'врач-педиатр', 'специалист по социальной работе', 'заведующий отделением', 'начальник отдела',
+];
+const PLACE_ROOTS = ['Кировск', 'Октябрьск', 'Советск', 'Ленинск', 'Заречн', 'Приозёрн', 'Берёзовск', 'Лесн', 'Северн', 'Южн', 'Речн', 'Сосновск', 'Озёрск', 'Полевск'];
+
+function municipalityName(i: number): string {
+  const root = PLACE_ROOTS[i % PLACE_ROOTS.length]!;
+  const round = Math.floor(i / PLACE_ROOTS.length);
+  if (round === 0) return `${root}ий муниципальный район`;
+  if (round === 1) return `Городской округ «${root}ий»`;
+  return `${root}ое сельское поселение № ${round - 1}`;
+}
+
+const district = (municipality: string) => municipality.replace(/ий муниципальный район$/, 'ого района').replace(/^Городской округ «(.*)ий»$/, 'городского округа $1ий');
+
+function organizationName(type: OrganizationType, n: number, municipality: string): { fullName: string; shortName: string } {
+  const where = district(municipality);
+  switch (type) {
+    case 'guardianship':
+      return { fullName: `Отдел опеки и попечительства администрации ${where}`, shortName: `ООиП ${n}` };
+    case 'education':
+      return { fullName: `Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа № ${n}» ${where}`, shortName: `МБОУ СОШ № ${n}` };
+    case 'juvenileCommission':
+      return { fullName: `Комиссия по делам несовершеннолетних и защите их прав ${where}`, shortName: `КДН и ЗП ${n}` };
+    case 'police':
+      return { fullName: `Отдел по делам несовершеннолетних ОМВД России по ${where.replace(/ого района$/, 'ому району')}`, shortName: `ПДН ${n}` };
+    case 'socialProtection':
+      return { fullName: `Центр социальной помощи семье и детям № ${n}`, shortName: `ЦСПСиД № ${n}` };
+    case 'healthcare':
+      return { fullName: `Детская городская поликлиника № ${n}`, shortName: `ДГП № ${n}` };
+    case 'ngo':
+      return { fullName: `Автономная некоммерческая организация «Семья ${n}»`, shortName: `АНО «Семья ${n}»` };
+    case 'business':
+      return { fullName: `Общество с ограниченной ответственностью «Партнёр ${n}»`, shortName: `ООО «Партнёр ${n}»` };
+    case 'administration':
+      return { fullName: `Администрация ${where}`, shortName: '' };
+    case 'other':
+      return { fullName: `Библиотека семейного чтения № ${n}`, shortName: '' };
+  }
+}
+
+const TOPICS = [
+  'профилактика социального сиротства', 'семейное устройство детей-сирот', 'сопровождение замещающих семей', 'подготовка кандидатов в приёмные родители',
+  'профилактика жестокого обращения с детьми', 'восстановление кровной семьи', 'постинтернатное сопровождение выпускников', 'работа с подростками группы риска',
+  'медиация в спорах о детях', 'ранняя помощь семьям с детьми', 'психологическое здоровье детей', 'профилактика отказов от детей',
+];
+const AUDIENCES = ['специалисты органов опеки', 'замещающие родители', 'педагоги-психологи', 'социальные педагоги', 'кандидаты в замещающие родители', 'специалисты КДН и ЗП'];
+
+export interface GeneratedCounts {
+  municipalities: number;
+  organizations: number;
+  people: number;
+  plans: number;
+  planItems: number;
+  responsibles: number;
+  partners: number;
+}
+
+/**
+ * The keys exactly as the registry services store them (organizations.ts keys(), people.ts
+ * values()); the benchmark checks them against a record created through the real call.
+ */
+export const organizationKeys = (o: { fullName: string; shortName: string }) => ({
+  searchText: foldRu(`${o.fullName} ${o.shortName}`),
+  sortKey: foldRu(o.fullName),
+});
+export const personKeys = (p: { lastName: string; firstName: string; middleName: string; position: string; email: string }) => ({
+  searchText: foldRu(`${fullName(p)} ${p.position} ${p.email}`),
+  sortKey: foldRu(fullName(p)),
+});
+
+/** Fills an empty, migrated database; one transaction of prepared statements. */
+export function generateReferenceData(sqlite: Database.Database, seed = 20170912, scale = REFERENCE_SCALE): GeneratedCounts {
+  const rnd = new Random(seed);
+  const insertMunicipality = sqlite.prepare('INSERT INTO municipalities (name, sort_key, in_segment) VALUES (?, ?, ?)');
+  const insertOrganization = sqlite.prepare(
+    'INSERT INTO organizations (full_name, short_name, type, municipality_id, address, phone, email, search_text, sort_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const insertPerson = sqlite.prepare(
+    'INSERT INTO people (last_name, first_name, middle_name, position, organization_id, phone, email, pd_consent, pd_consent_date, search_text, sort_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const insertPlan = sqlite.prepare('INSERT INTO work_plans (year, approved_on) VALUES (?, ?)');
+  const insertItem = sqlite.prepare(
+    `INSERT INTO plan_items (plan_id, direction, position, title, form, term_kind, term_value, term_start, term_end, target_audience, status, result_note, search_text)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertResponsible = sqlite.prepare('INSERT OR IGNORE INTO plan_item_responsibles (plan_item_id, person_id) VALUES (?, ?)');
+  const insertPartner = sqlite.prepare('INSERT OR IGNORE INTO plan_item_partners (plan_item_id, organization_id) VALUES (?, ?)');
+  const counts: GeneratedCounts = { municipalities: 0, organizations: 0, people: 0, plans: 0, planItems: 0, responsibles: 0, partners: 0 };
+
+  sqlite.transaction(() => {
+    sqlite
+      .prepare('INSERT INTO center_profile (id, full_name, short_name, director_name, address, segment) VALUES (1, ?, ?, ?, ?, ?)')
+      .run('Ресурсный центр по вопросам опеки и попечительства «Берёзка»', 'РЦ «Берёзка»', 'Соколова Ирина Викторовна', 'г. Кировск, ул. Ленина, д. 1', 'Северный сегмент');
+
+    const municipalityNames: string[] = [];
+    for (let i = 0; i < scale.municipalities; i++) {
+      const name = municipalityName(i);
+      insertMunicipality.run(name, foldRu(name), i < 12 ? 1 : 0);
+      municipalityNames.push(name);
+    }
+    counts.municipalities = municipalityNames.length;
+
+    const perType = new Map<OrganizationType, number>();
+    for (let i = 0; i < scale.organizations; i++) {
+      const type = i < 40 ? 'guardianship' : rnd.pick(ORGANIZATION_TYPES);
+      const n = (perType.get(type) ?? 0) + 1;
+      perType.set(type, n);
+      const municipalityIndex = rnd.chance(0.95) ? rnd.int(0, scale.municipalities - 1) : null;
+      const names = organizationName(type, n, municipalityIndex === null ? 'Кировский муниципальный район' : municipalityNames[municipalityIndex]!);
+      const keys = organizationKeys(names);
+      insertOrganization.run(
+        names.fullName,
+        names.shortName,
+        type,
+        municipalityIndex === null ? null : municipalityIndex + 1,
+        `ул. ${rnd.pick(['Ленина', 'Мира', 'Советская', 'Школьная', 'Садовая'])}, д. ${rnd.int(1, 120)}`,
+        `+7 (8${rnd.int(10, 99)}) ${rnd.int(100, 999)}-${rnd.int(10, 99)}-${rnd.int(10, 99)}`,
+        rnd.chance(0.7) ? `org${i + 1}@example.ru` : '',
+        keys.searchText,
+        keys.sortKey,
+      );
+    }
+    counts.organizations = scale.organizations;
+
+    for (let i = 0; i < scale.people; i++) {
+      const female = rnd.chance(0.8);
+      const surname = rnd.pick(SURNAMES);
+      const person = {
+        lastName: female ? `${surname}а` : surname,
+        firstName: rnd.pick(female ? FEMALE : MALE),
+        middleName: rnd.chance(0.97) ? `${rnd.pick(FATHERS)}${female ? 'на' : 'ич'}` : '',
+        position: rnd.pick(POSITIONS),
+        email: rnd.chance(0.5) ? `person${i + 1}@example.ru` : '',
+      };
+      const consent = rnd.chance(0.6);
+      const keys = personKeys(person);
+      insertPerson.run(
+        person.lastName,
+        person.firstName,
+        person.middleName,
+        person.position,
+        rnd.chance(0.9) ? rnd.int(1, scale.organizations) : null,
+        rnd.chance(0.8) ? `+7 9${rnd.int(10, 99)} ${rnd.int(100, 999)}-${rnd.int(10, 99)}-${rnd.int(10, 99)}` : '',
+        person.email,
+        consent ? 1 : 0,
+        consent ? `${scale.firstYear + rnd.int(0, scale.years - 1)}-${String(rnd.int(1, 12)).padStart(2, '0')}-${String(rnd.int(1, 28)).padStart(2, '0')}` : null,
+        keys.searchText,
+        keys.sortKey,
+      );
+    }
+    counts.people = scale.people;
+
+    // Methodologists of the center: the responsibles of plan items come from a small staff.
+    const staff = Array.from({ length: 25 }, (_, i) => 1 + i * 7);
+    let itemId = 0;
+    for (let y = 0; y < scale.years; y++) {
+      const year = scale.firstYear + y;
+      const planId = Number(insertPlan.run(year, `${year - 1}-12-${String(rnd.int(20, 28))}`).lastInsertRowid);
+      counts.plans++;
+      const past = year < scale.firstYear + scale.years - 1;
+      const positions = new Map<string, number>();
+      for (let k = 0; k < scale.itemsPerYear; k++) {
+        const direction = rnd.pick(DIRECTIONS);
+        const position = (positions.get(direction) ?? 0) + 1;
+        positions.set(direction, position);
+        const form = rnd.pick(PLAN_FORMS);
+        const termChoice = rnd.int(0, 9);
+        const term: Term =
+          termChoice < 4
+            ? { kind: 'date', date: `${year}-${String(rnd.int(1, 12)).padStart(2, '0')}-${String(rnd.int(1, 28)).padStart(2, '0')}` }
+            : termChoice < 7
+              ? { kind: 'month', month: rnd.int(1, 12) }
+              : termChoice < 9
+                ? { kind: 'quarter', quarter: rnd.int(1, 4) }
+                : { kind: 'year' };
+        const status = past ? rnd.pick(['done', 'done', 'done', 'done', 'moved', 'cancelled'] as const) : rnd.pick(PLAN_STATUSES);
+        const item = {
+          title: `${form}: ${rnd.pick(TOPICS)}`,
+          form,
+          targetAudience: rnd.pick(AUDIENCES),
+          resultNote: status === 'done' ? `Проведено, участников: ${rnd.int(8, 120)}` : '',
+        };
+        const stored = storeTerm(term, year);
+        itemId = Number(
+          insertItem.run(
+            planId,
+            direction,
+            position,
+            item.title,
+            item.form,
+            stored.termKind,
+            stored.termValue,
+            stored.termStart,
+            stored.termEnd,
+            item.targetAudience,
+            status,
+            item.resultNote,
+            itemSearchText(item),
+          ).lastInsertRowid,
+        );
+        counts.planItems++;
+        for (let r = rnd.int(1, 3); r > 0; r--) counts.responsibles += insertResponsible.run(itemId, rnd.pick(staff)).changes;
+        for (let p = rnd.int(0, 2); p > 0; p--) counts.partners += insertPartner.run(itemId, rnd.int(1, scale.organizations)).changes;
+      }
+    }
+    sqlite.prepare("INSERT INTO app_settings (key, value) VALUES ('initializedAs', '\"empty\"') ON CONFLICT(key) DO NOTHING").run();
+  })();
+  // No ANALYZE: the app never runs it, so the planner must do well without statistics.
+  return counts;
+}

@@ -1,0 +1,275 @@
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DatabaseOpenError, DEFAULT_MIGRATIONS, openDatabase, readJournal } from '../../../db/open';
+import { isNetworkPath, type LocationProbe } from '../../../db/location';
+
+const dirs: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'rc-db-'));
+  dirs.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+const journal = JSON.parse(readFileSync(path.join(DEFAULT_MIGRATIONS, 'meta', '_journal.json'), 'utf8')) as {
+  entries: { idx: number; when: number; tag: string }[];
+};
+
+/** A migrations folder holding only the first `count` migrations: the app as an older version shipped it. */
+function olderMigrations(count: number, extra: { tag: string; sql: string }[] = []): string {
+  const dir = path.join(tempDir(), 'migrations');
+  mkdirSync(path.join(dir, 'meta'), { recursive: true });
+  const entries = journal.entries.slice(0, count);
+  for (const e of entries) copyFileSync(path.join(DEFAULT_MIGRATIONS, `${e.tag}.sql`), path.join(dir, `${e.tag}.sql`));
+  let when = journal.entries.at(-1)!.when;
+  const added = extra.map((x, i) => {
+    writeFileSync(path.join(dir, `${x.tag}.sql`), x.sql);
+    when += 1000;
+    return { idx: entries.length + i, version: '6', when, tag: x.tag, breakpoints: true };
+  });
+  writeFileSync(path.join(dir, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries: [...entries, ...added] }));
+  return dir;
+}
+
+interface Column {
+  name: string;
+  type: string;
+  notnull: number;
+  dflt_value: string | null;
+  pk: number;
+}
+
+const userTables = (sqlite: Database.Database) =>
+  (
+    sqlite.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY name").all() as {
+      name: string;
+    }[]
+  ).map((r) => r.name);
+
+/** Table → its columns, and every index: what must be identical after upgrading or creating afresh. */
+function schemaOf(sqlite: Database.Database) {
+  const tables = Object.fromEntries(userTables(sqlite).map((t) => [t, sqlite.prepare(`PRAGMA table_info("${t}")`).all()]));
+  const indexes = sqlite.prepare("SELECT name, tbl_name FROM sqlite_master WHERE type='index' AND name NOT LIKE 'sqlite_%' ORDER BY name").all();
+  return { tables, indexes };
+}
+
+/**
+ * Puts one plausible row in every table of an older database, parents before children
+ * so every foreign key points at a real row: the data a user of that version would have.
+ */
+function fillEveryTable(sqlite: Database.Database): Map<string, Record<string, unknown>> {
+  const tables = userTables(sqlite);
+  const parents = new Map(tables.map((t) => [t, sqlite.prepare(`PRAGMA foreign_key_list("${t}")`).all() as { table: string; from: string; to: string }[]]));
+  const inserted = new Map<string, Record<string, unknown>>();
+  const pending = [...tables];
+  while (pending.length > 0) {
+    const ready = pending.findIndex((t) => parents.get(t)!.every((fk) => fk.table === t || inserted.has(fk.table) || !tables.includes(fk.table)));
+    expect(ready, `foreign keys form a cycle among ${pending.join(', ')}`).toBeGreaterThanOrEqual(0);
+    const table = pending.splice(ready, 1)[0]!;
+    const createSql = (sqlite.prepare("SELECT sql FROM sqlite_master WHERE type='table' AND name = ?").get(table) as { sql: string }).sql;
+    const row: Record<string, unknown> = {};
+    for (const col of sqlite.prepare(`PRAGMA table_info("${table}")`).all() as Column[]) {
+      const fk = parents.get(table)!.find((f) => f.from === col.name);
+      // A column limited by CHECK (… IN ('a', 'b')) gets its first allowed value.
+      const allowed = new RegExp(`"${col.name}"\\s+IN\\s*\\(\\s*'([^']*)'`, 'i').exec(createSql)?.[1];
+      if (allowed !== undefined) row[col.name] = allowed;
+      else if (fk && inserted.has(fk.table)) row[col.name] = inserted.get(fk.table)![fk.to ?? 'id'];
+      else if (col.pk && /INT/i.test(col.type)) row[col.name] = 1;
+      else if (/INT/i.test(col.type)) row[col.name] = 1;
+      else if (/REAL|NUM/i.test(col.type)) row[col.name] = 1;
+      else if (/date|_on$|_at$|start|end/i.test(col.name)) row[col.name] = '2017-09-12';
+      else row[col.name] = `проверка ${table}.${col.name}`;
+    }
+    const names = Object.keys(row);
+    sqlite.prepare(`INSERT INTO "${table}" (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(...names.map((n) => row[n]));
+    inserted.set(table, row);
+  }
+  return inserted;
+}
+
+function sha(file: string) {
+  return createHash('sha256').update(readFileSync(file)).digest('hex');
+}
+
+describe('opening the database', () => {
+  it('turns on WAL, synchronous=FULL and foreign keys', () => {
+    const { sqlite } = openDatabase({ file: path.join(tempDir(), 'a.sqlite') });
+    expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(sqlite.pragma('synchronous', { simple: true })).toBe(2);
+    expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    sqlite.close();
+  });
+
+  it('creates every table on an empty file and makes no backup of it', () => {
+    const dir = tempDir();
+    const opened = openDatabase({ file: path.join(dir, 'a.sqlite') });
+    const tables = userTables(opened.sqlite);
+    for (const t of ['app_settings', 'center_profile', 'municipalities', 'organizations', 'people', 'work_plans', 'plan_items']) expect(tables).toContain(t);
+    expect(opened.sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get()).toEqual({ n: journal.entries.length });
+    expect(opened.backupFile).toBeUndefined();
+    expect(existsSync(path.join(dir, 'backups'))).toBe(false);
+    opened.sqlite.close();
+    // Opening again applies nothing and backs up nothing.
+    const again = openDatabase({ file: path.join(dir, 'a.sqlite') });
+    expect(again.backupFile).toBeUndefined();
+    again.sqlite.close();
+  });
+
+  it('has a journal that matches the migration files', () => {
+    const files = readdirSync(DEFAULT_MIGRATIONS).filter((f) => f.endsWith('.sql'));
+    expect(files.sort()).toEqual(readJournal(DEFAULT_MIGRATIONS).map((e) => `${e.tag}.sql`).sort());
+    const whens = journal.entries.map((e) => e.when);
+    expect([...whens].sort((a, b) => a - b)).toEqual(whens);
+  });
+});
+
+describe.each(journal.entries.map((e, i) => [e.tag, i] as const).slice(1))('migration %s on the database of the version before it', (tag, idx) => {
+  it('keeps the data and ends with the same schema as a fresh database', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'center.sqlite');
+    const older = openDatabase({ file, migrationsFolder: olderMigrations(idx) });
+    const rows = fillEveryTable(older.sqlite);
+    older.sqlite.close();
+
+    const upgraded = openDatabase({ file, now: () => new Date('2026-03-01T10:00:00Z') });
+    expect(upgraded.sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get()).toEqual({ n: journal.entries.length });
+    for (const [table, row] of rows) {
+      const names = Object.keys(row);
+      const stored = upgraded.sqlite.prepare(`SELECT ${names.map((n) => `"${n}"`).join(', ')} FROM "${table}"`).all();
+      expect(stored, `${table} after ${tag}`).toEqual([row]);
+    }
+    expect(upgraded.sqlite.pragma('foreign_key_check')).toEqual([]);
+
+    const fresh = openDatabase({ file: path.join(dir, 'fresh.sqlite') });
+    expect(schemaOf(upgraded.sqlite)).toEqual(schemaOf(fresh.sqlite));
+    fresh.sqlite.close();
+
+    // The file of the older version was kept as it was before the upgrade.
+    expect(upgraded.backupFile).toBe(path.join(dir, 'backups', 'before-migration-20260301-100000.sqlite'));
+    const backup = new Database(upgraded.backupFile!, { readonly: true });
+    expect(backup.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get()).toEqual({ n: idx });
+    backup.close();
+    upgraded.sqlite.close();
+  });
+});
+
+describe('backup before a pending migration', () => {
+  it('copies the previous file with its data into backups/ before migrating', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'center.sqlite');
+    const current = openDatabase({ file });
+    current.sqlite.prepare("INSERT INTO municipalities (name, sort_key) VALUES ('Кировский район', 'кировский район')").run();
+    current.sqlite.close();
+
+    // The next version of the app adds a migration.
+    const next = olderMigrations(journal.entries.length, [{ tag: '9999_next', sql: 'CREATE TABLE `next_version_table` (`id` integer PRIMARY KEY NOT NULL);' }]);
+    const upgraded = openDatabase({ file, migrationsFolder: next, now: () => new Date('2026-11-22T08:30:05Z') });
+    expect(upgraded.backupFile).toBe(path.join(dir, 'backups', 'before-migration-20261122-083005.sqlite'));
+    expect(userTables(upgraded.sqlite)).toContain('next_version_table');
+    upgraded.sqlite.close();
+
+    const backup = new Database(upgraded.backupFile!, { readonly: true });
+    expect(backup.prepare('SELECT name FROM municipalities').all()).toEqual([{ name: 'Кировский район' }]);
+    expect(userTables(backup)).not.toContain('next_version_table');
+    expect(backup.pragma('integrity_check', { simple: true })).toBe('ok');
+    backup.close();
+  });
+});
+
+describe('a database written by a newer version', () => {
+  it('is refused with a Russian message and left untouched', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'center.sqlite');
+    const current = openDatabase({ file });
+    current.sqlite.prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)').run('from-the-future', journal.entries.at(-1)!.when + 86_400_000);
+    current.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    current.sqlite.close();
+    const before = sha(file);
+
+    let error: unknown;
+    try {
+      openDatabase({ file });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(DatabaseOpenError);
+    expect((error as DatabaseOpenError).reason).toBe('newer');
+    expect((error as DatabaseOpenError).message).toMatch(/более новой версией приложения/);
+    expect(sha(file)).toBe(before);
+    expect(existsSync(path.join(dir, 'backups'))).toBe(false);
+  });
+
+  it('refuses a file that is not a database and leaves it as it was', () => {
+    const file = path.join(tempDir(), 'center.sqlite');
+    writeFileSync(file, 'это не база данных, а текст '.repeat(200));
+    const before = sha(file);
+    expect(() => openDatabase({ file })).toThrow();
+    expect(sha(file)).toBe(before);
+  });
+});
+
+describe('database on a network share', () => {
+  const linux = (mounts: string): LocationProbe => ({ platform: 'linux', mounts: () => mounts });
+  const windows = (types: Record<string, string>): LocationProbe => ({ platform: 'win32', driveType: (d) => types[d] });
+  const MOUNTS = [
+    '/dev/sda1 / ext4 rw,relatime 0 0',
+    '/dev/sdb1 /home ext4 rw,relatime 0 0',
+    '//server/share /mnt/share cifs rw,vers=3.0 0 0',
+    'smbnetfs /home/maria/smb fuse.smbnetfs rw,nosuid 0 0',
+    'server:/export /mnt/nfs nfs4 rw 0 0',
+    '/dev/sdc1 /mnt/share/local\\040disk ext4 rw 0 0',
+  ].join('\n');
+
+  it('refuses UNC paths on any system', () => {
+    for (const probe of [linux(MOUNTS), windows({})]) {
+      expect(isNetworkPath('\\\\server\\share\\db.sqlite', probe)).toBe(true);
+      expect(isNetworkPath('//server/share/db.sqlite', probe)).toBe(true);
+      expect(isNetworkPath('//server/share', probe)).toBe(true);
+    }
+  });
+
+  it('refuses SMB, smbnetfs and NFS mounts on Linux and allows local disks', () => {
+    const probe = linux(MOUNTS);
+    expect(isNetworkPath('/mnt/share/center.sqlite', probe)).toBe(true);
+    expect(isNetworkPath('/mnt/share', probe)).toBe(true);
+    expect(isNetworkPath('/home/maria/smb/WORKGROUP/server/db.sqlite', probe)).toBe(true);
+    expect(isNetworkPath('/mnt/nfs/db.sqlite', probe)).toBe(true);
+    expect(isNetworkPath('/home/maria/.config/Ресурсный центр/resource-center.sqlite', probe)).toBe(false);
+    expect(isNetworkPath('/tmp/db.sqlite', probe)).toBe(false);
+    // A local disk mounted inside a share counts as local (the longest mount point wins).
+    expect(isNetworkPath('/mnt/share/local disk/db.sqlite', probe)).toBe(false);
+    // /mnt/shared is not inside /mnt/share.
+    expect(isNetworkPath('/mnt/shared/db.sqlite', probe)).toBe(false);
+  });
+
+  it('refuses a Windows network drive and allows a fixed one', () => {
+    const probe = windows({ 'Z:': 'Network', 'C:': 'Fixed' });
+    expect(isNetworkPath('Z:\\Общие\\center.sqlite', probe)).toBe(true);
+    expect(isNetworkPath('z:\\center.sqlite', probe)).toBe(true);
+    expect(isNetworkPath('C:\\Users\\Мария\\AppData\\Roaming\\Ресурсный центр\\resource-center.sqlite', probe)).toBe(false);
+    // When the drive type cannot be learnt the file is opened: refusing a local disk would block the user.
+    expect(isNetworkPath('D:\\center.sqlite', probe)).toBe(false);
+  });
+
+  it('does not open (or create) a database on a share and says to use export', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'share', 'center.sqlite');
+    const probe = linux(`/dev/sda1 / ext4 rw 0 0\n//server/share ${path.join(dir, 'share')} cifs rw 0 0`);
+    let error: unknown;
+    try {
+      openDatabase({ file, locationProbe: probe });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(DatabaseOpenError);
+    expect((error as DatabaseOpenError).reason).toBe('network');
+    expect((error as DatabaseOpenError).message).toMatch(/сетевой папке.*выгрузку/s);
+    expect(existsSync(file)).toBe(false);
+  });
+});
