@@ -198,7 +198,7 @@ function ExportLog({ onJob, busy }: { onJob: (job: ExportJob) => void; busy: boo
               <Table.Th>Год</Table.Th>
               <Table.Th>Что</Table.Th>
               <Table.Th>Куда</Table.Th>
-              <Table.Th>Результат</Table.Th>
+              <Table.Th miw={130}>Результат</Table.Th>
               <Table.Th />
             </Table.Tr>
           </Table.Thead>
