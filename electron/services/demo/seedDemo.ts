@@ -6,6 +6,7 @@ import { createOrganization } from '../registry/organizations';
 import { createPerson } from '../registry/people';
 import { saveProfile } from '../registry/profile';
 import { seedDemoWorkPlan } from '../workPlan/demo';
+import { seedDemoMeetings } from '../meetings/demo';
 
 /**
  * The demo database a newcomer opens on first run. The center, its director, the segment
@@ -153,6 +154,7 @@ export function seedDemo(db: AppDb): void {
   }
 
   seedDemoWorkPlan(db);
+  seedDemoMeetings(db);
 }
 
 /** A misspelt name in the tables above is a bug in this file, not a user's mistake. */
