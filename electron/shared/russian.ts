@@ -10,6 +10,8 @@ dayjs.locale('ru');
 const collator = new Intl.Collator('ru', { sensitivity: 'base', numeric: true });
 /** Russian alphabetical order, case-insensitive, ё sorted with е. */
 export const compareRu = (a: string, b: string) => collator.compare(foldRu(a), foldRu(b));
+/** compareRu for keys already folded with foldRu: for sorting many labels, each folded once. */
+export const compareFolded = (a: string, b: string) => collator.compare(a, b);
 
 /** Lower case with ё→е and single spaces: the key for search and for SQL ordering. */
 export function foldRu(value: string): string {

@@ -325,7 +325,7 @@ const md = [
   '',
   `Data (seed ${args.seed}): ${counts.organizations} organisations, ${counts.municipalities} municipalities, ${counts.people} people, ${counts.plans} yearly plans with ${counts.planItems} items (${counts.responsibles} responsible links, ${counts.partners} partner links).`,
   `Each call ${RUNS} times after ${WARMUP} warm-up runs, through \`app.dispatch\` (validation, service, drizzle) and as the same SQL on raw better-sqlite3 over the same connection; both answers are checked to be identical.`,
-  `Targets: p95 ≤ ${TARGET_MS} ms and median ratio to raw ≤ ${TARGET_RATIO}×. «overhead» is the call's median minus the raw median: what validation, query building, statement preparation (drizzle prepares each query anew; the raw side reuses prepared statements) and the service's own work (labels, Russian sorting) add.`,
+  `Targets: p95 ≤ ${TARGET_MS} ms and median ratio to raw ≤ ${TARGET_RATIO}×. «overhead» is the call's median minus the raw median: what validation, drizzle (mapping rows; the list services build each query shape once and keep it prepared, see \`reusedQuery\` in electron/services/registry/shared.ts, and other drizzle queries reuse statements through the cache in db/open.ts) and the service's own work (labels, Russian sorting, term formatting) add. Both sides bind the filter values; the raw side writes LIMIT and OFFSET into the SQL text, the services write LIMIT (a bound LIMIT costs SQLite about a fresh prepare on every run, see \`literalLimit\`) and bind OFFSET.`,
   '',
   ...markdownTable(header, lines),
   '',

@@ -8,7 +8,8 @@ import type { Page } from '../../contract/common';
 import { organizationLabel, type Option, type Organization, type organizationInput, type organizationListInput } from '../../contract/registry';
 import { ORGANIZATION_TYPE_LABELS, ORGANIZATION_TYPES } from '../../shared/enums';
 import { compareRu, foldRu, plural } from '../../shared/russian';
-import { counted, guardForeignKeys, matchesAllWords, nowStamp } from './shared';
+import { counted, guardForeignKeys, nowStamp, optionsBySearch, wordSearch } from './shared';
+import { literalLimit, reusedQuery } from '../../../db/reusedQuery';
 
 type OrganizationInput = z.output<typeof organizationInput>;
 type OrganizationListInput = z.output<typeof organizationListInput>;
@@ -49,26 +50,34 @@ function selectOrganizations(db: AppDb) {
 }
 
 export function listOrganizations(db: AppDb, input: OrganizationListInput): Page<Organization> {
-  const where = and(
-    matchesAllWords(organizations.searchText, input.search),
-    input.type ? eq(organizations.type, input.type) : undefined,
-    input.municipalityId ? eq(organizations.municipalityId, input.municipalityId) : undefined,
-  );
-  const dir = input.dir === 'desc' ? desc : asc;
-  const order: SQL[] =
-    input.sort === 'type'
-      ? [dir(typeRank), asc(organizations.sortKey)]
-      : input.sort === 'municipality'
-        ? // Organisations without a municipality go last in both directions: they are the odd ones.
-          [sql`${municipalities.sortKey} IS NULL`, dir(municipalities.sortKey), asc(organizations.sortKey)]
-        : [dir(organizations.sortKey)];
-  const rows = selectOrganizations(db)
-    .where(where)
-    .orderBy(...order, asc(organizations.id))
-    .limit(input.limit)
-    .offset(input.offset)
-    .all();
-  const total = db.select({ n: count() }).from(organizations).where(where).get()?.n ?? 0;
+  const search = wordSearch(organizations.searchText, input.search);
+  const shape = `${search.shape}:${input.type ? 'type' : ''}:${input.municipalityId ? 'municipality' : ''}`;
+  const where = () =>
+    and(
+      search.where(),
+      input.type ? eq(organizations.type, sql.placeholder('type')) : undefined,
+      input.municipalityId ? eq(organizations.municipalityId, sql.placeholder('municipalityId')) : undefined,
+    );
+  const values = { ...search.values, type: input.type, municipalityId: input.municipalityId };
+  const list = reusedQuery(db, `organizations.list:${shape}:${input.sort}:${input.dir}:${input.limit}`, () => {
+    const dir = input.dir === 'desc' ? desc : asc;
+    const order: SQL[] =
+      input.sort === 'type'
+        ? [dir(typeRank), asc(organizations.sortKey)]
+        : input.sort === 'municipality'
+          ? // Organisations without a municipality go last in both directions: they are the odd ones.
+            [sql`${municipalities.sortKey} IS NULL`, dir(municipalities.sortKey), asc(organizations.sortKey)]
+          : [dir(organizations.sortKey)];
+    return selectOrganizations(db)
+      .where(where())
+      .orderBy(...order, asc(organizations.id))
+      .limit(literalLimit(input.limit))
+      .offset(sql.placeholder('offset'))
+      .prepare();
+  });
+  const counting = reusedQuery(db, `organizations.count:${shape}`, () => db.select({ n: count() }).from(organizations).where(where()).prepare());
+  const rows = list.all({ ...values, offset: input.offset });
+  const total = counting.get(values)?.n ?? 0;
   return { rows, total };
 }
 
@@ -146,23 +155,16 @@ const optionColumns = {
   municipalityName: municipalities.name,
 };
 
-/** Option rows in Russian order; `limit` -1 means all (SQLite's own convention). */
-function optionRows(db: AppDb, where: SQL | undefined, limit = -1): Option[] {
-  return db
-    .select(optionColumns)
-    .from(organizations)
-    .leftJoin(municipalities, eq(municipalities.id, organizations.municipalityId))
-    .where(where)
-    .orderBy(organizations.sortKey, organizations.id)
-    .limit(limit)
-    .all()
-    .map(toOption);
+function selectOptions(db: AppDb) {
+  return db.select(optionColumns).from(organizations).leftJoin(municipalities, eq(municipalities.id, organizations.municipalityId));
 }
 
 /** Matching organisations for a picker, in Russian order, at most `limit`. */
 export const organizationOptions = (db: AppDb, input: { search: string; limit: number }): Option[] =>
-  optionRows(db, matchesAllWords(organizations.searchText, input.search), input.limit);
+  optionsBySearch(db, 'organizations.options', organizations.searchText, input, (where, limit) =>
+    selectOptions(db).where(where).orderBy(organizations.sortKey, organizations.id).limit(limit).prepare(),
+  ).map(toOption);
 
 /** Labels of the given ids in Russian order; ids that no longer exist are left out. */
 export const organizationOptionsByIds = (db: AppDb, ids: number[]): Option[] =>
-  ids.length === 0 ? [] : optionRows(db, inArray(organizations.id, ids));
+  ids.length === 0 ? [] : selectOptions(db).where(inArray(organizations.id, ids)).orderBy(organizations.sortKey, organizations.id).all().map(toOption);

@@ -7,7 +7,8 @@ import { conflict, invalid, notFound } from '../../api/errors';
 import type { Page } from '../../contract/common';
 import { organizationLabel, personFullName as fullName, type Option, type Person, type personInput, type personListInput } from '../../contract/registry';
 import { foldRu } from '../../shared/russian';
-import { counted, guardForeignKeys, matchesAllWords, nowStamp } from './shared';
+import { counted, guardForeignKeys, nowStamp, optionsBySearch, wordSearch } from './shared';
+import { literalLimit, reusedQuery } from '../../../db/reusedQuery';
 
 export { personFullName as fullName } from '../../contract/registry';
 
@@ -37,34 +38,46 @@ function selectPeople(db: AppDb) {
 }
 
 export function listPeople(db: AppDb, input: PersonListInput): Page<Person> {
-  const where = and(
-    matchesAllWords(people.searchText, input.search),
-    input.organizationId ? eq(people.organizationId, input.organizationId) : undefined,
-    input.organizationType ? eq(organizations.type, input.organizationType) : undefined,
-    input.municipalityId ? eq(organizations.municipalityId, input.municipalityId) : undefined,
-  );
-  const dir = input.dir === 'desc' ? desc : asc;
-  const order: SQL[] =
-    input.sort === 'organization'
-      ? // People without an organisation go last in both directions.
-        [sql`${organizations.sortKey} IS NULL`, dir(organizations.sortKey), asc(people.sortKey)]
-      : input.sort === 'position'
-        ? // Positions have no folded column; plain order is right for the usual capitalised titles.
-          [sql`${people.position} = ''`, dir(people.position), asc(people.sortKey)]
-        : [dir(people.sortKey)];
-  const rows = selectPeople(db)
-    .where(where)
-    .orderBy(...order, asc(people.id))
-    .limit(input.limit)
-    .offset(input.offset)
-    .all();
+  const search = wordSearch(people.searchText, input.search);
   // The join is only needed to count when a filter looks at the organisation.
-  const counting = db.select({ n: count() }).from(people);
-  const total =
-    (input.organizationType || input.municipalityId
-      ? counting.leftJoin(organizations, eq(organizations.id, people.organizationId)).where(where).get()
-      : counting.where(where).get()
-    )?.n ?? 0;
+  const byOrganization = Boolean(input.organizationType || input.municipalityId);
+  const shape = `${search.shape}:${input.organizationId ? 'organization' : ''}:${input.organizationType ? 'type' : ''}:${input.municipalityId ? 'municipality' : ''}`;
+  const where = () =>
+    and(
+      search.where(),
+      input.organizationId ? eq(people.organizationId, sql.placeholder('organizationId')) : undefined,
+      input.organizationType ? eq(organizations.type, sql.placeholder('organizationType')) : undefined,
+      input.municipalityId ? eq(organizations.municipalityId, sql.placeholder('municipalityId')) : undefined,
+    );
+  const values = {
+    ...search.values,
+    organizationId: input.organizationId,
+    organizationType: input.organizationType,
+    municipalityId: input.municipalityId,
+  };
+  const list = reusedQuery(db, `people.list:${shape}:${input.sort}:${input.dir}:${input.limit}`, () => {
+    const dir = input.dir === 'desc' ? desc : asc;
+    const order: SQL[] =
+      input.sort === 'organization'
+        ? // People without an organisation go last in both directions.
+          [sql`${organizations.sortKey} IS NULL`, dir(organizations.sortKey), asc(people.sortKey)]
+        : input.sort === 'position'
+          ? // Positions have no folded column; plain order is right for the usual capitalised titles.
+            [sql`${people.position} = ''`, dir(people.position), asc(people.sortKey)]
+          : [dir(people.sortKey)];
+    return selectPeople(db)
+      .where(where())
+      .orderBy(...order, asc(people.id))
+      .limit(literalLimit(input.limit))
+      .offset(sql.placeholder('offset'))
+      .prepare();
+  });
+  const counting = reusedQuery(db, `people.count:${shape}`, () => {
+    const query = db.select({ n: count() }).from(people);
+    return (byOrganization ? query.leftJoin(organizations, eq(organizations.id, people.organizationId)) : query).where(where()).prepare();
+  });
+  const rows = list.all({ ...values, offset: input.offset });
+  const total = counting.get(values)?.n ?? 0;
   return { rows, total };
 }
 
@@ -157,17 +170,8 @@ function toOption(row: {
   return { id: row.id, label: fullName(row), ...(description ? { description } : {}) };
 }
 
-/** Option rows in Russian order; `limit` -1 means all (SQLite's own convention). */
-function optionRows(db: AppDb, where: SQL | undefined, limit = -1): Option[] {
-  return db
-    .select(optionColumns)
-    .from(people)
-    .leftJoin(organizations, eq(organizations.id, people.organizationId))
-    .where(where)
-    .orderBy(people.sortKey, people.id)
-    .limit(limit)
-    .all()
-    .map(toOption);
+function selectOptions(db: AppDb) {
+  return db.select(optionColumns).from(people).leftJoin(organizations, eq(organizations.id, people.organizationId));
 }
 
 /**
@@ -175,7 +179,10 @@ function optionRows(db: AppDb, where: SQL | undefined, limit = -1): Option[] {
  * the scan early, so typing into a picker stays quick with tens of thousands of people.
  */
 export const peopleOptions = (db: AppDb, input: { search: string; limit: number }): Option[] =>
-  optionRows(db, matchesAllWords(people.searchText, input.search), input.limit);
+  optionsBySearch(db, 'people.options', people.searchText, input, (where, limit) =>
+    selectOptions(db).where(where).orderBy(people.sortKey, people.id).limit(limit).prepare(),
+  ).map(toOption);
 
 /** Labels of the given ids in Russian order; ids that no longer exist are left out. */
-export const peopleOptionsByIds = (db: AppDb, ids: number[]): Option[] => (ids.length === 0 ? [] : optionRows(db, inArray(people.id, ids)));
+export const peopleOptionsByIds = (db: AppDb, ids: number[]): Option[] =>
+  ids.length === 0 ? [] : selectOptions(db).where(inArray(people.id, ids)).orderBy(people.sortKey, people.id).all().map(toOption);

@@ -1,5 +1,7 @@
 import { and, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import type { AppDb } from '../../../db/open';
+import { literalLimit, reusedQuery } from '../../../db/reusedQuery';
 import { conflict } from '../../api/errors';
 import { foldRu, plural } from '../../shared/russian';
 
@@ -9,9 +11,26 @@ import { foldRu, plural } from '../../shared/russian';
  * escaped, so «100%» means the text, not a pattern.
  */
 export function matchesAllWords(column: SQLiteColumn, query: string): SQL | undefined {
-  const words = foldRu(query).split(' ').filter(Boolean);
+  const words = searchWords(query);
   if (words.length === 0) return undefined;
-  return and(...words.map((w) => sql`${column} LIKE ${`%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} ESCAPE '\\'`));
+  return and(...words.map((w) => sql`${column} LIKE ${likePattern(w)} ESCAPE '\\'`));
+}
+
+const searchWords = (query: string) => foldRu(query).split(' ').filter(Boolean);
+const likePattern = (word: string) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * matchesAllWords for a reused query (see reusedQuery): the words become placeholders w0, w1, …
+ * `shape` (the word count) goes into the query's key, `values` in when it runs.
+ */
+export function wordSearch(column: SQLiteColumn, query: string) {
+  const words = searchWords(query);
+  return {
+    shape: String(words.length),
+    where: (): SQL | undefined =>
+      words.length === 0 ? undefined : and(...words.map((_, i) => sql`${column} LIKE ${sql.placeholder(`w${i}`)} ESCAPE '\\'`)),
+    values: Object.fromEntries(words.map((w, i) => [`w${i}`, likePattern(w)])) as Record<string, string>,
+  };
 }
 
 /** Update timestamp in the same format as the columns' defaults. */
@@ -41,4 +60,16 @@ export function guardForeignKeys<T>(message: string, work: () => T): T {
     if (isForeignKeyError(error)) throw conflict(message);
     throw error;
   }
+}
+
+/** A picker's options matching a search, at most `limit`: built once per word count and limit. */
+export function optionsBySearch<R>(
+  db: AppDb,
+  name: string,
+  column: SQLiteColumn,
+  input: { search: string; limit: number },
+  build: (where: SQL | undefined, limit: number) => { all(values: Record<string, unknown>): R[] },
+): R[] {
+  const search = wordSearch(column, input.search);
+  return reusedQuery(db, `${name}:${search.shape}:${input.limit}`, () => build(search.where(), literalLimit(input.limit))).all(search.values);
 }

@@ -5,7 +5,8 @@ import { organizations, people, planItemPartners, planItemResponsibles, planItem
 import { DomainError, invalid } from '../../api/errors';
 import type { PlanItem, PlanItemData, PlanItemLink } from '../../contract/workPlan';
 import { DIRECTIONS, type Direction, type PlanStatus } from '../../shared/enums';
-import { foldRu, surnameWithInitials } from '../../shared/russian';
+import { compareFolded, foldRu, surnameWithInitials } from '../../shared/russian';
+import { reusedQuery } from '../../../db/reusedQuery';
 import { requirePlan } from './plans';
 import { formatTerm, quarterSpan, readTerm, storeTerm, termYearError } from './terms';
 
@@ -43,9 +44,6 @@ export function itemSearchText(item: { title: string; form: string; targetAudien
   return foldRu([item.title, item.form, item.targetAudience, item.resultNote].join(' '));
 }
 
-/** The collator behind compareRu (same locale and options), so the order below is exactly compareRu's. */
-const ruCollator = new Intl.Collator('ru', { sensitivity: 'base', numeric: true });
-
 /** Links grouped by item id, each list in Russian alphabetical order. */
 function groupLinks<R extends { itemId: number; id: number }>(rows: R[], label: (row: R) => string): Map<number, PlanItemLink[]> {
   const byItem = new Map<number, PlanItemLink[]>();
@@ -63,26 +61,36 @@ function groupLinks<R extends { itemId: number; id: number }>(rows: R[], label: 
     if (k === undefined) folded.set(text, (k = foldRu(text)));
     return k;
   };
-  for (const list of byItem.values()) if (list.length > 1) list.sort((a, b) => ruCollator.compare(key(a.label), key(b.label)));
+  for (const list of byItem.values()) if (list.length > 1) list.sort((a, b) => compareFolded(key(a.label), key(b.label)));
   return byItem;
 }
 
-/** Responsible people and partner organisations of the items matched by `where`, by item id. */
-function loadLinks(db: AppDb, where: SQL) {
-  const personRows = db
-    .select({ itemId: planItemResponsibles.planItemId, id: people.id, last: people.lastName, first: people.firstName, middle: people.middleName })
-    .from(planItemResponsibles)
-    .innerJoin(planItems, eq(planItems.id, planItemResponsibles.planItemId))
-    .innerJoin(people, eq(people.id, planItemResponsibles.personId))
-    .where(where)
-    .all();
-  const orgRows = db
-    .select({ itemId: planItemPartners.planItemId, id: organizations.id, short: organizations.shortName, full: organizations.fullName })
-    .from(planItemPartners)
-    .innerJoin(planItems, eq(planItems.id, planItemPartners.planItemId))
-    .innerJoin(organizations, eq(organizations.id, planItemPartners.organizationId))
-    .where(where)
-    .all();
+/** Placeholder values of a reused items query (see reusedQuery). */
+type Values = Record<string, unknown>;
+
+/**
+ * Responsible people and partner organisations of the items matched by `where`, by item id.
+ * `shape` names the filter shape `where` builds, for reusing the built queries.
+ */
+function loadLinks(db: AppDb, shape: string, where: () => SQL, values: Values) {
+  const personRows = reusedQuery(db, `workPlan.responsibles:${shape}`, () =>
+    db
+      .select({ itemId: planItemResponsibles.planItemId, id: people.id, last: people.lastName, first: people.firstName, middle: people.middleName })
+      .from(planItemResponsibles)
+      .innerJoin(planItems, eq(planItems.id, planItemResponsibles.planItemId))
+      .innerJoin(people, eq(people.id, planItemResponsibles.personId))
+      .where(where())
+      .prepare(),
+  ).all(values);
+  const orgRows = reusedQuery(db, `workPlan.partners:${shape}`, () =>
+    db
+      .select({ itemId: planItemPartners.planItemId, id: organizations.id, short: organizations.shortName, full: organizations.fullName })
+      .from(planItemPartners)
+      .innerJoin(planItems, eq(planItems.id, planItemPartners.planItemId))
+      .innerJoin(organizations, eq(organizations.id, planItemPartners.organizationId))
+      .where(where())
+      .prepare(),
+  ).all(values);
   return {
     responsibles: groupLinks(personRows, (r) => surnameWithInitials(r.last, r.first, r.middle)),
     partners: groupLinks(orgRows, (r) => r.short || r.full),
@@ -91,20 +99,28 @@ function loadLinks(db: AppDb, where: SQL) {
 
 /** How many items each direction of a plan holds: the last position, since positions are kept 1..n. */
 function directionSizes(db: AppDb, planId: number): Map<Direction, number> {
-  const rows = db
-    .select({ direction: planItems.direction, n: sql<number>`count(*)` })
-    .from(planItems)
-    .where(eq(planItems.planId, planId))
-    .groupBy(planItems.direction)
-    .all();
+  const rows = reusedQuery(db, 'workPlan.directionSizes', () =>
+    db
+      .select({ direction: planItems.direction, n: sql<number>`count(*)` })
+      .from(planItems)
+      .where(eq(planItems.planId, sql.placeholder('planId')))
+      .groupBy(planItems.direction)
+      .prepare(),
+  ).all({ planId });
   return new Map(rows.map((r) => [r.direction, r.n]));
 }
 
 type ItemRow = { [K in keyof typeof itemColumns]: (typeof itemColumns)[K]['_']['data'] };
 
-function toItems(db: AppDb, rows: ItemRow[], linksWhere: SQL, planId: number): PlanItem[] {
-  const { responsibles, partners } = loadLinks(db, linksWhere);
-  const sizes = directionSizes(db, planId);
+/** The items matched by `where` (a filter of the given shape, see loadLinks) with their links, in plan order. */
+function queryItems(db: AppDb, shape: string, where: () => SQL, values: Values, planId?: number): PlanItem[] {
+  const rows: ItemRow[] = reusedQuery(db, `workPlan.items:${shape}`, () =>
+    db.select(itemColumns).from(planItems).innerJoin(workPlans, eq(workPlans.id, planItems.planId)).where(where()).prepare(),
+  ).all(values);
+  const first = rows[0];
+  if (!first) return [];
+  const { responsibles, partners } = loadLinks(db, shape, where, values);
+  const sizes = directionSizes(db, planId ?? first.planId);
   return rows
     .map((r) => {
       const term = readTerm(r.termKind, r.termValue);
@@ -138,30 +154,33 @@ function toItems(db: AppDb, rows: ItemRow[], linksWhere: SQL, planId: number): P
  */
 export function listItems(db: AppDb, filter: ItemsFilter): PlanItem[] {
   const plan = requirePlan(db, filter.year);
-  const conditions: SQL[] = [eq(planItems.planId, plan.id)];
-  if (filter.direction) conditions.push(eq(planItems.direction, filter.direction));
-  if (filter.status) conditions.push(eq(planItems.status, filter.status));
-  if (filter.quarter) {
-    const [start, end] = quarterSpan(plan.year, filter.quarter);
-    conditions.push(lte(planItems.termStart, end), gte(planItems.termEnd, start));
-  }
-  if (filter.responsibleId) {
-    conditions.push(
-      sql`exists (select 1 from ${planItemResponsibles} where ${planItemResponsibles.planItemId} = ${planItems.id} and ${planItemResponsibles.personId} = ${filter.responsibleId})`,
-    );
-  }
   const needle = foldRu(filter.search ?? '');
-  if (needle) conditions.push(sql`instr(${planItems.searchText}, ${needle}) > 0`);
-  const where = and(...conditions)!;
-  const rows = db.select(itemColumns).from(planItems).innerJoin(workPlans, eq(workPlans.id, planItems.planId)).where(where).all();
-  return toItems(db, rows, where, plan.id);
+  const [quarterStart, quarterEnd] = filter.quarter ? quarterSpan(plan.year, filter.quarter) : [];
+  const shape = [filter.direction && 'direction', filter.status && 'status', filter.quarter && 'quarter', filter.responsibleId && 'responsible', needle && 'search']
+    .filter(Boolean)
+    .join(',');
+  const where = () => {
+    const p = (name: string) => sql.placeholder(name);
+    const conditions: SQL[] = [eq(planItems.planId, p('planId'))];
+    if (filter.direction) conditions.push(eq(planItems.direction, p('direction')));
+    if (filter.status) conditions.push(eq(planItems.status, p('status')));
+    if (filter.quarter) conditions.push(lte(planItems.termStart, p('quarterEnd')), gte(planItems.termEnd, p('quarterStart')));
+    if (filter.responsibleId) {
+      conditions.push(
+        sql`exists (select 1 from ${planItemResponsibles} where ${planItemResponsibles.planItemId} = ${planItems.id} and ${planItemResponsibles.personId} = ${p('responsibleId')})`,
+      );
+    }
+    if (needle) conditions.push(sql`instr(${planItems.searchText}, ${p('needle')}) > 0`);
+    return and(...conditions)!;
+  };
+  const values = { planId: plan.id, direction: filter.direction, status: filter.status, quarterStart, quarterEnd, responsibleId: filter.responsibleId, needle };
+  return queryItems(db, `year:${shape}`, where, values, plan.id);
 }
 
 export function getItem(db: AppDb, input: { id: number }): PlanItem {
-  const where = eq(planItems.id, input.id);
-  const row = db.select(itemColumns).from(planItems).innerJoin(workPlans, eq(workPlans.id, planItems.planId)).where(where).get();
-  if (!row) throw itemNotFound();
-  return toItems(db, [row], where, row.planId)[0]!;
+  const item = queryItems(db, 'id', () => eq(planItems.id, sql.placeholder('id')), { id: input.id })[0];
+  if (!item) throw itemNotFound();
+  return item;
 }
 
 function nextPosition(db: AppDb, planId: number, direction: Direction): number {

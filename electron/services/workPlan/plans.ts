@@ -3,6 +3,7 @@ import type { AppDb } from '../../../db/open';
 import { planItems, workPlans } from '../../../db/schema';
 import { DomainError, conflict } from '../../api/errors';
 import type { WorkPlan, WorkPlanSummaryRow } from '../../contract/workPlan';
+import { reusedQuery } from '../../../db/reusedQuery';
 
 export const planNotFound = (year: number) => new DomainError('not_found', `План работы на ${year} год не найден: сначала создайте его`);
 
@@ -13,7 +14,13 @@ export interface PlanRow {
 }
 
 export function findPlan(db: AppDb, year: number): PlanRow | undefined {
-  return db.select({ id: workPlans.id, year: workPlans.year, approvedOn: workPlans.approvedOn }).from(workPlans).where(eq(workPlans.year, year)).get();
+  return reusedQuery(db, 'workPlan.plan', () =>
+    db
+      .select({ id: workPlans.id, year: workPlans.year, approvedOn: workPlans.approvedOn })
+      .from(workPlans)
+      .where(eq(workPlans.year, sql.placeholder('year')))
+      .prepare(),
+  ).get({ year });
 }
 
 export function requirePlan(db: AppDb, year: number): PlanRow {

@@ -3,6 +3,7 @@ import type { AppDb } from '../../../db/open';
 import { planItems } from '../../../db/schema';
 import type { PlanExecution, StatusCounts } from '../../contract/workPlan';
 import { DIRECTION_LABELS, DIRECTIONS, type Direction, type PlanStatus } from '../../shared/enums';
+import { reusedQuery } from '../../../db/reusedQuery';
 import { requirePlan } from './plans';
 
 function emptyCounts(): Omit<StatusCounts, 'donePercent'> {
@@ -16,12 +17,14 @@ function withPercent(counts: Omit<StatusCounts, 'donePercent'>): StatusCounts {
 /** The plan's execution per direction and in total: how many items are done, moved, cancelled, still planned. */
 export function planSummary(db: AppDb, input: { year: number }): PlanExecution {
   const plan = requirePlan(db, input.year);
-  const rows = db
-    .select({ direction: planItems.direction, status: planItems.status, n: sql<number>`count(*)` })
-    .from(planItems)
-    .where(eq(planItems.planId, plan.id))
-    .groupBy(planItems.direction, planItems.status)
-    .all();
+  const rows = reusedQuery(db, 'workPlan.summary', () =>
+    db
+      .select({ direction: planItems.direction, status: planItems.status, n: sql<number>`count(*)` })
+      .from(planItems)
+      .where(eq(planItems.planId, sql.placeholder('planId')))
+      .groupBy(planItems.direction, planItems.status)
+      .prepare(),
+  ).all({ planId: plan.id });
   const byDirection = new Map<Direction, Omit<StatusCounts, 'donePercent'>>(DIRECTIONS.map((d) => [d, emptyCounts()]));
   const total = emptyCounts();
   for (const r of rows) {
