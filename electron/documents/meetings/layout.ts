@@ -1,3 +1,4 @@
+import { documentFileName } from '../file';
 import type { AgendaItemView, AssignmentRow, AssignmentView, DecisionView, MeetingDetail, PersonRef } from '../../contract/meetings';
 import { ASSIGNMENT_STATE_LABELS, MEETING_KIND_GENITIVE, MEETING_KIND_LABELS } from '../../contract/meetings';
 import { compareRu, formatDate } from '../../shared/russian';
@@ -37,19 +38,16 @@ const place = (m: MeetingDetail) => [m.town, m.address].filter(Boolean).join(', 
 /** Ends a sentence once: «Попова Л.А.» does not get a second dot. */
 const endDot = (s: string) => (/[.!?…:;]$/.test(s.trim()) ? s.trim() : `${s.trim()}.`);
 
-function safeFileName(name: string): string {
-  return name.replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim();
-}
 
 /** «Протокол №3 от 12.09.2017 – Межрайонная рабочая группа сегмента №6.docx». */
 export function minutesFileName(m: MeetingDetail, form: 'full' | 'short'): string {
-  return safeFileName(`Протокол №${m.number} от ${formatDate(m.dateStart)}${form === 'short' ? ' (краткий)' : ''} – ${m.group.name}`) + '.docx';
+  return documentFileName(`Протокол №${m.number} от ${formatDate(m.dateStart)}${form === 'short' ? ' (краткий)' : ''} – ${m.group.name}`, 'docx');
 }
-export const agendaFileName = (m: MeetingDetail) => safeFileName(`Повестка ${MEETING_KIND_GENITIVE[m.kind]} №${m.number} от ${formatDate(m.dateStart)} – ${m.group.name}`) + '.docx';
-export const registrationFileName = (m: MeetingDetail) => safeFileName(`Лист регистрации – ${MEETING_KIND_LABELS[m.kind].toLowerCase()} №${m.number} от ${formatDate(m.dateStart)} – ${m.group.name}`) + '.docx';
+export const agendaFileName = (m: MeetingDetail) => documentFileName(`Повестка ${MEETING_KIND_GENITIVE[m.kind]} №${m.number} от ${formatDate(m.dateStart)} – ${m.group.name}`, 'docx');
+export const registrationFileName = (m: MeetingDetail) => documentFileName(`Лист регистрации – ${MEETING_KIND_LABELS[m.kind].toLowerCase()} №${m.number} от ${formatDate(m.dateStart)} – ${m.group.name}`, 'docx');
 export const extractFileName = (m: MeetingDetail, item: AgendaItemView) =>
-  safeFileName(`Выписка из протокола №${m.number} от ${formatDate(m.dateStart)}, вопрос ${item.position} – ${m.group.name}`) + '.docx';
-export const assignmentsFileName = (organization: string) => safeFileName(`Поручения – ${organization}`) + '.docx';
+  documentFileName(`Выписка из протокола №${m.number} от ${formatDate(m.dateStart)}, вопрос ${item.position} – ${m.group.name}`, 'docx');
+export const assignmentsFileName = (organization: string) => documentFileName(`Поручения – ${organization}`, 'docx');
 
 /** Present people in Russian alphabetical order by surname, as «Фамилия И.О.». */
 export function presentPeople(m: MeetingDetail): PersonRef[] {

@@ -1,3 +1,4 @@
+import { documentFileName } from '../file';
 import dayjs from 'dayjs';
 import type { PlanDocumentData, PlanItem } from '../../contract/workPlan';
 import { PLAN_STATUS_LABELS } from '../../shared/enums';
@@ -19,7 +20,7 @@ export const PLAN_COLUMNS = [
   'Отметка о выполнении',
 ] as const;
 
-export const planFileName = (year: number, ext: 'docx' | 'xlsx') => `План работы на ${year} год.${ext}`;
+export const planFileName = (year: number, ext: 'docx' | 'xlsx') => documentFileName(`План работы на ${year} год`, ext);
 
 export const planTitleLines = (data: PlanDocumentData): string[] =>
   ['ПЛАН РАБОТЫ', `ресурсного центра${data.centerShortName ? ` ${data.centerShortName}` : ''}`, `на ${data.year} год`];
