@@ -1,6 +1,5 @@
 import {
   AlignmentType,
-  BorderStyle,
   Document,
   Header,
   Packer,
@@ -16,6 +15,7 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
+import { A4, BODY_SIZE, cellBorders, FONT, mm, pageMargins, TABLE_SIZE } from '../docxStyle';
 import type { Block } from './layout';
 
 /**
@@ -24,21 +24,12 @@ import type { Block } from './layout';
  * first-line indent 1.25 cm; page numbers from page 2, centred at the top.
  */
 
-const mm = (value: number) => Math.round((value * 1440) / 25.4);
-
-export const PAGE = { width: 11906, height: 16838 };
-export const MARGIN = { top: mm(20), bottom: mm(20), left: mm(30), right: mm(10) };
-const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
+const MARGIN = pageMargins(10);
+const TEXT_WIDTH = A4.width - MARGIN.left - MARGIN.right;
 const INDENT = mm(12.5);
-const FONT = 'Times New Roman';
-const SIZE = 28; // 14 pt in half-points
-const TABLE_SIZE = 24; // 12 pt: a five-column sheet does not fit 14 pt on A4
 
 const ALIGN = { center: AlignmentType.CENTER, left: AlignmentType.LEFT, right: AlignmentType.RIGHT } as const;
 const rightTab = [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }];
-
-const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-const cellBorders = { top: border, bottom: border, left: border, right: border };
 
 /** Line breaks typed into a text stay line breaks on paper. */
 function runs(text: string, options: { bold?: boolean; size?: number } = {}): TextRun[] {
@@ -105,7 +96,7 @@ export async function renderDocx(blocks: Block[], title: string): Promise<Buffer
     styles: {
       default: {
         document: {
-          run: { font: FONT, size: SIZE, language: { value: 'ru-RU' } },
+          run: { font: FONT, size: BODY_SIZE, language: { value: 'ru-RU' } },
           paragraph: { indent: { firstLine: INDENT }, spacing: { line: 240, before: 0, after: 0 } },
         },
       },
@@ -116,7 +107,7 @@ export async function renderDocx(blocks: Block[], title: string): Promise<Buffer
           // The first page has a header of its own (empty): numbering starts on page 2.
           titlePage: true,
           page: {
-            size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.PORTRAIT },
+            size: { ...A4, orientation: PageOrientation.PORTRAIT },
             margin: { ...MARGIN, header: mm(10), footer: mm(10) },
           },
         },

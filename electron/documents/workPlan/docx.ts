@@ -1,6 +1,5 @@
 import {
   AlignmentType,
-  BorderStyle,
   Document,
   Packer,
   PageOrientation,
@@ -14,25 +13,16 @@ import {
   WidthType,
 } from 'docx';
 import type { PlanDocumentData } from '../../contract/workPlan';
+import { A4, BODY_SIZE, cellBorders, FONT, pageMargins, TABLE_SIZE } from '../docxStyle';
 import { approvalLines, directionHeading, EMPTY_PLAN_TEXT, itemCells, PLAN_COLUMNS, planTitleLines } from './layout';
 
-const mm = (value: number) => Math.round((value * 1440) / 25.4);
-
-// A4 given in portrait; docx swaps width and height for a landscape section.
-const PAGE = { width: mm(210), height: mm(297) };
-const MARGIN = { top: mm(20), bottom: mm(20), left: mm(30), right: mm(20) };
-const TEXT_WIDTH = PAGE.height - MARGIN.left - MARGIN.right;
+const MARGIN = pageMargins(20);
+// Landscape: the text runs along the long side of the sheet.
+const TEXT_WIDTH = A4.height - MARGIN.left - MARGIN.right;
 
 /** Column shares of the text width, in the order of PLAN_COLUMNS: the title gets the most room. */
 const COLUMN_SHARES = [4, 20, 12, 9, 14, 13, 14, 14];
 const COLUMN_WIDTHS = COLUMN_SHARES.map((share) => Math.floor((TEXT_WIDTH * share) / 100));
-
-const FONT = 'Times New Roman';
-const BODY_SIZE = 28; // 14 pt in half-points
-const TABLE_SIZE = 24; // 12 pt
-
-const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-const cellBorders = { top: border, bottom: border, left: border, right: border };
 
 interface CellOptions {
   bold?: boolean;
@@ -112,7 +102,7 @@ export async function renderPlanDocx(data: PlanDocumentData): Promise<Buffer> {
     styles: { default: { document: { run: { font: FONT, size: BODY_SIZE } } } },
     sections: [
       {
-        properties: { page: { size: { ...PAGE, orientation: PageOrientation.LANDSCAPE }, margin: MARGIN } },
+        properties: { page: { size: { ...A4, orientation: PageOrientation.LANDSCAPE }, margin: MARGIN } },
         children: [...approval, ...title, planTable(data)],
       },
     ],

@@ -76,7 +76,7 @@ export function AssignmentsScreen() {
       </Stack>
       <ListTable
         label="Поручения"
-        columns={[{ title: 'Протокол, пункт', width: 210 }, { title: 'Поручение' }, { title: 'Ответственные', width: 220 }, { title: 'Срок', width: 120 }, { title: 'Состояние', width: 150 }, { title: '', width: 190 }]}
+        columns={[{ title: 'Протокол, пункт', width: 210 }, { title: 'Поручение' }, { title: 'Ответственные', width: 220 }, { title: 'Срок', width: 120 }, { title: 'Состояние', width: 180 }, { title: '', width: 190 }]}
         empty={list.isSuccess && rows.length === 0 ? (
           <EmptyState text="Поручений с такими условиями нет." />
         ) : null}

@@ -4,7 +4,8 @@ import { useState } from 'react';
 import type { WorkingGroup } from '../../../../electron/contract/meetings';
 import { countOf } from '../../../../electron/shared/russian';
 import { useCall, useChange } from '../../api/client';
-import { confirmDelete, EmptyState, FormModal, RowActions, ScreenHeader, useFieldErrors } from '../../components/screen';
+import { confirmDelete, EmptyState, FormModal, RowActions, ScreenHeader } from '../../components/screen';
+import { useCreateOrUpdate, useDraft } from '../../components/form';
 import { PeopleMultiPicker, PersonPicker } from '../registry/pickers';
 import { ListTable } from './common';
 
@@ -61,7 +62,7 @@ export function GroupsScreen() {
 }
 
 function GroupForm({ editing, onClose }: { editing: WorkingGroup | null; onClose: () => void }) {
-  const [draft, setDraft] = useState({
+  const { draft, set, errors } = useDraft({
     name: editing?.name ?? '',
     nameGenitive: editing?.nameGenitive ?? '',
     chairId: editing?.chair?.id ?? null,
@@ -69,20 +70,13 @@ function GroupForm({ editing, onClose }: { editing: WorkingGroup | null; onClose
     secretaryId: editing?.secretary?.id ?? null,
     memberIds: editing?.members.map((m) => m.id) ?? [],
   });
-  const errors = useFieldErrors();
-  const create = useChange('workingGroups.create', { success: 'Рабочая группа добавлена' });
-  const update = useChange('workingGroups.update', { success: 'Изменения сохранены' });
-  const set = <K extends keyof typeof draft>(key: K, value: (typeof draft)[K]) => {
-    setDraft((d) => ({ ...d, [key]: value }));
-    errors.clear(key);
-  };
-  const submit = () => {
-    const callbacks = { onSuccess: onClose, onError: errors.fromError };
-    if (editing) update.mutate({ id: editing.id, data: draft }, callbacks);
-    else create.mutate(draft, callbacks);
-  };
+  const { save, saving } = useCreateOrUpdate(
+    { create: 'workingGroups.create', update: 'workingGroups.update', created: 'Рабочая группа добавлена' },
+    { onSaved: onClose, onError: errors.fromError },
+  );
+  const submit = () => save(editing?.id ?? null, draft);
   return (
-    <FormModal title={editing ? 'Рабочая группа' : 'Новая рабочая группа'} size="lg" onClose={onClose} onSubmit={submit} saving={create.isPending || update.isPending}>
+    <FormModal title={editing ? 'Рабочая группа' : 'Новая рабочая группа'} size="lg" onClose={onClose} onSubmit={submit} saving={saving}>
       <TextInput
         label="Название"
         placeholder="Межрайонная рабочая группа сегмента №6"

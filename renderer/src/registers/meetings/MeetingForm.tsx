@@ -1,10 +1,10 @@
 import { Button, Group, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import type { CallInput } from '../../../../electron/contract';
 import type { MeetingDetail, MeetingKind } from '../../../../electron/contract/meetings';
 import { useCall } from '../../api/client';
-import { useFieldErrors } from '../../components/screen';
+import { useDraft } from '../../components/form';
 import { PersonPicker } from '../registry/pickers';
 import { parseRuDate } from '../../lib/dates';
 import { kindOptions } from './common';
@@ -69,16 +69,11 @@ interface Props {
 
 /** The meeting's header: group, kind, number, dates, place, officers, the plan item it realises. */
 export function MeetingForm({ initial, isNew, disabled = false, saving, onSubmit, onCancel }: Props) {
-  const [draft, setDraft] = useState(initial);
-  const errors = useFieldErrors();
+  const { draft, set, errors } = useDraft(initial);
   const groups = useCall('workingGroups.list', {});
   const year = draft.dateStart ? Number(draft.dateStart.slice(0, 4)) : null;
   const candidates = useCall('meetings.planCandidates', { year: year ?? 2000 }, { enabled: year !== null });
   const next = useCall('meetings.nextNumber', { groupId: draft.groupId ?? 1, year: year ?? 2000 }, { enabled: isNew && draft.groupId !== null && year !== null });
-  const set = <K extends keyof MeetingDraft>(key: K, value: MeetingDraft[K]) => {
-    setDraft((d) => ({ ...d, [key]: value }));
-    errors.clear(key);
-  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onSubmit(draft, errors.fromError);

@@ -1,6 +1,5 @@
-import { Button, Center, Group, Loader, Text } from '@mantine/core';
+import { Button, Center, Loader, Text } from '@mantine/core';
 import dayjs from 'dayjs';
-import { IconArrowLeft, IconPrinter } from '@tabler/icons-react';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import {
   agendaBlocks,
@@ -12,6 +11,7 @@ import {
 } from '../../../../electron/documents/meetings/layout';
 import type { MeetingDetail } from '../../../../electron/contract/meetings';
 import { useCall } from '../../api/client';
+import { PrintToolbar } from '../../components/PrintToolbar';
 
 /**
  * The meeting's documents for the system print dialog (and «Сохранить как PDF»), from the same
@@ -137,14 +137,7 @@ export function PrintView() {
   return (
     <>
       <style>{PRINT_CSS}</style>
-      <Group className="no-print" p="md" gap="xs">
-        <Button component={Link} to={back} variant="default" leftSection={<IconArrowLeft size={16} />}>
-          Назад
-        </Button>
-        <Button leftSection={<IconPrinter size={16} />} onClick={() => window.print()}>
-          Печать
-        </Button>
-      </Group>
+      <PrintToolbar back={back} />
       <article className="minutes-print" aria-label="Документ для печати">
         {blocksFor(doc, meeting.data, ctx, itemId).map((block, i) => (
           <BlockView key={i} block={block} />

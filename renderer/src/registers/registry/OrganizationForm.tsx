@@ -1,10 +1,9 @@
 import { Select, SimpleGrid, TextInput, Textarea } from '@mantine/core';
-import { useState } from 'react';
 import type { Organization, OrganizationInput } from '../../../../electron/contract/registry';
 import type { OrganizationType } from '../../../../electron/shared/enums';
-import { useChange } from '../../api/client';
 import { organizationTypeOptions, useMunicipalityOptions } from './common';
-import { FormModal, useFieldErrors } from '../../components/screen';
+import { FormModal } from '../../components/screen';
+import { useCreateOrUpdate, useDraft } from '../../components/form';
 
 interface Props {
   /** The organisation to edit, or null to create a new one. */
@@ -26,28 +25,20 @@ const blank: Draft = { fullName: '', shortName: '', type: null, municipalityId: 
 
 export function OrganizationForm({ editing, onClose }: Props) {
   // Only the editable fields: the call's schema is strict and refuses extra keys such as `id`.
-  const [draft, setDraft] = useState<Draft>(() => {
+  const { draft, set, errors } = useDraft<Draft>(() => {
     if (!editing) return blank;
     const { fullName, shortName, type, municipalityId, address, phone, email } = editing;
     return { fullName, shortName, type, municipalityId, address, phone, email };
   });
-  const errors = useFieldErrors();
   const municipalities = useMunicipalityOptions();
-  const create = useChange('organizations.create', { success: 'Организация добавлена' });
-  const update = useChange('organizations.update', { success: 'Изменения сохранены' });
-  const saving = create.isPending || update.isPending;
-
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
-    setDraft((d) => ({ ...d, [key]: value }));
-    errors.clear(key);
-  };
+  const { save, saving } = useCreateOrUpdate(
+    { create: 'organizations.create', update: 'organizations.update', created: 'Организация добавлена' },
+    { onSaved: onClose, onError: errors.fromError },
+  );
 
   const submit = () => {
     // The server validates and answers in Russian; an unset type is sent as is so its message comes from one place.
-    const data = { ...draft, type: draft.type as OrganizationInput['type'] };
-    const callbacks = { onSuccess: onClose, onError: errors.fromError };
-    if (editing) update.mutate({ id: editing.id, data }, callbacks);
-    else create.mutate(data, callbacks);
+    save(editing?.id ?? null, { ...draft, type: draft.type as OrganizationInput['type'] });
   };
 
   return (

@@ -1,10 +1,9 @@
 import { parseRuDate } from '../../lib/dates';
 import { Checkbox, Group, SimpleGrid, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
-import { useState } from 'react';
 import type { Person } from '../../../../electron/contract/registry';
-import { useChange } from '../../api/client';
-import { FormModal, useFieldErrors } from '../../components/screen';
+import { FormModal } from '../../components/screen';
+import { useCreateOrUpdate, useDraft } from '../../components/form';
 import { OrganizationPicker } from './pickers';
 
 interface Props {
@@ -31,7 +30,7 @@ const blank: Draft = {
 
 export function PersonForm({ editing, organizationId = null, onClose }: Props) {
   // Only the editable fields: the call's schema is strict and refuses extra keys such as `id`.
-  const [draft, setDraft] = useState<Draft>(() => {
+  const { draft, set, errors } = useDraft<Draft>(() => {
     const p = editing ?? { ...blank, organizationId };
     return {
       lastName: p.lastName,
@@ -45,20 +44,11 @@ export function PersonForm({ editing, organizationId = null, onClose }: Props) {
       pdConsentDate: p.pdConsentDate,
     };
   });
-  const errors = useFieldErrors();
-  const create = useChange('people.create', { success: 'Специалист добавлен' });
-  const update = useChange('people.update', { success: 'Изменения сохранены' });
-
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
-    setDraft((d) => ({ ...d, [key]: value }));
-    errors.clear(key);
-  };
-
-  const submit = () => {
-    const callbacks = { onSuccess: onClose, onError: errors.fromError };
-    if (editing) update.mutate({ id: editing.id, data: draft }, callbacks);
-    else create.mutate(draft, callbacks);
-  };
+  const { save, saving } = useCreateOrUpdate(
+    { create: 'people.create', update: 'people.update', created: 'Специалист добавлен' },
+    { onSaved: onClose, onError: errors.fromError },
+  );
+  const submit = () => save(editing?.id ?? null, draft);
 
   const text = (key: 'lastName' | 'firstName' | 'middleName' | 'position' | 'phone' | 'email', label: string, required = false) => (
     <TextInput label={label} required={required} value={draft[key]} onChange={(e) => set(key, e.currentTarget.value)} error={errors.of(key)} />
@@ -70,7 +60,7 @@ export function PersonForm({ editing, organizationId = null, onClose }: Props) {
       size="lg"
       onClose={onClose}
       onSubmit={submit}
-      saving={create.isPending || update.isPending}
+      saving={saving}
     >
       <SimpleGrid cols={3}>
         {text('lastName', 'Фамилия', true)}

@@ -1,9 +1,10 @@
 import { Anchor, Button, Center, Group, Loader, Paper, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import type { CenterProfile } from '../../../../electron/contract/registry';
 import { useCall, useChange } from '../../api/client';
-import { ScreenHeader, useFieldErrors } from '../../components/screen';
+import { ScreenHeader } from '../../components/screen';
+import { useDraft } from '../../components/form';
 
 export function ProfileScreen() {
   const profile = useCall('center.getProfile', {});
@@ -34,8 +35,7 @@ export function ProfileScreen() {
 }
 
 function ProfileForm({ initial }: { initial: CenterProfile }) {
-  const [draft, setDraft] = useState(initial);
-  const errors = useFieldErrors();
+  const { draft, setDraft, set, errors } = useDraft(initial);
   const save = useChange('center.saveProfile', { success: 'Профиль центра сохранён' });
   const field = (key: keyof CenterProfile, label: string, required = false, description?: string) => (
     <TextInput
@@ -43,11 +43,7 @@ function ProfileForm({ initial }: { initial: CenterProfile }) {
       description={description}
       required={required}
       value={draft[key]}
-      onChange={(e) => {
-        const value = e.currentTarget.value;
-        setDraft((d) => ({ ...d, [key]: value }));
-        errors.clear(key);
-      }}
+      onChange={(e) => set(key, e.currentTarget.value)}
       error={errors.of(key)}
     />
   );
@@ -65,11 +61,7 @@ function ProfileForm({ initial }: { initial: CenterProfile }) {
             autosize
             minRows={2}
             value={draft.fullName}
-            onChange={(e) => {
-              const value = e.currentTarget.value;
-              setDraft((d) => ({ ...d, fullName: value }));
-              errors.clear('fullName');
-            }}
+            onChange={(e) => set('fullName', e.currentTarget.value)}
             error={errors.of('fullName')}
           />
           {field('shortName', 'Краткое наименование', true)}

@@ -1,10 +1,10 @@
 import { Autocomplete, Input, SegmentedControl, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
-import { useState } from 'react';
 import type { PlanItem, PlanItemInput, Term } from '../../../../electron/contract/workPlan';
 import { PLAN_FORMS, type Direction, type PlanStatus, type TermKind } from '../../../../electron/shared/enums';
 import { useChange } from '../../api/client';
-import { FormModal, useFieldErrors } from '../../components/screen';
+import { FormModal } from '../../components/screen';
+import { useDraft } from '../../components/form';
 import { parseRuDate } from '../../lib/dates';
 import { OrganizationsMultiPicker, PeopleMultiPicker } from '../registry/pickers';
 import { directionOptions, monthOptions, quarterOptions, statusOptions } from './common';
@@ -75,16 +75,9 @@ function termOf(d: Draft): Term {
 }
 
 export function ItemForm({ year, editing, defaultDirection, onClose }: Props) {
-  const [draft, setDraft] = useState<Draft>(() => draftOf(editing, defaultDirection));
-  const errors = useFieldErrors();
+  const { draft, set, errors } = useDraft<Draft>(() => draftOf(editing, defaultDirection));
   const create = useChange('workPlan.createItem', { success: 'Мероприятие добавлено в план' });
   const update = useChange('workPlan.updateItem', { success: 'Изменения сохранены' });
-
-  const set = <K extends keyof Draft>(key: K, value: Draft[K], field: string = key) => {
-    setDraft((d) => ({ ...d, [key]: value }));
-    errors.clear(field);
-    errors.clear(`data.${field}`);
-  };
 
   const submit = () => {
     const data: Omit<PlanItemInput, 'year'> = {

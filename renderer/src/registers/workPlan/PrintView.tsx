@@ -1,8 +1,8 @@
-import { Button, Center, Group, Loader, Text } from '@mantine/core';
-import { IconArrowLeft, IconPrinter } from '@tabler/icons-react';
+import { Button, Center, Loader, Text } from '@mantine/core';
 import { Link, useParams } from 'react-router-dom';
 import { approvalLines, directionHeading, EMPTY_PLAN_TEXT, itemCells, PLAN_COLUMNS, planTitleLines } from '../../../../electron/documents/workPlan/layout';
 import { useCall } from '../../api/client';
+import { PrintToolbar } from '../../components/PrintToolbar';
 
 // Matches the Word plan: A4 landscape, Times New Roman, the header row repeated on each page.
 const PRINT_CSS = `
@@ -54,14 +54,7 @@ export function PrintView() {
   return (
     <>
       <style>{PRINT_CSS}</style>
-      <Group className="no-print" p="md" gap="xs">
-        <Button component={Link} to={back} variant="default" leftSection={<IconArrowLeft size={16} />}>
-          Назад
-        </Button>
-        <Button leftSection={<IconPrinter size={16} />} onClick={() => window.print()}>
-          Печать
-        </Button>
-      </Group>
+      <PrintToolbar back={back} />
       <div className="plan-print">
         <div className="approval">
           {approvalLines(doc).map((line, i) => (
