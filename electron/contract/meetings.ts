@@ -25,6 +25,7 @@ export interface PersonRef {
   /** «И.О. Фамилия», as under a signature. */
   signature: string;
   position: string;
+  organizationId: number | null;
   organizationName: string | null;
 }
 
@@ -362,7 +363,8 @@ export const meetingsCalls = {
   'meetings.minutesDocx': call(z.object({ id, form: z.enum(['full', 'short']).default('full') }).strict()).returns<FileOutput>(),
   'meetings.agendaDocx': call(byId).returns<FileOutput>(),
   'meetings.registrationSheetDocx': call(byId).returns<FileOutput>(),
-  'meetings.extractDocx': call(z.object({ itemId: id }).strict()).returns<FileOutput>(),
+  /** One item's extract; with an organisation, only the decisions assigned to it (or to its people), addressed to it. */
+  'meetings.extractDocx': call(z.object({ itemId: id, organizationId: id.nullable().default(null) }).strict()).returns<FileOutput>(),
   'assignments.organizationDocx': call(z.object({ organizationId: id, onlyOpen: z.boolean().default(true) }).strict()).returns<FileOutput>(),
 } satisfies Record<string, CallDef<z.ZodType, unknown>>;
 

@@ -1,5 +1,5 @@
 import type { AppDb } from '../../../db/open';
-import { notFound } from '../../api/errors';
+import { invalid, notFound } from '../../api/errors';
 import type { FileOutput } from '../../contract/define';
 import { organizationAssignments } from '../../services/meetings/assignments';
 import { getMeeting } from '../../services/meetings/detail';
@@ -17,6 +17,7 @@ import {
   assignmentsFileName,
   extractBlocks,
   extractFileName,
+  itemForOrganization,
   minutesBlocks,
   minutesFileName,
   organizationAssignmentsBlocks,
@@ -47,12 +48,19 @@ export async function registrationSheetDocx(db: AppDb, meetingId: number): Promi
   return docx(registrationBlocks(m, context(db)), registrationFileName(m));
 }
 
-export async function extractDocx(db: AppDb, itemId: number): Promise<FileOutput> {
+export async function extractDocx(db: AppDb, itemId: number, organizationId: number | null = null): Promise<FileOutput> {
   const row = db.select({ meetingId: agendaItems.meetingId }).from(agendaItems).where(eq(agendaItems.id, itemId)).get();
   if (!row) throw notFound('Вопрос повестки');
   const m = getMeeting(db, row.meetingId);
   const item = m.items.find((i) => i.id === itemId)!;
-  return docx(extractBlocks(m, item, context(db)), extractFileName(m, item));
+  if (organizationId === null) return docx(extractBlocks(m, item, context(db)), extractFileName(m, item));
+  const organization = getOrganization(db, organizationId);
+  const addressed = itemForOrganization(item, organizationId);
+  if (addressed.decisions.length === 0) {
+    throw invalid(`В вопросе ${item.position} нет поручений организации «${organization.shortName || organization.fullName}»: выписка для неё не нужна`);
+  }
+  const addressee = organization.shortName || organization.fullName;
+  return docx(extractBlocks(m, addressed, context(db), organization.fullName), extractFileName(m, item, addressee));
 }
 
 export async function organizationAssignmentsDocx(db: AppDb, organizationId: number, onlyOpen: boolean): Promise<FileOutput> {

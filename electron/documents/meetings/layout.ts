@@ -45,8 +45,16 @@ export function minutesFileName(m: MeetingDetail, form: 'full' | 'short'): strin
 }
 export const agendaFileName = (m: MeetingDetail) => documentFileName(`Повестка ${MEETING_KIND_GENITIVE[m.kind]} №${m.number} от ${formatDate(m.dateStart)} – ${m.group.name}`, 'docx');
 export const registrationFileName = (m: MeetingDetail) => documentFileName(`Лист регистрации – ${MEETING_KIND_LABELS[m.kind].toLowerCase()} №${m.number} от ${formatDate(m.dateStart)} – ${m.group.name}`, 'docx');
-export const extractFileName = (m: MeetingDetail, item: AgendaItemView) =>
-  documentFileName(`Выписка из протокола №${m.number} от ${formatDate(m.dateStart)}, вопрос ${item.position} – ${m.group.name}`, 'docx');
+export const extractFileName = (m: MeetingDetail, item: AgendaItemView, addressee?: string) =>
+  documentFileName(`Выписка из протокола №${m.number} от ${formatDate(m.dateStart)}, вопрос ${item.position} – ${addressee ?? m.group.name}`, 'docx');
+
+/** The item with only the decisions that assign something to the organisation or to one of its people. */
+export function itemForOrganization(item: AgendaItemView, organizationId: number): AgendaItemView {
+  const concerns = (d: AgendaItemView['decisions'][number]) =>
+    d.assignment !== null &&
+    (d.assignment.organizations.some((o) => o.id === organizationId) || d.assignment.people.some((p) => p.organizationId === organizationId));
+  return { ...item, decisions: item.decisions.filter(concerns) };
+}
 export const assignmentsFileName = (organization: string) => documentFileName(`Поручения – ${organization}`, 'docx');
 
 /** Present people in Russian alphabetical order by surname, as «Фамилия И.О.». */
@@ -199,9 +207,10 @@ export function agendaBlocks(m: MeetingDetail, ctx: MinutesContext): Block[] {
 }
 
 /** An extract: the minutes' header and introductory part, one item with its own number, and the certification. */
-export function extractBlocks(m: MeetingDetail, item: AgendaItemView, ctx: MinutesContext): Block[] {
+export function extractBlocks(m: MeetingDetail, item: AgendaItemView, ctx: MinutesContext, addressee?: string): Block[] {
   const secretary = m.secretary;
   return [
+    ...(addressee ? [{ kind: 'line' as const, text: addressee, align: 'right' as const }] : []),
     ...header(m, ctx, 'ВЫПИСКА ИЗ ПРОТОКОЛА'),
     ...officers(m),
     // An extract goes to one organisation: the count is enough, the names stay in the minutes.

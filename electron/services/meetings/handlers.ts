@@ -66,6 +66,6 @@ export const meetingsHandlers: Handlers<typeof meetingsCalls> = {
   'meetings.minutesDocx': ({ db }, { id, form }) => minutesDocx(db, id, form),
   'meetings.agendaDocx': ({ db }, { id }) => agendaDocx(db, id),
   'meetings.registrationSheetDocx': ({ db }, { id }) => registrationSheetDocx(db, id),
-  'meetings.extractDocx': ({ db }, { itemId }) => extractDocx(db, itemId),
+  'meetings.extractDocx': ({ db }, { itemId, organizationId }) => extractDocx(db, itemId, organizationId),
   'assignments.organizationDocx': ({ db }, { organizationId, onlyOpen }) => organizationAssignmentsDocx(db, organizationId, onlyOpen),
 };

@@ -36,6 +36,7 @@ export function loadPeople(db: AppDb, ids: Iterable<number | null | undefined>):
         firstName: people.firstName,
         middleName: people.middleName,
         position: people.position,
+        organizationId: people.organizationId,
         organizationName,
       })
       .from(people)
@@ -49,6 +50,7 @@ export function loadPeople(db: AppDb, ids: Iterable<number | null | undefined>):
         short: surnameWithInitials(r.lastName, r.firstName, r.middleName),
         signature: initialsThenSurname(r.lastName, r.firstName, r.middleName),
         position: r.position,
+        organizationId: r.organizationId,
         organizationName: r.organizationName,
       });
     }

@@ -5,7 +5,7 @@ import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { documentCatalog } from '../../../electron/documents/catalog';
-import { person, freshApi, segmentGroup, type Api } from './helpers';
+import { freshApi, organization, person, segmentGroup, type Api } from './helpers';
 
 /**
  * The documents are checked from the files: the DOCX's own XML for the page set-up, and the
@@ -241,6 +241,24 @@ describe('other documents', () => {
     const { value } = await mammoth.extractRawText({ buffer: Buffer.from(file.base64, 'base64') });
     expectInOrder(value, ['ВЫПИСКА ИЗ ПРОТОКОЛА', '12.09.2017', '№ 1', 'Председатель — И.В. Дорожкина', 'Присутствовали: 4 человек.', '2. О наполнении сборника', 'СЛУШАЛИ:', '2.1. Подготовить материалы', 'Верно', 'Секретарь', 'Л.А. Попова', 'социальный педагог']);
     expect(value).not.toContain('Об итогах работы');
+  });
+
+  it('extract for one organisation is addressed to it and keeps only the decisions assigned to it or to its people', async () => {
+    const detail = await api.call('meetings.get', { id: meetingId });
+    const file = await api.call('meetings.extractDocx', { itemId: detail.items[0]!.id, organizationId: s.org });
+    expect(file.fileName).toBe('Выписка из протокола №1 от 12.09.2017, вопрос 1 – Отдел опеки г. Уварово.docx');
+    const { value } = await mammoth.extractRawText({ buffer: Buffer.from(file.base64, 'base64') });
+    expectInOrder(value, ['Отдел опеки и попечительства администрации г. Уварово', 'ВЫПИСКА ИЗ ПРОТОКОЛА', '1. Об итогах работы', 'РЕШИЛИ:', '1.2. Продолжить межведомственное взаимодействие', 'Верно']);
+    expect(value).not.toContain('Информацию принять к сведению');
+
+    // Item 2 assigns work to a person of the organisation, not to the organisation itself.
+    const byPerson = await api.call('meetings.extractDocx', { itemId: detail.items[1]!.id, organizationId: s.org });
+    const personText = (await mammoth.extractRawText({ buffer: Buffer.from(byPerson.base64, 'base64') })).value;
+    expect(personText).toContain('2.1. Подготовить материалы для сборника');
+
+    const other = await organization(api, 'МБОУ СОШ №1 г. Уварово');
+    const refused = await api.refusal('meetings.extractDocx', { itemId: detail.items[0]!.id, organizationId: other });
+    expect(refused.message).toBe('В вопросе 1 нет поручений организации «МБОУ СОШ №1 г. Уварово»: выписка для неё не нужна');
   });
 
   it('registration sheet has the five columns, a repeated header, members and guests and blank signature cells', async () => {

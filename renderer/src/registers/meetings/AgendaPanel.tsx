@@ -9,6 +9,18 @@ import { confirmDelete } from '../../components/screen';
 import { AssignmentStateBadge, dueLabel, responsibles, useDocument } from './common';
 import { ItemEditor } from './ItemEditor';
 
+/** Organisations the item's assignments go to, directly or through their people: each may get its own extract. */
+function addressees(item: AgendaItemView): { id: number; name: string }[] {
+  const found = new Map<number, string>();
+  for (const decision of item.decisions) {
+    for (const org of decision.assignment?.organizations ?? []) found.set(org.id, org.name);
+    for (const person of decision.assignment?.people ?? []) {
+      if (person.organizationId !== null && !found.has(person.organizationId)) found.set(person.organizationId, person.organizationName ?? '');
+    }
+  }
+  return [...found].map(([id, name]) => ({ id, name }));
+}
+
 export function AgendaPanel({ m, locked }: { m: MeetingDetail; locked: boolean }) {
   const [editing, setEditing] = useState<AgendaItemView | 'new' | null>(null);
   const [fromPlan, setFromPlan] = useState(false);
@@ -126,6 +138,11 @@ function ItemCard({ meetingId, item, first, last, locked, onEdit }: { meetingId:
             </Menu.Target>
             <Menu.Dropdown>
               <Menu.Item onClick={() => download('extract', () => callApi('meetings.extractDocx', { itemId: item.id }))}>Выписка из протокола (Word)</Menu.Item>
+              {addressees(item).map((org) => (
+                <Menu.Item key={org.id} onClick={() => download('extract', () => callApi('meetings.extractDocx', { itemId: item.id, organizationId: org.id }))}>
+                  Выписка для «{org.name}» (Word)
+                </Menu.Item>
+              ))}
               <Menu.Item component={Link} to={`/meetings/print/${meetingId}?doc=extract&item=${item.id}`}>
                 Выписка из протокола (печать)
               </Menu.Item>
