@@ -105,7 +105,7 @@ test('a secretary records a meeting from the plan, signs it, downloads the minut
   // A due date before the meeting is refused in Russian, and nothing is saved.
   await fillDate(dialog, 'Срок исполнения', '01.09.2017');
   await dialog.getByRole('button', { name: 'Сохранить вопрос' }).click();
-  await expect(page.getByText('Срок исполнения решения 1 (01.09.2017) раньше даты заседания (12.09.2017).')).toBeVisible();
+  await expect(page.getByText('Срок исполнения решения 2.1 (01.09.2017) раньше даты заседания (12.09.2017).')).toBeVisible();
   await fillDate(dialog, 'Срок исполнения', '01.12.2017');
   await shot(page, 'item-editor');
   await dialog.getByRole('button', { name: 'Сохранить вопрос' }).click();

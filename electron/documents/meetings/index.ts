@@ -3,7 +3,7 @@ import { invalid, notFound } from '../../api/errors';
 import type { FileOutput } from '../../contract/define';
 import { organizationAssignments } from '../../services/meetings/assignments';
 import { getMeeting } from '../../services/meetings/detail';
-import { getAttendeeThreshold } from '../../services/meetings/meetings';
+import { getAttendeeThreshold, minutesSettings } from '../../services/meetings/meetings';
 import { todayIso } from '../../services/meetings/shared';
 import { getOrganization } from '../../services/registry/organizations';
 import { getProfile } from '../../services/registry/profile';
@@ -26,7 +26,16 @@ import {
   type MinutesContext,
 } from './layout';
 
-function context(db: AppDb): MinutesContext {
+/**
+ * A meeting's documents take the center's name and the threshold as they were at signing
+ * (see `minutesSettings`); `today` is the date an extract is certified, always the real one.
+ */
+function context(db: AppDb, meetingId: number): MinutesContext {
+  return { ...minutesSettings(db, meetingId), today: todayIso() };
+}
+
+/** Not tied to one meeting: the assignments' current state. */
+function liveContext(db: AppDb): MinutesContext {
   return { centerFullName: getProfile(db).fullName, threshold: getAttendeeThreshold(db), today: todayIso() };
 }
 
@@ -35,38 +44,41 @@ const docx = async (blocks: Parameters<typeof renderDocx>[0], fileName: string):
 
 export async function minutesDocx(db: AppDb, meetingId: number, form: 'full' | 'short'): Promise<FileOutput> {
   const m = getMeeting(db, meetingId);
-  return docx(minutesBlocks(m, context(db), form), minutesFileName(m, form));
+  return docx(minutesBlocks(m, context(db, meetingId), form), minutesFileName(m, form));
 }
 
 export async function agendaDocx(db: AppDb, meetingId: number): Promise<FileOutput> {
   const m = getMeeting(db, meetingId);
-  return docx(agendaBlocks(m, context(db)), agendaFileName(m));
+  return docx(agendaBlocks(m, context(db, meetingId)), agendaFileName(m));
 }
 
 export async function registrationSheetDocx(db: AppDb, meetingId: number): Promise<FileOutput> {
   const m = getMeeting(db, meetingId);
-  return docx(registrationBlocks(m, context(db)), registrationFileName(m));
+  return docx(registrationBlocks(m, context(db, meetingId)), registrationFileName(m));
 }
 
 export async function extractDocx(db: AppDb, itemId: number, organizationId: number | null = null): Promise<FileOutput> {
   const row = db.select({ meetingId: agendaItems.meetingId }).from(agendaItems).where(eq(agendaItems.id, itemId)).get();
-  if (!row) throw notFound('Вопрос повестки');
+  if (!row) throw notFound('Запись о вопросе повестки');
   const m = getMeeting(db, row.meetingId);
   const item = m.items.find((i) => i.id === itemId)!;
-  if (organizationId === null) return docx(extractBlocks(m, item, context(db)), extractFileName(m, item));
+  const ctx = context(db, m.id);
+  if (organizationId === null) return docx(extractBlocks(m, item, ctx), extractFileName(m, item));
+  // The addressee is whom the extract is issued to now, under the organisation's current name;
+  // the extracted item itself comes from the signed record.
   const organization = getOrganization(db, organizationId);
   const addressed = itemForOrganization(item, organizationId);
   if (addressed.decisions.length === 0) {
     throw invalid(`В вопросе ${item.position} нет поручений организации «${organization.shortName || organization.fullName}»: выписка для неё не нужна`);
   }
   const addressee = organization.shortName || organization.fullName;
-  return docx(extractBlocks(m, addressed, context(db), organization.fullName), extractFileName(m, item, addressee));
+  return docx(extractBlocks(m, addressed, ctx, organization.fullName), extractFileName(m, item, addressee));
 }
 
 export async function organizationAssignmentsDocx(db: AppDb, organizationId: number, onlyOpen: boolean): Promise<FileOutput> {
   const organization = getOrganization(db, organizationId);
   const rows = organizationAssignments(db, organizationId, onlyOpen);
-  return docx(organizationAssignmentsBlocks(organization.fullName, rows, context(db), onlyOpen), assignmentsFileName(organization.shortName || organization.fullName));
+  return docx(organizationAssignmentsBlocks(organization.fullName, rows, liveContext(db), onlyOpen), assignmentsFileName(organization.shortName || organization.fullName));
 }
 
 /** The year's signed minutes, full form, for the export to the shared folder: only signed minutes are official. */

@@ -1,7 +1,7 @@
 import { documentFileName } from '../file';
 import type { AgendaItemView, AssignmentRow, AssignmentView, DecisionView, MeetingDetail, PersonRef } from '../../contract/meetings';
 import { ASSIGNMENT_STATE_LABELS, MEETING_KIND_GENITIVE, MEETING_KIND_LABELS } from '../../contract/meetings';
-import { compareRu, formatDate } from '../../shared/russian';
+import { compareRu, countOf, formatDate } from '../../shared/russian';
 
 /**
  * The wording and order of the meetings' documents as a list of blocks, kept apart from the
@@ -57,6 +57,9 @@ export function itemForOrganization(item: AgendaItemView, organizationId: number
 }
 export const assignmentsFileName = (organization: string) => documentFileName(`Поручения – ${organization}`, 'docx');
 
+/** «4 человека», «22 человека», «25 человек». */
+const PEOPLE = ['человек', 'человека', 'человек'] as const;
+
 /** Present people in Russian alphabetical order by surname, as «Фамилия И.О.». */
 export function presentPeople(m: MeetingDetail): PersonRef[] {
   return m.attendees
@@ -73,7 +76,7 @@ function attendance(m: MeetingDetail, ctx: MinutesContext): Block[] {
   const late = new Set(m.attendees.filter((a) => a.present && a.late).map((a) => a.person.id));
   const blocks: Block[] = [];
   if (attendeesAttached(m, ctx.threshold)) {
-    blocks.push({ kind: 'para', lead: 'Присутствовали: ', text: `${present.length} человек (список прилагается).`, indent: false });
+    blocks.push({ kind: 'para', lead: 'Присутствовали: ', text: `${countOf(present.length, PEOPLE)} (список прилагается).`, indent: false });
   } else {
     const names = present.map((p) => (late.has(p.id) ? `${p.short} (прибыл(а) с опозданием)` : p.short));
     blocks.push({ kind: 'para', lead: 'Присутствовали: ', text: names.length ? endDot(names.join(', ')) : '—', indent: false });
@@ -214,7 +217,7 @@ export function extractBlocks(m: MeetingDetail, item: AgendaItemView, ctx: Minut
     ...header(m, ctx, 'ВЫПИСКА ИЗ ПРОТОКОЛА'),
     ...officers(m),
     // An extract goes to one organisation: the count is enough, the names stay in the minutes.
-    { kind: 'para', lead: 'Присутствовали: ', text: `${presentPeople(m).length} человек.`, indent: false },
+    { kind: 'para', lead: 'Присутствовали: ', text: `${countOf(presentPeople(m).length, PEOPLE)}.`, indent: false },
     { kind: 'line', text: 'ПОВЕСТКА ДНЯ:', align: 'center', bold: true, spaceBefore: true },
     { kind: 'para', text: `${item.position}. ${item.title}` },
     ...itemBlocks(item, 'full'),

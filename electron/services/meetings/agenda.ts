@@ -14,7 +14,7 @@ type ItemRecord = typeof agendaItems.$inferSelect;
 
 function requireItem(db: AppDb, id: number): ItemRecord {
   const row = db.select().from(agendaItems).where(eq(agendaItems.id, id)).get();
-  if (!row) throw notFound('Вопрос повестки');
+  if (!row) throw notFound('Запись о вопросе повестки');
   return row;
 }
 
@@ -28,7 +28,8 @@ function nextPosition(db: AppDb, meetingId: number): number {
   return (db.select({ n: max(agendaItems.position) }).from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).get()?.n ?? 0) + 1;
 }
 
-function checkItem(db: AppDb, meeting: { dateStart: string }, input: AgendaItemInput): void {
+/** `position`: the item's number, so a message names decision «2.1» as the minutes will. */
+function checkItem(db: AppDb, meeting: { dateStart: string }, position: number, input: AgendaItemInput): void {
   requirePeople(db, input.speakers.map((s) => s.personId), 'speakers');
   requirePeople(db, input.discussion.map((s) => s.personId), 'discussion');
   input.decisions.forEach((d, i) => {
@@ -36,7 +37,7 @@ function checkItem(db: AppDb, meeting: { dateStart: string }, input: AgendaItemI
     requirePeople(db, d.assignment.personIds, `decisions.${i}.assignment.personIds`);
     requireOrganizations(db, d.assignment.organizationIds, `decisions.${i}.assignment.organizationIds`);
     if (d.assignment.dueDate !== null && !d.assignment.permanent && d.assignment.dueDate < meeting.dateStart) {
-      const message = `Срок исполнения решения ${i + 1} (${formatDate(d.assignment.dueDate)}) раньше даты заседания (${formatDate(meeting.dateStart)}).`;
+      const message = `Срок исполнения решения ${position}.${i + 1} (${formatDate(d.assignment.dueDate)}) раньше даты заседания (${formatDate(meeting.dateStart)}).`;
       throw invalid(message, { [`decisions.${i}.assignment.dueDate`]: 'Срок раньше даты заседания' });
     }
   });
@@ -141,7 +142,7 @@ const blankItem = (title: string, heardText = ''): AgendaItemInput => ({
 export function createAgendaItem(db: AppDb, meetingId: number, input: AgendaItemInput, today = todayIso()): MeetingDetail {
   return inTransaction(db, () => {
     const meeting = requireEditable(db, meetingId);
-    checkItem(db, meeting, input);
+    checkItem(db, meeting, nextPosition(db, meetingId), input);
     insertItem(db, meetingId, input);
     return getMeeting(db, meetingId, today);
   });
@@ -151,7 +152,7 @@ export function updateAgendaItem(db: AppDb, id: number, input: AgendaItemInput, 
   return inTransaction(db, () => {
     const item = requireItem(db, id);
     const meeting = requireEditable(db, item.meetingId);
-    checkItem(db, meeting, input);
+    checkItem(db, meeting, item.position, input);
     db.update(agendaItems)
       .set({
         title: input.title,
@@ -214,9 +215,13 @@ export function addFromPlan(db: AppDb, meetingId: number, planItemId: number, to
 export function addControlReview(db: AppDb, meetingId: number, today = todayIso()): MeetingDetail {
   return inTransaction(db, () => {
     const meeting = requireEditable(db, meetingId);
-    const open = openAssignmentsForMeeting(db, meetingId, meeting.dateStart);
+    // The minutes state what was overdue at the meeting: minutes typed up later must not call
+    // overdue what fell due after it; for a meeting still ahead, today is as far as is known.
+    const asOf = meeting.dateStart < today ? meeting.dateStart : today;
+    const open = openAssignmentsForMeeting(db, meetingId, meeting.dateStart, asOf);
     const lines = open.map((a) => {
-      const who = [...a.organizations.map((o) => o.name), ...a.people.map((p) => p.short)].join(', ');
+      // «Попова Л.А.» already ends with a dot.
+      const who = [...a.organizations.map((o) => o.name), ...a.people.map((p) => p.short)].join(', ').replace(/\.$/, '');
       const due = a.permanent ? 'постоянно' : `до ${formatDate(a.dueDate)}`;
       const late = a.state === 'overdue' ? ' (просрочено)' : '';
       return `${a.decisionNumber} (${a.meetingLabel.replace('Протокол ', 'протокол ')}): ${a.text.replace(/[.\s]+$/, '')}. Ответственные: ${who}. Срок: ${due}${late}.`;

@@ -139,18 +139,20 @@ export function setAssignmentStatus(
 ): AssignmentRow {
   return inTransaction(db, () => {
     const current = getAssignment(db, input.id, today);
-    if (input.status === 'done') {
-      if (!input.completionNote) {
-        throw invalid('Опишите, как исполнено поручение', { completionNote: 'Заполните отметку об исполнении' });
-      }
-      const on = input.completedOn ?? today;
-      if (on > today) throw invalid('Дата исполнения не может быть в будущем', { completedOn: 'Дата ещё не наступила' });
-      if (on < current.meetingDate) {
-        throw invalid(`Дата исполнения раньше даты заседания (${formatDate(current.meetingDate)})`, { completedOn: 'Раньше даты заседания' });
-      }
+    if (input.status === 'done' && !input.completionNote) {
+      throw invalid('Опишите, как исполнено поручение', { completionNote: 'Заполните отметку об исполнении' });
     }
     if (input.status === 'withdrawn' && !input.completionNote) {
       throw invalid('Укажите, почему поручение снято с контроля', { completionNote: 'Укажите основание' });
+    }
+    // The form asks for the date of a withdrawal too: it obeys the same bounds as a completion.
+    if (input.status !== 'inProgress') {
+      const what = input.status === 'done' ? 'Дата исполнения' : 'Дата снятия с контроля';
+      const on = input.completedOn ?? today;
+      if (on > today) throw invalid(`${what} не может быть в будущем`, { completedOn: 'Дата ещё не наступила' });
+      if (on < current.meetingDate) {
+        throw invalid(`${what} раньше даты заседания (${formatDate(current.meetingDate)})`, { completedOn: 'Раньше даты заседания' });
+      }
     }
     db.update(assignments)
       .set({

@@ -19,7 +19,7 @@ import {
 } from '../../../db/schema';
 import type { AgendaItemView, AssignmentView, AttendeeView, MeetingDetail, PersonRef, SpeakerView } from '../../contract/meetings';
 import { compareRu } from '../../shared/russian';
-import { assignmentState, loadPeople, minutesLabel, requireMeeting, todayIso } from './shared';
+import { assignmentState, loadPeople, minutesLabel, requireMeeting, todayIso, type MeetingRecord } from './shared';
 
 /** «Попова Л.А., социальный педагог ТОГБУ …»: how the minutes name a speaker from the registry. */
 export function speakerLabel(person: PersonRef | undefined, name: string): string {
@@ -76,8 +76,64 @@ export function loadAssignments(db: AppDb, decisionIds: number[], today: string)
   return result;
 }
 
+/** What «Подписать» froze: the meeting as the documents showed it and the minutes' settings then. */
+export interface SignedSnapshot {
+  version: 1;
+  meeting: MeetingDetail;
+  centerFullName: string;
+  threshold: number;
+}
+
+export function readSnapshot(m: MeetingRecord): SignedSnapshot | null {
+  if (m.status !== 'signed' || m.signedSnapshot === null) return null;
+  const parsed = JSON.parse(m.signedSnapshot) as SignedSnapshot;
+  return parsed.version === 1 ? parsed : null;
+}
+
+/**
+ * A signed meeting as it was signed: registry renames after signing do not reach it. Only what
+ * keeps moving after the signature and is not part of the minutes is read live: execution of
+ * the assignments, the linked plan item's status, the unlock history.
+ */
+function frozenMeeting(db: AppDb, m: MeetingRecord, frozen: MeetingDetail, today: string): MeetingDetail {
+  const decisionIds = frozen.items.flatMap((i) => i.decisions.filter((d) => d.assignment !== null).map((d) => d.id));
+  const live = loadAssignments(db, decisionIds, today);
+  const items = frozen.items.map((item) => ({
+    ...item,
+    decisions: item.decisions.map((d) => {
+      const now = live.get(d.id);
+      if (!d.assignment || !now) return d;
+      const { status, state, completionNote, completedOn } = now;
+      return { ...d, assignment: { ...d.assignment, status, state, completionNote, completedOn } };
+    }),
+  }));
+  return { ...frozen, items, status: m.status, signedAt: m.signedAt, planItem: planItemOf(db, m), unlocks: unlocksOf(db, m.id) };
+}
+
+function planItemOf(db: AppDb, m: MeetingRecord): MeetingDetail['planItem'] {
+  if (m.planItemId === null) return null;
+  return db.select({ id: planItems.id, title: planItems.title, status: planItems.status }).from(planItems).where(eq(planItems.id, m.planItemId)).get() ?? null;
+}
+
+function unlocksOf(db: AppDb, meetingId: number): MeetingDetail['unlocks'] {
+  return db
+    .select({ reason: meetingUnlocks.reason, at: meetingUnlocks.unlockedAt })
+    .from(meetingUnlocks)
+    .where(eq(meetingUnlocks.meetingId, meetingId))
+    .orderBy(asc(meetingUnlocks.id))
+    .all();
+}
+
+/** The meeting for the editor and the documents: a signed one as frozen at signing. */
 export function getMeeting(db: AppDb, id: number, today = todayIso()): MeetingDetail {
   const m = requireMeeting(db, id);
+  const snapshot = readSnapshot(m);
+  return snapshot ? frozenMeeting(db, m, snapshot.meeting, today) : liveMeeting(db, m, today);
+}
+
+/** The meeting from the current registry data: what «Подписать» freezes. */
+export function liveMeeting(db: AppDb, m: MeetingRecord, today = todayIso()): MeetingDetail {
+  const id = m.id;
   const group = db.select().from(workingGroups).where(eq(workingGroups.id, m.groupId)).get()!;
   const attendance = db.select().from(meetingAttendees).where(eq(meetingAttendees.meetingId, id)).all();
   const members = db.select({ personId: workingGroupMembers.personId }).from(workingGroupMembers).where(eq(workingGroupMembers.groupId, m.groupId)).all();
@@ -94,9 +150,6 @@ export function getMeeting(db: AppDb, id: number, today = todayIso()): MeetingDe
   const carried = carriedIds.length
     ? new Map(db.select({ id: meetings.id, number: meetings.number, dateStart: meetings.dateStart }).from(meetings).where(inArray(meetings.id, carriedIds)).all().map((r) => [r.id, r]))
     : new Map<number, { id: number; number: number; dateStart: string }>();
-  const planItem = m.planItemId
-    ? (db.select({ id: planItems.id, title: planItems.title, status: planItems.status }).from(planItems).where(eq(planItems.id, m.planItemId)).get() ?? null)
-    : null;
 
   const refs = loadPeople(db, [
     m.chairId,
@@ -155,13 +208,6 @@ export function getMeeting(db: AppDb, id: number, today = todayIso()): MeetingDe
     };
   });
 
-  const unlocks = db
-    .select({ reason: meetingUnlocks.reason, at: meetingUnlocks.unlockedAt })
-    .from(meetingUnlocks)
-    .where(eq(meetingUnlocks.meetingId, id))
-    .orderBy(asc(meetingUnlocks.id))
-    .all();
-
   return {
     id: m.id,
     group: { id: group.id, name: group.name, nameGenitive: group.nameGenitive },
@@ -177,8 +223,8 @@ export function getMeeting(db: AppDb, id: number, today = todayIso()): MeetingDe
     secretary: m.secretaryId === null ? null : (refs.get(m.secretaryId) ?? null),
     status: m.status,
     signedAt: m.signedAt,
-    planItem,
-    unlocks,
+    planItem: planItemOf(db, m),
+    unlocks: unlocksOf(db, id),
     attendees,
     guests: guests
       .map((g) => refs.get(g.personId))

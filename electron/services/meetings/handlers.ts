@@ -10,6 +10,7 @@ import {
   getAttendeeThreshold,
   holdMeeting,
   listMeetings,
+  minutesSettings,
   nextNumber,
   planCandidates,
   reopenMeeting,
@@ -61,6 +62,7 @@ export const meetingsHandlers: Handlers<typeof meetingsCalls> = {
   'assignments.setStatus': ({ db }, input) => setAssignmentStatus(db, input),
 
   'meetings.getSettings': ({ db }) => ({ attendeeThreshold: getAttendeeThreshold(db) }),
+  'meetings.documentSettings': ({ db }, { id }) => minutesSettings(db, id),
   'meetings.saveSettings': ({ db }, { attendeeThreshold }) => ({ attendeeThreshold: setAttendeeThreshold(db, attendeeThreshold) }),
 
   'meetings.minutesDocx': ({ db }, { id, form }) => minutesDocx(db, id, form),

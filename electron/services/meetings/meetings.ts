@@ -1,17 +1,18 @@
-import { and, asc, count, desc, eq, exists, inArray, isNotNull, max, ne, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, inArray, isNotNull, lt, max, ne, sql } from 'drizzle-orm';
 import type { AppDb } from '../../../db/open';
 import { inTransaction } from '../../../db/transaction';
-import { agendaItems, meetingAttendees, meetingGuests, meetings, meetingUnlocks, planItems, workingGroups } from '../../../db/schema';
+import { agendaItems, assignments, decisions, meetingAttendees, meetingGuests, meetings, meetingUnlocks, planItems, workingGroups } from '../../../db/schema';
 import { conflict, invalid } from '../../api/errors';
 import type { Page } from '../../contract/common';
-import type { AttendanceInput, MeetingDetail, MeetingInput, MeetingRow, PlanCandidate } from '../../contract/meetings';
+import type { AttendanceInput, MeetingDetail, MeetingInput, MeetingRow, MinutesSettings, PlanCandidate } from '../../contract/meetings';
 import { DEFAULT_ATTENDEE_THRESHOLD, MEETING_KIND_LABELS, type MeetingStatus } from '../../contract/meetings';
 import { formatDate } from '../../shared/russian';
 import { getSetting, setSetting } from '../app/settings';
+import { getProfile } from '../registry/profile';
 import { matchesAllWords } from '../registry/shared';
 import { getItem, listItems, setItemStatus } from '../workPlan/items';
 import { findPlan } from '../workPlan/plans';
-import { getMeeting } from './detail';
+import { getMeeting, liveMeeting, readSnapshot, type SignedSnapshot } from './detail';
 import { requireGroup } from './groups';
 import { minutesLabel, nowStamp, requireEditable, requireMeeting, requirePeople, todayIso } from './shared';
 
@@ -43,6 +44,22 @@ function requireNotFuture(dateStart: string, dateEnd: string | null, today: stri
   if (last > today) {
     const message = `Заседание не может быть проведено в будущем: дата ${formatDate(last)} ещё не наступила.`;
     throw invalid(message, { [dateEnd ? 'dateEnd' : 'dateStart']: message });
+  }
+}
+
+/** A later date must not leave the meeting's own assignments due before it (the rule the agenda item keeps). */
+function requireDueDatesAfter(db: AppDb, meetingId: number, dateStart: string): void {
+  const early = db
+    .select({ dueDate: assignments.dueDate, itemPosition: agendaItems.position, decisionPosition: decisions.position })
+    .from(assignments)
+    .innerJoin(decisions, eq(decisions.id, assignments.decisionId))
+    .innerJoin(agendaItems, eq(agendaItems.id, decisions.agendaItemId))
+    .where(and(eq(agendaItems.meetingId, meetingId), eq(assignments.permanent, false), lt(assignments.dueDate, dateStart)))
+    .orderBy(asc(assignments.dueDate), asc(agendaItems.position), asc(decisions.position))
+    .get();
+  if (early) {
+    const message = `Срок исполнения решения ${early.itemPosition}.${early.decisionPosition} (${formatDate(early.dueDate)}) раньше новой даты заседания (${formatDate(dateStart)}). Сначала измените срок поручения.`;
+    throw invalid(message, { dateStart: 'Позже срока исполнения поручения' });
   }
 }
 
@@ -93,10 +110,14 @@ export function updateMeeting(db: AppDb, id: number, input: MeetingInput, today 
     checkInput(db, input);
     const year = yearOf(input.dateStart);
     // Moving a meeting to another group or year puts it into that series under its next number.
+    // The editor sends the form back whole, so the old number arriving unchanged means «not
+    // chosen» for the new series, not a wish to keep №5 in a year that has only №1.
     const sameSeries = existing.groupId === input.groupId && existing.year === year;
-    const number = input.number ?? (sameSeries ? existing.number : nextNumber(db, input.groupId, year));
+    const chosen = sameSeries || input.number !== existing.number ? input.number : null;
+    const number = chosen ?? (sameSeries ? existing.number : nextNumber(db, input.groupId, year));
     requireFreeNumber(db, input.groupId, year, number, id);
     if (existing.status !== 'draft') requireNotFuture(input.dateStart, input.dateEnd, today);
+    if (input.dateStart > existing.dateStart) requireDueDatesAfter(db, id, input.dateStart);
     db.update(meetings)
       .set({ ...columns(input, year, number), updatedAt: nowStamp })
       .where(eq(meetings.id, id))
@@ -123,6 +144,14 @@ export function deleteMeeting(db: AppDb, id: number): void {
  * the plan) become done, with a note pointing at the minutes, unless already closed.
  */
 function markPlanItemsDone(db: AppDb, meetingId: number): void {
+  const { note, items } = realisedPlanItems(db, meetingId);
+  for (const item of items) {
+    if (item.status === 'done' || item.status === 'cancelled') continue;
+    setItemStatus(db, { id: item.id, status: 'done', resultNote: item.resultNote ? `${item.resultNote}; ${note}` : note });
+  }
+}
+
+function realisedPlanItems(db: AppDb, meetingId: number) {
   const m = requireMeeting(db, meetingId);
   const fromAgenda = db
     .select({ id: agendaItems.planItemId })
@@ -131,19 +160,50 @@ function markPlanItemsDone(db: AppDb, meetingId: number): void {
     .all()
     .map((r) => r.id!);
   const ids = [...new Set([...(m.planItemId === null ? [] : [m.planItemId]), ...fromAgenda])];
-  if (ids.length === 0) return;
   const note = `${MEETING_KIND_LABELS[m.kind]} проведено ${formatDate(m.dateStart)}, протокол №${m.number}`;
-  for (const item of db.select().from(planItems).where(inArray(planItems.id, ids)).all()) {
-    if (item.status === 'done' || item.status === 'cancelled') continue;
-    setItemStatus(db, { id: item.id, status: 'done', resultNote: item.resultNote ? `${item.resultNote}; ${note}` : note });
+  return { note, items: ids.length ? db.select().from(planItems).where(inArray(planItems.id, ids)).all() : [] };
+}
+
+/**
+ * Undoes `markPlanItemsDone` for a meeting taken back to draft: only the items that still carry
+ * this meeting's note were closed by it; an item closed by hand stays as it is.
+ */
+function unmarkPlanItemsDone(db: AppDb, meetingId: number): void {
+  const { note, items } = realisedPlanItems(db, meetingId);
+  for (const item of items) {
+    if (item.status !== 'done') continue;
+    if (item.resultNote === note) setItemStatus(db, { id: item.id, status: 'planned', resultNote: '' });
+    else if (item.resultNote.endsWith(`; ${note}`)) setItemStatus(db, { id: item.id, status: 'planned', resultNote: item.resultNote.slice(0, -`; ${note}`.length) });
   }
 }
 
+/** Any status but «signed» drops the frozen copy: the documents follow the record again. */
 function setStatus(db: AppDb, id: number, status: MeetingStatus): void {
   db.update(meetings)
-    .set({ status, signedAt: status === 'signed' ? nowStamp : null, updatedAt: nowStamp })
+    .set({ status, signedAt: status === 'signed' ? nowStamp : null, signedSnapshot: null, updatedAt: nowStamp })
     .where(eq(meetings.id, id))
     .run();
+}
+
+/**
+ * Freezes what the documents show at the signature: a person, an organisation, the group or
+ * the center renamed later, or a new attendee threshold, must not change signed minutes.
+ */
+function freezeSigned(db: AppDb, id: number, today: string): void {
+  const snapshot: SignedSnapshot = {
+    version: 1,
+    meeting: liveMeeting(db, requireMeeting(db, id), today),
+    ...liveMinutesSettings(db),
+  };
+  db.update(meetings).set({ signedSnapshot: JSON.stringify(snapshot) }).where(eq(meetings.id, id)).run();
+}
+
+const liveMinutesSettings = (db: AppDb): MinutesSettings => ({ centerFullName: getProfile(db).fullName, threshold: getAttendeeThreshold(db) });
+
+/** The center's name and the attendee threshold the documents use: for signed minutes, those at signing. */
+export function minutesSettings(db: AppDb, id: number): MinutesSettings {
+  const snapshot = readSnapshot(requireMeeting(db, id));
+  return snapshot ? { centerFullName: snapshot.centerFullName, threshold: snapshot.threshold } : liveMinutesSettings(db);
 }
 
 export function holdMeeting(db: AppDb, id: number, today = todayIso()): MeetingDetail {
@@ -161,6 +221,7 @@ export function reopenMeeting(db: AppDb, id: number, today = todayIso()): Meetin
   return inTransaction(db, () => {
     const m = requireEditable(db, id);
     if (m.status === 'draft') throw conflict('Заседание и так в черновиках.');
+    unmarkPlanItemsDone(db, id);
     setStatus(db, id, 'draft');
     return getMeeting(db, id, today);
   });
@@ -183,6 +244,7 @@ export function signMeeting(db: AppDb, id: number, today = todayIso()): MeetingD
       .get()?.n ?? 0;
     if (present === 0) throw invalid('Чтобы подписать протокол, отметьте присутствовавших на заседании.');
     setStatus(db, id, 'signed');
+    freezeSigned(db, id, today);
     return getMeeting(db, id, today);
   });
 }

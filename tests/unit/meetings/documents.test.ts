@@ -185,7 +185,7 @@ describe('minutes (протокол)', () => {
     await api.call('meetings.saveSettings', { attendeeThreshold: 3 });
     const file = await api.call('meetings.minutesDocx', { id: meetingId, form: 'full' });
     const { value } = await mammoth.extractRawText({ buffer: Buffer.from(file.base64, 'base64') });
-    expect(value).toContain('Присутствовали: 4 человек (список прилагается).');
+    expect(value).toContain('Присутствовали: 4 человека (список прилагается).');
     expectInOrder(value, ['Секретарь', 'Приложение к протоколу от 12.09.2017 № 1', 'СПИСОК ПРИСУТСТВОВАВШИХ', '1. Дорожкина Ирина Васильевна', '2. Ёлкина Анна Петровна', '3. Иванов Пётр Сергеевич', '4. Попова Людмила Александровна']);
     await api.call('meetings.saveSettings', { attendeeThreshold: 4 });
     const atThreshold = await api.call('meetings.minutesDocx', { id: meetingId, form: 'full' });
@@ -239,7 +239,7 @@ describe('other documents', () => {
     const file = await api.call('meetings.extractDocx', { itemId: detail.items[1]!.id });
     expect(file.fileName).toBe('Выписка из протокола №1 от 12.09.2017, вопрос 2 – Межрайонная рабочая группа сегмента №6.docx');
     const { value } = await mammoth.extractRawText({ buffer: Buffer.from(file.base64, 'base64') });
-    expectInOrder(value, ['ВЫПИСКА ИЗ ПРОТОКОЛА', '12.09.2017', '№ 1', 'Председатель — И.В. Дорожкина', 'Присутствовали: 4 человек.', '2. О наполнении сборника', 'СЛУШАЛИ:', '2.1. Подготовить материалы', 'Верно', 'Секретарь', 'Л.А. Попова', 'социальный педагог']);
+    expectInOrder(value, ['ВЫПИСКА ИЗ ПРОТОКОЛА', '12.09.2017', '№ 1', 'Председатель — И.В. Дорожкина', 'Присутствовали: 4 человека.', '2. О наполнении сборника', 'СЛУШАЛИ:', '2.1. Подготовить материалы', 'Верно', 'Секретарь', 'Л.А. Попова', 'социальный педагог']);
     expect(value).not.toContain('Об итогах работы');
   });
 

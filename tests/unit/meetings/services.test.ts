@@ -186,7 +186,7 @@ describe('agenda', () => {
       meetingId: m.id,
       data: { title: 'О сроках', decisions: [{ text: 'Подготовить отчёт', assignment: { personIds: [s.member1], dueDate: '2017-09-01' } }] },
     });
-    expect(error.message).toBe('Срок исполнения решения 1 (01.09.2017) раньше даты заседания (12.09.2017).');
+    expect(error.message).toBe('Срок исполнения решения 1.1 (01.09.2017) раньше даты заседания (12.09.2017).');
     expect(error.fields).toHaveProperty(['decisions.0.assignment.dueDate']);
     expect((await api.call('meetings.get', { id: m.id })).items).toEqual([]);
   });
