@@ -60,13 +60,13 @@ export interface Option {
 const email = z
   .string()
   .trim()
-  .max(200)
+  .max(200, 'Адрес электронной почты длиннее 200 символов')
   .refine((s) => s === '' || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s), 'Адрес электронной почты указан неверно')
   .default('');
 const phone = z
   .string()
   .trim()
-  .max(100)
+  .max(100, 'Телефон длиннее 100 символов')
   .refine((s) => s === '' || /^[\d\s()+\-,;доб.]+$/i.test(s), 'Телефон может содержать только цифры, пробелы, скобки, «+» и «-»')
   .default('');
 
@@ -116,7 +116,18 @@ export const personInput = z
   .refine((p) => !p.pdConsent || p.pdConsentDate !== null, {
     message: 'Укажите дату согласия на обработку персональных данных',
     path: ['pdConsentDate'],
+  })
+  // A consent dated ahead is a mistyped year, and it would read as a valid consent for years.
+  .refine((p) => !p.pdConsent || p.pdConsentDate === null || p.pdConsentDate <= localToday(), {
+    message: 'Дата согласия не может быть позже сегодняшнего дня',
+    path: ['pdConsentDate'],
   });
+
+/** Today as `YYYY-MM-DD` on the user's own clock (a consent given this evening is today's, whatever UTC says). */
+function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
 
 export const organizationListInput = z
   .object({

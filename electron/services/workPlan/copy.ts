@@ -1,6 +1,7 @@
 import type { AppDb } from '../../../db/open';
 import { inTransaction } from '../../../db/transaction';
 import { conflict } from '../../api/errors';
+import { year as planYear } from '../../contract/common';
 import type { CopyResult } from '../../contract/workPlan';
 import { countOf } from '../../shared/russian';
 import { createItem, listItems } from './items';
@@ -16,6 +17,11 @@ import { shiftTermToNextYear } from './terms';
 export function copyToNextYear(db: AppDb, input: { year: number }): CopyResult {
   const items = listItems(db, { year: input.year });
   const targetYear = input.year + 1;
+  // Every call takes a year through the contract's schema: a plan past its last year could be
+  // created here but never opened, listed or deleted afterwards.
+  if (!planYear.safeParse(targetYear).success) {
+    throw conflict(`План можно составить не позже чем на ${input.year} год: копировать план на ${targetYear} год нельзя`);
+  }
   return inTransaction(db, () => {
     const existing = findPlan(db, targetYear);
     if (existing) {

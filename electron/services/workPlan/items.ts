@@ -154,9 +154,17 @@ function queryItems(db: AppDb, shape: string, where: () => SQL, values: Values, 
  */
 export function listItems(db: AppDb, filter: ItemsFilter): PlanItem[] {
   const plan = requirePlan(db, filter.year);
-  const needle = foldRu(filter.search ?? '');
+  // Every word must occur somewhere, as in the registry's lists: «семинар педагогов» finds «Семинар для педагогов».
+  const words = foldRu(filter.search ?? '').split(' ').filter(Boolean);
   const [quarterStart, quarterEnd] = filter.quarter ? quarterSpan(plan.year, filter.quarter) : [];
-  const shape = [filter.direction && 'direction', filter.status && 'status', filter.quarter && 'quarter', filter.responsibleId && 'responsible', needle && 'search']
+  // The word count is part of the shape: each word adds a condition to the SQL text.
+  const shape = [
+    filter.direction && 'direction',
+    filter.status && 'status',
+    filter.quarter && 'quarter',
+    filter.responsibleId && 'responsible',
+    words.length > 0 && `search${words.length}`,
+  ]
     .filter(Boolean)
     .join(',');
   const where = () => {
@@ -170,10 +178,18 @@ export function listItems(db: AppDb, filter: ItemsFilter): PlanItem[] {
         sql`exists (select 1 from ${planItemResponsibles} where ${planItemResponsibles.planItemId} = ${planItems.id} and ${planItemResponsibles.personId} = ${p('responsibleId')})`,
       );
     }
-    if (needle) conditions.push(sql`instr(${planItems.searchText}, ${p('needle')}) > 0`);
+    words.forEach((_, i) => conditions.push(sql`instr(${planItems.searchText}, ${p(`w${i}`)}) > 0`));
     return and(...conditions)!;
   };
-  const values = { planId: plan.id, direction: filter.direction, status: filter.status, quarterStart, quarterEnd, responsibleId: filter.responsibleId, needle };
+  const values: Values = {
+    planId: plan.id,
+    direction: filter.direction,
+    status: filter.status,
+    quarterStart,
+    quarterEnd,
+    responsibleId: filter.responsibleId,
+    ...Object.fromEntries(words.map((word, i) => [`w${i}`, word])),
+  };
   return queryItems(db, `year:${shape}`, where, values, plan.id);
 }
 

@@ -61,3 +61,28 @@ describe('registry calls through the dispatcher', () => {
     expect(count('organizations')).toBe(0);
   });
 });
+
+describe('too long contacts', () => {
+  it.each([
+    ['people.create', { lastName: 'Иванова', firstName: 'Мария', email: `${'a'.repeat(200)}@mail.ru` }, 'email', 'Адрес электронной почты длиннее 200 символов'],
+    ['people.create', { lastName: 'Иванова', firstName: 'Мария', phone: '1'.repeat(101) }, 'phone', 'Телефон длиннее 100 символов'],
+    ['organizations.create', { fullName: 'Школа', type: 'education', email: `${'a'.repeat(200)}@mail.ru` }, 'email', 'Адрес электронной почты длиннее 200 символов'],
+    ['organizations.create', { fullName: 'Школа', type: 'education', phone: '1'.repeat(101) }, 'phone', 'Телефон длиннее 100 символов'],
+  ] as const)('%s refuses a too long %s with a Russian message and writes nothing', async (call, input, field, message) => {
+    const result = await app.dispatch(call, input);
+    expect(result).toMatchObject({ ok: false, error: { code: 'validation', fields: { [field]: message } } });
+    expect(count('people') + count('organizations')).toBe(0);
+  });
+});
+
+describe('consent date', () => {
+  it('refuses a consent dated in the future (a mistyped year), keeping today and past dates', async () => {
+    const future = await app.dispatch('people.create', { lastName: 'Иванова', firstName: 'Мария', pdConsent: true, pdConsentDate: '2999-01-01' });
+    expect(future).toMatchObject({ ok: false, error: { code: 'validation', fields: { pdConsentDate: 'Дата согласия не может быть позже сегодняшнего дня' } } });
+    expect(count('people')).toBe(0);
+    const today = new Date();
+    const iso = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
+    expect(await app.dispatch('people.create', { lastName: 'Иванова', firstName: 'Мария', pdConsent: true, pdConsentDate: iso })).toMatchObject({ ok: true });
+    expect(await app.dispatch('people.create', { lastName: 'Петрова', firstName: 'Анна', pdConsent: true, pdConsentDate: '2017-09-01' })).toMatchObject({ ok: true });
+  });
+});

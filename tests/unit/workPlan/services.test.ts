@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { planItems } from '../../../db/schema';
+import { planItems, workPlans } from '../../../db/schema';
 import { copyToNextYear } from '../../../electron/services/workPlan/copy';
 import { deleteItem, getItem, listItems, moveItem, setItemStatus, updateItem } from '../../../electron/services/workPlan/items';
 import { getPlan, listPlanYears, setPlanApproval } from '../../../electron/services/workPlan/plans';
@@ -209,5 +209,36 @@ describe('demo plans', () => {
     // Running it again adds nothing.
     seedDemoWorkPlan(t.db);
     expect(t.db.select().from(planItems).all().length).toBe(listItems(t.db, { year: 2017 }).length + listItems(t.db, { year: 2018 }).length);
+  });
+});
+
+describe('plan search', () => {
+  it('finds an item by words that are not next to each other, like the registry lists do', () => {
+    createPlan(t.db, { year: 2017 });
+    addItem(t.db, 2017, { title: 'Семинар для педагогов школ', targetAudience: 'Педагоги' });
+    addItem(t.db, 2017, { title: 'Семинар для родителей' });
+    const titles = (search: string) => listItems(t.db, { year: 2017, search }).map((i) => i.title);
+    expect(titles('семинар педагогов')).toEqual(['Семинар для педагогов школ']);
+    expect(titles('РОДИТЕЛЕЙ семинар')).toEqual(['Семинар для родителей']);
+    // One word after two: a query of another word count must not reuse the two-word query.
+    expect(titles('семинар')).toEqual(['Семинар для педагогов школ', 'Семинар для родителей']);
+    expect(titles('семинар педагогов родителей')).toEqual([]);
+  });
+
+  it('keeps the links of the items a word search finds', () => {
+    createPlan(t.db, { year: 2017 });
+    const person = addPerson(t.db, 'Попова', 'Людмила', 'Ивановна');
+    addItem(t.db, 2017, { title: 'Круглый стол для специалистов опеки', responsibleIds: [person] });
+    const [found] = listItems(t.db, { year: 2017, search: 'стол опеки' });
+    expect(found?.responsibles.map((r) => r.label)).toEqual(['Попова Л.И.']);
+  });
+});
+
+describe('copy to the next year at the last year a plan can have', () => {
+  it('refuses in Russian instead of creating a plan that can never be opened', () => {
+    createPlan(t.db, { year: 2100 });
+    addItem(t.db, 2100, { title: 'Запланировано' });
+    expect(() => copyToNextYear(t.db, { year: 2100 })).toThrow('План можно составить не позже чем на 2100 год');
+    expect(t.db.select().from(workPlans).all().map((p) => p.year)).toEqual([2100]);
   });
 });

@@ -1,6 +1,6 @@
 import { Button, Center, Group, Pagination, Paper, ScrollArea, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { countOf } from '../../../../electron/shared/russian';
 import type { ListState } from './useListState';
 
@@ -44,7 +44,14 @@ export function DataTable<Row extends { id: number }, Sort extends string>({
   countForms = ['запись', 'записи', 'записей'],
 }: DataTableProps<Row, Sort>) {
   const pages = list ? Math.max(1, Math.ceil(total / list.pageSize)) : 1;
-  if (!loading && rows && rows.length === 0) {
+  // Deleting the only row of the last page leaves the list past its end: an empty page of a
+  // non-empty list would read as «no records yet» and hide the pagination, so go back a page.
+  const pastEnd = Boolean(list && rows && rows.length === 0 && total > 0 && list.page > pages);
+  const setPage = list?.setPage;
+  useEffect(() => {
+    if (pastEnd && setPage) setPage(pages);
+  }, [pastEnd, pages, setPage]);
+  if (!loading && !pastEnd && rows && rows.length === 0) {
     return (
       <Paper withBorder p="xl">
         <Center>

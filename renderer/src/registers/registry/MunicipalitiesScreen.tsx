@@ -77,7 +77,9 @@ function MunicipalityForm({ editing, onClose }: { editing: Municipality | null; 
         value={name}
         onChange={(e) => {
           setName(e.currentTarget.value);
+          // An update's schema errors come as `data.name`: typing must clear that one too.
           errors.clear('name');
+          errors.clear('data.name');
         }}
         error={errors.of('name')}
         data-autofocus
