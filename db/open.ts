@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema';
@@ -19,7 +19,7 @@ export const DEFAULT_MIGRATIONS = import.meta.url
 /** A refusal to open the database, with the Russian message shown to the user. */
 export class DatabaseOpenError extends Error {
   constructor(
-    readonly reason: 'network' | 'newer' | 'corrupt',
+    readonly reason: 'network' | 'newer' | 'corrupt' | 'backup',
     message: string,
   ) {
     super(message);
@@ -81,6 +81,35 @@ export function backupFileName(now: Date, reason: string): string {
 export function vacuumInto(sqlite: Database.Database, target: string): void {
   mkdirSync(path.dirname(target), { recursive: true });
   sqlite.prepare('VACUUM INTO ?').run(target);
+}
+
+/** `<reason>-<stamp>.sqlite` in `dir`, a second later for each name already taken. */
+export function freeBackupFile(dir: string, now: Date, reason: string): string {
+  let file = path.join(dir, backupFileName(now, reason));
+  for (let n = 1; existsSync(file); n++) file = path.join(dir, backupFileName(new Date(now.getTime() + n * 1000), reason));
+  return file;
+}
+
+/**
+ * `vacuumInto` for a copy someone may rely on: made under a hidden temporary name, flushed,
+ * then renamed, so a file under the final name is always whole (an interrupted copy leaves
+ * only the hidden name, which the backup rotation removes).
+ */
+export function vacuumIntoWhole(sqlite: Database.Database, target: string): void {
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.rc-tmp-${process.pid}-${Date.now()}`);
+  try {
+    vacuumInto(sqlite, temp);
+    const fd = openSync(temp, 'r+');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, target);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
 }
 
 /**
@@ -190,8 +219,15 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
     let backupFile: string | undefined;
     if (state.applied < state.known && !options.readonly) {
       if (state.applied > 0) {
-        backupFile = path.join(path.dirname(file), 'backups', backupFileName(options.now?.() ?? new Date(), 'before-migration'));
-        vacuumInto(sqlite, backupFile);
+        backupFile = freeBackupFile(path.join(path.dirname(file), 'backups'), options.now?.() ?? new Date(), 'before-migration');
+        try {
+          vacuumIntoWhole(sqlite, backupFile);
+        } catch {
+          throw new DatabaseOpenError(
+            'backup',
+            `Не удалось сделать резервную копию базы перед обновлением её структуры (${backupFile}), поэтому обновление не выполнено и данные не изменены. Проверьте, что на диске есть свободное место, и запустите приложение снова.`,
+          );
+        }
       }
       migrateWithForeignKeysDeferred(sqlite, db, migrationsFolder);
     }

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import dayjs from 'dayjs';
 import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, copyFileSync } from 'node:fs';
 import path from 'node:path';
-import { backupFileName, DEFAULT_MIGRATIONS, migrationState, vacuumInto } from '../../../db/open';
+import { DEFAULT_MIGRATIONS, freeBackupFile, migrationState, vacuumInto, vacuumIntoWhole } from '../../../db/open';
 import type { BackupEntry } from '../../contract/exchange';
 import { conflict, invalid } from '../../api/errors';
 import { databaseProblem } from '../exchange/dataPackage';
@@ -71,21 +71,12 @@ function fsyncFile(file: string): void {
 /** A whole copy of the live database at `target`; refuses to replace an existing file. */
 export function copyDatabase(live: Database.Database, target: string): void {
   if (existsSync(target)) throw conflict(`Файл ${target} уже существует: выберите другое имя, существующий файл не заменяется`);
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.rc-tmp-${process.pid}-${Date.now()}`);
-  try {
-    vacuumInto(live, temp);
-    fsyncFile(temp);
-    renameSync(temp, target);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
+  vacuumIntoWhole(live, target);
 }
 
 export function backupNow(live: Database.Database, dataDir: string, reason: string, now: Date): BackupEntry {
-  let file = path.join(backupsDir(dataDir), backupFileName(now, reason));
   // Two copies within the same second (a restore right after a manual copy) must not collide.
-  for (let n = 1; existsSync(file); n++) file = path.join(backupsDir(dataDir), backupFileName(new Date(now.getTime() + n * 1000), reason));
+  const file = freeBackupFile(backupsDir(dataDir), now, reason);
   copyDatabase(live, file);
   return entryOf(file)!;
 }
@@ -209,17 +200,54 @@ export function checkBackupFile(
   }
 }
 
+const restoreTemp = (dbFile: string) => `${dbFile}.restore-${process.pid}-${Date.now()}`;
+
 /**
- * Replaces the (closed) database file with a copy of `source`. The old WAL and shared-memory
- * files belong to the old database and would be replayed onto the new one, so they go first.
+ * The file a restore will put in place, made beside the live database and checked before the
+ * live one is touched. SQLite makes it (`VACUUM INTO`), not a byte copy: a database copied
+ * from a running application keeps its latest changes in the `-wal` file beside it, which the
+ * check reads but a copy of the main file alone would silently drop.
  */
-export function replaceDatabaseFile(dbFile: string, source: string): void {
-  const temp = `${dbFile}.restore-${process.pid}-${Date.now()}`;
-  copyFileSync(source, temp);
-  fsyncFile(temp);
+export function stageRestoreCopy(dbFile: string, source: string, options: { migrationsFolder?: string; nativeBinding?: string } = {}): string {
+  const temp = restoreTemp(dbFile);
+  try {
+    const sqlite = new Database(source, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+    try {
+      vacuumInto(sqlite, temp);
+    } finally {
+      sqlite.close();
+    }
+    fsyncFile(temp);
+    checkBackupFile(temp, options);
+    return temp;
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * Puts a prepared, flushed file in place of the (closed) database. The old WAL and
+ * shared-memory files belong to the old database and would be replayed onto the new one, so
+ * they go first.
+ */
+export function swapInDatabaseFile(dbFile: string, prepared: string): void {
   rmSync(`${dbFile}-wal`, { force: true });
   rmSync(`${dbFile}-shm`, { force: true });
-  renameSync(temp, dbFile);
+  renameSync(prepared, dbFile);
+}
+
+/** Replaces the (closed) database file with a byte copy of `source` (a copy made by `VACUUM INTO`). */
+export function replaceDatabaseFile(dbFile: string, source: string): void {
+  const temp = restoreTemp(dbFile);
+  try {
+    copyFileSync(source, temp);
+    fsyncFile(temp);
+    swapInDatabaseFile(dbFile, temp);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
 }
 
 /** The daily copy at start-up; a failure is reported but does not keep the user out of their data. */

@@ -1,21 +1,31 @@
+import { rmSync } from 'node:fs';
 import { openDatabase } from '../../../db/open';
 import type { CallContext } from '../../api/dispatch';
-import type { RestoreResult } from '../../contract/exchange';
+import type { BackupEntry, RestoreResult } from '../../contract/exchange';
 import { conflict } from '../../api/errors';
 import { anyExportRunning } from '../exchange/jobs';
-import { backupNow, checkBackupFile, replaceDatabaseFile } from './backups';
+import { backupNow, checkBackupFile, replaceDatabaseFile, stageRestoreCopy, swapInDatabaseFile } from './backups';
 import { databaseHost } from './host';
 
 /**
- * Restore from a backup: check the file, copy the current database aside, swap the file and
- * reopen. If the restored file cannot be opened (a migration fails), the previous database is
- * put back, so the user is never left without one.
+ * Restore from a backup: check the file, make and check the copy that will be put in place,
+ * copy the current database aside, swap the file and reopen. If the restored file cannot be
+ * opened (a migration fails), the previous database is put back, so the user is never left
+ * without one.
  */
 export function restoreDatabase(ctx: CallContext, file: string, now: Date): RestoreResult {
   const host = databaseHost(ctx);
-  const checked = checkBackupFile(file, host?.openOptions ?? {});
+  const options = host?.openOptions ?? {};
+  const checked = checkBackupFile(file, options);
   if (anyExportRunning()) throw conflict('Идёт выгрузка: дождитесь её окончания, затем восстановите копию');
-  const safety = backupNow(ctx.db.$client, ctx.env.dataDir, 'before-restore', now);
+  const staged = stageRestoreCopy(ctx.env.dbFile, checked.file, options);
+  let safety: BackupEntry;
+  try {
+    safety = backupNow(ctx.db.$client, ctx.env.dataDir, 'before-restore', now);
+  } catch (error) {
+    rmSync(staged, { force: true });
+    throw error;
+  }
   const reopen = () => {
     if (host) return host.reopen();
     const opened = openDatabase({ file: ctx.env.dbFile });
@@ -24,11 +34,17 @@ export function restoreDatabase(ctx: CallContext, file: string, now: Date): Rest
   };
   ctx.db.$client.close();
   try {
-    replaceDatabaseFile(ctx.env.dbFile, checked.file);
+    swapInDatabaseFile(ctx.env.dbFile, staged);
     reopen();
   } catch (error) {
-    replaceDatabaseFile(ctx.env.dbFile, safety.file);
-    reopen();
+    rmSync(staged, { force: true });
+    // Whatever happens while putting the previous data back, the application must not be left
+    // on a closed connection.
+    try {
+      replaceDatabaseFile(ctx.env.dbFile, safety.file);
+    } finally {
+      reopen();
+    }
     throw error;
   }
   return { restoredFrom: checked.file, safetyBackup: safety };

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { vacuumInto } from '../../../db/open';
+import { conflict } from '../../api/errors';
 
 /**
  * The data package: a consistent copy of the database made by SQLite itself (`VACUUM INTO`
@@ -85,7 +86,7 @@ export function snapshotDatabase(live: Database.Database, target: string, option
   const copy = openReadonly(target, options);
   try {
     const problem = databaseProblem(copy);
-    if (problem) throw new Error(`Снимок базы данных не прошёл проверку: ${problem}. Выгрузка не выполнена.`);
+    if (problem) throw conflict(`Снимок базы данных не прошёл проверку: ${problem}. Выгрузка не выполнена.`);
     return databaseFacts(copy);
   } finally {
     copy.close();

@@ -7,11 +7,11 @@ import type { AppDb } from '../../../db/open';
 import { exportLog } from '../../../db/schema';
 import type { ExportedFile, ExportLogRow, ExportStatus } from '../../contract/exchange';
 import type { Page } from '../../contract/common';
-import { conflict, invalid, notFound } from '../../api/errors';
+import { conflict, DomainError, invalid, notFound } from '../../api/errors';
 import { documentCatalog, type DocumentKind } from '../../documents/catalog';
 import { MANIFEST_FORMAT, MANIFEST_NAME, PACKAGE_DB_NAME, snapshotDatabase, type Manifest } from './dataPackage';
 import { checkCenterCode, checkFolderPath } from './settings';
-import { Share, sha256, sha256File, ShareError, nospaceError, type ShareOptions } from './shareFs';
+import { errorCode, Share, sha256, sha256File, ShareError, nospaceError, type ShareOptions } from './shareFs';
 
 /**
  * One export to the shared folder. Everything is prepared locally first (documents, the
@@ -181,6 +181,20 @@ async function removeLeftovers(db: AppDb, share: Share, exceptId: number): Promi
   }
 }
 
+/**
+ * The log and the screen show this text. Share and domain errors carry Russian messages; any
+ * other error comes from this PC's disk or from a bug, and its own text is English.
+ */
+function failureMessage(error: unknown): string {
+  if (error instanceof ShareError || error instanceof DomainError) return error.message;
+  const code = errorCode(error);
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') {
+    return 'Выгрузка не выполнена: недостаточно места на диске этого компьютера для подготовки файлов';
+  }
+  console.error('Export failed', error);
+  return 'Выгрузка не выполнена: внутренняя ошибка приложения. Повторите выгрузку из журнала; если ошибка повторится, сообщите специалисту';
+}
+
 /** Runs the export opened by `beginExport`; never throws: the outcome and the log tell what happened. */
 export async function performExport(logId: number, env: ExportEnv): Promise<ExportOutcome> {
   const { db } = env;
@@ -198,11 +212,14 @@ export async function performExport(logId: number, env: ExportEnv): Promise<Expo
   let totalBytes = 0;
   const report = (step: string) => env.onProgress?.({ step, doneBytes, totalBytes, files: [...files] });
 
-  mkdirSync(path.join(env.dataDir, 'tmp'), { recursive: true });
-  const work = mkdtempSync(path.join(env.dataDir, 'tmp', `export-${logId}-`));
   const pending: PendingFile[] = [];
   let manifestDir: string | undefined;
+  let work: string | undefined;
   try {
+    // Inside the try: a local folder that cannot be made is a logged failure like any other,
+    // and `finally` must release this export, or every later one is refused as «already running».
+    mkdirSync(path.join(env.dataDir, 'tmp'), { recursive: true });
+    work = mkdtempSync(path.join(env.dataDir, 'tmp', `export-${logId}-`));
     for (const kind of entry.kinds.filter((k) => k !== DATA_KIND)) {
       share.checkCancelled();
       const docKind = catalog[kind]!;
@@ -295,22 +312,31 @@ export async function performExport(logId: number, env: ExportEnv): Promise<Expo
     return { logId, status: 'ok', errorMessage: null, files };
   } catch (error) {
     const status = error instanceof ShareError && error.kind === 'cancelled' ? 'cancelled' : 'failed';
-    const message = error instanceof ShareError || error instanceof Error ? error.message : String(error);
+    const message = failureMessage(error);
     // Tidy up now if the share still answers; whatever stays is listed for the next export.
     const cleanup = new Share({ ...env.share, folder: root, opTimeoutMs: Math.min(env.share?.opTimeoutMs ?? 5000, 5000) });
+    let shareGone = false;
+    const tidy = async (rel: string): Promise<boolean> => {
+      if (shareGone) return false;
+      const full = path.join(root, rel);
+      try {
+        await cleanup.raw(() => fs.rm(full, { recursive: true, force: true }));
+        return !(await cleanup.exists(full));
+      } catch {
+        // A share that did not answer for this file will not for the next one either: each
+        // try would keep the user waiting a full timeout, so the rest waits for the next export.
+        shareGone = true;
+        return false;
+      }
+    };
     for (const f of pending) {
-      if (f.temp && leftovers.includes(toPosix(path.relative(root, f.temp)))) {
-        await cleanup.removeQuietly(f.temp);
-        if (!(await cleanup.exists(f.temp).catch(() => true))) leftovers.splice(leftovers.indexOf(toPosix(path.relative(root, f.temp))), 1);
-      }
+      const rel = f.temp === undefined ? undefined : toPosix(path.relative(root, f.temp));
+      if (rel !== undefined && leftovers.includes(rel) && (await tidy(rel))) leftovers.splice(leftovers.indexOf(rel), 1);
     }
-    if (manifestDir && leftovers.includes(manifestDir)) {
-      await cleanup.removeQuietly(path.join(root, manifestDir));
-      if (!(await cleanup.exists(path.join(root, manifestDir)).catch(() => true))) {
-        leftovers.splice(leftovers.indexOf(manifestDir), 1);
-        // The package folder is gone with its files: they are no longer part of this export.
-        for (let i = files.length - 1; i >= 0; i--) if (files[i]!.path.startsWith(`${manifestDir}/`)) files.splice(i, 1);
-      }
+    if (manifestDir && leftovers.includes(manifestDir) && (await tidy(manifestDir))) {
+      leftovers.splice(leftovers.indexOf(manifestDir), 1);
+      // The package folder is gone with its files: they are no longer part of this export.
+      for (let i = files.length - 1; i >= 0; i--) if (files[i]!.path.startsWith(`${manifestDir}/`)) files.splice(i, 1);
     }
     const errorMessage = status === 'cancelled' ? 'Выгрузка отменена пользователем' : message;
     db.update(exportLog)
@@ -321,7 +347,7 @@ export async function performExport(logId: number, env: ExportEnv): Promise<Expo
     return { logId, status, errorMessage, files };
   } finally {
     active.delete(logId);
-    rmSync(work, { recursive: true, force: true });
+    if (work) rmSync(work, { recursive: true, force: true });
   }
 }
 

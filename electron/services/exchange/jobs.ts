@@ -46,6 +46,10 @@ export function startExportJob(request: ExportRequest, env: Omit<ExportEnv, 'sig
       errorMessage: outcome.errorMessage,
       files: outcome.files,
     };
+  }, (error: unknown) => {
+    // performExport reports failures in its outcome; this is a bug, kept from becoming an unhandled rejection.
+    console.error('Export job failed', error);
+    job.state = { ...job.state, state: 'failed', errorMessage: 'Выгрузка не выполнена: внутренняя ошибка приложения' };
   });
   return snapshot(job);
 }

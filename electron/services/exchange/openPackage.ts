@@ -24,7 +24,9 @@ function parseManifest(text: string): Manifest {
   }
   for (const file of value.files) {
     const rel = String(file.path);
-    if (path.isAbsolute(rel) || rel.includes('\\') || typeof file.sha256 !== 'string') throw invalid('В manifest.json указан недопустимый путь к файлу');
+    if (path.isAbsolute(rel) || /^[A-Za-z]:/.test(rel) || rel.includes('\\') || typeof file.sha256 !== 'string') {
+      throw invalid('В manifest.json указан недопустимый путь к файлу');
+    }
   }
   return value as Manifest;
 }
@@ -44,6 +46,12 @@ export async function openPackage(options: OpenPackageOptions): Promise<PackageS
   const manifest = parseManifest(await share.readText(manifestPath));
   const dbEntry = manifest.files.find((f) => f.path === PACKAGE_DB_NAME);
   if (!dbEntry) throw invalid('В пакете нет файла базы данных');
+  // The package lists the documents of its export beside it (`../../plan/…`), so a path may
+  // leave the package folder, but never the export's `<center>/<year>` folder: a manifest
+  // must not make this PC read (and copy) files from elsewhere on the share or the disk.
+  const exportDir = path.resolve(packageDir, '..', '..');
+  const outside = manifest.files.filter((f) => !path.resolve(packageDir, f.path).startsWith(exportDir + path.sep));
+  if (outside.length > 0) throw invalid('В manifest.json указан недопустимый путь к файлу');
 
   const stamp = dayjs(options.now?.() ?? new Date()).format('YYYYMMDD-HHmmss');
   mkdirSync(options.receiveDir, { recursive: true });

@@ -29,6 +29,7 @@ export async function invoke(name: string, input: unknown): Promise<Result<unkno
     headers: { 'Content-Type': 'application/json', 'x-rc-token': sessionStorage.getItem(TOKEN_KEY) ?? '' },
     body: JSON.stringify(input ?? {}),
   }).catch(() => undefined);
-  if (!response) return { ok: false, error: { code: 'internal', message: 'Нет связи с приложением: оно закрыто или перезапущено' } };
-  return (await response.json()) as Result<unknown>;
+  // The host can also go away while it sends the answer: the body then breaks off.
+  const result = response && ((await response.json().catch(() => undefined)) as Result<unknown> | undefined);
+  return result ?? { ok: false, error: { code: 'internal', message: 'Нет связи с приложением: оно закрыто или перезапущено' } };
 }

@@ -9,6 +9,7 @@ import { createApp } from '../../../electron/api/app';
 import type { BackupEntry, BackupList, ExchangeSettings, RestoreResult } from '../../../electron/contract/exchange';
 import { dailyBackup, listBackups } from '../../../electron/services/backup/backups';
 import { getSetting } from '../../../electron/services/app/settings';
+import { saveExchangeSettings } from '../../../electron/services/exchange/settings';
 
 const dirs: string[] = [];
 const tempDir = (prefix: string) => {
@@ -170,6 +171,31 @@ describe('backup now and restore', () => {
       // Nothing changed by the refusals.
       expect(value<ExchangeSettings>(await app.dispatch('exchange.settings', {}))).toEqual({ folder: '/srv/share/Было', centerCode: 'RC-01' });
       expect(listBackups(dataDir).some((b) => b.reason === 'before-restore')).toBe(false);
+    } finally {
+      app.close();
+    }
+  });
+});
+
+describe('restore from a database copied with its journal', () => {
+  it('restores what the copy holds, including changes still in its -wal file', async () => {
+    // The IT person copies the data folder of a running application from another PC: the
+    // latest changes are in resource-center.sqlite-wal beside the main file.
+    const other = tempDir('rc-other-');
+    const source = openDatabase({ file: path.join(other, 'resource-center.sqlite') });
+    source.sqlite.pragma('wal_autocheckpoint = 0');
+    saveExchangeSettings(source.db, { folder: '/srv/share/Другой', centerCode: 'RC-09' });
+    const copied = tempDir('rc-copied-');
+    cpSync(path.join(other, 'resource-center.sqlite'), path.join(copied, 'resource-center.sqlite'));
+    cpSync(path.join(other, 'resource-center.sqlite-wal'), path.join(copied, 'resource-center.sqlite-wal'));
+    source.sqlite.close();
+
+    const dataDir = tempDir('rc-restore-');
+    const app = createApp({ dataDir });
+    try {
+      value(await app.dispatch('exchange.saveSettings', { folder: '/srv/share/Свой', centerCode: 'RC-01' }));
+      value(await app.dispatch('backup.restore', { file: path.join(copied, 'resource-center.sqlite') }));
+      expect(value<ExchangeSettings>(await app.dispatch('exchange.settings', {}))).toEqual({ folder: '/srv/share/Другой', centerCode: 'RC-09' });
     } finally {
       app.close();
     }

@@ -182,6 +182,31 @@ describe('backup before a pending migration', () => {
   });
 });
 
+describe('the copy made before a migration, when its name is taken', () => {
+  it('never replaces the copy already there, and the database still opens', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'center.sqlite');
+    const current = openDatabase({ file });
+    current.sqlite.prepare("INSERT INTO municipalities (name, sort_key) VALUES ('Кировский район', 'кировский район')").run();
+    current.sqlite.close();
+    // A copy from an earlier start at the same second (the PC's clock was set back).
+    const earlier = path.join(dir, 'backups', 'before-migration-20261122-083005.sqlite');
+    mkdirSync(path.dirname(earlier), { recursive: true });
+    writeFileSync(earlier, 'более ранняя копия');
+
+    const next = olderMigrations(journal.entries.length, [{ tag: '9999_next', sql: 'CREATE TABLE `next_version_table` (`id` integer PRIMARY KEY NOT NULL);' }]);
+    const upgraded = openDatabase({ file, migrationsFolder: next, now: () => new Date('2026-11-22T08:30:05Z') });
+    upgraded.sqlite.close();
+    expect(readFileSync(earlier, 'utf8')).toBe('более ранняя копия');
+    expect(upgraded.backupFile).toBe(path.join(dir, 'backups', 'before-migration-20261122-083006.sqlite'));
+    const backup = new Database(upgraded.backupFile!, { readonly: true });
+    expect(backup.prepare('SELECT name FROM municipalities').pluck().all()).toEqual(['Кировский район']);
+    backup.close();
+    // Only whole copies are visible: nothing half-made is left beside them.
+    expect(readdirSync(path.join(dir, 'backups')).filter((n) => n.startsWith('.'))).toEqual([]);
+  });
+});
+
 describe('a database written by a newer version', () => {
   it('is refused with a Russian message and left untouched', () => {
     const dir = tempDir();
