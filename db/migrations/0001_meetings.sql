@@ -130,6 +130,7 @@ CREATE TABLE `meetings` (
 	`secretary_id` integer,
 	`status` text DEFAULT 'draft' NOT NULL,
 	`signed_at` text,
+	`signed_snapshot` text,
 	`plan_item_id` integer,
 	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
 	`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,

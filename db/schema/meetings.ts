@@ -66,6 +66,12 @@ export const meetings = sqliteTable(
     secretaryId: integer('secretary_id').references(() => people.id, { onDelete: 'no action' }),
     status: text('status', { enum: MEETING_STATUSES }).notNull().default('draft'),
     signedAt: text('signed_at'),
+    /**
+     * What the documents showed at «Подписать» (JSON): names, positions, organisations, the
+     * group's and the center's names, the attendee threshold. Signed minutes are rendered from
+     * it, so a later rename in the registry cannot change them silently. Null unless signed.
+     */
+    signedSnapshot: text('signed_snapshot'),
     /** The work-plan item this meeting realises. */
     planItemId: integer('plan_item_id').references(() => planItems.id, { onDelete: 'set null' }),
     createdAt: text('created_at').notNull().default(stamp),

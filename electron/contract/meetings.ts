@@ -143,6 +143,13 @@ export interface MeetingDetail {
   title: string;
 }
 
+/** The minutes' settings a meeting's documents are built with (frozen at signing). */
+export interface MinutesSettings {
+  centerFullName: string;
+  /** Attendee count above which the list goes to an attachment. */
+  threshold: number;
+}
+
 export interface AssignmentRow extends AssignmentView {
   decisionId: number;
   decisionNumber: string;
@@ -352,6 +359,8 @@ export const meetingsCalls = {
   ).returns<AssignmentRow>(),
 
   'meetings.getSettings': call(empty).returns<{ attendeeThreshold: number }>(),
+  /** For the print view: the center's name and attendee threshold, as at signing for signed minutes. */
+  'meetings.documentSettings': call(byId).returns<MinutesSettings>(),
   'meetings.saveSettings': call(
     z
       .object({

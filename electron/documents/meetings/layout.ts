@@ -1,5 +1,5 @@
 import { documentFileName } from '../file';
-import type { AgendaItemView, AssignmentRow, AssignmentView, DecisionView, MeetingDetail, PersonRef } from '../../contract/meetings';
+import type { AgendaItemView, AssignmentRow, AssignmentView, DecisionView, MeetingDetail, MinutesSettings, PersonRef } from '../../contract/meetings';
 import { ASSIGNMENT_STATE_LABELS, MEETING_KIND_GENITIVE, MEETING_KIND_LABELS } from '../../contract/meetings';
 import { compareRu, countOf, formatDate } from '../../shared/russian';
 
@@ -19,10 +19,7 @@ export type Block =
   | { kind: 'pageBreak' }
   | { kind: 'table'; columns: { title: string; share: number }[]; rows: string[][] };
 
-export interface MinutesContext {
-  centerFullName: string;
-  /** Attendee count above which the list goes to an attachment. */
-  threshold: number;
+export interface MinutesContext extends MinutesSettings {
   /** Date of certification for an extract, ISO. */
   today: string;
 }

@@ -1,4 +1,5 @@
 import dayjs from 'dayjs';
+import mammoth from 'mammoth';
 import { createDispatcher } from '../../../electron/api/dispatch';
 import { handlers } from '../../../electron/api/handlers';
 import { contract, type CallInput, type CallName, type CallOutput } from '../../../electron/contract';
@@ -27,6 +28,9 @@ export function freshApi() {
 }
 
 export type Api = ReturnType<typeof freshApi>;
+
+/** A generated Word file's text, as a reader of the document sees it. */
+export const textOf = async (file: { base64: string }) => (await mammoth.extractRawText({ buffer: Buffer.from(file.base64, 'base64') })).value;
 
 export const daysFromToday = (n: number) => dayjs().add(n, 'day').format('YYYY-MM-DD');
 

@@ -1,6 +1,5 @@
-import mammoth from 'mammoth';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { freshApi, segmentGroup, type Api } from './helpers';
+import { freshApi, segmentGroup, textOf, type Api } from './helpers';
 
 /** Defects a secretary would hit that the first round of tests did not reach. */
 
@@ -14,8 +13,6 @@ afterEach(() => api.cleanup());
 
 const meeting = (dateStart: string, extra: Record<string, unknown> = {}) =>
   api.call('meetings.create', { groupId: s.group.id, kind: 'session', dateStart, town: 'г. Уварово', ...extra });
-
-const textOf = async (file: { base64: string }) => (await mammoth.extractRawText({ buffer: Buffer.from(file.base64, 'base64') })).value;
 
 describe('numbering when the form is edited', () => {
   it('moving a meeting to another year in the editor (which sends back its number) puts it at the end of that year’s series', async () => {

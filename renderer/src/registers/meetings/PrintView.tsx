@@ -112,28 +112,28 @@ export function PrintView() {
   const doc = (params.get('doc') as PrintDoc | null) ?? 'full';
   const itemId = Number(params.get('item')) || null;
   const meeting = useCall('meetings.get', { id });
-  const profile = useCall('center.getProfile', {});
-  const settings = useCall('meetings.getSettings', {});
+  // For signed minutes: the center's name and threshold as at signing, like the Word files.
+  const settings = useCall('meetings.documentSettings', { id });
   const back = `/meetings/list/${id}`;
 
-  if (meeting.isError || profile.isError || settings.isError) {
+  if (meeting.isError || settings.isError) {
     return (
       <Center mih="100vh">
-        <Text c="red">{(meeting.error ?? profile.error ?? settings.error)?.message}</Text>
+        <Text c="red">{(meeting.error ?? settings.error)?.message}</Text>
         <Button component={Link} to={back} variant="subtle">
           Назад
         </Button>
       </Center>
     );
   }
-  if (!meeting.data || !profile.data || !settings.data) {
+  if (!meeting.data || !settings.data) {
     return (
       <Center mih="100vh">
         <Loader />
       </Center>
     );
   }
-  const ctx: MinutesContext = { centerFullName: profile.data.fullName, threshold: settings.data.attendeeThreshold, today: dayjs().format('YYYY-MM-DD') };
+  const ctx: MinutesContext = { ...settings.data, today: dayjs().format('YYYY-MM-DD') };
   return (
     <>
       <style>{PRINT_CSS}</style>

@@ -1,0 +1,123 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { yearMinutesDocx } from '../../../electron/documents/meetings';
+import { freshApi, segmentGroup, textOf, type Api } from './helpers';
+
+/** «Signed minutes never change silently»: what the documents show is fixed at «Подписать». */
+
+let api: Api;
+let s: Awaited<ReturnType<typeof segmentGroup>>;
+beforeEach(async () => {
+  api = freshApi();
+  s = await segmentGroup(api);
+});
+afterEach(() => api.cleanup());
+
+async function signedMeeting() {
+  const m = await api.call('meetings.create', { groupId: s.group.id, kind: 'session', dateStart: '2017-09-12', town: 'г. Уварово' });
+  await api.call('meetings.setAttendance', {
+    meetingId: m.id,
+    attendees: [s.chair, s.secretary, s.member1, s.member2].map((personId) => ({ personId, present: true })),
+    guestIds: [],
+  });
+  await api.call('agenda.create', {
+    meetingId: m.id,
+    data: {
+      title: 'О заключении договоров о сотрудничестве',
+      speakers: [{ personId: s.chair }],
+      heardText: 'Заключено 4 договора',
+      decisions: [{ text: 'Продолжить работу', assignment: { organizationIds: [s.org], personIds: [s.member1], dueDate: '2017-12-01' } }],
+    },
+  });
+  await api.call('meetings.hold', { id: m.id });
+  return api.call('meetings.sign', { id: m.id });
+}
+
+/** Every document of the meeting, as text, with the file names. */
+async function documents(meetingId: number) {
+  const detail = await api.call('meetings.get', { id: meetingId });
+  const itemId = detail.items[0]!.id;
+  const files = [
+    await api.call('meetings.minutesDocx', { id: meetingId, form: 'full' }),
+    await api.call('meetings.minutesDocx', { id: meetingId, form: 'short' }),
+    await api.call('meetings.agendaDocx', { id: meetingId }),
+    await api.call('meetings.registrationSheetDocx', { id: meetingId }),
+    await api.call('meetings.extractDocx', { itemId, organizationId: null }),
+    ...(await yearMinutesDocx(api.db, 2017)),
+  ];
+  return Promise.all(files.map(async (f) => ({ name: f.fileName, text: await textOf(f) })));
+}
+
+/** Renames everything the minutes are rendered from. */
+async function renameEverything() {
+  await api.call('people.update', { id: s.chair, data: { lastName: 'Кузнецова', firstName: 'Ирина', middleName: 'Васильевна', position: 'глава администрации', organizationId: s.org } });
+  await api.call('people.update', { id: s.member1, data: { lastName: 'Смирнова', firstName: 'Анна', middleName: 'Петровна', position: 'специалист', organizationId: s.org } });
+  await api.call('organizations.update', { id: s.org, data: { fullName: 'Управление опеки г. Уварово', shortName: 'Управление опеки', type: 'guardianship' } });
+  await api.call('workingGroups.update', {
+    id: s.group.id,
+    data: { name: 'Рабочая группа Уваровского округа', nameGenitive: 'рабочей группы Уваровского округа', chairId: s.chair, secretaryId: s.secretary, memberIds: [s.member1, s.member2] },
+  });
+  await api.call('center.saveProfile', { fullName: 'ТОГБУ «Новый центр»', shortName: 'Новый центр' });
+  await api.call('meetings.saveSettings', { attendeeThreshold: 3 });
+}
+
+describe('signed minutes are frozen at the signature', () => {
+  it('renaming the chair, a member, the organisation, the group, the center and changing the threshold leaves every document of a signed meeting as it was', async () => {
+    const m = await signedMeeting();
+    const before = await documents(m.id);
+    const full = before[0]!.text;
+    expect(full).toContain('Председатель — И.В. Дорожкина');
+    expect(full).toContain('Присутствовали: Дорожкина И.В., Ёлкина А.П., Иванов П.С., Попова Л.А.');
+    expect(full).toContain('заседания межрайонной рабочей группы сегмента №6');
+    expect(full).toContain('Центр по оказанию психолого-педагогических услуг');
+    expect(full).toContain('Ответственные: Отдел опеки г. Уварово, Ёлкина А.П.');
+
+    await renameEverything();
+
+    expect(await documents(m.id)).toEqual(before);
+    // The editor shows the signed record too, so it does not contradict the documents.
+    const shown = await api.call('meetings.get', { id: m.id });
+    expect(shown.chair?.short).toBe('Дорожкина И.В.');
+    expect(shown.group.name).toBe('Межрайонная рабочая группа сегмента №6');
+    // The print view builds the same blocks with the settings of the signature.
+    expect(await api.call('meetings.documentSettings', { id: m.id })).toEqual({
+      centerFullName: 'Тамбовское областное государственное бюджетное учреждение «Центр по оказанию психолого-педагогических услуг «Доверие»',
+      threshold: 15,
+    });
+  });
+
+  it('after «Снять подпись» with a reason and signing again, the documents show the new names', async () => {
+    const m = await signedMeeting();
+    await renameEverything();
+    const unlocked = await api.call('meetings.unlock', { id: m.id, reason: 'Председатель сменила фамилию' });
+    expect(unlocked.chair?.short).toBe('Кузнецова И.В.');
+    await api.call('meetings.sign', { id: m.id });
+
+    const full = (await documents(m.id))[0]!;
+    expect(full.name).toBe('Протокол №1 от 12.09.2017 – Рабочая группа Уваровского округа.docx');
+    expect(full.text).toContain('ТОГБУ «Новый центр»');
+    expect(full.text).toContain('Председатель — И.В. Кузнецова');
+    expect(full.text).toContain('заседания рабочей группы Уваровского округа');
+    // Threshold 3 with four present: the list goes to an attachment.
+    expect(full.text).toContain('Присутствовали: 4 человека (список прилагается).');
+    expect(full.text).toContain('Ответственные: Управление опеки, Смирнова А.П.');
+    expect(full.text).not.toContain('Дорожкина');
+    expect(await api.call('meetings.documentSettings', { id: m.id })).toEqual({ centerFullName: 'ТОГБУ «Новый центр»', threshold: 3 });
+  });
+
+  it('execution of an assignment after signing shows in the editor without touching the minutes', async () => {
+    const m = await signedMeeting();
+    const before = await textOf(await api.call('meetings.minutesDocx', { id: m.id, form: 'full' }));
+    const assignment = m.items[0]!.decisions[0]!.assignment!;
+    await api.call('assignments.setStatus', { id: assignment.id, status: 'done', completionNote: 'Договоры заключены', completedOn: '2017-11-20' });
+    const shown = await api.call('meetings.get', { id: m.id });
+    expect(shown.items[0]!.decisions[0]!.assignment).toMatchObject({ status: 'done', state: 'done', completionNote: 'Договоры заключены', completedOn: '2017-11-20' });
+    expect(await textOf(await api.call('meetings.minutesDocx', { id: m.id, form: 'full' }))).toBe(before);
+  });
+
+  it('a person on a signed protocol cannot be deleted from the registry, with a Russian message, and the minutes keep the name', async () => {
+    const m = await signedMeeting();
+    const error = await api.refusal('people.delete', { id: s.chair });
+    expect(error.message).toBe('Нельзя удалить специалиста «Дорожкина Ирина Васильевна»: на него ссылаются другие записи (заседания, мероприятия или поручения). Сначала уберите его оттуда.');
+    expect(await textOf(await api.call('meetings.minutesDocx', { id: m.id, form: 'full' }))).toContain('Председатель — И.В. Дорожкина');
+  });
+});
