@@ -19,7 +19,7 @@ export const DEFAULT_MIGRATIONS = import.meta.url
 /** A refusal to open the database, with the Russian message shown to the user. */
 export class DatabaseOpenError extends Error {
   constructor(
-    readonly reason: 'network' | 'newer' | 'corrupt' | 'backup',
+    readonly reason: 'network' | 'newer' | 'corrupt' | 'backup' | 'locked',
     message: string,
   ) {
     super(message);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { openDatabase, type OpenOptions } from '../../db/open';
 import { contract } from '../contract';
+import { acquireDataDirLock } from './dataDirLock';
 import { createDispatcher, type AnyHandler, type CallContext } from './dispatch';
 import { attachDatabaseHost } from '../services/backup/host';
 import { startupBackup } from '../services/backup/backups';
@@ -19,7 +20,14 @@ export interface AppOptions extends Omit<OpenOptions, 'file'> {
  */
 export function createApp(options: AppOptions) {
   const { dataDir, ...openOptions } = options;
-  const opened = openDatabase({ ...openOptions, file: path.join(dataDir, DB_FILE_NAME) });
+  const lock = acquireDataDirLock(dataDir);
+  let opened: ReturnType<typeof openDatabase>;
+  try {
+    opened = openDatabase({ ...openOptions, file: path.join(dataDir, DB_FILE_NAME) });
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   const env = { version: APP_VERSION, dataDir, dbFile: opened.file };
   // One context object for the whole run: a restore replaces ctx.db and every later call sees it.
   const ctx: CallContext = { db: opened.db, env };
@@ -44,7 +52,10 @@ export function createApp(options: AppOptions) {
     env,
     backupFile: opened.backupFile,
     dailyBackupFile,
-    close: () => ctx.db.$client.close(),
+    close: () => {
+      ctx.db.$client.close();
+      lock.release();
+    },
   };
 }
 
