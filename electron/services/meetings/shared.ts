@@ -4,6 +4,7 @@ import type { AppDb } from '../../../db/open';
 import { meetings, organizations, people } from '../../../db/schema';
 import { conflict, notFound } from '../../api/errors';
 import type { AssignmentState, AssignmentStatus, PersonRef } from '../../contract/meetings';
+import { organizationName } from '../registry/people';
 import { formatDate, initialsThenSurname, surnameWithInitials } from '../../shared/russian';
 
 /** Today as `YYYY-MM-DD` in the computer's own time zone: a secretary's «today». */
@@ -20,8 +21,6 @@ export function assignmentState(a: { status: AssignmentStatus; dueDate: string |
   if (!a.permanent && a.dueDate !== null && a.dueDate < today) return 'overdue';
   return 'inProgress';
 }
-
-const organizationName = sql<string | null>`coalesce(nullif(${organizations.shortName}, ''), ${organizations.fullName})`;
 
 /** People by id with position and organisation, for the views and the documents. */
 export function loadPeople(db: AppDb, ids: Iterable<number | null | undefined>): Map<number, PersonRef> {
