@@ -1,5 +1,5 @@
 import { AppShell, Group, NavLink, ScrollArea, Stack, Text, Title } from '@mantine/core';
-import { NavLink as RouterLink, Outlet, useLocation } from 'react-router-dom';
+import { Link as RouterLink, Outlet, useLocation } from 'react-router-dom';
 import { registers } from './registers';
 
 const matches = (pathname: string, entryPath: string) => pathname === entryPath || pathname.startsWith(`${entryPath}/`);
