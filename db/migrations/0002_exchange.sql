@@ -12,6 +12,8 @@ CREATE TABLE `export_log` (
 	`leftovers` text DEFAULT '[]' NOT NULL,
 	`error_message` text,
 	`retry_of` integer,
+	`owner_pid` integer,
+	`heartbeat_at` text,
 	CONSTRAINT "export_log_status" CHECK("export_log"."status" IN ('running','ok','failed','cancelled'))
 );
 --> statement-breakpoint

@@ -30,6 +30,13 @@ export const exportLog = sqliteTable(
     /** Russian, shown as is. */
     errorMessage: text('error_message'),
     retryOf: integer('retry_of'),
+    /**
+     * The process running this export (the app or a scheduled command line, both on this PC):
+     * while it lives, another process must not take the row for an interrupted export.
+     */
+    ownerPid: integer('owner_pid'),
+    /** Renewed while the export runs: a process id Windows handed to another program does not keep a dead row alive. */
+    heartbeatAt: text('heartbeat_at'),
   },
   (t) => [index('export_log_started').on(t.startedAt), check('export_log_status', sql`${t.status} IN ('running','ok','failed','cancelled')`)],
 );

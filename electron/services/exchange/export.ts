@@ -4,11 +4,13 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { AppDb } from '../../../db/open';
+import { inTransaction } from '../../../db/transaction';
 import { exportLog } from '../../../db/schema';
 import type { ExportedFile, ExportLogRow, ExportStatus } from '../../contract/exchange';
 import type { Page } from '../../contract/common';
 import { conflict, DomainError, invalid, notFound } from '../../api/errors';
 import { documentCatalog, type DocumentKind } from '../../documents/catalog';
+import { formatDate } from '../../shared/russian';
 import { MANIFEST_FORMAT, MANIFEST_NAME, PACKAGE_DB_NAME, snapshotDatabase, type Manifest } from './dataPackage';
 import { checkCenterCode, checkFolderPath } from './settings';
 import { errorCode, Share, sha256, sha256File, ShareError, nospaceError, type ShareOptions } from './shareFs';
@@ -105,20 +107,75 @@ export function getExportLogRow(db: AppDb, id: number): ExportLogRow {
   return toRow(row);
 }
 
-/** Rows left `running` by a process that ended (closed, crashed) are failures, not exports in progress. */
-function closeInterrupted(db: AppDb, now: Date): void {
-  const running = db.select({ id: exportLog.id }).from(exportLog).where(eq(exportLog.status, 'running')).all();
-  const stale = running.map((r) => r.id).filter((id) => !active.has(id));
-  if (stale.length === 0) return;
-  db.update(exportLog)
-    .set({ status: 'failed', finishedAt: now.toISOString(), errorMessage: 'Выгрузка прервана: приложение было закрыто до её окончания' })
-    .where(inArray(exportLog.id, stale))
-    .run();
+/** How often a running export renews its heartbeat, and how old one may get before its row counts as abandoned. */
+const HEARTBEAT_MS = 30_000;
+const HEARTBEAT_STALE_MS = 10 * 60_000;
+
+/** Whether a process with this id exists; EPERM means it does, but belongs to another user. */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return errorCode(error) === 'EPERM';
+  }
+}
+
+type RunningRow = Pick<typeof exportLog.$inferSelect, 'id' | 'startedAt' | 'targetFolder' | 'centerCode' | 'year' | 'ownerPid' | 'heartbeatAt'>;
+
+/**
+ * A `running` row is an export in progress only while its process lives: this process's own
+ * rows are known from `active`; another process (the scheduled command line) counts while its
+ * id exists and it keeps renewing the heartbeat. Wall-clock time on purpose: `now` may be simulated.
+ */
+function runsElsewhere(row: RunningRow): boolean {
+  if (row.ownerPid === null || row.ownerPid === process.pid) return false;
+  const beat = row.heartbeatAt === null ? NaN : Date.parse(row.heartbeatAt);
+  if (!(Date.now() - beat < HEARTBEAT_STALE_MS)) return false;
+  return processAlive(row.ownerPid);
+}
+
+/** The same folder typed differently (a trailing slash; letter case, which Windows ignores) is still the same target. */
+function folderKey(folder: string): string {
+  if (process.platform !== 'win32') return path.posix.normalize(folder).replace(/\/+$/, '');
+  return path.win32.normalize(folder).replace(/\\+$/, '').toLocaleLowerCase('ru');
+}
+
+/**
+ * Rows left `running` by a process that ended (closed, crashed) are failures, not exports in
+ * progress; their leftovers become removable. Exports running in other processes stay as they are.
+ */
+function closeInterrupted(db: AppDb, now: Date): RunningRow[] {
+  const running = db
+    .select({
+      id: exportLog.id,
+      startedAt: exportLog.startedAt,
+      targetFolder: exportLog.targetFolder,
+      centerCode: exportLog.centerCode,
+      year: exportLog.year,
+      ownerPid: exportLog.ownerPid,
+      heartbeatAt: exportLog.heartbeatAt,
+    })
+    .from(exportLog)
+    .where(eq(exportLog.status, 'running'))
+    .all()
+    .filter((r) => !active.has(r.id));
+  const elsewhere = running.filter(runsElsewhere);
+  const stale = running.filter((r) => !elsewhere.includes(r)).map((r) => r.id);
+  if (stale.length > 0) {
+    db.update(exportLog)
+      .set({ status: 'failed', finishedAt: now.toISOString(), errorMessage: 'Выгрузка прервана: программа, выполнявшая её, была закрыта до её окончания' })
+      .where(inArray(exportLog.id, stale))
+      .run();
+  }
+  return elsewhere;
 }
 
 /**
  * Validates the request and opens its log entry (synchronously, so a UI job has its log id at
- * once). Refuses a second export while one runs in this process.
+ * once). Refuses a second export while one runs in this process, and one of the same center
+ * and year into the same folder while another process (the scheduled export) runs it: both
+ * would write the same package and clean up each other's files.
  */
 export function beginExport(db: AppDb, request: ExportRequest, options: { now?: () => Date; catalog?: Record<string, DocumentKind> } = {}): number {
   const now = options.now?.() ?? new Date();
@@ -128,23 +185,36 @@ export function beginExport(db: AppDb, request: ExportRequest, options: { now?: 
   const unknown = request.kinds.filter((k) => !known.has(k));
   if (unknown.length > 0) throw invalid(`Неизвестный вид выгрузки: ${unknown.join(', ')}`, { kinds: 'Неизвестный вид выгрузки' });
   if (active.size > 0) throw conflict('Выгрузка уже выполняется: дождитесь её окончания или отмените её');
-  closeInterrupted(db, now);
   const kinds = [...new Set(request.kinds)];
-  const row = db
-    .insert(exportLog)
-    .values({
-      startedAt: now.toISOString(),
-      kinds: JSON.stringify(kinds),
-      targetFolder: folder,
-      centerCode: code,
-      year: request.year,
-      origin: request.origin,
-      retryOf: request.retryOf ?? null,
-    })
-    .returning({ id: exportLog.id })
-    .get();
-  active.add(row.id);
-  return row.id;
+  // One immediate transaction from the check to the insert: two processes starting together
+  // cannot both see the target free.
+  const id = inTransaction(db, () => {
+    const rival = closeInterrupted(db, now).find(
+      (r) => folderKey(r.targetFolder) === folderKey(folder) && r.centerCode === code && r.year === request.year,
+    );
+    if (rival) {
+      throw conflict(
+        `Выгрузка за ${request.year} год уже выполняется другим процессом (возможно, по расписанию), начата ${formatDate(rival.startedAt)} в ${dayjs(rival.startedAt).format('HH:mm')}. Дождитесь её окончания и повторите выгрузку`,
+      );
+    }
+    return db
+      .insert(exportLog)
+      .values({
+        startedAt: now.toISOString(),
+        kinds: JSON.stringify(kinds),
+        targetFolder: folder,
+        centerCode: code,
+        year: request.year,
+        origin: request.origin,
+        retryOf: request.retryOf ?? null,
+        ownerPid: process.pid,
+        heartbeatAt: new Date().toISOString(),
+      })
+      .returning({ id: exportLog.id })
+      .get().id;
+  });
+  active.add(id);
+  return id;
 }
 
 interface PendingFile {
@@ -215,6 +285,15 @@ export async function performExport(logId: number, env: ExportEnv): Promise<Expo
   const pending: PendingFile[] = [];
   let manifestDir: string | undefined;
   let work: string | undefined;
+  // Tells other processes this export is still alive; unref: a heartbeat never keeps the CLI running.
+  const heartbeat = setInterval(() => {
+    try {
+      db.update(exportLog).set({ heartbeatAt: new Date().toISOString() }).where(eq(exportLog.id, logId)).run();
+    } catch {
+      // A database busy with the other process's write: the next beat comes well before the row looks abandoned.
+    }
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
   try {
     // Inside the try: a local folder that cannot be made is a logged failure like any other,
     // and `finally` must release this export, or every later one is refused as «already running».
@@ -346,6 +425,7 @@ export async function performExport(logId: number, env: ExportEnv): Promise<Expo
     report(status === 'cancelled' ? 'Выгрузка отменена' : 'Выгрузка не выполнена');
     return { logId, status, errorMessage, files };
   } finally {
+    clearInterval(heartbeat);
     active.delete(logId);
     if (work) rmSync(work, { recursive: true, force: true });
   }
