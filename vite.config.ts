@@ -6,6 +6,8 @@ export default defineConfig({
   // Relative asset paths: the same build is served by the browser host and by Electron's app:// protocol.
   base: './',
   plugins: [react()],
+  // The aliases (@shared, @renderer, …) are defined once, in tsconfig.json.
+  resolve: { tsconfigPaths: true },
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

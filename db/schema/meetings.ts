@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { ASSIGNMENT_STATUSES, MEETING_KINDS, MEETING_STATUSES } from '../../electron/contract/meetingEnums';
+import { ASSIGNMENT_STATUSES, MEETING_KINDS, MEETING_STATUSES } from '@shared/contract/meetingEnums';
 import { organizations, people } from './registry';
 import { planItems } from './workPlan';
 

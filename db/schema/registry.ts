@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { ORGANIZATION_TYPES } from '../../electron/shared/enums';
+import { ORGANIZATION_TYPES } from '@shared/enums';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /**
@@ -9,7 +9,7 @@ import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-o
  * case-insensitive search and alphabetical order are done on these columns.
  */
 
-export { ORGANIZATION_TYPES, type OrganizationType } from '../../electron/shared/enums';
+export { ORGANIZATION_TYPES, type OrganizationType } from '@shared/enums';
 
 export const centerProfile = sqliteTable(
   'center_profile',

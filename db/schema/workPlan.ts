@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { DIRECTIONS, PLAN_STATUSES, TERM_KINDS } from '../../electron/shared/enums';
+import { DIRECTIONS, PLAN_STATUSES, TERM_KINDS } from '@shared/enums';
 import { organizations, people } from './registry';
 
-export { DIRECTIONS, PLAN_STATUSES, TERM_KINDS, type Direction, type PlanStatus, type TermKind } from '../../electron/shared/enums';
+export { DIRECTIONS, PLAN_STATUSES, TERM_KINDS, type Direction, type PlanStatus, type TermKind } from '@shared/enums';
 
 export const workPlans = sqliteTable('work_plans', {
   id: integer('id').primaryKey({ autoIncrement: true }),

@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { openDatabase, type OpenOptions } from '../../db/open';
-import { contract } from '../contract';
+import { openDatabase, type OpenOptions } from '@db/open';
+import { contract } from '@shared/contract';
 import { acquireDataDirLock } from './dataDirLock';
 import { createDispatcher, type AnyHandler, type CallContext } from './dispatch';
-import { attachDatabaseHost } from '../services/backup/host';
-import { startupBackup } from '../services/backup/backups';
+import { attachDatabaseHost } from './databaseHost';
+import { startupBackup } from '@main/services/backup';
 import { handlers } from './handlers';
 import { APP_VERSION } from './version';
 

@@ -1,6 +1,6 @@
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { DatabaseOpenError } from '../../db/open';
+import { DatabaseOpenError } from '@db/open';
 
 export const LOCK_FILE_NAME = 'resource-center.lock';
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { AnyCallDef, CallError, CallGroup, Result, UnionToIntersection } from '../contract/define';
-import type { AppDb } from '../../db/open';
+import type { AnyCallDef, CallError, CallGroup, Result, UnionToIntersection } from '@shared/contract/define';
+import type { AppDb } from '@db/open';
 import { DomainError } from './errors';
 
 type InputOf<D> = D extends { input: infer I extends z.ZodType } ? z.output<I> : never;

@@ -1,4 +1,4 @@
-import type { CallError } from '../contract/define';
+import type { CallError } from '@shared/contract/define';
 
 /**
  * A refusal the user must understand: services throw it with a Russian message, the

@@ -1,10 +1,18 @@
-import type { Contract } from '../contract';
-import { appHandlers } from '../services/app/handlers';
-import { registryHandlers } from '../services/registry/handlers';
-import { workPlanHandlers } from '../services/workPlan/handlers';
-import { exchangeHandlers } from '../services/exchange/handlers';
-import { meetingsHandlers } from '../services/meetings/handlers';
+import type { Contract } from '@shared/contract';
+import { appHandlers } from '@main/services/app';
+import { backupHandlers } from '@main/services/backup';
+import { exchangeHandlers } from '@main/services/exchange';
+import { meetingsHandlers } from '@main/services/meetings';
+import { registryHandlers } from '@main/services/registry';
+import { workPlanHandlers } from '@main/services/workPlan';
 import { mergeHandlers, type Handlers } from './dispatch';
 
 /** Every call's implementation, one group per register, checked against the contract's names and types. */
-export const handlers: Handlers<Contract> = mergeHandlers(appHandlers, registryHandlers, workPlanHandlers, exchangeHandlers, meetingsHandlers);
+export const handlers: Handlers<Contract> = mergeHandlers(
+  appHandlers,
+  registryHandlers,
+  workPlanHandlers,
+  meetingsHandlers,
+  exchangeHandlers,
+  backupHandlers,
+);

@@ -1,11 +1,10 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DatabaseOpenError, openDatabase, type OpenedDatabase } from '../../db/open';
-import { DB_FILE_NAME } from '../api/app';
-import { DomainError } from '../api/errors';
-import { APP_VERSION } from '../api/version';
-import { DATA_KIND, exportKinds, runExport } from '../services/exchange/export';
-import { getExchangeSettings } from '../services/exchange/settings';
+import { DatabaseOpenError, openDatabase, type OpenedDatabase } from '@db/open';
+import { DB_FILE_NAME } from '@main/api/app';
+import { DomainError } from '@main/api/errors';
+import { APP_VERSION } from '@main/api/version';
+import { DATA_KIND, exportKinds, getExchangeSettings, runExport } from '@main/services/exchange';
 
 /**
  * Export without a window, for Windows Task Scheduler or cron:

@@ -1,4 +1,4 @@
-import type { FileOutput } from '../contract/define';
+import type { FileOutput } from '@shared/contract/define';
 
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -6,24 +6,4 @@ export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsh
 /** Wraps a generated document for the call envelope (base64 travels over IPC and JSON alike). */
 export function toFileOutput(buffer: Uint8Array, fileName: string, mimeType: string): FileOutput {
   return { fileName, mimeType, base64: Buffer.from(buffer).toString('base64') };
-}
-
-/** Characters of a file name before its extension; Cyrillic takes two bytes each in UTF-8. */
-const MAX_NAME_CHARS = 100;
-
-/**
- * A document's file name a person recognises and every file system accepts: characters
- * Windows forbids become spaces, and a long name (a working group's full name runs to
- * 150 characters) is cut at a word with «…». Linux allows 255 bytes per name, and the export
- * adds a temporary prefix and a « (2)» version to it; Windows paths on a share grow with
- * the folder, so the name stays well under both.
- */
-export function documentFileName(base: string, ext: 'docx' | 'xlsx' | 'pdf'): string {
-  let name = base.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim();
-  if (name.length > MAX_NAME_CHARS) {
-    const cut = name.slice(0, MAX_NAME_CHARS - 1);
-    const atWord = cut.lastIndexOf(' ');
-    name = `${(atWord > MAX_NAME_CHARS / 2 ? cut.slice(0, atWord) : cut).replace(/[\s,.;–-]+$/, '')}…`;
-  }
-  return `${name}.${ext}`;
 }

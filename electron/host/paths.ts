@@ -1,6 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
-import { PRODUCT_NAME } from '../api/version';
+import { PRODUCT_NAME } from '@main/api/version';
 
 /**
  * The same folder Electron's app.getPath('userData') gives for this product, so the browser

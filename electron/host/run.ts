@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { DatabaseOpenError } from '../../db/open';
-import { createApp } from '../api/app';
+import { DatabaseOpenError } from '@db/open';
+import { createApp } from '@main/api/app';
 import { startHost, type RunningHost } from './server';
 
 export interface RunHostOptions {

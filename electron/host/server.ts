@@ -3,8 +3,8 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { Result } from '../contract/define';
-import { SECURITY_HEADERS } from '../security/csp';
+import type { Result } from '@shared/contract/define';
+import { SECURITY_HEADERS } from '@main/security/csp';
 
 /**
  * The browser host: the same dispatcher the Electron IPC uses, served over HTTP on the

@@ -19,7 +19,7 @@ const common: BuildOptions = {
 export function mainBuildOptions(root = ROOT): BuildOptions {
   return {
     ...common,
-    entryPoints: [path.join(root, 'electron', 'main', 'main.ts')],
+    entryPoints: [path.join(root, 'electron', 'window', 'main.ts')],
     outfile: path.join(root, 'dist', 'electron', 'main.cjs'),
     // better-sqlite3 loads its native addon at run time; it stays a real dependency in node_modules.
     external: ['electron', 'better-sqlite3'],

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { NATIVE_DIR, NATIVE_FILE } from '../main/paths';
+import { NATIVE_DIR, NATIVE_FILE } from '@main/window/paths';
 
 /**
  * better-sqlite3 for Electron, kept apart from Node's build.
@@ -12,7 +12,7 @@ import { NATIVE_DIR, NATIVE_FILE } from '../main/paths';
  * break Node. So the sources are copied into .electron-native/<version>/build, compiled
  * there with node-gyp against Electron's headers, and the result is accepted only when its
  * NODE_MODULE_VERSION is Electron's and it actually opens a database inside Electron. The
- * main process passes it to better-sqlite3 as `nativeBinding` (electron/main/paths.ts);
+ * main process passes it to better-sqlite3 as `nativeBinding` (electron/window/paths.ts);
  * electron-builder.yml copies the same verified file into the package's resources.
  */
 

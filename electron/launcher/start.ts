@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { build } from 'vite';
-import { defaultUserDataDir } from '../host/paths';
-import { runHost } from '../host/run';
+import { defaultUserDataDir } from '@main/host/paths';
+import { runHost } from '@main/host/run';
 import { bundleElectron, ROOT } from './bundle';
 import { canShowWindow, chooseLaunch, detectElectron, NATIVE_FALLBACK_LINE } from './detect';
 import { prepareElectronNative } from './native';

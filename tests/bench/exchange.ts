@@ -2,10 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { AppDb } from '../../db/open';
-import { documentCatalog, type DocumentKind } from '../../electron/documents/catalog';
-import { DATA_KIND, runExport } from '../../electron/services/exchange/export';
-import { countOf } from '../../electron/shared/russian';
+import type { AppDb } from '@db/open';
+import { documentCatalog } from '@main/services/exchange/catalog';
+import type { DocumentKind } from '@main/services/common/documentKind';
+import { DATA_KIND, runExport } from '@main/services/exchange/export';
+import { countOf } from '@shared/russian';
 
 /**
  * Export timings at the reference scale, for tests/bench/run.ts to call (or run alone:
@@ -57,7 +58,7 @@ export async function benchExchange(app: { db: AppDb; env: { dataDir: string; ve
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { createApp } = await import('../../electron/api/app');
+  const { createApp } = await import('@main/api/app');
   const { generateReferenceData, REFERENCE_SCALE } = await import('./generate');
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'rc-bench-'));
   const app = createApp({ dataDir });

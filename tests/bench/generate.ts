@@ -1,10 +1,10 @@
 import type Database from 'better-sqlite3';
-import { itemSearchText } from '../../electron/services/workPlan/items';
-import { storeTerm } from '../../electron/services/workPlan/terms';
-import { fullName } from '../../electron/services/registry/people';
-import type { Term } from '../../electron/contract/workPlan';
-import { DIRECTIONS, ORGANIZATION_TYPES, PLAN_FORMS, PLAN_STATUSES, type OrganizationType } from '../../electron/shared/enums';
-import { foldRu } from '../../electron/shared/russian';
+import { itemSearchText } from '@main/services/workPlan/items';
+import { storeTerm } from '@main/services/workPlan/terms';
+import { fullName } from '@main/services/registry/people';
+import type { Term } from '@shared/contract/workPlan';
+import { DIRECTIONS, ORGANIZATION_TYPES, PLAN_FORMS, PLAN_STATUSES, type OrganizationType } from '@shared/enums';
+import { foldRu } from '@shared/russian';
 
 /**
  * The reference scale of one center over ten years, made from a seed so every run measures
@@ -217,7 +217,6 @@ export function generateReferenceData(sqlite: Database.Database, seed = 20170912
 
     // Methodologists of the center: the responsibles of plan items come from a small staff.
     const staff = Array.from({ length: 25 }, (_, i) => 1 + i * 7);
-    let itemId = 0;
     for (let y = 0; y < scale.years; y++) {
       const year = scale.firstYear + y;
       const planId = Number(insertPlan.run(year, `${year - 1}-12-${String(rnd.int(20, 28))}`).lastInsertRowid);
@@ -246,7 +245,7 @@ export function generateReferenceData(sqlite: Database.Database, seed = 20170912
           resultNote: status === 'done' ? `Проведено, участников: ${rnd.int(8, 120)}` : '',
         };
         const stored = storeTerm(term, year);
-        itemId = Number(
+        const itemId = Number(
           insertItem.run(
             planId,
             direction,

@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createApp, type App } from '../../electron/api/app';
-import type { CallInput, CallName } from '../../electron/contract';
-import { foldRu } from '../../electron/shared/russian';
+import { createApp, type App } from '@main/api/app';
+import type { CallInput, CallName } from '@shared/contract';
+import { foldRu } from '@shared/russian';
 import { generateReferenceData, Random } from './generate';
 
 /**

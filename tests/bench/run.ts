@@ -3,12 +3,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createApp } from '../../electron/api/app';
-import type { CallName, CallInput } from '../../electron/contract';
-import type { Page } from '../../electron/contract/common';
-import type { Option } from '../../electron/contract/registry';
-import type { PlanExecution, PlanItem } from '../../electron/contract/workPlan';
-import { foldRu } from '../../electron/shared/russian';
+import { createApp } from '@main/api/app';
+import type { CallName, CallInput } from '@shared/contract';
+import type { Page } from '@shared/contract/common';
+import type { Option } from '@shared/contract/registry';
+import type { PlanExecution, PlanItem } from '@shared/contract/workPlan';
+import { foldRu } from '@shared/russian';
 import { benchExchange } from './exchange';
 import { generateReferenceData, organizationKeys, personKeys, REFERENCE_SCALE } from './generate';
 import { benchMeetings, seedMeetings } from './meetings';
@@ -94,8 +94,14 @@ const prepared = (text: string) => {
 
 function rawOrganizations(opts: { search?: string; type?: string; municipalityId?: number; sort?: 'name' | 'municipality' }) {
   const { where, params } = wordConditions('o.search_text', opts.search);
-  if (opts.type) where.push('o.type = ?'), params.push(opts.type);
-  if (opts.municipalityId) where.push('o.municipality_id = ?'), params.push(opts.municipalityId);
+  if (opts.type) {
+    where.push('o.type = ?');
+    params.push(opts.type);
+  }
+  if (opts.municipalityId) {
+    where.push('o.municipality_id = ?');
+    params.push(opts.municipalityId);
+  }
   const whereSql = whereClause(where);
   const order = opts.sort === 'municipality' ? 'm.sort_key IS NULL, m.sort_key ASC, o.sort_key ASC' : 'o.sort_key ASC';
   const rows = prepared(`${ORG_SELECT} ${whereSql} ORDER BY ${order}, o.id ASC LIMIT 50 OFFSET 0`).all(...params) as { id: number }[];
@@ -105,7 +111,10 @@ function rawOrganizations(opts: { search?: string; type?: string; municipalityId
 
 function rawPeople(opts: { search?: string; organizationId?: number; sort?: 'name' | 'organization' }) {
   const { where, params } = wordConditions('p.search_text', opts.search);
-  if (opts.organizationId) where.push('p.organization_id = ?'), params.push(opts.organizationId);
+  if (opts.organizationId) {
+    where.push('p.organization_id = ?');
+    params.push(opts.organizationId);
+  }
   const whereSql = whereClause(where);
   const order = opts.sort === 'organization' ? 'o.sort_key IS NULL, o.sort_key ASC, p.sort_key ASC' : 'p.sort_key ASC';
   const rows = prepared(`${PERSON_SELECT} ${whereSql} ORDER BY ${order}, p.id ASC LIMIT 50 OFFSET 0`).all(...params) as { id: number }[];
@@ -137,13 +146,22 @@ function rawItems(opts: { year: number; status?: string; quarter?: [string, stri
   const plan = prepared('SELECT id, year, approved_on FROM work_plans WHERE year = ?').get(opts.year) as { id: number };
   const where = ['i.plan_id = ?'];
   const params: unknown[] = [plan.id];
-  if (opts.status) where.push('i.status = ?'), params.push(opts.status);
-  if (opts.quarter) where.push('i.term_start <= ? AND i.term_end >= ?'), params.push(opts.quarter[1], opts.quarter[0]);
+  if (opts.status) {
+    where.push('i.status = ?');
+    params.push(opts.status);
+  }
+  if (opts.quarter) {
+    where.push('i.term_start <= ? AND i.term_end >= ?');
+    params.push(opts.quarter[1], opts.quarter[0]);
+  }
   if (opts.responsibleId) {
     where.push('EXISTS (SELECT 1 FROM plan_item_responsibles r WHERE r.plan_item_id = i.id AND r.person_id = ?)');
     params.push(opts.responsibleId);
   }
-  if (opts.search) where.push('instr(i.search_text, ?) > 0'), params.push(foldRu(opts.search));
+  if (opts.search) {
+    where.push('instr(i.search_text, ?) > 0');
+    params.push(foldRu(opts.search));
+  }
   const whereSql = where.join(' AND ');
   const rows = prepared(
     `SELECT i.id, i.plan_id, w.year, i.direction, i.position, i.title, i.form, i.term_kind, i.term_value, i.term_start, i.term_end,
@@ -250,7 +268,10 @@ for (const c of cases) {
     const t1 = performance.now();
     c.raw();
     const t2 = performance.now();
-    if (i >= WARMUP) times.push(t1 - t0), rawTimes.push(t2 - t1);
+    if (i >= WARMUP) {
+      times.push(t1 - t0);
+      rawTimes.push(t2 - t1);
+    }
   }
   times.sort((a, b) => a - b);
   rawTimes.sort((a, b) => a - b);

@@ -37,6 +37,8 @@ async function startHost(dataDir: string): Promise<{ child: ChildProcess; url: s
 }
 
 export const test = base.extend<{ app: HostedApp }>({
+  // Playwright reads a fixture's dependencies from its destructuring pattern: this one has none.
+  // eslint-disable-next-line no-empty-pattern
   app: async ({}, use) => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'rc-e2e-'));
     const { child, url } = await startHost(dataDir);

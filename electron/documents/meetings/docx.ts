@@ -15,8 +15,8 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
-import { A4, BODY_SIZE, cellBorders, FONT, mm, pageMargins, TABLE_SIZE } from '../docxStyle';
-import type { Block } from './layout';
+import { A4, BODY_SIZE, cellBorders, FONT, mm, pageMargins, TABLE_SIZE } from '@main/documents/docxStyle';
+import type { Block } from '@shared/documents/meetings/layout';
 
 /**
  * Word rendering of the blocks per ГОСТ Р 7.0.97-2016: A4 portrait; margins left 30 mm

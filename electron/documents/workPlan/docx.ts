@@ -12,9 +12,9 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
-import type { PlanDocumentData } from '../../contract/workPlan';
-import { A4, BODY_SIZE, cellBorders, FONT, pageMargins, TABLE_SIZE } from '../docxStyle';
-import { approvalLines, directionHeading, EMPTY_PLAN_TEXT, itemCells, PLAN_COLUMNS, planTitleLines } from './layout';
+import type { PlanDocumentData } from '@shared/contract/workPlan';
+import { A4, BODY_SIZE, cellBorders, FONT, pageMargins, TABLE_SIZE } from '@main/documents/docxStyle';
+import { approvalLines, directionHeading, EMPTY_PLAN_TEXT, itemCells, PLAN_COLUMNS, planTitleLines } from '@shared/documents/workPlan/layout';
 
 const MARGIN = pageMargins(20);
 // Landscape: the text runs along the long side of the sheet.

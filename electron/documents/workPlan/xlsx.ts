@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import type { PlanDocumentData } from '../../contract/workPlan';
-import { directionHeading, EMPTY_PLAN_TEXT, itemCells, PLAN_COLUMNS, planTitleLines } from './layout';
+import type { PlanDocumentData } from '@shared/contract/workPlan';
+import { directionHeading, EMPTY_PLAN_TEXT, itemCells, PLAN_COLUMNS, planTitleLines } from '@shared/documents/workPlan/layout';
 
 const COLUMN_WIDTHS = [8, 48, 18, 16, 26, 30, 24, 30];
 const HEADER_ROW = 3;

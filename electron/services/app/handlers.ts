@@ -1,9 +1,9 @@
-import { inTransaction } from '../../../db/transaction';
-import type { appCalls, AppStatus } from '../../contract/app';
-import type { CallContext, Handlers } from '../../api/dispatch';
-import { conflict } from '../../api/errors';
-import { seedDemo } from '../demo/seedDemo';
-import { getSetting, setSetting } from './settings';
+import { inTransaction } from '@db/transaction';
+import type { appCalls, AppStatus } from '@shared/contract/app';
+import type { CallContext, Handlers } from '@main/api/dispatch';
+import { conflict } from '@main/api/errors';
+import { seedDemo } from './demo';
+import { getSetting, setSetting } from '@main/services/common/settings';
 
 function status({ db, env }: CallContext): AppStatus {
   const mode = getSetting<'empty' | 'demo'>(db, 'initializedAs');

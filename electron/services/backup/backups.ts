@@ -2,10 +2,10 @@ import Database from 'better-sqlite3';
 import dayjs from 'dayjs';
 import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, copyFileSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_MIGRATIONS, freeBackupFile, migrationState, vacuumInto, vacuumIntoWhole } from '../../../db/open';
-import type { BackupEntry } from '../../contract/exchange';
-import { conflict, invalid } from '../../api/errors';
-import { databaseProblem } from '../exchange/dataPackage';
+import { DEFAULT_MIGRATIONS, freeBackupFile, migrationState, vacuumInto, vacuumIntoWhole } from '@db/open';
+import type { BackupEntry } from '@shared/contract/backup';
+import { conflict, invalid } from '@main/api/errors';
+import { databaseProblem } from '@db/inspect';
 
 /**
  * Local backups in `<dataDir>/backups/`: one automatic copy a day at start-up, copies before

@@ -1,11 +1,11 @@
 import { rmSync } from 'node:fs';
-import { openDatabase } from '../../../db/open';
-import type { CallContext } from '../../api/dispatch';
-import type { BackupEntry, RestoreResult } from '../../contract/exchange';
-import { conflict } from '../../api/errors';
-import { anyExportRunning } from '../exchange/jobs';
+import { openDatabase } from '@db/open';
+import type { CallContext } from '@main/api/dispatch';
+import type { BackupEntry, RestoreResult } from '@shared/contract/backup';
+import { conflict } from '@main/api/errors';
+import { busyWith } from '@main/api/busy';
 import { backupNow, checkBackupFile, replaceDatabaseFile, stageRestoreCopy, swapInDatabaseFile } from './backups';
-import { databaseHost } from './host';
+import { databaseHost } from '@main/api/databaseHost';
 
 /**
  * Restore from a backup: check the file, make and check the copy that will be put in place,
@@ -17,7 +17,8 @@ export function restoreDatabase(ctx: CallContext, file: string, now: Date): Rest
   const host = databaseHost(ctx);
   const options = host?.openOptions ?? {};
   const checked = checkBackupFile(file, options);
-  if (anyExportRunning()) throw conflict('Идёт выгрузка: дождитесь её окончания, затем восстановите копию');
+  const busy = busyWith();
+  if (busy) throw conflict(`Идёт ${busy}: дождитесь её окончания, затем восстановите копию`);
   const staged = stageRestoreCopy(ctx.env.dbFile, checked.file, options);
   let safety: BackupEntry;
   try {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { FolderCheck, FolderCheckStep } from '../../contract/exchange';
+import type { FolderCheck, FolderCheckStep } from '@shared/contract/exchange';
 import { Share, ShareError, toShareError, type ShareOptions } from './shareFs';
 
 /**

@@ -1,10 +1,8 @@
 import path from 'node:path';
-import type { exchangeCalls } from '../../contract/exchange';
-import type { CallContext, Handlers } from '../../api/dispatch';
-import { invalid } from '../../api/errors';
-import { backupsDir, listBackups, manualBackup } from '../backup/backups';
-import { databaseHost } from '../backup/host';
-import { restoreDatabase } from '../backup/restore';
+import type { exchangeCalls } from '@shared/contract/exchange';
+import type { CallContext, Handlers } from '@main/api/dispatch';
+import { invalid } from '@main/api/errors';
+import { databaseHost } from '@main/api/databaseHost';
 import { checkFolder } from './checkFolder';
 import { exportKinds, listExportLog, retryRequest, type ExportRequest } from './export';
 import { cancelJob, jobProgress, startExportJob } from './jobs';
@@ -40,7 +38,4 @@ export const exchangeHandlers: Handlers<typeof exchangeCalls> = {
   'exchange.retry': (ctx, { logId }) => start(ctx, retryRequest(ctx.db, logId, 'ui')),
   'exchange.openPackage': (ctx, { manifestPath }) =>
     openPackage({ manifestPath, receiveDir: path.join(ctx.env.dataDir, 'received'), ...nativeBinding(ctx) }),
-  'backup.list': ({ env }) => ({ dir: backupsDir(env.dataDir), backups: listBackups(env.dataDir) }),
-  'backup.now': ({ db, env }, { targetFile }) => manualBackup(db.$client, env.dataDir, new Date(), targetFile),
-  'backup.restore': (ctx, { file }) => restoreDatabase(ctx, file, new Date()),
 };

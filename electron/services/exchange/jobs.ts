@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { ExportJob } from '../../contract/exchange';
-import { notFound } from '../../api/errors';
+import type { ExportJob } from '@shared/contract/exchange';
+import { beginBusy } from '@main/api/busy';
+import { notFound } from '@main/api/errors';
 import { beginExport, performExport, type ExportEnv, type ExportRequest } from './export';
 
 /**
@@ -30,6 +31,7 @@ export function startExportJob(request: ExportRequest, env: Omit<ExportEnv, 'sig
     state: { jobId, logId, state: 'running', step: 'Подготовка', doneBytes: 0, totalBytes: 0, percent: 0, errorMessage: null, files: [] },
   };
   jobs.set(jobId, job);
+  const done = beginBusy(`export:${jobId}`, 'выгрузка');
   for (const key of [...jobs.keys()].slice(0, Math.max(0, jobs.size - MAX_KEPT))) if (jobs.get(key)!.state.state !== 'running') jobs.delete(key);
   void performExport(logId, {
     ...env,
@@ -38,7 +40,9 @@ export function startExportJob(request: ExportRequest, env: Omit<ExportEnv, 'sig
       const percent = p.totalBytes > 0 ? Math.min(99, Math.floor((p.doneBytes / p.totalBytes) * 100)) : 0;
       job.state = { ...job.state, step: p.step, doneBytes: p.doneBytes, totalBytes: p.totalBytes, percent, files: p.files };
     },
-  }).then((outcome) => {
+  })
+    .finally(done)
+    .then((outcome) => {
     job.state = {
       ...job.state,
       state: outcome.status,
@@ -71,8 +75,4 @@ export function cancelJob(jobId: string): ExportJob {
     job.state = { ...job.state, step: 'Отмена…' };
   }
   return snapshot(job);
-}
-
-export function anyExportRunning(): boolean {
-  return [...jobs.values()].some((j) => j.state.state === 'running');
 }

@@ -1,9 +1,10 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import dayjs from 'dayjs';
-import type { PackageSummary } from '../../contract/exchange';
-import { invalid } from '../../api/errors';
-import { databaseFacts, databaseProblem, MANIFEST_FORMAT, openReadonly, PACKAGE_DB_NAME, type Manifest } from './dataPackage';
+import type { PackageSummary } from '@shared/contract/exchange';
+import { invalid } from '@main/api/errors';
+import { databaseProblem, openReadonly } from '@db/inspect';
+import { databaseFacts, MANIFEST_FORMAT, PACKAGE_DB_NAME, type Manifest } from './dataPackage';
 import { Share, sha256File, type ShareOptions } from './shareFs';
 
 /**

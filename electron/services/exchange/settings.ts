@@ -1,9 +1,9 @@
 import path from 'node:path';
-import type { AppDb } from '../../../db/open';
-import { inTransaction } from '../../../db/transaction';
-import { centerCode as centerCodeSchema, type ExchangeSettings } from '../../contract/exchange';
-import { invalid } from '../../api/errors';
-import { getSetting, setSetting } from '../app/settings';
+import type { AppDb } from '@db/open';
+import { inTransaction } from '@db/transaction';
+import { centerCode as centerCodeSchema, type ExchangeSettings } from '@shared/contract/exchange';
+import { invalid } from '@main/api/errors';
+import { getSetting, setSetting } from '@main/services/common/settings';
 
 const FOLDER_KEY = 'exchange.folder';
 const CODE_KEY = 'exchange.centerCode';

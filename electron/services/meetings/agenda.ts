@@ -1,10 +1,10 @@
 import { and, asc, eq, gt, lt, max, ne, notInArray, or } from 'drizzle-orm';
-import type { AppDb } from '../../../db/open';
-import { inTransaction } from '../../../db/transaction';
-import { agendaItems, agendaSpeakers, assignmentOrganizations, assignmentPeople, assignments, decisions, discussionEntries, meetings } from '../../../db/schema';
-import { conflict, invalid, notFound } from '../../api/errors';
-import { CONTROL_REVIEW_TITLE, type AgendaItemInput, type MeetingDetail } from '../../contract/meetings';
-import { formatDate, foldRu } from '../../shared/russian';
+import type { AppDb } from '@db/open';
+import { inTransaction } from '@db/transaction';
+import { agendaItems, agendaSpeakers, assignmentOrganizations, assignmentPeople, assignments, decisions, discussionEntries, meetings } from '@db/schema';
+import { conflict, invalid, notFound } from '@main/api/errors';
+import { CONTROL_REVIEW_TITLE, type AgendaItemInput, type MeetingDetail } from '@shared/contract/meetings';
+import { formatDate, foldRu } from '@shared/russian';
 import { openAssignmentsForMeeting } from './assignments';
 import { getMeeting } from './detail';
 import { planItemTitle } from './meetings';

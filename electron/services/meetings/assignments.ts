@@ -1,12 +1,12 @@
 import { and, asc, count, eq, exists, gte, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
-import type { AppDb } from '../../../db/open';
-import { inTransaction } from '../../../db/transaction';
-import { agendaItems, assignmentOrganizations, assignmentPeople, assignments, decisions, meetings, people, workingGroups } from '../../../db/schema';
-import { invalid, notFound } from '../../api/errors';
-import type { Page } from '../../contract/common';
-import type { AssignmentListInput, AssignmentRow, AssignmentStatus } from '../../contract/meetings';
-import { formatDate } from '../../shared/russian';
-import { matchesAllWords } from '../registry/shared';
+import type { AppDb } from '@db/open';
+import { inTransaction } from '@db/transaction';
+import { agendaItems, assignmentOrganizations, assignmentPeople, assignments, decisions, meetings, people, workingGroups } from '@db/schema';
+import { invalid, notFound } from '@main/api/errors';
+import type { Page } from '@shared/contract/common';
+import type { AssignmentListInput, AssignmentRow, AssignmentStatus } from '@shared/contract/meetings';
+import { formatDate } from '@shared/russian';
+import { matchesAllWords } from '@main/services/common/queries';
 import { loadAssignments } from './detail';
 import { minutesLabel, todayIso } from './shared';
 

@@ -1,7 +1,7 @@
-import type { AppDb } from '../../../db/open';
-import { inTransaction } from '../../../db/transaction';
-import { organizations, people } from '../../../db/schema';
-import { agendaItemInput, attendanceInput, groupInput, meetingInput, type AgendaItemView } from '../../contract/meetings';
+import type { AppDb } from '@db/open';
+import { inTransaction } from '@db/transaction';
+import { organizations, people } from '@db/schema';
+import { agendaItemInput, attendanceInput, groupInput, meetingInput, type AgendaItemView } from '@shared/contract/meetings';
 import { addFromPlan, createAgendaItem, updateAgendaItem } from './agenda';
 import { setAssignmentStatus } from './assignments';
 import { createGroup } from './groups';

@@ -1,5 +1,5 @@
 import { asc, eq, inArray } from 'drizzle-orm';
-import type { AppDb } from '../../../db/open';
+import type { AppDb } from '@db/open';
 import {
   agendaItems,
   agendaSpeakers,
@@ -16,9 +16,9 @@ import {
   planItems,
   workingGroupMembers,
   workingGroups,
-} from '../../../db/schema';
-import type { AgendaItemView, AssignmentView, AttendeeView, MeetingDetail, PersonRef, SpeakerView } from '../../contract/meetings';
-import { compareRu } from '../../shared/russian';
+} from '@db/schema';
+import type { AgendaItemView, AssignmentView, AttendeeView, MeetingDetail, PersonRef, SpeakerView } from '@shared/contract/meetings';
+import { compareRu } from '@shared/russian';
 import { assignmentState, loadPeople, minutesLabel, requireMeeting, todayIso, type MeetingRecord } from './shared';
 
 /** «Попова Л.А., социальный педагог ТОГБУ …»: how the minutes name a speaker from the registry. */

@@ -1,10 +1,10 @@
 import { and, count, eq, inArray, ne } from 'drizzle-orm';
-import type { AppDb } from '../../../db/open';
-import { inTransaction } from '../../../db/transaction';
-import { agendaItems, assignments, decisions, meetings, workingGroupMembers, workingGroups } from '../../../db/schema';
-import { conflict, notFound } from '../../api/errors';
-import type { GroupInput, PersonRef, WorkingGroup } from '../../contract/meetings';
-import { compareRu, foldRu } from '../../shared/russian';
+import type { AppDb } from '@db/open';
+import { inTransaction } from '@db/transaction';
+import { agendaItems, assignments, decisions, meetings, workingGroupMembers, workingGroups } from '@db/schema';
+import { conflict, notFound } from '@main/api/errors';
+import type { GroupInput, PersonRef, WorkingGroup } from '@shared/contract/meetings';
+import { compareRu, foldRu } from '@shared/russian';
 import { loadPeople, nowStamp, requirePeople } from './shared';
 
 type GroupRecord = typeof workingGroups.$inferSelect;

@@ -1,5 +1,5 @@
-import type { meetingsCalls } from '../../contract/meetings';
-import type { Handlers } from '../../api/dispatch';
+import type { meetingsCalls } from '@shared/contract/meetings';
+import type { Handlers } from '@main/api/dispatch';
 import { addControlReview, addFromPlan, carryToNext, createAgendaItem, deleteAgendaItem, moveAgendaItem, updateAgendaItem } from './agenda';
 import { listAssignments, openAssignmentsForMeeting, setAssignmentStatus } from './assignments';
 import { getMeeting } from './detail';
@@ -21,7 +21,7 @@ import {
   updateMeeting,
 } from './meetings';
 import { requireMeeting } from './shared';
-import { agendaDocx, extractDocx, minutesDocx, organizationAssignmentsDocx, registrationSheetDocx } from '../../documents/meetings';
+import { agendaDocx, extractDocx, minutesDocx, organizationAssignmentsDocx, registrationSheetDocx } from './documents';
 
 export const meetingsHandlers: Handlers<typeof meetingsCalls> = {
   'workingGroups.list': ({ db }) => listGroups(db),

@@ -1,11 +1,11 @@
 import dayjs from 'dayjs';
 import { eq, inArray, sql } from 'drizzle-orm';
-import type { AppDb } from '../../../db/open';
-import { meetings, organizations, people } from '../../../db/schema';
-import { conflict, notFound } from '../../api/errors';
-import type { AssignmentState, AssignmentStatus, PersonRef } from '../../contract/meetings';
-import { organizationName } from '../registry/people';
-import { formatDate, initialsThenSurname, surnameWithInitials } from '../../shared/russian';
+import type { AppDb } from '@db/open';
+import { meetings, organizations, people } from '@db/schema';
+import { conflict, notFound } from '@main/api/errors';
+import type { AssignmentState, AssignmentStatus, PersonRef } from '@shared/contract/meetings';
+import { organizationName } from '@main/services/registry';
+import { formatDate, initialsThenSurname, surnameWithInitials } from '@shared/russian';
 
 /** Today as `YYYY-MM-DD` in the computer's own time zone: a secretary's «today». */
 export const todayIso = () => dayjs().format('YYYY-MM-DD');

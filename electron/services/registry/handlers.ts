@@ -1,5 +1,5 @@
-import type { Handlers } from '../../api/dispatch';
-import type { registryCalls } from '../../contract/registry';
+import type { Handlers } from '@main/api/dispatch';
+import type { registryCalls } from '@shared/contract/registry';
 import { createMunicipality, deleteMunicipality, listMunicipalities, updateMunicipality } from './municipalities';
 import {
   createOrganization,

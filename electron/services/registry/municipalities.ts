@@ -1,12 +1,12 @@
 import { and, count, eq, ne } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { AppDb } from '../../../db/open';
-import { inTransaction } from '../../../db/transaction';
-import { municipalities, organizations } from '../../../db/schema';
-import { conflict, DomainError, invalid } from '../../api/errors';
-import type { Municipality, municipalityInput } from '../../contract/registry';
-import { foldRu, plural } from '../../shared/russian';
-import { counted, guardForeignKeys } from './shared';
+import type { AppDb } from '@db/open';
+import { inTransaction } from '@db/transaction';
+import { municipalities, organizations } from '@db/schema';
+import { conflict, DomainError, invalid } from '@main/api/errors';
+import type { Municipality, municipalityInput } from '@shared/contract/registry';
+import { foldRu, plural } from '@shared/russian';
+import { counted, guardForeignKeys } from '@main/services/common/queries';
 
 type MunicipalityInput = z.output<typeof municipalityInput>;
 

@@ -1,15 +1,15 @@
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { AppDb } from '../../../db/open';
-import { inTransaction } from '../../../db/transaction';
-import { municipalities, organizations, people, planItemPartners } from '../../../db/schema';
-import { conflict, invalid, notFound } from '../../api/errors';
-import type { Page } from '../../contract/common';
-import { organizationLabel, type Option, type Organization, type organizationInput, type organizationListInput } from '../../contract/registry';
-import { ORGANIZATION_TYPE_LABELS, ORGANIZATION_TYPES } from '../../shared/enums';
-import { compareRu, foldRu, plural } from '../../shared/russian';
-import { counted, guardForeignKeys, nowStamp, optionsBySearch, wordSearch } from './shared';
-import { literalLimit, reusedQuery } from '../../../db/reusedQuery';
+import type { AppDb } from '@db/open';
+import { inTransaction } from '@db/transaction';
+import { municipalities, organizations, people, planItemPartners } from '@db/schema';
+import { conflict, invalid, notFound } from '@main/api/errors';
+import type { Page } from '@shared/contract/common';
+import { organizationLabel, type Option, type Organization, type organizationInput, type organizationListInput } from '@shared/contract/registry';
+import { ORGANIZATION_TYPE_LABELS, ORGANIZATION_TYPES } from '@shared/enums';
+import { compareRu, foldRu, plural } from '@shared/russian';
+import { counted, guardForeignKeys, nowStamp, optionsBySearch, wordSearch } from '@main/services/common/queries';
+import { literalLimit, reusedQuery } from '@db/reusedQuery';
 
 type OrganizationInput = z.output<typeof organizationInput>;
 type OrganizationListInput = z.output<typeof organizationListInput>;

@@ -1,16 +1,16 @@
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { AppDb } from '../../../db/open';
-import { inTransaction } from '../../../db/transaction';
-import { organizations, people, planItemResponsibles } from '../../../db/schema';
-import { conflict, invalid, notFound } from '../../api/errors';
-import type { Page } from '../../contract/common';
-import { organizationLabel, personFullName as fullName, type Option, type Person, type personInput, type personListInput } from '../../contract/registry';
-import { foldRu } from '../../shared/russian';
-import { counted, guardForeignKeys, nowStamp, optionsBySearch, wordSearch } from './shared';
-import { literalLimit, reusedQuery } from '../../../db/reusedQuery';
+import type { AppDb } from '@db/open';
+import { inTransaction } from '@db/transaction';
+import { organizations, people, planItemResponsibles } from '@db/schema';
+import { conflict, invalid, notFound } from '@main/api/errors';
+import type { Page } from '@shared/contract/common';
+import { organizationLabel, personFullName as fullName, type Option, type Person, type personInput, type personListInput } from '@shared/contract/registry';
+import { foldRu } from '@shared/russian';
+import { counted, guardForeignKeys, nowStamp, optionsBySearch, wordSearch } from '@main/services/common/queries';
+import { literalLimit, reusedQuery } from '@db/reusedQuery';
 
-export { personFullName as fullName } from '../../contract/registry';
+export { personFullName as fullName } from '@shared/contract/registry';
 
 type PersonInput = z.output<typeof personInput>;
 type PersonListInput = z.output<typeof personListInput>;

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
-import type { AppDb } from '../../../db/open';
-import { centerProfile } from '../../../db/schema';
-import type { CenterProfile } from '../../contract/registry';
+import type { AppDb } from '@db/open';
+import { centerProfile } from '@db/schema';
+import type { CenterProfile } from '@shared/contract/registry';
 import type { z } from 'zod';
-import type { profileInput } from '../../contract/registry';
-import { nowStamp } from './shared';
+import type { profileInput } from '@shared/contract/registry';
+import { nowStamp } from '@main/services/common/queries';
 
 const DEFAULT_PROFILE: CenterProfile = {
   fullName: '',

@@ -1,9 +1,9 @@
-import type { AppDb } from '../../../db/open';
-import { inTransaction } from '../../../db/transaction';
-import { conflict } from '../../api/errors';
-import { year as planYear } from '../../contract/common';
-import type { CopyResult } from '../../contract/workPlan';
-import { countOf } from '../../shared/russian';
+import type { AppDb } from '@db/open';
+import { inTransaction } from '@db/transaction';
+import { conflict } from '@main/api/errors';
+import { year as planYear } from '@shared/contract/common';
+import type { CopyResult } from '@shared/contract/workPlan';
+import { countOf } from '@shared/russian';
 import { createItem, listItems } from './items';
 import { createPlan, findPlan, getPlan } from './plans';
 import { shiftTermToNextYear } from './terms';

@@ -1,9 +1,9 @@
 import { asc } from 'drizzle-orm';
-import type { AppDb } from '../../../db/open';
-import { inTransaction } from '../../../db/transaction';
-import { organizations, people } from '../../../db/schema';
-import type { PlanItemData, Term } from '../../contract/workPlan';
-import type { Direction, OrganizationType, PlanStatus } from '../../shared/enums';
+import type { AppDb } from '@db/open';
+import { inTransaction } from '@db/transaction';
+import { organizations, people } from '@db/schema';
+import type { PlanItemData, Term } from '@shared/contract/workPlan';
+import type { Direction, OrganizationType, PlanStatus } from '@shared/enums';
 import { createItem } from './items';
 import { createPlan, findPlan } from './plans';
 

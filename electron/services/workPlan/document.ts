@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
-import type { AppDb } from '../../../db/open';
-import { centerProfile } from '../../../db/schema';
-import type { PlanDocumentData } from '../../contract/workPlan';
-import { DIRECTION_LABELS, DIRECTIONS } from '../../shared/enums';
+import type { AppDb } from '@db/open';
+import { centerProfile } from '@db/schema';
+import type { PlanDocumentData } from '@shared/contract/workPlan';
+import { DIRECTION_LABELS, DIRECTIONS } from '@shared/enums';
 import { directionNumber, listItems } from './items';
 import { requirePlan } from './plans';
 

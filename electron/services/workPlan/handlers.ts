@@ -1,11 +1,8 @@
-import type { Handlers } from '../../api/dispatch';
-import type { workPlanCalls } from '../../contract/workPlan';
-import { DOCX_MIME, toFileOutput, XLSX_MIME } from '../../documents/file';
-import { renderPlanDocx } from '../../documents/workPlan/docx';
-import { planFileName } from '../../documents/workPlan/layout';
-import { renderPlanXlsx } from '../../documents/workPlan/xlsx';
+import type { Handlers } from '@main/api/dispatch';
+import type { workPlanCalls } from '@shared/contract/workPlan';
 import { copyToNextYear } from './copy';
 import { planDocument } from './document';
+import { planDocx, planXlsx } from './documents';
 import { createItem, deleteItem, listItems, moveItem, setItemStatus, updateItem } from './items';
 import { createPlan, getPlan, listPlanYears, setPlanApproval } from './plans';
 import { planSummary } from './summary';
@@ -24,8 +21,6 @@ export const workPlanHandlers: Handlers<typeof workPlanCalls> = {
   'workPlan.copyToNextYear': ({ db }, input) => copyToNextYear(db, input),
   'workPlan.summary': ({ db }, input) => planSummary(db, input),
   'workPlan.document': ({ db }, input) => planDocument(db, input),
-  'workPlan.exportDocx': async ({ db }, input) =>
-    toFileOutput(await renderPlanDocx(planDocument(db, input)), planFileName(input.year, 'docx'), DOCX_MIME),
-  'workPlan.exportXlsx': async ({ db }, input) =>
-    toFileOutput(await renderPlanXlsx(planDocument(db, input)), planFileName(input.year, 'xlsx'), XLSX_MIME),
+  'workPlan.exportDocx': ({ db }, input) => planDocx(db, input),
+  'workPlan.exportXlsx': ({ db }, input) => planXlsx(db, input),
 };

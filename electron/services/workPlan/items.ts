@@ -1,12 +1,12 @@
 import { and, eq, gt, inArray, lte, gte, sql, type SQL } from 'drizzle-orm';
-import type { AppDb } from '../../../db/open';
-import { inTransaction } from '../../../db/transaction';
-import { organizations, people, planItemPartners, planItemResponsibles, planItems, workPlans } from '../../../db/schema';
-import { DomainError, invalid } from '../../api/errors';
-import type { PlanItem, PlanItemData, PlanItemLink } from '../../contract/workPlan';
-import { DIRECTIONS, type Direction, type PlanStatus } from '../../shared/enums';
-import { compareFolded, foldRu, surnameWithInitials } from '../../shared/russian';
-import { reusedQuery } from '../../../db/reusedQuery';
+import type { AppDb } from '@db/open';
+import { inTransaction } from '@db/transaction';
+import { organizations, people, planItemPartners, planItemResponsibles, planItems, workPlans } from '@db/schema';
+import { DomainError, invalid } from '@main/api/errors';
+import type { PlanItem, PlanItemData, PlanItemLink } from '@shared/contract/workPlan';
+import { DIRECTIONS, type Direction, type PlanStatus } from '@shared/enums';
+import { compareFolded, foldRu, surnameWithInitials } from '@shared/russian';
+import { reusedQuery } from '@db/reusedQuery';
 import { requirePlan } from './plans';
 import { formatTerm, quarterSpan, readTerm, storeTerm, termYearError } from './terms';
 

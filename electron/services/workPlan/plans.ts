@@ -1,9 +1,9 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import type { AppDb } from '../../../db/open';
-import { planItems, workPlans } from '../../../db/schema';
-import { DomainError, conflict } from '../../api/errors';
-import type { WorkPlan, WorkPlanSummaryRow } from '../../contract/workPlan';
-import { reusedQuery } from '../../../db/reusedQuery';
+import type { AppDb } from '@db/open';
+import { planItems, workPlans } from '@db/schema';
+import { DomainError, conflict } from '@main/api/errors';
+import type { WorkPlan, WorkPlanSummaryRow } from '@shared/contract/workPlan';
+import { reusedQuery } from '@db/reusedQuery';
 
 export const planNotFound = (year: number) => new DomainError('not_found', `План работы на ${year} год не найден: сначала создайте его`);
 

@@ -1,9 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
-import type { AppDb } from '../../../db/open';
-import { planItems } from '../../../db/schema';
-import type { PlanExecution, StatusCounts } from '../../contract/workPlan';
-import { DIRECTION_LABELS, DIRECTIONS, type Direction, type PlanStatus } from '../../shared/enums';
-import { reusedQuery } from '../../../db/reusedQuery';
+import type { AppDb } from '@db/open';
+import { planItems } from '@db/schema';
+import type { PlanExecution, StatusCounts } from '@shared/contract/workPlan';
+import { DIRECTION_LABELS, DIRECTIONS, type Direction, type PlanStatus } from '@shared/enums';
+import { reusedQuery } from '@db/reusedQuery';
 import { requirePlan } from './plans';
 
 function emptyCounts(): Omit<StatusCounts, 'donePercent'> {

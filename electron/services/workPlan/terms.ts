@@ -1,6 +1,6 @@
-import type { Term } from '../../contract/workPlan';
-import type { TermKind } from '../../shared/enums';
-import { formatDate, MONTHS_NOMINATIVE, QUARTERS_ROMAN } from '../../shared/russian';
+import type { Term } from '@shared/contract/workPlan';
+import type { TermKind } from '@shared/enums';
+import { formatDate, MONTHS_NOMINATIVE, QUARTERS_ROMAN } from '@shared/russian';
 
 /** A term as stored: its kind, the value as given, and the first and last day it covers. */
 export interface StoredTerm {

@@ -1,7 +1,7 @@
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
-import type { CallError } from '../../../electron/contract/define';
-import type { CallInput, CallName, CallOutput } from '../../../electron/contract';
+import type { CallError } from '@shared/contract/define';
+import type { CallInput, CallName, CallOutput } from '@shared/contract';
 import { invoke } from './transport';
 
 /** A refused call: `message` is Russian and meant for the user, `fields` for the form. */

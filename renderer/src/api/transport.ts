@@ -1,4 +1,4 @@
-import type { Result } from '../../../electron/contract/define';
+import type { Result } from '@shared/contract/define';
 
 /**
  * How a call reaches the main process. In the Electron window the preload exposes one

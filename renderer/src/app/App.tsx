@@ -1,7 +1,7 @@
 import { Center, Loader, Text } from '@mantine/core';
 import { createHashRouter, Navigate, RouterProvider } from 'react-router-dom';
 import { useMemo } from 'react';
-import { useCall } from '../api/client';
+import { useCall } from '@renderer/api/client';
 import { FirstRun } from './FirstRun';
 import { Layout } from './Layout';
 import { registers } from './registers';

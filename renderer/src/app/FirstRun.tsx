@@ -1,5 +1,5 @@
-import { Button, Card, Center, Group, Stack, Text, Title } from '@mantine/core';
-import { useChange } from '../api/client';
+import { Button, Card, Center, Stack, Text, Title } from '@mantine/core';
+import { useChange } from '@renderer/api/client';
 
 /** The first start: an empty database for real work, or the demo built from the seed texts to look around. */
 export function FirstRun() {

@@ -1,8 +1,8 @@
 import type { RegisterUi } from './register';
-import { registryUi } from '../registers/registry';
-import { workPlanUi } from '../registers/workPlan';
-import { meetingsUi } from '../registers/meetings';
-import { exchangeUi } from '../registers/exchange';
+import { registryUi } from '@renderer/registers/registry';
+import { workPlanUi } from '@renderer/registers/workPlan';
+import { meetingsUi } from '@renderer/registers/meetings';
+import { exchangeUi } from '@renderer/registers/exchange';
 
 /** The registers in navigation order. */
 export const registers: RegisterUi[] = [workPlanUi, meetingsUi, registryUi, exchangeUi];

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { CallInput, CallName } from '../../../electron/contract';
-import { useChange } from '../api/client';
+import type { CallInput, CallName } from '@shared/contract';
+import { useChange } from '@renderer/api/client';
 import { useFieldErrors } from './screen';
 
 /**

@@ -3,7 +3,7 @@ import { Button, Group, Modal, Stack, Text, TextInput, Title } from '@mantine/co
 import { modals } from '@mantine/modals';
 import { IconPencil, IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { ApiError } from '../api/client';
+import { ApiError } from '@renderer/api/client';
 
 export function ScreenHeader({ title, description, action }: { title: string; description?: string; action?: ReactNode }) {
   return (

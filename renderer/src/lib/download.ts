@@ -1,4 +1,4 @@
-import type { FileOutput } from '../../../electron/contract/define';
+import type { FileOutput } from '@shared/contract/define';
 
 /** Hands a generated document to the browser's or Electron's save flow under its own name. */
 export function saveFile(file: FileOutput): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentFileName } from '../../../electron/documents/file';
+import { documentFileName } from '@shared/documents/fileName';
 
 const GROUP =
   'Межрайонная рабочая группа сегмента №6 социального кластера «Региональная инновационная система защиты детства Тамбовской области»';

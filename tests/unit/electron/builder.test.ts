@@ -2,9 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mainBuildOptions, preloadBuildOptions, ROOT } from '../../../electron/launcher/bundle';
-import { electronNativeFile } from '../../../electron/launcher/native';
-import { PACKAGED_NATIVE } from '../../../electron/main/paths';
+import { mainBuildOptions, preloadBuildOptions, ROOT } from '@main/launcher/bundle';
+import { electronNativeFile } from '@main/launcher/native';
+import { PACKAGED_NATIVE } from '@main/window/paths';
 
 const require = createRequire(import.meta.url);
 // electron-builder's own YAML parser and configuration validator (against its JSON schema).

@@ -1,8 +1,8 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import type { GuardedSession, GuardedWebContents, HeadersDetails, PreventableEvent, WindowOpenDetails } from '../../../electron/main/electron-api';
-import { installSessionGuards, installWebContentsGuards } from '../../../electron/main/guards';
-import { CONTENT_SECURITY_POLICY } from '../../../electron/security/csp';
+import type { GuardedSession, GuardedWebContents, HeadersDetails, PreventableEvent, WindowOpenDetails } from '@main/window/electron-api';
+import { installSessionGuards, installWebContentsGuards } from '@main/window/guards';
+import { CONTENT_SECURITY_POLICY } from '@main/security/csp';
 
 /** A stand-in for Electron's WebContents: an EventEmitter plus the window-open hook. */
 class FakeContents extends EventEmitter {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Result } from '../../../electron/contract/define';
-import type { InvokeEvent, InvokeRegistry } from '../../../electron/main/electron-api';
-import { registerInvokeHandler } from '../../../electron/main/ipc';
-import { INVOKE_CHANNEL } from '../../../electron/preload/channel';
+import type { Result } from '@shared/contract/define';
+import type { InvokeEvent, InvokeRegistry } from '@main/window/electron-api';
+import { registerInvokeHandler } from '@main/window/ipc';
+import { INVOKE_CHANNEL } from '@main/preload/channel';
 
 function setup() {
   const calls: Array<[string, unknown]> = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BROWSER_FALLBACK_LINE, canShowWindow, chooseLaunch, detectElectron } from '../../../electron/launcher/detect';
+import { BROWSER_FALLBACK_LINE, canShowWindow, chooseLaunch, detectElectron } from '@main/launcher/detect';
 
 const missingModule = () => {
   throw Object.assign(new Error("Cannot find module 'electron'\nRequire stack: ..."), { code: 'MODULE_NOT_FOUND' });

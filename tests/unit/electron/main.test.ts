@@ -5,11 +5,11 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Result } from '../../../electron/contract/define';
-import type { GuardedWebContents, InvokeEvent, MenuItemTemplate, PreventableEvent, WindowOptionsShape } from '../../../electron/main/electron-api';
-import { mainBuildOptions, ROOT } from '../../../electron/launcher/bundle';
-import { INVOKE_CHANNEL } from '../../../electron/preload/channel';
-import { CONTENT_SECURITY_POLICY } from '../../../electron/security/csp';
+import type { Result } from '@shared/contract/define';
+import type { GuardedWebContents, InvokeEvent, MenuItemTemplate, PreventableEvent, WindowOptionsShape } from '@main/window/electron-api';
+import { mainBuildOptions, ROOT } from '@main/launcher/bundle';
+import { INVOKE_CHANNEL } from '@main/preload/channel';
+import { CONTENT_SECURITY_POLICY } from '@main/security/csp';
 
 /**
  * The shipped main-process bundle (dist/electron/main.cjs, built here in memory) run under

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkModuleVersion, electronNativeFile, gypArguments, gypEnvironment, readModuleVersion } from '../../../electron/launcher/native';
+import { checkModuleVersion, electronNativeFile, gypArguments, gypEnvironment, readModuleVersion } from '@main/launcher/native';
 
 const nodeBuild = path.join(path.dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node');
 const nodeAbi = Number(process.versions.modules);

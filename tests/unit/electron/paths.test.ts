@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runtimePaths } from '../../../electron/main/paths';
+import { runtimePaths } from '@main/window/paths';
 
 describe('what the main process loads from disk', () => {
   it('uses the repository in development, with the Electron build of better-sqlite3 kept apart', () => {

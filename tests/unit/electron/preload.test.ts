@@ -1,8 +1,8 @@
 import { build } from 'esbuild';
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { preloadBuildOptions } from '../../../electron/launcher/bundle';
-import { BRIDGE_KEY, INVOKE_CHANNEL } from '../../../electron/preload/channel';
+import { preloadBuildOptions } from '@main/launcher/bundle';
+import { BRIDGE_KEY, INVOKE_CHANNEL } from '@main/preload/channel';
 
 /**
  * Runs the real preload bundle (as it is shipped) in a fresh context with a fake `electron`

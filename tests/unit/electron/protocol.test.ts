@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CustomScheme } from '../../../electron/main/electron-api';
-import { createAppProtocolHandler, registerAppScheme, resolveAppFile } from '../../../electron/main/protocol';
-import { CONTENT_SECURITY_POLICY } from '../../../electron/security/csp';
+import type { CustomScheme } from '@main/window/electron-api';
+import { createAppProtocolHandler, registerAppScheme, resolveAppFile } from '@main/window/protocol';
+import { CONTENT_SECURITY_POLICY } from '@main/security/csp';
 
 const base = mkdtempSync(path.join(os.tmpdir(), 'rc-protocol-'));
 const root = path.join(base, 'renderer');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { menuTemplate } from '../../../electron/main/menu';
-import { buildWindowOptions } from '../../../electron/main/window';
+import { menuTemplate } from '@main/window/menu';
+import { buildWindowOptions } from '@main/window/window';
 
 describe('the application window', () => {
   const options = buildWindowOptions('/app/dist/electron/preload.cjs');

@@ -4,12 +4,13 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_MIGRATIONS, openDatabase } from '../../../db/open';
-import { createApp } from '../../../electron/api/app';
-import type { BackupEntry, BackupList, ExchangeSettings, RestoreResult } from '../../../electron/contract/exchange';
-import { dailyBackup, listBackups } from '../../../electron/services/backup/backups';
-import { getSetting } from '../../../electron/services/app/settings';
-import { saveExchangeSettings } from '../../../electron/services/exchange/settings';
+import { DEFAULT_MIGRATIONS, openDatabase } from '@db/open';
+import { createApp } from '@main/api/app';
+import type { BackupEntry, BackupList, RestoreResult } from '@shared/contract/backup';
+import type { ExchangeSettings } from '@shared/contract/exchange';
+import { dailyBackup, listBackups } from '@main/services/backup/backups';
+import { getSetting } from '@main/services/common/settings';
+import { saveExchangeSettings } from '@main/services/exchange/settings';
 
 const dirs: string[] = [];
 const tempDir = (prefix: string) => {

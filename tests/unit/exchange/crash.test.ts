@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../db/open';
+import { openDatabase } from '@db/open';
 import { integrity } from './helpers';
 
 /**

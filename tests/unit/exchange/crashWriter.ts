@@ -1,6 +1,6 @@
-import { openDatabase } from '../../../db/open';
-import { inTransaction } from '../../../db/transaction';
-import { setSetting } from '../../../electron/services/app/settings';
+import { openDatabase } from '@db/open';
+import { inTransaction } from '@db/transaction';
+import { setSetting } from '@main/services/common/settings';
 
 /**
  * The child of the crash-safety test: writes forever, one committed transaction per record,

@@ -4,11 +4,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { OpenedDatabase } from '../../../db/open';
-import { createApp } from '../../../electron/api/app';
-import type { ExportJob } from '../../../electron/contract/exchange';
-import { listExportLog, runExport } from '../../../electron/services/exchange/export';
-import { Share } from '../../../electron/services/exchange/shareFs';
+import type { OpenedDatabase } from '@db/open';
+import { createApp } from '@main/api/app';
+import type { ExportJob } from '@shared/contract/exchange';
+import { listExportLog, runExport } from '@main/services/exchange/export';
+import { Share } from '@main/services/exchange/shareFs';
 import { demoDataDir, exportEnv, walk } from './helpers';
 
 const root = path.resolve(import.meta.dirname, '../../..');

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { OpenedDatabase } from '../../../db/open';
-import { listExportLog, runExport } from '../../../electron/services/exchange/export';
+import type { OpenedDatabase } from '@db/open';
+import { listExportLog, runExport } from '@main/services/exchange/export';
 import { demoDataDir, exportEnv, walk } from './helpers';
 
 describe('an export that fails on this PC, before the share', () => {

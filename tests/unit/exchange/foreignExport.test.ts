@@ -2,8 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { OpenedDatabase } from '../../../db/open';
-import { getExportLogRow, runExport } from '../../../electron/services/exchange/export';
+import type { OpenedDatabase } from '@db/open';
+import { getExportLogRow, runExport } from '@main/services/exchange/export';
 import { demoDataDir, exportEnv, tempDirs, walk } from './helpers';
 
 /**

@@ -4,10 +4,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { afterEach } from 'vitest';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase, type OpenedDatabase } from '../../../db/open';
-import { APP_VERSION } from '../../../electron/api/version';
-import { seedDemo } from '../../../electron/services/demo/seedDemo';
-import type { ExportEnv } from '../../../electron/services/exchange/export';
+import { openDatabase, type OpenedDatabase } from '@db/open';
+import { APP_VERSION } from '@main/api/version';
+import { seedDemo } from '@main/services/app/demo';
+import type { ExportEnv } from '@main/services/exchange/export';
 
 /** A data folder with the demo database (it has the 2017 work plan), as a user would have. */
 export function demoDataDir(): { dataDir: string; opened: OpenedDatabase } {

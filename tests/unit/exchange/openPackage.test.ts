@@ -1,9 +1,9 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runExport } from '../../../electron/services/exchange/export';
-import { openPackage } from '../../../electron/services/exchange/openPackage';
-import { sha256 } from '../../../electron/services/exchange/shareFs';
+import { runExport } from '@main/services/exchange/export';
+import { openPackage } from '@main/services/exchange/openPackage';
+import { sha256 } from '@main/services/exchange/shareFs';
 import { demoDataDir, exportEnv, tempDirs } from './helpers';
 
 const tempDir = tempDirs();

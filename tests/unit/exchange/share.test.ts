@@ -1,11 +1,11 @@
 import { closeSync, existsSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OpenedDatabase } from '../../../db/open';
-import { checkFolder } from '../../../electron/services/exchange/checkFolder';
-import { getExportLogRow, retryRequest, runExport, type ExportEnv, type ExportOutcome, type ExportRequest } from '../../../electron/services/exchange/export';
-import { openPackage } from '../../../electron/services/exchange/openPackage';
-import type { Manifest } from '../../../electron/services/exchange/dataPackage';
+import type { OpenedDatabase } from '@db/open';
+import { checkFolder } from '@main/services/exchange/checkFolder';
+import { getExportLogRow, retryRequest, runExport, type ExportEnv, type ExportOutcome, type ExportRequest } from '@main/services/exchange/export';
+import { openPackage } from '@main/services/exchange/openPackage';
+import type { Manifest } from '@main/services/exchange/dataPackage';
 import { countRows, demoDataDir, exportEnv, integrity, sha256Of, walk } from './helpers';
 import { smbUnavailableReason, startSmbShare, type SmbShare } from './smbShare';
 

@@ -3,11 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { openDatabase } from '../../../db/open';
-import { createDispatcher, mergeHandlers, type CallContext } from '../../../electron/api/dispatch';
-import { conflict } from '../../../electron/api/errors';
-import { call, mergeGroups } from '../../../electron/contract/define';
-import { contract } from '../../../electron/contract';
+import { openDatabase } from '@db/open';
+import { createDispatcher, mergeHandlers, type CallContext } from '@main/api/dispatch';
+import { conflict } from '@main/api/errors';
+import { call, mergeGroups } from '@shared/contract/define';
+import { contract } from '@shared/contract';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'rc-contract-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));

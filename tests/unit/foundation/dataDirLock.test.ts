@@ -3,9 +3,9 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DatabaseOpenError } from '../../../db/open';
-import { createApp } from '../../../electron/api/app';
-import { LOCK_FILE_NAME } from '../../../electron/api/dataDirLock';
+import { DatabaseOpenError } from '@db/open';
+import { createApp } from '@main/api/app';
+import { LOCK_FILE_NAME } from '@main/api/dataDirLock';
 
 const dirs: string[] = [];
 const freshDir = () => {

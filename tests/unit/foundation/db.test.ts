@@ -4,8 +4,8 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DatabaseOpenError, DEFAULT_MIGRATIONS, openDatabase, readJournal } from '../../../db/open';
-import { isNetworkPath, type LocationProbe } from '../../../db/location';
+import { DatabaseOpenError, DEFAULT_MIGRATIONS, openDatabase, readJournal } from '@db/open';
+import { isNetworkPath, type LocationProbe } from '@db/location';
 
 const dirs: string[] = [];
 function tempDir(): string {

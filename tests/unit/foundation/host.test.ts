@@ -3,8 +3,8 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Result } from '../../../electron/contract/define';
-import { API_PREFIX, startHost, TOKEN_HEADER, type RunningHost } from '../../../electron/host/server';
+import type { Result } from '@shared/contract/define';
+import { API_PREFIX, startHost, TOKEN_HEADER, type RunningHost } from '@main/host/server';
 
 interface Reply {
   status: number;

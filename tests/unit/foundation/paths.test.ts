@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultUserDataDir } from '../../../electron/host/paths';
+import { defaultUserDataDir } from '@main/host/paths';
 
 /** The browser host must open the same folder Electron's app.getPath('userData') gives. */
 describe('default data folder', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareRu, countOf, foldRu, formatDate, initialsThenSurname, plural, surnameWithInitials } from '../../../electron/shared/russian';
+import { compareRu, countOf, foldRu, formatDate, initialsThenSurname, plural, surnameWithInitials } from '@shared/russian';
 
 const CASES = ['случай', 'случая', 'случаев'] as const;
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { invoke } from '../../../renderer/src/api/transport';
+import { invoke } from '@renderer/api/transport';
 
 afterEach(() => vi.unstubAllGlobals());
 

@@ -4,8 +4,8 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import { createApp, type App } from '../../../electron/api/app';
-import { contract } from '../../../electron/contract';
+import { createApp, type App } from '@main/api/app';
+import { contract } from '@shared/contract';
 
 /**
  * Every call of the real contract, present and future, must refuse malformed input with a

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import mammoth from 'mammoth';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { createApp, type App } from '../../../electron/api/app';
-import type { CallInput, CallName, CallOutput } from '../../../electron/contract';
+import { createApp, type App } from '@main/api/app';
+import type { CallInput, CallName, CallOutput } from '@shared/contract';
 
 /**
  * The demo a newcomer opens: the segment's working group with its three meetings of 2017

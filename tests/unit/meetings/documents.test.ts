@@ -4,7 +4,7 @@ import path from 'node:path';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { documentCatalog } from '../../../electron/documents/catalog';
+import { documentCatalog } from '@main/services/exchange/catalog';
 import { freshApi, organization, person, segmentGroup, type Api } from './helpers';
 
 /**

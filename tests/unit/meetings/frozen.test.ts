@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { yearMinutesDocx } from '../../../electron/documents/meetings';
+import { yearMinutesDocx } from '@main/services/meetings/documents';
 import { freshApi, segmentGroup, textOf, type Api } from './helpers';
 
 /** «Signed minutes never change silently»: what the documents show is fixed at «Подписать». */

@@ -1,10 +1,10 @@
 import dayjs from 'dayjs';
 import mammoth from 'mammoth';
-import { createDispatcher } from '../../../electron/api/dispatch';
-import { handlers } from '../../../electron/api/handlers';
-import { contract, type CallInput, type CallName, type CallOutput } from '../../../electron/contract';
-import type { CallError } from '../../../electron/contract/define';
-import { freshDb } from '../registry/helpers';
+import { createDispatcher } from '@main/api/dispatch';
+import { handlers } from '@main/api/handlers';
+import { contract, type CallInput, type CallName, type CallOutput } from '@shared/contract';
+import type { CallError } from '@shared/contract/define';
+import { freshDb } from '@tests/unit/registry/helpers';
 
 /**
  * A fresh database behind the real dispatcher: inputs pass the contract's zod schemas (with

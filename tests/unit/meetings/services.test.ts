@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { assignmentState } from '../../../electron/services/meetings/shared';
-import { listAssignments } from '../../../electron/services/meetings/assignments';
+import { assignmentState } from '@main/services/meetings/shared';
+import { listAssignments } from '@main/services/meetings/assignments';
 import { daysFromToday, freshApi, person, segmentGroup, type Api } from './helpers';
 
 let api: Api;

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { appHandlers } from '../../../electron/services/app/handlers';
-import { organizationListInput, personListInput } from '../../../electron/contract/registry';
-import { listMunicipalities } from '../../../electron/services/registry/municipalities';
-import { listOrganizations } from '../../../electron/services/registry/organizations';
-import { listPeople } from '../../../electron/services/registry/people';
-import { getProfile } from '../../../electron/services/registry/profile';
-import { ORGANIZATION_TYPES } from '../../../electron/shared/enums';
+import { appHandlers } from '@main/services/app/handlers';
+import { organizationListInput, personListInput } from '@shared/contract/registry';
+import { listMunicipalities } from '@main/services/registry/municipalities';
+import { listOrganizations } from '@main/services/registry/organizations';
+import { listPeople } from '@main/services/registry/people';
+import { getProfile } from '@main/services/registry/profile';
+import { ORGANIZATION_TYPES } from '@shared/enums';
 import { freshDb } from './helpers';
 
 let ctx: ReturnType<typeof freshDb>;

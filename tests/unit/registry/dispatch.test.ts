@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApp, type App } from '../../../electron/api/app';
+import { createApp, type App } from '@main/api/app';
 
 /** The registry's calls through the same dispatcher the UI uses: validation before any write. */
 let dir: string;

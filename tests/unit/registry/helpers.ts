@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase, type OpenedDatabase } from '../../../db/open';
+import { openDatabase, type OpenedDatabase } from '@db/open';
 
 /** A fresh database file in its own temp folder, removed by the returned cleanup. */
 export function freshDb(): OpenedDatabase & { dir: string; cleanup: () => void } {

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { planItemPartners, planItemResponsibles, planItems, workPlans } from '../../../db/schema';
-import type { AppDb } from '../../../db/open';
-import { organizationListInput, personInput, personListInput } from '../../../electron/contract/registry';
-import { DomainError } from '../../../electron/api/errors';
-import { createMunicipality, deleteMunicipality, listMunicipalities, updateMunicipality } from '../../../electron/services/registry/municipalities';
+import { planItemPartners, planItemResponsibles, planItems, workPlans } from '@db/schema';
+import type { AppDb } from '@db/open';
+import { organizationListInput, personInput, personListInput } from '@shared/contract/registry';
+import { DomainError } from '@main/api/errors';
+import { createMunicipality, deleteMunicipality, listMunicipalities, updateMunicipality } from '@main/services/registry/municipalities';
 import {
   createOrganization,
   deleteOrganization,
@@ -11,9 +11,9 @@ import {
   organizationOptions,
   organizationOptionsByIds,
   updateOrganization,
-} from '../../../electron/services/registry/organizations';
-import { createPerson, deletePerson, getPerson, listPeople, peopleOptions, peopleOptionsByIds, updatePerson } from '../../../electron/services/registry/people';
-import { getProfile, saveProfile } from '../../../electron/services/registry/profile';
+} from '@main/services/registry/organizations';
+import { createPerson, deletePerson, getPerson, listPeople, peopleOptions, peopleOptionsByIds, updatePerson } from '@main/services/registry/people';
+import { getProfile, saveProfile } from '@main/services/registry/profile';
 import { freshDb } from './helpers';
 
 let ctx: ReturnType<typeof freshDb>;

@@ -2,11 +2,11 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { renderPlanDocx } from '../../../electron/documents/workPlan/docx';
-import { renderPlanXlsx } from '../../../electron/documents/workPlan/xlsx';
-import { signatureName } from '../../../electron/documents/workPlan/layout';
-import { planDocument } from '../../../electron/services/workPlan/document';
-import { setPlanApproval } from '../../../electron/services/workPlan/plans';
+import { renderPlanDocx } from '@main/documents/workPlan/docx';
+import { renderPlanXlsx } from '@main/documents/workPlan/xlsx';
+import { signatureName } from '@shared/documents/workPlan/layout';
+import { planDocument } from '@main/services/workPlan/document';
+import { setPlanApproval } from '@main/services/workPlan/plans';
 import { addItem, addOrganization, addPerson, createPlan, freshDb, setProfile } from './helpers';
 
 let t: ReturnType<typeof freshDb>;

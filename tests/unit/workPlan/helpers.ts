@@ -1,11 +1,11 @@
-import type { AppDb } from '../../../db/open';
-import { centerProfile, organizations, people } from '../../../db/schema';
-import { createPlan } from '../../../electron/services/workPlan/plans';
-import { createItem } from '../../../electron/services/workPlan/items';
-import type { PlanItemData } from '../../../electron/contract/workPlan';
-import { foldRu } from '../../../electron/shared/russian';
+import type { AppDb } from '@db/open';
+import { centerProfile, organizations, people } from '@db/schema';
+import { createPlan } from '@main/services/workPlan/plans';
+import { createItem } from '@main/services/workPlan/items';
+import type { PlanItemData } from '@shared/contract/workPlan';
+import { foldRu } from '@shared/russian';
 
-export { freshDb } from '../registry/helpers';
+export { freshDb } from '@tests/unit/registry/helpers';
 
 export function addPerson(db: AppDb, lastName: string, firstName: string, middleName = ''): number {
   const name = `${lastName} ${firstName} ${middleName}`;

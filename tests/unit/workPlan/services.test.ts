@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { planItems, workPlans } from '../../../db/schema';
-import { copyToNextYear } from '../../../electron/services/workPlan/copy';
-import { deleteItem, getItem, listItems, moveItem, setItemStatus, updateItem } from '../../../electron/services/workPlan/items';
-import { getPlan, listPlanYears, setPlanApproval } from '../../../electron/services/workPlan/plans';
-import { planSummary } from '../../../electron/services/workPlan/summary';
-import { formatTerm, shiftTermToNextYear, storeTerm } from '../../../electron/services/workPlan/terms';
-import { seedDemoWorkPlan } from '../../../electron/services/workPlan/demo';
-import { DIRECTIONS } from '../../../electron/shared/enums';
+import { planItems, workPlans } from '@db/schema';
+import { copyToNextYear } from '@main/services/workPlan/copy';
+import { deleteItem, getItem, listItems, moveItem, setItemStatus, updateItem } from '@main/services/workPlan/items';
+import { getPlan, listPlanYears, setPlanApproval } from '@main/services/workPlan/plans';
+import { planSummary } from '@main/services/workPlan/summary';
+import { formatTerm, shiftTermToNextYear, storeTerm } from '@main/services/workPlan/terms';
+import { seedDemoWorkPlan } from '@main/services/workPlan/demo';
+import { DIRECTIONS } from '@shared/enums';
 import { addItem, addOrganization, addPerson, createPlan, freshDb } from './helpers';
 
 let t: ReturnType<typeof freshDb>;

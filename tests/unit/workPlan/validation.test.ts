@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { planItems } from '../../../db/schema';
-import { contract } from '../../../electron/contract';
-import { createDispatcher, type AnyHandler } from '../../../electron/api/dispatch';
-import { workPlanCalls } from '../../../electron/contract/workPlan';
-import { workPlanHandlers } from '../../../electron/services/workPlan/handlers';
+import { planItems } from '@db/schema';
+import { contract } from '@shared/contract';
+import { createDispatcher, type AnyHandler } from '@main/api/dispatch';
+import { workPlanCalls } from '@shared/contract/workPlan';
+import { workPlanHandlers } from '@main/services/workPlan/handlers';
 import { addItem, createPlan, freshDb } from './helpers';
 
 let t: ReturnType<typeof freshDb>;

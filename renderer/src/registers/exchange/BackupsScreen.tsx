@@ -1,9 +1,9 @@
 import { Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
-import type { BackupEntry } from '../../../../electron/contract/exchange';
-import { useCall, useChange } from '../../api/client';
-import { ScreenHeader } from '../../components/screen';
+import type { BackupEntry } from '@shared/contract/backup';
+import { useCall, useChange } from '@renderer/api/client';
+import { ScreenHeader } from '@renderer/components/screen';
 import { formatDateTime, formatSize, PathAction } from './common';
 
 export function BackupsScreen() {

@@ -2,9 +2,9 @@ import { Alert, Badge, Button, Checkbox, Group, List, NumberInput, Paper, Progre
 import { useQueryClient } from '@tanstack/react-query';
 import { IconCheck, IconMinus, IconX } from '@tabler/icons-react';
 import { useEffect, useState, type FormEvent } from 'react';
-import type { ExchangeSettings, ExportJob, ExportLogRow, FolderCheck } from '../../../../electron/contract/exchange';
-import { useCall, useChange } from '../../api/client';
-import { ScreenHeader, useFieldErrors } from '../../components/screen';
+import type { ExchangeSettings, ExportJob, ExportLogRow, FolderCheck } from '@shared/contract/exchange';
+import { useCall, useChange } from '@renderer/api/client';
+import { ScreenHeader, useFieldErrors } from '@renderer/components/screen';
 import { formatDateTime, PackageViewer, STATUS_COLORS, STATUS_LABELS } from './common';
 
 export function ExportScreen() {

@@ -1,8 +1,8 @@
 import { Alert, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import type { ExportStatus, PackageSummary } from '../../../../electron/contract/exchange';
-import { useChange } from '../../api/client';
+import type { ExportStatus, PackageSummary } from '@shared/contract/exchange';
+import { useChange } from '@renderer/api/client';
 
 export const formatDateTime = (iso: string) => dayjs(iso).format('DD.MM.YYYY HH:mm');
 

@@ -1,5 +1,5 @@
 import { IconDatabaseExport, IconHistory } from '@tabler/icons-react';
-import type { RegisterUi } from '../../app/register';
+import type { RegisterUi } from '@renderer/app/register';
 import { BackupsScreen } from './BackupsScreen';
 import { ExportScreen } from './ExportScreen';
 

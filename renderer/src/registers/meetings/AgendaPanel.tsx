@@ -2,10 +2,10 @@ import { ActionIcon, Alert, Badge, Button, Group, Menu, Modal, Paper, Select, St
 import { IconArrowDown, IconArrowUp, IconDots, IconListCheck, IconPencil, IconPlus, IconCalendarPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { CONTROL_REVIEW_TITLE, type AgendaItemView, type MeetingDetail } from '../../../../electron/contract/meetings';
-import { countOf } from '../../../../electron/shared/russian';
-import { callApi, useCall, useChange } from '../../api/client';
-import { confirmDelete } from '../../components/screen';
+import { CONTROL_REVIEW_TITLE, type AgendaItemView, type MeetingDetail } from '@shared/contract/meetings';
+import { countOf } from '@shared/russian';
+import { callApi, useCall, useChange } from '@renderer/api/client';
+import { confirmDelete } from '@renderer/components/screen';
 import { AssignmentStateBadge, dueLabel, responsibles, useDocument } from './common';
 import { ItemEditor } from './ItemEditor';
 

@@ -5,12 +5,12 @@ import { IconFileText, IconSearch } from '@tabler/icons-react';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import type { AssignmentRow, AssignmentStatus } from '../../../../electron/contract/meetings';
-import { countOf } from '../../../../electron/shared/russian';
-import { callApi, useCall, useChange } from '../../api/client';
-import { EmptyState, FormModal, ScreenHeader, useFieldErrors } from '../../components/screen';
-import { OrganizationPicker } from '../registry/pickers';
-import { parseRuDate } from '../../lib/dates';
+import type { AssignmentRow, AssignmentStatus } from '@shared/contract/meetings';
+import { countOf } from '@shared/russian';
+import { callApi, useCall, useChange } from '@renderer/api/client';
+import { EmptyState, FormModal, ScreenHeader, useFieldErrors } from '@renderer/components/screen';
+import { OrganizationPicker } from '@renderer/components/pickers';
+import { parseRuDate } from '@renderer/lib/dates';
 import { AssignmentStateBadge, dueLabel, ListTable, responsibles, useDocument } from './common';
 
 type StateFilter = 'open' | 'overdue' | 'done' | 'withdrawn' | 'all';

@@ -1,11 +1,11 @@
 import { Button, Checkbox, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { MeetingDetail, PersonRef } from '../../../../electron/contract/meetings';
-import { countOf } from '../../../../electron/shared/russian';
-import { callApi, useChange } from '../../api/client';
-import { FormModal, useFieldErrors } from '../../components/screen';
-import { OrganizationPicker, PeopleMultiPicker, PersonPicker } from '../registry/pickers';
+import type { MeetingDetail, PersonRef } from '@shared/contract/meetings';
+import { countOf } from '@shared/russian';
+import { callApi, useChange } from '@renderer/api/client';
+import { FormModal, useFieldErrors } from '@renderer/components/screen';
+import { OrganizationPicker, PeopleMultiPicker, PersonPicker } from '@renderer/components/pickers';
 
 interface Row {
   person: PersonRef | { id: number; fullName: string; position: string; organizationName: string | null };

@@ -1,12 +1,12 @@
 import { Alert, Button, Group, NumberInput, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { WorkingGroup } from '../../../../electron/contract/meetings';
-import { countOf } from '../../../../electron/shared/russian';
-import { useCall, useChange } from '../../api/client';
-import { confirmDelete, EmptyState, FormModal, RowActions, ScreenHeader } from '../../components/screen';
-import { useCreateOrUpdate, useDraft } from '../../components/form';
-import { PeopleMultiPicker, PersonPicker } from '../registry/pickers';
+import type { WorkingGroup } from '@shared/contract/meetings';
+import { countOf } from '@shared/russian';
+import { useCall, useChange } from '@renderer/api/client';
+import { confirmDelete, EmptyState, FormModal, RowActions, ScreenHeader } from '@renderer/components/screen';
+import { useCreateOrUpdate, useDraft } from '@renderer/components/form';
+import { PeopleMultiPicker, PersonPicker } from '@renderer/components/pickers';
 import { ListTable } from './common';
 
 export function GroupsScreen() {

@@ -2,11 +2,11 @@ import { ActionIcon, Button, Checkbox, Divider, Group, Modal, NumberInput, Paper
 import { DateInput } from '@mantine/dates';
 import { IconPlus, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { AgendaItemFormInput, AgendaItemView } from '../../../../electron/contract/meetings';
-import { useChange } from '../../api/client';
-import { useFieldErrors } from '../../components/screen';
-import { OrganizationsMultiPicker, PeopleMultiPicker, PersonPicker } from '../registry/pickers';
-import { parseRuDate } from '../../lib/dates';
+import type { AgendaItemFormInput, AgendaItemView } from '@shared/contract/meetings';
+import { useChange } from '@renderer/api/client';
+import { useFieldErrors } from '@renderer/components/screen';
+import { OrganizationsMultiPicker, PeopleMultiPicker, PersonPicker } from '@renderer/components/pickers';
+import { parseRuDate } from '@renderer/lib/dates';
 
 interface SpeakerDraft {
   personId: number | null;

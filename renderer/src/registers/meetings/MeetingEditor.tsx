@@ -2,10 +2,10 @@ import { Alert, Anchor, Badge, Button, Center, Group, Loader, Menu, Modal, Stack
 import { IconArrowLeft, IconChevronDown, IconFileText, IconLock, IconLockOpen, IconSignature, IconCheck, IconArrowBackUp, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { MEETING_KIND_LABELS, type MeetingDetail } from '../../../../electron/contract/meetings';
-import { formatDate } from '../../../../electron/shared/russian';
-import { callApi, useCall, useChange } from '../../api/client';
-import { confirmDelete } from '../../components/screen';
+import { MEETING_KIND_LABELS, type MeetingDetail } from '@shared/contract/meetings';
+import { formatDate } from '@shared/russian';
+import { callApi, useCall, useChange } from '@renderer/api/client';
+import { confirmDelete } from '@renderer/components/screen';
 import { AgendaPanel } from './AgendaPanel';
 import { AttendancePanel } from './AttendancePanel';
 import { MeetingStatusBadge, useDocument } from './common';

@@ -1,12 +1,12 @@
 import { Button, Group, NumberInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import type { FormEvent } from 'react';
-import type { CallInput } from '../../../../electron/contract';
-import type { MeetingDetail, MeetingKind } from '../../../../electron/contract/meetings';
-import { useCall } from '../../api/client';
-import { useDraft } from '../../components/form';
-import { PersonPicker } from '../registry/pickers';
-import { parseRuDate } from '../../lib/dates';
+import type { CallInput } from '@shared/contract';
+import type { MeetingDetail, MeetingKind } from '@shared/contract/meetings';
+import { useCall } from '@renderer/api/client';
+import { useDraft } from '@renderer/components/form';
+import { PersonPicker } from '@renderer/components/pickers';
+import { parseRuDate } from '@renderer/lib/dates';
 import { kindOptions } from './common';
 
 export interface MeetingDraft {

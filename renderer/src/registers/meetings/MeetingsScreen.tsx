@@ -4,10 +4,10 @@ import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { MEETING_KIND_LABELS, MEETING_STATUS_LABELS, MEETING_STATUSES, type MeetingStatus } from '../../../../electron/contract/meetings';
-import { countOf, formatDate } from '../../../../electron/shared/russian';
-import { useCall, useChange } from '../../api/client';
-import { EmptyState, ScreenHeader } from '../../components/screen';
+import { MEETING_KIND_LABELS, MEETING_STATUS_LABELS, MEETING_STATUSES, type MeetingStatus } from '@shared/contract/meetings';
+import { countOf, formatDate } from '@shared/russian';
+import { useCall, useChange } from '@renderer/api/client';
+import { EmptyState, ScreenHeader } from '@renderer/components/screen';
 import { ListTable, MeetingStatusBadge } from './common';
 import { emptyDraft, MeetingForm, meetingInputOf } from './MeetingForm';
 

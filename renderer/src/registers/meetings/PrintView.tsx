@@ -8,10 +8,10 @@ import {
   registrationBlocks,
   type Block,
   type MinutesContext,
-} from '../../../../electron/documents/meetings/layout';
-import type { MeetingDetail } from '../../../../electron/contract/meetings';
-import { useCall } from '../../api/client';
-import { PrintToolbar } from '../../components/PrintToolbar';
+} from '@shared/documents/meetings/layout';
+import type { MeetingDetail } from '@shared/contract/meetings';
+import { useCall } from '@renderer/api/client';
+import { PrintToolbar } from '@renderer/components/PrintToolbar';
 
 /**
  * The meeting's documents for the system print dialog (and «Сохранить как PDF»), from the same

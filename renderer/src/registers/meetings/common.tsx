@@ -1,7 +1,7 @@
 import { Badge, Paper, Table } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type ReactNode } from 'react';
-import type { FileOutput } from '../../../../electron/contract/define';
+import type { FileOutput } from '@shared/contract/define';
 import {
   ASSIGNMENT_STATE_LABELS,
   MEETING_KIND_LABELS,
@@ -10,9 +10,9 @@ import {
   type AssignmentState,
   type AssignmentView,
   type MeetingStatus,
-} from '../../../../electron/contract/meetings';
-import { formatDate } from '../../../../electron/shared/russian';
-import { saveFile } from '../../lib/download';
+} from '@shared/contract/meetings';
+import { formatDate } from '@shared/russian';
+import { saveFile } from '@renderer/lib/download';
 
 export const kindOptions = MEETING_KINDS.map((k) => ({ value: k, label: MEETING_KIND_LABELS[k] }));
 

@@ -1,5 +1,5 @@
 import { IconChecklist, IconGavel, IconUsersGroup } from '@tabler/icons-react';
-import type { RegisterUi } from '../../app/register';
+import type { RegisterUi } from '@renderer/app/register';
 import { AssignmentsScreen } from './AssignmentsScreen';
 import { GroupsScreen } from './GroupsScreen';
 import { MeetingEditor } from './MeetingEditor';

@@ -1,10 +1,10 @@
 import { Badge, Checkbox, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import type { Municipality } from '../../../../electron/contract/registry';
-import { useCall, useChange } from '../../api/client';
+import type { Municipality } from '@shared/contract/registry';
+import { useCall, useChange } from '@renderer/api/client';
 import { actionsColumn } from './common';
-import { AddButton, EmptyState, FormModal, ScreenHeader, useFieldErrors } from '../../components/screen';
-import { DataTable, type Column } from './DataTable';
+import { AddButton, EmptyState, FormModal, ScreenHeader, useFieldErrors } from '@renderer/components/screen';
+import { DataTable, type Column } from '@renderer/components/DataTable';
 
 export function MunicipalitiesScreen() {
   const data = useCall('municipalities.list', {});

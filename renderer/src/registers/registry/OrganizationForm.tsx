@@ -1,9 +1,9 @@
 import { Select, SimpleGrid, TextInput, Textarea } from '@mantine/core';
-import type { Organization, OrganizationInput } from '../../../../electron/contract/registry';
-import type { OrganizationType } from '../../../../electron/shared/enums';
+import type { Organization, OrganizationInput } from '@shared/contract/registry';
+import type { OrganizationType } from '@shared/enums';
 import { organizationTypeOptions, useMunicipalityOptions } from './common';
-import { FormModal } from '../../components/screen';
-import { useCreateOrUpdate, useDraft } from '../../components/form';
+import { FormModal } from '@renderer/components/screen';
+import { useCreateOrUpdate, useDraft } from '@renderer/components/form';
 
 interface Props {
   /** The organisation to edit, or null to create a new one. */

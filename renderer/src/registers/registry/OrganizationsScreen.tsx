@@ -2,14 +2,14 @@ import { Anchor, Group, Stack, Text } from '@mantine/core';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { organizationLabel, type Organization } from '../../../../electron/contract/registry';
-import { ORGANIZATION_TYPE_LABELS, type OrganizationType } from '../../../../electron/shared/enums';
-import { useCall, useChange } from '../../api/client';
+import { organizationLabel, type Organization } from '@shared/contract/registry';
+import { ORGANIZATION_TYPE_LABELS, type OrganizationType } from '@shared/enums';
+import { useCall, useChange } from '@renderer/api/client';
 import { actionsColumn, Contacts, MunicipalityFilter, TypeFilter } from './common';
-import { AddButton, EmptyState, ScreenHeader, SearchInput } from '../../components/screen';
-import { DataTable, type Column } from './DataTable';
+import { AddButton, EmptyState, ScreenHeader, SearchInput } from '@renderer/components/screen';
+import { DataTable, type Column } from '@renderer/components/DataTable';
 import { OrganizationForm } from './OrganizationForm';
-import { useListState } from './useListState';
+import { useListState } from '@renderer/components/useListState';
 
 type Sort = 'name' | 'type' | 'municipality';
 

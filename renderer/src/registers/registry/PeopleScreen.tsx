@@ -2,16 +2,16 @@ import { Group, Text } from '@mantine/core';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { personFullName, type Person } from '../../../../electron/contract/registry';
-import type { OrganizationType } from '../../../../electron/shared/enums';
-import { formatDate } from '../../../../electron/shared/russian';
-import { useCall, useChange } from '../../api/client';
+import { personFullName, type Person } from '@shared/contract/registry';
+import type { OrganizationType } from '@shared/enums';
+import { formatDate } from '@shared/russian';
+import { useCall, useChange } from '@renderer/api/client';
 import { actionsColumn, Contacts, MunicipalityFilter, TypeFilter } from './common';
-import { AddButton, EmptyState, ScreenHeader, SearchInput } from '../../components/screen';
-import { DataTable, type Column } from './DataTable';
+import { AddButton, EmptyState, ScreenHeader, SearchInput } from '@renderer/components/screen';
+import { DataTable, type Column } from '@renderer/components/DataTable';
 import { PersonForm } from './PersonForm';
-import { OrganizationPicker } from './pickers';
-import { useListState } from './useListState';
+import { OrganizationPicker } from '@renderer/components/pickers';
+import { useListState } from '@renderer/components/useListState';
 
 type Sort = 'name' | 'organization' | 'position';
 interface Filters {

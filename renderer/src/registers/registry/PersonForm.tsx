@@ -1,10 +1,10 @@
-import { parseRuDate } from '../../lib/dates';
+import { parseRuDate } from '@renderer/lib/dates';
 import { Checkbox, Group, SimpleGrid, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
-import type { Person } from '../../../../electron/contract/registry';
-import { FormModal } from '../../components/screen';
-import { useCreateOrUpdate, useDraft } from '../../components/form';
-import { OrganizationPicker } from './pickers';
+import type { Person } from '@shared/contract/registry';
+import { FormModal } from '@renderer/components/screen';
+import { useCreateOrUpdate, useDraft } from '@renderer/components/form';
+import { OrganizationPicker } from '@renderer/components/pickers';
 
 interface Props {
   /** The person to edit, or null to add one (optionally already in an organisation). */

@@ -1,10 +1,10 @@
 import { Anchor, Button, Center, Group, Loader, Paper, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import type { FormEvent } from 'react';
 import { Link } from 'react-router-dom';
-import type { CenterProfile } from '../../../../electron/contract/registry';
-import { useCall, useChange } from '../../api/client';
-import { ScreenHeader } from '../../components/screen';
-import { useDraft } from '../../components/form';
+import type { CenterProfile } from '@shared/contract/registry';
+import { useCall, useChange } from '@renderer/api/client';
+import { ScreenHeader } from '@renderer/components/screen';
+import { useDraft } from '@renderer/components/form';
 
 export function ProfileScreen() {
   const profile = useCall('center.getProfile', {});

@@ -1,8 +1,8 @@
 import { Select, Text } from '@mantine/core';
-import type { Column } from './DataTable';
-import { ORGANIZATION_TYPE_LABELS, ORGANIZATION_TYPES, type OrganizationType } from '../../../../electron/shared/enums';
-import { useCall } from '../../api/client';
-import { RowActions, confirmDelete } from '../../components/screen';
+import type { Column } from '@renderer/components/DataTable';
+import { ORGANIZATION_TYPE_LABELS, ORGANIZATION_TYPES, type OrganizationType } from '@shared/enums';
+import { useCall } from '@renderer/api/client';
+import { RowActions, confirmDelete } from '@renderer/components/screen';
 
 export const organizationTypeOptions = ORGANIZATION_TYPES.map((t) => ({ value: t, label: ORGANIZATION_TYPE_LABELS[t] }));
 

@@ -1,5 +1,5 @@
 import { IconBuilding, IconId, IconMap2, IconUsers } from '@tabler/icons-react';
-import type { RegisterUi } from '../../app/register';
+import type { RegisterUi } from '@renderer/app/register';
 import { MunicipalitiesScreen } from './MunicipalitiesScreen';
 import { OrganizationsScreen } from './OrganizationsScreen';
 import { PeopleScreen } from './PeopleScreen';

@@ -1,12 +1,12 @@
 import { Autocomplete, Input, SegmentedControl, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
-import type { PlanItem, PlanItemInput, Term } from '../../../../electron/contract/workPlan';
-import { PLAN_FORMS, type Direction, type PlanStatus, type TermKind } from '../../../../electron/shared/enums';
-import { useChange } from '../../api/client';
-import { FormModal } from '../../components/screen';
-import { useDraft } from '../../components/form';
-import { parseRuDate } from '../../lib/dates';
-import { OrganizationsMultiPicker, PeopleMultiPicker } from '../registry/pickers';
+import type { PlanItem, PlanItemInput, Term } from '@shared/contract/workPlan';
+import { PLAN_FORMS, type Direction, type PlanStatus, type TermKind } from '@shared/enums';
+import { useChange } from '@renderer/api/client';
+import { FormModal } from '@renderer/components/screen';
+import { useDraft } from '@renderer/components/form';
+import { parseRuDate } from '@renderer/lib/dates';
+import { OrganizationsMultiPicker, PeopleMultiPicker } from '@renderer/components/pickers';
 import { directionOptions, monthOptions, quarterOptions, statusOptions } from './common';
 
 interface Props {

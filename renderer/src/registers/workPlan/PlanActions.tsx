@@ -3,10 +3,10 @@ import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconCopy, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { WorkPlanSummaryRow } from '../../../../electron/contract/workPlan';
-import { countOf } from '../../../../electron/shared/russian';
-import { callApi, useChange } from '../../api/client';
-import { FormModal, useFieldErrors } from '../../components/screen';
+import type { WorkPlanSummaryRow } from '@shared/contract/workPlan';
+import { countOf } from '@shared/russian';
+import { callApi, useChange } from '@renderer/api/client';
+import { FormModal, useFieldErrors } from '@renderer/components/screen';
 
 const ITEMS = ['мероприятие', 'мероприятия', 'мероприятий'] as const;
 

@@ -17,12 +17,12 @@ import {
 import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import type { PlanItem } from '../../../../electron/contract/workPlan';
-import { DIRECTION_LABELS, DIRECTIONS, type Direction, type PlanStatus } from '../../../../electron/shared/enums';
-import { useCall, useChange } from '../../api/client';
-import { confirmDelete, EmptyState, useFieldErrors } from '../../components/screen';
-import { parseRuDate } from '../../lib/dates';
-import { PersonPicker } from '../registry/pickers';
+import type { PlanItem } from '@shared/contract/workPlan';
+import { DIRECTION_LABELS, DIRECTIONS, type Direction, type PlanStatus } from '@shared/enums';
+import { useCall, useChange } from '@renderer/api/client';
+import { confirmDelete, EmptyState, useFieldErrors } from '@renderer/components/screen';
+import { parseRuDate } from '@renderer/lib/dates';
+import { PersonPicker } from '@renderer/components/pickers';
 import { directionOptions, quarterOptions, StatusBadge, statusOptions, useDownload, usePlanYear, YearSelect } from './common';
 import { ItemForm } from './ItemForm';
 import { CopyToNextYearButton, CreatePlanButton } from './PlanActions';

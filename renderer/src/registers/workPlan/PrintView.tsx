@@ -1,8 +1,8 @@
 import { Button, Center, Loader, Text } from '@mantine/core';
 import { Link, useParams } from 'react-router-dom';
-import { approvalLines, directionHeading, EMPTY_PLAN_TEXT, itemCells, PLAN_COLUMNS, planTitleLines } from '../../../../electron/documents/workPlan/layout';
-import { useCall } from '../../api/client';
-import { PrintToolbar } from '../../components/PrintToolbar';
+import { approvalLines, directionHeading, EMPTY_PLAN_TEXT, itemCells, PLAN_COLUMNS, planTitleLines } from '@shared/documents/workPlan/layout';
+import { useCall } from '@renderer/api/client';
+import { PrintToolbar } from '@renderer/components/PrintToolbar';
 
 // Matches the Word plan: A4 landscape, Times New Roman, the header row repeated on each page.
 const PRINT_CSS = `

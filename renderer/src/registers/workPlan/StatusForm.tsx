@@ -1,9 +1,9 @@
 import { SegmentedControl, Text, Textarea } from '@mantine/core';
 import { useState } from 'react';
-import type { PlanItem } from '../../../../electron/contract/workPlan';
-import type { PlanStatus } from '../../../../electron/shared/enums';
-import { useChange } from '../../api/client';
-import { FormModal, useFieldErrors } from '../../components/screen';
+import type { PlanItem } from '@shared/contract/workPlan';
+import type { PlanStatus } from '@shared/enums';
+import { useChange } from '@renderer/api/client';
+import { FormModal, useFieldErrors } from '@renderer/components/screen';
 import { statusOptions } from './common';
 
 /** Marks an item done, moved or cancelled with a note, without opening the whole form. */

@@ -1,7 +1,7 @@
 import { Center, Group, Loader, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
-import type { StatusCounts } from '../../../../electron/contract/workPlan';
-import { useCall } from '../../api/client';
-import { EmptyState } from '../../components/screen';
+import type { StatusCounts } from '@shared/contract/workPlan';
+import { useCall } from '@renderer/api/client';
+import { EmptyState } from '@renderer/components/screen';
 import { usePlanYear, YearSelect } from './common';
 
 function Row({ label, counts, bold }: { label: string; counts: StatusCounts; bold?: boolean }) {

@@ -2,11 +2,11 @@ import { Badge, Select } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import type { CallName } from '../../../../electron/contract';
-import { DIRECTION_LABELS, DIRECTIONS, PLAN_STATUS_LABELS, PLAN_STATUSES, type PlanStatus } from '../../../../electron/shared/enums';
-import { MONTHS_NOMINATIVE, QUARTERS_ROMAN } from '../../../../electron/shared/russian';
-import { callApi, useCall } from '../../api/client';
-import { saveFile } from '../../lib/download';
+import type { CallName } from '@shared/contract';
+import { DIRECTION_LABELS, DIRECTIONS, PLAN_STATUS_LABELS, PLAN_STATUSES, type PlanStatus } from '@shared/enums';
+import { MONTHS_NOMINATIVE, QUARTERS_ROMAN } from '@shared/russian';
+import { callApi, useCall } from '@renderer/api/client';
+import { saveFile } from '@renderer/lib/download';
 
 export const STATUS_COLORS: Record<PlanStatus, string> = { planned: 'blue', done: 'green', moved: 'orange', cancelled: 'gray' };
 

@@ -1,5 +1,5 @@
 import { IconChartBar, IconListCheck } from '@tabler/icons-react';
-import type { RegisterUi } from '../../app/register';
+import type { RegisterUi } from '@renderer/app/register';
 import { PlanScreen } from './PlanScreen';
 import { PrintView } from './PrintView';
 import { SummaryScreen } from './SummaryScreen';

@@ -2,8 +2,8 @@ import { MultiSelect, Select, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import type { Option } from '../../../../electron/contract/registry';
-import { useCall } from '../../api/client';
+import type { Option } from '@shared/contract/registry';
+import { useCall } from '@renderer/api/client';
 
 /**
  * Pickers of people and organisations for any form. The registry may hold tens of thousands
@@ -19,7 +19,7 @@ const NOTHING_FOUND = { people: 'Специалисты не найдены', or
 
 function useOptions(kind: Kind, selectedIds: number[], search: string) {
   const selected = useCall(BY_IDS_CALL[kind], { ids: selectedIds }, { enabled: selectedIds.length > 0, placeholderData: keepPreviousData });
-  const chosen = selectedIds.length > 0 ? (selected.data ?? []) : [];
+  const chosen = useMemo(() => (selectedIds.length > 0 ? (selected.data ?? []) : []), [selectedIds.length, selected.data]);
   // After a choice Mantine puts the chosen label into the search box; searching for exactly
   // that would hide every other option when the list is opened again.
   const query = chosen.some((o) => o.label === search) ? '' : search;
@@ -35,7 +35,7 @@ function useOptions(kind: Kind, selectedIds: number[], search: string) {
       data: [...byId.values()].map((o) => ({ value: o.id, label: o.label })),
       describe: (id: number) => byId.get(id)?.description,
     };
-  }, [found.data, selected.data, selectedIds]);
+  }, [found.data, chosen]);
 }
 
 function renderWithDescription(describe: (id: number) => string | undefined) {

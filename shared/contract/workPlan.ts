@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DIRECTIONS, PLAN_STATUSES, type Direction, type PlanStatus } from '../shared/enums';
+import { DIRECTIONS, PLAN_STATUSES, type Direction, type PlanStatus } from '@shared/enums';
 import { call, type CallDef, type FileOutput } from './define';
 import { id, isoDate, optionalText, requiredText, search, year } from './common';
 

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
-import type { AppDb } from '../../../db/open';
-import { appSettings } from '../../../db/schema';
+import type { AppDb } from '@db/open';
+import { appSettings } from '@db/schema';
 
 export function getSetting<T>(db: AppDb, key: string): T | undefined {
   const row = db.select().from(appSettings).where(eq(appSettings.key, key)).get();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { call, type CallDef, type FileOutput } from './define';
 import { empty, id, isoDate, optionalText, page, requiredText, search, year, type Page } from './common';
-import type { PlanStatus } from '../shared/enums';
+import type { PlanStatus } from '@shared/enums';
 import {
   ASSIGNMENT_STATUSES,
   MEETING_KINDS,

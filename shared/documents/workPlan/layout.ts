@@ -1,8 +1,8 @@
-import { documentFileName } from '../file';
+import { documentFileName } from '@shared/documents/fileName';
 import dayjs from 'dayjs';
-import type { PlanDocumentData, PlanItem } from '../../contract/workPlan';
-import { PLAN_STATUS_LABELS } from '../../shared/enums';
-import { foldRu, initialsThenSurname } from '../../shared/russian';
+import type { PlanDocumentData, PlanItem } from '@shared/contract/workPlan';
+import { PLAN_STATUS_LABELS } from '@shared/enums';
+import { foldRu, initialsThenSurname } from '@shared/russian';
 
 /**
  * The printed plan's wording, shared by the Word and Excel files and the print view so the

@@ -1,5 +1,5 @@
-import type { OpenedDatabase, OpenOptions } from '../../../db/open';
-import type { CallContext } from '../../api/dispatch';
+import type { OpenedDatabase, OpenOptions } from '@db/open';
+import type { CallContext } from './dispatch';
 
 /**
  * How the running application opens its database, so a restore can close it, replace the

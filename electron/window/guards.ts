@@ -1,4 +1,4 @@
-import { withSecurityHeaders } from '../security/csp';
+import { withSecurityHeaders } from '@main/security/csp';
 import type { GuardedSession, GuardedWebContents } from './electron-api';
 import { isAppUrl, isExternalWebUrl } from './origin';
 

@@ -1,9 +1,9 @@
 import { and, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import type { AppDb } from '../../../db/open';
-import { literalLimit, reusedQuery } from '../../../db/reusedQuery';
-import { conflict } from '../../api/errors';
-import { foldRu, plural } from '../../shared/russian';
+import type { AppDb } from '@db/open';
+import { literalLimit, reusedQuery } from '@db/reusedQuery';
+import { conflict } from '@main/api/errors';
+import { foldRu, plural } from '@shared/russian';
 
 /**
  * Search over a folded `searchText` column: every word of the query must occur somewhere, so

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { MIME } from '../host/server';
-import { SECURITY_HEADERS } from '../security/csp';
+import { MIME } from '@main/host/server';
+import { SECURITY_HEADERS } from '@main/security/csp';
 import type { AppProtocol } from './electron-api';
 import { APP_HOST, APP_SCHEME } from './origin';
 

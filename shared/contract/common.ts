@@ -49,3 +49,11 @@ export interface Page<T> {
   rows: T[];
   total: number;
 }
+
+/** A path to a file or folder typed or chosen by the user. */
+export const pathText = (what: string) =>
+  z
+    .string({ error: `Укажите ${what}` })
+    .trim()
+    .min(1, `Укажите ${what}`)
+    .max(1000, `Путь (${what}) слишком длинный`);

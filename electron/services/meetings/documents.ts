@@ -1,16 +1,16 @@
-import type { AppDb } from '../../../db/open';
-import { invalid, notFound } from '../../api/errors';
-import type { FileOutput } from '../../contract/define';
-import { organizationAssignments } from '../../services/meetings/assignments';
-import { getMeeting } from '../../services/meetings/detail';
-import { getAttendeeThreshold, minutesSettings } from '../../services/meetings/meetings';
-import { todayIso } from '../../services/meetings/shared';
-import { getOrganization } from '../../services/registry/organizations';
-import { getProfile } from '../../services/registry/profile';
+import type { AppDb } from '@db/open';
+import { invalid, notFound } from '@main/api/errors';
+import type { FileOutput } from '@shared/contract/define';
+import { organizationAssignments } from './assignments';
+import { getMeeting } from './detail';
+import { getAttendeeThreshold, minutesSettings } from './meetings';
+import { todayIso } from './shared';
+import { getOrganization, getProfile } from '@main/services/registry';
+import type { DocumentKind } from '@main/services/common/documentKind';
 import { and, asc, eq } from 'drizzle-orm';
-import { agendaItems, meetings } from '../../../db/schema';
-import { DOCX_MIME, toFileOutput } from '../file';
-import { renderDocx } from './docx';
+import { agendaItems, meetings } from '@db/schema';
+import { DOCX_MIME, toFileOutput } from '@main/documents/file';
+import { renderDocx } from '@main/documents/meetings/docx';
 import {
   agendaBlocks,
   agendaFileName,
@@ -24,7 +24,7 @@ import {
   registrationBlocks,
   registrationFileName,
   type MinutesContext,
-} from './layout';
+} from '@shared/documents/meetings/layout';
 
 /**
  * A meeting's documents take the center's name and the threshold as they were at signing
@@ -93,3 +93,5 @@ export async function yearMinutesDocx(db: AppDb, year: number): Promise<FileOutp
   for (const m of signed) files.push(await minutesDocx(db, m.id, 'full'));
   return files;
 }
+
+export const minutesExportKind: DocumentKind = { label: 'Подписанные протоколы заседаний за год (Word)', build: yearMinutesDocx };

@@ -1,12 +1,9 @@
-import type { AppDb } from '../../../db/open';
-import { personInput } from '../../contract/registry';
-import type { OrganizationType } from '../../shared/enums';
-import { createMunicipality } from '../registry/municipalities';
-import { createOrganization } from '../registry/organizations';
-import { createPerson } from '../registry/people';
-import { saveProfile } from '../registry/profile';
-import { seedDemoWorkPlan } from '../workPlan/demo';
-import { seedDemoMeetings } from '../meetings/demo';
+import type { AppDb } from '@db/open';
+import { personInput } from '@shared/contract/registry';
+import type { OrganizationType } from '@shared/enums';
+import { createMunicipality, createOrganization, createPerson, saveProfile } from '@main/services/registry';
+import { seedDemoWorkPlan } from '@main/services/workPlan';
+import { seedDemoMeetings } from '@main/services/meetings';
 
 /**
  * The demo database a newcomer opens on first run. The center, its director, the segment

@@ -1,7 +1,7 @@
 import { Button, Center, Group, Pagination, Paper, ScrollArea, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
 import { useEffect, type ReactNode } from 'react';
-import { countOf } from '../../../../electron/shared/russian';
+import { countOf } from '@shared/russian';
 import type { ListState } from './useListState';
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { call } from './define';
-import { empty, id, page, year, type Page } from './common';
+import { empty, id, page, pathText, year, type Page } from './common';
 
 /** Export to the shared network folder, the export log, local backups and restore. */
 
@@ -70,26 +70,6 @@ export interface ExportJob {
   files: ExportedFile[];
 }
 
-export interface BackupEntry {
-  file: string;
-  name: string;
-  reason: string;
-  reasonLabel: string;
-  createdAt: string;
-  size: number;
-}
-
-export interface BackupList {
-  dir: string;
-  backups: BackupEntry[];
-}
-
-export interface RestoreResult {
-  restoredFrom: string;
-  /** The copy of the database as it was just before the restore. */
-  safetyBackup: BackupEntry;
-}
-
 export interface PackageFileCheck {
   path: string;
   size: number;
@@ -113,13 +93,6 @@ export interface PackageSummary {
   files: PackageFileCheck[];
   records: PackageRecordCount[];
 }
-
-const pathText = (what: string) =>
-  z
-    .string({ error: `Укажите ${what}` })
-    .trim()
-    .min(1, `Укажите ${what}`)
-    .max(1000, `Путь (${what}) слишком длинный`);
 
 export const centerCode = z
   .string({ error: 'Укажите код центра' })
@@ -146,7 +119,4 @@ export const exchangeCalls = {
   'exchange.log': call(z.object(page).strict()).returns<Page<ExportLogRow>>(),
   'exchange.retry': call(z.object({ logId: id }).strict()).returns<ExportJob>(),
   'exchange.openPackage': call(z.object({ manifestPath: pathText('файл manifest.json пакета') }).strict()).returns<PackageSummary>(),
-  'backup.list': call(empty).returns<BackupList>(),
-  'backup.now': call(z.object({ targetFile: pathText('файл копии').optional() }).strict()).returns<BackupEntry>(),
-  'backup.restore': call(z.object({ file: pathText('файл копии') }).strict()).returns<RestoreResult>(),
 };

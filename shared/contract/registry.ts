@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ORGANIZATION_TYPES, type OrganizationType } from '../shared/enums';
+import { ORGANIZATION_TYPES, type OrganizationType } from '@shared/enums';
 import { call, type CallDef } from './define';
 import { empty, id, isoDate, optionalText, page, requiredText, search, sortDir, type Page } from './common';
 

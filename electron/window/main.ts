@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
-import { exportCommand } from '../cli/exportCommand';
-import { DatabaseOpenError } from '../../db/open';
-import { createApp, type App } from '../api/app';
+import { exportCommand } from '@main/cli/exportCommand';
+import { DatabaseOpenError } from '@db/open';
+import { createApp, type App } from '@main/api/app';
 import type { AppWindow, ElectronMain } from './electron-api';
 import { installSessionGuards, installWebContentsGuards } from './guards';
 import { registerInvokeHandler } from './ipc';
@@ -16,6 +16,8 @@ import { buildWindowOptions, WINDOW_TITLE } from './window';
  * Bundled by electron/launcher/bundle.ts into dist/electron/main.cjs (CommonJS, so
  * `require` and `__dirname` are those of the bundle).
  */
+// The bundle is CommonJS and 'electron' exists only at run time inside Electron (see electron-api.ts).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { app, BrowserWindow, dialog, ipcMain, protocol, session, shell, Menu } = require('electron') as ElectronMain;
 
 export const APP_USER_MODEL_ID = 'ru.resource-center.desktop';

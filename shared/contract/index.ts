@@ -5,6 +5,7 @@ import { registryCalls } from './registry';
 import { workPlanCalls } from './workPlan';
 import { meetingsCalls } from './meetings';
 import { exchangeCalls } from './exchange';
+import { backupCalls } from './backup';
 
 // Default messages of every schema in Russian; the contract's own messages override them.
 z.config(z.locales.ru());
@@ -13,7 +14,7 @@ z.config(z.locales.ru());
  * The whole API between the UI and the main process. A register adds its group here;
  * mergeGroups refuses a name defined twice.
  */
-export const contract = mergeGroups(appCalls, registryCalls, workPlanCalls, meetingsCalls, exchangeCalls);
+export const contract = mergeGroups(appCalls, registryCalls, workPlanCalls, meetingsCalls, exchangeCalls, backupCalls);
 
 export type Contract = typeof contract;
 export type CallName = keyof Contract & string;

@@ -1,5 +1,5 @@
-import type { Result } from '../contract/define';
-import { INVOKE_CHANNEL } from '../preload/channel';
+import type { Result } from '@shared/contract/define';
+import { INVOKE_CHANNEL } from '@main/preload/channel';
 import type { InvokeEvent, InvokeRegistry } from './electron-api';
 import { isAppUrl } from './origin';
 

@@ -1,7 +1,7 @@
-import { documentFileName } from '../file';
-import type { AgendaItemView, AssignmentRow, AssignmentView, DecisionView, MeetingDetail, MinutesSettings, PersonRef } from '../../contract/meetings';
-import { ASSIGNMENT_STATE_LABELS, MEETING_KIND_GENITIVE, MEETING_KIND_LABELS } from '../../contract/meetings';
-import { compareRu, countOf, formatDate } from '../../shared/russian';
+import { documentFileName } from '@shared/documents/fileName';
+import type { AgendaItemView, AssignmentRow, AssignmentView, DecisionView, MeetingDetail, MinutesSettings, PersonRef } from '@shared/contract/meetings';
+import { ASSIGNMENT_STATE_LABELS, MEETING_KIND_GENITIVE, MEETING_KIND_LABELS } from '@shared/contract/meetings';
+import { compareRu, countOf, formatDate } from '@shared/russian';
 
 /**
  * The wording and order of the meetings' documents as a list of blocks, kept apart from the

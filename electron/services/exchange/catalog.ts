@@ -1,0 +1,10 @@
+import type { DocumentKind } from '@main/services/common/documentKind';
+import { minutesExportKind } from '@main/services/meetings';
+import { planExportKind } from '@main/services/workPlan';
+
+/** The documents an export can carry: each register declares its kinds, listed here in the export's order. */
+export const documentCatalog = {
+  plan: planExportKind,
+  minutes: minutesExportKind,
+} satisfies Record<string, DocumentKind>;
+

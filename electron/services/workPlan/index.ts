@@ -1,0 +1,6 @@
+/** The work plan: what the other registers and the export may use. */
+export { seedDemoWorkPlan } from './demo';
+export { planExportKind } from './documents';
+export { workPlanHandlers } from './handlers';
+export { getItem, listItems, setItemStatus } from './items';
+export { findPlan } from './plans';
