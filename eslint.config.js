@@ -57,7 +57,16 @@ const restricted = (...patterns) => ({ 'no-restricted-imports': ['error', { patt
 
 export default tseslint.config(
   {
-    ignores: ['dist/**', 'release/**', 'node_modules/**', '.tmp/**', 'test-results/**', 'playwright-report/**', '.electron-native/**', 'tests/lint/fixtures/**'],
+    ignores: [
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      '.tmp/**',
+      'test-results/**',
+      'playwright-report/**',
+      '.electron-native/**',
+      'tests/lint/fixtures/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -80,8 +89,14 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       ...restricted(
         { group: NODE_ONLY, message: 'The renderer runs in the browser sandbox: no Node, no database, no document libraries' },
-        { group: ['@main/*', '@db/*'], message: 'The renderer talks to the main process only through the contract (@shared/contract) and the api client' },
-        { group: ['@renderer/registers/*/*'], message: "A register's screens are reached through its index.tsx; shared pieces belong in @renderer/components" },
+        {
+          group: ['@main/*', '@db/*'],
+          message: 'The renderer talks to the main process only through the contract (@shared/contract) and the api client',
+        },
+        {
+          group: ['@renderer/registers/*/*'],
+          message: "A register's screens are reached through its index.tsx; shared pieces belong in @renderer/components",
+        },
         TESTS,
       ),
     },
@@ -105,7 +120,10 @@ export default tseslint.config(
   {
     files: ['electron/documents/**/*.ts'],
     rules: restricted(
-      { group: ['@main/services/*', '@main/api/*', '@db/*'], message: 'Documents render data the services assembled: no database, no services' },
+      {
+        group: ['@main/services/*', '@main/api/*', '@db/*'],
+        message: 'Documents render data the services assembled: no database, no services',
+      },
       ELECTRON_SHELL,
       ENTRY_POINTS,
       UI,
@@ -118,7 +136,12 @@ export default tseslint.config(
   },
   {
     files: ['electron/host/**/*.ts', 'electron/cli/**/*.ts', 'electron/launcher/**/*.ts'],
-    rules: restricted(OTHER_REGISTER_INTERNALS, { group: ['electron', '@main/preload/*'], message: 'The browser host and the command line run without Electron' }, UI, TESTS),
+    rules: restricted(
+      OTHER_REGISTER_INTERNALS,
+      { group: ['electron', '@main/preload/*'], message: 'The browser host and the command line run without Electron' },
+      UI,
+      TESTS,
+    ),
   },
   {
     files: ['electron/window/**/*.ts'],

@@ -7,7 +7,11 @@ export interface ReadonlyOpenOptions {
 }
 
 export function openReadonly(file: string, options: ReadonlyOpenOptions = {}): Database.Database {
-  return new Database(file, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  return new Database(file, {
+    readonly: true,
+    fileMustExist: true,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
 }
 
 /** Runs SQLite's own checks; answers a Russian description of the first problem, or null. */

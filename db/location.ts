@@ -23,11 +23,15 @@ export function defaultProbe(): LocationProbe {
     mounts: () => readFileSync('/proc/self/mounts', 'utf8'),
     driveType: (drive) => {
       // Node has no GetDriveType; PowerShell's DriveInfo is on every supported Windows.
-      const out = spawnSync('powershell.exe', ['-NoProfile', '-NonInteractive', '-Command', `([System.IO.DriveInfo]'${drive}').DriveType`], {
-        encoding: 'utf8',
-        timeout: 5000,
-        windowsHide: true,
-      });
+      const out = spawnSync(
+        'powershell.exe',
+        ['-NoProfile', '-NonInteractive', '-Command', `([System.IO.DriveInfo]'${drive}').DriveType`],
+        {
+          encoding: 'utf8',
+          timeout: 5000,
+          windowsHide: true,
+        },
+      );
       return out.status === 0 ? out.stdout.trim() : undefined;
     },
   };

@@ -49,7 +49,10 @@ export function migrationState(sqlite: Database.Database, migrationsFolder: stri
   const entries = readJournal(migrationsFolder);
   const hasTable = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='__drizzle_migrations'").get();
   if (!hasTable) return { applied: 0, known: entries.length, newer: false };
-  const row = sqlite.prepare('SELECT count(*) AS n, max(created_at) AS last FROM __drizzle_migrations').get() as { n: number; last: number | null };
+  const row = sqlite.prepare('SELECT count(*) AS n, max(created_at) AS last FROM __drizzle_migrations').get() as {
+    n: number;
+    last: number | null;
+  };
   const lastKnown = entries.at(-1)?.when ?? 0;
   return { applied: row.n, known: entries.length, newer: row.n > entries.length || (row.last ?? 0) > lastKnown };
 }
@@ -124,7 +127,10 @@ function migrateWithForeignKeysDeferred(sqlite: Database.Database, db: AppDb, mi
     migrate(db, { migrationsFolder });
     const broken = sqlite.pragma('foreign_key_check') as unknown[];
     if (broken.length > 0) {
-      throw new DatabaseOpenError('corrupt', `После обновления структуры базы нарушены связи между записями (${broken.length}). Восстановите базу из резервной копии.`);
+      throw new DatabaseOpenError(
+        'corrupt',
+        `После обновления структуры базы нарушены связи между записями (${broken.length}). Восстановите базу из резервной копии.`,
+      );
     }
   } finally {
     sqlite.pragma('foreign_keys = ON');

@@ -43,17 +43,36 @@ export function countOf(n: number, forms: readonly [string, string, string]): st
 const numberFormat = new Intl.NumberFormat('ru-RU');
 export const formatNumber = (n: number) => numberFormat.format(n);
 
-export const MONTHS_NOMINATIVE = ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'] as const;
+export const MONTHS_NOMINATIVE = [
+  'январь',
+  'февраль',
+  'март',
+  'апрель',
+  'май',
+  'июнь',
+  'июль',
+  'август',
+  'сентябрь',
+  'октябрь',
+  'ноябрь',
+  'декабрь',
+] as const;
 export const QUARTERS_ROMAN = ['I', 'II', 'III', 'IV'] as const;
 
 /** «Иванова Мария Петровна» → «Иванова М.П.». */
 export function surnameWithInitials(lastName: string, firstName: string, middleName = ''): string {
-  const initials = [firstName, middleName].filter(Boolean).map((n) => `${n.trim()[0]?.toUpperCase()}.`).join('');
+  const initials = [firstName, middleName]
+    .filter(Boolean)
+    .map((n) => `${n.trim()[0]?.toUpperCase()}.`)
+    .join('');
   return initials ? `${lastName} ${initials}` : lastName;
 }
 
 /** «М.П. Иванова»: the order used under a signature. */
 export function initialsThenSurname(lastName: string, firstName: string, middleName = ''): string {
-  const initials = [firstName, middleName].filter(Boolean).map((n) => `${n.trim()[0]?.toUpperCase()}.`).join('');
+  const initials = [firstName, middleName]
+    .filter(Boolean)
+    .map((n) => `${n.trim()[0]?.toUpperCase()}.`)
+    .join('');
   return initials ? `${initials} ${lastName}` : lastName;
 }

@@ -13,7 +13,9 @@ export const exportLog = sqliteTable(
   'export_log',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    startedAt: text('started_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    startedAt: text('started_at')
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
     finishedAt: text('finished_at'),
     /** JSON array of kinds (`plan`, `minutes`, `data`, …). */
     kinds: text('kinds').notNull(),
@@ -38,5 +40,8 @@ export const exportLog = sqliteTable(
     /** Renewed while the export runs: a process id Windows handed to another program does not keep a dead row alive. */
     heartbeatAt: text('heartbeat_at'),
   },
-  (t) => [index('export_log_started').on(t.startedAt), check('export_log_status', sql`${t.status} IN ('running','ok','failed','cancelled')`)],
+  (t) => [
+    index('export_log_started').on(t.startedAt),
+    check('export_log_status', sql`${t.status} IN ('running','ok','failed','cancelled')`),
+  ],
 );

@@ -21,7 +21,9 @@ export const centerProfile = sqliteTable(
     directorPosition: text('director_position').notNull().default('Директор'),
     address: text('address').notNull().default(''),
     segment: text('segment').notNull().default(''),
-    updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    updatedAt: text('updated_at')
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   },
   (t) => [check('center_profile_single_row', sql`${t.id} = 1`)],
 );
@@ -51,8 +53,12 @@ export const organizations = sqliteTable(
     email: text('email').notNull().default(''),
     searchText: text('search_text').notNull(),
     sortKey: text('sort_key').notNull(),
-    createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
-    updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    createdAt: text('created_at')
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    updatedAt: text('updated_at')
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   },
   (t) => [
     index('organizations_sort_key').on(t.sortKey),
@@ -77,8 +83,12 @@ export const people = sqliteTable(
     pdConsentDate: text('pd_consent_date'),
     searchText: text('search_text').notNull(),
     sortKey: text('sort_key').notNull(),
-    createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
-    updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    createdAt: text('created_at')
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    updatedAt: text('updated_at')
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   },
   (t) => [index('people_sort_key').on(t.sortKey), index('people_organization').on(t.organizationId, t.sortKey)],
 );

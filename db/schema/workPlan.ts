@@ -10,7 +10,9 @@ export const workPlans = sqliteTable('work_plans', {
   year: integer('year').notNull().unique(),
   /** Date of the director's approval shown in the «УТВЕРЖДАЮ» block, if set. */
   approvedOn: text('approved_on'),
-  createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  createdAt: text('created_at')
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
 });
 
 export const planItems = sqliteTable(
@@ -35,8 +37,12 @@ export const planItems = sqliteTable(
     status: text('status', { enum: PLAN_STATUSES }).notNull().default('planned'),
     resultNote: text('result_note').notNull().default(''),
     searchText: text('search_text').notNull(),
-    createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
-    updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    createdAt: text('created_at')
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    updatedAt: text('updated_at')
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   },
   (t) => [index('plan_items_plan').on(t.planId, t.direction, t.position), index('plan_items_term').on(t.planId, t.termStart)],
 );

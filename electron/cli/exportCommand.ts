@@ -33,7 +33,10 @@ class Refusal extends Error {
 
 const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ').trim();
 
-export async function exportCommand(argv: string[], options: { nativeBinding?: string; migrationsFolder?: string } = {}): Promise<CommandResult> {
+export async function exportCommand(
+  argv: string[],
+  options: { nativeBinding?: string; migrationsFolder?: string } = {},
+): Promise<CommandResult> {
   let opened: OpenedDatabase | undefined;
   try {
     let parsed;
@@ -41,7 +44,13 @@ export async function exportCommand(argv: string[], options: { nativeBinding?: s
       parsed = parseArgs({
         args: argv,
         allowPositionals: true,
-        options: { 'data-dir': { type: 'string' }, to: { type: 'string' }, kinds: { type: 'string' }, year: { type: 'string' }, center: { type: 'string' } },
+        options: {
+          'data-dir': { type: 'string' },
+          to: { type: 'string' },
+          kinds: { type: 'string' },
+          year: { type: 'string' },
+          center: { type: 'string' },
+        },
       });
     } catch (error) {
       throw new Refusal(2, `${(error as Error).message}. ${USAGE}`);
@@ -52,7 +61,12 @@ export async function exportCommand(argv: string[], options: { nativeBinding?: s
     const dataDir = path.resolve(values['data-dir']);
     const year = values.year ? Number(values.year) : new Date().getFullYear();
     if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new Refusal(2, `Год указан неверно: ${values.year}`);
-    const kinds = values.kinds ? values.kinds.split(',').map((k) => k.trim()).filter(Boolean) : exportKinds().map((k) => k.id);
+    const kinds = values.kinds
+      ? values.kinds
+          .split(',')
+          .map((k) => k.trim())
+          .filter(Boolean)
+      : exportKinds().map((k) => k.id);
 
     try {
       opened = openDatabase({
@@ -61,7 +75,10 @@ export async function exportCommand(argv: string[], options: { nativeBinding?: s
         ...(options.migrationsFolder ? { migrationsFolder: options.migrationsFolder } : {}),
       });
     } catch (error) {
-      throw new Refusal(3, error instanceof DatabaseOpenError ? error.message : `Не удалось открыть базу данных: ${(error as Error).message}`);
+      throw new Refusal(
+        3,
+        error instanceof DatabaseOpenError ? error.message : `Не удалось открыть базу данных: ${(error as Error).message}`,
+      );
     }
     const settings = getExchangeSettings(opened.db);
     const folder = values.to ?? settings.folder;

@@ -50,7 +50,11 @@ export async function runHost(options: RunHostOptions): Promise<RunningHost> {
   }
   if (app.backupFile) console.log(`Перед обновлением структуры базы сделана копия: ${app.backupFile}`);
 
-  const host = await startHost({ dispatch: app.dispatch, ...(options.staticDir ? { staticDir: path.resolve(options.staticDir) } : {}), port: options.port ?? 0 });
+  const host = await startHost({
+    dispatch: app.dispatch,
+    ...(options.staticDir ? { staticDir: path.resolve(options.staticDir) } : {}),
+    port: options.port ?? 0,
+  });
   console.log(`Данные: ${dataDir}`);
   console.log(`URL ${host.openUrl}`);
   if (options.open) openInBrowser(host.openUrl);

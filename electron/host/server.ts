@@ -110,7 +110,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
       if (url.pathname.startsWith(API_PREFIX)) {
         if (req.method !== 'POST') return refuse(res, 405, 'Метод не поддерживается');
-        if (!sameToken(req.headers[TOKEN_HEADER] as string | undefined, token)) return refuse(res, 401, 'Нет доступа: откройте приложение по адресу, напечатанному при запуске');
+        if (!sameToken(req.headers[TOKEN_HEADER] as string | undefined, token))
+          return refuse(res, 401, 'Нет доступа: откройте приложение по адресу, напечатанному при запуске');
         if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return refuse(res, 415, 'Ожидаются данные в формате JSON');
         let payload: unknown;
         try {
@@ -128,7 +129,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       return serveStatic(options.staticDir, url.pathname, res);
     })().catch((error: unknown) => {
       console.error('Browser host request failed', error);
-      if (!res.headersSent) send(res, 500, JSON.stringify({ ok: false, error: { code: 'internal', message: 'Внутренняя ошибка приложения' } }));
+      if (!res.headersSent)
+        send(res, 500, JSON.stringify({ ok: false, error: { code: 'internal', message: 'Внутренняя ошибка приложения' } }));
     });
   });
   await new Promise<void>((resolve, reject) => {

@@ -119,7 +119,8 @@ export function compileForElectron(root: string, electronVersion: string, arch =
   const source = path.join(root, 'node_modules', 'better-sqlite3');
   rmSync(buildDir, { recursive: true, force: true });
   mkdirSync(buildDir, { recursive: true });
-  for (const part of ['binding.gyp', 'package.json', 'src', 'deps']) cpSync(path.join(source, part), path.join(buildDir, part), { recursive: true });
+  for (const part of ['binding.gyp', 'package.json', 'src', 'deps'])
+    cpSync(path.join(source, part), path.join(buildDir, part), { recursive: true });
 
   const gyp = require.resolve('node-gyp/bin/node-gyp.js');
   const result = spawnSync(process.execPath, [gyp, ...gypArguments(electronVersion, arch, path.join(root, NATIVE_DIR, 'headers'))], {

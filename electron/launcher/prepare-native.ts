@@ -12,7 +12,12 @@ if (!electron.available) {
   process.exit(1);
 }
 try {
-  const file = prepareElectronNative({ root: ROOT, electronPath: electron.path, electronVersion: electron.version, log: (line) => console.log(line) });
+  const file = prepareElectronNative({
+    root: ROOT,
+    electronPath: electron.path,
+    electronVersion: electron.version,
+    log: (line) => console.log(line),
+  });
   console.log(`better-sqlite3 (Electron ${electron.version}): ${file}`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));

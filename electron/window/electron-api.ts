@@ -21,7 +21,10 @@ export interface GuardedWebContents {
   on(event: 'will-navigate', listener: (event: PreventableEvent, url: string) => void): unknown;
   on(event: 'will-redirect', listener: (event: PreventableEvent, url: string) => void): unknown;
   on(event: 'will-attach-webview', listener: (event: PreventableEvent) => void): unknown;
-  on(event: 'select-bluetooth-device', listener: (event: PreventableEvent, devices: unknown[], callback: (deviceId: string) => void) => void): unknown;
+  on(
+    event: 'select-bluetooth-device',
+    listener: (event: PreventableEvent, devices: unknown[], callback: (deviceId: string) => void) => void,
+  ): unknown;
   setWindowOpenHandler(handler: (details: WindowOpenDetails) => { action: 'deny' }): void;
 }
 
@@ -35,7 +38,9 @@ export interface GuardedSession {
   setPermissionCheckHandler(handler: (webContents: unknown, permission: string) => boolean): void;
   setDevicePermissionHandler(handler: (details: unknown) => boolean): void;
   webRequest: {
-    onHeadersReceived(listener: (details: HeadersDetails, callback: (response: { responseHeaders?: Record<string, string | string[]> }) => void) => void): void;
+    onHeadersReceived(
+      listener: (details: HeadersDetails, callback: (response: { responseHeaders?: Record<string, string | string[]> }) => void) => void,
+    ): void;
   };
 }
 
@@ -49,7 +54,14 @@ export interface InvokeRegistry {
 
 export interface CustomScheme {
   scheme: string;
-  privileges: { standard?: boolean; secure?: boolean; supportFetchAPI?: boolean; corsEnabled?: boolean; stream?: boolean; codeCache?: boolean };
+  privileges: {
+    standard?: boolean;
+    secure?: boolean;
+    supportFetchAPI?: boolean;
+    corsEnabled?: boolean;
+    stream?: boolean;
+    codeCache?: boolean;
+  };
 }
 
 export interface AppProtocol {
@@ -98,7 +110,8 @@ export interface AppWindow {
 
 export interface MenuItemTemplate {
   label?: string;
-  role?: 'quit' | 'undo' | 'redo' | 'cut' | 'copy' | 'paste' | 'selectAll' | 'resetZoom' | 'zoomIn' | 'zoomOut' | 'togglefullscreen' | 'reload';
+  role?:
+    'quit' | 'undo' | 'redo' | 'cut' | 'copy' | 'paste' | 'selectAll' | 'resetZoom' | 'zoomIn' | 'zoomOut' | 'togglefullscreen' | 'reload';
   type?: 'separator';
   accelerator?: string;
   submenu?: MenuItemTemplate[];

@@ -20,7 +20,11 @@ const refused: Result<never> = {
  * name; the payload itself is validated by the dispatcher against the contract's zod schema
  * before any handler runs.
  */
-export function registerInvokeHandler(ipcMain: InvokeRegistry, dispatch: Dispatch, trusted: (event: InvokeEvent) => boolean = isTrustedSender): void {
+export function registerInvokeHandler(
+  ipcMain: InvokeRegistry,
+  dispatch: Dispatch,
+  trusted: (event: InvokeEvent) => boolean = isTrustedSender,
+): void {
   ipcMain.handle(INVOKE_CHANNEL, async (event, name, payload): Promise<Result<unknown>> => {
     if (!trusted(event)) return refused;
     if (typeof name !== 'string' || name.length === 0) {

@@ -53,7 +53,9 @@ async function start(): Promise<void> {
   const paths = currentPaths();
   if (!existsSync(paths.nativeBinding)) {
     // Node's build in node_modules would fail with an unreadable ABI error; say what is missing instead.
-    fail(`Не найден модуль SQLite для этой версии Electron: ${paths.nativeBinding}.\n\nЗапустите приложение командой «npm start» (она его подготовит) или переустановите программу.`);
+    fail(
+      `Не найден модуль SQLite для этой версии Electron: ${paths.nativeBinding}.\n\nЗапустите приложение командой «npm start» (она его подготовит) или переустановите программу.`,
+    );
     return;
   }
 

@@ -21,11 +21,23 @@ function parse(url: string): URL | undefined {
 export function isAppUrl(url: string | undefined | null): boolean {
   if (typeof url !== 'string') return false;
   const parsed = parse(url);
-  return parsed !== undefined && parsed.protocol === `${APP_SCHEME}:` && parsed.hostname === APP_HOST && parsed.port === '' && parsed.username === '' && parsed.password === '';
+  return (
+    parsed !== undefined &&
+    parsed.protocol === `${APP_SCHEME}:` &&
+    parsed.hostname === APP_HOST &&
+    parsed.port === '' &&
+    parsed.username === '' &&
+    parsed.password === ''
+  );
 }
 
 /** Web links the user may follow in the system browser; every other scheme (file:, javascript:, smb:...) is never opened. */
 export function isExternalWebUrl(url: string): boolean {
   const parsed = parse(url);
-  return parsed !== undefined && (parsed.protocol === 'https:' || parsed.protocol === 'http:') && parsed.username === '' && parsed.password === '';
+  return (
+    parsed !== undefined &&
+    (parsed.protocol === 'https:' || parsed.protocol === 'http:') &&
+    parsed.username === '' &&
+    parsed.password === ''
+  );
 }

@@ -41,7 +41,10 @@ function plain(status: number, text: string): Response {
 }
 
 /** Serves the built renderer from `root` with the app's security headers on every answer. */
-export function createAppProtocolHandler(root: string, read: (file: string) => Promise<Buffer> = readFile): (request: Request) => Promise<Response> {
+export function createAppProtocolHandler(
+  root: string,
+  read: (file: string) => Promise<Buffer> = readFile,
+): (request: Request) => Promise<Response> {
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Method not allowed');
     const file = resolveAppFile(root, request.url);

@@ -2,7 +2,10 @@ import { z } from 'zod';
 
 /** Shared input shapes with Russian messages, reused by every register's contract. */
 
-export const id = z.number({ error: 'Не указан идентификатор записи' }).int('Неверный идентификатор записи').positive('Неверный идентификатор записи');
+export const id = z
+  .number({ error: 'Не указан идентификатор записи' })
+  .int('Неверный идентификатор записи')
+  .positive('Неверный идентификатор записи');
 
 export const requiredText = (what: string, max = 500) =>
   z

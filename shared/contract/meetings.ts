@@ -175,7 +175,12 @@ export interface PlanCandidate {
 
 const ids = (what: string, max = 500) => z.array(id).max(max, `Слишком много записей в поле «${what}»`).default([]);
 const count = (what: string) =>
-  z.number({ error: `Поле «${what}» должно быть числом` }).int(`Поле «${what}» должно быть целым числом`).min(0, `Поле «${what}» не может быть отрицательным`).nullable().default(null);
+  z
+    .number({ error: `Поле «${what}» должно быть числом` })
+    .int(`Поле «${what}» должно быть целым числом`)
+    .min(0, `Поле «${what}» не может быть отрицательным`)
+    .nullable()
+    .default(null);
 const time = z
   .string()
   .trim()
@@ -198,7 +203,12 @@ export const meetingInput = z
     groupId: z.number({ error: 'Выберите рабочую группу' }).int('Выберите рабочую группу').positive('Выберите рабочую группу'),
     kind: z.enum(MEETING_KINDS, { error: 'Выберите вид: заседание, совещание или круглый стол' }),
     /** Null: the next free number of the group in the year. */
-    number: z.number({ error: 'Номер должен быть числом' }).int('Номер должен быть целым числом').positive('Номер должен быть больше нуля').nullable().default(null),
+    number: z
+      .number({ error: 'Номер должен быть числом' })
+      .int('Номер должен быть целым числом')
+      .positive('Номер должен быть больше нуля')
+      .nullable()
+      .default(null),
     dateStart: isoDate('Дата'),
     dateEnd: isoDate('Дата окончания').nullable().default(null),
     time,
@@ -259,7 +269,10 @@ export const assignmentInput = z
     permanent: z.boolean().default(false),
   })
   .strict()
-  .refine((a) => a.permanent || a.dueDate !== null, { message: 'Укажите срок исполнения поручения или отметьте «постоянно»', path: ['dueDate'] })
+  .refine((a) => a.permanent || a.dueDate !== null, {
+    message: 'Укажите срок исполнения поручения или отметьте «постоянно»',
+    path: ['dueDate'],
+  })
   .refine((a) => a.personIds.length + a.organizationIds.length > 0, {
     message: 'Укажите ответственных за поручение: организации или специалистов',
     path: ['organizationIds'],
@@ -280,14 +293,24 @@ export const decisionInput = z
 export const agendaItemInput = z
   .object({
     title: requiredText('Вопрос повестки', 1000),
-    plannedMinutes: z.number({ error: 'Время доклада должно быть числом' }).int('Время доклада — целое число минут').min(1, 'Время доклада — не меньше минуты').max(600, 'Время доклада — не больше 600 минут').nullable().default(null),
+    plannedMinutes: z
+      .number({ error: 'Время доклада должно быть числом' })
+      .int('Время доклада — целое число минут')
+      .min(1, 'Время доклада — не меньше минуты')
+      .max(600, 'Время доклада — не больше 600 минут')
+      .nullable()
+      .default(null),
     speakers: z.array(speakerInput).max(20, 'Слишком много докладчиков').default([]),
     heardText: optionalText('Слушали', 20000),
     reportAttached: z.boolean().default(false),
     discussion: z
       .array(
         z
-          .object({ personId: id.nullable().default(null), name: optionalText('Выступил', 500), text: optionalText('Содержание выступления', 10000) })
+          .object({
+            personId: id.nullable().default(null),
+            name: optionalText('Выступил', 500),
+            text: optionalText('Содержание выступления', 10000),
+          })
           .strict()
           .refine((s) => s.personId !== null || s.name !== '', { message: 'Выберите выступившего или впишите его', path: ['name'] }),
       )
@@ -299,7 +322,10 @@ export const agendaItemInput = z
 
 export const assignmentListInput = z
   .object({
-    state: z.enum([...ASSIGNMENT_STATUSES, 'overdue', 'open']).nullable().default(null),
+    state: z
+      .enum([...ASSIGNMENT_STATUSES, 'overdue', 'open'])
+      .nullable()
+      .default(null),
     organizationId: id.nullable().default(null),
     personId: id.nullable().default(null),
     groupId: id.nullable().default(null),
@@ -340,7 +366,9 @@ export const meetingsCalls = {
   'agenda.create': call(z.object({ meetingId: id, data: agendaItemInput }).strict()).returns<MeetingDetail>(),
   'agenda.update': call(z.object({ id, data: agendaItemInput }).strict()).returns<MeetingDetail>(),
   'agenda.delete': call(byId).returns<MeetingDetail>(),
-  'agenda.move': call(z.object({ id, to: z.enum(['up', 'down'], { error: 'Укажите, куда переместить' }) }).strict()).returns<MeetingDetail>(),
+  'agenda.move': call(
+    z.object({ id, to: z.enum(['up', 'down'], { error: 'Укажите, куда переместить' }) }).strict(),
+  ).returns<MeetingDetail>(),
   'agenda.addFromPlan': call(z.object({ meetingId: id, planItemId: id }).strict()).returns<MeetingDetail>(),
   'agenda.addControlReview': call(z.object({ meetingId: id }).strict()).returns<MeetingDetail>(),
   /** Moves an item not reached to the group's next draft meeting. */
@@ -364,7 +392,11 @@ export const meetingsCalls = {
   'meetings.saveSettings': call(
     z
       .object({
-        attendeeThreshold: z.number({ error: 'Укажите число' }).int('Укажите целое число').min(1, 'Не меньше 1').max(1000, 'Не больше 1000'),
+        attendeeThreshold: z
+          .number({ error: 'Укажите число' })
+          .int('Укажите целое число')
+          .min(1, 'Не меньше 1')
+          .max(1000, 'Не больше 1000'),
       })
       .strict(),
   ).returns<{ attendeeThreshold: number }>(),
@@ -374,7 +406,9 @@ export const meetingsCalls = {
   'meetings.registrationSheetDocx': call(byId).returns<FileOutput>(),
   /** One item's extract; with an organisation, only the decisions assigned to it (or to its people), addressed to it. */
   'meetings.extractDocx': call(z.object({ itemId: id, organizationId: id.nullable().default(null) }).strict()).returns<FileOutput>(),
-  'assignments.organizationDocx': call(z.object({ organizationId: id, onlyOpen: z.boolean().default(true) }).strict()).returns<FileOutput>(),
+  'assignments.organizationDocx': call(
+    z.object({ organizationId: id, onlyOpen: z.boolean().default(true) }).strict(),
+  ).returns<FileOutput>(),
 } satisfies Record<string, CallDef<z.ZodType, unknown>>;
 
 export type GroupInput = z.output<typeof groupInput>;

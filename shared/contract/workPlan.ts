@@ -6,7 +6,8 @@ import { id, isoDate, optionalText, requiredText, search, year } from './common'
 /** The yearly work plan (план работы на год) and its items (мероприятия плана). */
 
 /** When an item is due, as precisely as the methodologist knows it. */
-export type Term = { kind: 'date'; date: string } | { kind: 'month'; month: number } | { kind: 'quarter'; quarter: number } | { kind: 'year' };
+export type Term =
+  { kind: 'date'; date: string } | { kind: 'month'; month: number } | { kind: 'quarter'; quarter: number } | { kind: 'year' };
 
 export interface WorkPlanSummaryRow {
   year: number;

@@ -9,9 +9,12 @@ const MAX_NAME_CHARS = 100;
  * the folder, so the name stays well under both.
  */
 export function documentFileName(base: string, ext: 'docx' | 'xlsx' | 'pdf'): string {
-  // Control characters are exactly what must go: file systems refuse them.
-  // eslint-disable-next-line no-control-regex
-  let name = base.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  let name = base
+    // Control characters are exactly what must go: file systems refuse them.
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (name.length > MAX_NAME_CHARS) {
     const cut = name.slice(0, MAX_NAME_CHARS - 1);
     const atWord = cut.lastIndexOf(' ');

@@ -33,7 +33,11 @@ async function timeIt(runs: number, work: () => Promise<void>): Promise<number> 
   return median(times);
 }
 
-export async function benchExchange(app: { db: AppDb; env: { dataDir: string; version: string } }, year: number, runs = 3): Promise<ExchangeBenchRow[]> {
+export async function benchExchange(
+  app: { db: AppDb; env: { dataDir: string; version: string } },
+  year: number,
+  runs = 3,
+): Promise<ExchangeBenchRow[]> {
   const target = mkdtempSync(path.join(os.tmpdir(), 'rc-bench-export-'));
   try {
     const packageMs = await timeIt(runs, async () => {
@@ -46,11 +50,22 @@ export async function benchExchange(app: { db: AppDb; env: { dataDir: string; ve
     let documents = 0;
     const documentsMs = await timeIt(runs, async () => {
       documents = 0;
-      for (const kind of Object.values(documentCatalog as Record<string, DocumentKind>)) documents += (await kind.build(app.db, year)).length;
+      for (const kind of Object.values(documentCatalog as Record<string, DocumentKind>))
+        documents += (await kind.build(app.db, year)).length;
     });
     return [
-      { name: `exchange: пакет данных (снимок, проверки, SHA-256, копирование, manifest)`, medianMs: packageMs, targetMs: 2000, ok: packageMs <= 2000 },
-      { name: `exchange: документы за ${year} год (${countOf(documents, ['файл', 'файла', 'файлов'])})`, medianMs: documentsMs, targetMs: 5000, ok: documentsMs <= 5000 },
+      {
+        name: `exchange: пакет данных (снимок, проверки, SHA-256, копирование, manifest)`,
+        medianMs: packageMs,
+        targetMs: 2000,
+        ok: packageMs <= 2000,
+      },
+      {
+        name: `exchange: документы за ${year} год (${countOf(documents, ['файл', 'файла', 'файлов'])})`,
+        medianMs: documentsMs,
+        targetMs: 5000,
+        ok: documentsMs <= 5000,
+      },
     ];
   } finally {
     rmSync(target, { recursive: true, force: true });

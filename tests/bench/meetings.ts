@@ -63,27 +63,47 @@ export function seedMeetings(sqlite: Database.Database, seed = 20170912, scale =
   const orgIds = (sqlite.prepare('SELECT id FROM organizations ORDER BY id LIMIT 300').all() as { id: number }[]).map((r) => r.id);
   if (personIds.length < 20 || orgIds.length < 5) throw new Error('seedMeetings needs the registry generated first');
 
-  const insertGroup = sqlite.prepare('INSERT INTO working_groups (name, name_genitive, chair_id, secretary_id, sort_key) VALUES (?, ?, ?, ?, ?)');
+  const insertGroup = sqlite.prepare(
+    'INSERT INTO working_groups (name, name_genitive, chair_id, secretary_id, sort_key) VALUES (?, ?, ?, ?, ?)',
+  );
   const insertMember = sqlite.prepare('INSERT OR IGNORE INTO working_group_members (group_id, person_id) VALUES (?, ?)');
   const insertMeeting = sqlite.prepare(
     `INSERT INTO meetings (group_id, kind, year, number, date_start, time, town, address, chair_id, secretary_id, status, signed_at)
      VALUES (?, 'session', ?, ?, ?, '10:00', ?, '', ?, ?, ?, ?)`,
   );
-  const insertAttendee = sqlite.prepare('INSERT OR IGNORE INTO meeting_attendees (meeting_id, person_id, present, absence_reason, late) VALUES (?, ?, ?, ?, 0)');
-  const insertItem = sqlite.prepare('INSERT INTO agenda_items (meeting_id, position, title, search_text, planned_minutes, heard_text) VALUES (?, ?, ?, ?, ?, ?)');
-  const insertSpeaker = sqlite.prepare('INSERT INTO agenda_speakers (agenda_item_id, position, person_id, name) VALUES (?, 1, ?, \'\')');
+  const insertAttendee = sqlite.prepare(
+    'INSERT OR IGNORE INTO meeting_attendees (meeting_id, person_id, present, absence_reason, late) VALUES (?, ?, ?, ?, 0)',
+  );
+  const insertItem = sqlite.prepare(
+    'INSERT INTO agenda_items (meeting_id, position, title, search_text, planned_minutes, heard_text) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const insertSpeaker = sqlite.prepare("INSERT INTO agenda_speakers (agenda_item_id, position, person_id, name) VALUES (?, 1, ?, '')");
   const insertDecision = sqlite.prepare('INSERT INTO decisions (agenda_item_id, position, text, search_text) VALUES (?, ?, ?, ?)');
-  const insertAssignment = sqlite.prepare('INSERT INTO assignments (decision_id, due_date, permanent, status, completion_note, completed_on) VALUES (?, ?, ?, ?, ?, ?)');
-  const insertAssignmentOrg = sqlite.prepare('INSERT OR IGNORE INTO assignment_organizations (assignment_id, organization_id) VALUES (?, ?)');
+  const insertAssignment = sqlite.prepare(
+    'INSERT INTO assignments (decision_id, due_date, permanent, status, completion_note, completed_on) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const insertAssignmentOrg = sqlite.prepare(
+    'INSERT OR IGNORE INTO assignment_organizations (assignment_id, organization_id) VALUES (?, ?)',
+  );
   const insertAssignmentPerson = sqlite.prepare('INSERT OR IGNORE INTO assignment_people (assignment_id, person_id) VALUES (?, ?)');
 
-  const result: MeetingsSeed = { meetings: 0, items: 0, decisions: 0, assignments: 0, thirteenItemMeetingId: 0, organizationId: orgIds[0]!, groupId: 0 };
+  const result: MeetingsSeed = {
+    meetings: 0,
+    items: 0,
+    decisions: 0,
+    assignments: 0,
+    thirteenItemMeetingId: 0,
+    organizationId: orgIds[0]!,
+    groupId: 0,
+  };
   sqlite.transaction(() => {
     const groups: { id: number; members: number[] }[] = [];
     for (let g = 0; g < scale.groups; g++) {
       const members = Array.from({ length: 15 }, () => rnd.pick(personIds));
       const name = `Межрайонная рабочая группа сегмента №${g + 1}`;
-      const id = Number(insertGroup.run(name, `межрайонной рабочей группы сегмента №${g + 1}`, members[0], members[1], foldRu(name)).lastInsertRowid);
+      const id = Number(
+        insertGroup.run(name, `межрайонной рабочей группы сегмента №${g + 1}`, members[0], members[1], foldRu(name)).lastInsertRowid,
+      );
       for (const p of members) insertMember.run(id, p);
       groups.push({ id, members: [...new Set(members)] });
     }
@@ -100,14 +120,27 @@ export function seedMeetings(sqlite: Database.Database, seed = 20170912, scale =
           const date = iso(year, n + 1, rnd.int(1, 28));
           const signed = year < scale.firstYear + scale.years - 1;
           const meetingId = Number(
-            insertMeeting.run(group.id, year, n, date, 'г. Уварово', group.members[0], group.members[1], signed ? 'signed' : 'draft', signed ? `${date}T12:00:00.000Z` : null).lastInsertRowid,
+            insertMeeting.run(
+              group.id,
+              year,
+              n,
+              date,
+              'г. Уварово',
+              group.members[0],
+              group.members[1],
+              signed ? 'signed' : 'draft',
+              signed ? `${date}T12:00:00.000Z` : null,
+            ).lastInsertRowid,
           );
           if (meetingIndex === 0) result.thirteenItemMeetingId = meetingId;
           group.members.slice(0, 12).forEach((p, i) => insertAttendee.run(meetingId, p, i < 10 ? 1 : 0, i < 10 ? '' : 'отпуск'));
           const items = itemCount(meetingIndex);
           for (let position = 1; position <= items; position++) {
             const title = `${rnd.pick(TOPICS)} (${position})`;
-            const itemId = Number(insertItem.run(meetingId, position, title, foldRu(title), 15, 'Доложено о выполненной работе и планах на следующий период.').lastInsertRowid);
+            const itemId = Number(
+              insertItem.run(meetingId, position, title, foldRu(title), 15, 'Доложено о выполненной работе и планах на следующий период.')
+                .lastInsertRowid,
+            );
             insertSpeaker.run(itemId, rnd.pick(group.members));
             // 1 decision on every eighth item, 2 on the rest: 6,000 over 3,200 items.
             const decisions = itemIndex % 8 === 0 ? 1 : 2;
@@ -119,7 +152,16 @@ export function seedMeetings(sqlite: Database.Database, seed = 20170912, scale =
                 const permanent = rnd.chance(0.1);
                 const due = permanent ? null : iso(year, Math.min(12, n + 3), 28);
                 const done = signed && rnd.chance(0.8);
-                const assignmentId = Number(insertAssignment.run(decisionId, due, permanent ? 1 : 0, done ? 'done' : 'inProgress', done ? 'Исполнено' : '', done ? due ?? date : null).lastInsertRowid);
+                const assignmentId = Number(
+                  insertAssignment.run(
+                    decisionId,
+                    due,
+                    permanent ? 1 : 0,
+                    done ? 'done' : 'inProgress',
+                    done ? 'Исполнено' : '',
+                    done ? (due ?? date) : null,
+                  ).lastInsertRowid,
+                );
                 insertAssignmentOrg.run(assignmentId, rnd.chance(0.2) ? result.organizationId : rnd.pick(orgIds));
                 if (rnd.chance(0.5)) insertAssignmentPerson.run(assignmentId, rnd.pick(group.members));
                 result.assignments++;
@@ -178,9 +220,14 @@ async function main() {
   try {
     generateReferenceData(app.sqlite);
     const seeded = seedMeetings(app.sqlite);
-    console.log(`meetings ${seeded.meetings}, agenda items ${seeded.items}, decisions ${seeded.decisions}, assignments ${seeded.assignments}`);
+    console.log(
+      `meetings ${seeded.meetings}, agenda items ${seeded.items}, decisions ${seeded.decisions}, assignments ${seeded.assignments}`,
+    );
     const rows = await benchMeetings(app, seeded);
-    for (const r of rows) console.log(`${r.medianMs <= r.targetMs ? 'ok  ' : 'SLOW'} ${r.name.padEnd(36)} ${String(r.medianMs).padStart(8)} ms (target ${r.targetMs} ms)`);
+    for (const r of rows)
+      console.log(
+        `${r.medianMs <= r.targetMs ? 'ok  ' : 'SLOW'} ${r.name.padEnd(36)} ${String(r.medianMs).padStart(8)} ms (target ${r.targetMs} ms)`,
+      );
     if (rows.some((r) => r.medianMs > r.targetMs)) process.exitCode = 1;
   } finally {
     app.close();

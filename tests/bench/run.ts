@@ -51,16 +51,32 @@ async function call<K extends CallName>(name: K, input: CallInput<K>): Promise<u
 
 /** The generator must store the search keys exactly as the services do, or the timings mean nothing. */
 async function checkKeysMatchServices(): Promise<void> {
-  const org = (await call('organizations.create', { fullName: 'Проверочная Ёлочка  ШКОЛА', shortName: 'ПЁШ', type: 'education' })) as { id: number };
-  const person = (await call('people.create', { lastName: 'Ёлкина', firstName: 'Алёна', middleName: 'Петровна', position: 'Методист', email: 'a@b.ru' })) as {
+  const org = (await call('organizations.create', { fullName: 'Проверочная Ёлочка  ШКОЛА', shortName: 'ПЁШ', type: 'education' })) as {
+    id: number;
+  };
+  const person = (await call('people.create', {
+    lastName: 'Ёлкина',
+    firstName: 'Алёна',
+    middleName: 'Петровна',
+    position: 'Методист',
+    email: 'a@b.ru',
+  })) as {
     id: number;
   };
   const storedOrg = sqlite.prepare('SELECT search_text AS searchText, sort_key AS sortKey FROM organizations WHERE id = ?').get(org.id);
   const storedPerson = sqlite.prepare('SELECT search_text AS searchText, sort_key AS sortKey FROM people WHERE id = ?').get(person.id);
   const expectedOrg = organizationKeys({ fullName: 'Проверочная Ёлочка  ШКОЛА', shortName: 'ПЁШ' });
-  const expectedPerson = personKeys({ lastName: 'Ёлкина', firstName: 'Алёна', middleName: 'Петровна', position: 'Методист', email: 'a@b.ru' });
+  const expectedPerson = personKeys({
+    lastName: 'Ёлкина',
+    firstName: 'Алёна',
+    middleName: 'Петровна',
+    position: 'Методист',
+    email: 'a@b.ru',
+  });
   if (JSON.stringify(storedOrg) !== JSON.stringify(expectedOrg) || JSON.stringify(storedPerson) !== JSON.stringify(expectedPerson)) {
-    throw new Error(`The generator's search keys differ from the services': ${JSON.stringify({ storedOrg, expectedOrg, storedPerson, expectedPerson })}`);
+    throw new Error(
+      `The generator's search keys differ from the services': ${JSON.stringify({ storedOrg, expectedOrg, storedPerson, expectedPerson })}`,
+    );
   }
   await call('people.delete', { id: person.id });
   await call('organizations.delete', { id: org.id });
@@ -182,14 +198,26 @@ function rawItems(opts: { year: number; status?: string; quarter?: [string, stri
 
 function rawSummary(year: number) {
   const plan = prepared('SELECT id, year, approved_on FROM work_plans WHERE year = ?').get(year) as { id: number };
-  const rows = prepared('SELECT direction, status, count(*) AS n FROM plan_items WHERE plan_id = ? GROUP BY direction, status').all(plan.id) as { n: number }[];
+  const rows = prepared('SELECT direction, status, count(*) AS n FROM plan_items WHERE plan_id = ? GROUP BY direction, status').all(
+    plan.id,
+  ) as { n: number }[];
   return { ids: [], total: rows.reduce((s, r) => s + r.n, 0) };
 }
 
 // ---- the cases ---------------------------------------------------------------------------
 
-const busiestOrganization = (sqlite.prepare('SELECT organization_id AS id FROM people WHERE organization_id IS NOT NULL GROUP BY organization_id ORDER BY count(*) DESC, organization_id LIMIT 1').get() as { id: number }).id;
-const busiestResponsible = (sqlite.prepare('SELECT person_id AS id FROM plan_item_responsibles GROUP BY person_id ORDER BY count(*) DESC, person_id LIMIT 1').get() as { id: number }).id;
+const busiestOrganization = (
+  sqlite
+    .prepare(
+      'SELECT organization_id AS id FROM people WHERE organization_id IS NOT NULL GROUP BY organization_id ORDER BY count(*) DESC, organization_id LIMIT 1',
+    )
+    .get() as { id: number }
+).id;
+const busiestResponsible = (
+  sqlite
+    .prepare('SELECT person_id AS id FROM plan_item_responsibles GROUP BY person_id ORDER BY count(*) DESC, person_id LIMIT 1')
+    .get() as { id: number }
+).id;
 const YEAR = REFERENCE_SCALE.firstYear + 5;
 
 interface Outcome {
@@ -211,19 +239,91 @@ interface Case {
 
 const cases: Case[] = [
   { label: 'organizations.list (default)', name: 'organizations.list', input: {}, read: fromPage, raw: () => rawOrganizations({}) },
-  { label: 'organizations.list search «школа»', name: 'organizations.list', input: { search: 'школа' }, read: fromPage, raw: () => rawOrganizations({ search: 'школа' }) },
-  { label: 'organizations.list search «опеки кировского»', name: 'organizations.list', input: { search: 'опеки кировского' }, read: fromPage, raw: () => rawOrganizations({ search: 'опеки кировского' }) },
-  { label: 'organizations.list type=education', name: 'organizations.list', input: { type: 'education' }, read: fromPage, raw: () => rawOrganizations({ type: 'education' }) },
-  { label: 'organizations.list municipality=3', name: 'organizations.list', input: { municipalityId: 3 }, read: fromPage, raw: () => rawOrganizations({ municipalityId: 3 }) },
-  { label: 'organizations.list sort=municipality', name: 'organizations.list', input: { sort: 'municipality' }, read: fromPage, raw: () => rawOrganizations({ sort: 'municipality' }) },
-  { label: 'organizations.options «берёзов»', name: 'organizations.options', input: { search: 'берёзов' }, read: fromOptions, raw: () => rawOrganizationOptions('берёзов') },
+  {
+    label: 'organizations.list search «школа»',
+    name: 'organizations.list',
+    input: { search: 'школа' },
+    read: fromPage,
+    raw: () => rawOrganizations({ search: 'школа' }),
+  },
+  {
+    label: 'organizations.list search «опеки кировского»',
+    name: 'organizations.list',
+    input: { search: 'опеки кировского' },
+    read: fromPage,
+    raw: () => rawOrganizations({ search: 'опеки кировского' }),
+  },
+  {
+    label: 'organizations.list type=education',
+    name: 'organizations.list',
+    input: { type: 'education' },
+    read: fromPage,
+    raw: () => rawOrganizations({ type: 'education' }),
+  },
+  {
+    label: 'organizations.list municipality=3',
+    name: 'organizations.list',
+    input: { municipalityId: 3 },
+    read: fromPage,
+    raw: () => rawOrganizations({ municipalityId: 3 }),
+  },
+  {
+    label: 'organizations.list sort=municipality',
+    name: 'organizations.list',
+    input: { sort: 'municipality' },
+    read: fromPage,
+    raw: () => rawOrganizations({ sort: 'municipality' }),
+  },
+  {
+    label: 'organizations.options «берёзов»',
+    name: 'organizations.options',
+    input: { search: 'берёзов' },
+    read: fromOptions,
+    raw: () => rawOrganizationOptions('берёзов'),
+  },
   { label: 'people.list (default)', name: 'people.list', input: {}, read: fromPage, raw: () => rawPeople({}) },
-  { label: 'people.list search «иванова мария»', name: 'people.list', input: { search: 'иванова мария' }, read: fromPage, raw: () => rawPeople({ search: 'иванова мария' }) },
-  { label: 'people.list search «Ёлкин»', name: 'people.list', input: { search: 'Ёлкин' }, read: fromPage, raw: () => rawPeople({ search: 'Ёлкин' }) },
-  { label: 'people.list organization filter', name: 'people.list', input: { organizationId: busiestOrganization }, read: fromPage, raw: () => rawPeople({ organizationId: busiestOrganization }) },
-  { label: 'people.list sort=organization', name: 'people.list', input: { sort: 'organization' }, read: fromPage, raw: () => rawPeople({ sort: 'organization' }) },
-  { label: 'people.options «петр»', name: 'people.options', input: { search: 'петр' }, read: fromOptions, raw: () => rawPeopleOptions('петр') },
-  { label: 'people.options «ёлкина ал»', name: 'people.options', input: { search: 'ёлкина ал' }, read: fromOptions, raw: () => rawPeopleOptions('ёлкина ал') },
+  {
+    label: 'people.list search «иванова мария»',
+    name: 'people.list',
+    input: { search: 'иванова мария' },
+    read: fromPage,
+    raw: () => rawPeople({ search: 'иванова мария' }),
+  },
+  {
+    label: 'people.list search «Ёлкин»',
+    name: 'people.list',
+    input: { search: 'Ёлкин' },
+    read: fromPage,
+    raw: () => rawPeople({ search: 'Ёлкин' }),
+  },
+  {
+    label: 'people.list organization filter',
+    name: 'people.list',
+    input: { organizationId: busiestOrganization },
+    read: fromPage,
+    raw: () => rawPeople({ organizationId: busiestOrganization }),
+  },
+  {
+    label: 'people.list sort=organization',
+    name: 'people.list',
+    input: { sort: 'organization' },
+    read: fromPage,
+    raw: () => rawPeople({ sort: 'organization' }),
+  },
+  {
+    label: 'people.options «петр»',
+    name: 'people.options',
+    input: { search: 'петр' },
+    read: fromOptions,
+    raw: () => rawPeopleOptions('петр'),
+  },
+  {
+    label: 'people.options «ёлкина ал»',
+    name: 'people.options',
+    input: { search: 'ёлкина ал' },
+    read: fromOptions,
+    raw: () => rawPeopleOptions('ёлкина ал'),
+  },
   { label: `workPlan.items ${YEAR}`, name: 'workPlan.items', input: { year: YEAR }, read: fromItems, raw: () => rawItems({ year: YEAR }) },
   {
     label: `workPlan.items ${YEAR} quarter=3 status=done`,
@@ -232,8 +332,20 @@ const cases: Case[] = [
     read: fromItems,
     raw: () => rawItems({ year: YEAR, quarter: [`${YEAR}-07-01`, `${YEAR}-09-30`], status: 'done' }),
   },
-  { label: `workPlan.items ${YEAR} responsible`, name: 'workPlan.items', input: { year: YEAR, responsibleId: busiestResponsible }, read: fromItems, raw: () => rawItems({ year: YEAR, responsibleId: busiestResponsible }) },
-  { label: `workPlan.items ${YEAR} search «семинар»`, name: 'workPlan.items', input: { year: YEAR, search: 'семинар' }, read: fromItems, raw: () => rawItems({ year: YEAR, search: 'семинар' }) },
+  {
+    label: `workPlan.items ${YEAR} responsible`,
+    name: 'workPlan.items',
+    input: { year: YEAR, responsibleId: busiestResponsible },
+    read: fromItems,
+    raw: () => rawItems({ year: YEAR, responsibleId: busiestResponsible }),
+  },
+  {
+    label: `workPlan.items ${YEAR} search «семинар»`,
+    name: 'workPlan.items',
+    input: { year: YEAR, search: 'семинар' },
+    read: fromItems,
+    raw: () => rawItems({ year: YEAR, search: 'семинар' }),
+  },
   { label: `workPlan.summary ${YEAR}`, name: 'workPlan.summary', input: { year: YEAR }, read: fromSummary, raw: () => rawSummary(YEAR) },
 ];
 
@@ -255,10 +367,14 @@ interface Row {
 const results: Row[] = [];
 for (const c of cases) {
   // Both paths must answer the same: otherwise the comparison compares different work.
-  const viaCall = c.read(await app.dispatch(c.name, c.input).then((r) => (r.ok ? r.value : Promise.reject(new Error(`${c.label}: ${r.error.message}`)))));
+  const viaCall = c.read(
+    await app.dispatch(c.name, c.input).then((r) => (r.ok ? r.value : Promise.reject(new Error(`${c.label}: ${r.error.message}`)))),
+  );
   const viaRaw = c.raw();
   if (JSON.stringify(viaCall) !== JSON.stringify(viaRaw)) {
-    throw new Error(`${c.label}: the raw query answers differently\ncall: ${JSON.stringify(viaCall).slice(0, 400)}\nraw:  ${JSON.stringify(viaRaw).slice(0, 400)}`);
+    throw new Error(
+      `${c.label}: the raw query answers differently\ncall: ${JSON.stringify(viaCall).slice(0, 400)}\nraw:  ${JSON.stringify(viaRaw).slice(0, 400)}`,
+    );
   }
   const times: number[] = [];
   const rawTimes: number[] = [];
@@ -279,7 +395,16 @@ for (const c of cases) {
   const rawMedian = quantile(rawTimes, 0.5);
   const ratio = median / rawMedian;
   const p95 = quantile(times, 0.95);
-  results.push({ label: c.label, median, p95, rawMedian, rawP95: quantile(rawTimes, 0.95), ratio, rows: viaCall.total, met: p95 <= TARGET_MS && ratio <= TARGET_RATIO });
+  results.push({
+    label: c.label,
+    median,
+    p95,
+    rawMedian,
+    rawP95: quantile(rawTimes, 0.95),
+    ratio,
+    rows: viaCall.total,
+    met: p95 <= TARGET_MS && ratio <= TARGET_RATIO,
+  });
 }
 
 /**
@@ -299,7 +424,17 @@ rmSync(dataDir, { recursive: true, force: true });
 // ---- report ------------------------------------------------------------------------------
 
 const ms = (n: number) => n.toFixed(2);
-const header = ['call', 'rows/total', 'median ms', 'p95 ms', 'raw median ms', 'raw p95 ms', 'overhead ms', 'ratio', `target (≤ ${TARGET_MS} ms, ≤ ${TARGET_RATIO}×)`];
+const header = [
+  'call',
+  'rows/total',
+  'median ms',
+  'p95 ms',
+  'raw median ms',
+  'raw p95 ms',
+  'overhead ms',
+  'ratio',
+  `target (≤ ${TARGET_MS} ms, ≤ ${TARGET_RATIO}×)`,
+];
 const lines = results.map((r) => [
   r.label,
   String(r.rows),
@@ -313,7 +448,10 @@ const lines = results.map((r) => [
 ]);
 const registerHeader = ['call', 'median ms', 'target ms', 'target'];
 const registerLines = registerRows.map((r) => [r.name, ms(r.medianMs), String(r.targetMs), r.medianMs <= r.targetMs ? 'met' : 'NOT MET']);
-const failed = [...results.filter((r) => !r.met).map((r) => r.label), ...registerRows.filter((r) => r.medianMs > r.targetMs).map((r) => r.name)];
+const failed = [
+  ...results.filter((r) => !r.met).map((r) => r.label),
+  ...registerRows.filter((r) => r.medianMs > r.targetMs).map((r) => r.name),
+];
 
 function printTable(head: string[], body: string[][]): void {
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((l) => l[i]!.length)));
@@ -334,9 +472,13 @@ console.log(
 );
 console.log(`${RUNS} runs per call after ${WARMUP} warm-up runs\n`);
 printTable(header, lines);
-console.log(`\nOther registers (${meetingsSeed.meetings} meetings, ${meetingsSeed.items} agenda items, ${meetingsSeed.decisions} decisions):\n`);
+console.log(
+  `\nOther registers (${meetingsSeed.meetings} meetings, ${meetingsSeed.items} agenda items, ${meetingsSeed.decisions} decisions):\n`,
+);
 printTable(registerHeader, registerLines);
-console.log(failed.length === 0 ? '\nAll calls meet the targets.' : `\n${failed.length} of ${total} calls miss a target: ${failed.join('; ')}`);
+console.log(
+  failed.length === 0 ? '\nAll calls meet the targets.' : `\n${failed.length} of ${total} calls miss a target: ${failed.join('; ')}`,
+);
 
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 const md = [

@@ -38,7 +38,10 @@ test('configure the export folder, check it, export and see the log', async ({ p
     await expect(log).toContainText(folder);
     await page.screenshot({ path: '/tmp/exchange-export.png', fullPage: true });
 
-    expect(readdirSync(path.join(folder, 'RC-06', '2017', 'plan')).sort()).toEqual(['План работы на 2017 год.docx', 'План работы на 2017 год.xlsx']);
+    expect(readdirSync(path.join(folder, 'RC-06', '2017', 'plan')).sort()).toEqual([
+      'План работы на 2017 год.docx',
+      'План работы на 2017 год.xlsx',
+    ]);
 
     // An unreachable folder: the Russian reason in the log, and a retry offered.
     await page.getByLabel('Папка выгрузки').fill(path.join(folder, 'нет-такой-папки'));

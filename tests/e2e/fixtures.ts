@@ -17,10 +17,14 @@ const root = path.resolve(import.meta.dirname, '..', '..');
 async function startHost(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   // RC_STATIC_DIR lets parallel work build the UI into a folder of its own.
   const staticArgs = process.env.RC_STATIC_DIR ? ['--static', process.env.RC_STATIC_DIR] : [];
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'electron/host/cli.ts'), '--data-dir', dataDir, ...staticArgs], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(root, 'electron/host/cli.ts'), '--data-dir', dataDir, ...staticArgs],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   const url = await new Promise<string>((resolve, reject) => {

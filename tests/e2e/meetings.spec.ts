@@ -34,16 +34,39 @@ async function fillDate(scope: Locator, label: string, value: string) {
   await input.press('Tab');
 }
 
-test('a secretary records a meeting from the plan, signs it, downloads the minutes, and the next meeting shows the open assignment', async ({ page, app, request }) => {
+test('a secretary records a meeting from the plan, signs it, downloads the minutes, and the next meeting shows the open assignment', async ({
+  page,
+  app,
+  request,
+}) => {
   await openApp(page, app, 'empty');
   const call = api(request, app);
-  await call('center.saveProfile', { fullName: 'ТОГБУ «Центр по оказанию психолого-педагогических услуг «Доверие»', shortName: 'ТОГБУ «Центр «Доверие»' });
-  const org = await call('organizations.create', { fullName: 'Отдел опеки и попечительства администрации г. Уварово', shortName: 'Отдел опеки г. Уварово', type: 'guardianship' });
-  await call('people.create', { lastName: 'Дорожкина', firstName: 'Ирина', middleName: 'Васильевна', position: 'заместитель главы администрации', organizationId: org.id });
+  await call('center.saveProfile', {
+    fullName: 'ТОГБУ «Центр по оказанию психолого-педагогических услуг «Доверие»',
+    shortName: 'ТОГБУ «Центр «Доверие»',
+  });
+  const org = await call('organizations.create', {
+    fullName: 'Отдел опеки и попечительства администрации г. Уварово',
+    shortName: 'Отдел опеки г. Уварово',
+    type: 'guardianship',
+  });
+  await call('people.create', {
+    lastName: 'Дорожкина',
+    firstName: 'Ирина',
+    middleName: 'Васильевна',
+    position: 'заместитель главы администрации',
+    organizationId: org.id,
+  });
   await call('people.create', { lastName: 'Попова', firstName: 'Людмила', middleName: 'Александровна', position: 'социальный педагог' });
   await call('people.create', { lastName: 'Иванов', firstName: 'Пётр', middleName: 'Сергеевич', position: 'инспектор ПДН' });
   await call('workPlan.create', { year: 2017 });
-  await call('workPlan.createItem', { year: 2017, direction: 'organizational', title: 'Заседание рабочей группы сегмента №6', form: 'Заседание', term: { kind: 'month', month: 9 } });
+  await call('workPlan.createItem', {
+    year: 2017,
+    direction: 'organizational',
+    title: 'Заседание рабочей группы сегмента №6',
+    form: 'Заседание',
+    term: { kind: 'month', month: 9 },
+  });
 
   const nav = page.getByRole('navigation', { name: 'Разделы' });
 
@@ -144,7 +167,18 @@ test('a secretary records a meeting from the plan, signs it, downloads the minut
   await page.pdf({ path: pdfFile, preferCSSPageSize: true });
   expect(execFileSync('pdfinfo', [pdfFile], { encoding: 'utf8' })).toMatch(/Page size:.*\(A4\)/);
   const pdfText = execFileSync('pdftotext', [pdfFile, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-  const order = ['ТОГБУ «Центр по оказанию', 'ПРОТОКОЛ', '12.09.2017', 'г. Уварово', 'заседания межрайонной рабочей группы сегмента №6', 'Председатель — И.В. Дорожкина', 'ПОВЕСТКА ДНЯ', 'РЕШИЛИ:', '2.1. Продолжить работу', 'Секретарь'];
+  const order = [
+    'ТОГБУ «Центр по оказанию',
+    'ПРОТОКОЛ',
+    '12.09.2017',
+    'г. Уварово',
+    'заседания межрайонной рабочей группы сегмента №6',
+    'Председатель — И.В. Дорожкина',
+    'ПОВЕСТКА ДНЯ',
+    'РЕШИЛИ:',
+    '2.1. Продолжить работу',
+    'Секретарь',
+  ];
   let at = -1;
   for (const fragment of order) {
     const next = pdfText.indexOf(fragment, at + 1);

@@ -39,7 +39,10 @@ async function addOrganization(page: Page, fullName: string, shortName: string, 
   await expect(page.getByRole('table', { name: 'Организации' })).toContainText(fullName);
 }
 
-async function addPerson(page: Page, p: { last: string; first: string; middle: string; position: string; orgSearch: string; org: string; consent?: string }) {
+async function addPerson(
+  page: Page,
+  p: { last: string; first: string; middle: string; position: string; orgSearch: string; org: string; consent?: string },
+) {
   await goTo(page, 'Специалисты');
   await page.getByRole('button', { name: 'Добавить' }).first().click();
   const dialog = page.getByRole('dialog');
@@ -62,7 +65,13 @@ test('a methodologist fills the registry and finds the records after a reload, w
   await expect(page.getByText('Организаций пока нет. Добавьте первую.')).toBeVisible();
 
   await addMunicipality(page, 'Ржаксинский район');
-  await addOrganization(page, 'Отдел опеки и попечительства администрации Ржаксинского района', 'Опека Ржаксинского района', 'Орган опеки и попечительства', 'Ржаксинский район');
+  await addOrganization(
+    page,
+    'Отдел опеки и попечительства администрации Ржаксинского района',
+    'Опека Ржаксинского района',
+    'Орган опеки и попечительства',
+    'Ржаксинский район',
+  );
   await page.getByRole('button', { name: 'Добавить' }).first().click();
   await page.getByRole('dialog').getByLabel('Полное наименование').fill('Новая организация');
   await page.screenshot({ path: `${SHOTS}/organization-form.png` });
@@ -136,9 +145,22 @@ test('bad input shows a Russian message and saves nothing', async ({ page, app }
 test('an organisation with a specialist cannot be deleted; an unused one can', async ({ page, app }) => {
   await openApp(page, app, 'empty');
   await addMunicipality(page, 'г. Уварово');
-  await addOrganization(page, 'Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа №1»', 'МБОУ СОШ №1', 'Образовательная организация', 'г. Уварово');
+  await addOrganization(
+    page,
+    'Муниципальное бюджетное общеобразовательное учреждение «Средняя общеобразовательная школа №1»',
+    'МБОУ СОШ №1',
+    'Образовательная организация',
+    'г. Уварово',
+  );
   await addOrganization(page, 'Общество с ограниченной ответственностью «Партнёр»', 'ООО «Партнёр»', 'Бизнес', 'г. Уварово');
-  const dialog = await addPerson(page, { last: 'Белова', first: 'Анна', middle: 'Юрьевна', position: 'Социальный педагог', orgSearch: 'сош', org: 'МБОУ СОШ №1' });
+  const dialog = await addPerson(page, {
+    last: 'Белова',
+    first: 'Анна',
+    middle: 'Юрьевна',
+    position: 'Социальный педагог',
+    orgSearch: 'сош',
+    org: 'МБОУ СОШ №1',
+  });
   await dialog.getByRole('button', { name: 'Сохранить' }).click();
   await expect(dialog).toBeHidden();
 
@@ -196,7 +218,9 @@ test('the demo registry and the center profile', async ({ page, app }) => {
   await page.getByRole('dialog').getByRole('combobox', { name: 'Организация' }).fill('ОПЁКА');
   // Only the short name «Опека г. Уварово» contains «опека» (the full names say «опеки»).
   await expect(page.getByRole('option')).toHaveCount(1);
-  await expect(page.getByRole('option', { name: /Опека г\. Уварово/ })).toContainText('Отдел опеки и попечительства администрации города Уварово');
+  await expect(page.getByRole('option', { name: /Опека г\. Уварово/ })).toContainText(
+    'Отдел опеки и попечительства администрации города Уварово',
+  );
   await page.screenshot({ path: `${SHOTS}/organization-picker.png` });
   await page.getByRole('dialog').getByRole('button', { name: 'Отмена' }).click();
 

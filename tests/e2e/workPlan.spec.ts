@@ -20,7 +20,10 @@ async function addPersonThroughRegistry(page: Page, last: string, first: string,
   await expect(dialog).toBeHidden();
 }
 
-test('a plan is created, items in two directions are added, filtered, survive a reload, and the Word plan downloads', async ({ page, app }) => {
+test('a plan is created, items in two directions are added, filtered, survive a reload, and the Word plan downloads', async ({
+  page,
+  app,
+}) => {
   await openApp(page, app, 'empty');
   await addPersonThroughRegistry(page, 'Попова', 'Людмила', 'Александровна');
 
@@ -115,7 +118,9 @@ test('a plan is created, items in two directions are added, filtered, survive a 
   const text = (await mammoth.extractRawText({ path: file })).value;
   expect(text).toContain('УТВЕРЖДАЮ');
   expect(text).toContain('на 2017 год');
-  expect(text.indexOf('1. Организационно-методическая деятельность')).toBeLessThan(text.indexOf('Заседание рабочей группы по итогам 2016 года'));
+  expect(text.indexOf('1. Организационно-методическая деятельность')).toBeLessThan(
+    text.indexOf('Заседание рабочей группы по итогам 2016 года'),
+  );
   expect(text.indexOf('2. Образовательная деятельность')).toBeLessThan(text.indexOf('Семинар для специалистов органов опеки'));
   expect(text).toContain('Попова Л.А.');
 });

@@ -21,10 +21,14 @@ const { values } = parseArgs({
 });
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'rc-readme-'));
-const host = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'electron/host/cli.ts'), '--data-dir', dataDir, '--static', values.static!], {
-  cwd: root,
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
+const host = spawn(
+  process.execPath,
+  ['--import', 'tsx', path.join(root, 'electron/host/cli.ts'), '--data-dir', dataDir, '--static', values.static!],
+  {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  },
+);
 try {
   const url = await new Promise<string>((resolve, reject) => {
     createInterface({ input: host.stdout! }).on('line', (line) => line.startsWith('URL ') && resolve(line.slice(4)));
@@ -32,7 +36,15 @@ try {
   });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'ru-RU', timezoneId: 'Europe/Moscow' });
   await page.goto(url);

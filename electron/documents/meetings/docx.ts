@@ -33,7 +33,9 @@ const rightTab = [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }];
 
 /** Line breaks typed into a text stay line breaks on paper. */
 function runs(text: string, options: { bold?: boolean; size?: number } = {}): TextRun[] {
-  return text.split('\n').map((line, i) => new TextRun({ text: line, bold: options.bold, size: options.size, break: i > 0 ? 1 : undefined }));
+  return text
+    .split('\n')
+    .map((line, i) => new TextRun({ text: line, bold: options.bold, size: options.size, break: i > 0 ? 1 : undefined }));
 }
 
 function table(block: Extract<Block, { kind: 'table' }>): Table {
@@ -45,7 +47,13 @@ function table(block: Extract<Block, { kind: 'table' }>): Table {
       borders: cellBorders,
       verticalAlign: VerticalAlign.TOP,
       margins: { top: 60, bottom: 60, left: 80, right: 80 },
-      children: [new Paragraph({ alignment: bold ? AlignmentType.CENTER : AlignmentType.LEFT, indent: { firstLine: 0 }, children: runs(text, { bold, size: TABLE_SIZE }) })],
+      children: [
+        new Paragraph({
+          alignment: bold ? AlignmentType.CENTER : AlignmentType.LEFT,
+          indent: { firstLine: 0 },
+          children: runs(text, { bold, size: TABLE_SIZE }),
+        }),
+      ],
     });
   return new Table({
     layout: TableLayoutType.FIXED,
@@ -55,7 +63,9 @@ function table(block: Extract<Block, { kind: 'table' }>): Table {
       // Repeated on every page of a long registration sheet.
       new TableRow({ tableHeader: true, cantSplit: true, children: block.columns.map((c, i) => cell(c.title, widths[i]!, true)) }),
       // Rows tall enough to sign in.
-      ...block.rows.map((r) => new TableRow({ cantSplit: true, height: { value: mm(9), rule: 'atLeast' }, children: r.map((t, i) => cell(t, widths[i]!)) })),
+      ...block.rows.map(
+        (r) => new TableRow({ cantSplit: true, height: { value: mm(9), rule: 'atLeast' }, children: r.map((t, i) => cell(t, widths[i]!)) }),
+      ),
     ],
   });
 }
@@ -64,7 +74,14 @@ function render(block: Block): (Paragraph | Table)[] {
   const before = (flag?: boolean) => ({ spacing: { before: flag ? 240 : 0, after: 0 } });
   switch (block.kind) {
     case 'line':
-      return [new Paragraph({ alignment: ALIGN[block.align], indent: { firstLine: 0 }, ...before(block.spaceBefore), children: runs(block.text, { bold: block.bold }) })];
+      return [
+        new Paragraph({
+          alignment: ALIGN[block.align],
+          indent: { firstLine: 0 },
+          ...before(block.spaceBefore),
+          children: runs(block.text, { bold: block.bold }),
+        }),
+      ];
     case 'split':
       return [
         new Paragraph({
@@ -114,7 +131,13 @@ export async function renderDocx(blocks: Block[], title: string): Promise<Buffer
         headers: {
           first: new Header({ children: [new Paragraph({ children: [] })] }),
           default: new Header({
-            children: [new Paragraph({ alignment: AlignmentType.CENTER, indent: { firstLine: 0 }, children: [new TextRun({ children: [PageNumber.CURRENT] })] })],
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                indent: { firstLine: 0 },
+                children: [new TextRun({ children: [PageNumber.CURRENT] })],
+              }),
+            ],
           }),
         },
         children: blocks.flatMap(render),

@@ -14,7 +14,14 @@ import {
 } from 'docx';
 import type { PlanDocumentData } from '@shared/contract/workPlan';
 import { A4, BODY_SIZE, cellBorders, FONT, pageMargins, TABLE_SIZE } from '@main/documents/docxStyle';
-import { approvalLines, directionHeading, EMPTY_PLAN_TEXT, itemCells, PLAN_COLUMNS, planTitleLines } from '@shared/documents/workPlan/layout';
+import {
+  approvalLines,
+  directionHeading,
+  EMPTY_PLAN_TEXT,
+  itemCells,
+  PLAN_COLUMNS,
+  planTitleLines,
+} from '@shared/documents/workPlan/layout';
 
 const MARGIN = pageMargins(20);
 // Landscape: the text runs along the long side of the sheet.
@@ -36,7 +43,11 @@ function cellParagraphs(text: string, options: CellOptions) {
   // Line breaks typed in a note stay line breaks on paper.
   return text.split('\n').map(
     (line) =>
-      new Paragraph({ alignment: options.align, keepNext: options.keepNext, children: [new TextRun({ text: line, bold: options.bold, size: TABLE_SIZE })] }),
+      new Paragraph({
+        alignment: options.align,
+        keepNext: options.keepNext,
+        children: [new TextRun({ text: line, bold: options.bold, size: TABLE_SIZE })],
+      }),
   );
 }
 
@@ -65,7 +76,9 @@ function planTable(data: PlanDocumentData): Table {
       (item) =>
         new TableRow({
           cantSplit: true,
-          children: itemCells(item).map((text, i) => cell(text, COLUMN_WIDTHS[i]!, { align: i === 0 || i === 3 ? AlignmentType.CENTER : undefined })),
+          children: itemCells(item).map((text, i) =>
+            cell(text, COLUMN_WIDTHS[i]!, { align: i === 0 || i === 3 ? AlignmentType.CENTER : undefined }),
+          ),
         }),
     ),
   ]);

@@ -86,12 +86,22 @@ export function manualBackup(live: Database.Database, dataDir: string, now: Date
   const target = path.resolve(targetFile);
   if (!existsSync(path.dirname(target))) throw invalid(`Папка ${path.dirname(target)} не найдена`, { targetFile: 'Папка не найдена' });
   copyDatabase(live, target);
-  return { file: target, name: path.basename(target), reason: 'manual', reasonLabel: REASON_LABELS.manual!, createdAt: now.toISOString(), size: statSync(target).size };
+  return {
+    file: target,
+    name: path.basename(target),
+    reason: 'manual',
+    reasonLabel: REASON_LABELS.manual!,
+    createdAt: now.toISOString(),
+    size: statSync(target).size,
+  };
 }
 
 const localDay = (d: Date) => dayjs(d).format('YYYY-MM-DD');
 /** Monday-based week, the way a Russian calendar counts it. */
-const localWeek = (d: Date) => dayjs(d).subtract((dayjs(d).day() + 6) % 7, 'day').format('YYYY-MM-DD');
+const localWeek = (d: Date) =>
+  dayjs(d)
+    .subtract((dayjs(d).day() + 6) % 7, 'day')
+    .format('YYYY-MM-DD');
 
 /**
  * Keeps the newest daily copy of each of the last 7 days that have one, and the newest of
@@ -160,10 +170,7 @@ export interface CheckedBackup {
  * Accepts a file for restore only if it is an SQLite database of this application, whole, and
  * not made by a newer version (whose schema this build would damage).
  */
-export function checkBackupFile(
-  file: string,
-  options: { migrationsFolder?: string; nativeBinding?: string } = {},
-): CheckedBackup {
+export function checkBackupFile(file: string, options: { migrationsFolder?: string; nativeBinding?: string } = {}): CheckedBackup {
   const target = path.resolve(file);
   if (!existsSync(target) || !statSync(target).isFile()) throw invalid(`Файл ${target} не найден`, { file: 'Файл не найден' });
   const header = Buffer.alloc(SQLITE_HEADER.length);
@@ -173,10 +180,15 @@ export function checkBackupFile(
   } finally {
     closeSync(fd);
   }
-  if (!header.equals(SQLITE_HEADER)) throw invalid('Выбранный файл не является резервной копией базы данных (это не файл SQLite)', { file: 'Не файл базы данных' });
+  if (!header.equals(SQLITE_HEADER))
+    throw invalid('Выбранный файл не является резервной копией базы данных (это не файл SQLite)', { file: 'Не файл базы данных' });
   let sqlite: Database.Database;
   try {
-    sqlite = new Database(target, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+    sqlite = new Database(target, {
+      readonly: true,
+      fileMustExist: true,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    });
   } catch {
     throw invalid('Выбранный файл повреждён: SQLite не может его открыть', { file: 'Файл повреждён' });
   }
@@ -187,12 +199,16 @@ export function checkBackupFile(
     } catch {
       problem = 'файл повреждён';
     }
-    if (problem) throw invalid(`Резервная копия не прошла проверку: ${problem}. Восстановление не выполнено.`, { file: 'Копия повреждена' });
+    if (problem)
+      throw invalid(`Резервная копия не прошла проверку: ${problem}. Восстановление не выполнено.`, { file: 'Копия повреждена' });
     const hasSettings = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='app_settings'").get();
-    if (!hasSettings) throw invalid('Выбранный файл — база данных другой программы, а не резервная копия ресурсного центра', { file: 'Чужая база данных' });
+    if (!hasSettings)
+      throw invalid('Выбранный файл — база данных другой программы, а не резервная копия ресурсного центра', { file: 'Чужая база данных' });
     const state = migrationState(sqlite, options.migrationsFolder ?? DEFAULT_MIGRATIONS);
     if (state.newer) {
-      throw invalid('Копия сделана более новой версией приложения: обновите приложение, прежде чем восстанавливать её', { file: 'Копия новее приложения' });
+      throw invalid('Копия сделана более новой версией приложения: обновите приложение, прежде чем восстанавливать её', {
+        file: 'Копия новее приложения',
+      });
     }
     return { file: target, schemaVersion: state.applied };
   } finally {
@@ -208,10 +224,18 @@ const restoreTemp = (dbFile: string) => `${dbFile}.restore-${process.pid}-${Date
  * from a running application keeps its latest changes in the `-wal` file beside it, which the
  * check reads but a copy of the main file alone would silently drop.
  */
-export function stageRestoreCopy(dbFile: string, source: string, options: { migrationsFolder?: string; nativeBinding?: string } = {}): string {
+export function stageRestoreCopy(
+  dbFile: string,
+  source: string,
+  options: { migrationsFolder?: string; nativeBinding?: string } = {},
+): string {
   const temp = restoreTemp(dbFile);
   try {
-    const sqlite = new Database(source, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+    const sqlite = new Database(source, {
+      readonly: true,
+      fileMustExist: true,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    });
     try {
       vacuumInto(sqlite, temp);
     } finally {

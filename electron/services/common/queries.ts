@@ -71,5 +71,7 @@ export function optionsBySearch<R>(
   build: (where: SQL | undefined, limit: number) => { all(values: Record<string, unknown>): R[] },
 ): R[] {
   const search = wordSearch(column, input.search);
-  return reusedQuery(db, `${name}:${search.shape}:${input.limit}`, () => build(search.where(), literalLimit(input.limit))).all(search.values);
+  return reusedQuery(db, `${name}:${search.shape}:${input.limit}`, () => build(search.where(), literalLimit(input.limit))).all(
+    search.values,
+  );
 }

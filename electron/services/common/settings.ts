@@ -9,5 +9,8 @@ export function getSetting<T>(db: AppDb, key: string): T | undefined {
 
 export function setSetting(db: AppDb, key: string, value: unknown): void {
   const json = JSON.stringify(value);
-  db.insert(appSettings).values({ key, value: json }).onConflictDoUpdate({ target: appSettings.key, set: { value: json } }).run();
+  db.insert(appSettings)
+    .values({ key, value: json })
+    .onConflictDoUpdate({ target: appSettings.key, set: { value: json } })
+    .run();
 }

@@ -7,4 +7,3 @@ export const documentCatalog = {
   plan: planExportKind,
   minutes: minutesExportKind,
 } satisfies Record<string, DocumentKind>;
-

@@ -42,18 +42,23 @@ export interface SnapshotFacts {
 
 export function databaseFacts(sqlite: Database.Database): SnapshotFacts {
   const tables = sqlite
-    .prepare("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name <> '__drizzle_migrations' ORDER BY name")
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name <> '__drizzle_migrations' ORDER BY name",
+    )
     .pluck()
     .all() as string[];
   const records: Record<string, number> = {};
-  for (const table of tables) records[table] = sqlite.prepare(`SELECT count(*) FROM "${table.replace(/"/g, '""')}"`).pluck().get() as number;
+  for (const table of tables)
+    records[table] = sqlite
+      .prepare(`SELECT count(*) FROM "${table.replace(/"/g, '""')}"`)
+      .pluck()
+      .get() as number;
   const hasMigrations = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='__drizzle_migrations'").get();
   const schemaVersion = hasMigrations ? (sqlite.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get() as number) : 0;
   let centerName = '';
   if (tables.includes('center_profile')) {
     const row = sqlite.prepare('SELECT full_name AS fullName, short_name AS shortName FROM center_profile WHERE id = 1').get() as
-      | { fullName: string; shortName: string }
-      | undefined;
+      { fullName: string; shortName: string } | undefined;
     centerName = row?.shortName || row?.fullName || '';
   }
   return { records, schemaVersion, centerName };

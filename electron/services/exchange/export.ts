@@ -98,7 +98,11 @@ function toRow(row: typeof exportLog.$inferSelect): ExportLogRow {
 
 export function listExportLog(db: AppDb, input: { offset: number; limit: number }): Page<ExportLogRow> {
   const rows = db.select().from(exportLog).orderBy(desc(exportLog.id)).limit(input.limit).offset(input.offset).all();
-  const total = db.select({ n: sql<number>`count(*)` }).from(exportLog).get()?.n ?? 0;
+  const total =
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(exportLog)
+      .get()?.n ?? 0;
   return { rows: rows.map(toRow), total };
 }
 
@@ -122,7 +126,10 @@ function processAlive(pid: number): boolean {
   }
 }
 
-type RunningRow = Pick<typeof exportLog.$inferSelect, 'id' | 'startedAt' | 'targetFolder' | 'centerCode' | 'year' | 'ownerPid' | 'heartbeatAt'>;
+type RunningRow = Pick<
+  typeof exportLog.$inferSelect,
+  'id' | 'startedAt' | 'targetFolder' | 'centerCode' | 'year' | 'ownerPid' | 'heartbeatAt'
+>;
 
 /**
  * A `running` row is an export in progress only while its process lives: this process's own
@@ -165,7 +172,11 @@ function closeInterrupted(db: AppDb, now: Date): RunningRow[] {
   const stale = running.filter((r) => !elsewhere.includes(r)).map((r) => r.id);
   if (stale.length > 0) {
     db.update(exportLog)
-      .set({ status: 'failed', finishedAt: now.toISOString(), errorMessage: 'Выгрузка прервана: программа, выполнявшая её, была закрыта до её окончания' })
+      .set({
+        status: 'failed',
+        finishedAt: now.toISOString(),
+        errorMessage: 'Выгрузка прервана: программа, выполнявшая её, была закрыта до её окончания',
+      })
       .where(inArray(exportLog.id, stale))
       .run();
   }
@@ -178,7 +189,11 @@ function closeInterrupted(db: AppDb, now: Date): RunningRow[] {
  * and year into the same folder while another process (the scheduled export) runs it: both
  * would write the same package and clean up each other's files.
  */
-export function beginExport(db: AppDb, request: ExportRequest, options: { now?: () => Date; catalog?: Record<string, DocumentKind> } = {}): number {
+export function beginExport(
+  db: AppDb,
+  request: ExportRequest,
+  options: { now?: () => Date; catalog?: Record<string, DocumentKind> } = {},
+): number {
   const now = options.now?.() ?? new Date();
   const folder = checkFolderPath(request.folder);
   const code = checkCenterCode(request.centerCode);
@@ -248,7 +263,10 @@ async function removeLeftovers(db: AppDb, share: Share, exceptId: number): Promi
         remaining.push(rel);
       }
     }
-    db.update(exportLog).set({ leftovers: JSON.stringify(remaining) }).where(eq(exportLog.id, row.id)).run();
+    db.update(exportLog)
+      .set({ leftovers: JSON.stringify(remaining) })
+      .where(eq(exportLog.id, row.id))
+      .run();
   }
 }
 
@@ -278,7 +296,11 @@ export async function performExport(logId: number, env: ExportEnv): Promise<Expo
   const files: ExportedFile[] = [];
   const leftovers: string[] = [];
   const saveState = () =>
-    db.update(exportLog).set({ files: JSON.stringify(files), leftovers: JSON.stringify(leftovers) }).where(eq(exportLog.id, logId)).run();
+    db
+      .update(exportLog)
+      .set({ files: JSON.stringify(files), leftovers: JSON.stringify(leftovers) })
+      .where(eq(exportLog.id, logId))
+      .run();
   let doneBytes = 0;
   let totalBytes = 0;
   const report = (step: string) => env.onProgress?.({ step, doneBytes, totalBytes, files: [...files] });

@@ -32,7 +32,8 @@ export function startExportJob(request: ExportRequest, env: Omit<ExportEnv, 'sig
   };
   jobs.set(jobId, job);
   const done = beginBusy(`export:${jobId}`, 'выгрузка');
-  for (const key of [...jobs.keys()].slice(0, Math.max(0, jobs.size - MAX_KEPT))) if (jobs.get(key)!.state.state !== 'running') jobs.delete(key);
+  for (const key of [...jobs.keys()].slice(0, Math.max(0, jobs.size - MAX_KEPT)))
+    if (jobs.get(key)!.state.state !== 'running') jobs.delete(key);
   void performExport(logId, {
     ...env,
     signal: controller.signal,
@@ -42,19 +43,22 @@ export function startExportJob(request: ExportRequest, env: Omit<ExportEnv, 'sig
     },
   })
     .finally(done)
-    .then((outcome) => {
-    job.state = {
-      ...job.state,
-      state: outcome.status,
-      percent: outcome.status === 'ok' ? 100 : job.state.percent,
-      errorMessage: outcome.errorMessage,
-      files: outcome.files,
-    };
-  }, (error: unknown) => {
-    // performExport reports failures in its outcome; this is a bug, kept from becoming an unhandled rejection.
-    console.error('Export job failed', error);
-    job.state = { ...job.state, state: 'failed', errorMessage: 'Выгрузка не выполнена: внутренняя ошибка приложения' };
-  });
+    .then(
+      (outcome) => {
+        job.state = {
+          ...job.state,
+          state: outcome.status,
+          percent: outcome.status === 'ok' ? 100 : job.state.percent,
+          errorMessage: outcome.errorMessage,
+          files: outcome.files,
+        };
+      },
+      (error: unknown) => {
+        // performExport reports failures in its outcome; this is a bug, kept from becoming an unhandled rejection.
+        console.error('Export job failed', error);
+        job.state = { ...job.state, state: 'failed', errorMessage: 'Выгрузка не выполнена: внутренняя ошибка приложения' };
+      },
+    );
   return snapshot(job);
 }
 

@@ -61,9 +61,12 @@ const REASONS: Record<string, string> = {
   ENAMETOOLONG: 'слишком длинный путь',
 };
 
-export const unreachable = (folder: string, reason: string, code?: string) => new ShareError('unreachable', `Папка недоступна: ${folder} (${reason})`, code);
-export const readonlyError = (folder: string, code?: string) => new ShareError('readonly', `Папка доступна только для чтения: ${folder}`, code);
-export const nospaceError = (folder: string, code?: string) => new ShareError('nospace', `Недостаточно места в папке выгрузки: ${folder}`, code);
+export const unreachable = (folder: string, reason: string, code?: string) =>
+  new ShareError('unreachable', `Папка недоступна: ${folder} (${reason})`, code);
+export const readonlyError = (folder: string, code?: string) =>
+  new ShareError('readonly', `Папка доступна только для чтения: ${folder}`, code);
+export const nospaceError = (folder: string, code?: string) =>
+  new ShareError('nospace', `Недостаточно места в папке выгрузки: ${folder}`, code);
 export const cancelledError = () => new ShareError('cancelled', 'Выгрузка отменена пользователем');
 
 export function errorCode(error: unknown): string | undefined {

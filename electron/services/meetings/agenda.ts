@@ -1,7 +1,16 @@
 import { and, asc, eq, gt, lt, max, ne, notInArray, or } from 'drizzle-orm';
 import type { AppDb } from '@db/open';
 import { inTransaction } from '@db/transaction';
-import { agendaItems, agendaSpeakers, assignmentOrganizations, assignmentPeople, assignments, decisions, discussionEntries, meetings } from '@db/schema';
+import {
+  agendaItems,
+  agendaSpeakers,
+  assignmentOrganizations,
+  assignmentPeople,
+  assignments,
+  decisions,
+  discussionEntries,
+  meetings,
+} from '@db/schema';
 import { conflict, invalid, notFound } from '@main/api/errors';
 import { CONTROL_REVIEW_TITLE, type AgendaItemInput, type MeetingDetail } from '@shared/contract/meetings';
 import { formatDate, foldRu } from '@shared/russian';
@@ -20,18 +29,43 @@ function requireItem(db: AppDb, id: number): ItemRecord {
 
 /** Positions 1..n in the current order, so item and decision numbers («2.1») never have gaps. */
 function renumberItems(db: AppDb, meetingId: number): void {
-  const rows = db.select({ id: agendaItems.id }).from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).orderBy(asc(agendaItems.position), asc(agendaItems.id)).all();
-  rows.forEach((r, i) => db.update(agendaItems).set({ position: i + 1 }).where(eq(agendaItems.id, r.id)).run());
+  const rows = db
+    .select({ id: agendaItems.id })
+    .from(agendaItems)
+    .where(eq(agendaItems.meetingId, meetingId))
+    .orderBy(asc(agendaItems.position), asc(agendaItems.id))
+    .all();
+  rows.forEach((r, i) =>
+    db
+      .update(agendaItems)
+      .set({ position: i + 1 })
+      .where(eq(agendaItems.id, r.id))
+      .run(),
+  );
 }
 
 function nextPosition(db: AppDb, meetingId: number): number {
-  return (db.select({ n: max(agendaItems.position) }).from(agendaItems).where(eq(agendaItems.meetingId, meetingId)).get()?.n ?? 0) + 1;
+  return (
+    (db
+      .select({ n: max(agendaItems.position) })
+      .from(agendaItems)
+      .where(eq(agendaItems.meetingId, meetingId))
+      .get()?.n ?? 0) + 1
+  );
 }
 
 /** `position`: the item's number, so a message names decision «2.1» as the minutes will. */
 function checkItem(db: AppDb, meeting: { dateStart: string }, position: number, input: AgendaItemInput): void {
-  requirePeople(db, input.speakers.map((s) => s.personId), 'speakers');
-  requirePeople(db, input.discussion.map((s) => s.personId), 'discussion');
+  requirePeople(
+    db,
+    input.speakers.map((s) => s.personId),
+    'speakers',
+  );
+  requirePeople(
+    db,
+    input.discussion.map((s) => s.personId),
+    'discussion',
+  );
   input.decisions.forEach((d, i) => {
     if (!d.assignment) return;
     requirePeople(db, d.assignment.personIds, `decisions.${i}.assignment.personIds`);
@@ -48,17 +82,37 @@ function writeParts(db: AppDb, itemId: number, input: AgendaItemInput): void {
   db.delete(discussionEntries).where(eq(discussionEntries.agendaItemId, itemId)).run();
   if (input.speakers.length) {
     db.insert(agendaSpeakers)
-      .values(input.speakers.map((s, i) => ({ agendaItemId: itemId, position: i + 1, personId: s.personId, name: s.personId === null ? s.name : '' })))
+      .values(
+        input.speakers.map((s, i) => ({
+          agendaItemId: itemId,
+          position: i + 1,
+          personId: s.personId,
+          name: s.personId === null ? s.name : '',
+        })),
+      )
       .run();
   }
   if (input.discussion.length) {
     db.insert(discussionEntries)
-      .values(input.discussion.map((s, i) => ({ agendaItemId: itemId, position: i + 1, personId: s.personId, name: s.personId === null ? s.name : '', text: s.text })))
+      .values(
+        input.discussion.map((s, i) => ({
+          agendaItemId: itemId,
+          position: i + 1,
+          personId: s.personId,
+          name: s.personId === null ? s.name : '',
+          text: s.text,
+        })),
+      )
       .run();
   }
 
   // Decisions are matched by id so an assignment keeps its progress when the item is edited.
-  const existing = db.select({ id: decisions.id }).from(decisions).where(eq(decisions.agendaItemId, itemId)).all().map((d) => d.id);
+  const existing = db
+    .select({ id: decisions.id })
+    .from(decisions)
+    .where(eq(decisions.agendaItemId, itemId))
+    .all()
+    .map((d) => d.id);
   const keptIds = input.decisions.map((d) => d.id).filter((x): x is number => x !== null);
   const foreign = keptIds.filter((x) => !existing.includes(x));
   if (foreign.length) throw conflict('Решение не найдено в этом вопросе: обновите страницу и повторите.');
@@ -95,12 +149,22 @@ function writeParts(db: AppDb, itemId: number, input: AgendaItemInput): void {
       db.delete(assignmentPeople).where(eq(assignmentPeople.assignmentId, assignmentId)).run();
       db.delete(assignmentOrganizations).where(eq(assignmentOrganizations.assignmentId, assignmentId)).run();
     } else {
-      assignmentId = db.insert(assignments).values({ decisionId, ...due }).returning({ id: assignments.id }).get().id;
+      assignmentId = db
+        .insert(assignments)
+        .values({ decisionId, ...due })
+        .returning({ id: assignments.id })
+        .get().id;
     }
     const personIds = [...new Set(d.assignment.personIds)];
     const organizationIds = [...new Set(d.assignment.organizationIds)];
-    if (personIds.length) db.insert(assignmentPeople).values(personIds.map((personId) => ({ assignmentId, personId }))).run();
-    if (organizationIds.length) db.insert(assignmentOrganizations).values(organizationIds.map((organizationId) => ({ assignmentId, organizationId }))).run();
+    if (personIds.length)
+      db.insert(assignmentPeople)
+        .values(personIds.map((personId) => ({ assignmentId, personId })))
+        .run();
+    if (organizationIds.length)
+      db.insert(assignmentOrganizations)
+        .values(organizationIds.map((organizationId) => ({ assignmentId, organizationId })))
+        .run();
   });
 }
 
@@ -185,7 +249,12 @@ export function moveAgendaItem(db: AppDb, id: number, to: 'up' | 'down', today =
     const neighbour = db
       .select()
       .from(agendaItems)
-      .where(and(eq(agendaItems.meetingId, item.meetingId), to === 'up' ? lt(agendaItems.position, item.position) : gt(agendaItems.position, item.position)))
+      .where(
+        and(
+          eq(agendaItems.meetingId, item.meetingId),
+          to === 'up' ? lt(agendaItems.position, item.position) : gt(agendaItems.position, item.position),
+        ),
+      )
       .orderBy(to === 'up' ? agendaItems.position : asc(agendaItems.position))
       .all();
     const other = to === 'up' ? neighbour.at(-1) : neighbour[0];
@@ -226,7 +295,9 @@ export function addControlReview(db: AppDb, meetingId: number, today = todayIso(
       const late = a.state === 'overdue' ? ' (просрочено)' : '';
       return `${a.decisionNumber} (${a.meetingLabel.replace('Протокол ', 'протокол ')}): ${a.text.replace(/[.\s]+$/, '')}. Ответственные: ${who}. Срок: ${due}${late}.`;
     });
-    const heard = lines.length ? `На контроле ${lines.length === 1 ? 'находится поручение' : 'находятся поручения'}:\n${lines.join('\n')}` : 'Неисполненных поручений предыдущих заседаний нет.';
+    const heard = lines.length
+      ? `На контроле ${lines.length === 1 ? 'находится поручение' : 'находятся поручения'}:\n${lines.join('\n')}`
+      : 'Неисполненных поручений предыдущих заседаний нет.';
     insertItem(db, meetingId, blankItem(CONTROL_REVIEW_TITLE, heard));
     return getMeeting(db, meetingId, today);
   });
@@ -238,7 +309,10 @@ export function carryToNext(db: AppDb, id: number, today = todayIso()): MeetingD
     const item = requireItem(db, id);
     const source = requireEditable(db, item.meetingId);
     const decided = db.select({ id: decisions.id }).from(decisions).where(eq(decisions.agendaItemId, id)).get();
-    if (decided) throw conflict('По этому вопросу уже записаны решения: рассмотренный вопрос не переносят. Удалите решения, если вопрос не рассматривался.');
+    if (decided)
+      throw conflict(
+        'По этому вопросу уже записаны решения: рассмотренный вопрос не переносят. Удалите решения, если вопрос не рассматривался.',
+      );
     const next = db
       .select()
       .from(meetings)

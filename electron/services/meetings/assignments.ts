@@ -1,7 +1,16 @@
 import { and, asc, count, eq, exists, gte, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { AppDb } from '@db/open';
 import { inTransaction } from '@db/transaction';
-import { agendaItems, assignmentOrganizations, assignmentPeople, assignments, decisions, meetings, people, workingGroups } from '@db/schema';
+import {
+  agendaItems,
+  assignmentOrganizations,
+  assignmentPeople,
+  assignments,
+  decisions,
+  meetings,
+  people,
+  workingGroups,
+} from '@db/schema';
 import { invalid, notFound } from '@main/api/errors';
 import type { Page } from '@shared/contract/common';
 import type { AssignmentListInput, AssignmentRow, AssignmentStatus } from '@shared/contract/meetings';
@@ -35,8 +44,27 @@ function baseQuery(db: AppDb, where: SQL | undefined) {
     .where(where);
 }
 
-function toRows(db: AppDb, rows: { decisionId: number; decisionPosition: number; text: string; itemPosition: number; itemTitle: string; meetingId: number; number: number; dateStart: string; groupId: number; groupName: string }[], today: string): AssignmentRow[] {
-  const views = loadAssignments(db, rows.map((r) => r.decisionId), today);
+function toRows(
+  db: AppDb,
+  rows: {
+    decisionId: number;
+    decisionPosition: number;
+    text: string;
+    itemPosition: number;
+    itemTitle: string;
+    meetingId: number;
+    number: number;
+    dateStart: string;
+    groupId: number;
+    groupName: string;
+  }[],
+  today: string,
+): AssignmentRow[] {
+  const views = loadAssignments(
+    db,
+    rows.map((r) => r.decisionId),
+    today,
+  );
   return rows.map((r) => ({
     ...views.get(r.decisionId)!,
     decisionId: r.decisionId,
@@ -52,7 +80,8 @@ function toRows(db: AppDb, rows: { decisionId: number; decisionPosition: number;
 }
 
 /** «Просрочено» as SQL, matching `assignmentState`. */
-const overdueSql = (today: string) => and(eq(assignments.status, 'inProgress'), eq(assignments.permanent, false), lt(assignments.dueDate, today));
+const overdueSql = (today: string) =>
+  and(eq(assignments.status, 'inProgress'), eq(assignments.permanent, false), lt(assignments.dueDate, today));
 
 /** An assignment concerns an organisation when it is named or one of the responsible people works there. */
 const concernsOrganization = (db: AppDb, organizationId: number) =>
@@ -77,7 +106,10 @@ export function listAssignments(db: AppDb, input: AssignmentListInput, today = t
     input.state === 'overdue'
       ? overdueSql(today)
       : input.state === 'inProgress'
-        ? and(eq(assignments.status, 'inProgress'), or(eq(assignments.permanent, true), isNull(assignments.dueDate), gte(assignments.dueDate, today)))
+        ? and(
+            eq(assignments.status, 'inProgress'),
+            or(eq(assignments.permanent, true), isNull(assignments.dueDate), gte(assignments.dueDate, today)),
+          )
         : input.state === 'open'
           ? eq(assignments.status, 'inProgress')
           : input.state
@@ -187,7 +219,13 @@ export function openAssignmentsForMeeting(db: AppDb, meetingId: number, dateStar
 /** Assignments concerning one organisation, for its list (document). */
 export function organizationAssignments(db: AppDb, organizationId: number, onlyOpen: boolean, today = todayIso()): AssignmentRow[] {
   const rows = baseQuery(db, and(concernsOrganization(db, organizationId), onlyOpen ? eq(assignments.status, 'inProgress') : undefined))
-    .orderBy(sql`${assignments.dueDate} IS NULL`, asc(assignments.dueDate), asc(meetings.dateStart), asc(agendaItems.position), asc(decisions.position))
+    .orderBy(
+      sql`${assignments.dueDate} IS NULL`,
+      asc(assignments.dueDate),
+      asc(meetings.dateStart),
+      asc(agendaItems.position),
+      asc(decisions.position),
+    )
     .all();
   return toRows(db, rows, today);
 }

@@ -35,7 +35,13 @@ export function loadAssignments(db: AppDb, decisionIds: number[], today: string)
   if (decisionIds.length === 0) return result;
   const rows: (typeof assignments.$inferSelect)[] = [];
   for (let i = 0; i < decisionIds.length; i += 500) {
-    rows.push(...db.select().from(assignments).where(inArray(assignments.decisionId, decisionIds.slice(i, i + 500))).all());
+    rows.push(
+      ...db
+        .select()
+        .from(assignments)
+        .where(inArray(assignments.decisionId, decisionIds.slice(i, i + 500)))
+        .all(),
+    );
   }
   const ids = rows.map((r) => r.id);
   const personLinks: (typeof assignmentPeople.$inferSelect)[] = [];
@@ -45,14 +51,22 @@ export function loadAssignments(db: AppDb, decisionIds: number[], today: string)
     personLinks.push(...db.select().from(assignmentPeople).where(inArray(assignmentPeople.assignmentId, chunk)).all());
     orgLinks.push(
       ...db
-        .select({ assignmentId: assignmentOrganizations.assignmentId, id: organizations.id, fullName: organizations.fullName, shortName: organizations.shortName })
+        .select({
+          assignmentId: assignmentOrganizations.assignmentId,
+          id: organizations.id,
+          fullName: organizations.fullName,
+          shortName: organizations.shortName,
+        })
         .from(assignmentOrganizations)
         .innerJoin(organizations, eq(organizations.id, assignmentOrganizations.organizationId))
         .where(inArray(assignmentOrganizations.assignmentId, chunk))
         .all(),
     );
   }
-  const refs = loadPeople(db, personLinks.map((l) => l.personId));
+  const refs = loadPeople(
+    db,
+    personLinks.map((l) => l.personId),
+  );
   for (const r of rows) {
     result.set(r.decisionId, {
       id: r.id,
@@ -112,7 +126,13 @@ function frozenMeeting(db: AppDb, m: MeetingRecord, frozen: MeetingDetail, today
 
 function planItemOf(db: AppDb, m: MeetingRecord): MeetingDetail['planItem'] {
   if (m.planItemId === null) return null;
-  return db.select({ id: planItems.id, title: planItems.title, status: planItems.status }).from(planItems).where(eq(planItems.id, m.planItemId)).get() ?? null;
+  return (
+    db
+      .select({ id: planItems.id, title: planItems.title, status: planItems.status })
+      .from(planItems)
+      .where(eq(planItems.id, m.planItemId))
+      .get() ?? null
+  );
 }
 
 function unlocksOf(db: AppDb, meetingId: number): MeetingDetail['unlocks'] {
@@ -136,19 +156,43 @@ export function liveMeeting(db: AppDb, m: MeetingRecord, today = todayIso()): Me
   const id = m.id;
   const group = db.select().from(workingGroups).where(eq(workingGroups.id, m.groupId)).get()!;
   const attendance = db.select().from(meetingAttendees).where(eq(meetingAttendees.meetingId, id)).all();
-  const members = db.select({ personId: workingGroupMembers.personId }).from(workingGroupMembers).where(eq(workingGroupMembers.groupId, m.groupId)).all();
+  const members = db
+    .select({ personId: workingGroupMembers.personId })
+    .from(workingGroupMembers)
+    .where(eq(workingGroupMembers.groupId, m.groupId))
+    .all();
   const guests = db.select().from(meetingGuests).where(eq(meetingGuests.meetingId, id)).all();
   const items = db.select().from(agendaItems).where(eq(agendaItems.meetingId, id)).orderBy(asc(agendaItems.position)).all();
   const itemIds = items.map((i) => i.id);
-  const speakers = itemIds.length ? db.select().from(agendaSpeakers).where(inArray(agendaSpeakers.agendaItemId, itemIds)).orderBy(asc(agendaSpeakers.position)).all() : [];
-  const discussion = itemIds.length
-    ? db.select().from(discussionEntries).where(inArray(discussionEntries.agendaItemId, itemIds)).orderBy(asc(discussionEntries.position)).all()
+  const speakers = itemIds.length
+    ? db.select().from(agendaSpeakers).where(inArray(agendaSpeakers.agendaItemId, itemIds)).orderBy(asc(agendaSpeakers.position)).all()
     : [];
-  const decisionRows = itemIds.length ? db.select().from(decisions).where(inArray(decisions.agendaItemId, itemIds)).orderBy(asc(decisions.position)).all() : [];
-  const assignmentViews = loadAssignments(db, decisionRows.map((d) => d.id), today);
+  const discussion = itemIds.length
+    ? db
+        .select()
+        .from(discussionEntries)
+        .where(inArray(discussionEntries.agendaItemId, itemIds))
+        .orderBy(asc(discussionEntries.position))
+        .all()
+    : [];
+  const decisionRows = itemIds.length
+    ? db.select().from(decisions).where(inArray(decisions.agendaItemId, itemIds)).orderBy(asc(decisions.position)).all()
+    : [];
+  const assignmentViews = loadAssignments(
+    db,
+    decisionRows.map((d) => d.id),
+    today,
+  );
   const carriedIds = items.map((i) => i.carriedFromMeetingId).filter((x): x is number => x !== null);
   const carried = carriedIds.length
-    ? new Map(db.select({ id: meetings.id, number: meetings.number, dateStart: meetings.dateStart }).from(meetings).where(inArray(meetings.id, carriedIds)).all().map((r) => [r.id, r]))
+    ? new Map(
+        db
+          .select({ id: meetings.id, number: meetings.number, dateStart: meetings.dateStart })
+          .from(meetings)
+          .where(inArray(meetings.id, carriedIds))
+          .all()
+          .map((r) => [r.id, r]),
+      )
     : new Map<number, { id: number; number: number; dateStart: string }>();
 
   const refs = loadPeople(db, [
@@ -169,7 +213,14 @@ export function liveMeeting(db: AppDb, m: MeetingRecord, today = todayIso()): Me
       const person = refs.get(pid);
       if (!person) return null;
       const a = recorded.get(pid);
-      return { person, present: a?.present ?? false, absenceReason: a?.absenceReason ?? '', late: a?.late ?? false, member: memberIds.has(pid), recorded: a !== undefined };
+      return {
+        person,
+        present: a?.present ?? false,
+        absenceReason: a?.absenceReason ?? '',
+        late: a?.late ?? false,
+        member: memberIds.has(pid),
+        recorded: a !== undefined,
+      };
     })
     .filter((a): a is AttendeeView => a !== null)
     .sort((a, b) => compareRu(a.person.fullName, b.person.fullName));
@@ -189,7 +240,9 @@ export function liveMeeting(db: AppDb, m: MeetingRecord, today = todayIso()): Me
       plannedMinutes: item.plannedMinutes,
       heardText: item.heardText,
       reportAttached: item.reportAttached,
-      carriedFrom: from ? { meetingId: from.id, label: `перенесён с заседания: ${minutesLabel(from).replace('Протокол ', 'протокол ')}` } : null,
+      carriedFrom: from
+        ? { meetingId: from.id, label: `перенесён с заседания: ${minutesLabel(from).replace('Протокол ', 'протокол ')}` }
+        : null,
       planItemId: item.planItemId,
       speakers: speakers.filter((s) => s.agendaItemId === item.id).map(toSpeaker),
       discussion: discussion.filter((s) => s.agendaItemId === item.id).map((s) => ({ ...toSpeaker(s), text: s.text })),

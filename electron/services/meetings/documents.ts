@@ -69,7 +69,9 @@ export async function extractDocx(db: AppDb, itemId: number, organizationId: num
   const organization = getOrganization(db, organizationId);
   const addressed = itemForOrganization(item, organizationId);
   if (addressed.decisions.length === 0) {
-    throw invalid(`В вопросе ${item.position} нет поручений организации «${organization.shortName || organization.fullName}»: выписка для неё не нужна`);
+    throw invalid(
+      `В вопросе ${item.position} нет поручений организации «${organization.shortName || organization.fullName}»: выписка для неё не нужна`,
+    );
   }
   const addressee = organization.shortName || organization.fullName;
   return docx(extractBlocks(m, addressed, ctx, organization.fullName), extractFileName(m, item, addressee));
@@ -78,7 +80,10 @@ export async function extractDocx(db: AppDb, itemId: number, organizationId: num
 export async function organizationAssignmentsDocx(db: AppDb, organizationId: number, onlyOpen: boolean): Promise<FileOutput> {
   const organization = getOrganization(db, organizationId);
   const rows = organizationAssignments(db, organizationId, onlyOpen);
-  return docx(organizationAssignmentsBlocks(organization.fullName, rows, liveContext(db), onlyOpen), assignmentsFileName(organization.shortName || organization.fullName));
+  return docx(
+    organizationAssignmentsBlocks(organization.fullName, rows, liveContext(db), onlyOpen),
+    assignmentsFileName(organization.shortName || organization.fullName),
+  );
 }
 
 /** The year's signed minutes, full form, for the export to the shared folder: only signed minutes are official. */

@@ -97,7 +97,10 @@ function save(db: AppDb, id: number | null, input: GroupInput): WorkingGroup {
       db.delete(workingGroupMembers).where(eq(workingGroupMembers.groupId, id)).run();
     }
     // The chair and the secretary are members too, even if the form did not list them.
-    const memberIds = new Set([...input.memberIds, ...[input.chairId, input.deputyChairId, input.secretaryId].filter((p): p is number => p !== null)]);
+    const memberIds = new Set([
+      ...input.memberIds,
+      ...[input.chairId, input.deputyChairId, input.secretaryId].filter((p): p is number => p !== null),
+    ]);
     if (memberIds.size > 0) {
       db.insert(workingGroupMembers)
         .values([...memberIds].map((personId) => ({ groupId, personId })))

@@ -1,7 +1,17 @@
 import { and, asc, count, desc, eq, exists, inArray, isNotNull, lt, max, ne, sql } from 'drizzle-orm';
 import type { AppDb } from '@db/open';
 import { inTransaction } from '@db/transaction';
-import { agendaItems, assignments, decisions, meetingAttendees, meetingGuests, meetings, meetingUnlocks, planItems, workingGroups } from '@db/schema';
+import {
+  agendaItems,
+  assignments,
+  decisions,
+  meetingAttendees,
+  meetingGuests,
+  meetings,
+  meetingUnlocks,
+  planItems,
+  workingGroups,
+} from '@db/schema';
 import { conflict, invalid } from '@main/api/errors';
 import type { Page } from '@shared/contract/common';
 import type { AttendanceInput, MeetingDetail, MeetingInput, MeetingRow, MinutesSettings, PlanCandidate } from '@shared/contract/meetings';
@@ -30,7 +40,14 @@ function requireFreeNumber(db: AppDb, groupId: number, year: number, number: num
   const clash = db
     .select({ id: meetings.id })
     .from(meetings)
-    .where(and(eq(meetings.groupId, groupId), eq(meetings.year, year), eq(meetings.number, number), exceptId === null ? undefined : ne(meetings.id, exceptId)))
+    .where(
+      and(
+        eq(meetings.groupId, groupId),
+        eq(meetings.year, year),
+        eq(meetings.number, number),
+        exceptId === null ? undefined : ne(meetings.id, exceptId),
+      ),
+    )
     .get();
   if (clash) {
     const message = `Заседание №${number} за ${year} год у этой рабочей группы уже есть. Оставьте номер пустым, и он будет присвоен автоматически (следующий: №${nextNumber(db, groupId, year)}).`;
@@ -172,7 +189,8 @@ function unmarkPlanItemsDone(db: AppDb, meetingId: number): void {
   for (const item of items) {
     if (item.status !== 'done') continue;
     if (item.resultNote === note) setItemStatus(db, { id: item.id, status: 'planned', resultNote: '' });
-    else if (item.resultNote.endsWith(`; ${note}`)) setItemStatus(db, { id: item.id, status: 'planned', resultNote: item.resultNote.slice(0, -`; ${note}`.length) });
+    else if (item.resultNote.endsWith(`; ${note}`))
+      setItemStatus(db, { id: item.id, status: 'planned', resultNote: item.resultNote.slice(0, -`; ${note}`.length) });
   }
 }
 
@@ -194,10 +212,16 @@ function freezeSigned(db: AppDb, id: number, today: string): void {
     meeting: liveMeeting(db, requireMeeting(db, id), today),
     ...liveMinutesSettings(db),
   };
-  db.update(meetings).set({ signedSnapshot: JSON.stringify(snapshot) }).where(eq(meetings.id, id)).run();
+  db.update(meetings)
+    .set({ signedSnapshot: JSON.stringify(snapshot) })
+    .where(eq(meetings.id, id))
+    .run();
 }
 
-const liveMinutesSettings = (db: AppDb): MinutesSettings => ({ centerFullName: getProfile(db).fullName, threshold: getAttendeeThreshold(db) });
+const liveMinutesSettings = (db: AppDb): MinutesSettings => ({
+  centerFullName: getProfile(db).fullName,
+  threshold: getAttendeeThreshold(db),
+});
 
 /** The center's name and the attendee threshold the documents use: for signed minutes, those at signing. */
 export function minutesSettings(db: AppDb, id: number): MinutesSettings {
@@ -236,11 +260,12 @@ export function signMeeting(db: AppDb, id: number, today = todayIso()): MeetingD
     if (missing.length) throw invalid(`Чтобы подписать протокол, укажите ${missing.join(' и ')} заседания.`);
     const items = db.select({ n: count() }).from(agendaItems).where(eq(agendaItems.meetingId, id)).get()?.n ?? 0;
     if (items === 0) throw invalid('Чтобы подписать протокол, добавьте в повестку хотя бы один вопрос.');
-    const present = db
-      .select({ n: count() })
-      .from(meetingAttendees)
-      .where(and(eq(meetingAttendees.meetingId, id), eq(meetingAttendees.present, true)))
-      .get()?.n ?? 0;
+    const present =
+      db
+        .select({ n: count() })
+        .from(meetingAttendees)
+        .where(and(eq(meetingAttendees.meetingId, id), eq(meetingAttendees.present, true)))
+        .get()?.n ?? 0;
     if (present === 0) throw invalid('Чтобы подписать протокол, отметьте присутствовавших на заседании.');
     setStatus(db, id, 'signed');
     freezeSigned(db, id, today);
@@ -272,7 +297,8 @@ export function setAttendance(db: AppDb, input: AttendanceInput, today = todayIs
       });
     }
     for (const a of input.attendees) {
-      if (!a.present && a.late) throw invalid('Опоздавший не может быть отмечен отсутствующим.', { attendees: 'Опоздавший отмечен отсутствующим' });
+      if (!a.present && a.late)
+        throw invalid('Опоздавший не может быть отмечен отсутствующим.', { attendees: 'Опоздавший отмечен отсутствующим' });
     }
     db.delete(meetingAttendees).where(eq(meetingAttendees.meetingId, input.meetingId)).run();
     db.delete(meetingGuests).where(eq(meetingGuests.meetingId, input.meetingId)).run();
@@ -358,10 +384,28 @@ export function planCandidates(db: AppDb, year: number): PlanCandidate[] {
   if (!findPlan(db, year)) return [];
   const items = listItems(db, { year });
   const used = new Set([
-    ...db.select({ id: meetings.planItemId }).from(meetings).where(isNotNull(meetings.planItemId)).all().map((r) => r.id),
-    ...db.select({ id: agendaItems.planItemId }).from(agendaItems).where(isNotNull(agendaItems.planItemId)).all().map((r) => r.id),
+    ...db
+      .select({ id: meetings.planItemId })
+      .from(meetings)
+      .where(isNotNull(meetings.planItemId))
+      .all()
+      .map((r) => r.id),
+    ...db
+      .select({ id: agendaItems.planItemId })
+      .from(agendaItems)
+      .where(isNotNull(agendaItems.planItemId))
+      .all()
+      .map((r) => r.id),
   ]);
-  return items.map((i) => ({ id: i.id, title: i.title, form: i.form, termLabel: i.termLabel, termStart: i.termStart, status: i.status, used: used.has(i.id) }));
+  return items.map((i) => ({
+    id: i.id,
+    title: i.title,
+    form: i.form,
+    termLabel: i.termLabel,
+    termStart: i.termStart,
+    status: i.status,
+    used: used.has(i.id),
+  }));
 }
 
 export function planItemTitle(db: AppDb, planItemId: number): string {

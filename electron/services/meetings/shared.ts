@@ -16,7 +16,10 @@ export const nowStamp = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
  * «Просрочено» is a fact about today, so it is derived on every read instead of stored: a
  * stored flag would be wrong the morning after the deadline.
  */
-export function assignmentState(a: { status: AssignmentStatus; dueDate: string | null; permanent: boolean }, today: string): AssignmentState {
+export function assignmentState(
+  a: { status: AssignmentStatus; dueDate: string | null; permanent: boolean },
+  today: string,
+): AssignmentState {
   if (a.status !== 'inProgress') return a.status;
   if (!a.permanent && a.dueDate !== null && a.dueDate < today) return 'overdue';
   return 'inProgress';
@@ -96,9 +99,7 @@ export const minutesLabel = (m: { number: number; dateStart: string }) => `Пр�
 export function requireEditable(db: AppDb, meetingId: number): MeetingRecord {
   const meeting = requireMeeting(db, meetingId);
   if (meeting.status === 'signed') {
-    throw conflict(
-      `${minutesLabel(meeting)} подписан, изменения запрещены. Чтобы исправить протокол, снимите подпись и укажите причину.`,
-    );
+    throw conflict(`${minutesLabel(meeting)} подписан, изменения запрещены. Чтобы исправить протокол, снимите подпись и укажите причину.`);
   }
   return meeting;
 }

@@ -34,7 +34,10 @@ export function getMunicipality(db: AppDb, id: number): Municipality {
 
 /** Names differing only in case or ё/е are the same municipality for a user. */
 function refuseDuplicate(db: AppDb, sortKey: string, name: string, exceptId?: number): void {
-  const where = exceptId === undefined ? eq(municipalities.sortKey, sortKey) : and(eq(municipalities.sortKey, sortKey), ne(municipalities.id, exceptId));
+  const where =
+    exceptId === undefined
+      ? eq(municipalities.sortKey, sortKey)
+      : and(eq(municipalities.sortKey, sortKey), ne(municipalities.id, exceptId));
   if (db.select({ id: municipalities.id }).from(municipalities).where(where).get()) {
     const message = `Муниципальное образование «${name}» уже есть в списке`;
     throw invalid(message, { name: message });
@@ -45,7 +48,11 @@ export function createMunicipality(db: AppDb, input: MunicipalityInput): Municip
   return inTransaction(db, () => {
     const sortKey = foldRu(input.name);
     refuseDuplicate(db, sortKey, input.name);
-    const row = db.insert(municipalities).values({ name: input.name, inSegment: input.inSegment, sortKey }).returning({ id: municipalities.id }).get();
+    const row = db
+      .insert(municipalities)
+      .values({ name: input.name, inSegment: input.inSegment, sortKey })
+      .returning({ id: municipalities.id })
+      .get();
     return getMunicipality(db, row.id);
   });
 }

@@ -5,7 +5,13 @@ import { inTransaction } from '@db/transaction';
 import { municipalities, organizations, people, planItemPartners } from '@db/schema';
 import { conflict, invalid, notFound } from '@main/api/errors';
 import type { Page } from '@shared/contract/common';
-import { organizationLabel, type Option, type Organization, type organizationInput, type organizationListInput } from '@shared/contract/registry';
+import {
+  organizationLabel,
+  type Option,
+  type Organization,
+  type organizationInput,
+  type organizationListInput,
+} from '@shared/contract/registry';
 import { ORGANIZATION_TYPE_LABELS, ORGANIZATION_TYPES } from '@shared/enums';
 import { compareRu, foldRu, plural } from '@shared/russian';
 import { counted, guardForeignKeys, nowStamp, optionsBySearch, wordSearch } from '@main/services/common/queries';
@@ -75,7 +81,9 @@ export function listOrganizations(db: AppDb, input: OrganizationListInput): Page
       .offset(sql.placeholder('offset'))
       .prepare();
   });
-  const counting = reusedQuery(db, `organizations.count:${shape}`, () => db.select({ n: count() }).from(organizations).where(where()).prepare());
+  const counting = reusedQuery(db, `organizations.count:${shape}`, () =>
+    db.select({ n: count() }).from(organizations).where(where()).prepare(),
+  );
   const rows = list.all({ ...values, offset: input.offset });
   const total = counting.get(values)?.n ?? 0;
   return { rows, total };
@@ -104,7 +112,11 @@ function requireMunicipality(db: AppDb, municipalityId: number | null): void {
 export function createOrganization(db: AppDb, input: OrganizationInput): Organization {
   return inTransaction(db, () => {
     requireMunicipality(db, input.municipalityId);
-    const row = db.insert(organizations).values({ ...input, ...organizationKeys(input) }).returning({ id: organizations.id }).get();
+    const row = db
+      .insert(organizations)
+      .values({ ...input, ...organizationKeys(input) })
+      .returning({ id: organizations.id })
+      .get();
     return getOrganization(db, row.id);
   });
 }
@@ -137,8 +149,9 @@ export function deleteOrganization(db: AppDb, id: number): void {
         `Нельзя удалить организацию «${name}»: она указана партнёром в ${counted(partnerOf, ['мероприятии', 'мероприятиях', 'мероприятиях'])} плана работы. Сначала уберите её из этих мероприятий.`,
       );
     }
-    guardForeignKeys(`Нельзя удалить организацию «${name}»: на неё ссылаются другие записи (заседания, мероприятия или документы). Сначала уберите её оттуда.`, () =>
-      db.delete(organizations).where(eq(organizations.id, id)).run(),
+    guardForeignKeys(
+      `Нельзя удалить организацию «${name}»: на неё ссылаются другие записи (заседания, мероприятия или документы). Сначала уберите её оттуда.`,
+      () => db.delete(organizations).where(eq(organizations.id, id)).run(),
     );
   });
 }
@@ -167,4 +180,6 @@ export const organizationOptions = (db: AppDb, input: { search: string; limit: n
 
 /** Labels of the given ids in Russian order; ids that no longer exist are left out. */
 export const organizationOptionsByIds = (db: AppDb, ids: number[]): Option[] =>
-  ids.length === 0 ? [] : selectOptions(db).where(inArray(organizations.id, ids)).orderBy(organizations.sortKey, organizations.id).all().map(toOption);
+  ids.length === 0
+    ? []
+    : selectOptions(db).where(inArray(organizations.id, ids)).orderBy(organizations.sortKey, organizations.id).all().map(toOption);

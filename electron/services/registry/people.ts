@@ -5,7 +5,14 @@ import { inTransaction } from '@db/transaction';
 import { organizations, people, planItemResponsibles } from '@db/schema';
 import { conflict, invalid, notFound } from '@main/api/errors';
 import type { Page } from '@shared/contract/common';
-import { organizationLabel, personFullName as fullName, type Option, type Person, type personInput, type personListInput } from '@shared/contract/registry';
+import {
+  organizationLabel,
+  personFullName as fullName,
+  type Option,
+  type Person,
+  type personInput,
+  type personListInput,
+} from '@shared/contract/registry';
 import { foldRu } from '@shared/russian';
 import { counted, guardForeignKeys, nowStamp, optionsBySearch, wordSearch } from '@main/services/common/queries';
 import { literalLimit, reusedQuery } from '@db/reusedQuery';
@@ -140,8 +147,9 @@ export function deletePerson(db: AppDb, id: number): void {
         `Нельзя удалить специалиста «${name}»: он(а) указан(а) ответственным в ${counted(responsibleFor, ['мероприятии', 'мероприятиях', 'мероприятиях'])} плана работы. Сначала назначьте в них другого ответственного.`,
       );
     }
-    guardForeignKeys(`Нельзя удалить специалиста «${name}»: на него ссылаются другие записи (заседания, мероприятия или поручения). Сначала уберите его оттуда.`, () =>
-      db.delete(people).where(eq(people.id, id)).run(),
+    guardForeignKeys(
+      `Нельзя удалить специалиста «${name}»: на него ссылаются другие записи (заседания, мероприятия или поручения). Сначала уберите его оттуда.`,
+      () => db.delete(people).where(eq(people.id, id)).run(),
     );
   });
 }

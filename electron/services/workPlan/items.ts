@@ -75,7 +75,13 @@ type Values = Record<string, unknown>;
 function loadLinks(db: AppDb, shape: string, where: () => SQL, values: Values) {
   const personRows = reusedQuery(db, `workPlan.responsibles:${shape}`, () =>
     db
-      .select({ itemId: planItemResponsibles.planItemId, id: people.id, last: people.lastName, first: people.firstName, middle: people.middleName })
+      .select({
+        itemId: planItemResponsibles.planItemId,
+        id: people.id,
+        last: people.lastName,
+        first: people.firstName,
+        middle: people.middleName,
+      })
       .from(planItemResponsibles)
       .innerJoin(planItems, eq(planItems.id, planItemResponsibles.planItemId))
       .innerJoin(people, eq(people.id, planItemResponsibles.personId))
@@ -155,7 +161,9 @@ function queryItems(db: AppDb, shape: string, where: () => SQL, values: Values, 
 export function listItems(db: AppDb, filter: ItemsFilter): PlanItem[] {
   const plan = requirePlan(db, filter.year);
   // Every word must occur somewhere, as in the registry's lists: «семинар педагогов» finds «Семинар для педагогов».
-  const words = foldRu(filter.search ?? '').split(' ').filter(Boolean);
+  const words = foldRu(filter.search ?? '')
+    .split(' ')
+    .filter(Boolean);
   const [quarterStart, quarterEnd] = filter.quarter ? quarterSpan(plan.year, filter.quarter) : [];
   // The word count is part of the shape: each word adds a condition to the SQL text.
   const shape = [
@@ -254,8 +262,14 @@ function writeLinks(db: AppDb, itemId: number, data: PlanItemData): void {
   db.delete(planItemPartners).where(eq(planItemPartners.planItemId, itemId)).run();
   const personIds = [...new Set(data.responsibleIds)];
   const orgIds = [...new Set(data.partnerIds)];
-  if (personIds.length) db.insert(planItemResponsibles).values(personIds.map((personId) => ({ planItemId: itemId, personId }))).run();
-  if (orgIds.length) db.insert(planItemPartners).values(orgIds.map((organizationId) => ({ planItemId: itemId, organizationId }))).run();
+  if (personIds.length)
+    db.insert(planItemResponsibles)
+      .values(personIds.map((personId) => ({ planItemId: itemId, personId })))
+      .run();
+  if (orgIds.length)
+    db.insert(planItemPartners)
+      .values(orgIds.map((organizationId) => ({ planItemId: itemId, organizationId })))
+      .run();
 }
 
 /** Adds an item at the end of its direction. */

@@ -30,7 +30,13 @@ export function requirePlan(db: AppDb, year: number): PlanRow {
 }
 
 function itemCount(db: AppDb, planId: number): number {
-  return db.select({ n: sql<number>`count(*)` }).from(planItems).where(eq(planItems.planId, planId)).get()?.n ?? 0;
+  return (
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(planItems)
+      .where(eq(planItems.planId, planId))
+      .get()?.n ?? 0
+  );
 }
 
 export function getPlan(db: AppDb, input: { year: number }): WorkPlan {
@@ -54,7 +60,8 @@ export function listPlanYears(db: AppDb): WorkPlanSummaryRow[] {
 }
 
 export function createPlan(db: AppDb, input: { year: number; approvedOn?: string | null }): WorkPlan {
-  if (findPlan(db, input.year)) throw conflict(`План работы на ${input.year} год уже есть`, { year: `План на ${input.year} год уже создан` });
+  if (findPlan(db, input.year))
+    throw conflict(`План работы на ${input.year} год уже есть`, { year: `План на ${input.year} год уже создан` });
   db.insert(workPlans)
     .values({ year: input.year, approvedOn: input.approvedOn ?? null })
     .run();

@@ -98,12 +98,27 @@ const SEARCH_HINT = 'Начните вводить для поиска';
 function SinglePicker({ kind, label, value, onChange, error, placeholder, required }: SingleProps & { kind: Kind }) {
   const selectedIds = useMemo(() => (value === null ? [] : [value]), [value]);
   const picker = usePicker(kind, selectedIds, label, error);
-  return <Select<number> {...picker} placeholder={placeholder ?? SEARCH_HINT} value={value} onChange={(v) => onChange(v ?? null)} required={required} />;
+  return (
+    <Select<number>
+      {...picker}
+      placeholder={placeholder ?? SEARCH_HINT}
+      value={value}
+      onChange={(v) => onChange(v ?? null)}
+      required={required}
+    />
+  );
 }
 
 function MultiPicker({ kind, label, value, onChange, error, placeholder }: MultiProps & { kind: Kind }) {
   const picker = usePicker(kind, value, label, error);
-  return <MultiSelect<number> {...picker} placeholder={value.length === 0 ? (placeholder ?? SEARCH_HINT) : undefined} value={value} onChange={onChange} />;
+  return (
+    <MultiSelect<number>
+      {...picker}
+      placeholder={value.length === 0 ? (placeholder ?? SEARCH_HINT) : undefined}
+      value={value}
+      onChange={onChange}
+    />
+  );
 }
 
 export const PersonPicker = (props: SingleProps) => <SinglePicker kind="people" {...props} />;

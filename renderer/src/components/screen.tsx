@@ -36,7 +36,14 @@ export function RowActions({ onEdit, onDelete, name }: { onEdit: () => void; onD
       <Button size="compact-sm" variant="subtle" leftSection={<IconPencil size={14} />} onClick={onEdit} aria-label={`Изменить: ${name}`}>
         Изменить
       </Button>
-      <Button size="compact-sm" variant="subtle" color="red" leftSection={<IconTrash size={14} />} onClick={onDelete} aria-label={`Удалить: ${name}`}>
+      <Button
+        size="compact-sm"
+        variant="subtle"
+        color="red"
+        leftSection={<IconTrash size={14} />}
+        onClick={onDelete}
+        aria-label={`Удалить: ${name}`}
+      >
         Удалить
       </Button>
     </Group>

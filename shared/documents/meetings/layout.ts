@@ -1,5 +1,13 @@
 import { documentFileName } from '@shared/documents/fileName';
-import type { AgendaItemView, AssignmentRow, AssignmentView, DecisionView, MeetingDetail, MinutesSettings, PersonRef } from '@shared/contract/meetings';
+import type {
+  AgendaItemView,
+  AssignmentRow,
+  AssignmentView,
+  DecisionView,
+  MeetingDetail,
+  MinutesSettings,
+  PersonRef,
+} from '@shared/contract/meetings';
 import { ASSIGNMENT_STATE_LABELS, MEETING_KIND_GENITIVE, MEETING_KIND_LABELS } from '@shared/contract/meetings';
 import { compareRu, countOf, formatDate } from '@shared/russian';
 
@@ -35,21 +43,32 @@ const place = (m: MeetingDetail) => [m.town, m.address].filter(Boolean).join(', 
 /** Ends a sentence once: «Попова Л.А.» does not get a second dot. */
 const endDot = (s: string) => (/[.!?…:;]$/.test(s.trim()) ? s.trim() : `${s.trim()}.`);
 
-
 /** «Протокол №3 от 12.09.2017 – Межрайонная рабочая группа сегмента №6.docx». */
 export function minutesFileName(m: MeetingDetail, form: 'full' | 'short'): string {
-  return documentFileName(`Протокол №${m.number} от ${formatDate(m.dateStart)}${form === 'short' ? ' (краткий)' : ''} – ${m.group.name}`, 'docx');
+  return documentFileName(
+    `Протокол №${m.number} от ${formatDate(m.dateStart)}${form === 'short' ? ' (краткий)' : ''} – ${m.group.name}`,
+    'docx',
+  );
 }
-export const agendaFileName = (m: MeetingDetail) => documentFileName(`Повестка ${MEETING_KIND_GENITIVE[m.kind]} №${m.number} от ${formatDate(m.dateStart)} – ${m.group.name}`, 'docx');
-export const registrationFileName = (m: MeetingDetail) => documentFileName(`Лист регистрации – ${MEETING_KIND_LABELS[m.kind].toLowerCase()} №${m.number} от ${formatDate(m.dateStart)} – ${m.group.name}`, 'docx');
+export const agendaFileName = (m: MeetingDetail) =>
+  documentFileName(`Повестка ${MEETING_KIND_GENITIVE[m.kind]} №${m.number} от ${formatDate(m.dateStart)} – ${m.group.name}`, 'docx');
+export const registrationFileName = (m: MeetingDetail) =>
+  documentFileName(
+    `Лист регистрации – ${MEETING_KIND_LABELS[m.kind].toLowerCase()} №${m.number} от ${formatDate(m.dateStart)} – ${m.group.name}`,
+    'docx',
+  );
 export const extractFileName = (m: MeetingDetail, item: AgendaItemView, addressee?: string) =>
-  documentFileName(`Выписка из протокола №${m.number} от ${formatDate(m.dateStart)}, вопрос ${item.position} – ${addressee ?? m.group.name}`, 'docx');
+  documentFileName(
+    `Выписка из протокола №${m.number} от ${formatDate(m.dateStart)}, вопрос ${item.position} – ${addressee ?? m.group.name}`,
+    'docx',
+  );
 
 /** The item with only the decisions that assign something to the organisation or to one of its people. */
 export function itemForOrganization(item: AgendaItemView, organizationId: number): AgendaItemView {
   const concerns = (d: AgendaItemView['decisions'][number]) =>
     d.assignment !== null &&
-    (d.assignment.organizations.some((o) => o.id === organizationId) || d.assignment.people.some((p) => p.organizationId === organizationId));
+    (d.assignment.organizations.some((o) => o.id === organizationId) ||
+      d.assignment.people.some((p) => p.organizationId === organizationId));
   return { ...item, decisions: item.decisions.filter(concerns) };
 }
 export const assignmentsFileName = (organization: string) => documentFileName(`Поручения – ${organization}`, 'docx');
@@ -73,7 +92,12 @@ function attendance(m: MeetingDetail, ctx: MinutesContext): Block[] {
   const late = new Set(m.attendees.filter((a) => a.present && a.late).map((a) => a.person.id));
   const blocks: Block[] = [];
   if (attendeesAttached(m, ctx.threshold)) {
-    blocks.push({ kind: 'para', lead: 'Присутствовали: ', text: `${countOf(present.length, PEOPLE)} (список прилагается).`, indent: false });
+    blocks.push({
+      kind: 'para',
+      lead: 'Присутствовали: ',
+      text: `${countOf(present.length, PEOPLE)} (список прилагается).`,
+      indent: false,
+    });
   } else {
     const names = present.map((p) => (late.has(p.id) ? `${p.short} (прибыл(а) с опозданием)` : p.short));
     blocks.push({ kind: 'para', lead: 'Присутствовали: ', text: names.length ? endDot(names.join(', ')) : '—', indent: false });
@@ -121,7 +145,10 @@ function agendaList(m: MeetingDetail, withDetails: boolean): Block[] {
     blocks.push({ kind: 'para', text: `${item.position}. ${item.title}` });
     if (withDetails && item.speakers.length) {
       const minutes = item.plannedMinutes ? ` (${item.plannedMinutes} мин.)` : '';
-      blocks.push({ kind: 'para', text: endDot(`${item.speakers.length > 1 ? 'Докладчики' : 'Докладчик'}: ${item.speakers.map((s) => s.label).join('; ')}${minutes}`) });
+      blocks.push({
+        kind: 'para',
+        text: endDot(`${item.speakers.length > 1 ? 'Докладчики' : 'Докладчик'}: ${item.speakers.map((s) => s.label).join('; ')}${minutes}`),
+      });
     }
   }
   if (m.items.length === 0) blocks.push({ kind: 'para', text: 'Вопросы повестки не внесены.' });
@@ -139,7 +166,6 @@ function votes(d: DecisionView): string {
   return ` Голосовали: «за» – ${d.votesFor ?? 0}, «против» – ${d.votesAgainst ?? 0}, «воздержались» – ${d.votesAbstained ?? 0}.`;
 }
 
-
 /** One item's block: its original number, СЛУШАЛИ, ВЫСТУПИЛИ, РЕШИЛИ. */
 function itemBlocks(item: AgendaItemView, form: 'full' | 'short'): Block[] {
   const blocks: Block[] = [{ kind: 'line', text: `${item.position}. ${item.title}`, align: 'left', bold: true, spaceBefore: true }];
@@ -153,7 +179,8 @@ function itemBlocks(item: AgendaItemView, form: 'full' | 'short'): Block[] {
     }
   } else {
     blocks.push({ kind: 'para', lead: 'СЛУШАЛИ: ', text: speakers ? endDot(speakers) : '—' });
-    if (item.discussion.length) blocks.push({ kind: 'para', lead: 'ВЫСТУПИЛИ: ', text: endDot(item.discussion.map((d) => d.label).join('; ')) });
+    if (item.discussion.length)
+      blocks.push({ kind: 'para', lead: 'ВЫСТУПИЛИ: ', text: endDot(item.discussion.map((d) => d.label).join('; ')) });
   }
   if (item.decisions.length) {
     blocks.push({ kind: 'para', lead: 'РЕШИЛИ:', text: '' });
@@ -250,10 +277,21 @@ export function registrationBlocks(m: MeetingDetail, ctx: MinutesContext, blankR
   ];
 }
 
-export function organizationAssignmentsBlocks(organization: string, rows: AssignmentRow[], ctx: MinutesContext, onlyOpen: boolean): Block[] {
+export function organizationAssignmentsBlocks(
+  organization: string,
+  rows: AssignmentRow[],
+  ctx: MinutesContext,
+  onlyOpen: boolean,
+): Block[] {
   return [
     ...(ctx.centerFullName ? [{ kind: 'line' as const, text: ctx.centerFullName, align: 'center' as const }] : []),
-    { kind: 'line', text: onlyOpen ? 'ПЕРЕЧЕНЬ ПОРУЧЕНИЙ НА КОНТРОЛЕ' : 'ПЕРЕЧЕНЬ ПОРУЧЕНИЙ', align: 'center', bold: true, spaceBefore: true },
+    {
+      kind: 'line',
+      text: onlyOpen ? 'ПЕРЕЧЕНЬ ПОРУЧЕНИЙ НА КОНТРОЛЕ' : 'ПЕРЕЧЕНЬ ПОРУЧЕНИЙ',
+      align: 'center',
+      bold: true,
+      spaceBefore: true,
+    },
     { kind: 'line', text: organization, align: 'center' },
     { kind: 'line', text: `по состоянию на ${formatDate(ctx.today)}`, align: 'center' },
     rows.length

@@ -22,8 +22,11 @@ export const PLAN_COLUMNS = [
 
 export const planFileName = (year: number, ext: 'docx' | 'xlsx') => documentFileName(`План работы на ${year} год`, ext);
 
-export const planTitleLines = (data: PlanDocumentData): string[] =>
-  ['ПЛАН РАБОТЫ', `ресурсного центра${data.centerShortName ? ` ${data.centerShortName}` : ''}`, `на ${data.year} год`];
+export const planTitleLines = (data: PlanDocumentData): string[] => [
+  'ПЛАН РАБОТЫ',
+  `ресурсного центра${data.centerShortName ? ` ${data.centerShortName}` : ''}`,
+  `на ${data.year} год`,
+];
 
 /**
  * The director as under a signature, «А.Я. Гоберкорн», whether the profile holds

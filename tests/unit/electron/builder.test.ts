@@ -98,7 +98,12 @@ describe('electron-builder.yml', () => {
   });
 
   it('hardens the packaged binary', () => {
-    expect(config.electronFuses).toMatchObject({ runAsNode: false, enableNodeOptionsEnvironmentVariable: false, enableNodeCliInspectArguments: false, onlyLoadAppFromAsar: true });
+    expect(config.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      onlyLoadAppFromAsar: true,
+    });
   });
 
   it('has a 512×512 PNG icon for both targets', () => {
@@ -110,7 +115,9 @@ describe('electron-builder.yml', () => {
   });
 
   it('prepares the native addon before packaging', () => {
-    expect(pkg.scripts.dist).toMatch(/npm run build && tsx electron\/launcher\/prepare-native\.ts && electron-builder --config electron-builder\.yml/);
+    expect(pkg.scripts.dist).toMatch(
+      /npm run build && tsx electron\/launcher\/prepare-native\.ts && electron-builder --config electron-builder\.yml/,
+    );
     expect(pkg.scripts.start).toBe('tsx electron/launcher/start.ts');
   });
 });

@@ -35,7 +35,13 @@ describe('navigation guards', () => {
 
   it('refuses navigation to local files and scripts without opening them', () => {
     const { contents, opened } = guarded();
-    for (const url of ['file:///C:/Windows/System32/calc.exe', 'javascript:alert(1)', 'app://other/index.html', 'app://renderer.evil.example/x', 'about:blank']) {
+    for (const url of [
+      'file:///C:/Windows/System32/calc.exe',
+      'javascript:alert(1)',
+      'app://other/index.html',
+      'app://renderer.evil.example/x',
+      'about:blank',
+    ]) {
       expect(contents.fire('will-navigate', url)).toBe(true);
     }
     expect(opened).toEqual([]);
@@ -64,7 +70,14 @@ describe('navigation guards', () => {
 
   it('never opens file:, javascript: or other schemes from window.open', () => {
     const { contents, opened } = guarded();
-    for (const url of ['file:///etc/passwd', 'javascript:alert(1)', 'smb://server/share', 'ms-msdt:/id', 'app://renderer/index.html', 'https://user:pw@example.org/']) {
+    for (const url of [
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'smb://server/share',
+      'ms-msdt:/id',
+      'app://renderer/index.html',
+      'https://user:pw@example.org/',
+    ]) {
       expect(contents.openHandler?.({ url })).toEqual({ action: 'deny' });
     }
     expect(opened).toEqual([]);
@@ -92,7 +105,9 @@ describe('navigation guards', () => {
     const { contents } = guarded();
     const chosen: string[] = [];
     let prevented = false;
-    contents.emit('select-bluetooth-device', { preventDefault: () => (prevented = true) }, [{ deviceId: 'a1' }], (id: string) => chosen.push(id));
+    contents.emit('select-bluetooth-device', { preventDefault: () => (prevented = true) }, [{ deviceId: 'a1' }], (id: string) =>
+      chosen.push(id),
+    );
     expect(prevented).toBe(true);
     expect(chosen).toEqual(['']);
   });
@@ -131,7 +146,10 @@ describe('session guards', () => {
     const session = fakeSession();
     let answer: Record<string, string | string[]> | undefined;
     session.headers?.(
-      { url: 'app://renderer/index.html', responseHeaders: { 'content-security-policy': ["default-src *"], 'Content-Type': ['text/html'] } },
+      {
+        url: 'app://renderer/index.html',
+        responseHeaders: { 'content-security-policy': ['default-src *'], 'Content-Type': ['text/html'] },
+      },
       (response) => (answer = response.responseHeaders),
     );
     expect(answer?.['Content-Security-Policy']).toEqual([CONTENT_SECURITY_POLICY]);

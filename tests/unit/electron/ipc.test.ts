@@ -24,13 +24,23 @@ describe('the IPC channel', () => {
 
   it('dispatches a call from the app window', async () => {
     const { calls, invoke } = setup();
-    expect(await invoke('app://renderer/index.html#/plan', 'workPlan.list', { year: 2018 })).toEqual({ ok: true, value: { answered: 'workPlan.list' } });
+    expect(await invoke('app://renderer/index.html#/plan', 'workPlan.list', { year: 2018 })).toEqual({
+      ok: true,
+      value: { answered: 'workPlan.list' },
+    });
     expect(calls).toEqual([['workPlan.list', { year: 2018 }]]);
   });
 
   it('refuses calls from a foreign or vanished frame with a Russian message, running nothing', async () => {
     const { calls, invoke } = setup();
-    for (const url of ['https://evil.example/', 'file:///C:/page.html', 'app://other/index.html', 'app://renderer:8080/index.html', 'about:blank', null]) {
+    for (const url of [
+      'https://evil.example/',
+      'file:///C:/page.html',
+      'app://other/index.html',
+      'app://renderer:8080/index.html',
+      'about:blank',
+      null,
+    ]) {
       const result = await invoke(url, 'organizations.delete', { id: 1 });
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.error.message).toMatch(/не из окна приложения/);

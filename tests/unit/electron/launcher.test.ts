@@ -24,7 +24,11 @@ describe('npm start', () => {
   });
 
   it('starts Electron when its binary exists and a window can be shown', () => {
-    const detection = detectElectron({ loadElectron: () => '/e/electron', exists: (file) => file === '/e/electron', electronVersion: () => '41.7.1' });
+    const detection = detectElectron({
+      loadElectron: () => '/e/electron',
+      exists: (file) => file === '/e/electron',
+      electronVersion: () => '41.7.1',
+    });
     expect(chooseLaunch(detection, true)).toEqual({ kind: 'electron', path: '/e/electron', version: '41.7.1' });
     expect(chooseLaunch(detection, false).kind).toBe('browser');
   });

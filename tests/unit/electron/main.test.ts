@@ -91,7 +91,10 @@ function fakeElectron(options: { appPath: string; userData: string; lock?: boole
       }
     },
     dialog: { showErrorBox: (title: string, content: string) => record.errors.push([title, content]) },
-    ipcMain: { handle: (channel: string, listener: (event: InvokeEvent, ...args: unknown[]) => Promise<unknown>) => record.ipc.set(channel, listener) },
+    ipcMain: {
+      handle: (channel: string, listener: (event: InvokeEvent, ...args: unknown[]) => Promise<unknown>) =>
+        record.ipc.set(channel, listener),
+    },
     protocol: {
       registerSchemesAsPrivileged: (schemes: Array<{ scheme: string }>) => log.push(`privileged ${schemes.map((s) => s.scheme).join()}`),
       handle: (scheme: string, handler: (request: Request) => Promise<Response>) => {
@@ -131,7 +134,14 @@ async function runMain(options: { lock?: boolean; prepare?: (paths: { appPath: s
   const module = { exports: {} };
   const requireInBundle = (id: string) => (id === 'electron' ? electron : nodeRequire(id));
   const mainDir = path.join(folder.appPath, 'dist', 'electron');
-  new Function('require', 'module', 'exports', '__dirname', '__filename', 'process', bundle)(requireInBundle, module, module.exports, mainDir, path.join(mainDir, 'main.cjs'), electronProcess);
+  new Function('require', 'module', 'exports', '__dirname', '__filename', 'process', bundle)(
+    requireInBundle,
+    module,
+    module.exports,
+    mainDir,
+    path.join(mainDir, 'main.cjs'),
+    electronProcess,
+  );
   return { ...folder, record, mainDir };
 }
 
@@ -145,7 +155,13 @@ describe('the Electron main process (bundle)', () => {
     expect(existsSync(path.join(userData, 'resource-center.sqlite'))).toBe(true);
 
     const window = record.windows[0]!;
-    expect(window.options.webPreferences).toMatchObject({ preload: path.join(mainDir, 'preload.cjs'), contextIsolation: true, sandbox: true, nodeIntegration: false, webviewTag: false });
+    expect(window.options.webPreferences).toMatchObject({
+      preload: path.join(mainDir, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webviewTag: false,
+    });
     expect(window.shown).toBe(false);
     window.readyToShow?.();
     expect(window.shown).toBe(true);
@@ -161,7 +177,10 @@ describe('the Electron main process (bundle)', () => {
     const status = (await invoke(trusted, 'app.status', {})) as Result<{ firstRun: boolean }>;
     expect(status).toMatchObject({ ok: true, value: { firstRun: true } });
     const malformed = (await invoke(trusted, 'app.initialize', { mode: 'всё' })) as Result<unknown>;
-    expect(malformed).toMatchObject({ ok: false, error: { code: 'validation', message: 'Выберите: пустая база или демонстрационные данные' } });
+    expect(malformed).toMatchObject({
+      ok: false,
+      error: { code: 'validation', message: 'Выберите: пустая база или демонстрационные данные' },
+    });
     const foreign = (await invoke({ senderFrame: { url: 'https://evil.example/' } }, 'app.status', {})) as Result<unknown>;
     expect(foreign.ok).toBe(false);
     record.app.emit('will-quit');

@@ -6,7 +6,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkModuleVersion, electronNativeFile, gypArguments, gypEnvironment, readModuleVersion } from '@main/launcher/native';
 
-const nodeBuild = path.join(path.dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node');
+const nodeBuild = path.join(
+  path.dirname(createRequire(import.meta.url).resolve('better-sqlite3/package.json')),
+  'build',
+  'Release',
+  'better_sqlite3.node',
+);
 const nodeAbi = Number(process.versions.modules);
 /** NODE_MODULE_VERSION of Electron 41 (node_modules/electron/abi_version of electron@41.7.1). */
 const electronAbi = 145;
@@ -42,8 +47,23 @@ describe('the Electron build of better-sqlite3', () => {
   });
 
   it("compiles against Electron's headers, not the nodedir from npm's configuration", () => {
-    expect(gypArguments('41.7.1', 'x64', '/h')).toEqual(expect.arrayContaining(['rebuild', '--target=41.7.1', '--arch=x64', '--dist-url=https://electronjs.org/headers', '--runtime=electron', '--devdir=/h']));
-    const env = gypEnvironment({ PATH: '/usr/bin', npm_config_nodedir: '/usr', NPM_CONFIG_NODEDIR: '/usr', npm_config_target: '20.0.0', npm_config_cache: '/c' });
+    expect(gypArguments('41.7.1', 'x64', '/h')).toEqual(
+      expect.arrayContaining([
+        'rebuild',
+        '--target=41.7.1',
+        '--arch=x64',
+        '--dist-url=https://electronjs.org/headers',
+        '--runtime=electron',
+        '--devdir=/h',
+      ]),
+    );
+    const env = gypEnvironment({
+      PATH: '/usr/bin',
+      npm_config_nodedir: '/usr',
+      NPM_CONFIG_NODEDIR: '/usr',
+      npm_config_target: '20.0.0',
+      npm_config_cache: '/c',
+    });
     expect(env).toEqual({ PATH: '/usr/bin', npm_config_cache: '/c' });
   });
 

@@ -41,7 +41,9 @@ describe('the application window', () => {
   });
 
   it('has a menu whose every item is labelled in Russian and offers no developer tools', () => {
-    const items = menuTemplate().flatMap((top) => [top, ...(top.submenu ?? [])]).filter((item) => item.type !== 'separator');
+    const items = menuTemplate()
+      .flatMap((top) => [top, ...(top.submenu ?? [])])
+      .filter((item) => item.type !== 'separator');
     expect(items.length).toBeGreaterThan(5);
     for (const item of items) expect(item.label).toMatch(/^[А-ЯЁа-яё ]+$/);
     expect(JSON.stringify(menuTemplate())).not.toMatch(/toggleDevTools|forceReload/i);

@@ -48,7 +48,10 @@ describe('automatic backups', () => {
       // …then one copy for each of the four weeks before them, each in a different week.
       const weekly = days.slice(7);
       expect(weekly).toHaveLength(4);
-      const weekOf = (d: string) => dayjs(d).subtract((dayjs(d).day() + 6) % 7, 'day').format('YYYY-MM-DD');
+      const weekOf = (d: string) =>
+        dayjs(d)
+          .subtract((dayjs(d).day() + 6) % 7, 'day')
+          .format('YYYY-MM-DD');
       expect(new Set(weekly.map(weekOf)).size).toBe(4);
       expect(weekly.map(weekOf).some((w) => days.slice(0, 7).map(weekOf).includes(w))).toBe(false);
       expect(daily).toHaveLength(11);
@@ -105,7 +108,10 @@ describe('backup now and restore', () => {
       value(await app.dispatch('exchange.saveSettings', { folder: '/srv/share/Стало', centerCode: 'RC-02' }));
 
       const result = value<RestoreResult>(await app.dispatch('backup.restore', { file: made.file }));
-      expect(value<ExchangeSettings>(await app.dispatch('exchange.settings', {}))).toEqual({ folder: '/srv/share/Было', centerCode: 'RC-01' });
+      expect(value<ExchangeSettings>(await app.dispatch('exchange.settings', {}))).toEqual({
+        folder: '/srv/share/Было',
+        centerCode: 'RC-01',
+      });
       // The state just before the restore is kept, so the restore itself can be undone.
       const safety = new Database(result.safetyBackup.file, { readonly: true });
       expect(safety.prepare("SELECT value FROM app_settings WHERE key='exchange.centerCode'").pluck().get()).toBe('"RC-02"');
@@ -147,7 +153,10 @@ describe('backup now and restore', () => {
 
       const text = path.join(files, 'заметки.sqlite');
       writeFileSync(text, 'Это не база данных, а просто текстовый файл');
-      expect(await restore(text)).toMatchObject({ ok: false, error: { message: 'Выбранный файл не является резервной копией базы данных (это не файл SQLite)' } });
+      expect(await restore(text)).toMatchObject({
+        ok: false,
+        error: { message: 'Выбранный файл не является резервной копией базы данных (это не файл SQLite)' },
+      });
 
       const good = value<BackupEntry>(await app.dispatch('backup.now', { targetFile: path.join(files, 'хорошая.sqlite') }));
       const damaged = path.join(files, 'повреждённая.sqlite');
@@ -170,7 +179,10 @@ describe('backup now and restore', () => {
       });
 
       // Nothing changed by the refusals.
-      expect(value<ExchangeSettings>(await app.dispatch('exchange.settings', {}))).toEqual({ folder: '/srv/share/Было', centerCode: 'RC-01' });
+      expect(value<ExchangeSettings>(await app.dispatch('exchange.settings', {}))).toEqual({
+        folder: '/srv/share/Было',
+        centerCode: 'RC-01',
+      });
       expect(listBackups(dataDir).some((b) => b.reason === 'before-restore')).toBe(false);
     } finally {
       app.close();
@@ -196,7 +208,10 @@ describe('restore from a database copied with its journal', () => {
     try {
       value(await app.dispatch('exchange.saveSettings', { folder: '/srv/share/Свой', centerCode: 'RC-01' }));
       value(await app.dispatch('backup.restore', { file: path.join(copied, 'resource-center.sqlite') }));
-      expect(value<ExchangeSettings>(await app.dispatch('exchange.settings', {}))).toEqual({ folder: '/srv/share/Другой', centerCode: 'RC-09' });
+      expect(value<ExchangeSettings>(await app.dispatch('exchange.settings', {}))).toEqual({
+        folder: '/srv/share/Другой',
+        centerCode: 'RC-09',
+      });
     } finally {
       app.close();
     }

@@ -49,7 +49,9 @@ describe('crash safety', () => {
       const opened = openDatabase({ file });
       try {
         const present = new Set(
-          (opened.sqlite.prepare("SELECT key FROM app_settings WHERE key LIKE 'crash.%'").pluck().all() as string[]).map((k) => Number(k.slice(6))),
+          (opened.sqlite.prepare("SELECT key FROM app_settings WHERE key LIKE 'crash.%'").pluck().all() as string[]).map((k) =>
+            Number(k.slice(6)),
+          ),
         );
         expect(reported.filter((n) => !present.has(n))).toEqual([]);
       } finally {

@@ -75,7 +75,10 @@ describe('export to a local folder', () => {
 
   it('refuses bad settings with Russian messages and writes nothing', async () => {
     await expect(
-      runExport({ year: 2017, kinds: ['data'], folder: 'относительная/папка', centerCode: 'RC-06', origin: 'ui' }, exportEnv(opened, dataDir)),
+      runExport(
+        { year: 2017, kinds: ['data'], folder: 'относительная/папка', centerCode: 'RC-06', origin: 'ui' },
+        exportEnv(opened, dataDir),
+      ),
     ).rejects.toThrow('Укажите полный путь к папке выгрузки');
     await expect(
       runExport({ year: 2017, kinds: ['data'], folder: os.tmpdir(), centerCode: 'РЦ 06', origin: 'ui' }, exportEnv(opened, dataDir)),
@@ -94,8 +97,14 @@ describe('export through the application calls', () => {
     try {
       await app.dispatch('app.initialize', { mode: 'demo' });
       const refused = await app.dispatch('exchange.saveSettings', { folder, centerCode: 'РЦ' });
-      expect(refused).toMatchObject({ ok: false, error: { fields: { centerCode: 'Код центра: только латинские буквы, цифры и дефис (например, RC-06)' } } });
-      expect(await app.dispatch('exchange.saveSettings', { folder, centerCode: 'RC-06' })).toEqual({ ok: true, value: { folder, centerCode: 'RC-06' } });
+      expect(refused).toMatchObject({
+        ok: false,
+        error: { fields: { centerCode: 'Код центра: только латинские буквы, цифры и дефис (например, RC-06)' } },
+      });
+      expect(await app.dispatch('exchange.saveSettings', { folder, centerCode: 'RC-06' })).toEqual({
+        ok: true,
+        value: { folder, centerCode: 'RC-06' },
+      });
       const check = await app.dispatch('exchange.checkFolder', {});
       expect(check).toMatchObject({ ok: true, value: { ok: true, folder } });
 
@@ -109,7 +118,10 @@ describe('export through the application calls', () => {
       expect(job).toMatchObject({ state: 'ok', percent: 100, errorMessage: null });
       expect(job.files.map((f) => f.path.split('/').at(-1))).toContain('manifest.json');
       const log = await app.dispatch('exchange.log', {});
-      expect(log).toMatchObject({ ok: true, value: { total: 1, rows: [{ status: 'ok', year: 2017, kinds: ['plan', 'data'], origin: 'ui' }] } });
+      expect(log).toMatchObject({
+        ok: true,
+        value: { total: 1, rows: [{ status: 'ok', year: 2017, kinds: ['plan', 'data'], origin: 'ui' }] },
+      });
     } finally {
       app.close();
       rmSync(dataDir, { recursive: true, force: true });
@@ -119,7 +131,8 @@ describe('export through the application calls', () => {
 });
 
 describe('command-line export', () => {
-  const run = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'electron/cli/export.ts'), ...args], { cwd: root, encoding: 'utf8' });
+  const run = (args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'electron/cli/export.ts'), ...args], { cwd: root, encoding: 'utf8' });
 
   it('exports with exit code 0 and fails with one Russian line and a non-zero code', () => {
     const { dataDir, opened } = demoDataDir();

@@ -58,7 +58,8 @@ describe('an export running in another process', () => {
         `INSERT INTO export_log (started_at, kinds, target_folder, center_code, year, status, origin, leftovers, owner_pid, heartbeat_at)
          VALUES (?, '["plan","data"]', ?, 'RC-06', 2017, 'running', 'cli', ?, ?, ?)`,
       )
-      .run(heartbeatAt.toISOString(), target, JSON.stringify([PACKAGE_DIR, TEMP_FILE]), pid, heartbeatAt.toISOString()).lastInsertRowid as number;
+      .run(heartbeatAt.toISOString(), target, JSON.stringify([PACKAGE_DIR, TEMP_FILE]), pid, heartbeatAt.toISOString())
+      .lastInsertRowid as number;
   }
 
   const request = (centerCode = 'RC-06') => ({ year: 2017, kinds: ['plan', 'data'], folder: target, centerCode, origin: 'ui' as const });
@@ -70,7 +71,9 @@ describe('an export running in another process', () => {
       /^Выгрузка за 2017 год уже выполняется другим процессом \(возможно, по расписанию\)/,
     );
     // The same folder typed with a trailing separator is the same target.
-    await expect(runExport({ ...request(), folder: `${target}${path.sep}` }, exportEnv(opened, dataDir))).rejects.toThrow(/уже выполняется другим процессом/);
+    await expect(runExport({ ...request(), folder: `${target}${path.sep}` }, exportEnv(opened, dataDir))).rejects.toThrow(
+      /уже выполняется другим процессом/,
+    );
     expect(getExportLogRow(opened.db, foreign)).toMatchObject({ status: 'running', errorMessage: null });
     expect(walk(target)).toEqual(before);
   });
@@ -89,7 +92,10 @@ describe('an export running in another process', () => {
     await kill(child);
     const outcome = await runExport(request(), exportEnv(opened, dataDir));
     expect(outcome.status).toBe('ok');
-    expect(getExportLogRow(opened.db, foreign)).toMatchObject({ status: 'failed', errorMessage: expect.stringMatching(/^Выгрузка прервана/) });
+    expect(getExportLogRow(opened.db, foreign)).toMatchObject({
+      status: 'failed',
+      errorMessage: expect.stringMatching(/^Выгрузка прервана/),
+    });
     expect(existsSync(path.join(target, TEMP_FILE))).toBe(false);
     expect(existsSync(path.join(target, PACKAGE_DIR))).toBe(false);
     expect(opened.sqlite.prepare('SELECT leftovers FROM export_log WHERE id = ?').pluck().get(foreign)).toBe('[]');

@@ -43,7 +43,10 @@ describe('opening a data package', () => {
     const { dataDir, opened } = demoDataDir();
     const target = tempDir('rc-target-');
     try {
-      const outcome = await runExport({ year: 2017, kinds: ['plan', 'data'], folder: target, centerCode: 'RC-06', origin: 'ui' }, exportEnv(opened, dataDir));
+      const outcome = await runExport(
+        { year: 2017, kinds: ['plan', 'data'], folder: target, centerCode: 'RC-06', origin: 'ui' },
+        exportEnv(opened, dataDir),
+      );
       expect(outcome.status).toBe('ok');
       const manifest = outcome.files.find((f) => f.path.endsWith('manifest.json'))!;
       const summary = await openPackage({ manifestPath: path.join(target, manifest.path), receiveDir: path.join(dataDir, 'received') });

@@ -3,7 +3,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenedDatabase } from '@db/open';
 import { checkFolder } from '@main/services/exchange/checkFolder';
-import { getExportLogRow, retryRequest, runExport, type ExportEnv, type ExportOutcome, type ExportRequest } from '@main/services/exchange/export';
+import {
+  getExportLogRow,
+  retryRequest,
+  runExport,
+  type ExportEnv,
+  type ExportOutcome,
+  type ExportRequest,
+} from '@main/services/exchange/export';
 import { openPackage } from '@main/services/exchange/openPackage';
 import type { Manifest } from '@main/services/exchange/dataPackage';
 import { countRows, demoDataDir, exportEnv, integrity, sha256Of, walk } from './helpers';
@@ -50,7 +57,12 @@ function assertNothingHalfDone(backing: string): void {
 }
 
 /** Runs an export that `interrupt` breaks once the first bytes went out; `recover` always runs after. */
-async function exportInterrupted(env: ExportEnv, request: ExportRequest, interrupt: () => void, recover: () => void): Promise<ExportOutcome> {
+async function exportInterrupted(
+  env: ExportEnv,
+  request: ExportRequest,
+  interrupt: () => void,
+  recover: () => void,
+): Promise<ExportOutcome> {
   let interrupted = false;
   try {
     const outcome = await runExport(request, {
@@ -103,7 +115,10 @@ describe.skipIf(unavailable !== null)('export to an SMB share', () => {
   });
 
   it('writes documents and a whole data package, verified on the server side', async () => {
-    const outcome = await runExport({ year: YEAR, kinds: ['plan', 'data'], folder: smb.mount, centerCode: CODE, origin: 'ui' }, exportEnv(opened, dataDir));
+    const outcome = await runExport(
+      { year: YEAR, kinds: ['plan', 'data'], folder: smb.mount, centerCode: CODE, origin: 'ui' },
+      exportEnv(opened, dataDir),
+    );
     expect(outcome.errorMessage).toBeNull();
     expect(outcome.status).toBe('ok');
 
@@ -130,7 +145,10 @@ describe.skipIf(unavailable !== null)('export to an SMB share', () => {
 
   it('never overwrites an earlier export of the same period', async () => {
     const before = Object.fromEntries(walk(smb.backing).map((f) => [f, sha256Of(path.join(smb.backing, f))]));
-    const outcome = await runExport({ year: YEAR, kinds: ['plan', 'data'], folder: smb.mount, centerCode: CODE, origin: 'ui' }, exportEnv(opened, dataDir));
+    const outcome = await runExport(
+      { year: YEAR, kinds: ['plan', 'data'], folder: smb.mount, centerCode: CODE, origin: 'ui' },
+      exportEnv(opened, dataDir),
+    );
     expect(outcome.status).toBe('ok');
     for (const [file, hash] of Object.entries(before)) expect(sha256Of(path.join(smb.backing, file)), file).toBe(hash);
     const files = walk(smb.backing);
@@ -151,7 +169,9 @@ describe.skipIf(unavailable !== null)('export to an SMB share', () => {
 
     // A package changed after export is refused, with the reason.
     // Changed through the share itself, as another user of the folder would.
-    const listed = (JSON.parse(readFileSync(path.join(smb.backing, manifestRel), 'utf8')) as Manifest).files.find((f) => f.path.endsWith('.xlsx'))!;
+    const listed = (JSON.parse(readFileSync(path.join(smb.backing, manifestRel), 'utf8')) as Manifest).files.find((f) =>
+      f.path.endsWith('.xlsx'),
+    )!;
     const doc = path.resolve(path.dirname(path.join(smb.mount, manifestRel)), listed.path);
     const original = readFileSync(doc);
     const patch = (byte: number) => {
@@ -161,9 +181,9 @@ describe.skipIf(unavailable !== null)('export to an SMB share', () => {
     };
     patch(original[100]! ^ 0xff);
     try {
-      await expect(openPackage({ manifestPath: path.join(smb.mount, manifestRel), receiveDir: path.join(dataDir, 'received') })).rejects.toThrow(
-        `не совпадает контрольная сумма (${listed.path})`,
-      );
+      await expect(
+        openPackage({ manifestPath: path.join(smb.mount, manifestRel), receiveDir: path.join(dataDir, 'received') }),
+      ).rejects.toThrow(`не совпадает контрольная сумма (${listed.path})`);
     } finally {
       patch(original[100]!);
     }
@@ -201,7 +221,10 @@ describe.skipIf(unavailable !== null)('export to an SMB share', () => {
   }, 60_000);
 
   it('a read-only share says so', async () => {
-    const outcome = await runExport({ year: YEAR, kinds: ['plan', 'data'], folder: smb.roMount, centerCode: CODE, origin: 'ui' }, exportEnv(opened, dataDir));
+    const outcome = await runExport(
+      { year: YEAR, kinds: ['plan', 'data'], folder: smb.roMount, centerCode: CODE, origin: 'ui' },
+      exportEnv(opened, dataDir),
+    );
     expect(outcome.status).toBe('failed');
     expect(outcome.errorMessage).toBe(`Папка доступна только для чтения: ${smb.roMount}`);
   });
@@ -211,7 +234,10 @@ describe.skipIf(unavailable !== null)('export to an SMB share', () => {
     // Leave the share less room than the data package needs.
     const filler = path.join(smb.smallBacking, 'занято.bin');
     writeFileSync(filler, Buffer.alloc(2 * 1024 * 1024 - 200 * 1024));
-    const outcome = await runExport({ year: YEAR, kinds: ['plan', 'data'], folder: smb.smallMount, centerCode: CODE, origin: 'ui' }, exportEnv(opened, dataDir));
+    const outcome = await runExport(
+      { year: YEAR, kinds: ['plan', 'data'], folder: smb.smallMount, centerCode: CODE, origin: 'ui' },
+      exportEnv(opened, dataDir),
+    );
     expect(outcome.status).toBe('failed');
     expect(outcome.errorMessage).toBe(`Недостаточно места в папке выгрузки: ${smb.smallMount}`);
     assertNothingHalfDone(smb.smallBacking);

@@ -34,7 +34,8 @@ export function smbUnavailableReason(): string | null {
 
 export function startSmbShare(port: number): SmbShare {
   const root = mkdtempSync(path.join(os.tmpdir(), 'rc-smb-'));
-  const run = (cmd: string) => execFileSync('bash', [SCRIPT, cmd, root, String(port)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 300_000 });
+  const run = (cmd: string) =>
+    execFileSync('bash', [SCRIPT, cmd, root, String(port)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], timeout: 300_000 });
   const vars = Object.fromEntries(
     run('up')
       .split('\n')

@@ -68,7 +68,10 @@ describe('the contract', () => {
       context(),
       log,
     );
-    expect(await dispatch('a.refuse', { text: '' })).toEqual({ ok: false, error: { code: 'conflict', message: 'Нельзя удалить', fields: { name: 'Занято' } } });
+    expect(await dispatch('a.refuse', { text: '' })).toEqual({
+      ok: false,
+      error: { code: 'conflict', message: 'Нельзя удалить', fields: { name: 'Занято' } },
+    });
     const crashed = await dispatch('a.crash', { text: '' });
     expect(crashed.ok).toBe(false);
     if (!crashed.ok) {

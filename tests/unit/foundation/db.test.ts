@@ -47,7 +47,11 @@ interface Column {
 
 const userTables = (sqlite: Database.Database) =>
   (
-    sqlite.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY name").all() as {
+    sqlite
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY name",
+      )
+      .all() as {
       name: string;
     }[]
   ).map((r) => r.name);
@@ -55,7 +59,9 @@ const userTables = (sqlite: Database.Database) =>
 /** Table → its columns, and every index: what must be identical after upgrading or creating afresh. */
 function schemaOf(sqlite: Database.Database) {
   const tables = Object.fromEntries(userTables(sqlite).map((t) => [t, sqlite.prepare(`PRAGMA table_info("${t}")`).all()]));
-  const indexes = sqlite.prepare("SELECT name, tbl_name FROM sqlite_master WHERE type='index' AND name NOT LIKE 'sqlite_%' ORDER BY name").all();
+  const indexes = sqlite
+    .prepare("SELECT name, tbl_name FROM sqlite_master WHERE type='index' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .all();
   return { tables, indexes };
 }
 
@@ -65,11 +71,15 @@ function schemaOf(sqlite: Database.Database) {
  */
 function fillEveryTable(sqlite: Database.Database): Map<string, Record<string, unknown>> {
   const tables = userTables(sqlite);
-  const parents = new Map(tables.map((t) => [t, sqlite.prepare(`PRAGMA foreign_key_list("${t}")`).all() as { table: string; from: string; to: string }[]]));
+  const parents = new Map(
+    tables.map((t) => [t, sqlite.prepare(`PRAGMA foreign_key_list("${t}")`).all() as { table: string; from: string; to: string }[]]),
+  );
   const inserted = new Map<string, Record<string, unknown>>();
   const pending = [...tables];
   while (pending.length > 0) {
-    const ready = pending.findIndex((t) => parents.get(t)!.every((fk) => fk.table === t || inserted.has(fk.table) || !tables.includes(fk.table)));
+    const ready = pending.findIndex((t) =>
+      parents.get(t)!.every((fk) => fk.table === t || inserted.has(fk.table) || !tables.includes(fk.table)),
+    );
     expect(ready, `foreign keys form a cycle among ${pending.join(', ')}`).toBeGreaterThanOrEqual(0);
     const table = pending.splice(ready, 1)[0]!;
     const createSql = (sqlite.prepare("SELECT sql FROM sqlite_master WHERE type='table' AND name = ?").get(table) as { sql: string }).sql;
@@ -87,7 +97,9 @@ function fillEveryTable(sqlite: Database.Database): Map<string, Record<string, u
       else row[col.name] = `проверка ${table}.${col.name}`;
     }
     const names = Object.keys(row);
-    sqlite.prepare(`INSERT INTO "${table}" (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`).run(...names.map((n) => row[n]));
+    sqlite
+      .prepare(`INSERT INTO "${table}" (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`)
+      .run(...names.map((n) => row[n]));
     inserted.set(table, row);
   }
   return inserted;
@@ -110,7 +122,8 @@ describe('opening the database', () => {
     const dir = tempDir();
     const opened = openDatabase({ file: path.join(dir, 'a.sqlite') });
     const tables = userTables(opened.sqlite);
-    for (const t of ['app_settings', 'center_profile', 'municipalities', 'organizations', 'people', 'work_plans', 'plan_items']) expect(tables).toContain(t);
+    for (const t of ['app_settings', 'center_profile', 'municipalities', 'organizations', 'people', 'work_plans', 'plan_items'])
+      expect(tables).toContain(t);
     expect(opened.sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get()).toEqual({ n: journal.entries.length });
     expect(opened.backupFile).toBeUndefined();
     expect(existsSync(path.join(dir, 'backups'))).toBe(false);
@@ -123,41 +136,48 @@ describe('opening the database', () => {
 
   it('has a journal that matches the migration files', () => {
     const files = readdirSync(DEFAULT_MIGRATIONS).filter((f) => f.endsWith('.sql'));
-    expect(files.sort()).toEqual(readJournal(DEFAULT_MIGRATIONS).map((e) => `${e.tag}.sql`).sort());
+    expect(files.sort()).toEqual(
+      readJournal(DEFAULT_MIGRATIONS)
+        .map((e) => `${e.tag}.sql`)
+        .sort(),
+    );
     const whens = journal.entries.map((e) => e.when);
     expect([...whens].sort((a, b) => a - b)).toEqual(whens);
   });
 });
 
-describe.each(journal.entries.map((e, i) => [e.tag, i] as const).slice(1))('migration %s on the database of the version before it', (tag, idx) => {
-  it('keeps the data and ends with the same schema as a fresh database', () => {
-    const dir = tempDir();
-    const file = path.join(dir, 'center.sqlite');
-    const older = openDatabase({ file, migrationsFolder: olderMigrations(idx) });
-    const rows = fillEveryTable(older.sqlite);
-    older.sqlite.close();
+describe.each(journal.entries.map((e, i) => [e.tag, i] as const).slice(1))(
+  'migration %s on the database of the version before it',
+  (tag, idx) => {
+    it('keeps the data and ends with the same schema as a fresh database', () => {
+      const dir = tempDir();
+      const file = path.join(dir, 'center.sqlite');
+      const older = openDatabase({ file, migrationsFolder: olderMigrations(idx) });
+      const rows = fillEveryTable(older.sqlite);
+      older.sqlite.close();
 
-    const upgraded = openDatabase({ file, now: () => new Date('2026-03-01T10:00:00Z') });
-    expect(upgraded.sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get()).toEqual({ n: journal.entries.length });
-    for (const [table, row] of rows) {
-      const names = Object.keys(row);
-      const stored = upgraded.sqlite.prepare(`SELECT ${names.map((n) => `"${n}"`).join(', ')} FROM "${table}"`).all();
-      expect(stored, `${table} after ${tag}`).toEqual([row]);
-    }
-    expect(upgraded.sqlite.pragma('foreign_key_check')).toEqual([]);
+      const upgraded = openDatabase({ file, now: () => new Date('2026-03-01T10:00:00Z') });
+      expect(upgraded.sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get()).toEqual({ n: journal.entries.length });
+      for (const [table, row] of rows) {
+        const names = Object.keys(row);
+        const stored = upgraded.sqlite.prepare(`SELECT ${names.map((n) => `"${n}"`).join(', ')} FROM "${table}"`).all();
+        expect(stored, `${table} after ${tag}`).toEqual([row]);
+      }
+      expect(upgraded.sqlite.pragma('foreign_key_check')).toEqual([]);
 
-    const fresh = openDatabase({ file: path.join(dir, 'fresh.sqlite') });
-    expect(schemaOf(upgraded.sqlite)).toEqual(schemaOf(fresh.sqlite));
-    fresh.sqlite.close();
+      const fresh = openDatabase({ file: path.join(dir, 'fresh.sqlite') });
+      expect(schemaOf(upgraded.sqlite)).toEqual(schemaOf(fresh.sqlite));
+      fresh.sqlite.close();
 
-    // The file of the older version was kept as it was before the upgrade.
-    expect(upgraded.backupFile).toBe(path.join(dir, 'backups', 'before-migration-20260301-100000.sqlite'));
-    const backup = new Database(upgraded.backupFile!, { readonly: true });
-    expect(backup.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get()).toEqual({ n: idx });
-    backup.close();
-    upgraded.sqlite.close();
-  });
-});
+      // The file of the older version was kept as it was before the upgrade.
+      expect(upgraded.backupFile).toBe(path.join(dir, 'backups', 'before-migration-20260301-100000.sqlite'));
+      const backup = new Database(upgraded.backupFile!, { readonly: true });
+      expect(backup.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get()).toEqual({ n: idx });
+      backup.close();
+      upgraded.sqlite.close();
+    });
+  },
+);
 
 describe('backup before a pending migration', () => {
   it('copies the previous file with its data into backups/ before migrating', () => {
@@ -168,7 +188,9 @@ describe('backup before a pending migration', () => {
     current.sqlite.close();
 
     // The next version of the app adds a migration.
-    const next = olderMigrations(journal.entries.length, [{ tag: '9999_next', sql: 'CREATE TABLE `next_version_table` (`id` integer PRIMARY KEY NOT NULL);' }]);
+    const next = olderMigrations(journal.entries.length, [
+      { tag: '9999_next', sql: 'CREATE TABLE `next_version_table` (`id` integer PRIMARY KEY NOT NULL);' },
+    ]);
     const upgraded = openDatabase({ file, migrationsFolder: next, now: () => new Date('2026-11-22T08:30:05Z') });
     expect(upgraded.backupFile).toBe(path.join(dir, 'backups', 'before-migration-20261122-083005.sqlite'));
     expect(userTables(upgraded.sqlite)).toContain('next_version_table');
@@ -194,7 +216,9 @@ describe('the copy made before a migration, when its name is taken', () => {
     mkdirSync(path.dirname(earlier), { recursive: true });
     writeFileSync(earlier, 'более ранняя копия');
 
-    const next = olderMigrations(journal.entries.length, [{ tag: '9999_next', sql: 'CREATE TABLE `next_version_table` (`id` integer PRIMARY KEY NOT NULL);' }]);
+    const next = olderMigrations(journal.entries.length, [
+      { tag: '9999_next', sql: 'CREATE TABLE `next_version_table` (`id` integer PRIMARY KEY NOT NULL);' },
+    ]);
     const upgraded = openDatabase({ file, migrationsFolder: next, now: () => new Date('2026-11-22T08:30:05Z') });
     upgraded.sqlite.close();
     expect(readFileSync(earlier, 'utf8')).toBe('более ранняя копия');
@@ -212,7 +236,9 @@ describe('a database written by a newer version', () => {
     const dir = tempDir();
     const file = path.join(dir, 'center.sqlite');
     const current = openDatabase({ file });
-    current.sqlite.prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)').run('from-the-future', journal.entries.at(-1)!.when + 86_400_000);
+    current.sqlite
+      .prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)')
+      .run('from-the-future', journal.entries.at(-1)!.when + 86_400_000);
     current.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     current.sqlite.close();
     const before = sha(file);

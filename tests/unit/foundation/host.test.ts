@@ -13,7 +13,10 @@ interface Reply {
 }
 
 /** Raw http.request, because fetch will not let a test forge the Host header. */
-function request(host: RunningHost, options: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<Reply> {
+function request(
+  host: RunningHost,
+  options: { method?: string; path: string; headers?: Record<string, string>; body?: string },
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = http.request(
       {
@@ -165,7 +168,14 @@ describe('browser host', () => {
   });
 
   it('never serves a file outside the UI folder', async () => {
-    for (const p of ['/../secret.txt', '/..%2fsecret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/../../../../etc/passwd', '/%2e%2e%2f%2e%2e%2f%2e%2e%2fetc%2fpasswd']) {
+    for (const p of [
+      '/../secret.txt',
+      '/..%2fsecret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+      '/../../../../etc/passwd',
+      '/%2e%2e%2f%2e%2e%2f%2e%2e%2fetc%2fpasswd',
+    ]) {
       const reply = await request(host, { path: p });
       expect(reply.body, p).not.toContain('SECRET-DATA');
       expect(reply.body, p).not.toMatch(/root:.*:0:0:/);

@@ -51,7 +51,8 @@ describe('import boundaries', () => {
   });
 
   it('lets a register use another through its public module, and its own files relatively', async () => {
-    const code = "import { listItems } from '@main/services/workPlan';\nimport { requireMeeting } from './shared';\n\nexport const fixture = [listItems, requireMeeting];\n";
+    const code =
+      "import { listItems } from '@main/services/workPlan';\nimport { requireMeeting } from './shared';\n\nexport const fixture = [listItems, requireMeeting];\n";
     expect(await lint(code, 'electron/services/meetings/fixture.ts')).toEqual([]);
   });
 });

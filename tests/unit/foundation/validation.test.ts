@@ -43,7 +43,8 @@ function objectsWithin(schema: z.ZodType, at = '', seen = new Set<unknown>()): {
     found.push({ path: at || '(вход)', schema });
     for (const [key, field] of Object.entries(def.shape ?? {})) found.push(...objectsWithin(field, at ? `${at}.${key}` : key, seen));
   }
-  for (const inner of [def.innerType, def.in, def.element, ...(def.options ?? [])]) if (inner) found.push(...objectsWithin(inner, at, seen));
+  for (const inner of [def.innerType, def.in, def.element, ...(def.options ?? [])])
+    if (inner) found.push(...objectsWithin(inner, at, seen));
   return found;
 }
 
@@ -71,7 +72,9 @@ function nest(keys: string[], value: unknown): unknown {
 
 /** Every row of every table, so any write at all shows up as a difference. */
 function snapshot(sqlite: Database.Database): string {
-  const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[];
+  const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as {
+    name: string;
+  }[];
   return JSON.stringify(tables.map(({ name }) => [name, sqlite.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]));
 }
 
@@ -110,7 +113,10 @@ async function expectRefused(name: string, payload: unknown, field?: string) {
   if (field) {
     // The message may sit on the field itself or on a part of it (`term.kind`, `speakers.0`).
     const message = Object.entries(result.error.fields ?? {}).find(([key]) => key === field || key.startsWith(`${field}.`))?.[1];
-    expect(typeof message === 'string' && CYRILLIC.test(message), `${shown}: no message for «${field}» in ${JSON.stringify(result.error.fields)}`).toBe(true);
+    expect(
+      typeof message === 'string' && CYRILLIC.test(message),
+      `${shown}: no message for «${field}» in ${JSON.stringify(result.error.fields)}`,
+    ).toBe(true);
   }
   expect(snapshot(app.sqlite), `${shown} wrote to the database`).toBe(before);
 }
@@ -129,7 +135,8 @@ describe('every call refuses malformed input without writing', () => {
   });
 
   it.each(names)('%s: every field with a value of the wrong type', async (name) => {
-    for (const { field, payload } of wrongFieldPayloads(contract[name as keyof typeof contract].input)) await expectRefused(name, payload, field);
+    for (const { field, payload } of wrongFieldPayloads(contract[name as keyof typeof contract].input))
+      await expectRefused(name, payload, field);
   });
 
   it.each(names)('%s: every object in the input is strict (unknown keys are refused, not dropped)', (name) => {

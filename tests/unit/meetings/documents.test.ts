@@ -21,7 +21,14 @@ beforeEach(async () => {
   api = freshApi();
   s = await segmentGroup(api);
   const guest = await person(api, 'Абрамова', 'Ольга', 'Ивановна', { position: 'директор МБОУ СОШ №1' });
-  const m = await api.call('meetings.create', { groupId: s.group.id, kind: 'session', dateStart: '2017-09-12', time: '10:00', town: 'г. Уварово', address: 'ул. Советская, 1' });
+  const m = await api.call('meetings.create', {
+    groupId: s.group.id,
+    kind: 'session',
+    dateStart: '2017-09-12',
+    time: '10:00',
+    town: 'г. Уварово',
+    address: 'ул. Советская, 1',
+  });
   meetingId = m.id;
   await api.call('meetings.setAttendance', {
     meetingId,
@@ -109,7 +116,8 @@ describe('minutes (протокол)', () => {
     const firstRef = document.match(/<w:headerReference w:type="first" r:id="(\w+)"\/>/)![1];
     const defaultRef = document.match(/<w:headerReference w:type="default" r:id="(\w+)"\/>/)![1];
     const rels = await read('word/_rels/document.xml.rels');
-    const target = (id: string) => rels.match(new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`))?.[1] ?? rels.match(new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`))![1]!;
+    const target = (id: string) =>
+      rels.match(new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`))?.[1] ?? rels.match(new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`))![1]!;
     const defaultHeader = await read(`word/${target(defaultRef!)}`);
     const firstHeader = await read(`word/${target(firstRef!)}`);
     expect(defaultHeader).toMatch(/<w:instrText[^>]*>PAGE<\/w:instrText>/);
@@ -163,17 +171,25 @@ describe('minutes (протокол)', () => {
     for (let i = 3; i <= 13; i++) {
       await api.call('agenda.create', {
         meetingId,
-        data: { title: `О вопросе номер ${i}`, speakers: [{ personId: s.secretary }], heardText: 'Доложено о выполненной работе. '.repeat(12), decisions: [{ text: 'Принять к сведению' }] },
+        data: {
+          title: `О вопросе номер ${i}`,
+          speakers: [{ personId: s.secretary }],
+          heardText: 'Доложено о выполненной работе. '.repeat(12),
+          decisions: [{ text: 'Принять к сведению' }],
+        },
       });
     }
     const file = await api.call('meetings.minutesDocx', { id: meetingId, form: 'full' });
     pdfText('minutes-13.docx', file.base64);
-    const page = (n: number) => execFileSync('pdftotext', ['-layout', '-f', String(n), '-l', String(n), path.join(out, 'minutes-13.pdf'), '-'], { encoding: 'utf8' });
+    const page = (n: number) =>
+      execFileSync('pdftotext', ['-layout', '-f', String(n), '-l', String(n), path.join(out, 'minutes-13.pdf'), '-'], { encoding: 'utf8' });
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path.join(out, 'minutes-13.pdf')], { encoding: 'utf8' }))![1]);
     expect(pages).toBeGreaterThan(2);
     expect(page(1).trimStart().startsWith('Тамбовское областное')).toBe(true);
     for (let n = 2; n <= pages; n++) {
-      const firstLine = page(n).split('\n').find((l) => l.trim() !== '')!;
+      const firstLine = page(n)
+        .split('\n')
+        .find((l) => l.trim() !== '')!;
       expect(firstLine.trim()).toBe(String(n));
       // Centred: the number stands well inside the line, not at its left edge.
       expect(firstLine.indexOf(String(n))).toBeGreaterThan(20);
@@ -186,7 +202,15 @@ describe('minutes (протокол)', () => {
     const file = await api.call('meetings.minutesDocx', { id: meetingId, form: 'full' });
     const { value } = await mammoth.extractRawText({ buffer: Buffer.from(file.base64, 'base64') });
     expect(value).toContain('Присутствовали: 4 человека (список прилагается).');
-    expectInOrder(value, ['Секретарь', 'Приложение к протоколу от 12.09.2017 № 1', 'СПИСОК ПРИСУТСТВОВАВШИХ', '1. Дорожкина Ирина Васильевна', '2. Ёлкина Анна Петровна', '3. Иванов Пётр Сергеевич', '4. Попова Людмила Александровна']);
+    expectInOrder(value, [
+      'Секретарь',
+      'Приложение к протоколу от 12.09.2017 № 1',
+      'СПИСОК ПРИСУТСТВОВАВШИХ',
+      '1. Дорожкина Ирина Васильевна',
+      '2. Ёлкина Анна Петровна',
+      '3. Иванов Пётр Сергеевич',
+      '4. Попова Людмила Александровна',
+    ]);
     await api.call('meetings.saveSettings', { attendeeThreshold: 4 });
     const atThreshold = await api.call('meetings.minutesDocx', { id: meetingId, form: 'full' });
     const plain = (await mammoth.extractRawText({ buffer: Buffer.from(atThreshold.base64, 'base64') })).value;
@@ -207,7 +231,13 @@ describe('minutes (протокол)', () => {
     });
     await api.call('workingGroups.update', {
       id: s.group.id,
-      data: { name: s.group.name, nameGenitive: s.group.nameGenitive, chairId: s.chair, secretaryId: s.secretary, memberIds: [s.member1, s.member2, newcomer] },
+      data: {
+        name: s.group.name,
+        nameGenitive: s.group.nameGenitive,
+        chairId: s.chair,
+        secretaryId: s.secretary,
+        memberIds: [s.member1, s.member2, newcomer],
+      },
     });
     const file = await api.call('meetings.minutesDocx', { id: meetingId, form: 'full' });
     const { value } = await mammoth.extractRawText({ buffer: Buffer.from(file.base64, 'base64') });
@@ -221,7 +251,13 @@ describe('minutes (протокол)', () => {
     const file = await api.call('meetings.minutesDocx', { id: meetingId, form: 'short' });
     expect(file.fileName).toBe('Протокол №1 от 12.09.2017 (краткий) – Межрайонная рабочая группа сегмента №6.docx');
     const { value } = await mammoth.extractRawText({ buffer: Buffer.from(file.base64, 'base64') });
-    expectInOrder(value, ['ПРОТОКОЛ', 'СЛУШАЛИ: Дорожкина И.В.', 'ВЫСТУПИЛИ: Иванов П.С.', '1.1. Информацию принять к сведению.', '1.2. Продолжить']);
+    expectInOrder(value, [
+      'ПРОТОКОЛ',
+      'СЛУШАЛИ: Дорожкина И.В.',
+      'ВЫСТУПИЛИ: Иванов П.С.',
+      '1.1. Информацию принять к сведению.',
+      '1.2. Продолжить',
+    ]);
     expect(value).not.toContain('За полугодие реализованы');
     expect(value).not.toContain('Голосовали');
   });
@@ -231,7 +267,16 @@ describe('other documents', () => {
   it('agenda lists items with speakers and planned minutes', async () => {
     const file = await api.call('meetings.agendaDocx', { id: meetingId });
     const { value } = await mammoth.extractRawText({ buffer: Buffer.from(file.base64, 'base64') });
-    expectInOrder(value, ['ПОВЕСТКА ДНЯ', 'заседания межрайонной рабочей группы сегмента №6 № 1', 'Дата и время: 12.09.2017, начало в 10:00', 'Место проведения: г. Уварово, ул. Советская, 1', '1. Об итогах', 'Докладчик: Дорожкина И.В.', '(15 мин.)', '2. О наполнении']);
+    expectInOrder(value, [
+      'ПОВЕСТКА ДНЯ',
+      'заседания межрайонной рабочей группы сегмента №6 № 1',
+      'Дата и время: 12.09.2017, начало в 10:00',
+      'Место проведения: г. Уварово, ул. Советская, 1',
+      '1. Об итогах',
+      'Докладчик: Дорожкина И.В.',
+      '(15 мин.)',
+      '2. О наполнении',
+    ]);
   });
 
   it('extract keeps the item’s original number and is certified «Верно»', async () => {
@@ -239,7 +284,20 @@ describe('other documents', () => {
     const file = await api.call('meetings.extractDocx', { itemId: detail.items[1]!.id });
     expect(file.fileName).toBe('Выписка из протокола №1 от 12.09.2017, вопрос 2 – Межрайонная рабочая группа сегмента №6.docx');
     const { value } = await mammoth.extractRawText({ buffer: Buffer.from(file.base64, 'base64') });
-    expectInOrder(value, ['ВЫПИСКА ИЗ ПРОТОКОЛА', '12.09.2017', '№ 1', 'Председатель — И.В. Дорожкина', 'Присутствовали: 4 человека.', '2. О наполнении сборника', 'СЛУШАЛИ:', '2.1. Подготовить материалы', 'Верно', 'Секретарь', 'Л.А. Попова', 'социальный педагог']);
+    expectInOrder(value, [
+      'ВЫПИСКА ИЗ ПРОТОКОЛА',
+      '12.09.2017',
+      '№ 1',
+      'Председатель — И.В. Дорожкина',
+      'Присутствовали: 4 человека.',
+      '2. О наполнении сборника',
+      'СЛУШАЛИ:',
+      '2.1. Подготовить материалы',
+      'Верно',
+      'Секретарь',
+      'Л.А. Попова',
+      'социальный педагог',
+    ]);
     expect(value).not.toContain('Об итогах работы');
   });
 
@@ -248,7 +306,14 @@ describe('other documents', () => {
     const file = await api.call('meetings.extractDocx', { itemId: detail.items[0]!.id, organizationId: s.org });
     expect(file.fileName).toBe('Выписка из протокола №1 от 12.09.2017, вопрос 1 – Отдел опеки г. Уварово.docx');
     const { value } = await mammoth.extractRawText({ buffer: Buffer.from(file.base64, 'base64') });
-    expectInOrder(value, ['Отдел опеки и попечительства администрации г. Уварово', 'ВЫПИСКА ИЗ ПРОТОКОЛА', '1. Об итогах работы', 'РЕШИЛИ:', '1.2. Продолжить межведомственное взаимодействие', 'Верно']);
+    expectInOrder(value, [
+      'Отдел опеки и попечительства администрации г. Уварово',
+      'ВЫПИСКА ИЗ ПРОТОКОЛА',
+      '1. Об итогах работы',
+      'РЕШИЛИ:',
+      '1.2. Продолжить межведомственное взаимодействие',
+      'Верно',
+    ]);
     expect(value).not.toContain('Информацию принять к сведению');
 
     // Item 2 assigns work to a person of the organisation, not to the organisation itself.
@@ -266,7 +331,19 @@ describe('other documents', () => {
     const { document } = await docxXml(file.base64);
     expect(document).toContain('<w:tblHeader/>');
     const text = pdfText('registration.docx', file.base64, false).replace(/\s+/g, ' ');
-    expectInOrder(text, ['ЛИСТ РЕГИСТРАЦИИ', 'участников заседания межрайонной рабочей группы сегмента №6', '№', 'Фамилия, имя, отчество', 'Организация', 'Должность', 'Абрамова Ольга Ивановна', 'Дорожкина Ирина', 'Ёлкина Анна', 'Иванов Пётр', 'Попова Людмила']);
+    expectInOrder(text, [
+      'ЛИСТ РЕГИСТРАЦИИ',
+      'участников заседания межрайонной рабочей группы сегмента №6',
+      '№',
+      'Фамилия, имя, отчество',
+      'Организация',
+      'Должность',
+      'Абрамова Ольга Ивановна',
+      'Дорожкина Ирина',
+      'Ёлкина Анна',
+      'Иванов Пётр',
+      'Попова Людмила',
+    ]);
     expect(text).toContain('Подпись');
     const rows = document.split('<w:tr>').length - 1 || document.split('<w:tr ').length - 1;
     // Header + 5 people + 5 blank rows.
@@ -277,7 +354,15 @@ describe('other documents', () => {
     const file = await api.call('assignments.organizationDocx', { organizationId: s.org });
     expect(file.fileName).toBe('Поручения – Отдел опеки г. Уварово.docx');
     const { value } = await mammoth.extractRawText({ buffer: Buffer.from(file.base64, 'base64') });
-    expectInOrder(value, ['ПЕРЕЧЕНЬ ПОРУЧЕНИЙ НА КОНТРОЛЕ', 'Отдел опеки и попечительства администрации г. Уварово', 'Продолжить межведомственное взаимодействие', 'протокол №1 от 12.09.2017, п. 1.2', '01.12.2017', 'Подготовить материалы для сборника', 'постоянно']);
+    expectInOrder(value, [
+      'ПЕРЕЧЕНЬ ПОРУЧЕНИЙ НА КОНТРОЛЕ',
+      'Отдел опеки и попечительства администрации г. Уварово',
+      'Продолжить межведомственное взаимодействие',
+      'протокол №1 от 12.09.2017, п. 1.2',
+      '01.12.2017',
+      'Подготовить материалы для сборника',
+      'постоянно',
+    ]);
   });
 
   it('the export catalog carries the year’s signed minutes only', async () => {

@@ -49,12 +49,27 @@ async function documents(meetingId: number) {
 
 /** Renames everything the minutes are rendered from. */
 async function renameEverything() {
-  await api.call('people.update', { id: s.chair, data: { lastName: 'Кузнецова', firstName: 'Ирина', middleName: 'Васильевна', position: 'глава администрации', organizationId: s.org } });
-  await api.call('people.update', { id: s.member1, data: { lastName: 'Смирнова', firstName: 'Анна', middleName: 'Петровна', position: 'специалист', organizationId: s.org } });
-  await api.call('organizations.update', { id: s.org, data: { fullName: 'Управление опеки г. Уварово', shortName: 'Управление опеки', type: 'guardianship' } });
+  await api.call('people.update', {
+    id: s.chair,
+    data: { lastName: 'Кузнецова', firstName: 'Ирина', middleName: 'Васильевна', position: 'глава администрации', organizationId: s.org },
+  });
+  await api.call('people.update', {
+    id: s.member1,
+    data: { lastName: 'Смирнова', firstName: 'Анна', middleName: 'Петровна', position: 'специалист', organizationId: s.org },
+  });
+  await api.call('organizations.update', {
+    id: s.org,
+    data: { fullName: 'Управление опеки г. Уварово', shortName: 'Управление опеки', type: 'guardianship' },
+  });
   await api.call('workingGroups.update', {
     id: s.group.id,
-    data: { name: 'Рабочая группа Уваровского округа', nameGenitive: 'рабочей группы Уваровского округа', chairId: s.chair, secretaryId: s.secretary, memberIds: [s.member1, s.member2] },
+    data: {
+      name: 'Рабочая группа Уваровского округа',
+      nameGenitive: 'рабочей группы Уваровского округа',
+      chairId: s.chair,
+      secretaryId: s.secretary,
+      memberIds: [s.member1, s.member2],
+    },
   });
   await api.call('center.saveProfile', { fullName: 'ТОГБУ «Новый центр»', shortName: 'Новый центр' });
   await api.call('meetings.saveSettings', { attendeeThreshold: 3 });
@@ -80,7 +95,8 @@ describe('signed minutes are frozen at the signature', () => {
     expect(shown.group.name).toBe('Межрайонная рабочая группа сегмента №6');
     // The print view builds the same blocks with the settings of the signature.
     expect(await api.call('meetings.documentSettings', { id: m.id })).toEqual({
-      centerFullName: 'Тамбовское областное государственное бюджетное учреждение «Центр по оказанию психолого-педагогических услуг «Доверие»',
+      centerFullName:
+        'Тамбовское областное государственное бюджетное учреждение «Центр по оказанию психолого-педагогических услуг «Доверие»',
       threshold: 15,
     });
   });
@@ -108,16 +124,28 @@ describe('signed minutes are frozen at the signature', () => {
     const m = await signedMeeting();
     const before = await textOf(await api.call('meetings.minutesDocx', { id: m.id, form: 'full' }));
     const assignment = m.items[0]!.decisions[0]!.assignment!;
-    await api.call('assignments.setStatus', { id: assignment.id, status: 'done', completionNote: 'Договоры заключены', completedOn: '2017-11-20' });
+    await api.call('assignments.setStatus', {
+      id: assignment.id,
+      status: 'done',
+      completionNote: 'Договоры заключены',
+      completedOn: '2017-11-20',
+    });
     const shown = await api.call('meetings.get', { id: m.id });
-    expect(shown.items[0]!.decisions[0]!.assignment).toMatchObject({ status: 'done', state: 'done', completionNote: 'Договоры заключены', completedOn: '2017-11-20' });
+    expect(shown.items[0]!.decisions[0]!.assignment).toMatchObject({
+      status: 'done',
+      state: 'done',
+      completionNote: 'Договоры заключены',
+      completedOn: '2017-11-20',
+    });
     expect(await textOf(await api.call('meetings.minutesDocx', { id: m.id, form: 'full' }))).toBe(before);
   });
 
   it('a person on a signed protocol cannot be deleted from the registry, with a Russian message, and the minutes keep the name', async () => {
     const m = await signedMeeting();
     const error = await api.refusal('people.delete', { id: s.chair });
-    expect(error.message).toBe('Нельзя удалить специалиста «Дорожкина Ирина Васильевна»: на него ссылаются другие записи (заседания, мероприятия или поручения). Сначала уберите его оттуда.');
+    expect(error.message).toBe(
+      'Нельзя удалить специалиста «Дорожкина Ирина Васильевна»: на него ссылаются другие записи (заседания, мероприятия или поручения). Сначала уберите его оттуда.',
+    );
     expect(await textOf(await api.call('meetings.minutesDocx', { id: m.id, form: 'full' }))).toContain('Председатель — И.В. Дорожкина');
   });
 });

@@ -12,7 +12,14 @@ import { freshDb } from '@tests/unit/registry/helpers';
  */
 export function freshApi() {
   const t = freshDb();
-  const dispatch = createDispatcher(contract, handlers as never, { db: t.db, env: { version: 'test', dataDir: t.dir, dbFile: t.file } }, (m, e) => { if (process.env.MTG_LOG) console.error(m, e); });
+  const dispatch = createDispatcher(
+    contract,
+    handlers as never,
+    { db: t.db, env: { version: 'test', dataDir: t.dir, dbFile: t.file } },
+    (m, e) => {
+      if (process.env.MTG_LOG) console.error(m, e);
+    },
+  );
   async function call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> {
     const result = await dispatch(name, input);
     if (!result.ok) throw Object.assign(new Error(result.error.message), { error: result.error });
@@ -30,11 +37,18 @@ export function freshApi() {
 export type Api = ReturnType<typeof freshApi>;
 
 /** A generated Word file's text, as a reader of the document sees it. */
-export const textOf = async (file: { base64: string }) => (await mammoth.extractRawText({ buffer: Buffer.from(file.base64, 'base64') })).value;
+export const textOf = async (file: { base64: string }) =>
+  (await mammoth.extractRawText({ buffer: Buffer.from(file.base64, 'base64') })).value;
 
 export const daysFromToday = (n: number) => dayjs().add(n, 'day').format('YYYY-MM-DD');
 
-export async function person(api: Api, lastName: string, firstName: string, middleName: string, extra: { position?: string; organizationId?: number | null } = {}) {
+export async function person(
+  api: Api,
+  lastName: string,
+  firstName: string,
+  middleName: string,
+  extra: { position?: string; organizationId?: number | null } = {},
+) {
   return (await api.call('people.create', { lastName, firstName, middleName, ...extra })).id;
 }
 

@@ -30,7 +30,10 @@ async function heldWithAssignment(dateStart: string, due: string | null) {
       heardText: 'Заключено 4 договора',
       decisions: [
         { text: 'Информацию принять к сведению' },
-        { text: 'Продолжить работу по заключению договоров', assignment: { organizationIds: [s.org], dueDate: due, permanent: due === null } },
+        {
+          text: 'Продолжить работу по заключению договоров',
+          assignment: { organizationIds: [s.org], dueDate: due, permanent: due === null },
+        },
       ],
     },
   });
@@ -91,7 +94,11 @@ describe('attendance', () => {
 
   it('refuses the same person as a present member and a guest', async () => {
     const m = await meeting('2017-03-15');
-    const error = await api.refusal('meetings.setAttendance', { meetingId: m.id, attendees: [{ personId: s.member1, present: true }], guestIds: [s.member1] });
+    const error = await api.refusal('meetings.setAttendance', {
+      meetingId: m.id,
+      attendees: [{ personId: s.member1, present: true }],
+      guestIds: [s.member1],
+    });
     expect(error.message).toContain('и присутствующим членом группы, и приглашённым');
   });
 });
@@ -107,7 +114,10 @@ describe('status and the lock', () => {
   it('refuses to move a held meeting to a future date', async () => {
     const m = await meeting('2017-09-12');
     await api.call('meetings.hold', { id: m.id });
-    const error = await api.refusal('meetings.update', { id: m.id, data: { groupId: s.group.id, kind: 'session', dateStart: daysFromToday(10) } });
+    const error = await api.refusal('meetings.update', {
+      id: m.id,
+      data: { groupId: s.group.id, kind: 'session', dateStart: daysFromToday(10) },
+    });
     expect(error.message).toContain('не может быть проведено в будущем');
     expect(error.fields?.dateStart).toBeTruthy();
     expect((await api.call('meetings.get', { id: m.id })).dateStart).toBe('2017-09-12');
@@ -140,7 +150,9 @@ describe('status and the lock', () => {
     const m = await meeting('2017-09-12');
     await api.call('agenda.create', { meetingId: m.id, data: { title: 'О плане' } });
     await api.call('meetings.hold', { id: m.id });
-    expect((await api.refusal('meetings.sign', { id: m.id })).message).toBe('Чтобы подписать протокол, отметьте присутствовавших на заседании.');
+    expect((await api.refusal('meetings.sign', { id: m.id })).message).toBe(
+      'Чтобы подписать протокол, отметьте присутствовавших на заседании.',
+    );
   });
 
   it('holding a meeting that realises a plan item marks the item done with a note', async () => {
@@ -184,7 +196,10 @@ describe('agenda', () => {
     const m = await meeting('2017-09-12');
     const error = await api.refusal('agenda.create', {
       meetingId: m.id,
-      data: { title: 'О сроках', decisions: [{ text: 'Подготовить отчёт', assignment: { personIds: [s.member1], dueDate: '2017-09-01' } }] },
+      data: {
+        title: 'О сроках',
+        decisions: [{ text: 'Подготовить отчёт', assignment: { personIds: [s.member1], dueDate: '2017-09-01' } }],
+      },
     });
     expect(error.message).toBe('Срок исполнения решения 1.1 (01.09.2017) раньше даты заседания (12.09.2017).');
     expect(error.fields).toHaveProperty(['decisions.0.assignment.dueDate']);
@@ -210,11 +225,15 @@ describe('agenda', () => {
   it('carries an unreached item to the group’s next meeting, noting where it came from', async () => {
     const first = await meeting('2017-09-12');
     const withItem = await api.call('agenda.create', { meetingId: first.id, data: { title: 'О нерассмотренном вопросе' } });
-    expect((await api.refusal('agenda.carryToNext', { id: withItem.items[0]!.id })).message).toContain('Следующее заседание этой рабочей группы ещё не запланировано');
+    expect((await api.refusal('agenda.carryToNext', { id: withItem.items[0]!.id })).message).toContain(
+      'Следующее заседание этой рабочей группы ещё не запланировано',
+    );
     const next = await meeting('2017-12-05');
     const target = await api.call('agenda.carryToNext', { id: withItem.items[0]!.id });
     expect(target.id).toBe(next.id);
-    expect(target.items.map((i) => [i.title, i.carriedFrom?.label])).toEqual([['О нерассмотренном вопросе', 'перенесён с заседания: протокол №1 от 12.09.2017']]);
+    expect(target.items.map((i) => [i.title, i.carriedFrom?.label])).toEqual([
+      ['О нерассмотренном вопросе', 'перенесён с заседания: протокол №1 от 12.09.2017'],
+    ]);
     expect((await api.call('meetings.get', { id: first.id })).items).toEqual([]);
   });
 
@@ -222,10 +241,14 @@ describe('agenda', () => {
     await heldWithAssignment('2017-09-12', '2017-12-01');
     const next = await meeting('2017-12-05');
     const open = await api.call('meetings.openAssignments', { id: next.id });
-    expect(open.map((a) => [a.decisionNumber, a.meetingLabel, a.text])).toEqual([['1.2', 'Протокол №1 от 12.09.2017', 'Продолжить работу по заключению договоров']]);
+    expect(open.map((a) => [a.decisionNumber, a.meetingLabel, a.text])).toEqual([
+      ['1.2', 'Протокол №1 от 12.09.2017', 'Продолжить работу по заключению договоров'],
+    ]);
     const detail = await api.call('agenda.addControlReview', { meetingId: next.id });
     expect(detail.items[0]!.title).toBe('О ходе исполнения решений предыдущих заседаний');
-    expect(detail.items[0]!.heardText).toContain('1.2 (протокол №1 от 12.09.2017): Продолжить работу по заключению договоров. Ответственные: Отдел опеки г. Уварово. Срок: до 01.12.2017 (просрочено).');
+    expect(detail.items[0]!.heardText).toContain(
+      '1.2 (протокол №1 от 12.09.2017): Продолжить работу по заключению договоров. Ответственные: Отдел опеки г. Уварово. Срок: до 01.12.2017 (просрочено).',
+    );
   });
 });
 
@@ -242,7 +265,11 @@ describe('assignments', () => {
   it('filters the register by state and organisation and marks an assignment done with a note', async () => {
     await heldWithAssignment('2017-09-12', '2017-12-01');
     await heldWithAssignment('2017-10-10', null);
-    const overdue = listAssignments(api.db, { state: 'overdue', organizationId: null, personId: null, groupId: null, search: '', offset: 0, limit: 50 }, '2018-01-10');
+    const overdue = listAssignments(
+      api.db,
+      { state: 'overdue', organizationId: null, personId: null, groupId: null, search: '', offset: 0, limit: 50 },
+      '2018-01-10',
+    );
     expect(overdue.rows.map((r) => [r.meetingLabel, r.state])).toEqual([['Протокол №1 от 12.09.2017', 'overdue']]);
     const byOrg = await api.call('assignments.list', { organizationId: s.org });
     expect(byOrg.total).toBe(2);
@@ -250,8 +277,15 @@ describe('assignments', () => {
     expect((await api.call('assignments.list', { search: 'ДОГОВОРОВ' })).total).toBe(2);
 
     const target = overdue.rows[0]!;
-    expect((await api.refusal('assignments.setStatus', { id: target.id, status: 'done' })).message).toBe('Опишите, как исполнено поручение');
-    const done = await api.call('assignments.setStatus', { id: target.id, status: 'done', completionNote: 'Заключено 2 договора', completedOn: '2017-11-20' });
+    expect((await api.refusal('assignments.setStatus', { id: target.id, status: 'done' })).message).toBe(
+      'Опишите, как исполнено поручение',
+    );
+    const done = await api.call('assignments.setStatus', {
+      id: target.id,
+      status: 'done',
+      completionNote: 'Заключено 2 договора',
+      completedOn: '2017-11-20',
+    });
     expect(done).toMatchObject({ state: 'done', completionNote: 'Заключено 2 договора', completedOn: '2017-11-20' });
     expect((await api.call('assignments.list', { state: 'overdue' })).total).toBe(0);
     expect((await api.call('assignments.list', { state: 'done' })).rows.map((r) => r.decisionNumber)).toEqual(['1.2']);

@@ -41,7 +41,10 @@ it('fills the registry with the center, its segment, organisations of every type
   const people = listPeople(db, personListInput.parse({ limit: 500 }));
   expect(people.total).toBeGreaterThanOrEqual(25);
   expect(people.rows.every((p) => p.position !== '' && p.organizationName !== null)).toBe(true);
-  expect(listPeople(db, personListInput.parse({ search: 'семенова' })).rows[0]).toMatchObject({ lastName: 'Семёнова', position: 'Методист' });
+  expect(listPeople(db, personListInput.parse({ search: 'семенова' })).rows[0]).toMatchObject({
+    lastName: 'Семёнова',
+    position: 'Методист',
+  });
 
   // The work plans of the demo come after the registry and refer to its people.
   expect(ctx.sqlite.prepare('SELECT year FROM work_plans ORDER BY year').all()).toEqual([{ year: 2017 }, { year: 2018 }]);

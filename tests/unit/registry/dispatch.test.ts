@@ -35,10 +35,18 @@ describe('registry calls through the dispatcher', () => {
 
   it('refuses a person without a surname or with a bad e-mail or consent without a date', async () => {
     const noSurname = await app.dispatch('people.create', { lastName: '', firstName: 'Ольга', email: 'olga@' });
-    expect(noSurname).toMatchObject({ ok: false, error: { fields: { lastName: 'Заполните поле «Фамилия»', email: 'Адрес электронной почты указан неверно' } } });
+    expect(noSurname).toMatchObject({
+      ok: false,
+      error: { fields: { lastName: 'Заполните поле «Фамилия»', email: 'Адрес электронной почты указан неверно' } },
+    });
     const noDate = await app.dispatch('people.create', { lastName: 'Семёнова', firstName: 'Ольга', pdConsent: true });
     expect(noDate).toMatchObject({ ok: false, error: { message: 'Укажите дату согласия на обработку персональных данных' } });
-    const badDate = await app.dispatch('people.create', { lastName: 'Семёнова', firstName: 'Ольга', pdConsent: true, pdConsentDate: '2018-02-30' });
+    const badDate = await app.dispatch('people.create', {
+      lastName: 'Семёнова',
+      firstName: 'Ольга',
+      pdConsent: true,
+      pdConsentDate: '2018-02-30',
+    });
     expect(badDate).toMatchObject({ ok: false, error: { fields: { pdConsentDate: 'Такой даты не существует (поле «Дата согласия»)' } } });
     expect(count('people')).toBe(0);
   });
@@ -47,7 +55,10 @@ describe('registry calls through the dispatcher', () => {
     const result = await app.dispatch('people.update', { id: 5, data: { lastName: 'Иванов', firstName: 'Иван' } });
     expect(result).toMatchObject({ ok: false, error: { code: 'not_found' } });
     const missingOrg = await app.dispatch('people.create', { lastName: 'Иванов', firstName: 'Иван', organizationId: 9 });
-    expect(missingOrg).toMatchObject({ ok: false, error: { code: 'validation', fields: { organizationId: expect.stringContaining('не найдена') } } });
+    expect(missingOrg).toMatchObject({
+      ok: false,
+      error: { code: 'validation', fields: { organizationId: expect.stringContaining('не найдена') } },
+    });
     expect(count('people')).toBe(0);
   });
 
@@ -64,9 +75,19 @@ describe('registry calls through the dispatcher', () => {
 
 describe('too long contacts', () => {
   it.each([
-    ['people.create', { lastName: 'Иванова', firstName: 'Мария', email: `${'a'.repeat(200)}@mail.ru` }, 'email', 'Адрес электронной почты длиннее 200 символов'],
+    [
+      'people.create',
+      { lastName: 'Иванова', firstName: 'Мария', email: `${'a'.repeat(200)}@mail.ru` },
+      'email',
+      'Адрес электронной почты длиннее 200 символов',
+    ],
     ['people.create', { lastName: 'Иванова', firstName: 'Мария', phone: '1'.repeat(101) }, 'phone', 'Телефон длиннее 100 символов'],
-    ['organizations.create', { fullName: 'Школа', type: 'education', email: `${'a'.repeat(200)}@mail.ru` }, 'email', 'Адрес электронной почты длиннее 200 символов'],
+    [
+      'organizations.create',
+      { fullName: 'Школа', type: 'education', email: `${'a'.repeat(200)}@mail.ru` },
+      'email',
+      'Адрес электронной почты длиннее 200 символов',
+    ],
     ['organizations.create', { fullName: 'Школа', type: 'education', phone: '1'.repeat(101) }, 'phone', 'Телефон длиннее 100 символов'],
   ] as const)('%s refuses a too long %s with a Russian message and writes nothing', async (call, input, field, message) => {
     const result = await app.dispatch(call, input);
@@ -77,12 +98,24 @@ describe('too long contacts', () => {
 
 describe('consent date', () => {
   it('refuses a consent dated in the future (a mistyped year), keeping today and past dates', async () => {
-    const future = await app.dispatch('people.create', { lastName: 'Иванова', firstName: 'Мария', pdConsent: true, pdConsentDate: '2999-01-01' });
-    expect(future).toMatchObject({ ok: false, error: { code: 'validation', fields: { pdConsentDate: 'Дата согласия не может быть позже сегодняшнего дня' } } });
+    const future = await app.dispatch('people.create', {
+      lastName: 'Иванова',
+      firstName: 'Мария',
+      pdConsent: true,
+      pdConsentDate: '2999-01-01',
+    });
+    expect(future).toMatchObject({
+      ok: false,
+      error: { code: 'validation', fields: { pdConsentDate: 'Дата согласия не может быть позже сегодняшнего дня' } },
+    });
     expect(count('people')).toBe(0);
     const today = new Date();
     const iso = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
-    expect(await app.dispatch('people.create', { lastName: 'Иванова', firstName: 'Мария', pdConsent: true, pdConsentDate: iso })).toMatchObject({ ok: true });
-    expect(await app.dispatch('people.create', { lastName: 'Петрова', firstName: 'Анна', pdConsent: true, pdConsentDate: '2017-09-01' })).toMatchObject({ ok: true });
+    expect(
+      await app.dispatch('people.create', { lastName: 'Иванова', firstName: 'Мария', pdConsent: true, pdConsentDate: iso }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await app.dispatch('people.create', { lastName: 'Петрова', firstName: 'Анна', pdConsent: true, pdConsentDate: '2017-09-01' }),
+    ).toMatchObject({ ok: true });
   });
 });

@@ -12,7 +12,15 @@ import {
   organizationOptionsByIds,
   updateOrganization,
 } from '@main/services/registry/organizations';
-import { createPerson, deletePerson, getPerson, listPeople, peopleOptions, peopleOptionsByIds, updatePerson } from '@main/services/registry/people';
+import {
+  createPerson,
+  deletePerson,
+  getPerson,
+  listPeople,
+  peopleOptions,
+  peopleOptionsByIds,
+  updatePerson,
+} from '@main/services/registry/people';
 import { getProfile, saveProfile } from '@main/services/registry/profile';
 import { freshDb } from './helpers';
 
@@ -64,9 +72,30 @@ function addPlanItem(): number {
 
 describe('center profile', () => {
   it('has defaults before it is saved and keeps one row after saving twice', () => {
-    expect(getProfile(db)).toEqual({ fullName: '', shortName: '', directorName: '', directorPosition: 'Директор', address: '', segment: '' });
-    saveProfile(db, { fullName: 'ТОГБУ «Центр «Доверие»', shortName: 'Центр «Доверие»', directorName: 'А.Я. Гоберкорн', directorPosition: '', address: '', segment: '' });
-    const saved = saveProfile(db, { fullName: 'ТОГБУ «Центр «Доверие»', shortName: 'Центр «Доверие»', directorName: 'А.Я. Гоберкорн', directorPosition: 'Директор', address: 'г. Уварово', segment: 'Сегмент №6' });
+    expect(getProfile(db)).toEqual({
+      fullName: '',
+      shortName: '',
+      directorName: '',
+      directorPosition: 'Директор',
+      address: '',
+      segment: '',
+    });
+    saveProfile(db, {
+      fullName: 'ТОГБУ «Центр «Доверие»',
+      shortName: 'Центр «Доверие»',
+      directorName: 'А.Я. Гоберкорн',
+      directorPosition: '',
+      address: '',
+      segment: '',
+    });
+    const saved = saveProfile(db, {
+      fullName: 'ТОГБУ «Центр «Доверие»',
+      shortName: 'Центр «Доверие»',
+      directorName: 'А.Я. Гоберкорн',
+      directorPosition: 'Директор',
+      address: 'г. Уварово',
+      segment: 'Сегмент №6',
+    });
     expect(saved.address).toBe('г. Уварово');
     expect(getProfile(db).directorName).toBe('А.Я. Гоберкорн');
     expect(ctx.sqlite.prepare('SELECT count(*) AS n FROM center_profile').get()).toEqual({ n: 1 });
@@ -119,7 +148,11 @@ describe('search and order', () => {
     // By the Russian names of the types: НКО, Образовательная организация, Орган опеки.
     const byType = orgList({ sort: 'type', limit: 500 }).rows.map((o) => o.type);
     expect([...new Set(byType)]).toEqual(['ngo', 'education', 'guardianship']);
-    expect([...new Set(orgList({ sort: 'type', dir: 'desc', limit: 500 }).rows.map((o) => o.type))]).toEqual(['guardianship', 'education', 'ngo']);
+    expect([...new Set(orgList({ sort: 'type', dir: 'desc', limit: 500 }).rows.map((o) => o.type))]).toEqual([
+      'guardianship',
+      'education',
+      'ngo',
+    ]);
   });
 
   it('filters people by organisation, organisation type and municipality and sorts by organisation', () => {
@@ -143,7 +176,9 @@ describe('search and order', () => {
     const a = org('Управление социальной защиты', { shortName: 'УСЗН', type: 'socialProtection' });
     const b = org('Администрация Мучкапского района', { type: 'administration' });
     expect(organizationOptionsByIds(db, [a.id, b.id, 999]).map((o) => o.label)).toEqual(['Администрация Мучкапского района', 'УСЗН']);
-    expect(organizationOptions(db, { search: 'усзн', limit: 5 })).toEqual([{ id: a.id, label: 'УСЗН', description: 'Управление социальной защиты' }]);
+    expect(organizationOptions(db, { search: 'усзн', limit: 5 })).toEqual([
+      { id: a.id, label: 'УСЗН', description: 'Управление социальной защиты' },
+    ]);
     const p = person('Петрова', 'Мария', { organizationId: a.id, position: 'Специалист' });
     expect(peopleOptionsByIds(db, [p.id])).toEqual([{ id: p.id, label: 'Петрова Мария', description: 'Специалист, УСЗН' }]);
   });
@@ -174,7 +209,15 @@ describe('changes and refusals', () => {
     expect(peopleList({ search: 'сидорова' }).total).toBe(0);
     expect(peopleList({ search: 'котова алена' }).rows[0]).toMatchObject({ pdConsent: false, pdConsentDate: null });
     const o = org('Школа');
-    updateOrganization(db, o.id, { fullName: 'Гимназия', shortName: 'Гимн.', type: 'education', municipalityId: null, address: '', phone: '', email: '' });
+    updateOrganization(db, o.id, {
+      fullName: 'Гимназия',
+      shortName: 'Гимн.',
+      type: 'education',
+      municipalityId: null,
+      address: '',
+      phone: '',
+      email: '',
+    });
     expect(orgList({ search: 'гимн' }).rows.map((r) => r.shortName)).toEqual(['Гимн.']);
   });
 
@@ -210,7 +253,9 @@ describe('changes and refusals', () => {
 
   it('turns a foreign-key refusal from a table it does not know into a Russian conflict', () => {
     // Stands for a later register (meetings, events) that references people and organisations.
-    ctx.sqlite.exec('CREATE TABLE later_register (person_id INTEGER REFERENCES people(id), organization_id INTEGER REFERENCES organizations(id))');
+    ctx.sqlite.exec(
+      'CREATE TABLE later_register (person_id INTEGER REFERENCES people(id), organization_id INTEGER REFERENCES organizations(id))',
+    );
     const o = org('Школа');
     const p = person('Иванова', 'Мария');
     ctx.sqlite.prepare('INSERT INTO later_register VALUES (?, ?)').run(p.id, o.id);

@@ -25,7 +25,13 @@ beforeEach(() => {
     partnerIds: [org],
     targetAudience: 'Члены рабочей группы',
   });
-  addItem(t.db, 2017, { title: 'Семинар для опекунов', direction: 'educational', term: { kind: 'quarter', quarter: 3 }, status: 'done', resultNote: 'Проведён' });
+  addItem(t.db, 2017, {
+    title: 'Семинар для опекунов',
+    direction: 'educational',
+    term: { kind: 'quarter', quarter: 3 },
+    status: 'done',
+    resultNote: 'Проведён',
+  });
   addItem(t.db, 2017, { title: 'Сборник «Что написано пером...»', form: 'Публикация', term: { kind: 'month', month: 12 } });
 });
 afterEach(() => t.cleanup());

@@ -9,7 +9,11 @@ export { freshDb } from '@tests/unit/registry/helpers';
 
 export function addPerson(db: AppDb, lastName: string, firstName: string, middleName = ''): number {
   const name = `${lastName} ${firstName} ${middleName}`;
-  return db.insert(people).values({ lastName, firstName, middleName, searchText: foldRu(name), sortKey: foldRu(name) }).returning().get().id;
+  return db
+    .insert(people)
+    .values({ lastName, firstName, middleName, searchText: foldRu(name), sortKey: foldRu(name) })
+    .returning()
+    .get().id;
 }
 
 export function addOrganization(db: AppDb, fullName: string, shortName = ''): number {

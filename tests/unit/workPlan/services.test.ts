@@ -208,7 +208,9 @@ describe('demo plans', () => {
     expect(listItems(t.db, { year: 2017, search: 'что написано пером' }).length).toBeGreaterThan(0);
     // Running it again adds nothing.
     seedDemoWorkPlan(t.db);
-    expect(t.db.select().from(planItems).all().length).toBe(listItems(t.db, { year: 2017 }).length + listItems(t.db, { year: 2018 }).length);
+    expect(t.db.select().from(planItems).all().length).toBe(
+      listItems(t.db, { year: 2017 }).length + listItems(t.db, { year: 2018 }).length,
+    );
   });
 });
 
@@ -239,6 +241,12 @@ describe('copy to the next year at the last year a plan can have', () => {
     createPlan(t.db, { year: 2100 });
     addItem(t.db, 2100, { title: 'Запланировано' });
     expect(() => copyToNextYear(t.db, { year: 2100 })).toThrow('План можно составить не позже чем на 2100 год');
-    expect(t.db.select().from(workPlans).all().map((p) => p.year)).toEqual([2100]);
+    expect(
+      t.db
+        .select()
+        .from(workPlans)
+        .all()
+        .map((p) => p.year),
+    ).toEqual([2100]);
   });
 });

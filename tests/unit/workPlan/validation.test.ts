@@ -57,15 +57,27 @@ describe('work plan calls refuse bad input in Russian and write nothing', () => 
     const saved = addItem(t.db, 2017, { title: 'Круглый стол', term: { kind: 'month', month: 5 } });
     const { year: _year, ...data } = item;
     const result = await dispatch('workPlan.updateItem', { id: saved.id, data: { ...data, term: { kind: 'date', date: '2016-12-31' } } });
-    expect(result).toMatchObject({ ok: false, error: { code: 'validation', fields: { 'data.term.date': expect.stringContaining('не входит в 2017 год') } } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'validation', fields: { 'data.term.date': expect.stringContaining('не входит в 2017 год') } },
+    });
     const after = await dispatch('workPlan.items', { year: 2017 });
     expect(after).toMatchObject({ ok: true, value: [{ title: 'Круглый стол', termLabel: 'май' }] });
   });
 
   it('answers in Russian for a year without a plan and for a second plan of the same year', async () => {
-    expect(await dispatch('workPlan.items', { year: 2030 })).toMatchObject({ ok: false, error: { code: 'not_found', message: 'План работы на 2030 год не найден: сначала создайте его' } });
-    expect(await dispatch('workPlan.create', { year: 2017 })).toMatchObject({ ok: false, error: { code: 'conflict', message: 'План работы на 2017 год уже есть' } });
-    expect(await dispatch('workPlan.create', { year: 1990 })).toMatchObject({ ok: false, error: { message: 'Год должен быть не раньше 2000' } });
+    expect(await dispatch('workPlan.items', { year: 2030 })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', message: 'План работы на 2030 год не найден: сначала создайте его' },
+    });
+    expect(await dispatch('workPlan.create', { year: 2017 })).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', message: 'План работы на 2017 год уже есть' },
+    });
+    expect(await dispatch('workPlan.create', { year: 1990 })).toMatchObject({
+      ok: false,
+      error: { message: 'Год должен быть не раньше 2000' },
+    });
   });
 
   it('returns the documents as files with names a person recognises', async () => {

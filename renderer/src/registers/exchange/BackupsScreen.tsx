@@ -17,12 +17,12 @@ export function BackupsScreen() {
       children: (
         <Stack gap="xs">
           <Text size="sm">
-            Данные приложения будут заменены данными копии{when ? ` от ${formatDateTime(when)}` : ` из файла ${file}`}. Всё, что внесено после неё,
-            сохранится только в страховочной копии.
+            Данные приложения будут заменены данными копии{when ? ` от ${formatDateTime(when)}` : ` из файла ${file}`}. Всё, что внесено
+            после неё, сохранится только в страховочной копии.
           </Text>
           <Text size="sm">
-            Перед заменой текущая база будет сохранена как копия «Перед восстановлением» — к ней можно вернуться тем же способом. Файл копии сначала проверяется;
-            повреждённую копию или копию из более новой версии приложение не примет.
+            Перед заменой текущая база будет сохранена как копия «Перед восстановлением» — к ней можно вернуться тем же способом. Файл копии
+            сначала проверяется; повреждённую копию или копию из более новой версии приложение не примет.
           </Text>
         </Stack>
       ),
@@ -104,7 +104,13 @@ export function BackupsScreen() {
               onSubmit={(targetFile) => backupNow.mutate({ targetFile })}
             />
             <Title order={4}>Восстановить из файла</Title>
-            <PathAction label="Файл копии" action="Восстановить" danger loading={restore.isPending} onSubmit={(file) => confirmRestore(file)} />
+            <PathAction
+              label="Файл копии"
+              action="Восстановить"
+              danger
+              loading={restore.isPending}
+              onSubmit={(file) => confirmRestore(file)}
+            />
           </Stack>
         </Paper>
       </Stack>

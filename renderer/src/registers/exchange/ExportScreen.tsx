@@ -1,4 +1,20 @@
-import { Alert, Badge, Button, Checkbox, Group, List, NumberInput, Paper, Progress, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  List,
+  NumberInput,
+  Paper,
+  Progress,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { IconCheck, IconMinus, IconX } from '@tabler/icons-react';
 import { useEffect, useState, type FormEvent } from 'react';
@@ -58,7 +74,12 @@ function SettingsForm({ initial }: { initial: ExchangeSettings }) {
         <Stack>
           <Title order={4}>Папка выгрузки и код центра</Title>
           <SimpleGrid cols={{ base: 1, md: 3 }}>
-            {field('folder', 'Папка выгрузки', String.raw`Сетевая папка (\\сервер\общая\Выгрузка), подключённый диск (Z:\Выгрузка) или любая папка`, 2)}
+            {field(
+              'folder',
+              'Папка выгрузки',
+              String.raw`Сетевая папка (\\сервер\общая\Выгрузка), подключённый диск (Z:\Выгрузка) или любая папка`,
+              2,
+            )}
             {field('centerCode', 'Код центра', 'Латинские буквы, цифры и дефис, например RC-06')}
           </SimpleGrid>
           <Group>
@@ -88,7 +109,15 @@ function CheckResult({ check }: { check: FolderCheck }) {
         {check.steps.map((s) => (
           <List.Item
             key={s.step}
-            icon={s.ok === true ? <IconCheck size={16} color="green" /> : s.ok === false ? <IconX size={16} color="red" /> : <IconMinus size={16} color="gray" />}
+            icon={
+              s.ok === true ? (
+                <IconCheck size={16} color="green" />
+              ) : s.ok === false ? (
+                <IconX size={16} color="red" />
+              ) : (
+                <IconMinus size={16} color="gray" />
+              )
+            }
           >
             <b>{s.step}:</b> {s.message}
           </List.Item>
@@ -122,7 +151,15 @@ function ExportForm({ job, onJob, configured }: { job: ExportJob | null; onJob: 
         <Title order={4}>Выгрузить</Title>
         {!configured ? <Text c="dimmed">Сначала укажите и сохраните папку выгрузки и код центра.</Text> : null}
         <Group align="flex-start" gap="xl">
-          <NumberInput label="Год" min={2000} max={2100} value={year} onChange={(v) => setYear(Number(v) || year)} w={120} allowDecimal={false} />
+          <NumberInput
+            label="Год"
+            min={2000}
+            max={2100}
+            value={year}
+            onChange={(v) => setYear(Number(v) || year)}
+            w={120}
+            allowDecimal={false}
+          />
           <Checkbox.Group label="Что выгрузить" value={selected} onChange={setChosen}>
             <Stack gap={6} mt={6}>
               {(kinds.data ?? []).map((k) => (
@@ -132,11 +169,20 @@ function ExportForm({ job, onJob, configured }: { job: ExportJob | null; onJob: 
           </Checkbox.Group>
         </Group>
         <Group>
-          <Button disabled={!configured || running || selected.length === 0} loading={start.isPending} onClick={() => start.mutate({ year, kinds: selected }, { onSuccess: onJob })}>
+          <Button
+            disabled={!configured || running || selected.length === 0}
+            loading={start.isPending}
+            onClick={() => start.mutate({ year, kinds: selected }, { onSuccess: onJob })}
+          >
             Выгрузить
           </Button>
           {running ? (
-            <Button variant="default" color="red" loading={cancel.isPending} onClick={() => cancel.mutate({ jobId: job.jobId }, { onSuccess: onJob })}>
+            <Button
+              variant="default"
+              color="red"
+              loading={cancel.isPending}
+              onClick={() => cancel.mutate({ jobId: job.jobId }, { onSuccess: onJob })}
+            >
               Отменить
             </Button>
           ) : null}
@@ -170,7 +216,10 @@ function JobState({ job }: { job: ExportJob }) {
     );
   }
   return (
-    <Alert color={job.state === 'cancelled' ? 'yellow' : 'red'} title={job.state === 'cancelled' ? 'Выгрузка отменена' : 'Выгрузка не выполнена'}>
+    <Alert
+      color={job.state === 'cancelled' ? 'yellow' : 'red'}
+      title={job.state === 'cancelled' ? 'Выгрузка отменена' : 'Выгрузка не выполнена'}
+    >
       <Text size="sm">{job.errorMessage}</Text>
       <Text size="sm">Данные на этом компьютере не изменены; выгрузку можно повторить из журнала.</Text>
     </Alert>
@@ -227,7 +276,13 @@ function ExportLog({ onJob, busy }: { onJob: (job: ExportJob) => void; busy: boo
                 </Table.Td>
                 <Table.Td>
                   {row.status === 'failed' || row.status === 'cancelled' ? (
-                    <Button size="compact-sm" variant="light" disabled={busy} loading={retry.isPending} onClick={() => retry.mutate({ logId: row.id }, { onSuccess: onJob })}>
+                    <Button
+                      size="compact-sm"
+                      variant="light"
+                      disabled={busy}
+                      loading={retry.isPending}
+                      onClick={() => retry.mutate({ logId: row.id }, { onSuccess: onJob })}
+                    >
                       Повторить
                     </Button>
                   ) : null}

@@ -6,12 +6,19 @@ import { useChange } from '@renderer/api/client';
 
 export const formatDateTime = (iso: string) => dayjs(iso).format('DD.MM.YYYY HH:mm');
 
-export const STATUS_LABELS: Record<ExportStatus, string> = { running: 'Выполняется', ok: 'Выполнена', failed: 'Ошибка', cancelled: 'Отменена' };
+export const STATUS_LABELS: Record<ExportStatus, string> = {
+  running: 'Выполняется',
+  ok: 'Выполнена',
+  failed: 'Ошибка',
+  cancelled: 'Отменена',
+};
 export const STATUS_COLORS: Record<ExportStatus, string> = { running: 'blue', ok: 'green', failed: 'red', cancelled: 'yellow' };
 
 export function formatSize(bytes: number): string {
   const mb = bytes / (1024 * 1024);
-  return mb >= 1 ? `${mb.toLocaleString('ru-RU', { maximumFractionDigits: 1 })} МБ` : `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('ru-RU')} КБ`;
+  return mb >= 1
+    ? `${mb.toLocaleString('ru-RU', { maximumFractionDigits: 1 })} МБ`
+    : `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('ru-RU')} КБ`;
 }
 
 /**
@@ -38,7 +45,13 @@ export function PathAction(props: {
         onChange={(e) => setValue(e.currentTarget.value)}
         style={{ flex: 1 }}
       />
-      <Button variant="default" color={props.danger ? 'red' : undefined} disabled={!value.trim()} loading={props.loading} onClick={() => props.onSubmit(value.trim())}>
+      <Button
+        variant="default"
+        color={props.danger ? 'red' : undefined}
+        disabled={!value.trim()}
+        loading={props.loading}
+        onClick={() => props.onSubmit(value.trim())}
+      >
         {props.action}
       </Button>
     </Group>
@@ -57,8 +70,8 @@ export function PackageViewer() {
       <Stack>
         <Title order={4}>Просмотр пакета данных центра</Title>
         <Text size="sm" c="dimmed">
-          Укажите файл manifest.json пакета в общей папке. Пакет копируется на этот компьютер, проверяются контрольные суммы всех файлов, база открывается только
-          для чтения.
+          Укажите файл manifest.json пакета в общей папке. Пакет копируется на этот компьютер, проверяются контрольные суммы всех файлов,
+          база открывается только для чтения.
         </Text>
         <PathAction
           label="Файл manifest.json"
@@ -70,8 +83,9 @@ export function PackageViewer() {
         {summary ? (
           <Alert color="green" title={`${summary.centerName || summary.centerCode}: пакет за ${summary.year} год проверен`}>
             <Text size="sm">
-              Код центра {summary.centerCode}; выгружен {formatDateTime(summary.createdAt)}; версия приложения {summary.appVersion}; версия структуры базы{' '}
-              {summary.schemaVersion}; файлов {summary.files.length}, все контрольные суммы совпали. Копия: {summary.localCopy}
+              Код центра {summary.centerCode}; выгружен {formatDateTime(summary.createdAt)}; версия приложения {summary.appVersion}; версия
+              структуры базы {summary.schemaVersion}; файлов {summary.files.length}, все контрольные суммы совпали. Копия:{' '}
+              {summary.localCopy}
             </Text>
             <Table mt="xs" withTableBorder aria-label="Записи в пакете">
               <Table.Thead>

@@ -15,7 +15,8 @@ function addressees(item: AgendaItemView): { id: number; name: string }[] {
   for (const decision of item.decisions) {
     for (const org of decision.assignment?.organizations ?? []) found.set(org.id, org.name);
     for (const person of decision.assignment?.people ?? []) {
-      if (person.organizationId !== null && !found.has(person.organizationId)) found.set(person.organizationId, person.organizationName ?? '');
+      if (person.organizationId !== null && !found.has(person.organizationId))
+        found.set(person.organizationId, person.organizationName ?? '');
     }
   }
   return [...found].map(([id, name]) => ({ id, name }));
@@ -32,7 +33,12 @@ export function AgendaPanel({ m, locked }: { m: MeetingDetail; locked: boolean }
   return (
     <Stack>
       {openList.length ? (
-        <Alert color={openList.some((a) => a.state === 'overdue') ? 'red' : 'blue'} variant="light" icon={<IconListCheck size={18} />} title={`На контроле ${countOf(openList.length, ['поручение', 'поручения', 'поручений'])} предыдущих заседаний`}>
+        <Alert
+          color={openList.some((a) => a.state === 'overdue') ? 'red' : 'blue'}
+          variant="light"
+          icon={<IconListCheck size={18} />}
+          title={`На контроле ${countOf(openList.length, ['поручение', 'поручения', 'поручений'])} предыдущих заседаний`}
+        >
           <Stack gap={4}>
             {openList.map((a) => (
               <Group key={a.id} gap="xs" wrap="nowrap" align="flex-start">
@@ -60,7 +66,17 @@ export function AgendaPanel({ m, locked }: { m: MeetingDetail; locked: boolean }
           </Text>
         </Paper>
       ) : (
-        m.items.map((item, index) => <ItemCard key={item.id} meetingId={m.id} item={item} first={index === 0} last={index === m.items.length - 1} locked={locked} onEdit={() => setEditing(item)} />)
+        m.items.map((item, index) => (
+          <ItemCard
+            key={item.id}
+            meetingId={m.id}
+            item={item}
+            first={index === 0}
+            last={index === m.items.length - 1}
+            locked={locked}
+            onEdit={() => setEditing(item)}
+          />
+        ))
       )}
 
       {locked ? null : (
@@ -86,7 +102,21 @@ export function AgendaPanel({ m, locked }: { m: MeetingDetail; locked: boolean }
   );
 }
 
-function ItemCard({ meetingId, item, first, last, locked, onEdit }: { meetingId: number; item: AgendaItemView; first: boolean; last: boolean; locked: boolean; onEdit: () => void }) {
+function ItemCard({
+  meetingId,
+  item,
+  first,
+  last,
+  locked,
+  onEdit,
+}: {
+  meetingId: number;
+  item: AgendaItemView;
+  first: boolean;
+  last: boolean;
+  locked: boolean;
+  onEdit: () => void;
+}) {
   const move = useChange('agenda.move');
   const remove = useChange('agenda.delete', { success: 'Вопрос удалён из повестки' });
   const carry = useChange('agenda.carryToNext', { success: 'Вопрос перенесён на следующее заседание' });
@@ -99,7 +129,11 @@ function ItemCard({ meetingId, item, first, last, locked, onEdit }: { meetingId:
             {item.position}. {item.title}
           </Title>
           <Group gap="xs">
-            {item.plannedMinutes ? <Text size="xs" c="dimmed">{item.plannedMinutes} мин.</Text> : null}
+            {item.plannedMinutes ? (
+              <Text size="xs" c="dimmed">
+                {item.plannedMinutes} мин.
+              </Text>
+            ) : null}
             {item.carriedFrom ? (
               <Badge size="xs" variant="light" color="orange">
                 {item.carriedFrom.label}
@@ -116,12 +150,22 @@ function ItemCard({ meetingId, item, first, last, locked, onEdit }: { meetingId:
           {locked ? null : (
             <>
               <Tooltip label="Выше">
-                <ActionIcon variant="subtle" disabled={first} onClick={() => move.mutate({ id: item.id, to: 'up' })} aria-label={`Поднять вопрос ${item.position}`}>
+                <ActionIcon
+                  variant="subtle"
+                  disabled={first}
+                  onClick={() => move.mutate({ id: item.id, to: 'up' })}
+                  aria-label={`Поднять вопрос ${item.position}`}
+                >
                   <IconArrowUp size={16} />
                 </ActionIcon>
               </Tooltip>
               <Tooltip label="Ниже">
-                <ActionIcon variant="subtle" disabled={last} onClick={() => move.mutate({ id: item.id, to: 'down' })} aria-label={`Опустить вопрос ${item.position}`}>
+                <ActionIcon
+                  variant="subtle"
+                  disabled={last}
+                  onClick={() => move.mutate({ id: item.id, to: 'down' })}
+                  aria-label={`Опустить вопрос ${item.position}`}
+                >
                   <IconArrowDown size={16} />
                 </ActionIcon>
               </Tooltip>
@@ -137,9 +181,14 @@ function ItemCard({ meetingId, item, first, last, locked, onEdit }: { meetingId:
               </ActionIcon>
             </Menu.Target>
             <Menu.Dropdown>
-              <Menu.Item onClick={() => download('extract', () => callApi('meetings.extractDocx', { itemId: item.id }))}>Выписка из протокола (Word)</Menu.Item>
+              <Menu.Item onClick={() => download('extract', () => callApi('meetings.extractDocx', { itemId: item.id }))}>
+                Выписка из протокола (Word)
+              </Menu.Item>
               {addressees(item).map((org) => (
-                <Menu.Item key={org.id} onClick={() => download('extract', () => callApi('meetings.extractDocx', { itemId: item.id, organizationId: org.id }))}>
+                <Menu.Item
+                  key={org.id}
+                  onClick={() => download('extract', () => callApi('meetings.extractDocx', { itemId: item.id, organizationId: org.id }))}
+                >
                   Выписка для «{org.name}» (Word)
                 </Menu.Item>
               ))}
@@ -150,7 +199,12 @@ function ItemCard({ meetingId, item, first, last, locked, onEdit }: { meetingId:
                 <>
                   <Menu.Item onClick={() => carry.mutate({ id: item.id })}>Перенести на следующее заседание</Menu.Item>
                   <Menu.Divider />
-                  <Menu.Item color="red" onClick={() => confirmDelete(`Удалить вопрос «${item.title}» вместе с его решениями?`, () => remove.mutate({ id: item.id }))}>
+                  <Menu.Item
+                    color="red"
+                    onClick={() =>
+                      confirmDelete(`Удалить вопрос «${item.title}» вместе с его решениями?`, () => remove.mutate({ id: item.id }))
+                    }
+                  >
                     Удалить вопрос
                   </Menu.Item>
                 </>
@@ -161,7 +215,12 @@ function ItemCard({ meetingId, item, first, last, locked, onEdit }: { meetingId:
       </Group>
       <Stack gap={6} mt="sm">
         <Text size="sm" style={{ whiteSpace: 'pre-line' }}>
-          <b>СЛУШАЛИ:</b> {item.speakers.map((s) => s.label).join('; ') || <Text span c="dimmed">докладчик не указан</Text>}
+          <b>СЛУШАЛИ:</b>{' '}
+          {item.speakers.map((s) => s.label).join('; ') || (
+            <Text span c="dimmed">
+              докладчик не указан
+            </Text>
+          )}
           {item.reportAttached ? '. Текст доклада прилагается.' : item.heardText ? `. ${item.heardText}` : ''}
         </Text>
         {item.discussion.length ? (
@@ -211,20 +270,34 @@ function FromPlan({ m, onClose }: { m: MeetingDetail; onClose: () => void }) {
   const candidates = useCall('meetings.planCandidates', { year: m.year });
   const add = useChange('agenda.addFromPlan', { success: 'Вопрос из плана добавлен в повестку' });
   const [choice, setChoice] = useState<number | null>(null);
-  const options = (candidates.data ?? []).filter((c) => c.status !== 'cancelled').map((c) => ({ value: c.id, label: `${c.title} (${c.termLabel}${c.used ? ', уже в повестке или заседании' : ''})` }));
+  const options = (candidates.data ?? [])
+    .filter((c) => c.status !== 'cancelled')
+    .map((c) => ({ value: c.id, label: `${c.title} (${c.termLabel}${c.used ? ', уже в повестке или заседании' : ''})` }));
   return (
     <Modal opened onClose={onClose} title={`Вопрос из плана работы на ${m.year} год`} size="lg">
       <Stack>
         {candidates.isSuccess && options.length === 0 ? <Alert color="gray">В плане работы на {m.year} год нет мероприятий.</Alert> : null}
-        <Select<number> label="Мероприятие плана" searchable data={options} value={choice} onChange={setChoice} nothingFoundMessage="Ничего не найдено" />
+        <Select<number>
+          label="Мероприятие плана"
+          searchable
+          data={options}
+          value={choice}
+          onChange={setChoice}
+          nothingFoundMessage="Ничего не найдено"
+        />
         <Text size="xs" c="dimmed">
-          Название можно затем поправить, чтобы вопрос начинался с «О…/Об…». При проведении заседания мероприятие отмечается в плане выполненным.
+          Название можно затем поправить, чтобы вопрос начинался с «О…/Об…». При проведении заседания мероприятие отмечается в плане
+          выполненным.
         </Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Отмена
           </Button>
-          <Button disabled={choice === null} loading={add.isPending} onClick={() => choice !== null && add.mutate({ meetingId: m.id, planItemId: choice }, { onSuccess: onClose })}>
+          <Button
+            disabled={choice === null}
+            loading={add.isPending}
+            onClick={() => choice !== null && add.mutate({ meetingId: m.id, planItemId: choice }, { onSuccess: onClose })}
+          >
             Добавить в повестку
           </Button>
         </Group>

@@ -50,7 +50,12 @@ export function AssignmentsScreen() {
             leftSection={<IconFileText size={16} />}
             disabled={organizationId === null}
             loading={busy !== null}
-            onClick={() => organizationId !== null && download('org', () => callApi('assignments.organizationDocx', { organizationId, onlyOpen: state === 'open' || state === 'overdue' }))}
+            onClick={() =>
+              organizationId !== null &&
+              download('org', () =>
+                callApi('assignments.organizationDocx', { organizationId, onlyOpen: state === 'open' || state === 'overdue' }),
+              )
+            }
           >
             Перечень поручений организации (Word)
           </Button>
@@ -71,15 +76,26 @@ export function AssignmentsScreen() {
             value={groupId}
             onChange={setGroupId}
           />
-          <TextInput label="Текст поручения" leftSection={<IconSearch size={16} />} value={search} onChange={(e) => setSearch(e.currentTarget.value)} w={260} />
+          <TextInput
+            label="Текст поручения"
+            leftSection={<IconSearch size={16} />}
+            value={search}
+            onChange={(e) => setSearch(e.currentTarget.value)}
+            w={260}
+          />
         </Group>
       </Stack>
       <ListTable
         label="Поручения"
-        columns={[{ title: 'Протокол, пункт', width: 210 }, { title: 'Поручение' }, { title: 'Ответственные', width: 220 }, { title: 'Срок', width: 120 }, { title: 'Состояние', width: 180 }, { title: '', width: 190 }]}
-        empty={list.isSuccess && rows.length === 0 ? (
-          <EmptyState text="Поручений с такими условиями нет." />
-        ) : null}
+        columns={[
+          { title: 'Протокол, пункт', width: 210 },
+          { title: 'Поручение' },
+          { title: 'Ответственные', width: 220 },
+          { title: 'Срок', width: 120 },
+          { title: 'Состояние', width: 180 },
+          { title: '', width: 190 },
+        ]}
+        empty={list.isSuccess && rows.length === 0 ? <EmptyState text="Поручений с такими условиями нет." /> : null}
       >
         {rows.map((r) => (
           <Table.Tr key={r.id}>
@@ -148,7 +164,8 @@ function MarkDialog({ row, status, onClose }: { row: AssignmentRow; status: Assi
   const [completedOn, setCompletedOn] = useState<string | null>(null);
   const errors = useFieldErrors();
   const save = useChange('assignments.setStatus', { success: 'Отметка сохранена' });
-  const submit = () => save.mutate({ id: row.id, status, completionNote: note, completedOn }, { onSuccess: onClose, onError: errors.fromError });
+  const submit = () =>
+    save.mutate({ id: row.id, status, completionNote: note, completedOn }, { onSuccess: onClose, onError: errors.fromError });
   return (
     <FormModal title={TITLES[status]} size="lg" onClose={onClose} onSubmit={submit} saving={save.isPending}>
       <Text size="sm">

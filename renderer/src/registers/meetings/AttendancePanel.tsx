@@ -72,11 +72,18 @@ export function AttendancePanel({ m, locked }: { m: MeetingDetail; locked: boole
                     <Checkbox
                       aria-label={`Присутствовал: ${r.person.fullName}`}
                       checked={r.present}
-                      onChange={(e) => update(r.person.id, { present: e.currentTarget.checked, late: e.currentTarget.checked ? r.late : false })}
+                      onChange={(e) =>
+                        update(r.person.id, { present: e.currentTarget.checked, late: e.currentTarget.checked ? r.late : false })
+                      }
                     />
                   </Table.Td>
                   <Table.Td>
-                    <Checkbox aria-label={`Опоздал: ${r.person.fullName}`} checked={r.late} disabled={!r.present} onChange={(e) => update(r.person.id, { late: e.currentTarget.checked })} />
+                    <Checkbox
+                      aria-label={`Опоздал: ${r.person.fullName}`}
+                      checked={r.late}
+                      disabled={!r.present}
+                      onChange={(e) => update(r.person.id, { late: e.currentTarget.checked })}
+                    />
                   </Table.Td>
                   <Table.Td>
                     {r.present ? null : (
@@ -103,13 +110,20 @@ export function AttendancePanel({ m, locked }: { m: MeetingDetail; locked: boole
             </Table.Tbody>
           </Table>
         </Paper>
-        {locked ? null : <PersonPicker label="Добавить присутствовавшего не из состава группы" value={extra} onChange={(v) => void addExtra(v)} />}
+        {locked ? null : (
+          <PersonPicker label="Добавить присутствовавшего не из состава группы" value={extra} onChange={(v) => void addExtra(v)} />
+        )}
         <Title order={4} mt="sm">
           Приглашённые
         </Title>
         <Group align="flex-end">
           <div style={{ flex: 1 }}>
-            <PeopleMultiPicker label="Приглашённые из реестра" value={guestIds} onChange={setGuestIds} error={save.error?.fields.guestIds} />
+            <PeopleMultiPicker
+              label="Приглашённые из реестра"
+              value={guestIds}
+              onChange={setGuestIds}
+              error={save.error?.fields.guestIds}
+            />
           </div>
           {locked ? null : (
             <Button variant="light" leftSection={<IconUserPlus size={16} />} onClick={() => setAddingGuest(true)}>
@@ -122,7 +136,9 @@ export function AttendancePanel({ m, locked }: { m: MeetingDetail; locked: boole
             {m.guests.map((g) => (
               <Text size="sm" key={g.id}>
                 {g.short}
-                {[g.position, g.organizationName].filter(Boolean).length ? ` – ${[g.position, g.organizationName].filter(Boolean).join(', ')}` : ''}
+                {[g.position, g.organizationName].filter(Boolean).length
+                  ? ` – ${[g.position, g.organizationName].filter(Boolean).join(', ')}`
+                  : ''}
               </Text>
             ))}
           </Stack>
@@ -169,12 +185,29 @@ function NewGuest({ onClose, onCreated }: { onClose: () => void; onCreated: (id:
   return (
     <FormModal title="Новый приглашённый" size="lg" onClose={onClose} onSubmit={submit} saving={create.isPending}>
       <SimpleGrid cols={3}>
-        <TextInput label="Фамилия" required value={draft.lastName} onChange={(e) => set('lastName', e.currentTarget.value)} error={errors.of('lastName')} />
-        <TextInput label="Имя" required value={draft.firstName} onChange={(e) => set('firstName', e.currentTarget.value)} error={errors.of('firstName')} />
+        <TextInput
+          label="Фамилия"
+          required
+          value={draft.lastName}
+          onChange={(e) => set('lastName', e.currentTarget.value)}
+          error={errors.of('lastName')}
+        />
+        <TextInput
+          label="Имя"
+          required
+          value={draft.firstName}
+          onChange={(e) => set('firstName', e.currentTarget.value)}
+          error={errors.of('firstName')}
+        />
         <TextInput label="Отчество" value={draft.middleName} onChange={(e) => set('middleName', e.currentTarget.value)} />
       </SimpleGrid>
       <TextInput label="Должность" value={draft.position} onChange={(e) => set('position', e.currentTarget.value)} />
-      <OrganizationPicker label="Организация" value={draft.organizationId} onChange={(v) => set('organizationId', v)} error={errors.of('organizationId')} />
+      <OrganizationPicker
+        label="Организация"
+        value={draft.organizationId}
+        onChange={(v) => set('organizationId', v)}
+        error={errors.of('organizationId')}
+      />
       <Text size="xs" c="dimmed">
         Человек будет добавлен в реестр специалистов; остальные сведения можно дополнить там. Не забудьте сохранить участников.
       </Text>

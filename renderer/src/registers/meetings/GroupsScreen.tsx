@@ -27,10 +27,20 @@ export function GroupsScreen() {
       />
       <ListTable
         label="Рабочие группы"
-        columns={[{ title: 'Название' }, { title: 'Председатель' }, { title: 'Секретарь' }, { title: 'Состав' }, { title: 'Заседаний' }, { title: 'Поручений на контроле' }, { title: '' }]}
-        empty={groups.isSuccess && list.length === 0 ? (
-          <EmptyState text="Рабочих групп пока нет. Добавьте группу, чтобы вести её заседания и протоколы." />
-        ) : null}
+        columns={[
+          { title: 'Название' },
+          { title: 'Председатель' },
+          { title: 'Секретарь' },
+          { title: 'Состав' },
+          { title: 'Заседаний' },
+          { title: 'Поручений на контроле' },
+          { title: '' },
+        ]}
+        empty={
+          groups.isSuccess && list.length === 0 ? (
+            <EmptyState text="Рабочих групп пока нет. Добавьте группу, чтобы вести её заседания и протоколы." />
+          ) : null
+        }
       >
         {list.map((g) => (
           <Table.Tr key={g.id}>
@@ -95,9 +105,19 @@ function GroupForm({ editing, onClose }: { editing: WorkingGroup | null; onClose
         error={errors.of('nameGenitive')}
       />
       <PersonPicker label="Председатель" value={draft.chairId} onChange={(v) => set('chairId', v)} error={errors.of('chairId')} />
-      <PersonPicker label="Заместитель председателя" value={draft.deputyChairId} onChange={(v) => set('deputyChairId', v)} error={errors.of('deputyChairId')} />
+      <PersonPicker
+        label="Заместитель председателя"
+        value={draft.deputyChairId}
+        onChange={(v) => set('deputyChairId', v)}
+        error={errors.of('deputyChairId')}
+      />
       <PersonPicker label="Секретарь" value={draft.secretaryId} onChange={(v) => set('secretaryId', v)} error={errors.of('secretaryId')} />
-      <PeopleMultiPicker label="Члены группы" value={draft.memberIds} onChange={(v) => set('memberIds', v)} error={errors.of('memberIds')} />
+      <PeopleMultiPicker
+        label="Члены группы"
+        value={draft.memberIds}
+        onChange={(v) => set('memberIds', v)}
+        error={errors.of('memberIds')}
+      />
       <Text size="xs" c="dimmed">
         Председатель, заместитель и секретарь входят в состав группы автоматически.
       </Text>
@@ -116,7 +136,8 @@ function ThresholdSetting() {
       <Stack gap="xs">
         <Text fw={500}>Список присутствовавших в протоколе</Text>
         <Text size="sm" c="dimmed">
-          Если присутствовало больше указанного числа человек, в протоколе пишется «N человек (список прилагается)», а список выводится приложением.
+          Если присутствовало больше указанного числа человек, в протоколе пишется «N человек (список прилагается)», а список выводится
+          приложением.
         </Text>
         <Group align="flex-end">
           <NumberInput

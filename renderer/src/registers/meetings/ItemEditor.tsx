@@ -1,4 +1,19 @@
-import { ActionIcon, Button, Checkbox, Divider, Group, Modal, NumberInput, Paper, SimpleGrid, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Checkbox,
+  Divider,
+  Group,
+  Modal,
+  NumberInput,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { IconPlus, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -51,7 +66,16 @@ const blankDecision = (): DecisionDraft => ({
 });
 
 function draftOf(item: AgendaItemView | null): Draft {
-  if (!item) return { title: '', plannedMinutes: null, speakers: [{ personId: null, name: '', text: '' }], heardText: '', reportAttached: false, discussion: [], decisions: [] };
+  if (!item)
+    return {
+      title: '',
+      plannedMinutes: null,
+      speakers: [{ personId: null, name: '', text: '' }],
+      heardText: '',
+      reportAttached: false,
+      discussion: [],
+      decisions: [],
+    };
   return {
     title: item.title,
     plannedMinutes: item.plannedMinutes,
@@ -90,7 +114,9 @@ function inputOf(d: Draft): AgendaItemFormInput {
       votesFor: x.votesFor,
       votesAgainst: x.votesAgainst,
       votesAbstained: x.votesAbstained,
-      assignment: x.isAssignment ? { personIds: x.personIds, organizationIds: x.organizationIds, dueDate: x.permanent ? null : x.dueDate, permanent: x.permanent } : null,
+      assignment: x.isAssignment
+        ? { personIds: x.personIds, organizationIds: x.organizationIds, dueDate: x.permanent ? null : x.dueDate, permanent: x.permanent }
+        : null,
     })),
   };
 }
@@ -101,7 +127,17 @@ const numberOrNull = (v: number | string) => (v === '' ? null : Number(v));
  * One agenda item and what the minutes record about it: СЛУШАЛИ (speakers and summary),
  * ВЫСТУПИЛИ, РЕШИЛИ with decisions that may be assignments under control.
  */
-export function ItemEditor({ meetingId, item, position, onClose }: { meetingId: number; item: AgendaItemView | null; position: number; onClose: () => void }) {
+export function ItemEditor({
+  meetingId,
+  item,
+  position,
+  onClose,
+}: {
+  meetingId: number;
+  item: AgendaItemView | null;
+  position: number;
+  onClose: () => void;
+}) {
   const [draft, setDraft] = useState<Draft>(() => draftOf(item));
   const errors = useFieldErrors();
   const create = useChange('agenda.create', { success: 'Вопрос добавлен в повестку' });
@@ -114,7 +150,8 @@ export function ItemEditor({ meetingId, item, position, onClose }: { meetingId: 
     setDraft((d) => ({ ...d, [key]: d[key].map((x, i) => (i === index ? { ...x, ...patch } : x)) }));
     errors.clear();
   };
-  const removeAt = (key: 'speakers' | 'discussion' | 'decisions', index: number) => setDraft((d) => ({ ...d, [key]: d[key].filter((_, i) => i !== index) }));
+  const removeAt = (key: 'speakers' | 'discussion' | 'decisions', index: number) =>
+    setDraft((d) => ({ ...d, [key]: d[key].filter((_, i) => i !== index) }));
   const save = () => {
     const callbacks = { onSuccess: onClose, onError: errors.fromError };
     if (item) update.mutate({ id: item.id, data: inputOf(draft) }, callbacks);
@@ -126,7 +163,11 @@ export function ItemEditor({ meetingId, item, position, onClose }: { meetingId: 
       <Stack gap="xs">
         <Group align="flex-end" wrap="nowrap">
           <div style={{ flex: 1 }}>
-            <PersonPicker label={key === 'speakers' ? 'Докладчик из реестра' : 'Выступил(а)'} value={s.personId} onChange={(v) => setIn(key, i, { personId: v })} />
+            <PersonPicker
+              label={key === 'speakers' ? 'Докладчик из реестра' : 'Выступил(а)'}
+              value={s.personId}
+              onChange={(v) => setIn(key, i, { personId: v })}
+            />
           </div>
           <TextInput
             style={{ flex: 1 }}
@@ -141,14 +182,26 @@ export function ItemEditor({ meetingId, item, position, onClose }: { meetingId: 
           </ActionIcon>
         </Group>
         {withText ? (
-          <Textarea label="Содержание выступления" autosize minRows={2} value={s.text} onChange={(e) => setIn(key, i, { text: e.currentTarget.value })} />
+          <Textarea
+            label="Содержание выступления"
+            autosize
+            minRows={2}
+            value={s.text}
+            onChange={(e) => setIn(key, i, { text: e.currentTarget.value })}
+          />
         ) : null}
       </Stack>
     </Paper>
   );
 
   return (
-    <Modal opened onClose={onClose} title={item ? `Вопрос ${position}` : `Новый вопрос повестки (${position})`} size="xl" closeOnClickOutside={false}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={item ? `Вопрос ${position}` : `Новый вопрос повестки (${position})`}
+      size="xl"
+      closeOnClickOutside={false}
+    >
       <Stack>
         <Group align="flex-start" grow>
           <Textarea
@@ -172,25 +225,55 @@ export function ItemEditor({ meetingId, item, position, onClose }: { meetingId: 
             error={errors.of('title')}
             data-autofocus
           />
-          <NumberInput label="Время, мин" style={{ flex: 1, maxWidth: 130 }} min={1} max={600} allowDecimal={false} value={draft.plannedMinutes ?? ''} onChange={(v) => set('plannedMinutes', numberOrNull(v))} error={errors.of('plannedMinutes')} />
+          <NumberInput
+            label="Время, мин"
+            style={{ flex: 1, maxWidth: 130 }}
+            min={1}
+            max={600}
+            allowDecimal={false}
+            value={draft.plannedMinutes ?? ''}
+            onChange={(v) => set('plannedMinutes', numberOrNull(v))}
+            error={errors.of('plannedMinutes')}
+          />
         </Group>
 
         <Divider label="СЛУШАЛИ" labelPosition="left" />
         {draft.speakers.map((s, i) => speakerRow('speakers', s, i, false))}
         <Group>
-          <Button variant="subtle" size="xs" leftSection={<IconPlus size={14} />} onClick={() => set('speakers', [...draft.speakers, { personId: null, name: '', text: '' }])}>
+          <Button
+            variant="subtle"
+            size="xs"
+            leftSection={<IconPlus size={14} />}
+            onClick={() => set('speakers', [...draft.speakers, { personId: null, name: '', text: '' }])}
+          >
             Добавить докладчика
           </Button>
         </Group>
-        <Checkbox label="Текст доклада прилагается (вместо краткого содержания)" checked={draft.reportAttached} onChange={(e) => set('reportAttached', e.currentTarget.checked)} />
+        <Checkbox
+          label="Текст доклада прилагается (вместо краткого содержания)"
+          checked={draft.reportAttached}
+          onChange={(e) => set('reportAttached', e.currentTarget.checked)}
+        />
         {draft.reportAttached ? null : (
-          <Textarea label="Краткое содержание доклада" autosize minRows={3} value={draft.heardText} onChange={(e) => set('heardText', e.currentTarget.value)} error={errors.of('heardText')} />
+          <Textarea
+            label="Краткое содержание доклада"
+            autosize
+            minRows={3}
+            value={draft.heardText}
+            onChange={(e) => set('heardText', e.currentTarget.value)}
+            error={errors.of('heardText')}
+          />
         )}
 
         <Divider label="ВЫСТУПИЛИ" labelPosition="left" />
         {draft.discussion.map((s, i) => speakerRow('discussion', s, i, true))}
         <Group>
-          <Button variant="subtle" size="xs" leftSection={<IconPlus size={14} />} onClick={() => set('discussion', [...draft.discussion, { personId: null, name: '', text: '' }])}>
+          <Button
+            variant="subtle"
+            size="xs"
+            leftSection={<IconPlus size={14} />}
+            onClick={() => set('discussion', [...draft.discussion, { personId: null, name: '', text: '' }])}
+          >
             Добавить выступление
           </Button>
         </Group>
@@ -200,8 +283,15 @@ export function ItemEditor({ meetingId, item, position, onClose }: { meetingId: 
           <Paper withBorder p="sm" key={i}>
             <Stack gap="xs">
               <Group justify="space-between">
-                <Title order={6}>Решение {position}.{i + 1}</Title>
-                <ActionIcon variant="subtle" color="gray" onClick={() => removeAt('decisions', i)} aria-label={`Убрать решение ${position}.${i + 1}`}>
+                <Title order={6}>
+                  Решение {position}.{i + 1}
+                </Title>
+                <ActionIcon
+                  variant="subtle"
+                  color="gray"
+                  onClick={() => removeAt('decisions', i)}
+                  aria-label={`Убрать решение ${position}.${i + 1}`}
+                >
                   <IconX size={16} />
                 </ActionIcon>
               </Group>
@@ -215,11 +305,36 @@ export function ItemEditor({ meetingId, item, position, onClose }: { meetingId: 
                 error={errors.of(`decisions.${i}.text`)}
               />
               <SimpleGrid cols={3}>
-                <NumberInput size="xs" label="Голосовали «за»" min={0} allowDecimal={false} value={d.votesFor ?? ''} onChange={(v) => setIn('decisions', i, { votesFor: numberOrNull(v) })} />
-                <NumberInput size="xs" label="«против»" min={0} allowDecimal={false} value={d.votesAgainst ?? ''} onChange={(v) => setIn('decisions', i, { votesAgainst: numberOrNull(v) })} />
-                <NumberInput size="xs" label="«воздержались»" min={0} allowDecimal={false} value={d.votesAbstained ?? ''} onChange={(v) => setIn('decisions', i, { votesAbstained: numberOrNull(v) })} />
+                <NumberInput
+                  size="xs"
+                  label="Голосовали «за»"
+                  min={0}
+                  allowDecimal={false}
+                  value={d.votesFor ?? ''}
+                  onChange={(v) => setIn('decisions', i, { votesFor: numberOrNull(v) })}
+                />
+                <NumberInput
+                  size="xs"
+                  label="«против»"
+                  min={0}
+                  allowDecimal={false}
+                  value={d.votesAgainst ?? ''}
+                  onChange={(v) => setIn('decisions', i, { votesAgainst: numberOrNull(v) })}
+                />
+                <NumberInput
+                  size="xs"
+                  label="«воздержались»"
+                  min={0}
+                  allowDecimal={false}
+                  value={d.votesAbstained ?? ''}
+                  onChange={(v) => setIn('decisions', i, { votesAbstained: numberOrNull(v) })}
+                />
               </SimpleGrid>
-              <Checkbox label="Поручение на контроле (ответственные и срок)" checked={d.isAssignment} onChange={(e) => setIn('decisions', i, { isAssignment: e.currentTarget.checked })} />
+              <Checkbox
+                label="Поручение на контроле (ответственные и срок)"
+                checked={d.isAssignment}
+                onChange={(e) => setIn('decisions', i, { isAssignment: e.currentTarget.checked })}
+              />
               {d.isAssignment ? (
                 <Stack gap="xs" pl="md">
                   <OrganizationsMultiPicker
@@ -228,7 +343,12 @@ export function ItemEditor({ meetingId, item, position, onClose }: { meetingId: 
                     onChange={(v) => setIn('decisions', i, { organizationIds: v })}
                     error={errors.of(`decisions.${i}.assignment.organizationIds`)}
                   />
-                  <PeopleMultiPicker label="Ответственные специалисты" value={d.personIds} onChange={(v) => setIn('decisions', i, { personIds: v })} error={errors.of(`decisions.${i}.assignment.personIds`)} />
+                  <PeopleMultiPicker
+                    label="Ответственные специалисты"
+                    value={d.personIds}
+                    onChange={(v) => setIn('decisions', i, { personIds: v })}
+                    error={errors.of(`decisions.${i}.assignment.personIds`)}
+                  />
                   <Group align="flex-end">
                     <DateInput
                       label="Срок исполнения"
@@ -241,7 +361,12 @@ export function ItemEditor({ meetingId, item, position, onClose }: { meetingId: 
                       onChange={(v) => setIn('decisions', i, { dueDate: v })}
                       error={errors.of(`decisions.${i}.assignment.dueDate`)}
                     />
-                    <Checkbox label="Постоянно" mb={8} checked={d.permanent} onChange={(e) => setIn('decisions', i, { permanent: e.currentTarget.checked })} />
+                    <Checkbox
+                      label="Постоянно"
+                      mb={8}
+                      checked={d.permanent}
+                      onChange={(e) => setIn('decisions', i, { permanent: e.currentTarget.checked })}
+                    />
                   </Group>
                   {d.id !== null && item?.decisions.find((x) => x.id === d.id)?.assignment?.status === 'done' ? (
                     <Text size="xs" c="green">
@@ -254,7 +379,12 @@ export function ItemEditor({ meetingId, item, position, onClose }: { meetingId: 
           </Paper>
         ))}
         <Group>
-          <Button variant="light" size="xs" leftSection={<IconPlus size={14} />} onClick={() => set('decisions', [...draft.decisions, blankDecision()])}>
+          <Button
+            variant="light"
+            size="xs"
+            leftSection={<IconPlus size={14} />}
+            onClick={() => set('decisions', [...draft.decisions, blankDecision()])}
+          >
             Добавить решение
           </Button>
         </Group>

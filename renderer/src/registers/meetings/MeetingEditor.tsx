@@ -1,5 +1,15 @@
 import { Alert, Anchor, Badge, Button, Center, Group, Loader, Menu, Modal, Stack, Tabs, Text, Textarea, Title } from '@mantine/core';
-import { IconArrowLeft, IconChevronDown, IconFileText, IconLock, IconLockOpen, IconSignature, IconCheck, IconArrowBackUp, IconTrash } from '@tabler/icons-react';
+import {
+  IconArrowLeft,
+  IconChevronDown,
+  IconFileText,
+  IconLock,
+  IconLockOpen,
+  IconSignature,
+  IconCheck,
+  IconArrowBackUp,
+  IconTrash,
+} from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { MEETING_KIND_LABELS, type MeetingDetail } from '@shared/contract/meetings';
@@ -74,8 +84,8 @@ function Editor({ m }: { m: MeetingDetail }) {
       {locked ? (
         <Alert color="green" icon={<IconLock size={18} />} title="Протокол подписан">
           Изменения запрещены. Протокол и документы показаны такими, какими были при подписании
-          {m.signedAt ? ` ${formatDate(m.signedAt.slice(0, 10))}` : ''}: последующие изменения в реестре (ФИО, должности, названия) в них не попадают.
-          Чтобы исправить протокол, нажмите «Снять подпись» и укажите причину — она сохранится в истории.
+          {m.signedAt ? ` ${formatDate(m.signedAt.slice(0, 10))}` : ''}: последующие изменения в реестре (ФИО, должности, названия) в них не
+          попадают. Чтобы исправить протокол, нажмите «Снять подпись» и укажите причину — она сохранится в истории.
         </Alert>
       ) : null}
       {m.unlocks.length ? (
@@ -132,7 +142,11 @@ function StatusActions({ m }: { m: MeetingDetail }) {
             variant="subtle"
             color="red"
             leftSection={<IconTrash size={16} />}
-            onClick={() => confirmDelete(`Удалить черновик заседания «${m.title}»?`, () => remove.mutate({ id: m.id }, { onSuccess: () => navigate('/meetings/list') }))}
+            onClick={() =>
+              confirmDelete(`Удалить черновик заседания «${m.title}»?`, () =>
+                remove.mutate({ id: m.id }, { onSuccess: () => navigate('/meetings/list') }),
+              )
+            }
           >
             Удалить
           </Button>
@@ -140,10 +154,20 @@ function StatusActions({ m }: { m: MeetingDetail }) {
       ) : null}
       {m.status === 'held' ? (
         <>
-          <Button leftSection={<IconSignature size={16} />} color="green" loading={sign.isPending} onClick={() => sign.mutate({ id: m.id })}>
+          <Button
+            leftSection={<IconSignature size={16} />}
+            color="green"
+            loading={sign.isPending}
+            onClick={() => sign.mutate({ id: m.id })}
+          >
             Подписать
           </Button>
-          <Button variant="default" leftSection={<IconArrowBackUp size={16} />} loading={reopen.isPending} onClick={() => reopen.mutate({ id: m.id })}>
+          <Button
+            variant="default"
+            leftSection={<IconArrowBackUp size={16} />}
+            loading={reopen.isPending}
+            onClick={() => reopen.mutate({ id: m.id })}
+          >
             В черновик
           </Button>
         </>
@@ -164,8 +188,19 @@ function UnlockDialog({ m, onClose }: { m: MeetingDetail; onClose: () => void })
   return (
     <Modal opened onClose={onClose} title="Снять подпись с протокола">
       <Stack>
-        <Text size="sm">Подписанный протокол — официальный документ. Укажите, почему его нужно изменить: причина сохранится вместе с протоколом.</Text>
-        <Textarea label="Причина" required autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} error={unlock.error?.message} data-autofocus />
+        <Text size="sm">
+          Подписанный протокол — официальный документ. Укажите, почему его нужно изменить: причина сохранится вместе с протоколом.
+        </Text>
+        <Textarea
+          label="Причина"
+          required
+          autosize
+          minRows={2}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          error={unlock.error?.message}
+          data-autofocus
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Отмена
@@ -184,15 +219,26 @@ function Documents({ m }: { m: MeetingDetail }) {
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <Button variant="light" leftSection={<IconFileText size={16} />} rightSection={<IconChevronDown size={14} />} loading={busy !== null}>
+        <Button
+          variant="light"
+          leftSection={<IconFileText size={16} />}
+          rightSection={<IconChevronDown size={14} />}
+          loading={busy !== null}
+        >
           Документы
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
-                <Menu.Item onClick={() => download('full', () => callApi('meetings.minutesDocx', { id: m.id, form: 'full' }))}>Протокол полный (Word)</Menu.Item>
-        <Menu.Item onClick={() => download('short', () => callApi('meetings.minutesDocx', { id: m.id, form: 'short' }))}>Протокол краткий (Word)</Menu.Item>
+        <Menu.Item onClick={() => download('full', () => callApi('meetings.minutesDocx', { id: m.id, form: 'full' }))}>
+          Протокол полный (Word)
+        </Menu.Item>
+        <Menu.Item onClick={() => download('short', () => callApi('meetings.minutesDocx', { id: m.id, form: 'short' }))}>
+          Протокол краткий (Word)
+        </Menu.Item>
         <Menu.Item onClick={() => download('agenda', () => callApi('meetings.agendaDocx', { id: m.id }))}>Повестка дня (Word)</Menu.Item>
-        <Menu.Item onClick={() => download('sheet', () => callApi('meetings.registrationSheetDocx', { id: m.id }))}>Лист регистрации (Word)</Menu.Item>
+        <Menu.Item onClick={() => download('sheet', () => callApi('meetings.registrationSheetDocx', { id: m.id }))}>
+          Лист регистрации (Word)
+        </Menu.Item>
         <Menu.Divider />
         <Menu.Item component={Link} to={`/meetings/print/${m.id}?doc=full`}>
           Протокол полный — печать, PDF

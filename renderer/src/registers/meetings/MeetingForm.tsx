@@ -55,7 +55,8 @@ export const emptyDraft = (groupId: number | null): MeetingDraft => ({
  * The call's input from the form. Empty required fields go as missing, not as a made-up
  * value: the server refuses them with its own Russian message under the right field.
  */
-export const meetingInputOf = (d: MeetingDraft) => ({ ...d, groupId: d.groupId ?? undefined, dateStart: d.dateStart ?? undefined }) as CallInput<'meetings.create'>;
+export const meetingInputOf = (d: MeetingDraft) =>
+  ({ ...d, groupId: d.groupId ?? undefined, dateStart: d.dateStart ?? undefined }) as CallInput<'meetings.create'>;
 
 interface Props {
   initial: MeetingDraft;
@@ -73,7 +74,11 @@ export function MeetingForm({ initial, isNew, disabled = false, saving, onSubmit
   const groups = useCall('workingGroups.list', {});
   const year = draft.dateStart ? Number(draft.dateStart.slice(0, 4)) : null;
   const candidates = useCall('meetings.planCandidates', { year: year ?? 2000 }, { enabled: year !== null });
-  const next = useCall('meetings.nextNumber', { groupId: draft.groupId ?? 1, year: year ?? 2000 }, { enabled: isNew && draft.groupId !== null && year !== null });
+  const next = useCall(
+    'meetings.nextNumber',
+    { groupId: draft.groupId ?? 1, year: year ?? 2000 },
+    { enabled: isNew && draft.groupId !== null && year !== null },
+  );
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onSubmit(draft, errors.fromError);
@@ -131,7 +136,14 @@ export function MeetingForm({ initial, isNew, disabled = false, saving, onSubmit
               error={errors.of('dateEnd')}
               disabled={disabled}
             />
-            <TextInput label="Время" placeholder="10:00" value={draft.time} onChange={(e) => set('time', e.currentTarget.value)} error={errors.of('time')} disabled={disabled} />
+            <TextInput
+              label="Время"
+              placeholder="10:00"
+              value={draft.time}
+              onChange={(e) => set('time', e.currentTarget.value)}
+              error={errors.of('time')}
+              disabled={disabled}
+            />
             <NumberInput
               label="Номер"
               placeholder={next.data ? `${next.data} (автоматически)` : 'автоматически'}
@@ -144,8 +156,21 @@ export function MeetingForm({ initial, isNew, disabled = false, saving, onSubmit
             />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label="Населённый пункт" placeholder="г. Уварово" value={draft.town} onChange={(e) => set('town', e.currentTarget.value)} error={errors.of('town')} disabled={disabled} />
-            <TextInput label="Адрес" value={draft.address} onChange={(e) => set('address', e.currentTarget.value)} error={errors.of('address')} disabled={disabled} />
+            <TextInput
+              label="Населённый пункт"
+              placeholder="г. Уварово"
+              value={draft.town}
+              onChange={(e) => set('town', e.currentTarget.value)}
+              error={errors.of('town')}
+              disabled={disabled}
+            />
+            <TextInput
+              label="Адрес"
+              value={draft.address}
+              onChange={(e) => set('address', e.currentTarget.value)}
+              error={errors.of('address')}
+              disabled={disabled}
+            />
           </SimpleGrid>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <PersonPicker

@@ -55,7 +55,15 @@ export function MeetingsScreen() {
           value={groupId}
           onChange={(v) => setFilter('group', v === null ? null : String(v))}
         />
-        <Select label="Год" w={120} clearable placeholder="Все" data={years} value={year === null ? null : String(year)} onChange={(v) => setFilter('year', v)} />
+        <Select
+          label="Год"
+          w={120}
+          clearable
+          placeholder="Все"
+          data={years}
+          value={year === null ? null : String(year)}
+          onChange={(v) => setFilter('year', v)}
+        />
         <Select
           label="Состояние"
           w={160}
@@ -76,7 +84,13 @@ export function MeetingsScreen() {
       </Group>
       <ListTable
         label="Заседания"
-        columns={[{ title: 'Дата', width: 130 }, { title: '№', width: 60 }, { title: 'Группа и вид' }, { title: 'Вопросы повестки' }, { title: 'Состояние', width: 130 }]}
+        columns={[
+          { title: 'Дата', width: 130 },
+          { title: '№', width: 60 },
+          { title: 'Группа и вид' },
+          { title: 'Вопросы повестки' },
+          { title: 'Состояние', width: 130 },
+        ]}
         empty={
           list.isSuccess && rows.length === 0 ? (
             noGroups ? (
@@ -133,7 +147,9 @@ export function MeetingsScreen() {
           Показаны последние {rows.length} из {list.data.total}. Уточните фильтры, чтобы найти остальные.
         </Text>
       ) : null}
-      {creating ? <CreateMeeting groupId={groupId ?? (groups.data?.length === 1 ? groups.data[0]!.id : null)} onClose={() => setCreating(false)} /> : null}
+      {creating ? (
+        <CreateMeeting groupId={groupId ?? (groups.data?.length === 1 ? groups.data[0]!.id : null)} onClose={() => setCreating(false)} />
+      ) : null}
     </>
   );
 }
@@ -148,12 +164,7 @@ function CreateMeeting({ groupId, onClose }: { groupId: number | null; onClose: 
         isNew
         saving={create.isPending}
         onCancel={onClose}
-        onSubmit={(d, onError) =>
-          create.mutate(
-            meetingInputOf(d),
-            { onSuccess: (m) => navigate(`/meetings/list/${m.id}`), onError },
-          )
-        }
+        onSubmit={(d, onError) => create.mutate(meetingInputOf(d), { onSuccess: (m) => navigate(`/meetings/list/${m.id}`), onError })}
       />
     </Modal>
   );

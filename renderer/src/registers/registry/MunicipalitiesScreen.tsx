@@ -16,7 +16,14 @@ export function MunicipalitiesScreen() {
     {
       header: 'Сегмент',
       width: 180,
-      render: (m) => (m.inSegment ? <Badge variant="light">входит в сегмент</Badge> : <Badge variant="light" color="gray">вне сегмента</Badge>),
+      render: (m) =>
+        m.inSegment ? (
+          <Badge variant="light">входит в сегмент</Badge>
+        ) : (
+          <Badge variant="light" color="gray">
+            вне сегмента
+          </Badge>
+        ),
     },
     { header: 'Организации', width: 130, render: (m) => m.organizationCount || '—' },
     actionsColumn<Municipality>({

@@ -42,7 +42,13 @@ export function OrganizationForm({ editing, onClose }: Props) {
   };
 
   return (
-    <FormModal title={editing ? 'Изменение организации' : 'Новая организация'} size="lg" onClose={onClose} onSubmit={submit} saving={saving}>
+    <FormModal
+      title={editing ? 'Изменение организации' : 'Новая организация'}
+      size="lg"
+      onClose={onClose}
+      onSubmit={submit}
+      saving={saving}
+    >
       <Textarea
         label="Полное наименование"
         required

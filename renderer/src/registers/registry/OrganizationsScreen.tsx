@@ -14,7 +14,10 @@ import { useListState } from '@renderer/components/useListState';
 type Sort = 'name' | 'type' | 'municipality';
 
 export function OrganizationsScreen() {
-  const list = useListState<Sort, { type: OrganizationType | null; municipalityId: number | null }>('name', { type: null, municipalityId: null });
+  const list = useListState<Sort, { type: OrganizationType | null; municipalityId: number | null }>('name', {
+    type: null,
+    municipalityId: null,
+  });
   const data = useCall('organizations.list', { ...list.query, ...list.filters }, { placeholderData: keepPreviousData });
   const remove = useChange('organizations.delete', { success: 'Организация удалена' });
   const [form, setForm] = useState<{ editing: Organization | null } | null>(null);
@@ -43,7 +46,12 @@ export function OrganizationsScreen() {
       width: 100,
       render: (o) =>
         o.peopleCount > 0 ? (
-          <Anchor component={Link} to={`/registry/people?organization=${o.id}`} size="sm" aria-label={`Специалисты: ${organizationLabel(o)}`}>
+          <Anchor
+            component={Link}
+            to={`/registry/people?organization=${o.id}`}
+            size="sm"
+            aria-label={`Специалисты: ${organizationLabel(o)}`}
+          >
             {o.peopleCount}
           </Anchor>
         ) : (

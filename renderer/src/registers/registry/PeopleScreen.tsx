@@ -41,7 +41,14 @@ export function PeopleScreen() {
     {
       header: 'Согласие на обработку ПД',
       width: 130,
-      render: (p) => (p.pdConsent ? `от ${formatDate(p.pdConsentDate)}` : <Text size="sm" c="dimmed">нет</Text>),
+      render: (p) =>
+        p.pdConsent ? (
+          `от ${formatDate(p.pdConsentDate)}`
+        ) : (
+          <Text size="sm" c="dimmed">
+            нет
+          </Text>
+        ),
     },
     actionsColumn<Person>({
       name: personFullName,

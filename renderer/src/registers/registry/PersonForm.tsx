@@ -27,7 +27,6 @@ const blank: Draft = {
   pdConsentDate: null,
 };
 
-
 export function PersonForm({ editing, organizationId = null, onClose }: Props) {
   // Only the editable fields: the call's schema is strict and refuses extra keys such as `id`.
   const { draft, set, errors } = useDraft<Draft>(() => {
@@ -51,7 +50,13 @@ export function PersonForm({ editing, organizationId = null, onClose }: Props) {
   const submit = () => save(editing?.id ?? null, draft);
 
   const text = (key: 'lastName' | 'firstName' | 'middleName' | 'position' | 'phone' | 'email', label: string, required = false) => (
-    <TextInput label={label} required={required} value={draft[key]} onChange={(e) => set(key, e.currentTarget.value)} error={errors.of(key)} />
+    <TextInput
+      label={label}
+      required={required}
+      value={draft[key]}
+      onChange={(e) => set(key, e.currentTarget.value)}
+      error={errors.of(key)}
+    />
   );
 
   return (
@@ -68,7 +73,12 @@ export function PersonForm({ editing, organizationId = null, onClose }: Props) {
         {text('middleName', 'Отчество')}
       </SimpleGrid>
       {text('position', 'Должность')}
-      <OrganizationPicker label="Организация" value={draft.organizationId} onChange={(v) => set('organizationId', v)} error={errors.of('organizationId')} />
+      <OrganizationPicker
+        label="Организация"
+        value={draft.organizationId}
+        onChange={(v) => set('organizationId', v)}
+        error={errors.of('organizationId')}
+      />
       <SimpleGrid cols={2}>
         {text('phone', 'Телефон')}
         {text('email', 'Электронная почта')}

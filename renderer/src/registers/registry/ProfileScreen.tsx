@@ -19,7 +19,10 @@ export function ProfileScreen() {
   const segment = (municipalities.data ?? []).filter((m) => m.inSegment).map((m) => m.name);
   return (
     <>
-      <ScreenHeader title="Профиль центра" description="Реквизиты центра для документов: наименование, руководитель для грифа «УТВЕРЖДАЮ», сегмент" />
+      <ScreenHeader
+        title="Профиль центра"
+        description="Реквизиты центра для документов: наименование, руководитель для грифа «УТВЕРЖДАЮ», сегмент"
+      />
       <ProfileForm initial={profile.data} />
       <Paper withBorder p="md" mt="md" maw={900}>
         <Text fw={700} mb={4}>

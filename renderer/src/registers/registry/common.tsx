@@ -42,7 +42,15 @@ export function actionsColumn<Row extends { id: number }>(options: {
 }
 
 /** List filter by organisation type; empty means all types. */
-export function TypeFilter({ label, value, onChange }: { label: string; value: OrganizationType | null; onChange: (v: OrganizationType | null) => void }) {
+export function TypeFilter({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: OrganizationType | null;
+  onChange: (v: OrganizationType | null) => void;
+}) {
   return (
     <Select
       label={label}

@@ -158,7 +158,14 @@ export function ItemForm({ year, editing, defaultDirection, onClose }: Props) {
             />
           ) : null}
           {draft.termKind === 'month' ? (
-            <Select aria-label="Месяц" placeholder="Выберите месяц" data={monthOptions} value={draft.month} onChange={(v) => set('month', v, 'term.month')} error={errors.of('term.month')} />
+            <Select
+              aria-label="Месяц"
+              placeholder="Выберите месяц"
+              data={monthOptions}
+              value={draft.month}
+              onChange={(v) => set('month', v, 'term.month')}
+              error={errors.of('term.month')}
+            />
           ) : null}
           {draft.termKind === 'quarter' ? (
             <Select
@@ -173,14 +180,43 @@ export function ItemForm({ year, editing, defaultDirection, onClose }: Props) {
         </Stack>
       </Input.Wrapper>
       <SimpleGrid cols={2}>
-        <PeopleMultiPicker label="Ответственные" value={draft.responsibleIds} onChange={(v) => set('responsibleIds', v)} error={errors.of('responsibleIds')} />
-        <OrganizationsMultiPicker label="Партнёры" value={draft.partnerIds} onChange={(v) => set('partnerIds', v)} error={errors.of('partnerIds')} />
+        <PeopleMultiPicker
+          label="Ответственные"
+          value={draft.responsibleIds}
+          onChange={(v) => set('responsibleIds', v)}
+          error={errors.of('responsibleIds')}
+        />
+        <OrganizationsMultiPicker
+          label="Партнёры"
+          value={draft.partnerIds}
+          onChange={(v) => set('partnerIds', v)}
+          error={errors.of('partnerIds')}
+        />
       </SimpleGrid>
-      <TextInput label="Целевая аудитория" value={draft.targetAudience} onChange={(e) => set('targetAudience', e.currentTarget.value)} error={errors.of('targetAudience')} />
+      <TextInput
+        label="Целевая аудитория"
+        value={draft.targetAudience}
+        onChange={(e) => set('targetAudience', e.currentTarget.value)}
+        error={errors.of('targetAudience')}
+      />
       <SimpleGrid cols={2}>
-        <Select label="Статус" allowDeselect={false} data={statusOptions} value={draft.status} onChange={(v) => v && set('status', v as PlanStatus)} error={errors.of('status')} />
+        <Select
+          label="Статус"
+          allowDeselect={false}
+          data={statusOptions}
+          value={draft.status}
+          onChange={(v) => v && set('status', v as PlanStatus)}
+          error={errors.of('status')}
+        />
       </SimpleGrid>
-      <Textarea label="Отметка о выполнении" autosize minRows={2} value={draft.resultNote} onChange={(e) => set('resultNote', e.currentTarget.value)} error={errors.of('resultNote')} />
+      <Textarea
+        label="Отметка о выполнении"
+        autosize
+        minRows={2}
+        value={draft.resultNote}
+        onChange={(e) => set('resultNote', e.currentTarget.value)}
+        error={errors.of('resultNote')}
+      />
     </FormModal>
   );
 }

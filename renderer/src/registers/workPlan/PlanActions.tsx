@@ -44,7 +44,17 @@ export function CreatePlanButton({ years, onCreated }: { years: WorkPlanSummaryR
       </Button>
       {open ? (
         <FormModal title="Новый план работы" onClose={() => setOpen(false)} onSubmit={submit} saving={create.isPending}>
-          <NumberInput label="Год" required min={2000} max={2100} allowDecimal={false} value={year} onChange={setYear} error={errors.of('year')} data-autofocus />
+          <NumberInput
+            label="Год"
+            required
+            min={2000}
+            max={2100}
+            allowDecimal={false}
+            value={year}
+            onChange={setYear}
+            error={errors.of('year')}
+            data-autofocus
+          />
         </FormModal>
       ) : null}
     </>
@@ -55,7 +65,15 @@ export function CreatePlanButton({ years, onCreated }: { years: WorkPlanSummaryR
  * Says before copying exactly what will happen: how many items go to the next year and how
  * many stay, or that the next year already has items and the copy would be refused.
  */
-export function CopyToNextYearButton({ year, years, onCopied }: { year: number; years: WorkPlanSummaryRow[]; onCopied: (year: number) => void }) {
+export function CopyToNextYearButton({
+  year,
+  years,
+  onCopied,
+}: {
+  year: number;
+  years: WorkPlanSummaryRow[];
+  onCopied: (year: number) => void;
+}) {
   const copy = useChange('workPlan.copyToNextYear');
   const next = year + 1;
 
@@ -87,7 +105,10 @@ export function CopyToNextYearButton({ year, years, onCopied }: { year: number; 
           { year },
           {
             onSuccess: (result) => {
-              notifications.show({ color: 'green', message: `В план на ${result.targetYear} год перенесено: ${countOf(result.carried, ITEMS)}` });
+              notifications.show({
+                color: 'green',
+                message: `В план на ${result.targetYear} год перенесено: ${countOf(result.carried, ITEMS)}`,
+              });
               onCopied(result.targetYear);
             },
           },

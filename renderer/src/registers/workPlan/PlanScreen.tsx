@@ -1,4 +1,19 @@
-import { ActionIcon, Button, Center, Group, Loader, Menu, Paper, Select, Stack, Table, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Button,
+  Center,
+  Group,
+  Loader,
+  Menu,
+  Paper,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  Tooltip,
+} from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useDebouncedValue } from '@mantine/hooks';
 import {
@@ -53,7 +68,10 @@ export function PlanScreen() {
       <Stack>
         <Title order={2}>План работы</Title>
         <Paper withBorder p="xl">
-          <EmptyState text="Планов работы пока нет. Создайте план на год, чтобы вносить мероприятия." action={<CreatePlanButton years={years} onCreated={setYear} />} />
+          <EmptyState
+            text="Планов работы пока нет. Создайте план на год, чтобы вносить мероприятия."
+            action={<CreatePlanButton years={years} onCreated={setYear} />}
+          />
         </Paper>
       </Stack>
     );
@@ -61,7 +79,15 @@ export function PlanScreen() {
   return <YearPlan key={year} year={year} years={years} setYear={setYear} />;
 }
 
-function YearPlan({ year, years, setYear }: { year: number; years: ReturnType<typeof usePlanYear>['years']; setYear: (y: number) => void }) {
+function YearPlan({
+  year,
+  years,
+  setYear,
+}: {
+  year: number;
+  years: ReturnType<typeof usePlanYear>['years'];
+  setYear: (y: number) => void;
+}) {
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [search] = useDebouncedValue(filters.search, 250);
   const [editing, setEditing] = useState<PlanItem | 'new' | null>(null);
@@ -69,7 +95,14 @@ function YearPlan({ year, years, setYear }: { year: number; years: ReturnType<ty
   const { busy, download } = useDownload();
   const items = useCall(
     'workPlan.items',
-    { year, direction: filters.direction, status: filters.status, quarter: filters.quarter ? Number(filters.quarter) : null, responsibleId: filters.responsibleId, search },
+    {
+      year,
+      direction: filters.direction,
+      status: filters.status,
+      quarter: filters.quarter ? Number(filters.quarter) : null,
+      responsibleId: filters.responsibleId,
+      search,
+    },
     { placeholderData: keepPreviousData },
   );
   const set = <K extends keyof Filters>(key: K, value: Filters[K]) => setFilters((f) => ({ ...f, [key]: value }));
@@ -94,10 +127,20 @@ function YearPlan({ year, years, setYear }: { year: number; years: ReturnType<ty
           <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
             Добавить мероприятие
           </Button>
-          <Button variant="default" leftSection={<IconFileTypeDocx size={16} />} loading={busy === 'workPlan.exportDocx'} onClick={() => void download('workPlan.exportDocx', year)}>
+          <Button
+            variant="default"
+            leftSection={<IconFileTypeDocx size={16} />}
+            loading={busy === 'workPlan.exportDocx'}
+            onClick={() => void download('workPlan.exportDocx', year)}
+          >
             Скачать Word
           </Button>
-          <Button variant="default" leftSection={<IconFileSpreadsheet size={16} />} loading={busy === 'workPlan.exportXlsx'} onClick={() => void download('workPlan.exportXlsx', year)}>
+          <Button
+            variant="default"
+            leftSection={<IconFileSpreadsheet size={16} />}
+            loading={busy === 'workPlan.exportXlsx'}
+            onClick={() => void download('workPlan.exportXlsx', year)}
+          >
             Скачать Excel
           </Button>
           <Button variant="default" leftSection={<IconPrinter size={16} />} component={Link} to={`/work-plan/${year}/print`}>
@@ -117,9 +160,33 @@ function YearPlan({ year, years, setYear }: { year: number; years: ReturnType<ty
             value={filters.search}
             onChange={(e) => set('search', e.currentTarget.value)}
           />
-          <Select label="Направление" placeholder="Все" clearable w={300} data={directionOptions} value={filters.direction} onChange={(v) => set('direction', v as Direction | null)} />
-          <Select label="Статус" placeholder="Все" clearable w={170} data={statusOptions} value={filters.status} onChange={(v) => set('status', v as PlanStatus | null)} />
-          <Select label="Квартал" placeholder="Весь год" clearable w={150} data={quarterOptions} value={filters.quarter} onChange={(v) => set('quarter', v)} />
+          <Select
+            label="Направление"
+            placeholder="Все"
+            clearable
+            w={300}
+            data={directionOptions}
+            value={filters.direction}
+            onChange={(v) => set('direction', v as Direction | null)}
+          />
+          <Select
+            label="Статус"
+            placeholder="Все"
+            clearable
+            w={170}
+            data={statusOptions}
+            value={filters.status}
+            onChange={(v) => set('status', v as PlanStatus | null)}
+          />
+          <Select
+            label="Квартал"
+            placeholder="Весь год"
+            clearable
+            w={150}
+            data={quarterOptions}
+            value={filters.quarter}
+            onChange={(v) => set('quarter', v)}
+          />
           <div style={{ width: 260 }}>
             <PersonPicker label="Ответственный" value={filters.responsibleId} onChange={(v) => set('responsibleId', v)} />
           </div>
@@ -154,7 +221,12 @@ function YearPlan({ year, years, setYear }: { year: number; years: ReturnType<ty
       )}
 
       {editing ? (
-        <ItemForm year={year} editing={editing === 'new' ? null : editing} defaultDirection={filters.direction ?? 'organizational'} onClose={() => setEditing(null)} />
+        <ItemForm
+          year={year}
+          editing={editing === 'new' ? null : editing}
+          defaultDirection={filters.direction ?? 'organizational'}
+          onClose={() => setEditing(null)}
+        />
       ) : null}
       {statusOf ? <StatusForm item={statusOf} onClose={() => setStatusOf(null)} /> : null}
     </Stack>
@@ -181,12 +253,22 @@ function ApprovalDate({ year }: { year: number }) {
   );
 }
 
-function ItemsTable({ items, onEdit, onStatus }: { items: PlanItem[]; onEdit: (item: PlanItem) => void; onStatus: (item: PlanItem) => void }) {
+function ItemsTable({
+  items,
+  onEdit,
+  onStatus,
+}: {
+  items: PlanItem[];
+  onEdit: (item: PlanItem) => void;
+  onStatus: (item: PlanItem) => void;
+}) {
   const move = useChange('workPlan.moveItem');
   const remove = useChange('workPlan.deleteItem', { success: 'Мероприятие удалено из плана' });
-  const groups = DIRECTIONS.map((direction, i) => ({ direction, number: i + 1, items: items.filter((item) => item.direction === direction) })).filter(
-    (g) => g.items.length > 0,
-  );
+  const groups = DIRECTIONS.map((direction, i) => ({
+    direction,
+    number: i + 1,
+    items: items.filter((item) => item.direction === direction),
+  })).filter((g) => g.items.length > 0);
 
   return (
     <Paper withBorder>
@@ -239,12 +321,22 @@ function ItemsTable({ items, onEdit, onStatus }: { items: PlanItem[]; onEdit: (i
                   <Table.Td>
                     <Group gap={2} wrap="nowrap" justify="flex-end">
                       <Tooltip label="Выше">
-                        <ActionIcon variant="subtle" aria-label={`Выше: ${item.number}`} disabled={item.isFirst} onClick={() => move.mutate({ id: item.id, to: 'up' })}>
+                        <ActionIcon
+                          variant="subtle"
+                          aria-label={`Выше: ${item.number}`}
+                          disabled={item.isFirst}
+                          onClick={() => move.mutate({ id: item.id, to: 'up' })}
+                        >
                           <IconArrowUp size={16} />
                         </ActionIcon>
                       </Tooltip>
                       <Tooltip label="Ниже">
-                        <ActionIcon variant="subtle" aria-label={`Ниже: ${item.number}`} disabled={item.isLast} onClick={() => move.mutate({ id: item.id, to: 'down' })}>
+                        <ActionIcon
+                          variant="subtle"
+                          aria-label={`Ниже: ${item.number}`}
+                          disabled={item.isLast}
+                          onClick={() => move.mutate({ id: item.id, to: 'down' })}
+                        >
                           <IconArrowDown size={16} />
                         </ActionIcon>
                       </Tooltip>
@@ -264,7 +356,11 @@ function ItemsTable({ items, onEdit, onStatus }: { items: PlanItem[]; onEdit: (i
                           <Menu.Item
                             color="red"
                             leftSection={<IconTrash size={14} />}
-                            onClick={() => confirmDelete(`Удалить из плана мероприятие ${item.number} «${item.title}»?`, () => remove.mutate({ id: item.id }))}
+                            onClick={() =>
+                              confirmDelete(`Удалить из плана мероприятие ${item.number} «${item.title}»?`, () =>
+                                remove.mutate({ id: item.id }),
+                              )
+                            }
                           >
                             Удалить
                           </Menu.Item>
@@ -281,4 +377,3 @@ function ItemsTable({ items, onEdit, onStatus }: { items: PlanItem[]; onEdit: (i
     </Paper>
   );
 }
-

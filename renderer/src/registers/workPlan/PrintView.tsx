@@ -1,6 +1,13 @@
 import { Button, Center, Loader, Text } from '@mantine/core';
 import { Link, useParams } from 'react-router-dom';
-import { approvalLines, directionHeading, EMPTY_PLAN_TEXT, itemCells, PLAN_COLUMNS, planTitleLines } from '@shared/documents/workPlan/layout';
+import {
+  approvalLines,
+  directionHeading,
+  EMPTY_PLAN_TEXT,
+  itemCells,
+  PLAN_COLUMNS,
+  planTitleLines,
+} from '@shared/documents/workPlan/layout';
 import { useCall } from '@renderer/api/client';
 import { PrintToolbar } from '@renderer/components/PrintToolbar';
 

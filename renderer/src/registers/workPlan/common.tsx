@@ -17,7 +17,13 @@ export const quarterOptions = QUARTERS_ROMAN.map((q, i) => ({ value: String(i + 
 
 export function StatusBadge({ status }: { status: PlanStatus }) {
   return (
-    <Badge color={STATUS_COLORS[status]} variant="light" tt="none" size="md" styles={{ root: { maxWidth: 'none', overflow: 'visible' }, label: { overflow: 'visible' } }}>
+    <Badge
+      color={STATUS_COLORS[status]}
+      variant="light"
+      tt="none"
+      size="md"
+      styles={{ root: { maxWidth: 'none', overflow: 'visible' }, label: { overflow: 'visible' } }}
+    >
       {PLAN_STATUS_LABELS[status]}
     </Badge>
   );
@@ -47,7 +53,15 @@ export function usePlanYear() {
   return { year, setYear, years: list, loading: years.isPending };
 }
 
-export function YearSelect({ year, years, onChange }: { year: number | null; years: { year: number }[]; onChange: (year: number) => void }) {
+export function YearSelect({
+  year,
+  years,
+  onChange,
+}: {
+  year: number | null;
+  years: { year: number }[];
+  onChange: (year: number) => void;
+}) {
   return (
     <Select
       aria-label="Год плана"
