@@ -17,7 +17,7 @@ import tseslint from 'typescript-eslint';
  *   db/                schema, migrations, opening the database
  *
  * ESLint's no-restricted-imports takes the last matching block's options whole, so every block
- * states its full list; `restricted()` adds the rules that hold everywhere.
+ * states its full list; `restricted()` adds the rules that hold everywhere (no climbing, no remote module).
  */
 
 /** @typedef {{ group?: string[], regex?: string, message: string }} Pattern */
@@ -27,6 +27,15 @@ const NO_CLIMBING = /** @type {Pattern} */ ({
   // package.json (the version and product name) is the one file above every folder.
   regex: '^\\.\\./(?!(\\.\\./)*package\\.json$)',
   message: 'Import through a path alias (@shared, @main, @db, @renderer, @tests) instead of climbing folders with ../',
+});
+
+/**
+ * Electron's security checklist: the remote module (gone from Electron itself, still offered
+ * as a package) hands a page the main process's objects. Nothing anywhere may use it.
+ */
+const NO_REMOTE = /** @type {Pattern} */ ({
+  group: ['@electron/remote', '@electron/remote/*'],
+  message: "No remote module: the window reaches the main process only through the preload's one invoke channel",
 });
 
 /** Packages and modules that exist only in the main process under Node. */
@@ -53,7 +62,7 @@ const UI = /** @type {Pattern} */ ({ group: ['@renderer/*'], message: 'Only the 
 const TESTS = /** @type {Pattern} */ ({ group: ['@tests/*'], message: 'Application code never imports tests' });
 
 /** @param {...Pattern} patterns */
-const restricted = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns: [NO_CLIMBING, ...patterns] }] });
+const restricted = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns: [NO_CLIMBING, NO_REMOTE, ...patterns] }] });
 
 export default tseslint.config(
   {
@@ -151,7 +160,7 @@ export default tseslint.config(
     files: ['electron/preload/**/*.ts'],
     rules: restricted(
       {
-        group: ['@main/*/*', '!@main/window/electron-api', '@db/*', '@shared/*', '@renderer/*', 'node:*'],
+        group: ['@main/*/*', '@db/*', '@shared/*', '@renderer/*', 'node:*'],
         message: 'The sandboxed preload may require only electron: it forwards calls and knows nothing else',
       },
       TESTS,

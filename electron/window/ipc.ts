@@ -1,12 +1,12 @@
+import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import type { Result } from '@shared/contract/define';
 import { INVOKE_CHANNEL } from '@main/preload/channel';
-import type { InvokeEvent, InvokeRegistry } from './electron-api';
 import { isAppUrl } from './origin';
 
 export type Dispatch = (name: string, payload: unknown) => Promise<Result<unknown>>;
 
 /** Only the app's own page (app://renderer) may call; a foreign frame never reaches a handler. */
-export function isTrustedSender(event: InvokeEvent): boolean {
+export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>): boolean {
   return isAppUrl(event.senderFrame?.url);
 }
 
@@ -21,11 +21,11 @@ const refused: Result<never> = {
  * before any handler runs.
  */
 export function registerInvokeHandler(
-  ipcMain: InvokeRegistry,
+  ipcMain: Pick<IpcMain, 'handle'>,
   dispatch: Dispatch,
-  trusted: (event: InvokeEvent) => boolean = isTrustedSender,
+  trusted: (event: IpcMainInvokeEvent) => boolean = isTrustedSender,
 ): void {
-  ipcMain.handle(INVOKE_CHANNEL, async (event, name, payload): Promise<Result<unknown>> => {
+  ipcMain.handle(INVOKE_CHANNEL, async (event, name: unknown, payload: unknown): Promise<Result<unknown>> => {
     if (!trusted(event)) return refused;
     if (typeof name !== 'string' || name.length === 0) {
       return { ok: false, error: { code: 'unknown_call', message: 'Неизвестная команда приложения' } };

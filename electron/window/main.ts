@@ -1,8 +1,8 @@
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { existsSync } from 'node:fs';
 import { exportCommand } from '@main/cli/exportCommand';
 import { DatabaseOpenError } from '@db/open';
 import { createApp, type App } from '@main/api/app';
-import type { AppWindow, ElectronMain } from './electron-api';
 import { installSessionGuards, installWebContentsGuards } from './guards';
 import { registerInvokeHandler } from './ipc';
 import { menuTemplate } from './menu';
@@ -16,16 +16,15 @@ import { buildWindowOptions, WINDOW_TITLE } from './window';
  * Bundled by electron/launcher/bundle.ts into dist/electron/main.cjs (CommonJS, so
  * `require` and `__dirname` are those of the bundle).
  */
-// The bundle is CommonJS and 'electron' exists only at run time inside Electron (see electron-api.ts).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { app, BrowserWindow, dialog, ipcMain, protocol, session, shell, Menu } = require('electron') as ElectronMain;
 
 export const APP_USER_MODEL_ID = 'ru.resource-center.desktop';
 
-// Privileged schemes can only be registered before 'ready'.
+// Both only take effect before 'ready': the app:// scheme's privileges, and Chromium's sandbox
+// for every renderer the app could ever create, whatever a window's own options say.
 registerAppScheme(protocol);
+app.enableSandbox();
 
-let mainWindow: AppWindow | undefined;
+let mainWindow: BrowserWindow | undefined;
 let opened: App | undefined;
 
 function fail(message: string): void {
@@ -42,7 +41,7 @@ function startupMessage(error: unknown): string {
 function currentPaths() {
   return runtimePaths({
     appPath: app.getAppPath(),
-    resourcesPath: (process as NodeJS.Process & { resourcesPath?: string }).resourcesPath ?? '',
+    resourcesPath: process.resourcesPath,
     isPackaged: app.isPackaged,
     electronVersion: process.versions.electron ?? '',
     mainDir: __dirname,

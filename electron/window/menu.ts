@@ -1,10 +1,10 @@
-import type { MenuItemTemplate } from './electron-api';
+import type { MenuItemConstructorOptions } from 'electron';
 
 /**
  * A short Russian menu. Electron's default menu is English and offers developer items; the
  * edit items are kept because they carry the clipboard and undo shortcuts on every system.
  */
-export function menuTemplate(): MenuItemTemplate[] {
+export function menuTemplate(): MenuItemConstructorOptions[] {
   return [
     { label: 'Файл', submenu: [{ label: 'Выход', role: 'quit', accelerator: 'CmdOrCtrl+Q' }] },
     {

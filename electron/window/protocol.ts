@@ -1,8 +1,8 @@
+import type { Protocol } from 'electron';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { MIME } from '@main/host/server';
 import { SECURITY_HEADERS } from '@main/security/csp';
-import type { AppProtocol } from './electron-api';
 import { APP_HOST, APP_SCHEME } from './origin';
 
 /**
@@ -10,7 +10,7 @@ import { APP_HOST, APP_SCHEME } from './origin';
  * relative paths (vite's `base: './'`), `secure` makes it a secure context like https; no
  * CORS or service-worker privileges are granted because nothing needs them.
  */
-export function registerAppScheme(protocol: Pick<AppProtocol, 'registerSchemesAsPrivileged'>): void {
+export function registerAppScheme(protocol: Pick<Protocol, 'registerSchemesAsPrivileged'>): void {
   protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 }
 
@@ -62,6 +62,6 @@ export function createAppProtocolHandler(
   };
 }
 
-export function serveRenderer(protocol: Pick<AppProtocol, 'handle'>, root: string): void {
+export function serveRenderer(protocol: Pick<Protocol, 'handle'>, root: string): void {
   protocol.handle(APP_SCHEME, createAppProtocolHandler(root));
 }

@@ -1,6 +1,9 @@
-import type { WindowOptionsShape } from './electron-api';
+import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
 
 export const WINDOW_TITLE = 'Ресурсный центр';
+
+/** Electron's own options type, with the preferences always stated (never left to defaults). */
+export type WindowOptions = BrowserWindowConstructorOptions & { webPreferences: WebPreferences };
 
 export interface WindowChoices {
   /** Developer tools only in an unpackaged (development) run. */
@@ -13,7 +16,7 @@ export interface WindowChoices {
  * it runs isolated in Chromium's sandbox and talks to the main process only through the
  * preload's single `invoke` function.
  */
-export function buildWindowOptions(preloadPath: string, choices: WindowChoices = {}): WindowOptionsShape {
+export function buildWindowOptions(preloadPath: string, choices: WindowChoices = {}): WindowOptions {
   return {
     title: WINDOW_TITLE,
     // Fits a 1366×768 office laptop with the taskbar; tables need the width.

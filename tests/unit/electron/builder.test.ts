@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { mainBuildOptions, preloadBuildOptions, ROOT } from '@main/launcher/bundle';
 import { electronNativeFile } from '@main/launcher/native';
@@ -39,11 +40,27 @@ const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as
   main: string;
   productName: string;
   scripts: Record<string, string>;
-  optionalDependencies: Record<string, string>;
+  devDependencies: Record<string, string>;
+  dependencies: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
 };
 
+/** The JSON schema electron-builder publishes for its configuration (app-builder-lib/scheme.json). */
+const validate = new Ajv({ allErrors: true, strict: false }).compile(require('app-builder-lib/scheme.json') as object);
+const errorsOf = (candidate: unknown) => (validate(candidate) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`));
+
 describe('electron-builder.yml', () => {
-  it("passes electron-builder's own schema validation", async () => {
+  it("is valid against electron-builder's JSON schema", () => {
+    expect(errorsOf(config)).toEqual([]);
+  });
+
+  it('would be refused by that schema with a misspelt fuse, an unknown option or a wrong type', () => {
+    expect(errorsOf({ ...config, electronFuses: { ...config.electronFuses, runAsNodee: false } }).join()).toMatch(/electronFuses/);
+    expect(errorsOf({ ...config, npmRebuilt: false }).length).toBeGreaterThan(0);
+    expect(errorsOf({ ...config, nsis: { ...config.nsis, oneClick: 'нет' } }).join()).toMatch(/\/nsis\/oneClick/);
+  });
+
+  it("passes electron-builder's own validation (the schema plus its deprecation checks)", async () => {
     await expect(validateConfiguration(config, { isEnabled: false, add: () => undefined })).resolves.toBeUndefined();
   });
 
@@ -51,8 +68,17 @@ describe('electron-builder.yml', () => {
     expect(config.appId).toBe('ru.resource-center.desktop');
     expect(config.productName).toBe('Ресурсный центр');
     expect(config.productName).toBe(pkg.productName);
-    expect(config.electronVersion).toBe(pkg.optionalDependencies.electron);
+    expect(config.electronVersion).toBe(pkg.devDependencies.electron);
     expect(config.directories.output).toBe('release');
+  });
+
+  it('keeps Electron a pinned development tool, never a package of the installed app', () => {
+    // electron-builder copies dependencies and optionalDependencies into app.asar.
+    expect(pkg.devDependencies.electron).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(pkg.dependencies.electron).toBeUndefined();
+    expect(pkg.optionalDependencies?.electron).toBeUndefined();
+    const installed = JSON.parse(readFileSync(require.resolve('electron/package.json'), 'utf8')) as { version: string };
+    expect(installed.version).toBe(pkg.devDependencies.electron);
   });
 
   it('builds a per-user Russian NSIS installer for Windows x64 that keeps the data on uninstall', () => {
@@ -98,11 +124,15 @@ describe('electron-builder.yml', () => {
   });
 
   it('hardens the packaged binary', () => {
-    expect(config.electronFuses).toMatchObject({
+    expect(config.electronFuses).toEqual({
       runAsNode: false,
+      enableCookieEncryption: true,
       enableNodeOptionsEnvironmentVariable: false,
       enableNodeCliInspectArguments: false,
+      // Checked by Electron on Windows (and macOS); electron-builder embeds the asar's hash in the .exe.
+      enableEmbeddedAsarIntegrityValidation: true,
       onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
     });
   });
 

@@ -1,19 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import type { Result } from '@shared/contract/define';
-import type { InvokeEvent, InvokeRegistry } from '@main/window/electron-api';
+import type { IpcMain } from 'electron';
 import { registerInvokeHandler } from '@main/window/ipc';
 import { INVOKE_CHANNEL } from '@main/preload/channel';
+import { invokeEvent } from './stand-ins';
+
+/** What ipcMain.handle receives, as Electron declares it. */
+type Listener = Parameters<IpcMain['handle']>[1];
 
 function setup() {
   const calls: Array<[string, unknown]> = [];
-  const handlers = new Map<string, (event: InvokeEvent, ...args: unknown[]) => Promise<unknown>>();
-  const ipcMain: InvokeRegistry = { handle: (channel, listener) => void handlers.set(channel, listener) };
+  const handlers = new Map<string, Listener>();
+  const ipcMain: Pick<IpcMain, 'handle'> = { handle: (channel, listener) => void handlers.set(channel, listener) };
   registerInvokeHandler(ipcMain, async (name, payload) => {
     calls.push([name, payload]);
     return { ok: true, value: { answered: name } };
   });
   const invoke = (frameUrl: string | null, ...args: unknown[]) =>
-    handlers.get(INVOKE_CHANNEL)!({ senderFrame: frameUrl === null ? null : { url: frameUrl } }, ...args) as Promise<Result<unknown>>;
+    handlers.get(INVOKE_CHANNEL)!(invokeEvent(frameUrl), ...args) as Promise<Result<unknown>>;
   return { calls, handlers, invoke };
 }
 
@@ -58,9 +62,9 @@ describe('the IPC channel', () => {
   });
 
   it('turns a thrown error into an envelope instead of a raw exception', async () => {
-    const handlers = new Map<string, (event: InvokeEvent, ...args: unknown[]) => Promise<unknown>>();
+    const handlers = new Map<string, Listener>();
     registerInvokeHandler({ handle: (channel, listener) => void handlers.set(channel, listener) }, () => Promise.reject(new Error('boom')));
-    const result = (await handlers.get(INVOKE_CHANNEL)!({ senderFrame: { url: 'app://renderer/index.html' } }, 'x', {})) as Result<unknown>;
+    const result = (await handlers.get(INVOKE_CHANNEL)!(invokeEvent('app://renderer/index.html'), 'x', {})) as Result<unknown>;
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
   });
 });

@@ -6,10 +6,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Result } from '@shared/contract/define';
-import type { GuardedWebContents, InvokeEvent, MenuItemTemplate, PreventableEvent, WindowOptionsShape } from '@main/window/electron-api';
+import type { IpcMain, MenuItemConstructorOptions } from 'electron';
+import type { WindowOptions } from '@main/window/window';
 import { mainBuildOptions, ROOT } from '@main/launcher/bundle';
 import { INVOKE_CHANNEL } from '@main/preload/channel';
 import { CONTENT_SECURITY_POLICY } from '@main/security/csp';
+import { invokeEvent, StandInContents, StandInSession } from './stand-ins';
 
 /**
  * The shipped main-process bundle (dist/electron/main.cjs, built here in memory) run under
@@ -23,6 +25,9 @@ beforeAll(async () => {
 }, 60_000);
 
 const nodeRequire = createRequire(path.join(ROOT, 'package.json'));
+/** The pinned Electron: the version the bundle believes it runs in, as process.versions.electron. */
+const ELECTRON_VERSION = (nodeRequire('electron/package.json') as { version: string }).version;
+type InvokeListener = Parameters<IpcMain['handle']>[1];
 const nodeBuild = path.join(path.dirname(nodeRequire.resolve('better-sqlite3/package.json')), 'build', 'Release', 'better_sqlite3.node');
 const temporary: string[] = [];
 afterEach(() => {
@@ -38,8 +43,8 @@ function appFolder() {
   mkdirSync(path.join(appPath, 'dist', 'renderer'), { recursive: true });
   writeFileSync(path.join(appPath, 'dist', 'renderer', 'index.html'), '<!doctype html><title>Ресурсный центр</title>');
   // Under Node the addon of Node's ABI stands in for the Electron build in .electron-native.
-  mkdirSync(path.join(appPath, '.electron-native', '41.7.1'), { recursive: true });
-  symlinkSync(nodeBuild, path.join(appPath, '.electron-native', '41.7.1', 'better_sqlite3.node'));
+  mkdirSync(path.join(appPath, '.electron-native', ELECTRON_VERSION), { recursive: true });
+  symlinkSync(nodeBuild, path.join(appPath, '.electron-native', ELECTRON_VERSION, 'better_sqlite3.node'));
   return { appPath, userData: path.join(appPath, 'userData') };
 }
 
@@ -49,17 +54,18 @@ function fakeElectron(options: { appPath: string; userData: string; lock?: boole
   const record = {
     log,
     app,
-    windows: [] as Array<{ options: WindowOptionsShape; url?: string; shown: boolean; readyToShow?: () => void }>,
+    windows: [] as Array<{ options: WindowOptions; url?: string; shown: boolean; readyToShow?: () => void }>,
     errors: [] as Array<[string, string]>,
     exitCode: undefined as number | undefined,
     quit: false,
     protocolHandler: undefined as undefined | ((request: Request) => Promise<Response>),
-    ipc: new Map<string, (event: InvokeEvent, ...args: unknown[]) => Promise<unknown>>(),
-    permission: undefined as undefined | ((wc: unknown, permission: string, callback: (granted: boolean) => void) => void),
-    menu: undefined as MenuItemTemplate[] | undefined,
+    ipc: new Map<string, InvokeListener>(),
+    session: new StandInSession(),
+    menu: undefined as MenuItemConstructorOptions[] | undefined,
   };
   const electron = {
     app: Object.assign(app, {
+      enableSandbox: () => log.push('enableSandbox'),
       requestSingleInstanceLock: () => (log.push('lock'), options.lock ?? true),
       setAppUserModelId: (id: string) => log.push(`appUserModelId ${id}`),
       getPath: () => options.userData,
@@ -71,7 +77,7 @@ function fakeElectron(options: { appPath: string; userData: string; lock?: boole
     }),
     BrowserWindow: class {
       entry: (typeof record.windows)[number];
-      constructor(windowOptions: WindowOptionsShape) {
+      constructor(windowOptions: WindowOptions) {
         this.entry = { options: windowOptions, shown: false };
         record.windows.push(this.entry);
       }
@@ -92,8 +98,7 @@ function fakeElectron(options: { appPath: string; userData: string; lock?: boole
     },
     dialog: { showErrorBox: (title: string, content: string) => record.errors.push([title, content]) },
     ipcMain: {
-      handle: (channel: string, listener: (event: InvokeEvent, ...args: unknown[]) => Promise<unknown>) =>
-        record.ipc.set(channel, listener),
+      handle: (channel: string, listener: InvokeListener) => record.ipc.set(channel, listener),
     },
     protocol: {
       registerSchemesAsPrivileged: (schemes: Array<{ scheme: string }>) => log.push(`privileged ${schemes.map((s) => s.scheme).join()}`),
@@ -102,18 +107,11 @@ function fakeElectron(options: { appPath: string; userData: string; lock?: boole
         record.protocolHandler = handler;
       },
     },
-    session: {
-      defaultSession: {
-        setPermissionRequestHandler: (handler: typeof record.permission) => (record.permission = handler),
-        setPermissionCheckHandler: () => undefined,
-        setDevicePermissionHandler: () => undefined,
-        webRequest: { onHeadersReceived: () => undefined },
-      },
-    },
+    session: { defaultSession: record.session },
     shell: { openExternal: async (url: string) => void log.push(`external ${url}`) },
     Menu: {
-      buildFromTemplate: (template: MenuItemTemplate[]) => template,
-      setApplicationMenu: (menu: MenuItemTemplate[]) => (record.menu = menu),
+      buildFromTemplate: (template: MenuItemConstructorOptions[]) => template,
+      setApplicationMenu: (menu: MenuItemConstructorOptions[]) => (record.menu = menu),
     },
   };
   return { electron, record };
@@ -125,7 +123,7 @@ async function runMain(options: { lock?: boolean; prepare?: (paths: { appPath: s
   const { electron, record } = fakeElectron({ ...folder, ...(options.lock === undefined ? {} : { lock: options.lock }) });
   const electronProcess = new Proxy(process, {
     get(target, key) {
-      if (key === 'versions') return { ...target.versions, electron: '41.7.1' };
+      if (key === 'versions') return { ...target.versions, electron: ELECTRON_VERSION };
       if (key === 'resourcesPath') return path.join(folder.appPath, 'resources');
       const value = Reflect.get(target, key) as unknown;
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
@@ -145,13 +143,19 @@ async function runMain(options: { lock?: boolean; prepare?: (paths: { appPath: s
   return { ...folder, record, mainDir };
 }
 
-const trusted = { senderFrame: { url: 'app://renderer/index.html' } };
+const trusted = invokeEvent('app://renderer/index.html');
 
 describe('the Electron main process (bundle)', () => {
   it('registers app:// before ready, opens the database in userData and shows the secure window', async () => {
     const { record, userData, mainDir } = await runMain();
     await vi.waitFor(() => expect(record.windows[0]?.url).toBe('app://renderer/index.html'));
-    expect(record.log.slice(0, 4)).toEqual(['privileged app', 'lock', 'appUserModelId ru.resource-center.desktop', 'whenReady']);
+    expect(record.log.slice(0, 5)).toEqual([
+      'privileged app',
+      'enableSandbox',
+      'lock',
+      'appUserModelId ru.resource-center.desktop',
+      'whenReady',
+    ]);
     expect(existsSync(path.join(userData, 'resource-center.sqlite'))).toBe(true);
 
     const window = record.windows[0]!;
@@ -181,7 +185,7 @@ describe('the Electron main process (bundle)', () => {
       ok: false,
       error: { code: 'validation', message: 'Выберите: пустая база или демонстрационные данные' },
     });
-    const foreign = (await invoke({ senderFrame: { url: 'https://evil.example/' } }, 'app.status', {})) as Result<unknown>;
+    const foreign = (await invoke(invokeEvent('https://evil.example/'), 'app.status', {})) as Result<unknown>;
     expect(foreign.ok).toBe(false);
     record.app.emit('will-quit');
   });
@@ -193,16 +197,15 @@ describe('the Electron main process (bundle)', () => {
     expect(await page.text()).toContain('Ресурсный центр');
     expect(page.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
 
-    const contents = Object.assign(new EventEmitter(), { setWindowOpenHandler: () => undefined });
-    record.app.emit('web-contents-created', {}, contents as unknown as GuardedWebContents);
-    let prevented = false;
-    const event: PreventableEvent = { preventDefault: () => (prevented = true) };
-    contents.emit('will-navigate', event, 'https://evil.example/');
-    expect(prevented).toBe(true);
+    const contents = new StandInContents();
+    record.app.emit('web-contents-created', {}, contents.asWebContents());
+    expect(contents.navigate('will-navigate', 'https://evil.example/')).toBe(true);
+    expect(contents.open('https://evil.example/')).toEqual({ action: 'deny' });
+    expect(record.log).toContain('external https://evil.example/');
 
-    const answers: boolean[] = [];
-    record.permission?.({}, 'media', (granted) => answers.push(granted));
-    expect(answers).toEqual([false]);
+    expect(record.session.ask('media')).toEqual([false]);
+    expect(record.session.download('https://evil.example/setup.exe')).toBe(true);
+    expect(record.session.download('blob:app://renderer/1')).toBe(false);
     record.app.emit('will-quit');
   });
 

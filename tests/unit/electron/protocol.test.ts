@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CustomScheme } from '@main/window/electron-api';
+import type { CustomScheme } from 'electron';
 import { createAppProtocolHandler, registerAppScheme, resolveAppFile } from '@main/window/protocol';
 import { CONTENT_SECURITY_POLICY } from '@main/security/csp';
 
