@@ -4,7 +4,10 @@ import path from 'node:path';
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const ELECTRON_OUT = path.join(ROOT, 'dist', 'electron');
 
-/** Electron 41 ships Node 24; Chromium of the same release runs the preload. */
+/**
+ * Electron 45 ships Node 24 (its package depends on @types/node 24); node22 is a safe floor for
+ * the syntax. Chromium of the same release runs the preload.
+ */
 const common: BuildOptions = {
   bundle: true,
   platform: 'node',

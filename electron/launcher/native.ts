@@ -41,6 +41,18 @@ export function readModuleVersion(file: string): number | undefined {
   return undefined;
 }
 
+/**
+ * The NODE_MODULE_VERSION the installed electron package declares for its binary
+ * (node_modules/electron/abi_version; 150 for Electron 45). Known without the binary, so the
+ * addon in .electron-native can be judged before Electron is ever run.
+ */
+export function electronPackageAbi(root: string): number {
+  const manifest = createRequire(path.join(root, 'package.json')).resolve('electron/package.json');
+  const value = Number(readFileSync(path.join(path.dirname(manifest), 'abi_version'), 'utf8').trim());
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`electron/abi_version: не число / not a number`);
+  return value;
+}
+
 export type AbiCheck = { ok: true } | { ok: false; found: number | undefined; reason: string };
 
 /** Refuses an addon built for another runtime, whatever a build tool printed. */
@@ -152,7 +164,13 @@ export function prepareElectronNative(options: PrepareOptions): string {
   const { root, electronPath, electronVersion } = options;
   const log = options.log ?? (() => undefined);
   const target = electronNativeFile(root, electronVersion);
-  const abi = electronModuleVersion(electronPath);
+  const abi = electronPackageAbi(root);
+  const running = electronModuleVersion(electronPath);
+  if (running !== abi) {
+    throw new Error(
+      `Electron ${electronPath} сообщает NODE_MODULE_VERSION ${running}, пакет electron — ${abi} / reports ${running}, the electron package declares ${abi}`,
+    );
+  }
 
   if (checkModuleVersion(target, abi).ok && loadsInElectron(electronPath, root, target).ok) return target;
 

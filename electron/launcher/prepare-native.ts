@@ -1,12 +1,13 @@
 import { ROOT } from './bundle';
-import { detectElectron } from './detect';
+import { findOrFetchElectron } from './detect';
 import { prepareElectronNative } from './native';
 
 /**
  * `npm run dist`, before electron-builder: the verified Electron-ABI better-sqlite3 that
- * electron-builder.yml packs as an extra resource. Needs the Electron binary of this platform.
+ * electron-builder.yml packs as an extra resource. Needs the Electron binary of this platform
+ * (fetched here by the electron package's installer if missing) and Electron's headers.
  */
-const electron = detectElectron();
+const electron = await findOrFetchElectron();
 if (!electron.available) {
   console.error(`Electron недоступен, сборка установщика невозможна / Electron is not available, cannot package: ${electron.reason}`);
   process.exit(1);

@@ -4,7 +4,7 @@ import { build } from 'vite';
 import { defaultUserDataDir } from '@main/host/paths';
 import { runHost } from '@main/host/run';
 import { bundleElectron, ROOT } from './bundle';
-import { canShowWindow, chooseLaunch, detectElectron, NATIVE_FALLBACK_LINE } from './detect';
+import { canShowWindow, NATIVE_FALLBACK_LINE, resolveLaunch } from './detect';
 import { prepareElectronNative } from './native';
 
 /**
@@ -22,7 +22,8 @@ async function runInBrowser(line: string): Promise<void> {
   await runHost({ dataDir: defaultUserDataDir(), staticDir: RENDERER_OUT, open: true });
 }
 
-const launch = chooseLaunch(detectElectron(), canShowWindow());
+// Before the UI build: a missing Electron binary gets its one bounded download try first.
+const launch = await resolveLaunch({ windowPossible: canShowWindow() });
 await buildRenderer();
 
 if (launch.kind === 'browser') {

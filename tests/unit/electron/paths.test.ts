@@ -8,14 +8,14 @@ describe('what the main process loads from disk', () => {
       appPath: '/repo',
       resourcesPath: '/electron/resources',
       isPackaged: false,
-      electronVersion: '41.7.1',
+      electronVersion: '45.5.0',
       mainDir: '/repo/dist/electron',
     });
     expect(paths).toEqual({
       preload: path.join('/repo/dist/electron', 'preload.cjs'),
       renderer: path.join('/repo', 'dist', 'renderer'),
       migrationsFolder: path.join('/repo', 'db', 'migrations'),
-      nativeBinding: path.join('/repo', '.electron-native', '41.7.1', 'better_sqlite3.node'),
+      nativeBinding: path.join('/repo', '.electron-native', '45.5.0', 'better_sqlite3.node'),
       icon: path.join('/repo', 'resources', 'icon.png'),
     });
   });
@@ -26,7 +26,7 @@ describe('what the main process loads from disk', () => {
       appPath: asar,
       resourcesPath: '/opt/rc/resources',
       isPackaged: true,
-      electronVersion: '41.7.1',
+      electronVersion: '45.5.0',
       mainDir: path.join(asar, 'dist', 'electron'),
     });
     expect(paths.migrationsFolder).toBe(path.join(asar, 'db', 'migrations'));
