@@ -58,11 +58,27 @@ const ENTRY_POINTS = /** @type {Pattern} */ ({
   message: 'Entry points (host, cli, launcher) import the application, never the other way round',
 });
 
+/** What shared/ may not import. */
+const SHARED = /** @type {Pattern[]} */ ([
+  { group: NODE_ONLY, message: 'shared/ runs in the renderer too: no Node modules and no main-process libraries' },
+  { group: ['@main/*', '@db/*', '@renderer/*'], message: 'shared/ is imported by both sides and imports neither' },
+]);
+
 const UI = /** @type {Pattern} */ ({ group: ['@renderer/*'], message: 'Only the renderer imports renderer code' });
 const TESTS = /** @type {Pattern} */ ({ group: ['@tests/*'], message: 'Application code never imports tests' });
 
+/** «Today» and the local calendar are computed in one place; dayjs elsewhere brought three versions of «today». */
+const DATES = /** @type {Pattern} */ ({
+  group: ['dayjs', 'dayjs/*'],
+  message: 'Dates go through @shared/russian (shared/russian/dates.ts): one «today», one local calendar for a stored timestamp',
+});
+
 /** @param {...Pattern} patterns */
-const restricted = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns: [NO_CLIMBING, NO_REMOTE, ...patterns] }] });
+const restrictedWithDates = (...patterns) => ({
+  'no-restricted-imports': ['error', { patterns: [NO_CLIMBING, NO_REMOTE, ...patterns] }],
+});
+/** @param {...Pattern} patterns */
+const restricted = (...patterns) => restrictedWithDates(DATES, ...patterns);
 
 export default tseslint.config(
   {
@@ -112,11 +128,11 @@ export default tseslint.config(
   },
   {
     files: ['shared/**/*.ts'],
-    rules: restricted(
-      { group: NODE_ONLY, message: 'shared/ runs in the renderer too: no Node modules and no main-process libraries' },
-      { group: ['@main/*', '@db/*', '@renderer/*'], message: 'shared/ is imported by both sides and imports neither' },
-      TESTS,
-    ),
+    rules: restricted(...SHARED, TESTS),
+  },
+  {
+    files: ['shared/russian/dates.ts'],
+    rules: restrictedWithDates(...SHARED, TESTS),
   },
   {
     files: ['db/**/*.ts'],
@@ -168,8 +184,8 @@ export default tseslint.config(
   },
   {
     files: ['tests/**/*.ts'],
-    // Tests reach into any layer on purpose (a unit test of a register's internals).
-    rules: restricted(),
+    // Tests reach into any layer on purpose (a unit test of a register's internals), and set clocks with dayjs.
+    rules: restrictedWithDates(),
   },
   prettier,
 );

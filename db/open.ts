@@ -5,6 +5,7 @@ import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, re
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema';
+import { runDataSteps } from './dataSteps';
 import { isNetworkPath, type LocationProbe } from './location';
 
 export type AppDb = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -237,6 +238,7 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
       }
       migrateWithForeignKeysDeferred(sqlite, db, migrationsFolder);
     }
+    if (!options.readonly) runDataSteps(db, migrationState(sqlite, migrationsFolder).applied);
     return { db, sqlite, file, ...(backupFile ? { backupFile } : {}) };
   } catch (error) {
     sqlite.close();

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { ASSIGNMENT_STATUSES, MEETING_KINDS, MEETING_STATUSES } from '@shared/contract/meetingEnums';
 import { organizations, people } from './registry';
-import { planItems } from './workPlan';
+import { linkReference, referenceRecord, type RegistryReference } from './references';
 
 /**
  * The working-group secretary's register. A person or an organisation that appears in a
@@ -72,8 +72,6 @@ export const meetings = sqliteTable(
      * it, so a later rename in the registry cannot change them silently. Null unless signed.
      */
     signedSnapshot: text('signed_snapshot'),
-    /** The work-plan item this meeting realises. */
-    planItemId: integer('plan_item_id').references(() => planItems.id, { onDelete: 'set null' }),
     createdAt: text('created_at').notNull().default(stamp),
     updatedAt: text('updated_at').notNull().default(stamp),
   },
@@ -145,7 +143,11 @@ export const agendaItems = sqliteTable(
     reportAttached: integer('report_attached', { mode: 'boolean' }).notNull().default(false),
     /** The meeting an unreached item was carried over from. */
     carriedFromMeetingId: integer('carried_from_meeting_id').references(() => meetings.id, { onDelete: 'set null' }),
-    planItemId: integer('plan_item_id').references(() => planItems.id, { onDelete: 'set null' }),
+    /**
+     * «О ходе исполнения решений предыдущих заседаний», added with the group's open assignments:
+     * marked here, not recognised by its title, which the secretary may reword.
+     */
+    controlReview: integer('control_review', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [index('agenda_items_meeting').on(t.meetingId, t.position)],
 );
@@ -246,3 +248,56 @@ export const assignmentOrganizations = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.assignmentId, t.organizationId] }), index('assignment_organizations_org').on(t.organizationId)],
 );
+
+const MEETING = ['заседании', 'заседаниях', 'заседаниях'] as const;
+const meetingOfItem = (itemColumn: SQLiteColumn) =>
+  sql`(SELECT ${agendaItems.meetingId} FROM ${agendaItems} WHERE ${agendaItems.id} = ${itemColumn})`;
+const GROUP = ['рабочей группе', 'рабочих группах', 'рабочих группах'] as const;
+const ASSIGNMENT = ['поручении', 'поручениях', 'поручениях'] as const;
+
+export const meetingsReferences: RegistryReference[] = [
+  {
+    target: 'person',
+    column: workingGroups.chairId,
+    record: referenceRecord('workingGroup', GROUP, workingGroups.id),
+    role: 'председатель',
+  },
+  {
+    target: 'person',
+    column: workingGroups.deputyChairId,
+    record: referenceRecord('workingGroup', GROUP, workingGroups.id),
+    role: 'заместитель председателя',
+  },
+  {
+    target: 'person',
+    column: workingGroups.secretaryId,
+    record: referenceRecord('workingGroup', GROUP, workingGroups.id),
+    role: 'секретарь',
+  },
+  linkReference('person', workingGroupMembers.personId, workingGroupMembers.groupId, 'workingGroup', GROUP, 'член группы'),
+  { target: 'person', column: meetings.chairId, record: referenceRecord('meeting', MEETING, meetings.id), role: 'председатель' },
+  { target: 'person', column: meetings.secretaryId, record: referenceRecord('meeting', MEETING, meetings.id), role: 'секретарь' },
+  linkReference('person', meetingAttendees.personId, meetingAttendees.meetingId, 'meeting', MEETING, 'участник'),
+  linkReference('person', meetingGuests.personId, meetingGuests.meetingId, 'meeting', MEETING, 'приглашённый'),
+  {
+    target: 'person',
+    column: agendaSpeakers.personId,
+    record: referenceRecord('meeting', MEETING, meetingOfItem(agendaSpeakers.agendaItemId)),
+    role: 'докладчик',
+  },
+  {
+    target: 'person',
+    column: discussionEntries.personId,
+    record: referenceRecord('meeting', MEETING, meetingOfItem(discussionEntries.agendaItemId)),
+    role: 'выступающий',
+  },
+  linkReference('person', assignmentPeople.personId, assignmentPeople.assignmentId, 'assignment', ASSIGNMENT, 'ответственный'),
+  linkReference(
+    'organization',
+    assignmentOrganizations.organizationId,
+    assignmentOrganizations.assignmentId,
+    'assignment',
+    ASSIGNMENT,
+    'ответственная организация',
+  ),
+];

@@ -1,12 +1,15 @@
 import { sql } from 'drizzle-orm';
 import { ORGANIZATION_TYPES } from '@shared/enums';
+import { GENDERS, MUNICIPALITY_TYPE_KEYS } from '@shared/russian';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { referenceRecord, type RegistryReference } from './references';
 
 /**
- * The registry of organisations and people shared by every register. `searchText` and
- * `sortKey` hold a lower-cased, ё→е folded copy of the names: SQLite's own lower() and
- * collation know only ASCII, and better-sqlite3 cannot register a collation, so Russian
- * case-insensitive search and alphabetical order are done on these columns.
+ * The registry of organisations and people shared by every register. `searchText` holds the
+ * words search looks at and `sortKey` the key of the Russian order (@shared/russian, text.ts):
+ * SQLite's own lower() and collation know only ASCII, and better-sqlite3 cannot register a
+ * collation, so Russian search and alphabetical order are done on these columns. Both are
+ * derived from the names and recomputed when the rules change (db/derived.ts).
  */
 
 export { ORGANIZATION_TYPES, type OrganizationType } from '@shared/enums';
@@ -32,12 +35,24 @@ export const municipalities = sqliteTable(
   'municipalities',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
+    /** The whole name in the nominative, composed from the parts below: «Моршанский район», «город Уварово». */
     name: text('name').notNull(),
     sortKey: text('sort_key').notNull(),
     /** Part of the center's segment (shown in the profile), as opposed to e.g. the regional level. */
     inSegment: integer('in_segment', { mode: 'boolean' }).notNull().default(true),
+    /** The type noun («район», «город»…), a key of MUNICIPALITY_TYPES. */
+    type: text('type', { enum: MUNICIPALITY_TYPE_KEYS }).notNull().default('none'),
+    /** The proper part in the nominative: «Моршанский», «Уварово». */
+    properName: text('proper_name').notNull().default(''),
+    /** JSON {genitive, dative, accusative, instrumental, prepositional} of the proper part. */
+    forms: text('forms').notNull().default('{}'),
+    /** The user saw and accepted the forms; forms prefilled by rule alone are shown for checking. */
+    formsConfirmed: integer('forms_confirmed', { mode: 'boolean' }).notNull().default(false),
   },
-  (t) => [uniqueIndex('municipalities_sort_key_unique').on(t.sortKey)],
+  (t) => [
+    uniqueIndex('municipalities_sort_key_unique').on(t.sortKey),
+    check('municipalities_type', sql.raw(`"type" IN (${MUNICIPALITY_TYPE_KEYS.map((k) => `'${k}'`).join(', ')})`)),
+  ],
 );
 
 export const organizations = sqliteTable(
@@ -81,8 +96,12 @@ export const people = sqliteTable(
     /** Consent to personal-data processing under 152-ФЗ and the date it was given. */
     pdConsent: integer('pd_consent', { mode: 'boolean' }).notNull().default(false),
     pdConsentDate: text('pd_consent_date'),
+    /** For «принял / приняла» and declension: from the patronymic, or as the user chose; null until known. */
+    gender: text('gender', { enum: GENDERS }),
     searchText: text('search_text').notNull(),
     sortKey: text('sort_key').notNull(),
+    /** The sort key of the position, for ordering people by it. */
+    positionSortKey: text('position_sort_key').notNull().default(''),
     createdAt: text('created_at')
       .notNull()
       .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
@@ -90,5 +109,19 @@ export const people = sqliteTable(
       .notNull()
       .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   },
-  (t) => [index('people_sort_key').on(t.sortKey), index('people_organization').on(t.organizationId, t.sortKey)],
+  (t) => [
+    index('people_sort_key').on(t.sortKey),
+    index('people_organization').on(t.organizationId, t.sortKey),
+    check('people_gender', sql`${t.gender} IS NULL OR ${t.gender} IN ('male', 'female')`),
+  ],
 );
+
+/** The registry's own reference: a person's place of work. */
+export const registryReferences: RegistryReference[] = [
+  {
+    target: 'organization',
+    column: people.organizationId,
+    record: referenceRecord('person', ['карточке специалиста', 'карточках специалистов', 'карточках специалистов'], people.id),
+    role: 'место работы',
+  },
+];

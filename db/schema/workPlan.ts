@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { DIRECTIONS, PLAN_STATUSES, TERM_KINDS } from '@shared/enums';
 import { organizations, people } from './registry';
+import { linkReference, type RegistryReference } from './references';
 
 export { DIRECTIONS, PLAN_STATUSES, TERM_KINDS, type Direction, type PlanStatus, type TermKind } from '@shared/enums';
 
@@ -34,8 +35,18 @@ export const planItems = sqliteTable(
     termStart: text('term_start').notNull(),
     termEnd: text('term_end').notNull(),
     targetAudience: text('target_audience').notNull().default(''),
+    /**
+     * The methodologist's own status. What the plan shows is derived when read: «выполнено» once
+     * a realising record (plan_item_links) is final, unless the item is recurring.
+     */
     status: text('status', { enum: PLAN_STATUSES }).notNull().default('planned'),
+    /** Her own note; the realising records are listed beside it, never written into it. */
     resultNote: text('result_note').notNull().default(''),
+    /**
+     * Done several times over the year (a monthly consultation): one realising record does not
+     * close it. An item whose term is «в течение года» is treated the same way.
+     */
+    recurring: integer('recurring', { mode: 'boolean' }).notNull().default(false),
     searchText: text('search_text').notNull(),
     createdAt: text('created_at')
       .notNull()
@@ -72,3 +83,10 @@ export const planItemPartners = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.planItemId, t.organizationId] }), index('plan_item_partners_org').on(t.organizationId)],
 );
+
+const PLAN_ITEM = ['мероприятии плана работы', 'мероприятиях плана работы', 'мероприятиях плана работы'] as const;
+
+export const workPlanReferences: RegistryReference[] = [
+  linkReference('person', planItemResponsibles.personId, planItemResponsibles.planItemId, 'planItem', PLAN_ITEM, 'ответственный'),
+  linkReference('organization', planItemPartners.organizationId, planItemPartners.planItemId, 'planItem', PLAN_ITEM, 'партнёр'),
+];

@@ -5,6 +5,7 @@ import { DB_FILE_NAME } from '@main/api/app';
 import { DomainError } from '@main/api/errors';
 import { APP_VERSION } from '@main/api/version';
 import { DATA_KIND, exportKinds, getExchangeSettings, runExport } from '@main/services/exchange';
+import { currentYear } from '@shared/russian';
 
 /**
  * Export without a window, for Windows Task Scheduler or cron:
@@ -59,7 +60,7 @@ export async function exportCommand(
     if (positionals[0] !== 'export') throw new Refusal(2, USAGE);
     if (!values['data-dir']) throw new Refusal(2, `Не указана папка данных (--data-dir). ${USAGE}`);
     const dataDir = path.resolve(values['data-dir']);
-    const year = values.year ? Number(values.year) : new Date().getFullYear();
+    const year = values.year ? Number(values.year) : currentYear();
     if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new Refusal(2, `Год указан неверно: ${values.year}`);
     const kinds = values.kinds
       ? values.kinds

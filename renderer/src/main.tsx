@@ -1,7 +1,7 @@
 import '@mantine/core/styles.css';
 import '@mantine/dates/styles.css';
 import '@mantine/notifications/styles.css';
-import 'dayjs/locale/ru';
+// The Russian rules, and with them dayjs's Russian locale, which Mantine's calendars use.
 import '@shared/russian';
 import { createTheme, MantineProvider } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';

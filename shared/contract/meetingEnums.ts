@@ -1,3 +1,5 @@
+import { formatDate } from '@shared/russian';
+
 /**
  * The meetings register's fixed lists and their Russian names, shared by the schema, the
  * contract, the screens and the documents (kept apart from the contract so the schema does
@@ -23,6 +25,9 @@ export const MEETING_KIND_GENITIVE: Record<MeetingKind, string> = {
 export const MEETING_STATUSES = ['draft', 'held', 'signed'] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 
+/** The states in which a meeting has taken place: it then realises the plan items linked to it. */
+export const MEETING_FINAL_STATUSES = ['held', 'signed'] as const satisfies readonly MeetingStatus[];
+
 export const MEETING_STATUS_LABELS: Record<MeetingStatus, string> = {
   draft: 'Черновик',
   held: 'Проведено',
@@ -41,6 +46,10 @@ export const ASSIGNMENT_STATE_LABELS: Record<AssignmentState, string> = {
   done: 'Исполнено',
   withdrawn: 'Снято с контроля',
 };
+
+/** «заседание №3 от 12.09.2017»: a meeting named as the record realising a plan item. */
+export const meetingRecordLabel = (m: { kind: MeetingKind; number: number; dateStart: string }) =>
+  `${MEETING_KIND_LABELS[m.kind].toLocaleLowerCase('ru')} №${m.number} от ${formatDate(m.dateStart)}`;
 
 export const CONTROL_REVIEW_TITLE = 'О ходе исполнения решений предыдущих заседаний';
 

@@ -102,7 +102,10 @@ export interface AgendaItemView {
   heardText: string;
   reportAttached: boolean;
   carriedFrom: { meetingId: number; label: string } | null;
+  /** The plan item this question was taken from and realises. */
   planItemId: number | null;
+  /** «О ходе исполнения решений предыдущих заседаний», added with the open assignments. */
+  controlReview: boolean;
   speakers: SpeakerView[];
   discussion: DiscussionView[];
   decisions: DecisionView[];

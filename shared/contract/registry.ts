@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ORGANIZATION_TYPES, type OrganizationType } from '@shared/enums';
+import { GENDERS, MUNICIPALITY_TYPE_KEYS, todayLocal, type Gender, type MunicipalityType, type ProperForms } from '@shared/russian';
 import { call, type CallDef } from './define';
 import { empty, id, isoDate, optionalText, page, requiredText, search, sortDir, type Page } from './common';
 
@@ -16,7 +17,15 @@ export interface CenterProfile {
 
 export interface Municipality {
   id: number;
+  /** The whole name in the nominative, composed from the parts: «Моршанский район». */
   name: string;
+  type: MunicipalityType;
+  /** «Моршанский», «Уварово». */
+  properName: string;
+  /** The proper part in the oblique cases, as the user confirmed them (or as prefilled, see formsConfirmed). */
+  forms: ProperForms;
+  /** False for forms only prefilled by rule (e.g. after an upgrade): the list asks for a check. */
+  formsConfirmed: boolean;
   inSegment: boolean;
   /** Organisations that refer to it; a used municipality cannot be deleted. */
   organizationCount: number;
@@ -47,6 +56,8 @@ export interface Person {
   email: string;
   pdConsent: boolean;
   pdConsentDate: string | null;
+  /** Null until known: not in the patronymic and not chosen in the form. */
+  gender: Gender | null;
 }
 
 /** A short entry for pickers: id and the text to show. */
@@ -81,9 +92,24 @@ export const profileInput = z
   })
   .strict();
 
+const caseForm = (what: string) => requiredText(what, 200);
+
+export const properFormsInput = z
+  .object({
+    genitive: caseForm('Родительный падеж'),
+    dative: caseForm('Дательный падеж'),
+    accusative: caseForm('Винительный падеж'),
+    instrumental: caseForm('Творительный падеж'),
+    prepositional: caseForm('Предложный падеж'),
+  })
+  .strict();
+
 export const municipalityInput = z
   .object({
-    name: requiredText('Муниципальное образование', 200),
+    type: z.enum(MUNICIPALITY_TYPE_KEYS, { error: 'Выберите тип муниципального образования' }),
+    properName: requiredText('Название', 200),
+    /** The forms the user confirmed; null: prefill them by rule, to be checked later. */
+    forms: properFormsInput.nullable().default(null),
     inSegment: z.boolean().default(true),
   })
   .strict();
@@ -111,6 +137,8 @@ export const personInput = z
     email,
     pdConsent: z.boolean().default(false),
     pdConsentDate: isoDate('Дата согласия').nullable().default(null),
+    /** Null: from the patronymic if it says, otherwise unknown. */
+    gender: z.enum(GENDERS, { error: 'Укажите пол: мужской или женский' }).nullable().default(null),
   })
   .strict()
   .refine((p) => !p.pdConsent || p.pdConsentDate !== null, {
@@ -118,16 +146,11 @@ export const personInput = z
     path: ['pdConsentDate'],
   })
   // A consent dated ahead is a mistyped year, and it would read as a valid consent for years.
-  .refine((p) => !p.pdConsent || p.pdConsentDate === null || p.pdConsentDate <= localToday(), {
+  // Today on the user's own clock: a consent given this evening is today's, whatever UTC says.
+  .refine((p) => !p.pdConsent || p.pdConsentDate === null || p.pdConsentDate <= todayLocal(), {
     message: 'Дата согласия не может быть позже сегодняшнего дня',
     path: ['pdConsentDate'],
   });
-
-/** Today as `YYYY-MM-DD` on the user's own clock (a consent given this evening is today's, whatever UTC says). */
-function localToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 export const organizationListInput = z
   .object({
@@ -186,10 +209,4 @@ export const registryCalls = {
 
 export type OrganizationInput = z.input<typeof organizationInput>;
 export type PersonInput = z.input<typeof personInput>;
-
-/** The name lists, pickers and documents show for an organisation: the short one when given. */
-export const organizationLabel = (o: { fullName: string; shortName: string }) => o.shortName || o.fullName;
-
-/** «Фамилия Имя Отчество», without gaps for a missing patronymic. */
-export const personFullName = (p: { lastName: string; firstName: string; middleName: string }) =>
-  [p.lastName, p.firstName, p.middleName].filter(Boolean).join(' ');
+export type MunicipalityInput = z.input<typeof municipalityInput>;

@@ -29,6 +29,18 @@ export interface PlanItemLink {
   label: string;
 }
 
+/** A record that realises the item (plan_item_links): today a meeting, later an event, a publication, a news item. */
+export interface Realisation {
+  kind: 'meeting';
+  /** The realising record's id (the meeting's, also when it realises the item through an agenda question). */
+  id: number;
+  /** «заседание №3 от 12.09.2017». */
+  label: string;
+  date: string;
+  /** In its final state (a meeting held or signed): it closes an item that is not recurring. */
+  final: boolean;
+}
+
 export interface PlanItem {
   id: number;
   year: number;
@@ -44,8 +56,21 @@ export interface PlanItem {
   termStart: string;
   termEnd: string;
   targetAudience: string;
+  /**
+   * What the plan shows: «выполнено» as soon as a realising record is final (unless the item
+   * closes only by hand, see closedByRecord), otherwise her own status.
+   */
   status: PlanStatus;
+  /** The methodologist's own status, as she set it. */
+  ownStatus: PlanStatus;
+  /** Her own note; realising records are listed in `realisations`, never written into it. */
   resultNote: string;
+  /** Marked as done several times over the year. */
+  recurring: boolean;
+  /** False for a recurring item or one due «в течение года»: realisations are counted, she closes it herself. */
+  closedByRecord: boolean;
+  /** The records realising the item, by date. */
+  realisations: Realisation[];
   /** People as «Фамилия И.О.», in Russian alphabetical order. */
   responsibles: PlanItemLink[];
   partners: PlanItemLink[];
@@ -126,6 +151,7 @@ export const planItemInput = z
     targetAudience: optionalText('Целевая аудитория', 1000),
     status: z.enum(PLAN_STATUSES, { error: 'Выберите статус' }).default('planned'),
     resultNote: optionalText('Отметка о выполнении', 2000),
+    recurring: z.boolean().default(false),
   })
   .strict();
 

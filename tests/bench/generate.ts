@@ -1,10 +1,9 @@
 import type Database from 'better-sqlite3';
-import { itemSearchText } from '@main/services/workPlan/items';
+import { organizationKeys, personKeys, planItemSearchText } from '@db/derived';
 import { storeTerm } from '@main/services/workPlan/terms';
-import { fullName } from '@main/services/registry/people';
 import type { Term } from '@shared/contract/workPlan';
 import { DIRECTIONS, ORGANIZATION_TYPES, PLAN_FORMS, PLAN_STATUSES, type OrganizationType } from '@shared/enums';
-import { foldRu } from '@shared/russian';
+import { genderFromPatronymic, sortKey } from '@shared/russian';
 
 /**
  * The reference scale of one center over ten years, made from a seed so every run measures
@@ -292,18 +291,8 @@ export interface GeneratedCounts {
   partners: number;
 }
 
-/**
- * The keys exactly as the registry services store them (organizations.ts keys(), people.ts
- * values()); the benchmark checks them against a record created through the real call.
- */
-export const organizationKeys = (o: { fullName: string; shortName: string }) => ({
-  searchText: foldRu(`${o.fullName} ${o.shortName}`),
-  sortKey: foldRu(o.fullName),
-});
-export const personKeys = (p: { lastName: string; firstName: string; middleName: string; position: string; email: string }) => ({
-  searchText: foldRu(`${fullName(p)} ${p.position} ${p.email}`),
-  sortKey: foldRu(fullName(p)),
-});
+/** The keys exactly as the registry services store them: the same functions (db/derived.ts). */
+export { organizationKeys, personKeys } from '@db/derived';
 
 /** Fills an empty, migrated database; one transaction of prepared statements. */
 export function generateReferenceData(sqlite: Database.Database, seed = 20170912, scale = REFERENCE_SCALE): GeneratedCounts {
@@ -313,7 +302,7 @@ export function generateReferenceData(sqlite: Database.Database, seed = 20170912
     'INSERT INTO organizations (full_name, short_name, type, municipality_id, address, phone, email, search_text, sort_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const insertPerson = sqlite.prepare(
-    'INSERT INTO people (last_name, first_name, middle_name, position, organization_id, phone, email, pd_consent, pd_consent_date, search_text, sort_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO people (last_name, first_name, middle_name, position, organization_id, phone, email, pd_consent, pd_consent_date, gender, search_text, sort_key, position_sort_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const insertPlan = sqlite.prepare('INSERT INTO work_plans (year, approved_on) VALUES (?, ?)');
   const insertItem = sqlite.prepare(
@@ -338,7 +327,7 @@ export function generateReferenceData(sqlite: Database.Database, seed = 20170912
     const municipalityNames: string[] = [];
     for (let i = 0; i < scale.municipalities; i++) {
       const name = municipalityName(i);
-      insertMunicipality.run(name, foldRu(name), i < 12 ? 1 : 0);
+      insertMunicipality.run(name, sortKey(name), i < 12 ? 1 : 0);
       municipalityNames.push(name);
     }
     counts.municipalities = municipalityNames.length;
@@ -393,8 +382,10 @@ export function generateReferenceData(sqlite: Database.Database, seed = 20170912
         consent
           ? `${scale.firstYear + rnd.int(0, scale.years - 1)}-${String(rnd.int(1, 12)).padStart(2, '0')}-${String(rnd.int(1, 28)).padStart(2, '0')}`
           : null,
+        genderFromPatronymic(person.middleName),
         keys.searchText,
         keys.sortKey,
+        keys.positionSortKey,
       );
     }
     counts.people = scale.people;
@@ -443,7 +434,7 @@ export function generateReferenceData(sqlite: Database.Database, seed = 20170912
             item.targetAudience,
             status,
             item.resultNote,
-            itemSearchText(item),
+            planItemSearchText(item),
           ).lastInsertRowid,
         );
         counts.planItems++;

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createApp, type App } from '@main/api/app';
 import type { CallInput, CallName } from '@shared/contract';
-import { foldRu } from '@shared/russian';
+import { searchText, sortKey } from '@shared/russian';
 import { generateReferenceData, Random } from './generate';
 
 /**
@@ -86,6 +86,14 @@ export function seedMeetings(sqlite: Database.Database, seed = 20170912, scale =
     'INSERT OR IGNORE INTO assignment_organizations (assignment_id, organization_id) VALUES (?, ?)',
   );
   const insertAssignmentPerson = sqlite.prepare('INSERT OR IGNORE INTO assignment_people (assignment_id, person_id) VALUES (?, ?)');
+  // «Реализует»: each meeting realises a plan item of its year as a whole and another through its first question.
+  const linkPlanItem = (kind: 'meeting' | 'agendaItem') =>
+    sqlite.prepare(
+      `INSERT OR IGNORE INTO plan_item_links (plan_item_id, kind, ${kind === 'meeting' ? 'meeting_id' : 'agenda_item_id'})
+       SELECT i.id, '${kind}', ? FROM plan_items i JOIN work_plans w ON w.id = i.plan_id WHERE w.year = ? ORDER BY i.id LIMIT 1 OFFSET ?`,
+    );
+  const linkMeeting = linkPlanItem('meeting');
+  const linkAgendaItem = linkPlanItem('agendaItem');
 
   const result: MeetingsSeed = {
     meetings: 0,
@@ -102,7 +110,7 @@ export function seedMeetings(sqlite: Database.Database, seed = 20170912, scale =
       const members = Array.from({ length: 15 }, () => rnd.pick(personIds));
       const name = `Межрайонная рабочая группа сегмента №${g + 1}`;
       const id = Number(
-        insertGroup.run(name, `межрайонной рабочей группы сегмента №${g + 1}`, members[0], members[1], foldRu(name)).lastInsertRowid,
+        insertGroup.run(name, `межрайонной рабочей группы сегмента №${g + 1}`, members[0], members[1], sortKey(name)).lastInsertRowid,
       );
       for (const p of members) insertMember.run(id, p);
       groups.push({ id, members: [...new Set(members)] });
@@ -133,20 +141,28 @@ export function seedMeetings(sqlite: Database.Database, seed = 20170912, scale =
             ).lastInsertRowid,
           );
           if (meetingIndex === 0) result.thirteenItemMeetingId = meetingId;
+          linkMeeting.run(meetingId, year, (meetingIndex * 7) % 150);
           group.members.slice(0, 12).forEach((p, i) => insertAttendee.run(meetingId, p, i < 10 ? 1 : 0, i < 10 ? '' : 'отпуск'));
           const items = itemCount(meetingIndex);
           for (let position = 1; position <= items; position++) {
             const title = `${rnd.pick(TOPICS)} (${position})`;
             const itemId = Number(
-              insertItem.run(meetingId, position, title, foldRu(title), 15, 'Доложено о выполненной работе и планах на следующий период.')
-                .lastInsertRowid,
+              insertItem.run(
+                meetingId,
+                position,
+                title,
+                searchText(title),
+                15,
+                'Доложено о выполненной работе и планах на следующий период.',
+              ).lastInsertRowid,
             );
             insertSpeaker.run(itemId, rnd.pick(group.members));
+            if (position === 1) linkAgendaItem.run(itemId, year, (meetingIndex * 11) % 150);
             // 1 decision on every eighth item, 2 on the rest: 6,000 over 3,200 items.
             const decisions = itemIndex % 8 === 0 ? 1 : 2;
             for (let d = 1; d <= decisions; d++) {
               const text = rnd.pick(DECISIONS);
-              const decisionId = Number(insertDecision.run(itemId, d, text, foldRu(text)).lastInsertRowid);
+              const decisionId = Number(insertDecision.run(itemId, d, text, searchText(text)).lastInsertRowid);
               result.decisions++;
               if (d === 2) {
                 const permanent = rnd.chance(0.1);

@@ -8,7 +8,7 @@ import type { CallName, CallInput } from '@shared/contract';
 import type { Page } from '@shared/contract/common';
 import type { Option } from '@shared/contract/registry';
 import type { PlanExecution, PlanItem } from '@shared/contract/workPlan';
-import { foldRu } from '@shared/russian';
+import { searchWords } from '@shared/russian';
 import { benchExchange } from './exchange';
 import { generateReferenceData, organizationKeys, personKeys, REFERENCE_SCALE } from './generate';
 import { benchMeetings, seedMeetings } from './meetings';
@@ -64,7 +64,9 @@ async function checkKeysMatchServices(): Promise<void> {
     id: number;
   };
   const storedOrg = sqlite.prepare('SELECT search_text AS searchText, sort_key AS sortKey FROM organizations WHERE id = ?').get(org.id);
-  const storedPerson = sqlite.prepare('SELECT search_text AS searchText, sort_key AS sortKey FROM people WHERE id = ?').get(person.id);
+  const storedPerson = sqlite
+    .prepare('SELECT search_text AS searchText, sort_key AS sortKey, position_sort_key AS positionSortKey FROM people WHERE id = ?')
+    .get(person.id);
   const expectedOrg = organizationKeys({ fullName: 'Проверочная Ёлочка  ШКОЛА', shortName: 'ПЁШ' });
   const expectedPerson = personKeys({
     lastName: 'Ёлкина',
@@ -89,7 +91,7 @@ const like = (word: string) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** The services' matchesAllWords in SQL: every word of the query somewhere in the folded column. */
 function wordConditions(column: string, search = ''): { where: string[]; params: unknown[] } {
-  const words = foldRu(search).split(' ').filter(Boolean);
+  const words = searchWords(search);
   return { where: words.map(() => `${column} LIKE ? ESCAPE '\\'`), params: words.map(like) };
 }
 const whereClause = (where: string[]) => (where.length ? `WHERE ${where.join(' AND ')}` : '');
@@ -158,12 +160,17 @@ function rawOrganizationOptions(search: string) {
 
 const DIRECTION_ORDER = "CASE i.direction WHEN 'organizational' THEN 1 WHEN 'educational' THEN 2 ELSE 3 END";
 
+/** The work plan's realisations.ts in plain SQL: the meeting a link points at, and the status the plan shows. */
+const LINKED_MEETING = 'coalesce(l.meeting_id, (SELECT a.meeting_id FROM agenda_items a WHERE a.id = l.agenda_item_id))';
+const DERIVED_STATUS = `(CASE WHEN i.recurring = 0 AND i.term_kind <> 'year' AND EXISTS (SELECT 1 FROM plan_item_links l WHERE l.plan_item_id = i.id
+  AND (SELECT m.status FROM meetings m WHERE m.id = ${LINKED_MEETING}) IN ('held', 'signed')) THEN 'done' ELSE i.status END)`;
+
 function rawItems(opts: { year: number; status?: string; quarter?: [string, string]; responsibleId?: number; search?: string }) {
   const plan = prepared('SELECT id, year, approved_on FROM work_plans WHERE year = ?').get(opts.year) as { id: number };
   const where = ['i.plan_id = ?'];
   const params: unknown[] = [plan.id];
   if (opts.status) {
-    where.push('i.status = ?');
+    where.push(`${DERIVED_STATUS} = ?`);
     params.push(opts.status);
   }
   if (opts.quarter) {
@@ -174,14 +181,14 @@ function rawItems(opts: { year: number; status?: string; quarter?: [string, stri
     where.push('EXISTS (SELECT 1 FROM plan_item_responsibles r WHERE r.plan_item_id = i.id AND r.person_id = ?)');
     params.push(opts.responsibleId);
   }
-  if (opts.search) {
+  for (const word of searchWords(opts.search ?? '')) {
     where.push('instr(i.search_text, ?) > 0');
-    params.push(foldRu(opts.search));
+    params.push(word);
   }
   const whereSql = where.join(' AND ');
   const rows = prepared(
     `SELECT i.id, i.plan_id, w.year, i.direction, i.position, i.title, i.form, i.term_kind, i.term_value, i.term_start, i.term_end,
-       i.target_audience, i.status, i.result_note
+       i.target_audience, i.status, i.result_note, i.recurring
      FROM plan_items i JOIN work_plans w ON w.id = i.plan_id WHERE ${whereSql} ORDER BY ${DIRECTION_ORDER}, i.position`,
   ).all(...params) as { id: number }[];
   prepared(
@@ -192,15 +199,19 @@ function rawItems(opts: { year: number; status?: string; quarter?: [string, stri
     `SELECT pp.plan_item_id, o.id, o.short_name, o.full_name FROM plan_item_partners pp
      JOIN plan_items i ON i.id = pp.plan_item_id JOIN organizations o ON o.id = pp.organization_id WHERE ${whereSql}`,
   ).all(...params);
+  prepared(
+    `SELECT l.plan_item_id, m.id, m.kind, m.number, m.date_start, m.status FROM plan_item_links l JOIN meetings m ON m.id = ${LINKED_MEETING}
+     WHERE l.plan_item_id IN (SELECT i.id FROM plan_items i WHERE ${whereSql})`,
+  ).all(...params);
   prepared('SELECT direction, count(*) AS n FROM plan_items WHERE plan_id = ? GROUP BY direction').all(plan.id);
   return { ids: rows.map((r) => r.id), total: rows.length };
 }
 
 function rawSummary(year: number) {
   const plan = prepared('SELECT id, year, approved_on FROM work_plans WHERE year = ?').get(year) as { id: number };
-  const rows = prepared('SELECT direction, status, count(*) AS n FROM plan_items WHERE plan_id = ? GROUP BY direction, status').all(
-    plan.id,
-  ) as { n: number }[];
+  const rows = prepared(
+    `SELECT direction, ${DERIVED_STATUS} AS status, count(*) AS n FROM plan_items i WHERE plan_id = ? GROUP BY direction, 2`,
+  ).all(plan.id) as { n: number }[];
   return { ids: [], total: rows.reduce((s, r) => s + r.n, 0) };
 }
 

@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -58,6 +58,21 @@ export async function openApp(page: Page, app: HostedApp, mode: 'empty' | 'demo'
   await page.goto(app.url);
   await page.getByRole('button', { name: mode === 'empty' ? 'Начать с пустой базы' : 'Открыть демонстрационные данные' }).click();
   await expect(page.getByRole('navigation', { name: 'Разделы' })).toBeVisible();
+}
+
+/**
+ * The same API the UI calls, for filling in what a test does not spend its steps on (another
+ * register's records): through the browser host with the page's token.
+ */
+export function apiOf(request: APIRequestContext, app: HostedApp) {
+  const url = new URL(app.url);
+  const token = decodeURIComponent(/token=([^&]+)/.exec(url.hash)![1]!);
+  return async <T = { id: number }>(name: string, input: unknown): Promise<T> => {
+    const response = await request.post(`${url.origin}/api/call/${name}`, { headers: { 'x-rc-token': token }, data: input });
+    const result = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
+    if (!result.ok) throw new Error(`${name}: ${result.error?.message}`);
+    return result.value;
+  };
 }
 
 export { expect };

@@ -1,24 +1,10 @@
 import { execFileSync } from 'node:child_process';
+import Database from 'better-sqlite3';
 import mammoth from 'mammoth';
-import type { APIRequestContext, Locator, Page } from '@playwright/test';
-import { expect, openApp, test, type HostedApp } from './fixtures';
+import type { Locator, Page } from '@playwright/test';
+import { apiOf, expect, openApp, test } from './fixtures';
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `/tmp/meetings-${name}.png`, fullPage: true });
-
-/**
- * The registry and the work plan have their own screens and tests; here they are filled
- * through the same API the UI uses, so the test spends its steps on the secretary's work.
- */
-function api(request: APIRequestContext, app: HostedApp) {
-  const url = new URL(app.url);
-  const token = decodeURIComponent(/token=([^&]+)/.exec(url.hash)![1]!);
-  return async <T = { id: number }>(name: string, input: unknown): Promise<T> => {
-    const response = await request.post(`${url.origin}/api/call/${name}`, { headers: { 'x-rc-token': token }, data: input });
-    const result = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
-    if (!result.ok) throw new Error(`${name}: ${result.error?.message}`);
-    return result.value;
-  };
-}
 
 async function pick(page: Page, scope: Locator, label: string, typed: string, option: RegExp, multi = false) {
   const box = scope.getByRole('combobox', { name: label }).first();
@@ -40,7 +26,8 @@ test('a secretary records a meeting from the plan, signs it, downloads the minut
   request,
 }) => {
   await openApp(page, app, 'empty');
-  const call = api(request, app);
+  // The registry and the work plan have their own screens and tests: here they are filled through the API.
+  const call = apiOf(request, app);
   await call('center.saveProfile', {
     fullName: 'ТОГБУ «Центр по оказанию психолого-педагогических услуг «Доверие»',
     shortName: 'ТОГБУ «Центр «Доверие»',
@@ -201,9 +188,9 @@ test('a secretary records a meeting from the plan, signs it, downloads the minut
   await page.getByRole('button', { name: 'Подписать' }).click();
   await expect(page.getByText('Подписано', { exact: true })).toBeVisible();
 
-  // The plan item is marked done by holding the meeting.
-  const items = await call<{ status: string; resultNote: string }[]>('workPlan.items', { year: 2017 });
-  expect(items[0]).toMatchObject({ status: 'done', resultNote: 'Заседание проведено 12.09.2017, протокол №1' });
+  // The plan item shows done by the meeting held, named beside it; nothing is written into its note.
+  const items = await call<{ status: string; resultNote: string; realisations: { label: string }[] }[]>('workPlan.items', { year: 2017 });
+  expect(items[0]).toMatchObject({ status: 'done', resultNote: '', realisations: [{ label: 'заседание №1 от 12.09.2017' }] });
 
   // The next meeting shows the open assignment under control.
   await nav.getByRole('link', { name: 'Заседания', exact: true }).click();
@@ -231,4 +218,43 @@ test('a secretary records a meeting from the plan, signs it, downloads the minut
   await page.getByText('Исполненные').click();
   await expect(page.getByRole('table', { name: 'Поручения' })).toContainText('Отметка: Заключено 2 договора');
   await shot(page, 'assignments');
+});
+
+test.describe('in Vladivostok', () => {
+  test.use({ timezoneId: 'Asia/Vladivostok' });
+
+  test('the editor dates the signature by the local calendar: signed at 08:30 on 13.09 reads 13.09.2017', async ({
+    page,
+    app,
+    request,
+  }) => {
+    await openApp(page, app, 'empty');
+    const call = apiOf(request, app);
+    const chair = await call('people.create', { lastName: 'Дорожкина', firstName: 'Ирина', middleName: 'Васильевна' });
+    const secretary = await call('people.create', { lastName: 'Попова', firstName: 'Людмила', middleName: 'Александровна' });
+    const group = await call('workingGroups.create', {
+      name: 'Межрайонная рабочая группа',
+      nameGenitive: 'межрайонной рабочей группы',
+      chairId: chair.id,
+      secretaryId: secretary.id,
+      memberIds: [chair.id, secretary.id],
+    });
+    const m = await call('meetings.create', { groupId: group.id, kind: 'session', dateStart: '2017-09-12' });
+    await call('meetings.setAttendance', {
+      meetingId: m.id,
+      attendees: [chair.id, secretary.id].map((personId) => ({ personId, present: true })),
+      guestIds: [],
+    });
+    await call('agenda.create', { meetingId: m.id, data: { title: 'О плане работы' } });
+    await call('meetings.hold', { id: m.id });
+    await call('meetings.sign', { id: m.id });
+    // The moment of signing as stored (UTC): 22:30 on the 12th is 08:30 on the 13th in Vladivostok.
+    const db = new Database(app.dbFile);
+    db.prepare("UPDATE meetings SET signed_at = '2017-09-12T22:30:00.000Z' WHERE id = ?").run(m.id);
+    db.close();
+
+    await page.goto(`${app.url.split('#')[0]}#/meetings/list/${m.id}`);
+    await expect(page.getByText('Протокол подписан')).toBeVisible();
+    await expect(page.getByText(/какими были при подписании 13\.09\.2017:/)).toBeVisible();
+  });
 });

@@ -1,6 +1,6 @@
 import mammoth from 'mammoth';
 import type { Page } from '@playwright/test';
-import { expect, openApp, test } from './fixtures';
+import { apiOf, expect, openApp, test } from './fixtures';
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `/tmp/workplan-${name}.png`, fullPage: true });
 
@@ -198,4 +198,69 @@ test('the demo plan: execution summary, status change, copy to the next year and
   await page.emulateMedia({ media: 'screen' });
   await page.getByRole('link', { name: 'Назад' }).click();
   await expect(page.getByRole('heading', { name: 'План работы на 2018 год' })).toBeVisible();
+});
+
+test('an item realised by a meeting shows done with the meeting named, and follows the meeting back to draft', async ({
+  page,
+  app,
+  request,
+}, testInfo) => {
+  await openApp(page, app, 'empty');
+  const call = apiOf(request, app);
+  const chair = await call('people.create', { lastName: 'Дорожкина', firstName: 'Ирина', middleName: 'Васильевна' });
+  const group = await call('workingGroups.create', {
+    name: 'Межрайонная рабочая группа',
+    nameGenitive: 'межрайонной рабочей группы',
+    chairId: chair.id,
+    memberIds: [chair.id],
+  });
+  await call('workPlan.create', { year: 2017 });
+  const session = await call('workPlan.createItem', {
+    year: 2017,
+    direction: 'organizational',
+    title: 'Заседание рабочей группы',
+    form: 'Заседание',
+    term: { kind: 'month', month: 9 },
+  });
+  const yearly = await call('workPlan.createItem', {
+    year: 2017,
+    direction: 'organizational',
+    title: 'Консультирование специалистов органов опеки',
+    form: 'Консультация',
+    term: { kind: 'year' },
+  });
+  const meeting = await call('meetings.create', { groupId: group.id, kind: 'session', dateStart: '2017-09-12', planItemId: session.id });
+  await call('agenda.addFromPlan', { meetingId: meeting.id, planItemId: yearly.id });
+
+  // The secretary holds the meeting in its editor.
+  await page.goto(`${app.url.split('#')[0]}#/meetings/list/${meeting.id}`);
+  await page.getByRole('button', { name: 'Провести' }).click();
+  await expect(page.getByText('Проведено', { exact: true })).toBeVisible();
+  await expect(page.getByText(/Реализует мероприятие плана: «Заседание рабочей группы»/)).toContainText('выполнено');
+
+  // The methodologist sees it in the plan, after a reload too.
+  await page.getByRole('navigation', { name: 'Разделы' }).getByRole('link', { name: 'План работы', exact: true }).click();
+  await page.reload();
+  const rows = page.getByTestId('plan-item');
+  const sessionRow = rows.filter({ hasText: 'Заседание рабочей группы' });
+  const yearlyRow = rows.filter({ hasText: 'Консультирование специалистов' });
+  await expect(sessionRow).toContainText('Выполнено');
+  await expect(sessionRow).toContainText('заседание №1 от 12.09.2017');
+  // Due «в течение года»: one meeting does not close it; the meeting is listed.
+  await expect(yearlyRow).toContainText('Запланировано');
+  await expect(yearlyRow).toContainText('заседание №1 от 12.09.2017');
+  await page.screenshot({ path: testInfo.outputPath('plan-realised.png'), fullPage: true });
+
+  await page.getByRole('button', { name: 'Действия: 1.1' }).click();
+  await page.getByRole('menuitem', { name: 'Отметить выполнение' }).click();
+  await expect(page.getByRole('dialog')).toContainText('Мероприятие реализовано: заседание №1 от 12.09.2017');
+  await page.getByRole('dialog').getByRole('button', { name: 'Отмена' }).click();
+
+  // Back to draft in the meeting editor: the plan shows her own status again.
+  await page.goto(`${app.url.split('#')[0]}#/meetings/list/${meeting.id}`);
+  await page.getByRole('button', { name: 'В черновик' }).click();
+  await expect(page.getByText('Черновик', { exact: true })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Разделы' }).getByRole('link', { name: 'План работы', exact: true }).click();
+  await expect(sessionRow).toContainText('Запланировано');
+  await expect(sessionRow).toContainText('заседание №1 от 12.09.2017 (ещё не проведено)');
 });

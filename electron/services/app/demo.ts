@@ -1,6 +1,7 @@
 import type { AppDb } from '@db/open';
 import { personInput } from '@shared/contract/registry';
 import type { OrganizationType } from '@shared/enums';
+import { prefillForms, splitMunicipalityName } from '@shared/russian';
 import { createMunicipality, createOrganization, createPerson, saveProfile } from '@main/services/registry';
 import { seedDemoWorkPlan } from '@main/services/workPlan';
 import { seedDemoMeetings } from '@main/services/meetings';
@@ -14,8 +15,9 @@ import { seedDemoMeetings } from '@main/services/meetings';
  */
 
 const CENTER = 'ТОГБУ «Центр по оказанию психолого-педагогических услуг «Доверие»';
-const REGION = 'Тамбовская область (региональный уровень)';
+const REGION = 'Тамбовская область';
 
+/** As typed; the parts and their forms are what the rules prefill, correct for these names and so confirmed. */
 const MUNICIPALITIES: [name: string, inSegment: boolean][] = [
   ['г. Уварово', true],
   ['Уваровский район', true],
@@ -291,7 +293,11 @@ export function seedDemo(db: AppDb): void {
   });
 
   const municipalityIds = new Map<string, number>();
-  for (const [name, inSegment] of MUNICIPALITIES) municipalityIds.set(name, createMunicipality(db, { name, inSegment }).id);
+  for (const [name, inSegment] of MUNICIPALITIES) {
+    const parts = splitMunicipalityName(name);
+    const { forms } = prefillForms(parts.type, parts.properName);
+    municipalityIds.set(name, createMunicipality(db, { ...parts, forms, inSegment }).id);
+  }
 
   const organizationIds = new Map<string, number>();
   for (const o of ORGANIZATIONS) {

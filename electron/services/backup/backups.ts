@@ -1,11 +1,11 @@
 import Database from 'better-sqlite3';
-import dayjs from 'dayjs';
 import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, copyFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_MIGRATIONS, freeBackupFile, migrationState, vacuumInto, vacuumIntoWhole } from '@db/open';
 import type { BackupEntry } from '@shared/contract/backup';
 import { conflict, invalid } from '@main/api/errors';
 import { databaseProblem } from '@db/inspect';
+import { localWeekStart, todayLocal } from '@shared/russian';
 
 /**
  * Local backups in `<dataDir>/backups/`: one automatic copy a day at start-up, copies before
@@ -96,12 +96,8 @@ export function manualBackup(live: Database.Database, dataDir: string, now: Date
   };
 }
 
-const localDay = (d: Date) => dayjs(d).format('YYYY-MM-DD');
-/** Monday-based week, the way a Russian calendar counts it. */
-const localWeek = (d: Date) =>
-  dayjs(d)
-    .subtract((dayjs(d).day() + 6) % 7, 'day')
-    .format('YYYY-MM-DD');
+const localDay = (d: Date) => todayLocal(d);
+const localWeek = localWeekStart;
 
 /**
  * Keeps the newest daily copy of each of the last 7 days that have one, and the newest of

@@ -3,12 +3,13 @@ import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { AppDb } from '@db/open';
 import { literalLimit, reusedQuery } from '@db/reusedQuery';
 import { conflict } from '@main/api/errors';
-import { foldRu, plural } from '@shared/russian';
+import { searchWords } from '@shared/russian';
 
 /**
- * Search over a folded `searchText` column: every word of the query must occur somewhere, so
- * «мария иванова» finds «Иванова Мария Петровна». LIKE wildcards typed by the user are
- * escaped, so «100%» means the text, not a pattern.
+ * Search over a `searchText` column (@shared/russian searchText): every word of the query must
+ * occur somewhere, so «мария иванова» finds «Иванова Мария Петровна» — the rule matchesWords
+ * applies in code. The words are letters and digits only, and LIKE's wildcards are escaped all
+ * the same.
  */
 export function matchesAllWords(column: SQLiteColumn, query: string): SQL | undefined {
   const words = searchWords(query);
@@ -16,7 +17,6 @@ export function matchesAllWords(column: SQLiteColumn, query: string): SQL | unde
   return and(...words.map((w) => sql`${column} LIKE ${likePattern(w)} ESCAPE '\\'`));
 }
 
-const searchWords = (query: string) => foldRu(query).split(' ').filter(Boolean);
 const likePattern = (word: string) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
@@ -33,11 +33,15 @@ export function wordSearch(column: SQLiteColumn, query: string) {
   };
 }
 
+/** SQLite's limit on bound parameters: a long list of ids is read in chunks of 500. */
+export function inChunks<T, R>(ids: readonly T[], read: (chunk: T[]) => R[]): R[] {
+  const rows: R[] = [];
+  for (let i = 0; i < ids.length; i += 500) rows.push(...read(ids.slice(i, i + 500)));
+  return rows;
+}
+
 /** Update timestamp in the same format as the columns' defaults. */
 export const nowStamp = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
-
-/** «3 специалиста», «1 мероприятии плана» etc. with the numeral in front. */
-export const counted = (n: number, forms: readonly [string, string, string]) => `${n} ${plural(n, forms)}`;
 
 // A RESTRICT reference refuses the delete from SQLite's internal trigger, so its code is
 // SQLITE_CONSTRAINT_TRIGGER with a "FOREIGN KEY constraint failed" message; NO ACTION gives
@@ -48,10 +52,9 @@ function isForeignKeyError(error: unknown): boolean {
 }
 
 /**
- * The explicit usage checks name the references known today; registers added later
- * (meetings, events, publications) will reference people and organisations too. SQLite's
- * foreign keys refuse such a delete anyway, and this turns that refusal into a message the
- * user understands instead of an internal error.
+ * The registry's delete guard names the references the registers declare (db/references.ts); a
+ * reference nobody declared is still refused by SQLite's foreign keys, and this turns that
+ * refusal into a message the user understands instead of an internal error.
  */
 export function guardForeignKeys<T>(message: string, work: () => T): T {
   try {

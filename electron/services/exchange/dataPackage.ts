@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { databaseProblem, openReadonly, type ReadonlyOpenOptions } from '@db/inspect';
 import { vacuumInto } from '@db/open';
 import { conflict } from '@main/api/errors';
+import { organizationDisplayName } from '@shared/russian';
 
 /**
  * The data package: a consistent copy of the database made by SQLite itself (`VACUUM INTO`
@@ -59,7 +60,7 @@ export function databaseFacts(sqlite: Database.Database): SnapshotFacts {
   if (tables.includes('center_profile')) {
     const row = sqlite.prepare('SELECT full_name AS fullName, short_name AS shortName FROM center_profile WHERE id = 1').get() as
       { fullName: string; shortName: string } | undefined;
-    centerName = row?.shortName || row?.fullName || '';
+    centerName = row ? organizationDisplayName(row) : '';
   }
   return { records, schemaVersion, centerName };
 }

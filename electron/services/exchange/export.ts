@@ -1,5 +1,4 @@
 import { desc, eq, inArray, sql } from 'drizzle-orm';
-import dayjs from 'dayjs';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -11,7 +10,7 @@ import type { Page } from '@shared/contract/common';
 import { conflict, DomainError, invalid, notFound } from '@main/api/errors';
 import type { DocumentKind } from '@main/services/common/documentKind';
 import { documentCatalog } from './catalog';
-import { formatDate } from '@shared/russian';
+import { fileStamp, formatStampDate, formatStampTime } from '@shared/russian';
 import { MANIFEST_FORMAT, MANIFEST_NAME, PACKAGE_DB_NAME, snapshotDatabase, type Manifest } from './dataPackage';
 import { checkCenterCode, checkFolderPath } from './settings';
 import { errorCode, Share, sha256, sha256File, ShareError, nospaceError, type ShareOptions } from './shareFs';
@@ -210,7 +209,7 @@ export function beginExport(
     );
     if (rival) {
       throw conflict(
-        `Выгрузка за ${request.year} год уже выполняется другим процессом (возможно, по расписанию), начата ${formatDate(rival.startedAt)} в ${dayjs(rival.startedAt).format('HH:mm')}. Дождитесь её окончания и повторите выгрузку`,
+        `Выгрузка за ${request.year} год уже выполняется другим процессом (возможно, по расписанию), начата ${formatStampDate(rival.startedAt)} в ${formatStampTime(rival.startedAt)}. Дождитесь её окончания и повторите выгрузку`,
       );
     }
     return db
@@ -350,7 +349,7 @@ export async function performExport(logId: number, env: ExportEnv): Promise<Expo
     if (free !== undefined && free < totalBytes + 64 * 1024) throw nospaceError(root);
 
     if (snapshot) {
-      const stamp = dayjs(now()).format('YYYYMMDD-HHmmss');
+      const stamp = fileStamp(now());
       await share.mkdirp(path.join(root, yearDir, DATA_KIND));
       const packageName = await share.freeName(path.join(root, yearDir, DATA_KIND), `${entry.centerCode}-${entry.year}-${stamp}`);
       manifestDir = `${yearDir}/${DATA_KIND}/${packageName}`;

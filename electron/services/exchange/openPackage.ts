@@ -1,11 +1,11 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import dayjs from 'dayjs';
 import type { PackageSummary } from '@shared/contract/exchange';
 import { invalid } from '@main/api/errors';
 import { databaseProblem, openReadonly } from '@db/inspect';
 import { databaseFacts, MANIFEST_FORMAT, PACKAGE_DB_NAME, type Manifest } from './dataPackage';
 import { Share, sha256File, type ShareOptions } from './shareFs';
+import { fileStamp } from '@shared/russian';
 
 /**
  * The coordinator's view of a center's data package: the package is copied from the share to
@@ -54,7 +54,7 @@ export async function openPackage(options: OpenPackageOptions): Promise<PackageS
   const outside = manifest.files.filter((f) => !path.resolve(packageDir, f.path).startsWith(exportDir + path.sep));
   if (outside.length > 0) throw invalid('В manifest.json указан недопустимый путь к файлу');
 
-  const stamp = dayjs(options.now?.() ?? new Date()).format('YYYYMMDD-HHmmss');
+  const stamp = fileStamp(options.now?.() ?? new Date());
   mkdirSync(options.receiveDir, { recursive: true });
   const local = mkdtempSync(path.join(options.receiveDir, `${path.basename(packageDir)}-получен-${stamp}-`));
   try {

@@ -13,11 +13,12 @@ import {
 } from '@db/schema';
 import { conflict, invalid, notFound } from '@main/api/errors';
 import { CONTROL_REVIEW_TITLE, type AgendaItemInput, type MeetingDetail } from '@shared/contract/meetings';
-import { formatDate, foldRu } from '@shared/russian';
+import { formatDate, searchText, todayLocal } from '@shared/russian';
 import { openAssignmentsForMeeting } from './assignments';
 import { getMeeting } from './detail';
 import { planItemTitle } from './meetings';
-import { requireEditable, requireOrganizations, requirePeople, todayIso } from './shared';
+import { agendaCarries, linkAgendaItem } from './planLinks';
+import { requireEditable, requireOrganizations, requirePeople } from './shared';
 
 type ItemRecord = typeof agendaItems.$inferSelect;
 
@@ -124,7 +125,7 @@ function writeParts(db: AppDb, itemId: number, input: AgendaItemInput): void {
       agendaItemId: itemId,
       position: i + 1,
       text: d.text,
-      searchText: foldRu(d.text),
+      searchText: searchText(d.text),
       votesFor: d.votesFor,
       votesAgainst: d.votesAgainst,
       votesAbstained: d.votesAbstained,
@@ -172,7 +173,7 @@ function insertItem(
   db: AppDb,
   meetingId: number,
   input: AgendaItemInput,
-  extra: { planItemId?: number | null; carriedFromMeetingId?: number | null } = {},
+  extra: { planItemId?: number | null; controlReview?: boolean } = {},
 ): number {
   const id = db
     .insert(agendaItems)
@@ -180,15 +181,15 @@ function insertItem(
       meetingId,
       position: nextPosition(db, meetingId),
       title: input.title,
-      searchText: foldRu(input.title),
+      searchText: searchText(input.title),
       plannedMinutes: input.plannedMinutes,
       heardText: input.heardText,
       reportAttached: input.reportAttached,
-      planItemId: extra.planItemId ?? null,
-      carriedFromMeetingId: extra.carriedFromMeetingId ?? null,
+      controlReview: extra.controlReview ?? false,
     })
     .returning({ id: agendaItems.id })
     .get().id;
+  if (extra.planItemId) linkAgendaItem(db, id, extra.planItemId);
   writeParts(db, id, input);
   return id;
 }
@@ -203,7 +204,7 @@ const blankItem = (title: string, heardText = ''): AgendaItemInput => ({
   decisions: [],
 });
 
-export function createAgendaItem(db: AppDb, meetingId: number, input: AgendaItemInput, today = todayIso()): MeetingDetail {
+export function createAgendaItem(db: AppDb, meetingId: number, input: AgendaItemInput, today = todayLocal()): MeetingDetail {
   return inTransaction(db, () => {
     const meeting = requireEditable(db, meetingId);
     checkItem(db, meeting, nextPosition(db, meetingId), input);
@@ -212,7 +213,7 @@ export function createAgendaItem(db: AppDb, meetingId: number, input: AgendaItem
   });
 }
 
-export function updateAgendaItem(db: AppDb, id: number, input: AgendaItemInput, today = todayIso()): MeetingDetail {
+export function updateAgendaItem(db: AppDb, id: number, input: AgendaItemInput, today = todayLocal()): MeetingDetail {
   return inTransaction(db, () => {
     const item = requireItem(db, id);
     const meeting = requireEditable(db, item.meetingId);
@@ -220,7 +221,7 @@ export function updateAgendaItem(db: AppDb, id: number, input: AgendaItemInput, 
     db.update(agendaItems)
       .set({
         title: input.title,
-        searchText: foldRu(input.title),
+        searchText: searchText(input.title),
         plannedMinutes: input.plannedMinutes,
         heardText: input.heardText,
         reportAttached: input.reportAttached,
@@ -232,7 +233,7 @@ export function updateAgendaItem(db: AppDb, id: number, input: AgendaItemInput, 
   });
 }
 
-export function deleteAgendaItem(db: AppDb, id: number, today = todayIso()): MeetingDetail {
+export function deleteAgendaItem(db: AppDb, id: number, today = todayLocal()): MeetingDetail {
   return inTransaction(db, () => {
     const item = requireItem(db, id);
     requireEditable(db, item.meetingId);
@@ -242,7 +243,7 @@ export function deleteAgendaItem(db: AppDb, id: number, today = todayIso()): Mee
   });
 }
 
-export function moveAgendaItem(db: AppDb, id: number, to: 'up' | 'down', today = todayIso()): MeetingDetail {
+export function moveAgendaItem(db: AppDb, id: number, to: 'up' | 'down', today = todayLocal()): MeetingDetail {
   return inTransaction(db, () => {
     const item = requireItem(db, id);
     requireEditable(db, item.meetingId);
@@ -266,24 +267,26 @@ export function moveAgendaItem(db: AppDb, id: number, to: 'up' | 'down', today =
   });
 }
 
-export function addFromPlan(db: AppDb, meetingId: number, planItemId: number, today = todayIso()): MeetingDetail {
+export function addFromPlan(db: AppDb, meetingId: number, planItemId: number, today = todayLocal()): MeetingDetail {
   return inTransaction(db, () => {
     requireEditable(db, meetingId);
-    const already = db
-      .select({ id: agendaItems.id })
-      .from(agendaItems)
-      .where(and(eq(agendaItems.meetingId, meetingId), eq(agendaItems.planItemId, planItemId)))
-      .get();
-    if (already) throw conflict('Это мероприятие плана уже есть в повестке заседания.');
+    if (agendaCarries(db, meetingId, planItemId)) throw conflict('Это мероприятие плана уже есть в повестке заседания.');
     insertItem(db, meetingId, blankItem(planItemTitle(db, planItemId)), { planItemId });
     return getMeeting(db, meetingId, today);
   });
 }
 
 /** «О ходе исполнения решений предыдущих заседаний» with the group's open assignments listed as the report. */
-export function addControlReview(db: AppDb, meetingId: number, today = todayIso()): MeetingDetail {
+export function addControlReview(db: AppDb, meetingId: number, today = todayLocal()): MeetingDetail {
   return inTransaction(db, () => {
     const meeting = requireEditable(db, meetingId);
+    const present = db
+      .select({ id: agendaItems.id })
+      .from(agendaItems)
+      .where(and(eq(agendaItems.meetingId, meetingId), eq(agendaItems.controlReview, true)))
+      .get();
+    // Known by its mark, however the secretary has worded it since.
+    if (present) throw conflict('Вопрос о ходе исполнения решений предыдущих заседаний уже есть в повестке.');
     // The minutes state what was overdue at the meeting: minutes typed up later must not call
     // overdue what fell due after it; for a meeting still ahead, today is as far as is known.
     const asOf = meeting.dateStart < today ? meeting.dateStart : today;
@@ -298,13 +301,13 @@ export function addControlReview(db: AppDb, meetingId: number, today = todayIso(
     const heard = lines.length
       ? `На контроле ${lines.length === 1 ? 'находится поручение' : 'находятся поручения'}:\n${lines.join('\n')}`
       : 'Неисполненных поручений предыдущих заседаний нет.';
-    insertItem(db, meetingId, blankItem(CONTROL_REVIEW_TITLE, heard));
+    insertItem(db, meetingId, blankItem(CONTROL_REVIEW_TITLE, heard), { controlReview: true });
     return getMeeting(db, meetingId, today);
   });
 }
 
 /** Moves an item the meeting did not reach to the group's next draft meeting, noting where it came from. */
-export function carryToNext(db: AppDb, id: number, today = todayIso()): MeetingDetail {
+export function carryToNext(db: AppDb, id: number, today = todayLocal()): MeetingDetail {
   return inTransaction(db, () => {
     const item = requireItem(db, id);
     const source = requireEditable(db, item.meetingId);

@@ -14,10 +14,10 @@ import {
 import { invalid, notFound } from '@main/api/errors';
 import type { Page } from '@shared/contract/common';
 import type { AssignmentListInput, AssignmentRow, AssignmentStatus } from '@shared/contract/meetings';
-import { formatDate } from '@shared/russian';
+import { formatDate, todayLocal } from '@shared/russian';
 import { matchesAllWords } from '@main/services/common/queries';
 import { loadAssignments } from './detail';
-import { minutesLabel, todayIso } from './shared';
+import { minutesLabel } from './shared';
 
 const rowColumns = {
   id: assignments.id,
@@ -101,7 +101,7 @@ const concernsOrganization = (db: AppDb, organizationId: number) =>
     ),
   );
 
-export function listAssignments(db: AppDb, input: AssignmentListInput, today = todayIso()): Page<AssignmentRow> {
+export function listAssignments(db: AppDb, input: AssignmentListInput, today = todayLocal()): Page<AssignmentRow> {
   const stateWhere =
     input.state === 'overdue'
       ? overdueSql(today)
@@ -154,7 +154,7 @@ export function listAssignments(db: AppDb, input: AssignmentListInput, today = t
   return { rows: toRows(db, rows, today), total };
 }
 
-export function getAssignment(db: AppDb, id: number, today = todayIso()): AssignmentRow {
+export function getAssignment(db: AppDb, id: number, today = todayLocal()): AssignmentRow {
   const row = baseQuery(db, eq(assignments.id, id)).get();
   if (!row) throw notFound('Запись о поручении');
   return toRows(db, [row], today)[0]!;
@@ -167,7 +167,7 @@ export function getAssignment(db: AppDb, id: number, today = todayIso()): Assign
 export function setAssignmentStatus(
   db: AppDb,
   input: { id: number; status: AssignmentStatus; completionNote: string; completedOn: string | null },
-  today = todayIso(),
+  today = todayLocal(),
 ): AssignmentRow {
   return inTransaction(db, () => {
     const current = getAssignment(db, input.id, today);
@@ -199,7 +199,7 @@ export function setAssignmentStatus(
 }
 
 /** Open assignments of the meeting's group decided at its other, earlier meetings. */
-export function openAssignmentsForMeeting(db: AppDb, meetingId: number, dateStart: string, today = todayIso()): AssignmentRow[] {
+export function openAssignmentsForMeeting(db: AppDb, meetingId: number, dateStart: string, today = todayLocal()): AssignmentRow[] {
   const m = db.select({ groupId: meetings.groupId }).from(meetings).where(eq(meetings.id, meetingId)).get();
   if (!m) throw notFound('Запись о заседании');
   const rows = baseQuery(
@@ -217,7 +217,7 @@ export function openAssignmentsForMeeting(db: AppDb, meetingId: number, dateStar
 }
 
 /** Assignments concerning one organisation, for its list (document). */
-export function organizationAssignments(db: AppDb, organizationId: number, onlyOpen: boolean, today = todayIso()): AssignmentRow[] {
+export function organizationAssignments(db: AppDb, organizationId: number, onlyOpen: boolean, today = todayLocal()): AssignmentRow[] {
   const rows = baseQuery(db, and(concernsOrganization(db, organizationId), onlyOpen ? eq(assignments.status, 'inProgress') : undefined))
     .orderBy(
       sql`${assignments.dueDate} IS NULL`,

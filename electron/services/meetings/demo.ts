@@ -1,6 +1,7 @@
 import type { AppDb } from '@db/open';
 import { inTransaction } from '@db/transaction';
 import { organizations, people } from '@db/schema';
+import { organizationDisplayName } from '@shared/russian';
 import { agendaItemInput, attendanceInput, groupInput, meetingInput, type AgendaItemView } from '@shared/contract/meetings';
 import { addFromPlan, createAgendaItem, updateAgendaItem } from './agenda';
 import { setAssignmentStatus } from './assignments';
@@ -435,7 +436,7 @@ export function seedDemoMeetings(db: AppDb): void {
         .select({ id: organizations.id, shortName: organizations.shortName, fullName: organizations.fullName })
         .from(organizations)
         .all()
-        .map((o) => [o.shortName || o.fullName, o.id]),
+        .map((o) => [organizationDisplayName(o), o.id]),
     );
     const person = (name: string) => lookup(personIds, name);
     const memberIds = [GROUP.chair, GROUP.secretary, ...GROUP.members].map(person);

@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { AppDb } from '@db/open';
 import {
   agendaItems,
@@ -13,21 +13,20 @@ import {
   meetings,
   meetingUnlocks,
   organizations,
-  planItems,
   workingGroupMembers,
   workingGroups,
 } from '@db/schema';
 import type { AgendaItemView, AssignmentView, AttendeeView, MeetingDetail, PersonRef, SpeakerView } from '@shared/contract/meetings';
-import { compareRu } from '@shared/russian';
-import { assignmentState, loadPeople, minutesLabel, requireMeeting, todayIso, type MeetingRecord } from './shared';
+import { organizationDisplayName, sortedByKey, todayLocal } from '@shared/russian';
+import { getItem } from '@main/services/workPlan';
+import { agendaPlanItemIds, meetingPlanItemId } from './planLinks';
+import { assignmentState, loadPeople, minutesLabel, requireMeeting, type MeetingRecord } from './shared';
 
 /** «Попова Л.А., социальный педагог ТОГБУ …»: how the minutes name a speaker from the registry. */
 export function speakerLabel(person: PersonRef | undefined, name: string): string {
   if (!person) return name;
   return [person.short, person.position, person.organizationName].filter(Boolean).join(', ');
 }
-
-const orgName = (o: { fullName: string; shortName: string }) => o.shortName || o.fullName;
 
 /** Assignment views by decision id, with responsibles resolved. */
 export function loadAssignments(db: AppDb, decisionIds: number[], today: string): Map<number, AssignmentView> {
@@ -76,15 +75,17 @@ export function loadAssignments(db: AppDb, decisionIds: number[], today: string)
       state: assignmentState(r, today),
       completionNote: r.completionNote,
       completedOn: r.completedOn,
-      people: personLinks
-        .filter((l) => l.assignmentId === r.id)
-        .map((l) => refs.get(l.personId))
-        .filter((p): p is PersonRef => p !== undefined)
-        .sort((a, b) => compareRu(a.fullName, b.fullName)),
-      organizations: orgLinks
-        .filter((l) => l.assignmentId === r.id)
-        .map((l) => ({ id: l.id, name: orgName(l) }))
-        .sort((a, b) => compareRu(a.name, b.name)),
+      people: sortedByKey(
+        personLinks
+          .filter((l) => l.assignmentId === r.id)
+          .map((l) => refs.get(l.personId))
+          .filter((p): p is PersonRef => p !== undefined),
+        (p) => p.fullName,
+      ),
+      organizations: sortedByKey(
+        orgLinks.filter((l) => l.assignmentId === r.id).map((l) => ({ id: l.id, name: organizationDisplayName(l) })),
+        (o) => o.name,
+      ),
     });
   }
   return result;
@@ -112,8 +113,18 @@ export function readSnapshot(m: MeetingRecord): SignedSnapshot | null {
 function frozenMeeting(db: AppDb, m: MeetingRecord, frozen: MeetingDetail, today: string): MeetingDetail {
   const decisionIds = frozen.items.flatMap((i) => i.decisions.filter((d) => d.assignment !== null).map((d) => d.id));
   const live = loadAssignments(db, decisionIds, today);
+  // Minutes signed before the control item was marked by a column have no mark in their copy.
+  const controlItems = new Set(
+    db
+      .select({ id: agendaItems.id })
+      .from(agendaItems)
+      .where(and(eq(agendaItems.meetingId, m.id), eq(agendaItems.controlReview, true)))
+      .all()
+      .map((r) => r.id),
+  );
   const items = frozen.items.map((item) => ({
     ...item,
+    controlReview: controlItems.has(item.id),
     decisions: item.decisions.map((d) => {
       const now = live.get(d.id);
       if (!d.assignment || !now) return d;
@@ -124,15 +135,12 @@ function frozenMeeting(db: AppDb, m: MeetingRecord, frozen: MeetingDetail, today
   return { ...frozen, items, status: m.status, signedAt: m.signedAt, planItem: planItemOf(db, m), unlocks: unlocksOf(db, m.id) };
 }
 
+/** The plan item the meeting realises, with the status the plan shows now (held: done). */
 function planItemOf(db: AppDb, m: MeetingRecord): MeetingDetail['planItem'] {
-  if (m.planItemId === null) return null;
-  return (
-    db
-      .select({ id: planItems.id, title: planItems.title, status: planItems.status })
-      .from(planItems)
-      .where(eq(planItems.id, m.planItemId))
-      .get() ?? null
-  );
+  const planItemId = meetingPlanItemId(db, m.id);
+  if (planItemId === null) return null;
+  const item = getItem(db, { id: planItemId });
+  return { id: item.id, title: item.title, status: item.status };
 }
 
 function unlocksOf(db: AppDb, meetingId: number): MeetingDetail['unlocks'] {
@@ -145,14 +153,14 @@ function unlocksOf(db: AppDb, meetingId: number): MeetingDetail['unlocks'] {
 }
 
 /** The meeting for the editor and the documents: a signed one as frozen at signing. */
-export function getMeeting(db: AppDb, id: number, today = todayIso()): MeetingDetail {
+export function getMeeting(db: AppDb, id: number, today = todayLocal()): MeetingDetail {
   const m = requireMeeting(db, id);
   const snapshot = readSnapshot(m);
   return snapshot ? frozenMeeting(db, m, snapshot.meeting, today) : liveMeeting(db, m, today);
 }
 
 /** The meeting from the current registry data: what «Подписать» freezes. */
-export function liveMeeting(db: AppDb, m: MeetingRecord, today = todayIso()): MeetingDetail {
+export function liveMeeting(db: AppDb, m: MeetingRecord, today = todayLocal()): MeetingDetail {
   const id = m.id;
   const group = db.select().from(workingGroups).where(eq(workingGroups.id, m.groupId)).get()!;
   const attendance = db.select().from(meetingAttendees).where(eq(meetingAttendees.meetingId, id)).all();
@@ -164,6 +172,7 @@ export function liveMeeting(db: AppDb, m: MeetingRecord, today = todayIso()): Me
   const guests = db.select().from(meetingGuests).where(eq(meetingGuests.meetingId, id)).all();
   const items = db.select().from(agendaItems).where(eq(agendaItems.meetingId, id)).orderBy(asc(agendaItems.position)).all();
   const itemIds = items.map((i) => i.id);
+  const fromPlan = agendaPlanItemIds(db, itemIds);
   const speakers = itemIds.length
     ? db.select().from(agendaSpeakers).where(inArray(agendaSpeakers.agendaItemId, itemIds)).orderBy(asc(agendaSpeakers.position)).all()
     : [];
@@ -208,22 +217,24 @@ export function liveMeeting(db: AppDb, m: MeetingRecord, today = todayIso()): Me
   const memberIds = new Set(members.map((x) => x.personId));
   const recorded = new Map(attendance.map((a) => [a.personId, a]));
   const attendeeIds = new Set([...memberIds, ...recorded.keys()]);
-  const attendees: AttendeeView[] = [...attendeeIds]
-    .map((pid) => {
-      const person = refs.get(pid);
-      if (!person) return null;
-      const a = recorded.get(pid);
-      return {
-        person,
-        present: a?.present ?? false,
-        absenceReason: a?.absenceReason ?? '',
-        late: a?.late ?? false,
-        member: memberIds.has(pid),
-        recorded: a !== undefined,
-      };
-    })
-    .filter((a): a is AttendeeView => a !== null)
-    .sort((a, b) => compareRu(a.person.fullName, b.person.fullName));
+  const attendees: AttendeeView[] = sortedByKey(
+    [...attendeeIds]
+      .map((pid) => {
+        const person = refs.get(pid);
+        if (!person) return null;
+        const a = recorded.get(pid);
+        return {
+          person,
+          present: a?.present ?? false,
+          absenceReason: a?.absenceReason ?? '',
+          late: a?.late ?? false,
+          member: memberIds.has(pid),
+          recorded: a !== undefined,
+        };
+      })
+      .filter((a): a is AttendeeView => a !== null),
+    (a) => a.person.fullName,
+  );
 
   const toSpeaker = (s: { personId: number | null; name: string }): SpeakerView => ({
     personId: s.personId,
@@ -243,7 +254,8 @@ export function liveMeeting(db: AppDb, m: MeetingRecord, today = todayIso()): Me
       carriedFrom: from
         ? { meetingId: from.id, label: `перенесён с заседания: ${minutesLabel(from).replace('Протокол ', 'протокол ')}` }
         : null,
-      planItemId: item.planItemId,
+      planItemId: fromPlan.get(item.id) ?? null,
+      controlReview: item.controlReview,
       speakers: speakers.filter((s) => s.agendaItemId === item.id).map(toSpeaker),
       discussion: discussion.filter((s) => s.agendaItemId === item.id).map((s) => ({ ...toSpeaker(s), text: s.text })),
       decisions: decisionRows
@@ -279,10 +291,10 @@ export function liveMeeting(db: AppDb, m: MeetingRecord, today = todayIso()): Me
     planItem: planItemOf(db, m),
     unlocks: unlocksOf(db, id),
     attendees,
-    guests: guests
-      .map((g) => refs.get(g.personId))
-      .filter((p): p is PersonRef => p !== undefined)
-      .sort((a, b) => compareRu(a.fullName, b.fullName)),
+    guests: sortedByKey(
+      guests.map((g) => refs.get(g.personId)).filter((p): p is PersonRef => p !== undefined),
+      (p) => p.fullName,
+    ),
     items: itemViews,
     title: minutesLabel(m),
   };

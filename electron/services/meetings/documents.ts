@@ -4,13 +4,13 @@ import type { FileOutput } from '@shared/contract/define';
 import { organizationAssignments } from './assignments';
 import { getMeeting } from './detail';
 import { getAttendeeThreshold, minutesSettings } from './meetings';
-import { todayIso } from './shared';
 import { getOrganization, getProfile } from '@main/services/registry';
 import type { DocumentKind } from '@main/services/common/documentKind';
 import { and, asc, eq } from 'drizzle-orm';
 import { agendaItems, meetings } from '@db/schema';
 import { DOCX_MIME, toFileOutput } from '@main/documents/file';
 import { renderDocx } from '@main/documents/meetings/docx';
+import { organizationDisplayName, todayLocal } from '@shared/russian';
 import {
   agendaBlocks,
   agendaFileName,
@@ -31,12 +31,12 @@ import {
  * (see `minutesSettings`); `today` is the date an extract is certified, always the real one.
  */
 function context(db: AppDb, meetingId: number): MinutesContext {
-  return { ...minutesSettings(db, meetingId), today: todayIso() };
+  return { ...minutesSettings(db, meetingId), today: todayLocal() };
 }
 
 /** Not tied to one meeting: the assignments' current state. */
 function liveContext(db: AppDb): MinutesContext {
-  return { centerFullName: getProfile(db).fullName, threshold: getAttendeeThreshold(db), today: todayIso() };
+  return { centerFullName: getProfile(db).fullName, threshold: getAttendeeThreshold(db), today: todayLocal() };
 }
 
 const docx = async (blocks: Parameters<typeof renderDocx>[0], fileName: string): Promise<FileOutput> =>
@@ -70,10 +70,10 @@ export async function extractDocx(db: AppDb, itemId: number, organizationId: num
   const addressed = itemForOrganization(item, organizationId);
   if (addressed.decisions.length === 0) {
     throw invalid(
-      `В вопросе ${item.position} нет поручений организации «${organization.shortName || organization.fullName}»: выписка для неё не нужна`,
+      `В вопросе ${item.position} нет поручений организации «${organizationDisplayName(organization)}»: выписка для неё не нужна`,
     );
   }
-  const addressee = organization.shortName || organization.fullName;
+  const addressee = organizationDisplayName(organization);
   return docx(extractBlocks(m, addressed, ctx, organization.fullName), extractFileName(m, item, addressee));
 }
 
@@ -82,7 +82,7 @@ export async function organizationAssignmentsDocx(db: AppDb, organizationId: num
   const rows = organizationAssignments(db, organizationId, onlyOpen);
   return docx(
     organizationAssignmentsBlocks(organization.fullName, rows, liveContext(db), onlyOpen),
-    assignmentsFileName(organization.shortName || organization.fullName),
+    assignmentsFileName(organizationDisplayName(organization)),
   );
 }
 

@@ -4,7 +4,7 @@ import { inTransaction } from '@db/transaction';
 import { agendaItems, assignments, decisions, meetings, workingGroupMembers, workingGroups } from '@db/schema';
 import { conflict, notFound } from '@main/api/errors';
 import type { GroupInput, PersonRef, WorkingGroup } from '@shared/contract/meetings';
-import { compareRu, foldRu } from '@shared/russian';
+import { sortedByKey, sortKey as keyOf } from '@shared/russian';
 import { loadPeople, nowStamp, requirePeople } from './shared';
 
 type GroupRecord = typeof workingGroups.$inferSelect;
@@ -43,11 +43,13 @@ function toViews(db: AppDb, groups: GroupRecord[]): WorkingGroup[] {
     chair: ref(g.chairId),
     deputyChair: ref(g.deputyChairId),
     secretary: ref(g.secretaryId),
-    members: members
-      .filter((m) => m.groupId === g.id)
-      .map((m) => refs.get(m.personId))
-      .filter((p): p is PersonRef => p !== undefined)
-      .sort((a, b) => compareRu(a.fullName, b.fullName)),
+    members: sortedByKey(
+      members
+        .filter((m) => m.groupId === g.id)
+        .map((m) => refs.get(m.personId))
+        .filter((p): p is PersonRef => p !== undefined),
+      (p) => p.fullName,
+    ),
     meetingCount: meetingCounts.get(g.id) ?? 0,
     openAssignmentCount: openCounts.get(g.id) ?? 0,
   }));
@@ -69,7 +71,7 @@ function save(db: AppDb, id: number | null, input: GroupInput): WorkingGroup {
     requirePeople(db, [input.deputyChairId], 'deputyChairId');
     requirePeople(db, [input.secretaryId], 'secretaryId');
     requirePeople(db, input.memberIds, 'memberIds');
-    const sortKey = foldRu(input.name);
+    const sortKey = keyOf(input.name);
     const clash = db
       .select({ id: workingGroups.id })
       .from(workingGroups)

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, exists, inArray, isNotNull, lt, max, ne, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, inArray, lt, max, ne, sql } from 'drizzle-orm';
 import type { AppDb } from '@db/open';
 import { inTransaction } from '@db/transaction';
 import {
@@ -15,15 +15,16 @@ import {
 import { conflict, invalid } from '@main/api/errors';
 import type { Page } from '@shared/contract/common';
 import type { AttendanceInput, MeetingDetail, MeetingInput, MeetingRow, MinutesSettings, PlanCandidate } from '@shared/contract/meetings';
-import { DEFAULT_ATTENDEE_THRESHOLD, MEETING_KIND_LABELS, type MeetingStatus } from '@shared/contract/meetings';
-import { formatDate } from '@shared/russian';
+import { DEFAULT_ATTENDEE_THRESHOLD, type MeetingStatus } from '@shared/contract/meetings';
+import { formatDate, todayLocal } from '@shared/russian';
 import { getSetting, setSetting } from '@main/services/common/settings';
 import { getProfile } from '@main/services/registry';
 import { matchesAllWords } from '@main/services/common/queries';
-import { findPlan, getItem, listItems, setItemStatus } from '@main/services/workPlan';
+import { findPlan, getItem, listItems } from '@main/services/workPlan';
 import { getMeeting, liveMeeting, readSnapshot, type SignedSnapshot } from './detail';
 import { requireGroup } from './groups';
-import { minutesLabel, nowStamp, requireEditable, requireMeeting, requirePeople, todayIso } from './shared';
+import { linkedPlanItemIds, setMeetingPlanItem } from './planLinks';
+import { minutesLabel, nowStamp, requireEditable, requireMeeting, requirePeople } from './shared';
 
 const yearOf = (iso: string) => Number(iso.slice(0, 4));
 
@@ -93,13 +94,13 @@ function checkInput(db: AppDb, input: MeetingInput): void {
   requirePlanItem(db, input.planItemId);
 }
 
-/** The stored columns the form sets, with the series the date puts the meeting in. */
+/** The stored columns the form sets, with the series the date puts the meeting in (the plan item is a link row). */
 function columns(input: MeetingInput, year: number, number: number) {
-  const { groupId, kind, dateStart, dateEnd, time, town, address, chairId, secretaryId, planItemId } = input;
-  return { groupId, kind, year, number, dateStart, dateEnd, time, town, address, chairId, secretaryId, planItemId };
+  const { groupId, kind, dateStart, dateEnd, time, town, address, chairId, secretaryId } = input;
+  return { groupId, kind, year, number, dateStart, dateEnd, time, town, address, chairId, secretaryId };
 }
 
-export function createMeeting(db: AppDb, input: MeetingInput, today = todayIso()): MeetingDetail {
+export function createMeeting(db: AppDb, input: MeetingInput, today = todayLocal()): MeetingDetail {
   return inTransaction(db, () => {
     checkInput(db, input);
     const group = requireGroup(db, input.groupId);
@@ -116,11 +117,12 @@ export function createMeeting(db: AppDb, input: MeetingInput, today = todayIso()
       })
       .returning({ id: meetings.id })
       .get();
+    setMeetingPlanItem(db, row.id, input.planItemId);
     return getMeeting(db, row.id, today);
   });
 }
 
-export function updateMeeting(db: AppDb, id: number, input: MeetingInput, today = todayIso()): MeetingDetail {
+export function updateMeeting(db: AppDb, id: number, input: MeetingInput, today = todayLocal()): MeetingDetail {
   return inTransaction(db, () => {
     const existing = requireEditable(db, id);
     checkInput(db, input);
@@ -138,9 +140,7 @@ export function updateMeeting(db: AppDb, id: number, input: MeetingInput, today 
       .set({ ...columns(input, year, number), updatedAt: nowStamp })
       .where(eq(meetings.id, id))
       .run();
-    if (existing.status !== 'draft' && input.planItemId !== null && input.planItemId !== existing.planItemId) {
-      markPlanItemsDone(db, id);
-    }
+    setMeetingPlanItem(db, id, input.planItemId);
     return getMeeting(db, id, today);
   });
 }
@@ -153,45 +153,6 @@ export function deleteMeeting(db: AppDb, id: number): void {
     }
     db.delete(meetings).where(eq(meetings.id, id)).run();
   });
-}
-
-/**
- * The plan items this meeting realises (the meeting itself and the agenda items taken from
- * the plan) become done, with a note pointing at the minutes, unless already closed.
- */
-function markPlanItemsDone(db: AppDb, meetingId: number): void {
-  const { note, items } = realisedPlanItems(db, meetingId);
-  for (const item of items) {
-    if (item.status === 'done' || item.status === 'cancelled') continue;
-    setItemStatus(db, { id: item.id, status: 'done', resultNote: item.resultNote ? `${item.resultNote}; ${note}` : note });
-  }
-}
-
-function realisedPlanItems(db: AppDb, meetingId: number) {
-  const m = requireMeeting(db, meetingId);
-  const fromAgenda = db
-    .select({ id: agendaItems.planItemId })
-    .from(agendaItems)
-    .where(and(eq(agendaItems.meetingId, meetingId), isNotNull(agendaItems.planItemId)))
-    .all()
-    .map((r) => r.id!);
-  const ids = [...new Set([...(m.planItemId === null ? [] : [m.planItemId]), ...fromAgenda])];
-  const note = `${MEETING_KIND_LABELS[m.kind]} проведено ${formatDate(m.dateStart)}, протокол №${m.number}`;
-  return { note, items: ids.length ? db.select().from(planItems).where(inArray(planItems.id, ids)).all() : [] };
-}
-
-/**
- * Undoes `markPlanItemsDone` for a meeting taken back to draft: only the items that still carry
- * this meeting's note were closed by it; an item closed by hand stays as it is.
- */
-function unmarkPlanItemsDone(db: AppDb, meetingId: number): void {
-  const { note, items } = realisedPlanItems(db, meetingId);
-  for (const item of items) {
-    if (item.status !== 'done') continue;
-    if (item.resultNote === note) setItemStatus(db, { id: item.id, status: 'planned', resultNote: '' });
-    else if (item.resultNote.endsWith(`; ${note}`))
-      setItemStatus(db, { id: item.id, status: 'planned', resultNote: item.resultNote.slice(0, -`; ${note}`.length) });
-  }
 }
 
 /** Any status but «signed» drops the frozen copy: the documents follow the record again. */
@@ -229,28 +190,27 @@ export function minutesSettings(db: AppDb, id: number): MinutesSettings {
   return snapshot ? { centerFullName: snapshot.centerFullName, threshold: snapshot.threshold } : liveMinutesSettings(db);
 }
 
-export function holdMeeting(db: AppDb, id: number, today = todayIso()): MeetingDetail {
+export function holdMeeting(db: AppDb, id: number, today = todayLocal()): MeetingDetail {
   return inTransaction(db, () => {
     const m = requireEditable(db, id);
     if (m.status === 'held') throw conflict(`${minutesLabel(m)}: заседание уже отмечено как проведённое.`);
     requireNotFuture(m.dateStart, m.dateEnd, today);
+    // The plan items it realises read as done from now on (plan_item_links): nothing to write.
     setStatus(db, id, 'held');
-    markPlanItemsDone(db, id);
     return getMeeting(db, id, today);
   });
 }
 
-export function reopenMeeting(db: AppDb, id: number, today = todayIso()): MeetingDetail {
+export function reopenMeeting(db: AppDb, id: number, today = todayLocal()): MeetingDetail {
   return inTransaction(db, () => {
     const m = requireEditable(db, id);
     if (m.status === 'draft') throw conflict('Заседание и так в черновиках.');
-    unmarkPlanItemsDone(db, id);
     setStatus(db, id, 'draft');
     return getMeeting(db, id, today);
   });
 }
 
-export function signMeeting(db: AppDb, id: number, today = todayIso()): MeetingDetail {
+export function signMeeting(db: AppDb, id: number, today = todayLocal()): MeetingDetail {
   return inTransaction(db, () => {
     const m = requireEditable(db, id);
     if (m.status !== 'held') throw conflict('Подписать можно только проведённое заседание: сначала нажмите «Провести».');
@@ -273,7 +233,7 @@ export function signMeeting(db: AppDb, id: number, today = todayIso()): MeetingD
   });
 }
 
-export function unlockMeeting(db: AppDb, id: number, reason: string, today = todayIso()): MeetingDetail {
+export function unlockMeeting(db: AppDb, id: number, reason: string, today = todayLocal()): MeetingDetail {
   return inTransaction(db, () => {
     const m = requireMeeting(db, id);
     if (m.status !== 'signed') throw conflict('Протокол не подписан: снимать подпись не нужно.');
@@ -283,7 +243,7 @@ export function unlockMeeting(db: AppDb, id: number, reason: string, today = tod
   });
 }
 
-export function setAttendance(db: AppDb, input: AttendanceInput, today = todayIso()): MeetingDetail {
+export function setAttendance(db: AppDb, input: AttendanceInput, today = todayLocal()): MeetingDetail {
   return inTransaction(db, () => {
     requireEditable(db, input.meetingId);
     const personIds = input.attendees.map((a) => a.personId);
@@ -383,20 +343,7 @@ export function listMeetings(
 export function planCandidates(db: AppDb, year: number): PlanCandidate[] {
   if (!findPlan(db, year)) return [];
   const items = listItems(db, { year });
-  const used = new Set([
-    ...db
-      .select({ id: meetings.planItemId })
-      .from(meetings)
-      .where(isNotNull(meetings.planItemId))
-      .all()
-      .map((r) => r.id),
-    ...db
-      .select({ id: agendaItems.planItemId })
-      .from(agendaItems)
-      .where(isNotNull(agendaItems.planItemId))
-      .all()
-      .map((r) => r.id),
-  ]);
+  const used = linkedPlanItemIds(db);
   return items.map((i) => ({
     id: i.id,
     title: i.title,

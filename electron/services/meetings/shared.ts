@@ -1,14 +1,11 @@
-import dayjs from 'dayjs';
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { AppDb } from '@db/open';
 import { meetings, organizations, people } from '@db/schema';
 import { conflict, notFound } from '@main/api/errors';
 import type { AssignmentState, AssignmentStatus, PersonRef } from '@shared/contract/meetings';
-import { organizationName } from '@main/services/registry';
-import { formatDate, initialsThenSurname, surnameWithInitials } from '@shared/russian';
-
-/** Today as `YYYY-MM-DD` in the computer's own time zone: a secretary's «today». */
-export const todayIso = () => dayjs().format('YYYY-MM-DD');
+import { organizationNameSql as organizationName } from '@main/services/registry';
+import { inChunks } from '@main/services/common/queries';
+import { formatDate, initialsThenSurname, personFullName, surnameWithInitials } from '@shared/russian';
 
 export const nowStamp = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 
@@ -29,9 +26,8 @@ export function assignmentState(
 export function loadPeople(db: AppDb, ids: Iterable<number | null | undefined>): Map<number, PersonRef> {
   const wanted = [...new Set([...ids].filter((i): i is number => typeof i === 'number'))];
   const result = new Map<number, PersonRef>();
-  // SQLite's limit on bound parameters: a large group is read in chunks.
-  for (let i = 0; i < wanted.length; i += 500) {
-    const rows = db
+  const rows = inChunks(wanted, (chunk) =>
+    db
       .select({
         id: people.id,
         lastName: people.lastName,
@@ -43,19 +39,19 @@ export function loadPeople(db: AppDb, ids: Iterable<number | null | undefined>):
       })
       .from(people)
       .leftJoin(organizations, eq(organizations.id, people.organizationId))
-      .where(inArray(people.id, wanted.slice(i, i + 500)))
-      .all();
-    for (const r of rows) {
-      result.set(r.id, {
-        id: r.id,
-        fullName: [r.lastName, r.firstName, r.middleName].filter(Boolean).join(' '),
-        short: surnameWithInitials(r.lastName, r.firstName, r.middleName),
-        signature: initialsThenSurname(r.lastName, r.firstName, r.middleName),
-        position: r.position,
-        organizationId: r.organizationId,
-        organizationName: r.organizationName,
-      });
-    }
+      .where(inArray(people.id, chunk))
+      .all(),
+  );
+  for (const r of rows) {
+    result.set(r.id, {
+      id: r.id,
+      fullName: personFullName(r),
+      short: surnameWithInitials(r),
+      signature: initialsThenSurname(r),
+      position: r.position,
+      organizationId: r.organizationId,
+      organizationName: r.organizationName,
+    });
   }
   return result;
 }

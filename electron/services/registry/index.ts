@@ -1,6 +1,7 @@
 /** The registry of organisations and people that every register refers to, and the center's profile. */
 export { registryHandlers } from './handlers';
-export { createMunicipality } from './municipalities';
+export { createMunicipality, listMunicipalities } from './municipalities';
+export { organizationNameSql, personFullNameSql } from './names';
 export { createOrganization, getOrganization } from './organizations';
-export { createPerson, organizationName } from './people';
+export { createPerson } from './people';
 export { getProfile, saveProfile } from './profile';

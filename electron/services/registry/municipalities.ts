@@ -5,8 +5,8 @@ import { inTransaction } from '@db/transaction';
 import { municipalities, organizations } from '@db/schema';
 import { conflict, DomainError, invalid } from '@main/api/errors';
 import type { Municipality, municipalityInput } from '@shared/contract/registry';
-import { foldRu, plural } from '@shared/russian';
-import { counted, guardForeignKeys } from '@main/services/common/queries';
+import { countedVerb, countOf, municipalityName, prefillForms, sortKey, type ProperForms } from '@shared/russian';
+import { guardForeignKeys } from '@main/services/common/queries';
 
 type MunicipalityInput = z.output<typeof municipalityInput>;
 
@@ -14,45 +14,69 @@ const organizationCount = count(organizations.id);
 
 function selectMunicipalities(db: AppDb) {
   return db
-    .select({ id: municipalities.id, name: municipalities.name, inSegment: municipalities.inSegment, organizationCount })
+    .select({
+      id: municipalities.id,
+      name: municipalities.name,
+      type: municipalities.type,
+      properName: municipalities.properName,
+      forms: municipalities.forms,
+      formsConfirmed: municipalities.formsConfirmed,
+      inSegment: municipalities.inSegment,
+      organizationCount,
+    })
     .from(municipalities)
     .leftJoin(organizations, eq(organizations.municipalityId, municipalities.id))
     .groupBy(municipalities.id);
 }
 
+type Row = ReturnType<ReturnType<typeof selectMunicipalities>['all']>[number];
+const toMunicipality = (row: Row): Municipality => ({ ...row, forms: JSON.parse(row.forms) as ProperForms });
+
 /** All municipalities in Russian order: a center works with a handful, so no paging. */
 export function listMunicipalities(db: AppDb): Municipality[] {
-  return selectMunicipalities(db).orderBy(municipalities.sortKey).all();
+  return selectMunicipalities(db).orderBy(municipalities.sortKey).all().map(toMunicipality);
 }
 
 export function getMunicipality(db: AppDb, id: number): Municipality {
   const row = selectMunicipalities(db).where(eq(municipalities.id, id)).get();
   // notFound() agrees with feminine nouns only.
   if (!row) throw new DomainError('not_found', 'Муниципальное образование не найдено или уже удалено');
-  return row;
+  return toMunicipality(row);
 }
 
-/** Names differing only in case or ё/е are the same municipality for a user. */
-function refuseDuplicate(db: AppDb, sortKey: string, name: string, exceptId?: number): void {
+/** Names with one sort key (differing in case, ё/е, quotes or punctuation) are the same municipality for a user. */
+function refuseDuplicate(db: AppDb, key: string, name: string, exceptId?: number): void {
   const where =
-    exceptId === undefined
-      ? eq(municipalities.sortKey, sortKey)
-      : and(eq(municipalities.sortKey, sortKey), ne(municipalities.id, exceptId));
+    exceptId === undefined ? eq(municipalities.sortKey, key) : and(eq(municipalities.sortKey, key), ne(municipalities.id, exceptId));
   if (db.select({ id: municipalities.id }).from(municipalities).where(where).get()) {
     const message = `Муниципальное образование «${name}» уже есть в списке`;
-    throw invalid(message, { name: message });
+    throw invalid(message, { properName: message });
   }
+}
+
+/**
+ * The stored columns: the name composed from the parts, and the forms as the user confirmed
+ * them or, when she sent none, as the rules prefill them (then shown for checking).
+ */
+function columns(input: MunicipalityInput) {
+  const forms = input.forms ?? prefillForms(input.type, input.properName).forms;
+  const name = municipalityName({ type: input.type, properName: input.properName, forms });
+  return {
+    name,
+    sortKey: sortKey(name),
+    type: input.type,
+    properName: input.properName,
+    forms: JSON.stringify(forms),
+    formsConfirmed: input.forms !== null,
+    inSegment: input.inSegment,
+  };
 }
 
 export function createMunicipality(db: AppDb, input: MunicipalityInput): Municipality {
   return inTransaction(db, () => {
-    const sortKey = foldRu(input.name);
-    refuseDuplicate(db, sortKey, input.name);
-    const row = db
-      .insert(municipalities)
-      .values({ name: input.name, inSegment: input.inSegment, sortKey })
-      .returning({ id: municipalities.id })
-      .get();
+    const values = columns(input);
+    refuseDuplicate(db, values.sortKey, values.name);
+    const row = db.insert(municipalities).values(values).returning({ id: municipalities.id }).get();
     return getMunicipality(db, row.id);
   });
 }
@@ -60,9 +84,9 @@ export function createMunicipality(db: AppDb, input: MunicipalityInput): Municip
 export function updateMunicipality(db: AppDb, id: number, input: MunicipalityInput): Municipality {
   return inTransaction(db, () => {
     getMunicipality(db, id);
-    const sortKey = foldRu(input.name);
-    refuseDuplicate(db, sortKey, input.name, id);
-    db.update(municipalities).set({ name: input.name, inSegment: input.inSegment, sortKey }).where(eq(municipalities.id, id)).run();
+    const values = columns(input);
+    refuseDuplicate(db, values.sortKey, values.name, id);
+    db.update(municipalities).set(values).where(eq(municipalities.id, id)).run();
     return getMunicipality(db, id);
   });
 }
@@ -70,9 +94,10 @@ export function updateMunicipality(db: AppDb, id: number, input: MunicipalityInp
 export function deleteMunicipality(db: AppDb, id: number): void {
   inTransaction(db, () => {
     const existing = getMunicipality(db, id);
-    if (existing.organizationCount > 0) {
+    const n = existing.organizationCount;
+    if (n > 0) {
       throw conflict(
-        `Нельзя удалить муниципальное образование «${existing.name}»: к нему ${plural(existing.organizationCount, ['относится', 'относятся', 'относятся'])} ${counted(existing.organizationCount, ['организация', 'организации', 'организаций'])}. Сначала укажите для них другое муниципальное образование или удалите их.`,
+        `Нельзя удалить муниципальное образование «${existing.name}»: к нему ${countedVerb(n, ['относится', 'относятся'])} ${countOf(n, ['организация', 'организации', 'организаций'])}. Сначала укажите для них другое муниципальное образование или удалите их.`,
       );
     }
     guardForeignKeys(`Нельзя удалить муниципальное образование «${existing.name}»: на него ссылаются другие записи.`, () =>

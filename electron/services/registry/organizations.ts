@@ -2,20 +2,18 @@ import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AppDb } from '@db/open';
 import { inTransaction } from '@db/transaction';
-import { municipalities, organizations, people, planItemPartners } from '@db/schema';
+import { municipalities, organizations, people } from '@db/schema';
+import { organizationKeys } from '@db/derived';
 import { conflict, invalid, notFound } from '@main/api/errors';
 import type { Page } from '@shared/contract/common';
-import {
-  organizationLabel,
-  type Option,
-  type Organization,
-  type organizationInput,
-  type organizationListInput,
-} from '@shared/contract/registry';
+import type { Option, Organization, organizationInput, organizationListInput } from '@shared/contract/registry';
 import { ORGANIZATION_TYPE_LABELS, ORGANIZATION_TYPES } from '@shared/enums';
-import { compareRu, foldRu, plural } from '@shared/russian';
-import { counted, guardForeignKeys, nowStamp, optionsBySearch, wordSearch } from '@main/services/common/queries';
+import { organizationDisplayName, sortedByKey } from '@shared/russian';
+import { guardForeignKeys, nowStamp, optionsBySearch, wordSearch } from '@main/services/common/queries';
 import { literalLimit, reusedQuery } from '@db/reusedQuery';
+import { usageOf, usagePhrase } from './usage';
+
+export { organizationKeys } from '@db/derived';
 
 type OrganizationInput = z.output<typeof organizationInput>;
 type OrganizationListInput = z.output<typeof organizationListInput>;
@@ -27,9 +25,9 @@ type OrganizationListInput = z.output<typeof organizationListInput>;
 const typeRank = sql.join(
   [
     sql`CASE ${organizations.type}`,
-    ...[...ORGANIZATION_TYPES]
-      .sort((a, b) => compareRu(ORGANIZATION_TYPE_LABELS[a], ORGANIZATION_TYPE_LABELS[b]))
-      .map((type, rank) => sql`WHEN ${type} THEN ${sql.raw(String(rank))}`),
+    ...sortedByKey(ORGANIZATION_TYPES, (type) => ORGANIZATION_TYPE_LABELS[type]).map(
+      (type, rank) => sql`WHEN ${type} THEN ${sql.raw(String(rank))}`,
+    ),
     sql`END`,
   ],
   sql` `,
@@ -95,12 +93,6 @@ export function getOrganization(db: AppDb, id: number): Organization {
   return row;
 }
 
-/** The folded search and order keys of an organisation (also used by the benchmark's bulk generator). */
-export function organizationKeys(o: { fullName: string; shortName: string }) {
-  // The full name leads the order: it is how organisations are named in official lists.
-  return { searchText: foldRu(`${o.fullName} ${o.shortName}`), sortKey: foldRu(o.fullName) };
-}
-
 function requireMunicipality(db: AppDb, municipalityId: number | null): void {
   if (municipalityId === null) return;
   if (!db.select({ id: municipalities.id }).from(municipalities).where(eq(municipalities.id, municipalityId)).get()) {
@@ -136,17 +128,11 @@ export function updateOrganization(db: AppDb, id: number, input: OrganizationInp
 export function deleteOrganization(db: AppDb, id: number): void {
   inTransaction(db, () => {
     const existing = getOrganization(db, id);
-    const name = organizationLabel(existing);
-    if (existing.peopleCount > 0) {
-      const n = existing.peopleCount;
+    const name = organizationDisplayName(existing);
+    const usage = usageOf(db, 'organization', id);
+    if (usage.length > 0) {
       throw conflict(
-        `Нельзя удалить организацию «${name}»: с ней ${plural(n, ['связан', 'связаны', 'связаны'])} ${counted(n, ['специалист', 'специалиста', 'специалистов'])}. Сначала переведите их в другую организацию или удалите.`,
-      );
-    }
-    const partnerOf = db.select({ n: count() }).from(planItemPartners).where(eq(planItemPartners.organizationId, id)).get()?.n ?? 0;
-    if (partnerOf > 0) {
-      throw conflict(
-        `Нельзя удалить организацию «${name}»: она указана партнёром в ${counted(partnerOf, ['мероприятии', 'мероприятиях', 'мероприятиях'])} плана работы. Сначала уберите её из этих мероприятий.`,
+        `Нельзя удалить организацию «${name}»: запись используется ${usagePhrase(usage)}. Сначала замените её там другой организацией или уберите.`,
       );
     }
     guardForeignKeys(
@@ -158,7 +144,7 @@ export function deleteOrganization(db: AppDb, id: number): void {
 
 function toOption(row: { id: number; fullName: string; shortName: string; municipalityName: string | null }): Option {
   const description = [row.shortName ? row.fullName : '', row.municipalityName ?? ''].filter(Boolean).join(' · ');
-  return { id: row.id, label: organizationLabel(row), ...(description ? { description } : {}) };
+  return { id: row.id, label: organizationDisplayName(row), ...(description ? { description } : {}) };
 }
 
 const optionColumns = {

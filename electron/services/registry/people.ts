@@ -2,28 +2,21 @@ import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AppDb } from '@db/open';
 import { inTransaction } from '@db/transaction';
-import { organizations, people, planItemResponsibles } from '@db/schema';
+import { organizations, people } from '@db/schema';
+import { personKeys } from '@db/derived';
 import { conflict, invalid, notFound } from '@main/api/errors';
 import type { Page } from '@shared/contract/common';
-import {
-  organizationLabel,
-  personFullName as fullName,
-  type Option,
-  type Person,
-  type personInput,
-  type personListInput,
-} from '@shared/contract/registry';
-import { foldRu } from '@shared/russian';
-import { counted, guardForeignKeys, nowStamp, optionsBySearch, wordSearch } from '@main/services/common/queries';
+import type { Option, Person, personInput, personListInput } from '@shared/contract/registry';
+import { agree, genderFromPatronymic, organizationDisplayName, personFullName as fullName } from '@shared/russian';
+import { guardForeignKeys, nowStamp, optionsBySearch, wordSearch } from '@main/services/common/queries';
 import { literalLimit, reusedQuery } from '@db/reusedQuery';
+import { organizationNameSql as organizationName } from './names';
+import { usageOf, usagePhrase } from './usage';
 
-export { personFullName as fullName } from '@shared/contract/registry';
+export { personKeys } from '@db/derived';
 
 type PersonInput = z.output<typeof personInput>;
 type PersonListInput = z.output<typeof personListInput>;
-
-/** The organisation's display name in a query over people joined with organisations. */
-export const organizationName = sql<string | null>`coalesce(nullif(${organizations.shortName}, ''), ${organizations.fullName})`;
 
 function selectPeople(db: AppDb) {
   return db
@@ -39,6 +32,7 @@ function selectPeople(db: AppDb) {
       email: people.email,
       pdConsent: people.pdConsent,
       pdConsentDate: people.pdConsentDate,
+      gender: people.gender,
     })
     .from(people)
     .leftJoin(organizations, eq(organizations.id, people.organizationId));
@@ -69,8 +63,8 @@ export function listPeople(db: AppDb, input: PersonListInput): Page<Person> {
         ? // People without an organisation go last in both directions.
           [sql`${organizations.sortKey} IS NULL`, dir(organizations.sortKey), asc(people.sortKey)]
         : input.sort === 'position'
-          ? // Positions have no folded column; plain order is right for the usual capitalised titles.
-            [sql`${people.position} = ''`, dir(people.position), asc(people.sortKey)]
+          ? // People without a position go last in both directions.
+            [sql`${people.position} = ''`, dir(people.positionSortKey), asc(people.sortKey)]
           : [dir(people.sortKey)];
     return selectPeople(db)
       .where(where())
@@ -94,17 +88,13 @@ export function getPerson(db: AppDb, id: number): Person {
   return row;
 }
 
-/** The folded search and order keys of a person (also used by the benchmark's bulk generator). */
-export function personKeys(p: { lastName: string; firstName: string; middleName: string; position: string; email: string }) {
-  const name = fullName(p);
-  return { searchText: foldRu(`${name} ${p.position} ${p.email}`), sortKey: foldRu(name) };
-}
-
 function values(input: PersonInput) {
   return {
     ...input,
     // A withdrawn consent has no date: keeping the old one would read as a valid consent.
     pdConsentDate: input.pdConsent ? input.pdConsentDate : null,
+    // The form always sends what it shows; a caller that does not know leaves it to the patronymic.
+    gender: input.gender ?? genderFromPatronymic(input.middleName),
     ...personKeys(input),
   };
 }
@@ -141,10 +131,10 @@ export function deletePerson(db: AppDb, id: number): void {
   inTransaction(db, () => {
     const existing = getPerson(db, id);
     const name = fullName(existing);
-    const responsibleFor = db.select({ n: count() }).from(planItemResponsibles).where(eq(planItemResponsibles.personId, id)).get()?.n ?? 0;
-    if (responsibleFor > 0) {
+    const usage = usageOf(db, 'person', id);
+    if (usage.length > 0) {
       throw conflict(
-        `Нельзя удалить специалиста «${name}»: он(а) указан(а) ответственным в ${counted(responsibleFor, ['мероприятии', 'мероприятиях', 'мероприятиях'])} плана работы. Сначала назначьте в них другого ответственного.`,
+        `Нельзя удалить специалиста «${name}»: запись используется ${usagePhrase(usage)}. Сначала замените ${agree(existing.gender, 'его', 'её')} там другим специалистом или уберите.`,
       );
     }
     guardForeignKeys(
@@ -173,7 +163,7 @@ function toOption(row: {
   orgFullName: string | null;
   orgShortName: string | null;
 }): Option {
-  const org = row.orgFullName === null ? '' : organizationLabel({ fullName: row.orgFullName, shortName: row.orgShortName ?? '' });
+  const org = row.orgFullName === null ? '' : organizationDisplayName({ fullName: row.orgFullName, shortName: row.orgShortName ?? '' });
   const description = [row.position, org].filter(Boolean).join(', ');
   return { id: row.id, label: fullName(row), ...(description ? { description } : {}) };
 }

@@ -9,7 +9,8 @@ import { createPlan, findPlan, getPlan } from './plans';
 import { shiftTermToNextYear } from './terms';
 
 /**
- * Starts next year's plan from this year's unfinished items: planned and moved ones are
+ * Starts next year's plan from this year's unfinished items (by the status the plan shows: one
+ * closed by a held meeting stays behind): planned and moved ones are
  * carried with the status reset and the dates a year later; done and cancelled ones stay
  * behind. A next-year plan that already has items is left alone, since merging would
  * duplicate whatever the methodologist has already typed there.
@@ -50,6 +51,7 @@ export function copyToNextYear(db: AppDb, input: { year: number }): CopyResult {
           targetAudience: item.targetAudience,
           status: 'planned',
           resultNote: '',
+          recurring: item.recurring,
         });
         result.carried += 1;
       }

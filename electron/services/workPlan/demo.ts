@@ -370,6 +370,7 @@ export function seedDemoWorkPlan(db: AppDb): void {
           targetAudience: item.audience,
           status: item.status,
           resultNote: item.note ?? '',
+          recurring: false,
         };
         createItem(db, { year, ...data });
       }

@@ -5,9 +5,11 @@ import { organizations, people, planItemPartners, planItemResponsibles, planItem
 import { DomainError, invalid } from '@main/api/errors';
 import type { PlanItem, PlanItemData, PlanItemLink } from '@shared/contract/workPlan';
 import { DIRECTIONS, type Direction, type PlanStatus } from '@shared/enums';
-import { compareFolded, foldRu, surnameWithInitials } from '@shared/russian';
+import { organizationDisplayName, searchWords, sortedByKey, surnameWithInitials } from '@shared/russian';
+import { planItemSearchText } from '@db/derived';
 import { reusedQuery } from '@db/reusedQuery';
 import { requirePlan } from './plans';
+import { closedByRecord, derivedStatus, loadRealisations, statusShown } from './realisations';
 import { formatTerm, quarterSpan, readTerm, storeTerm, termYearError } from './terms';
 
 export const itemNotFound = () => new DomainError('not_found', 'Мероприятие плана не найдено или уже удалено');
@@ -36,32 +38,23 @@ const itemColumns = {
   targetAudience: planItems.targetAudience,
   status: planItems.status,
   resultNote: planItems.resultNote,
+  recurring: planItems.recurring,
 };
 
 export const directionNumber = (direction: Direction) => DIRECTIONS.indexOf(direction) + 1;
 
-export function itemSearchText(item: { title: string; form: string; targetAudience: string; resultNote: string }): string {
-  return foldRu([item.title, item.form, item.targetAudience, item.resultNote].join(' '));
-}
-
 /** Links grouped by item id, each list in Russian alphabetical order. */
 function groupLinks<R extends { itemId: number; id: number }>(rows: R[], label: (row: R) => string): Map<number, PlanItemLink[]> {
   const byItem = new Map<number, PlanItemLink[]>();
-  for (const row of rows) {
+  // Sorted once as a whole (each label's key computed once), then split by item in that order.
+  for (const { row, text } of sortedByKey(
+    rows.map((row) => ({ row, text: label(row) })),
+    (x) => x.text,
+  )) {
     const list = byItem.get(row.itemId) ?? [];
-    list.push({ id: row.id, label: label(row) });
+    list.push({ id: row.id, label: text });
     byItem.set(row.itemId, list);
   }
-  // compareRu folds both labels on every comparison, and over a year's few hundred links that
-  // folding was most of the call's own work. Each distinct label (the same people recur across
-  // items) is folded once here and compared as compareRu compares: the folded keys by the collator.
-  const folded = new Map<string, string>();
-  const key = (text: string) => {
-    let k = folded.get(text);
-    if (k === undefined) folded.set(text, (k = foldRu(text)));
-    return k;
-  };
-  for (const list of byItem.values()) if (list.length > 1) list.sort((a, b) => compareFolded(key(a.label), key(b.label)));
   return byItem;
 }
 
@@ -98,8 +91,8 @@ function loadLinks(db: AppDb, shape: string, where: () => SQL, values: Values) {
       .prepare(),
   ).all(values);
   return {
-    responsibles: groupLinks(personRows, (r) => surnameWithInitials(r.last, r.first, r.middle)),
-    partners: groupLinks(orgRows, (r) => r.short || r.full),
+    responsibles: groupLinks(personRows, (r) => surnameWithInitials({ lastName: r.last, firstName: r.first, middleName: r.middle })),
+    partners: groupLinks(orgRows, (r) => organizationDisplayName({ shortName: r.short, fullName: r.full })),
   };
 }
 
@@ -126,10 +119,12 @@ function queryItems(db: AppDb, shape: string, where: () => SQL, values: Values, 
   const first = rows[0];
   if (!first) return [];
   const { responsibles, partners } = loadLinks(db, shape, where, values);
+  const realisations = loadRealisations(db, shape, where, values);
   const sizes = directionSizes(db, planId ?? first.planId);
   return rows
-    .map((r) => {
+    .map((r): PlanItem => {
       const term = readTerm(r.termKind, r.termValue);
+      const records = realisations.get(r.id) ?? [];
       return {
         id: r.id,
         year: r.year,
@@ -143,8 +138,12 @@ function queryItems(db: AppDb, shape: string, where: () => SQL, values: Values, 
         termStart: r.termStart,
         termEnd: r.termEnd,
         targetAudience: r.targetAudience,
-        status: r.status,
+        status: statusShown(r, records),
+        ownStatus: r.status,
         resultNote: r.resultNote,
+        recurring: r.recurring,
+        closedByRecord: closedByRecord(r),
+        realisations: records,
         responsibles: responsibles.get(r.id) ?? [],
         partners: partners.get(r.id) ?? [],
         isFirst: r.position === 1,
@@ -161,9 +160,7 @@ function queryItems(db: AppDb, shape: string, where: () => SQL, values: Values, 
 export function listItems(db: AppDb, filter: ItemsFilter): PlanItem[] {
   const plan = requirePlan(db, filter.year);
   // Every word must occur somewhere, as in the registry's lists: «семинар педагогов» finds «Семинар для педагогов».
-  const words = foldRu(filter.search ?? '')
-    .split(' ')
-    .filter(Boolean);
+  const words = searchWords(filter.search ?? '');
   const [quarterStart, quarterEnd] = filter.quarter ? quarterSpan(plan.year, filter.quarter) : [];
   // The word count is part of the shape: each word adds a condition to the SQL text.
   const shape = [
@@ -179,7 +176,8 @@ export function listItems(db: AppDb, filter: ItemsFilter): PlanItem[] {
     const p = (name: string) => sql.placeholder(name);
     const conditions: SQL[] = [eq(planItems.planId, p('planId'))];
     if (filter.direction) conditions.push(eq(planItems.direction, p('direction')));
-    if (filter.status) conditions.push(eq(planItems.status, p('status')));
+    // The status the plan shows: an item closed by a held meeting is found under «выполнено».
+    if (filter.status) conditions.push(sql`${derivedStatus} = ${p('status')}`);
     if (filter.quarter) conditions.push(lte(planItems.termStart, p('quarterEnd')), gte(planItems.termEnd, p('quarterStart')));
     if (filter.responsibleId) {
       conditions.push(
@@ -253,7 +251,8 @@ function itemValues(data: PlanItemData, year: number) {
     targetAudience: data.targetAudience,
     status: data.status,
     resultNote: data.resultNote,
-    searchText: itemSearchText(data),
+    recurring: data.recurring,
+    searchText: planItemSearchText(data),
   };
 }
 
@@ -344,7 +343,10 @@ export function moveItem(db: AppDb, input: { id: number; to: 'up' | 'down' }): n
   return null;
 }
 
-/** Marks the item done, moved, cancelled or back to planned, with what was achieved or why. */
+/**
+ * Her own status and note: done, moved, cancelled or back to planned, with what was achieved or
+ * why. A realising record that is final still shows the item as done (see realisations.ts).
+ */
 export function setItemStatus(db: AppDb, input: { id: number; status: PlanStatus; resultNote: string }): PlanItem {
   const row = db.select().from(planItems).where(eq(planItems.id, input.id)).get();
   if (!row) throw itemNotFound();
@@ -352,7 +354,7 @@ export function setItemStatus(db: AppDb, input: { id: number; status: PlanStatus
     .set({
       status: input.status,
       resultNote: input.resultNote,
-      searchText: itemSearchText({ ...row, resultNote: input.resultNote }),
+      searchText: planItemSearchText({ ...row, resultNote: input.resultNote }),
       updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`,
     })
     .where(eq(planItems.id, input.id))

@@ -4,6 +4,7 @@ import { planItems, workPlans } from '@db/schema';
 import { DomainError, conflict } from '@main/api/errors';
 import type { WorkPlan, WorkPlanSummaryRow } from '@shared/contract/workPlan';
 import { reusedQuery } from '@db/reusedQuery';
+import { derivedStatus } from './realisations';
 
 export const planNotFound = (year: number) => new DomainError('not_found', `План работы на ${year} год не найден: сначала создайте его`);
 
@@ -50,7 +51,7 @@ export function listPlanYears(db: AppDb): WorkPlanSummaryRow[] {
       year: workPlans.year,
       approvedOn: workPlans.approvedOn,
       itemCount: sql<number>`count(${planItems.id})`,
-      doneCount: sql<number>`coalesce(sum(${planItems.status} = 'done'), 0)`,
+      doneCount: sql<number>`coalesce(sum(${derivedStatus} = 'done'), 0)`,
     })
     .from(workPlans)
     .leftJoin(planItems, eq(planItems.planId, workPlans.id))

@@ -1,9 +1,10 @@
-import { MultiSelect, Select, Stack, Text } from '@mantine/core';
+import { MultiSelect, Select, Stack, Text, type ComboboxParsedItem, type OptionsFilter } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { Option } from '@shared/contract/registry';
 import { useCall } from '@renderer/api/client';
+import { matchesWords } from '@shared/russian';
 
 /**
  * Pickers of people and organisations for any form. The registry may hold tens of thousands
@@ -56,6 +57,22 @@ function renderWithDescription(describe: (id: number) => string | undefined) {
 
 /** The server already filtered; Mantine's own filter would disagree on ё/е and word order. */
 const serverFiltered = <T,>({ options }: { options: T[] }) => options;
+
+/**
+ * For a Select whose options are all on the screen (plan items, municipalities): the search the
+ * lists use — every typed word somewhere in the label, case, ё and quotes aside — instead of
+ * Mantine's own substring match, which misses «елочка» in «Ёлочка» and «сош 1» in «СОШ №1».
+ */
+export function wordFilter<V extends string | number>({ options, search }: Parameters<OptionsFilter<V>>[0]): ComboboxParsedItem<V>[] {
+  const keep = (item: ComboboxParsedItem<V>): ComboboxParsedItem<V>[] => {
+    if ('group' in item) {
+      const items = item.items.filter((o) => matchesWords(o.label, search));
+      return items.length ? [{ ...item, items }] : [];
+    }
+    return matchesWords(item.label, search) ? [item] : [];
+  };
+  return options.flatMap(keep);
+}
 
 interface SingleProps {
   label: string;

@@ -9,7 +9,7 @@ import type {
   PersonRef,
 } from '@shared/contract/meetings';
 import { ASSIGNMENT_STATE_LABELS, MEETING_KIND_GENITIVE, MEETING_KIND_LABELS } from '@shared/contract/meetings';
-import { compareRu, countOf, formatDate } from '@shared/russian';
+import { countOf, formatDate, sortedByKey } from '@shared/russian';
 
 /**
  * The wording and order of the meetings' documents as a list of blocks, kept apart from the
@@ -78,10 +78,10 @@ const PEOPLE = ['человек', 'человека', 'человек'] as const
 
 /** Present people in Russian alphabetical order by surname, as «Фамилия И.О.». */
 export function presentPeople(m: MeetingDetail): PersonRef[] {
-  return m.attendees
-    .filter((a) => a.present)
-    .map((a) => a.person)
-    .sort((a, b) => compareRu(a.fullName, b.fullName));
+  return sortedByKey(
+    m.attendees.filter((a) => a.present).map((a) => a.person),
+    (p) => p.fullName,
+  );
 }
 
 /** Whether the attendee list is replaced in the body by a count with the list attached. */
@@ -262,9 +262,10 @@ export const REGISTRATION_COLUMNS = [
 
 /** Members and guests in Russian order, then blank rows for those who come unannounced. */
 export function registrationBlocks(m: MeetingDetail, ctx: MinutesContext, blankRows = 5): Block[] {
-  const people = [...m.attendees.map((a) => a.person), ...m.guests]
-    .filter((p, i, all) => all.findIndex((q) => q.id === p.id) === i)
-    .sort((a, b) => compareRu(a.fullName, b.fullName));
+  const people = sortedByKey(
+    [...m.attendees.map((a) => a.person), ...m.guests].filter((p, i, all) => all.findIndex((q) => q.id === p.id) === i),
+    (p) => p.fullName,
+  );
   const rows = people.map((p, i) => [`${i + 1}`, p.fullName, p.organizationName ?? '', p.position, '']);
   for (let i = 0; i < blankRows; i++) rows.push([`${people.length + i + 1}`, '', '', '', '']);
   return [

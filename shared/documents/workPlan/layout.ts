@@ -1,8 +1,7 @@
 import { documentFileName } from '@shared/documents/fileName';
-import dayjs from 'dayjs';
 import type { PlanDocumentData, PlanItem } from '@shared/contract/workPlan';
 import { PLAN_STATUS_LABELS } from '@shared/enums';
-import { foldRu, initialsThenSurname } from '@shared/russian';
+import { formatDateQuoted, initialsThenSurname, sortKey } from '@shared/russian';
 
 /**
  * The printed plan's wording, shared by the Word and Excel files and the print view so the
@@ -37,12 +36,12 @@ export function signatureName(fullName: string): string {
   if (parts.length < 2 || parts[0]!.includes('.')) return parts.join(' ');
   const [surname, ...rest] = parts as [string, ...string[]];
   if (rest.some((p) => p.includes('.'))) return `${rest.join('')} ${surname}`;
-  return initialsThenSurname(surname, rest[0]!, rest[1] ?? '');
+  return initialsThenSurname({ lastName: surname, firstName: rest[0]!, middleName: rest[1] ?? '' });
 }
 
 /** The lines of the «УТВЕРЖДАЮ» block: position, center, signature line, date (blank to fill by hand when not set). */
 export function approvalLines(data: PlanDocumentData): string[] {
-  const date = data.approvedOn ? dayjs(data.approvedOn).locale('ru').format('[«]DD[»] MMMM YYYY [г.]') : '«___» ____________ 20___ г.';
+  const date = data.approvedOn ? formatDateQuoted(data.approvedOn) : '«___» ____________ 20___ г.';
   return [
     'УТВЕРЖДАЮ',
     data.directorPosition,
@@ -53,14 +52,19 @@ export function approvalLines(data: PlanDocumentData): string[] {
 }
 
 /**
- * The «Отметка о выполнении» cell: empty while planned, otherwise the status and the note,
- * without saying the status twice when the note already starts with it («Перенесено на…»).
+ * The «Отметка о выполнении» cell: the status (none while planned) with the records that realised
+ * the item («Выполнено: заседание №3 от 12.09.2017»), then her note, without saying the status
+ * twice when the note already starts with it («Перенесено на…»).
  */
 export function executionMark(item: PlanItem): string {
-  if (item.status === 'planned') return item.resultNote;
-  const label = PLAN_STATUS_LABELS[item.status];
-  if (!item.resultNote) return label;
-  return foldRu(item.resultNote).startsWith(foldRu(label).slice(0, 6)) ? item.resultNote : `${label}. ${item.resultNote}`;
+  const records = item.realisations
+    .filter((r) => r.final)
+    .map((r) => r.label)
+    .join(', ');
+  const label = item.status === 'planned' ? '' : PLAN_STATUS_LABELS[item.status];
+  const repeatsLabel = label !== '' && records === '' && sortKey(item.resultNote).startsWith(sortKey(label).slice(0, 6));
+  const head = repeatsLabel ? '' : [label, records].filter(Boolean).join(': ');
+  return [head, item.resultNote].filter(Boolean).join('. ');
 }
 
 /** One item's cells in column order. */

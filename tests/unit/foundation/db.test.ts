@@ -6,6 +6,15 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DatabaseOpenError, DEFAULT_MIGRATIONS, openDatabase, readJournal } from '@db/open';
 import { isNetworkPath, type LocationProbe } from '@db/location';
+import { DERIVED_COLUMNS } from '@db/derived';
+import { DATA_STEPS_KEY } from '@db/dataSteps';
+
+/**
+ * Columns a later migration took away, their facts kept elsewhere (checked by that migration's
+ * own test below): 0003 turned meetings.plan_item_id and agenda_items.plan_item_id into
+ * plan_item_links rows.
+ */
+const MOVED_COLUMNS: Record<string, string[]> = { meetings: ['plan_item_id'], agenda_items: ['plan_item_id'] };
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -159,9 +168,13 @@ describe.each(journal.entries.map((e, i) => [e.tag, i] as const).slice(1))(
       const upgraded = openDatabase({ file, now: () => new Date('2026-03-01T10:00:00Z') });
       expect(upgraded.sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get()).toEqual({ n: journal.entries.length });
       for (const [table, row] of rows) {
-        const names = Object.keys(row);
-        const stored = upgraded.sqlite.prepare(`SELECT ${names.map((n) => `"${n}"`).join(', ')} FROM "${table}"`).all();
-        expect(stored, `${table} after ${tag}`).toEqual([row]);
+        // Derived columns are recomputed by the Russian text rules after migrating (db/dataSteps.ts).
+        const skipped = new Set([...(DERIVED_COLUMNS[table] ?? []), ...(MOVED_COLUMNS[table] ?? [])]);
+        const names = Object.keys(row).filter((n) => !skipped.has(n));
+        // The data steps record themselves in app_settings beside the row filled in here.
+        const own = table === 'app_settings' ? ` WHERE key <> '${DATA_STEPS_KEY}'` : '';
+        const stored = upgraded.sqlite.prepare(`SELECT ${names.map((n) => `"${n}"`).join(', ')} FROM "${table}"${own}`).all();
+        expect(stored, `${table} after ${tag}`).toEqual([Object.fromEntries(names.map((n) => [n, row[n]]))]);
       }
       expect(upgraded.sqlite.pragma('foreign_key_check')).toEqual([]);
 
@@ -178,6 +191,119 @@ describe.each(journal.entries.map((e, i) => [e.tag, i] as const).slice(1))(
     });
   },
 );
+
+describe('0003 on a database the previous version wrote', () => {
+  /** The data of a center on the version before 0003, written as that version's code wrote it. */
+  function previousVersionDatabase(file: string) {
+    const older = openDatabase({ file, migrationsFolder: olderMigrations(3) });
+    const run = (sql: string, ...params: unknown[]) => older.sqlite.prepare(sql).run(...params);
+    // The keys the old code stored: lower case, ё→е, nothing else.
+    for (const name of ['г. Котовск', 'г Котовск', 'Моршанский район', 'Сегмент (прочие)']) {
+      run('INSERT INTO municipalities (name, sort_key) VALUES (?, ?)', name, name.toLowerCase());
+    }
+    for (const name of ['МБОУ СОШ №10', 'МБОУ СОШ №2', 'МБОУ «СОШ №1»']) {
+      run(
+        'INSERT INTO organizations (full_name, type, search_text, sort_key) VALUES (?, ?, ?, ?)',
+        name,
+        'education',
+        name.toLowerCase(),
+        name.toLowerCase(),
+      );
+    }
+    run(
+      "INSERT INTO people (last_name, first_name, middle_name, search_text, sort_key) VALUES ('Попова', 'Людмила', 'Александровна', 'попова', 'попова')",
+    );
+    run("INSERT INTO people (last_name, first_name, middle_name, search_text, sort_key) VALUES ('Белых', 'Саша', '', 'белых', 'белых')");
+    run("INSERT INTO working_groups (name, name_genitive, sort_key) VALUES ('Рабочая группа', 'рабочей группы', 'рабочая группа')");
+    run('INSERT INTO work_plans (year) VALUES (2017)');
+    const item = (title: string, status: string, note: string) =>
+      run(
+        `INSERT INTO plan_items (plan_id, direction, position, title, form, term_kind, term_value, term_start, term_end, status, result_note, search_text)
+         VALUES (1, 'organizational', ?, ?, 'Заседание', 'month', '9', '2017-09-01', '2017-09-30', ?, ?, '')`,
+        title.length,
+        title,
+        status,
+        note,
+      ).lastInsertRowid;
+    // Closed by the old code when the meeting was held: the sentence and the status were its.
+    const realised = item('Заседание рабочей группы', 'done', 'Перенесено с августа; Заседание проведено 12.09.2017, протокол №1');
+    // Its meeting was deleted afterwards: the old note pointed at nothing.
+    const orphan = item('О семейных клубах', 'done', 'Заседание проведено 20.09.2017, протокол №2');
+    const own = item('Семинар', 'done', 'Проведён, 40 участников');
+    run(
+      "INSERT INTO meetings (group_id, kind, year, number, date_start, status, plan_item_id) VALUES (1, 'session', 2017, 1, '2017-09-12', 'held', ?)",
+      realised,
+    );
+    run(
+      "INSERT INTO agenda_items (meeting_id, position, title, plan_item_id) VALUES (1, 1, 'О ходе исполнения решений предыдущих заседаний', NULL), (1, 2, 'Семинар', ?)",
+      own,
+    );
+    older.sqlite.close();
+    return { realised: Number(realised), orphan: Number(orphan), own: Number(own) };
+  }
+
+  it('turns the plan columns into links, gives her notes back, splits names and recomputes every key', () => {
+    const file = path.join(tempDir(), 'center.sqlite');
+    const ids = previousVersionDatabase(file);
+    const { sqlite } = openDatabase({ file });
+    const all = (sql: string) => sqlite.prepare(sql).all();
+
+    expect(
+      all('SELECT plan_item_id AS item, kind, meeting_id AS meeting, agenda_item_id AS agenda FROM plan_item_links ORDER BY id'),
+    ).toEqual([
+      { item: ids.realised, kind: 'meeting', meeting: 1, agenda: null },
+      { item: ids.own, kind: 'agendaItem', meeting: null, agenda: 2 },
+    ]);
+    expect(all('SELECT id, status, result_note AS note FROM plan_items ORDER BY id')).toEqual([
+      { id: ids.realised, status: 'planned', note: 'Перенесено с августа' },
+      { id: ids.orphan, status: 'planned', note: '' },
+      { id: ids.own, status: 'done', note: 'Проведён, 40 участников' },
+    ]);
+    expect(all('SELECT title, control_review AS control FROM agenda_items ORDER BY position')).toEqual([
+      { title: 'О ходе исполнения решений предыдущих заседаний', control: 1 },
+      { title: 'Семинар', control: 0 },
+    ]);
+    expect(all('SELECT last_name AS name, gender FROM people ORDER BY id')).toEqual([
+      { name: 'Попова', gender: 'female' },
+      { name: 'Белых', gender: null },
+    ]);
+    expect(all('SELECT full_name AS name FROM organizations ORDER BY sort_key')).toEqual(
+      ['МБОУ «СОШ №1»', 'МБОУ СОШ №2', 'МБОУ СОШ №10'].map((name) => ({ name })),
+    );
+
+    // «г. Котовск» and «г Котовск» were two names and are one now: both rows stay, the later one's key is marked.
+    const towns = all('SELECT id, name, type, forms_confirmed AS confirmed, sort_key AS key FROM municipalities ORDER BY sort_key') as {
+      id: number;
+      name: string;
+      type: string;
+      confirmed: number;
+      key: string;
+    }[];
+    expect(towns.map((t) => [t.name, t.type])).toEqual([
+      ['город Котовск', 'city'],
+      ['город Котовск', 'city'],
+      ['Моршанский район', 'district'],
+      ['Сегмент (прочие)', 'none'],
+    ]);
+    expect(towns[1]!.key).toBe(`${towns[0]!.key}\u0001${towns[1]!.id}`);
+    expect(towns.every((t) => t.confirmed === 0)).toBe(true);
+    expect(
+      JSON.parse(sqlite.prepare("SELECT forms FROM municipalities WHERE proper_name = 'Моршанский'").pluck().get() as string),
+    ).toMatchObject({
+      genitive: 'Моршанского',
+      dative: 'Моршанскому',
+    });
+    expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+    sqlite.close();
+
+    // The steps ran once: opening again changes nothing.
+    const again = openDatabase({ file });
+    expect(again.sqlite.prepare("SELECT value FROM app_settings WHERE key = 'db.dataSteps'").pluck().get()).toBe(
+      JSON.stringify(['0003-municipality-name-parts', '0003-gender-from-patronymic', '0003-plan-notes-to-links', '0003-russian-keys']),
+    );
+    again.sqlite.close();
+  });
+});
 
 describe('backup before a pending migration', () => {
   it('copies the previous file with its data into backups/ before migrating', () => {

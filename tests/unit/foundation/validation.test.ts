@@ -90,7 +90,7 @@ beforeAll(async () => {
   app = createApp({ dataDir });
   expect((await app.dispatch('app.initialize', { mode: 'empty' })).ok).toBe(true);
   // Some data in place, so an update or delete that slipped through would show.
-  const municipality = await app.dispatch('municipalities.create', { name: 'Кировский район' });
+  const municipality = await app.dispatch('municipalities.create', { type: 'district', properName: 'Кировский' });
   expect(municipality.ok).toBe(true);
   const organization = await app.dispatch('organizations.create', { fullName: 'Отдел опеки и попечительства', type: 'guardianship' });
   expect(organization.ok).toBe(true);

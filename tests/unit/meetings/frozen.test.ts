@@ -144,7 +144,7 @@ describe('signed minutes are frozen at the signature', () => {
     const m = await signedMeeting();
     const error = await api.refusal('people.delete', { id: s.chair });
     expect(error.message).toBe(
-      'Нельзя удалить специалиста «Дорожкина Ирина Васильевна»: на него ссылаются другие записи (заседания, мероприятия или поручения). Сначала уберите его оттуда.',
+      'Нельзя удалить специалиста «Дорожкина Ирина Васильевна»: запись используется в 1 рабочей группе (председатель, член группы) и в 1 заседании (председатель, участник, докладчик). Сначала замените её там другим специалистом или уберите.',
     );
     expect(await textOf(await api.call('meetings.minutesDocx', { id: m.id, form: 'full' }))).toContain('Председатель — И.В. Дорожкина');
   });

@@ -1,5 +1,9 @@
 import dayjs from 'dayjs';
 import mammoth from 'mammoth';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createApp } from '@main/api/app';
 import { createDispatcher } from '@main/api/dispatch';
 import { handlers } from '@main/api/handlers';
 import { contract, type CallInput, type CallName, type CallOutput } from '@shared/contract';
@@ -35,6 +39,33 @@ export function freshApi() {
 }
 
 export type Api = ReturnType<typeof freshApi>;
+/** What the helpers below need: freshApi or appApi. */
+export type Caller = Pick<Api, 'call' | 'refusal'>;
+
+/** The whole application on a fresh data folder, through createApp().dispatch: the path the window's calls take. */
+export function appApi() {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'rc-app-'));
+  const app = createApp({ dataDir: dir });
+  async function call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> {
+    const result = await app.dispatch(name, input);
+    if (!result.ok) throw Object.assign(new Error(result.error.message), { error: result.error });
+    return result.value as CallOutput<K>;
+  }
+  async function refusal<K extends CallName>(name: K, input: CallInput<K>): Promise<CallError> {
+    const result = await app.dispatch(name, input);
+    if (result.ok) throw new Error(`${name} was expected to fail`);
+    return result.error;
+  }
+  return {
+    app,
+    call,
+    refusal,
+    cleanup: () => {
+      app.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
 
 /** A generated Word file's text, as a reader of the document sees it. */
 export const textOf = async (file: { base64: string }) =>
@@ -43,7 +74,7 @@ export const textOf = async (file: { base64: string }) =>
 export const daysFromToday = (n: number) => dayjs().add(n, 'day').format('YYYY-MM-DD');
 
 export async function person(
-  api: Api,
+  api: Caller,
   lastName: string,
   firstName: string,
   middleName: string,
@@ -52,12 +83,12 @@ export async function person(
   return (await api.call('people.create', { lastName, firstName, middleName, ...extra })).id;
 }
 
-export async function organization(api: Api, fullName: string, shortName = '') {
+export async function organization(api: Caller, fullName: string, shortName = '') {
   return (await api.call('organizations.create', { fullName, shortName, type: 'guardianship' })).id;
 }
 
 /** The segment's working group with a chair, a secretary and two more members. */
-export async function segmentGroup(api: Api) {
+export async function segmentGroup(api: Caller) {
   await api.call('center.saveProfile', {
     fullName: 'Тамбовское областное государственное бюджетное учреждение «Центр по оказанию психолого-педагогических услуг «Доверие»',
     shortName: 'ТОГБУ «Центр «Доверие»',

@@ -77,17 +77,15 @@ describe('the work plan follows the meeting back to draft', () => {
     await api.call('workPlan.setStatus', { id: plan.id, status: 'planned', resultNote: 'Перенесено с августа' });
     const m = await meeting('2017-09-12', { planItemId: plan.id });
     await api.call('meetings.hold', { id: m.id });
-    expect((await api.call('workPlan.items', { year: 2017 }))[0]).toMatchObject({
-      status: 'done',
-      resultNote: 'Перенесено с августа; Заседание проведено 12.09.2017, протокол №1',
-    });
+    expect((await api.call('workPlan.items', { year: 2017 }))[0]).toMatchObject({ status: 'done', resultNote: 'Перенесено с августа' });
     await api.call('meetings.reopen', { id: m.id });
-    expect((await api.call('workPlan.items', { year: 2017 }))[0]).toMatchObject({ status: 'planned', resultNote: 'Перенесено с августа' });
-    await api.call('meetings.hold', { id: m.id });
     expect((await api.call('workPlan.items', { year: 2017 }))[0]).toMatchObject({
-      status: 'done',
-      resultNote: 'Перенесено с августа; Заседание проведено 12.09.2017, протокол №1',
+      status: 'planned',
+      resultNote: 'Перенесено с августа',
+      realisations: [{ label: 'заседание №1 от 12.09.2017', final: false }],
     });
+    await api.call('meetings.hold', { id: m.id });
+    expect((await api.call('workPlan.items', { year: 2017 }))[0]).toMatchObject({ status: 'done', resultNote: 'Перенесено с августа' });
   });
 });
 

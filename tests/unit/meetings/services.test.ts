@@ -155,7 +155,7 @@ describe('status and the lock', () => {
     );
   });
 
-  it('holding a meeting that realises a plan item marks the item done with a note', async () => {
+  it('holding a meeting that realises a plan item shows the item done, naming the meeting, and leaves her note alone', async () => {
     await api.call('workPlan.create', { year: 2017 });
     const planItem = await api.call('workPlan.createItem', {
       year: 2017,
@@ -169,7 +169,12 @@ describe('status and the lock', () => {
     const m = await meeting('2017-09-12', { planItemId: planItem.id });
     await api.call('meetings.hold', { id: m.id });
     const [item] = await api.call('workPlan.items', { year: 2017 });
-    expect(item).toMatchObject({ status: 'done', resultNote: 'Заседание проведено 12.09.2017, протокол №1' });
+    expect(item).toMatchObject({
+      status: 'done',
+      ownStatus: 'planned',
+      resultNote: '',
+      realisations: [{ kind: 'meeting', id: m.id, label: 'заседание №1 от 12.09.2017', final: true }],
+    });
     expect((await api.call('meetings.planCandidates', { year: 2017 }))[0]!.used).toBe(true);
   });
 });

@@ -25,13 +25,16 @@ it('fills the registry with the center, its segment, organisations of every type
   });
   const municipalities = listMunicipalities(db);
   expect(municipalities.filter((m) => m.inSegment).map((m) => m.name)).toEqual([
-    'г. Уварово',
+    'город Уварово',
     'Инжавинский район',
     'Мучкапский район',
     'Ржаксинский район',
     'Уваровский район',
   ]);
-  expect(municipalities.find((m) => !m.inSegment)?.name).toBe('Тамбовская область (региональный уровень)');
+  expect(municipalities.find((m) => !m.inSegment)?.name).toBe('Тамбовская область');
+  // The demo's names fit the rules, so their forms come confirmed.
+  expect(municipalities.every((m) => m.formsConfirmed)).toBe(true);
+  expect(municipalities.find((m) => m.type === 'city')).toMatchObject({ properName: 'Уварово', forms: { genitive: 'Уварово' } });
 
   const organizations = listOrganizations(db, organizationListInput.parse({ limit: 500 }));
   expect(organizations.total).toBeGreaterThanOrEqual(15);

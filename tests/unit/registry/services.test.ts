@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { planItemPartners, planItemResponsibles, planItems, workPlans } from '@db/schema';
 import type { AppDb } from '@db/open';
-import { organizationListInput, personInput, personListInput } from '@shared/contract/registry';
+import { municipalityInput, organizationListInput, personInput, personListInput } from '@shared/contract/registry';
+import { splitMunicipalityName } from '@shared/russian';
 import { DomainError } from '@main/api/errors';
 import { createMunicipality, deleteMunicipality, listMunicipalities, updateMunicipality } from '@main/services/registry/municipalities';
 import {
@@ -36,6 +37,8 @@ const org = (fullName: string, extra: Partial<Parameters<typeof createOrganizati
   createOrganization(db, { fullName, shortName: '', type: 'education', municipalityId: null, address: '', phone: '', email: '', ...extra });
 const person = (lastName: string, firstName: string, extra: Partial<Parameters<typeof createPerson>[1]> = {}) =>
   createPerson(db, personInput.parse({ lastName, firstName, ...extra }));
+/** A municipality typed whole, split into its parts as the form does; forms left to the rules. */
+const mun = (name: string, inSegment: boolean) => municipalityInput.parse({ ...splitMunicipalityName(name), inSegment });
 const orgList = (input: object = {}) => listOrganizations(db, organizationListInput.parse(input));
 const peopleList = (input: object = {}) => listPeople(db, personListInput.parse(input));
 
@@ -128,8 +131,8 @@ describe('search and order', () => {
   });
 
   it('filters organisations by type and municipality, sorts by municipality and pages with a total', () => {
-    const uvarovo = createMunicipality(db, { name: 'г. Уварово', inSegment: true });
-    const inzhavino = createMunicipality(db, { name: 'Инжавинский район', inSegment: true });
+    const uvarovo = createMunicipality(db, mun('г. Уварово', true));
+    const inzhavino = createMunicipality(db, mun('Инжавинский район', true));
     org('МБОУ СОШ №1 г. Уварово', { municipalityId: uvarovo.id });
     org('Отдел опеки и попечительства администрации Инжавинского района', { type: 'guardianship', municipalityId: inzhavino.id });
     org('АНО «Семья»', { type: 'ngo' });
@@ -138,10 +141,11 @@ describe('search and order', () => {
     expect(orgList({ type: 'guardianship' }).rows.map((o) => o.municipalityName)).toEqual(['Инжавинский район']);
     const inUvarovo = orgList({ municipalityId: uvarovo.id, limit: 5, offset: 10 });
     expect(inUvarovo.total).toBe(13);
-    expect(inUvarovo.rows.map((o) => o.fullName)).toEqual(['Школа 7', 'Школа 8', 'Школа 9']);
+    // Numbers by value: МБОУ СОШ №1, Школа 1, Школа 2 … Школа 12.
+    expect(inUvarovo.rows.map((o) => o.fullName)).toEqual(['Школа 10', 'Школа 11', 'Школа 12']);
     // Alphabetical by name of the municipality, organisations without one at the end.
     const byMunicipality = orgList({ sort: 'municipality', limit: 500 }).rows;
-    expect(byMunicipality[0]!.municipalityName).toBe('г. Уварово');
+    expect(byMunicipality[0]!.municipalityName).toBe('город Уварово');
     expect(byMunicipality.at(-2)!.municipalityName).toBe('Инжавинский район');
     expect(byMunicipality.at(-1)!.fullName).toBe('АНО «Семья»');
     expect(orgList({ search: 'ОПЕКИ' }).total).toBe(1);
@@ -156,7 +160,7 @@ describe('search and order', () => {
   });
 
   it('filters people by organisation, organisation type and municipality and sorts by organisation', () => {
-    const m = createMunicipality(db, { name: 'Ржаксинский район', inSegment: true });
+    const m = createMunicipality(db, mun('Ржаксинский район', true));
     const school = org('Ржаксинская СОШ', { municipalityId: m.id });
     const kdn = org('КДН и ЗП Ржаксинского района', { type: 'juvenileCommission', municipalityId: m.id });
     const police = org('ОМВД России по Ржаксинскому району', { type: 'police' });
@@ -186,12 +190,12 @@ describe('search and order', () => {
 
 describe('changes and refusals', () => {
   it('refuses a duplicate municipality regardless of case and ё', () => {
-    createMunicipality(db, { name: 'Мучкапский район', inSegment: true });
-    const error = refusal(() => createMunicipality(db, { name: 'мучкапский  район', inSegment: true }));
-    expect(error.message).toBe('Муниципальное образование «мучкапский  район» уже есть в списке');
-    expect(error.fields).toHaveProperty('name');
-    const other = createMunicipality(db, { name: 'Уваровский район', inSegment: true });
-    expect(() => updateMunicipality(db, other.id, { name: 'МУЧКАПСКИЙ РАЙОН', inSegment: false })).toThrow('уже есть в списке');
+    createMunicipality(db, mun('Мучкапский район', true));
+    const error = refusal(() => createMunicipality(db, mun('мучкапский  район', true)));
+    expect(error.message).toBe('Муниципальное образование «мучкапский район» уже есть в списке');
+    expect(error.fields).toHaveProperty('properName');
+    const other = createMunicipality(db, mun('Уваровский район', true));
+    expect(() => updateMunicipality(db, other.id, mun('МУЧКАПСКИЙ РАЙОН', false))).toThrow('уже есть в списке');
     expect(listMunicipalities(db).map((m) => m.name)).toEqual(['Мучкапский район', 'Уваровский район']);
   });
 
@@ -222,18 +226,18 @@ describe('changes and refusals', () => {
   });
 
   it('refuses to delete an organisation with people or in plan items, and a municipality with organisations', () => {
-    const m = createMunicipality(db, { name: 'г. Уварово', inSegment: true });
+    const m = createMunicipality(db, mun('г. Уварово', true));
     const school = org('МБОУ «Уваровская СОШ №2»', { shortName: 'СОШ №2', municipalityId: m.id });
     for (const last of ['Агеева', 'Бойко', 'Волков']) person(last, 'Анна', { organizationId: school.id });
     expect(refusal(() => deleteOrganization(db, school.id)).message).toBe(
-      'Нельзя удалить организацию «СОШ №2»: с ней связаны 3 специалиста. Сначала переведите их в другую организацию или удалите.',
+      'Нельзя удалить организацию «СОШ №2»: запись используется в 3 карточках специалистов (место работы). Сначала замените её там другой организацией или уберите.',
     );
     expect(refusal(() => deleteMunicipality(db, m.id)).message).toContain('к нему относится 1 организация');
 
     const partner = org('АНО «Доверие»', { type: 'ngo' });
     const item = addPlanItem();
     db.insert(planItemPartners).values({ planItemId: item, organizationId: partner.id }).run();
-    expect(refusal(() => deleteOrganization(db, partner.id)).message).toContain('указана партнёром в 1 мероприятии плана');
+    expect(refusal(() => deleteOrganization(db, partner.id)).message).toContain('используется в 1 мероприятии плана работы (партнёр)');
     expect(orgList().total).toBe(2);
 
     const free = org('Пустая организация');
@@ -247,7 +251,7 @@ describe('changes and refusals', () => {
     db.insert(planItemResponsibles).values({ planItemId: item, personId: p.id }).run();
     const error = refusal(() => deletePerson(db, p.id));
     expect(error.code).toBe('conflict');
-    expect(error.message).toContain('указан(а) ответственным в 1 мероприятии плана');
+    expect(error.message).toContain('используется в 1 мероприятии плана работы (ответственный)');
     expect(peopleList().total).toBe(1);
   });
 

@@ -3,15 +3,14 @@ import { centerProfile, organizations, people } from '@db/schema';
 import { createPlan } from '@main/services/workPlan/plans';
 import { createItem } from '@main/services/workPlan/items';
 import type { PlanItemData } from '@shared/contract/workPlan';
-import { foldRu } from '@shared/russian';
+import { organizationKeys, personKeys } from '@db/derived';
 
 export { freshDb } from '@tests/unit/registry/helpers';
 
 export function addPerson(db: AppDb, lastName: string, firstName: string, middleName = ''): number {
-  const name = `${lastName} ${firstName} ${middleName}`;
   return db
     .insert(people)
-    .values({ lastName, firstName, middleName, searchText: foldRu(name), sortKey: foldRu(name) })
+    .values({ lastName, firstName, middleName, ...personKeys({ lastName, firstName, middleName, position: '', email: '' }) })
     .returning()
     .get().id;
 }
@@ -19,7 +18,7 @@ export function addPerson(db: AppDb, lastName: string, firstName: string, middle
 export function addOrganization(db: AppDb, fullName: string, shortName = ''): number {
   return db
     .insert(organizations)
-    .values({ fullName, shortName, type: 'education', searchText: foldRu(fullName), sortKey: foldRu(fullName) })
+    .values({ fullName, shortName, type: 'education', ...organizationKeys({ fullName, shortName }) })
     .returning()
     .get().id;
 }
@@ -42,6 +41,7 @@ export function addItem(db: AppDb, year: number, data: Partial<PlanItemData> & {
     targetAudience: '',
     status: 'planned',
     resultNote: '',
+    recurring: false,
     ...data,
   });
 }

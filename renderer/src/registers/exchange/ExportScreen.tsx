@@ -22,6 +22,7 @@ import type { ExchangeSettings, ExportJob, ExportLogRow, FolderCheck } from '@sh
 import { useCall, useChange } from '@renderer/api/client';
 import { ScreenHeader, useFieldErrors } from '@renderer/components/screen';
 import { formatDateTime, PackageViewer, STATUS_COLORS, STATUS_LABELS } from './common';
+import { currentYear } from '@shared/russian';
 
 export function ExportScreen() {
   const settings = useCall('exchange.settings', {});
@@ -129,7 +130,7 @@ function CheckResult({ check }: { check: FolderCheck }) {
 
 function ExportForm({ job, onJob, configured }: { job: ExportJob | null; onJob: (job: ExportJob | null) => void; configured: boolean }) {
   const kinds = useCall('exchange.kinds', {});
-  const [year, setYear] = useState<number>(new Date().getFullYear());
+  const [year, setYear] = useState<number>(currentYear());
   const [chosen, setChosen] = useState<string[] | null>(null);
   const start = useChange('exchange.export');
   const cancel = useChange('exchange.cancel');

@@ -1,10 +1,11 @@
 import { Alert, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import type { ExportStatus, PackageSummary } from '@shared/contract/exchange';
+import { formatStampDateTime } from '@shared/russian';
 import { useChange } from '@renderer/api/client';
 
-export const formatDateTime = (iso: string) => dayjs(iso).format('DD.MM.YYYY HH:mm');
+/** A stored timestamp on this computer's clock. */
+export const formatDateTime = formatStampDateTime;
 
 export const STATUS_LABELS: Record<ExportStatus, string> = {
   running: 'Выполняется',

@@ -2,12 +2,13 @@ import { ActionIcon, Alert, Badge, Button, Group, Menu, Modal, Paper, Select, St
 import { IconArrowDown, IconArrowUp, IconDots, IconListCheck, IconPencil, IconPlus, IconCalendarPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { CONTROL_REVIEW_TITLE, type AgendaItemView, type MeetingDetail } from '@shared/contract/meetings';
+import type { AgendaItemView, MeetingDetail } from '@shared/contract/meetings';
 import { countOf } from '@shared/russian';
 import { callApi, useCall, useChange } from '@renderer/api/client';
 import { confirmDelete } from '@renderer/components/screen';
 import { AssignmentStateBadge, dueLabel, responsibles, useDocument } from './common';
 import { ItemEditor } from './ItemEditor';
+import { wordFilter } from '@renderer/components/pickers';
 
 /** Organisations the item's assignments go to, directly or through their people: each may get its own extract. */
 function addressees(item: AgendaItemView): { id: number; name: string }[] {
@@ -27,7 +28,7 @@ export function AgendaPanel({ m, locked }: { m: MeetingDetail; locked: boolean }
   const [fromPlan, setFromPlan] = useState(false);
   const open = useCall('meetings.openAssignments', { id: m.id });
   const control = useChange('agenda.addControlReview', { success: 'Вопрос о ходе исполнения решений добавлен' });
-  const hasControlItem = m.items.some((i) => i.title === CONTROL_REVIEW_TITLE);
+  const hasControlItem = m.items.some((i) => i.controlReview);
   const openList = open.data ?? [];
 
   return (
@@ -280,13 +281,14 @@ function FromPlan({ m, onClose }: { m: MeetingDetail; onClose: () => void }) {
         <Select<number>
           label="Мероприятие плана"
           searchable
+          filter={wordFilter}
           data={options}
           value={choice}
           onChange={setChoice}
           nothingFoundMessage="Ничего не найдено"
         />
         <Text size="xs" c="dimmed">
-          Название можно затем поправить, чтобы вопрос начинался с «О…/Об…». При проведении заседания мероприятие отмечается в плане
+          Название можно затем поправить, чтобы вопрос начинался с «О…/Об…». Когда заседание проведено, план показывает мероприятие
           выполненным.
         </Text>
         <Group justify="flex-end">

@@ -6,11 +6,10 @@ import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { AssignmentRow, AssignmentStatus } from '@shared/contract/meetings';
-import { countOf } from '@shared/russian';
+import { countOf, parseRuDate } from '@shared/russian';
 import { callApi, useCall, useChange } from '@renderer/api/client';
 import { EmptyState, FormModal, ScreenHeader, useFieldErrors } from '@renderer/components/screen';
 import { OrganizationPicker } from '@renderer/components/pickers';
-import { parseRuDate } from '@renderer/lib/dates';
 import { AssignmentStateBadge, dueLabel, ListTable, responsibles, useDocument } from './common';
 
 type StateFilter = 'open' | 'overdue' | 'done' | 'withdrawn' | 'all';

@@ -21,7 +21,7 @@ import type { AgendaItemFormInput, AgendaItemView } from '@shared/contract/meeti
 import { useChange } from '@renderer/api/client';
 import { useFieldErrors } from '@renderer/components/screen';
 import { OrganizationsMultiPicker, PeopleMultiPicker, PersonPicker } from '@renderer/components/pickers';
-import { parseRuDate } from '@renderer/lib/dates';
+import { parseRuDate } from '@shared/russian';
 
 interface SpeakerDraft {
   personId: number | null;

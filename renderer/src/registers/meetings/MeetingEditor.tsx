@@ -13,7 +13,7 @@ import {
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { MEETING_KIND_LABELS, type MeetingDetail } from '@shared/contract/meetings';
-import { formatDate } from '@shared/russian';
+import { formatStampDate } from '@shared/russian';
 import { callApi, useCall, useChange } from '@renderer/api/client';
 import { confirmDelete } from '@renderer/components/screen';
 import { AgendaPanel } from './AgendaPanel';
@@ -84,7 +84,7 @@ function Editor({ m }: { m: MeetingDetail }) {
       {locked ? (
         <Alert color="green" icon={<IconLock size={18} />} title="Протокол подписан">
           Изменения запрещены. Протокол и документы показаны такими, какими были при подписании
-          {m.signedAt ? ` ${formatDate(m.signedAt.slice(0, 10))}` : ''}: последующие изменения в реестре (ФИО, должности, названия) в них не
+          {m.signedAt ? ` ${formatStampDate(m.signedAt)}` : ''}: последующие изменения в реестре (ФИО, должности, названия) в них не
           попадают. Чтобы исправить протокол, нажмите «Снять подпись» и укажите причину — она сохранится в истории.
         </Alert>
       ) : null}
@@ -92,7 +92,7 @@ function Editor({ m }: { m: MeetingDetail }) {
         <Alert color="yellow" variant="light" title="Подпись снималась">
           {m.unlocks.map((u, i) => (
             <Text size="sm" key={i}>
-              {formatDate(u.at.slice(0, 10))}: {u.reason}
+              {formatStampDate(u.at)}: {u.reason}
             </Text>
           ))}
         </Alert>

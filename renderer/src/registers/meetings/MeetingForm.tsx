@@ -5,9 +5,9 @@ import type { CallInput } from '@shared/contract';
 import type { MeetingDetail, MeetingKind } from '@shared/contract/meetings';
 import { useCall } from '@renderer/api/client';
 import { useDraft } from '@renderer/components/form';
-import { PersonPicker } from '@renderer/components/pickers';
-import { parseRuDate } from '@renderer/lib/dates';
+import { PersonPicker, wordFilter } from '@renderer/components/pickers';
 import { kindOptions } from './common';
+import { parseRuDate } from '@shared/russian';
 
 export interface MeetingDraft {
   groupId: number | null;
@@ -190,13 +190,16 @@ export function MeetingForm({ initial, isNew, disabled = false, saving, onSubmit
           </SimpleGrid>
           <Select<number>
             label="Мероприятие плана работы, которое реализует заседание"
-            description={year ? `план на ${year} год; при проведении заседания мероприятие отмечается выполненным` : 'сначала укажите дату'}
+            description={
+              year ? `план на ${year} год; когда заседание проведено, план показывает мероприятие выполненным` : 'сначала укажите дату'
+            }
             placeholder={planOptions.length ? 'Выберите мероприятие' : 'В плане этого года нет свободных мероприятий'}
             data={planOptions}
             value={draft.planItemId}
             onChange={(v) => set('planItemId', v)}
             clearable
             searchable
+            filter={wordFilter}
             error={errors.of('planItemId')}
             disabled={disabled || year === null}
           />

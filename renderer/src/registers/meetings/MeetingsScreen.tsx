@@ -5,7 +5,7 @@ import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { MEETING_KIND_LABELS, MEETING_STATUS_LABELS, MEETING_STATUSES, type MeetingStatus } from '@shared/contract/meetings';
-import { countOf, formatDate } from '@shared/russian';
+import { countOf, currentYear, formatDate } from '@shared/russian';
 import { useCall, useChange } from '@renderer/api/client';
 import { EmptyState, ScreenHeader } from '@renderer/components/screen';
 import { ListTable, MeetingStatusBadge } from './common';
@@ -28,7 +28,7 @@ export function MeetingsScreen() {
     else next.delete(key);
     setParams(next);
   };
-  const thisYear = new Date().getFullYear();
+  const thisYear = currentYear();
   const years = Array.from({ length: 12 }, (_, i) => String(thisYear + 1 - i));
   const rows = list.data?.rows ?? [];
   const filtered = groupId !== null || year !== null || status !== null || debounced !== '';

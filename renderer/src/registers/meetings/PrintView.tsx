@@ -1,5 +1,4 @@
 import { Button, Center, Loader, Text } from '@mantine/core';
-import dayjs from 'dayjs';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import {
   agendaBlocks,
@@ -10,6 +9,7 @@ import {
   type MinutesContext,
 } from '@shared/documents/meetings/layout';
 import type { MeetingDetail } from '@shared/contract/meetings';
+import { todayLocal } from '@shared/russian';
 import { useCall } from '@renderer/api/client';
 import { PrintToolbar } from '@renderer/components/PrintToolbar';
 
@@ -133,7 +133,7 @@ export function PrintView() {
       </Center>
     );
   }
-  const ctx: MinutesContext = { ...settings.data, today: dayjs().format('YYYY-MM-DD') };
+  const ctx: MinutesContext = { ...settings.data, today: todayLocal() };
   return (
     <>
       <style>{PRINT_CSS}</style>

@@ -1,10 +1,22 @@
-import { Badge, Checkbox, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { Municipality } from '@shared/contract/registry';
+import {
+  CASE_LABELS,
+  MUNICIPALITY_TYPE_KEYS,
+  MUNICIPALITY_TYPES,
+  municipalityName,
+  OBLIQUE_CASES,
+  prefillForms,
+  splitMunicipalityName,
+  type MunicipalityType,
+  type ProperForms,
+} from '@shared/russian';
 import { useCall, useChange } from '@renderer/api/client';
 import { actionsColumn } from './common';
 import { AddButton, EmptyState, FormModal, ScreenHeader, useFieldErrors } from '@renderer/components/screen';
 import { DataTable, type Column } from '@renderer/components/DataTable';
+import { useCreateOrUpdate } from '@renderer/components/form';
 
 export function MunicipalitiesScreen() {
   const data = useCall('municipalities.list', {});
@@ -12,7 +24,19 @@ export function MunicipalitiesScreen() {
   const [form, setForm] = useState<{ editing: Municipality | null } | null>(null);
 
   const columns: Column<Municipality, never>[] = [
-    { header: 'Муниципальное образование', render: (m) => m.name },
+    {
+      header: 'Муниципальное образование',
+      render: (m) => (
+        <Group gap="xs">
+          <Text size="sm">{m.name}</Text>
+          {m.formsConfirmed ? null : (
+            <Badge variant="light" color="yellow" title="Формы в падежах заполнены по правилам: откройте и проверьте">
+              падежи не проверены
+            </Badge>
+          )}
+        </Group>
+      ),
+    },
     {
       header: 'Сегмент',
       width: 180,
@@ -57,40 +81,131 @@ export function MunicipalitiesScreen() {
   );
 }
 
+const typeOptions = MUNICIPALITY_TYPE_KEYS.map((type) => ({ value: type, label: MUNICIPALITY_TYPES[type].label }));
+
+/**
+ * The name in parts — the type noun from the list and the proper part typed — and the proper
+ * part in every case, prefilled by the rules while the user has not corrected them. What she saves
+ * is what documents will print («по Уваровскому району», «Моршанского, Сосновского районов»).
+ */
 function MunicipalityForm({ editing, onClose }: { editing: Municipality | null; onClose: () => void }) {
-  const [name, setName] = useState(editing?.name ?? '');
+  const [type, setType] = useState<MunicipalityType>(editing?.type ?? 'district');
+  const [properName, setProperName] = useState(editing?.properName ?? '');
+  const [forms, setForms] = useState<ProperForms>(editing?.forms ?? prefillForms('district', '').forms);
+  // Forms she typed (or confirmed before) are hers: changing the name no longer refills them.
+  const [formsEdited, setFormsEdited] = useState(editing?.formsConfirmed ?? false);
   const [inSegment, setInSegment] = useState(editing?.inSegment ?? true);
   const errors = useFieldErrors();
-  const create = useChange('municipalities.create', { success: 'Муниципальное образование добавлено' });
-  const update = useChange('municipalities.update', { success: 'Изменения сохранены' });
+  const { save, saving } = useCreateOrUpdate(
+    { create: 'municipalities.create', update: 'municipalities.update', created: 'Муниципальное образование добавлено' },
+    { onSaved: onClose, onError: errors.fromError },
+  );
+  const prefill = prefillForms(type, properName);
+  const info = MUNICIPALITY_TYPES[type];
 
-  const submit = () => {
-    const callbacks = { onSuccess: onClose, onError: errors.fromError };
-    if (editing) update.mutate({ id: editing.id, data: { name, inSegment } }, callbacks);
-    else create.mutate({ name, inSegment }, callbacks);
+  const rename = (nextType: MunicipalityType, nextProper: string) => {
+    setType(nextType);
+    setProperName(nextProper);
+    if (!formsEdited) setForms(prefillForms(nextType, nextProper).forms);
+    for (const field of ['properName', 'type']) {
+      errors.clear(field);
+      errors.clear(`data.${field}`);
+    }
   };
+
+  const submit = () => save(editing?.id ?? null, { type, properName, forms, inSegment });
 
   return (
     <FormModal
       title={editing ? 'Изменение муниципального образования' : 'Новое муниципальное образование'}
+      size="lg"
       onClose={onClose}
       onSubmit={submit}
-      saving={create.isPending || update.isPending}
+      saving={saving}
     >
-      <TextInput
-        label="Наименование"
-        placeholder="Например, Уваровский район"
-        required
-        value={name}
-        onChange={(e) => {
-          setName(e.currentTarget.value);
-          // An update's schema errors come as `data.name`: typing must clear that one too.
-          errors.clear('name');
-          errors.clear('data.name');
-        }}
-        error={errors.of('name')}
-        data-autofocus
-      />
+      <SimpleGrid cols={2}>
+        <Select
+          label="Тип"
+          required
+          allowDeselect={false}
+          data={typeOptions}
+          value={type}
+          onChange={(v) => rename((v ?? 'none') as MunicipalityType, properName)}
+          error={errors.of('type')}
+        />
+        <TextInput
+          label="Название"
+          description={info.properFirst ? 'Например, Уваровский' : 'Например, Уварово'}
+          required
+          value={properName}
+          onChange={(e) => rename(type, e.currentTarget.value)}
+          // «Моршанский район» typed whole under «без типа»: the type is recognised and taken out.
+          onBlur={() => {
+            const parts = splitMunicipalityName(properName);
+            if (type === 'none' && parts.type !== 'none') rename(parts.type, parts.properName);
+          }}
+          error={errors.of('properName')}
+          data-autofocus
+        />
+      </SimpleGrid>
+      <Text size="sm">
+        Полное наименование: <b>{properName.trim() ? municipalityName({ type, properName: properName.trim(), forms }) : '—'}</b>
+      </Text>
+      <Stack gap={6}>
+        <Group justify="space-between">
+          <Text size="sm" fw={500}>
+            Название в падежах
+          </Text>
+          <Button
+            size="compact-sm"
+            variant="subtle"
+            onClick={() => {
+              setForms(prefill.forms);
+              setFormsEdited(false);
+            }}
+          >
+            Заполнить по правилам
+          </Button>
+        </Group>
+        {properName.trim() && !prefill.certain && !formsEdited ? (
+          <Alert color="yellow" variant="light" p="xs">
+            Правила не уверены в этих формах: проверьте их и исправьте, если нужно.
+          </Alert>
+        ) : null}
+        {OBLIQUE_CASES.map((c) => {
+          const noun = info.singular[c];
+          const input = (
+            <TextInput
+              key="input"
+              aria-label={CASE_LABELS[c]}
+              style={{ flex: 1 }}
+              value={forms[c]}
+              onChange={(e) => {
+                const value = e.currentTarget.value;
+                setForms((f) => ({ ...f, [c]: value }));
+                setFormsEdited(true);
+                errors.clear(`forms.${c}`);
+                errors.clear(`data.forms.${c}`);
+              }}
+              error={errors.of(`forms.${c}`)}
+            />
+          );
+          const nounText = noun ? (
+            // A fixed width keeps the inputs in one column whatever the noun's form.
+            <Text key="noun" size="sm" c="dimmed" w={170} ta={info.properFirst ? 'left' : 'right'}>
+              {noun}
+            </Text>
+          ) : null;
+          return (
+            <Group key={c} gap="xs" wrap="nowrap">
+              <Text size="sm" w={210}>
+                {CASE_LABELS[c]}
+              </Text>
+              {info.properFirst ? [input, nounText] : [nounText, input]}
+            </Group>
+          );
+        })}
+      </Stack>
       <Checkbox label="Входит в сегмент центра" checked={inSegment} onChange={(e) => setInSegment(e.currentTarget.checked)} />
     </FormModal>
   );

@@ -4,6 +4,7 @@ import type { OrganizationType } from '@shared/enums';
 import { organizationTypeOptions, useMunicipalityOptions } from './common';
 import { FormModal } from '@renderer/components/screen';
 import { useCreateOrUpdate, useDraft } from '@renderer/components/form';
+import { wordFilter } from '@renderer/components/pickers';
 
 interface Props {
   /** The organisation to edit, or null to create a new one. */
@@ -86,6 +87,7 @@ export function OrganizationForm({ editing, onClose }: Props) {
           error={errors.of('municipalityId')}
           clearable
           searchable
+          filter={wordFilter}
           nothingFoundMessage="Не найдено"
         />
       </SimpleGrid>

@@ -1,7 +1,8 @@
-import { parseRuDate } from '@renderer/lib/dates';
-import { Checkbox, Group, SimpleGrid, TextInput } from '@mantine/core';
+import { Checkbox, Group, Radio, SimpleGrid, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
+import { useState } from 'react';
 import type { Person } from '@shared/contract/registry';
+import { GENDER_LABELS, GENDERS, guessGender, parseRuDate, type Gender } from '@shared/russian';
 import { FormModal } from '@renderer/components/screen';
 import { useCreateOrUpdate, useDraft } from '@renderer/components/form';
 import { OrganizationPicker } from '@renderer/components/pickers';
@@ -25,7 +26,16 @@ const blank: Draft = {
   email: '',
   pdConsent: false,
   pdConsentDate: null,
+  gender: null,
 };
+
+/** What the form says under «Пол»: why it is filled in, or that it must be chosen. */
+function genderHint(guess: ReturnType<typeof guessGender>, chosen: boolean): string {
+  if (guess.certain) return 'По отчеству';
+  if (chosen) return '';
+  if (guess.gender) return 'Предположен по имени и фамилии — проверьте';
+  return 'По имени и фамилии не определить — выберите';
+}
 
 export function PersonForm({ editing, organizationId = null, onClose }: Props) {
   // Only the editable fields: the call's schema is strict and refuses extra keys such as `id`.
@@ -41,20 +51,41 @@ export function PersonForm({ editing, organizationId = null, onClose }: Props) {
       email: p.email,
       pdConsent: p.pdConsent,
       pdConsentDate: p.pdConsentDate,
+      gender: p.gender ?? guessGender(p).gender,
     };
   });
+  // Chosen by hand (or stored): a later change of the name no longer re-guesses it.
+  const [genderChosen, setGenderChosen] = useState((editing?.gender ?? null) !== null);
+  const [genderMissing, setGenderMissing] = useState(false);
+  const guess = guessGender(draft);
   const { save, saving } = useCreateOrUpdate(
     { create: 'people.create', update: 'people.update', created: 'Специалист добавлен' },
     { onSaved: onClose, onError: errors.fromError },
   );
-  const submit = () => save(editing?.id ?? null, draft);
+  const submit = () => {
+    // «Принял / приняла» and the declension in documents need it; the patronymic could not say.
+    if (draft.gender === null) return setGenderMissing(true);
+    save(editing?.id ?? null, draft);
+  };
+
+  /** A name field; while the gender was not chosen by hand it follows what the name now says. */
+  const setName = (key: 'lastName' | 'firstName' | 'middleName', value: string) => {
+    set(key, value);
+    if (genderChosen) return;
+    const next = guessGender({ ...draft, [key]: value });
+    set('gender', next.gender);
+  };
 
   const text = (key: 'lastName' | 'firstName' | 'middleName' | 'position' | 'phone' | 'email', label: string, required = false) => (
     <TextInput
       label={label}
       required={required}
       value={draft[key]}
-      onChange={(e) => set(key, e.currentTarget.value)}
+      onChange={(e) =>
+        key === 'lastName' || key === 'firstName' || key === 'middleName'
+          ? setName(key, e.currentTarget.value)
+          : set(key, e.currentTarget.value)
+      }
       error={errors.of(key)}
     />
   );
@@ -72,6 +103,24 @@ export function PersonForm({ editing, organizationId = null, onClose }: Props) {
         {text('firstName', 'Имя', true)}
         {text('middleName', 'Отчество')}
       </SimpleGrid>
+      <Radio.Group
+        label="Пол"
+        description={genderHint(guess, genderChosen)}
+        required
+        value={draft.gender}
+        onChange={(v) => {
+          set('gender', v as Gender);
+          setGenderChosen(true);
+          setGenderMissing(false);
+        }}
+        error={genderMissing ? 'Укажите пол: по имени и фамилии его не определить' : errors.of('gender')}
+      >
+        <Group mt={4}>
+          {GENDERS.map((g) => (
+            <Radio key={g} value={g} label={GENDER_LABELS[g]} />
+          ))}
+        </Group>
+      </Radio.Group>
       {text('position', 'Должность')}
       <OrganizationPicker
         label="Организация"

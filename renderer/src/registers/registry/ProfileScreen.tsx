@@ -5,6 +5,7 @@ import type { CenterProfile } from '@shared/contract/registry';
 import { useCall, useChange } from '@renderer/api/client';
 import { ScreenHeader } from '@renderer/components/screen';
 import { useDraft } from '@renderer/components/form';
+import { joinMunicipalities } from '@shared/russian';
 
 export function ProfileScreen() {
   const profile = useCall('center.getProfile', {});
@@ -16,7 +17,11 @@ export function ProfileScreen() {
       </Center>
     );
   }
-  const segment = (municipalities.data ?? []).filter((m) => m.inSegment).map((m) => m.name);
+  // «город Уварово, Инжавинский и Мучкапский районы», as the report names the segment.
+  const segment = joinMunicipalities(
+    (municipalities.data ?? []).filter((m) => m.inSegment),
+    'nominative',
+  );
   return (
     <>
       <ScreenHeader
@@ -28,7 +33,7 @@ export function ProfileScreen() {
         <Text fw={700} mb={4}>
           Муниципальные образования сегмента
         </Text>
-        <Text size="sm">{segment.length > 0 ? segment.join(', ') : 'Пока не указаны.'}</Text>
+        <Text size="sm">{segment || 'Пока не указаны.'}</Text>
         <Anchor component={Link} to="/registry/municipalities" size="sm">
           Изменить список муниципальных образований
         </Anchor>

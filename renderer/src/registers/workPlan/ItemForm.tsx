@@ -1,13 +1,13 @@
-import { Autocomplete, Input, SegmentedControl, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Autocomplete, Checkbox, Input, SegmentedControl, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import type { PlanItem, PlanItemInput, Term } from '@shared/contract/workPlan';
 import { PLAN_FORMS, type Direction, type PlanStatus, type TermKind } from '@shared/enums';
 import { useChange } from '@renderer/api/client';
 import { FormModal } from '@renderer/components/screen';
 import { useDraft } from '@renderer/components/form';
-import { parseRuDate } from '@renderer/lib/dates';
 import { OrganizationsMultiPicker, PeopleMultiPicker } from '@renderer/components/pickers';
-import { directionOptions, monthOptions, quarterOptions, statusOptions } from './common';
+import { directionOptions, monthOptions, quarterOptions, RealisationNotice, statusOptions } from './common';
+import { parseRuDate } from '@shared/russian';
 
 interface Props {
   year: number;
@@ -30,6 +30,7 @@ interface Draft {
   targetAudience: string;
   status: PlanStatus;
   resultNote: string;
+  recurring: boolean;
 }
 
 const TERM_KIND_OPTIONS = [
@@ -52,8 +53,10 @@ function draftOf(item: PlanItem | null, direction: Direction): Draft {
     responsibleIds: item?.responsibles.map((r) => r.id) ?? [],
     partnerIds: item?.partners.map((p) => p.id) ?? [],
     targetAudience: item?.targetAudience ?? '',
-    status: item?.status ?? 'planned',
+    // Her own status: the one the plan shows may come from a held meeting.
+    status: item?.ownStatus ?? 'planned',
     resultNote: item?.resultNote ?? '',
+    recurring: item?.recurring ?? false,
   };
 }
 
@@ -90,6 +93,7 @@ export function ItemForm({ year, editing, defaultDirection, onClose }: Props) {
       targetAudience: draft.targetAudience,
       status: draft.status,
       resultNote: draft.resultNote,
+      recurring: draft.recurring,
     };
     const callbacks = { onSuccess: onClose, onError: errors.fromError };
     if (editing) update.mutate({ id: editing.id, data }, callbacks);
@@ -177,6 +181,12 @@ export function ItemForm({ year, editing, defaultDirection, onClose }: Props) {
               error={errors.of('term.quarter')}
             />
           ) : null}
+          <Checkbox
+            label="Проводится регулярно: выполнение отмечается вручную, одно заседание его не закрывает"
+            checked={draft.recurring || draft.termKind === 'year'}
+            disabled={draft.termKind === 'year'}
+            onChange={(e) => set('recurring', e.currentTarget.checked)}
+          />
         </Stack>
       </Input.Wrapper>
       <SimpleGrid cols={2}>
@@ -199,6 +209,7 @@ export function ItemForm({ year, editing, defaultDirection, onClose }: Props) {
         onChange={(e) => set('targetAudience', e.currentTarget.value)}
         error={errors.of('targetAudience')}
       />
+      {editing ? <RealisationNotice item={editing} /> : null}
       <SimpleGrid cols={2}>
         <Select
           label="Статус"

@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { IconCopy, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { WorkPlanSummaryRow } from '@shared/contract/workPlan';
-import { countOf } from '@shared/russian';
+import { countOf, currentYear } from '@shared/russian';
 import { callApi, useChange } from '@renderer/api/client';
 import { FormModal, useFieldErrors } from '@renderer/components/screen';
 
@@ -12,7 +12,7 @@ const ITEMS = ['мероприятие', 'мероприятия', 'меропр
 
 export function CreatePlanButton({ years, onCreated }: { years: WorkPlanSummaryRow[]; onCreated: (year: number) => void }) {
   const [open, setOpen] = useState(false);
-  const suggested = years.length ? years.at(-1)!.year + 1 : new Date().getFullYear();
+  const suggested = years.length ? years.at(-1)!.year + 1 : currentYear();
   const [year, setYear] = useState<number | string>(suggested);
   const errors = useFieldErrors();
   const create = useChange('workPlan.create', { success: 'План создан' });

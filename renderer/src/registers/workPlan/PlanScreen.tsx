@@ -36,12 +36,21 @@ import type { PlanItem } from '@shared/contract/workPlan';
 import { DIRECTION_LABELS, DIRECTIONS, type Direction, type PlanStatus } from '@shared/enums';
 import { useCall, useChange } from '@renderer/api/client';
 import { confirmDelete, EmptyState, useFieldErrors } from '@renderer/components/screen';
-import { parseRuDate } from '@renderer/lib/dates';
 import { PersonPicker } from '@renderer/components/pickers';
-import { directionOptions, quarterOptions, StatusBadge, statusOptions, useDownload, usePlanYear, YearSelect } from './common';
+import {
+  directionOptions,
+  quarterOptions,
+  RealisationLines,
+  StatusBadge,
+  statusOptions,
+  useDownload,
+  usePlanYear,
+  YearSelect,
+} from './common';
 import { ItemForm } from './ItemForm';
 import { CopyToNextYearButton, CreatePlanButton } from './PlanActions';
 import { StatusForm } from './StatusForm';
+import { parseRuDate } from '@shared/russian';
 
 interface Filters {
   direction: Direction | null;
@@ -314,6 +323,7 @@ function ItemsTable({
                   <Table.Td>{item.partners.map((p) => p.label).join(', ')}</Table.Td>
                   <Table.Td>
                     <StatusBadge status={item.status} />
+                    <RealisationLines item={item} />
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm">{item.resultNote}</Text>

@@ -1,10 +1,11 @@
-import { Badge, Select } from '@mantine/core';
+import { Alert, Badge, Select, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { CallName } from '@shared/contract';
+import type { PlanItem } from '@shared/contract/workPlan';
 import { DIRECTION_LABELS, DIRECTIONS, PLAN_STATUS_LABELS, PLAN_STATUSES, type PlanStatus } from '@shared/enums';
-import { MONTHS_NOMINATIVE, QUARTERS_ROMAN } from '@shared/russian';
+import { countOf, currentYear, MONTHS_NOMINATIVE, QUARTERS_ROMAN } from '@shared/russian';
 import { callApi, useCall } from '@renderer/api/client';
 import { saveFile } from '@renderer/lib/download';
 
@@ -29,6 +30,56 @@ export function StatusBadge({ status }: { status: PlanStatus }) {
   );
 }
 
+/** The realising records under an item's status in the plan table: «заседание №3 от 12.09.2017». */
+export function RealisationLines({ item }: { item: PlanItem }) {
+  if (item.realisations.length === 0) return null;
+  return (
+    <Stack gap={0} mt={4}>
+      {item.realisations.map((r) => (
+        <Text key={`${r.kind}-${r.id}`} size="xs" c={r.final ? undefined : 'dimmed'}>
+          {r.label}
+          {r.final ? '' : ' (ещё не проведено)'}
+        </Text>
+      ))}
+      {item.closedByRecord || item.realisations.length < 2 ? null : (
+        <Text size="xs" c="dimmed">
+          проведено {countOf(item.realisations.filter((r) => r.final).length, ['раз', 'раза', 'раз'])}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+/**
+ * In the status and item forms: what the realising records say about the status, so the
+ * methodologist knows why the plan shows «Выполнено» though her own status says otherwise.
+ */
+export function RealisationNotice({ item }: { item: PlanItem }) {
+  const held = item.realisations.filter((r) => r.final);
+  if (item.realisations.length === 0) return null;
+  const labels = item.realisations.map((r) => (r.final ? r.label : `${r.label} (ещё не проведено)`)).join(', ');
+  if (item.closedByRecord && held.length > 0) {
+    return (
+      <Alert color="green" variant="light" title="Выполнено по записи другого раздела">
+        Мероприятие реализовано: {labels}. Пока это так, в плане оно показано выполненным; статус ниже — ваш собственный, он будет показан,
+        если заседание вернут в черновики или удалят.
+      </Alert>
+    );
+  }
+  if (!item.closedByRecord) {
+    return (
+      <Alert color="blue" variant="light" title="Проводится несколько раз">
+        Одно заседание такое мероприятие не закрывает: {labels}. Когда мероприятие выполнено целиком, отметьте это сами.
+      </Alert>
+    );
+  }
+  return (
+    <Alert color="blue" variant="light">
+      Мероприятие будет отмечено выполненным, когда пройдёт: {labels}.
+    </Alert>
+  );
+}
+
 const REMEMBERED_YEAR = 'workPlan.year';
 
 /**
@@ -44,7 +95,7 @@ export function usePlanYear() {
   const has = (y: number) => Number.isInteger(y) && list.some((p) => p.year === y);
   const fromUrl = Number(params.get('year'));
   const remembered = Number(sessionStorage.getItem(REMEMBERED_YEAR));
-  const thisYear = new Date().getFullYear();
+  const thisYear = currentYear();
   const year = has(fromUrl) ? fromUrl : has(remembered) ? remembered : has(thisYear) ? thisYear : (list.at(-1)?.year ?? null);
   const setYear = (next: number) => {
     sessionStorage.setItem(REMEMBERED_YEAR, String(next));

@@ -1,0 +1,77 @@
+import { eq, sql, type SQL } from 'drizzle-orm';
+import type { AppDb } from '@db/open';
+import { agendaItems, meetings, planItemLinks, planItems } from '@db/schema';
+import type { Realisation } from '@shared/contract/workPlan';
+import { MEETING_FINAL_STATUSES, meetingRecordLabel } from '@shared/contract/meetingEnums';
+import type { PlanStatus } from '@shared/enums';
+import { reusedQuery } from '@db/reusedQuery';
+
+/**
+ * The plan items' realising records, read from plan_item_links, and the status derived from
+ * them. Nothing is written into the item when a meeting is held, re-dated or deleted: every read
+ * sees the records as they are now. One entry per kind of realising record lives here; adding
+ * events or publications adds their column to plan_item_links (see its comment) and their
+ * branch below.
+ */
+
+/** The meeting a link row points at: directly, or through the agenda question that carries the item. */
+const linkedMeeting = sql`coalesce(${planItemLinks.meetingId}, (SELECT ${agendaItems.meetingId} FROM ${agendaItems} WHERE ${agendaItems.id} = ${planItemLinks.agendaItemId}))`;
+
+const FINAL_MEETING = sql.raw(MEETING_FINAL_STATUSES.map((s) => `'${s}'`).join(', '));
+
+/** Whether the item (the outer query's plan_items row) has a realising record in its final state. */
+const hasFinalRecord = sql`EXISTS (SELECT 1 FROM ${planItemLinks} WHERE ${planItemLinks.planItemId} = ${planItems.id} AND (SELECT ${meetings.status} FROM ${meetings} WHERE ${meetings.id} = ${linkedMeeting}) IN (${FINAL_MEETING}))`;
+
+/** One realising record does not close a recurring item or one due «в течение года»: she closes it herself. */
+export const closedByRecord = (item: { recurring: boolean; termKind: string }) => !item.recurring && item.termKind !== 'year';
+
+/**
+ * The status the plan shows, in SQL, for filters and counts over plan_items: «выполнено» once a
+ * realising record is final, unless the item closes only by hand; otherwise her own. A status she
+ * set by hand never hides a held meeting.
+ */
+export const derivedStatus: SQL<PlanStatus> = sql<PlanStatus>`(CASE WHEN ${planItems.recurring} = 0 AND ${planItems.termKind} <> 'year' AND ${hasFinalRecord} THEN 'done' ELSE ${planItems.status} END)`;
+
+/** The same rule in code, for an item whose realisations are loaded. */
+export function statusShown(item: { status: PlanStatus; recurring: boolean; termKind: string }, realisations: Realisation[]): PlanStatus {
+  return closedByRecord(item) && realisations.some((r) => r.final) ? 'done' : item.status;
+}
+
+/**
+ * Realising records of the items matched by `where` (a filter of the items query, built once
+ * per `shape` as its other parts are, see reusedQuery), by item id, each list by date: one entry
+ * per meeting, however it is linked.
+ */
+export function loadRealisations(db: AppDb, shape: string, where: () => SQL, values: Record<string, unknown>): Map<number, Realisation[]> {
+  const rows = reusedQuery(db, `workPlan.realisations:${shape}`, () =>
+    db
+      .select({
+        planItemId: planItemLinks.planItemId,
+        id: meetings.id,
+        kind: meetings.kind,
+        number: meetings.number,
+        dateStart: meetings.dateStart,
+        status: meetings.status,
+      })
+      .from(planItemLinks)
+      .innerJoin(planItems, eq(planItems.id, planItemLinks.planItemId))
+      .innerJoin(meetings, sql`${meetings.id} = ${linkedMeeting}`)
+      .where(where())
+      .prepare(),
+  ).all(values);
+  const result = new Map<number, Realisation[]>();
+  for (const r of rows) {
+    const list = result.get(r.planItemId) ?? [];
+    if (list.some((x) => x.kind === 'meeting' && x.id === r.id)) continue;
+    list.push({
+      kind: 'meeting',
+      id: r.id,
+      label: meetingRecordLabel(r),
+      date: r.dateStart,
+      final: (MEETING_FINAL_STATUSES as readonly string[]).includes(r.status),
+    });
+    result.set(r.planItemId, list);
+  }
+  for (const list of result.values()) list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id));
+  return result;
+}

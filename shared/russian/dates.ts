@@ -1,0 +1,126 @@
+import dayjs from 'dayjs';
+import 'dayjs/locale/ru';
+
+/**
+ * Dates as the user's own calendar has them. Two kinds of value are stored:
+ * - calendar dates (`2017-09-12`): a meeting's day, a due date, a consent's date. They are
+ *   nobody's instant and are shown as they are;
+ * - timestamps of when something happened (`2017-09-12T22:30:00.000Z`, SQLite's
+ *   strftime('%Y-%m-%dT%H:%M:%fZ')): UTC. Shown as a date they become the day on the clock of
+ *   the PC showing them — a signing at 08:30 in Vladivostok is on the 13th there, though it is
+ *   still the 12th in UTC.
+ * «Today» is the local calendar day, computed here and nowhere else (lint keeps dayjs to this file).
+ */
+dayjs.locale('ru');
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Today as `YYYY-MM-DD` on the computer's own clock. */
+export const todayLocal = (now: Date = new Date()): string => dayjs(now).format('YYYY-MM-DD');
+
+/** The current calendar year on the computer's own clock. */
+export const currentYear = (now: Date = new Date()): number => dayjs(now).year();
+
+/** The local calendar day of a stored UTC timestamp, as `YYYY-MM-DD`; '' for an absent or broken one. */
+export function localDateOf(stamp: string | null | undefined): string {
+  if (!stamp) return '';
+  const d = dayjs(stamp);
+  return d.isValid() ? d.format('YYYY-MM-DD') : '';
+}
+
+/** Whether `iso` is a real calendar date written as `YYYY-MM-DD` (no 31 April). */
+export function isIsoDate(iso: string): boolean {
+  if (!ISO_DATE.test(iso)) return false;
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** A calendar date `2017-09-12` → `12.09.2017`; '' for an absent or broken date. */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso || !isIsoDate(iso)) return '';
+  const [y, m, d] = iso.split('-');
+  return `${d}.${m}.${y}`;
+}
+
+/** A stored timestamp as the local date, ДД.ММ.ГГГГ. */
+export const formatStampDate = (stamp: string | null | undefined): string => formatDate(localDateOf(stamp));
+
+/** A stored timestamp as the local date and time, ДД.ММ.ГГГГ ЧЧ:ММ. */
+export function formatStampDateTime(stamp: string | null | undefined): string {
+  if (!stamp) return '';
+  const d = dayjs(stamp);
+  return d.isValid() ? d.format('DD.MM.YYYY HH:mm') : '';
+}
+
+/** A stored timestamp as the local time, ЧЧ:ММ. */
+export function formatStampTime(stamp: string | null | undefined): string {
+  if (!stamp) return '';
+  const d = dayjs(stamp);
+  return d.isValid() ? d.format('HH:mm') : '';
+}
+
+/** The Monday (`YYYY-MM-DD`, local) of the week a moment falls in: a Russian calendar's week. */
+export const localWeekStart = (moment: Date): string =>
+  dayjs(moment)
+    .subtract((dayjs(moment).day() + 6) % 7, 'day')
+    .format('YYYY-MM-DD');
+
+/** A local moment as `YYYYMMDD-HHmmss`, for file names a person sorts by time. */
+export const fileStamp = (moment: Date): string => dayjs(moment).format('YYYYMMDD-HHmmss');
+
+export const MONTHS_NOMINATIVE = [
+  'январь',
+  'февраль',
+  'март',
+  'апрель',
+  'май',
+  'июнь',
+  'июль',
+  'август',
+  'сентябрь',
+  'октябрь',
+  'ноябрь',
+  'декабрь',
+] as const;
+
+/** «20 марта»: the month after a day number. */
+export const MONTHS_GENITIVE = [
+  'января',
+  'февраля',
+  'марта',
+  'апреля',
+  'мая',
+  'июня',
+  'июля',
+  'августа',
+  'сентября',
+  'октября',
+  'ноября',
+  'декабря',
+] as const;
+
+export const QUARTERS_ROMAN = ['I', 'II', 'III', 'IV'] as const;
+
+/** `2017-03-20` → «20 марта 2017 года», as the text of a document names a day; '' for a broken date. */
+export function formatDateLong(iso: string | null | undefined): string {
+  if (!iso || !isIsoDate(iso)) return '';
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return `${d} ${MONTHS_GENITIVE[m - 1]} ${y} года`;
+}
+
+/** `2017-01-16` → «16» января 2017 г., as the «УТВЕРЖДАЮ» block dates an approval. */
+export function formatDateQuoted(iso: string | null | undefined): string {
+  if (!iso || !isIsoDate(iso)) return '';
+  const [y, m, d] = iso.split('-');
+  return `«${d}» ${MONTHS_GENITIVE[Number(m) - 1]} ${y} г.`;
+}
+
+/** ДД.ММ.ГГГГ typed by hand (one-digit day and month allowed) → `YYYY-MM-DD`, or null. */
+export function parseRuDate(text: string): string | null {
+  const m = /^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$/.exec(text);
+  if (!m) return null;
+  const iso = `${m[3]}-${pad(Number(m[2]))}-${pad(Number(m[1]))}`;
+  return isIsoDate(iso) ? iso : null;
+}
