@@ -24,8 +24,8 @@ export const planItemSearchText = (item: { title: string; form: string; targetAu
   searchText(item.title, item.form, item.targetAudience, item.resultNote);
 
 /**
- * Keys that must stay unique (municipalities_sort_key_unique) but may collide when the rules
- * change: «г. Котовск» and «г Котовск» had different keys before quotes and punctuation were
+ * Keys that must stay unique (municipalities_sort_key_unique, working_groups_sort_key_unique) but
+ * may collide when the rules change: «г. Котовск» and «г Котовск» had different keys before quotes and punctuation were
  * ignored and have one now. Both rows are kept — organisations point at either, and deleting or
  * merging is the user's decision —: the first (by id) gets the key, each later one the key with
  * \u0001 and its id appended, which sorts right after it. Saving such a row unchanged is then
@@ -33,9 +33,39 @@ export const planItemSearchText = (item: { title: string; form: string; targetAu
  */
 export const collidingKey = (key: string, id: number) => `${key}\u0001${id}`;
 
+/** A row whose recomputed key was taken by another: for a user the two names are the same. */
+export interface KeyCollision {
+  id: number;
+  name: string;
+  sameAsId: number;
+}
+
 export interface RebuildReport {
-  /** Municipalities whose recomputed key was taken by another; their names are duplicates for a user. */
-  municipalityCollisions: { id: number; name: string; sameAsId: number }[];
+  municipalityCollisions: KeyCollision[];
+  workingGroupCollisions: KeyCollision[];
+}
+
+/**
+ * Recomputes a unique sort key of every row. Every key is first parked on a value no real key
+ * takes, so the unique index never sees a new key meet a row's old one halfway through.
+ */
+function rebuildUniqueKeys(db: AppDb, table: typeof municipalities | typeof workingGroups): KeyCollision[] {
+  db.update(table)
+    .set({ sortKey: sql`char(0) || ${table.id}` })
+    .run();
+  const collisions: KeyCollision[] = [];
+  const taken = new Map<string, number>();
+  for (const row of db.select({ id: table.id, name: table.name }).from(table).orderBy(asc(table.id)).all()) {
+    const key = sortKey(row.name);
+    const owner = taken.get(key);
+    if (owner !== undefined) collisions.push({ id: row.id, name: row.name, sameAsId: owner });
+    else taken.set(key, row.id);
+    db.update(table)
+      .set({ sortKey: owner === undefined ? key : collidingKey(key, row.id) })
+      .where(eq(table.id, row.id))
+      .run();
+  }
+  return collisions;
 }
 
 /** Recomputes every derived column from the current rules. Runs inside the caller's transaction. */
@@ -45,12 +75,6 @@ export function rebuildDerived(db: AppDb): RebuildReport {
   }
   for (const o of db.select().from(organizations).all()) {
     db.update(organizations).set(organizationKeys(o)).where(eq(organizations.id, o.id)).run();
-  }
-  for (const g of db.select({ id: workingGroups.id, name: workingGroups.name }).from(workingGroups).all()) {
-    db.update(workingGroups)
-      .set({ sortKey: sortKey(g.name) })
-      .where(eq(workingGroups.id, g.id))
-      .run();
   }
   for (const item of db.select().from(planItems).all()) {
     db.update(planItems)
@@ -71,24 +95,7 @@ export function rebuildDerived(db: AppDb): RebuildReport {
       .run();
   }
 
-  // Every key is parked on a value no real key takes before the new ones go in, so the unique
-  // index never sees a new key meet a row's old one halfway through.
-  db.update(municipalities)
-    .set({ sortKey: sql`char(0) || ${municipalities.id}` })
-    .run();
-  const collisions: RebuildReport['municipalityCollisions'] = [];
-  const taken = new Map<string, number>();
-  for (const m of db.select().from(municipalities).orderBy(asc(municipalities.id)).all()) {
-    const key = sortKey(m.name);
-    const owner = taken.get(key);
-    if (owner !== undefined) collisions.push({ id: m.id, name: m.name, sameAsId: owner });
-    else taken.set(key, m.id);
-    db.update(municipalities)
-      .set({ sortKey: owner === undefined ? key : collidingKey(key, m.id) })
-      .where(eq(municipalities.id, m.id))
-      .run();
-  }
-  return { municipalityCollisions: collisions };
+  return { municipalityCollisions: rebuildUniqueKeys(db, municipalities), workingGroupCollisions: rebuildUniqueKeys(db, workingGroups) };
 }
 
 /** Which columns rebuildDerived owns, by table: the migration tests compare everything else. */

@@ -214,7 +214,8 @@ describe('0003 on a database the previous version wrote', () => {
       "INSERT INTO people (last_name, first_name, middle_name, search_text, sort_key) VALUES ('Попова', 'Людмила', 'Александровна', 'попова', 'попова')",
     );
     run("INSERT INTO people (last_name, first_name, middle_name, search_text, sort_key) VALUES ('Белых', 'Саша', '', 'белых', 'белых')");
-    run("INSERT INTO working_groups (name, name_genitive, sort_key) VALUES ('Рабочая группа', 'рабочей группы', 'рабочая группа')");
+    run("INSERT INTO working_groups (name, name_genitive, sort_key) VALUES ('Рабочая группа №1', 'рабочей группы', 'рабочая группа №1')");
+    run("INSERT INTO working_groups (name, name_genitive, sort_key) VALUES ('Рабочая группа № 1', 'рабочей группы', 'рабочая группа № 1')");
     run('INSERT INTO work_plans (year) VALUES (2017)');
     const item = (title: string, status: string, note: string) =>
       run(
@@ -293,6 +294,9 @@ describe('0003 on a database the previous version wrote', () => {
       genitive: 'Моршанского',
       dative: 'Моршанскому',
     });
+    // The same for working groups (working_groups_sort_key_unique).
+    const groups = all('SELECT id, sort_key AS key FROM working_groups ORDER BY id') as { id: number; key: string }[];
+    expect(groups[1]!.key).toBe(`${groups[0]!.key}\u0001${groups[1]!.id}`);
     expect(sqlite.pragma('foreign_key_check')).toEqual([]);
     sqlite.close();
 
