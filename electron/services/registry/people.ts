@@ -88,13 +88,14 @@ export function getPerson(db: AppDb, id: number): Person {
   return row;
 }
 
-function values(input: PersonInput) {
+/** `known`: the gender stored so far, kept when the input does not say one and the patronymic does not either. */
+function values(input: PersonInput, known: Person['gender'] = null) {
   return {
     ...input,
     // A withdrawn consent has no date: keeping the old one would read as a valid consent.
     pdConsentDate: input.pdConsent ? input.pdConsentDate : null,
     // The form always sends what it shows; a caller that does not know leaves it to the patronymic.
-    gender: input.gender ?? genderFromPatronymic(input.middleName),
+    gender: input.gender ?? genderFromPatronymic(input.middleName) ?? known,
     ...personKeys(input),
   };
 }
@@ -117,10 +118,10 @@ export function createPerson(db: AppDb, input: PersonInput): Person {
 
 export function updatePerson(db: AppDb, id: number, input: PersonInput): Person {
   return inTransaction(db, () => {
-    getPerson(db, id);
+    const existing = getPerson(db, id);
     requireOrganization(db, input.organizationId);
     db.update(people)
-      .set({ ...values(input), updatedAt: nowStamp })
+      .set({ ...values(input, existing.gender), updatedAt: nowStamp })
       .where(eq(people.id, id))
       .run();
     return getPerson(db, id);

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { organizations, people } from '@db/schema';
 import { organizationNameSql, personFullNameSql } from '@main/services/registry';
 import { createOrganization, createPerson } from '@main/services/registry';
+import { updatePerson } from '@main/services/registry/people';
 import { personInput } from '@shared/contract/registry';
 import { organizationDisplayName, personFullName } from '@shared/russian';
 import { freshDb } from './helpers';
@@ -53,5 +54,7 @@ describe('display names and their SQL twins', () => {
     const gender = (id: number) => ctx.db.select({ g: people.gender }).from(people).where(eq(people.id, id)).get()?.g;
     expect([gender(olga.id), gender(sasha.id), gender(chosen.id)]).toEqual(['female', null, 'female']);
     expect(sasha.gender).toBeNull();
+    // A caller that does not say it (an import, a script) does not erase a gender chosen before.
+    expect(updatePerson(ctx.db, chosen.id, personInput.parse({ lastName: 'Белых', firstName: 'Александра' })).gender).toBe('female');
   });
 });
