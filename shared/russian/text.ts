@@ -75,10 +75,6 @@ export function sortKey(text: string): string {
 export const compareKeys = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * A copy of `items` in the Russian order of `text(item)`, each key computed once; items with the
- * same key keep their order.
- */
-/**
  * Keys of the texts sorted lately: the same names recur within a list and from one call to the
  * next (the people responsible for a plan's items), and computing a key is most of a sort's work.
  * Emptied when it grows past a bound, so it never holds more than a screen's worth of names.
@@ -95,6 +91,10 @@ function cachedKey(value: string): string {
   return key;
 }
 
+/**
+ * A copy of `items` in the Russian order of `text(item)`, each key computed once; items with the
+ * same key keep their order.
+ */
 export function sortedByKey<T>(items: readonly T[], text: (item: T) => string): T[] {
   const keyOf = cachedKey;
   return items
