@@ -12,7 +12,8 @@ import tseslint from 'typescript-eslint';
  *   renderer/src/      the UI in the window (or the browser): no Node, no database
  *   electron/services/ domain services, one folder per register, plain Node, no Electron
  *   electron/documents/ Word and Excel rendering of data the services assembled
- *   electron/api/      the dispatcher and createApp; electron/host, cli, launcher: Node entry points
+ *   electron/api/      the dispatcher, createApp, jobs and worker threads; electron/host, cli, launcher,
+ *                      worker: Node entry points (worker: the worker thread's tasks)
  *   electron/window/   the Electron main process; electron/preload/: the sandboxed bridge
  *   db/                schema, migrations, opening the database
  *
@@ -54,8 +55,8 @@ const ELECTRON_SHELL = /** @type {Pattern} */ ({
 });
 
 const ENTRY_POINTS = /** @type {Pattern} */ ({
-  group: ['@main/host/*', '@main/cli/*', '@main/launcher/*'],
-  message: 'Entry points (host, cli, launcher) import the application, never the other way round',
+  group: ['@main/host/*', '@main/cli/*', '@main/launcher/*', '@main/worker/*'],
+  message: 'Entry points (host, cli, launcher, worker) import the application, never the other way round',
 });
 
 /** What shared/ may not import. */
@@ -160,7 +161,7 @@ export default tseslint.config(
     rules: restricted(OTHER_REGISTER_INTERNALS, ELECTRON_SHELL, ENTRY_POINTS, UI, TESTS),
   },
   {
-    files: ['electron/host/**/*.ts', 'electron/cli/**/*.ts', 'electron/launcher/**/*.ts'],
+    files: ['electron/host/**/*.ts', 'electron/cli/**/*.ts', 'electron/launcher/**/*.ts', 'electron/worker/**/*.ts'],
     rules: restricted(
       OTHER_REGISTER_INTERNALS,
       { group: ['electron', '@main/preload/*'], message: 'The browser host and the command line run without Electron' },

@@ -182,6 +182,24 @@ function withStatementCache(sqlite: Database.Database): Database.Database {
   });
 }
 
+/**
+ * A second connection to the application's database, already opened and migrated by
+ * `openDatabase` in the main thread: a worker thread's own. Read-only unless the job writes
+ * all at once (an import); it waits for locks only briefly, being off the main thread anyway.
+ */
+export function connect(file: string, options: { readonly: boolean; nativeBinding?: string }): AppDb {
+  const sqlite = new Database(file, {
+    readonly: options.readonly,
+    fileMustExist: true,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = drizzle(withStatementCache(sqlite), { schema }) as AppDb;
+  db.$client = sqlite;
+  return db;
+}
+
 export function openDatabase(options: OpenOptions): OpenedDatabase {
   // ':memory:' is SQLite's name for a private in-memory database, not a path.
   const inMemory = options.file === ':memory:';

@@ -5,3 +5,4 @@ export * from './meetings';
 export * from './planItemLinks';
 export * from './exchange';
 export * from './references';
+export * from './undo';

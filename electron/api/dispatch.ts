@@ -1,7 +1,9 @@
 import type { z } from 'zod';
-import type { AnyCallDef, CallError, CallGroup, Result, UnionToIntersection } from '@shared/contract/define';
+import type { AnyCallDef, CallError, CallGroup, Register, Result, UndoRef, UnionToIntersection } from '@shared/contract/define';
 import type { AppDb } from '@db/open';
+import { takeRecordedUndo } from '@db/journal';
 import { DomainError } from './errors';
+import { refuseWhileWritesHeld } from './writeGate';
 
 type InputOf<D> = D extends { input: infer I extends z.ZodType } ? z.output<I> : never;
 type OutputOf<D> = D extends { output?: infer O } ? O : never;
@@ -19,12 +21,24 @@ export interface AppEnv {
   dbFile: string;
 }
 
-/** The implementation of a contract: one function per call name, typed from the contract. */
+/** What one call reports about itself while it runs. */
+export interface CallScope {
+  /** A register the contract lists under `mayChange` did change this time. */
+  changed(...registers: readonly Register[]): void;
+}
+
+/**
+ * The implementation of a contract: one function per call name, typed from the contract. A
+ * `db` call's handler is synchronous (it runs inside one better-sqlite3 transaction, which
+ * cannot span a promise); the others may be async.
+ */
 export type Handlers<C extends CallGroup> = {
-  [K in keyof C]: (ctx: CallContext, input: InputOf<C[K]>) => OutputOf<C[K]> | Promise<OutputOf<C[K]>>;
+  [K in keyof C]: C[K] extends { kind: 'db' }
+    ? (ctx: CallContext, input: InputOf<C[K]>, scope: CallScope) => OutputOf<C[K]>
+    : (ctx: CallContext, input: InputOf<C[K]>, scope: CallScope) => OutputOf<C[K]> | Promise<OutputOf<C[K]>>;
 };
 
-export type AnyHandler = (ctx: CallContext, input: never) => unknown;
+export type AnyHandler = (ctx: CallContext, input: never, scope: CallScope) => unknown;
 
 /** Joins the registers' handler groups; a name implemented twice fails at start-up. */
 export function mergeHandlers<G extends readonly object[]>(...groups: G): UnionToIntersection<G[number]> {
@@ -50,10 +64,31 @@ export function zodIssuesToError(error: z.ZodError): CallError {
 
 export type Logger = (message: string, error: unknown) => void;
 
+/** A programming error: a `db` handler must not return a promise (its writes would run outside the transaction). */
+export class AsyncDbHandlerError extends Error {
+  constructor(name: string) {
+    super(`The handler of the db call ${name} returned a promise: a db handler must be synchronous`);
+    this.name = 'AsyncDbHandlerError';
+  }
+}
+
+const isPromise = (value: unknown): value is Promise<unknown> =>
+  typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
+
+/** Refuses what can be seen at start-up: a handler missing, or a `db` handler declared async. */
+function checkHandlers(contract: Record<string, AnyCallDef>, handlers: Record<string, AnyHandler>): void {
+  for (const [name, def] of Object.entries(contract)) {
+    if (!Object.hasOwn(handlers, name)) throw new Error(`No handler for contract call: ${name}`);
+    if (def.kind === 'db' && handlers[name]!.constructor.name === 'AsyncFunction') throw new AsyncDbHandlerError(name);
+  }
+}
+
 /**
  * The single entry point of every call, used by the IPC handler and by the browser host:
  * unknown names and malformed payloads are refused before any handler (and so any write)
- * runs, and every failure becomes an envelope with a Russian message.
+ * runs, and every failure becomes an envelope with a Russian message. A `db` call runs in one
+ * IMMEDIATE transaction: whatever it wrote before a refusal or a bug is rolled back, so the
+ * internal-error message can truthfully say nothing changed.
  */
 export function createDispatcher(
   contract: Record<string, AnyCallDef>,
@@ -61,9 +96,25 @@ export function createDispatcher(
   ctx: CallContext,
   log: Logger = (m, e) => console.error(m, e),
 ) {
-  for (const name of Object.keys(contract)) {
-    if (!Object.hasOwn(handlers, name)) throw new Error(`No handler for contract call: ${name}`);
+  checkHandlers(contract, handlers);
+
+  function runDb(name: string, handler: AnyHandler, input: never, scope: CallScope): { value: unknown; undo: UndoRef[] } {
+    const sqlite = ctx.db.$client;
+    // Whatever an earlier call left recorded (a service called outside the dispatcher) is not this call's.
+    takeRecordedUndo(sqlite);
+    return sqlite
+      .transaction(() => {
+        const value = handler(ctx, input, scope);
+        if (isPromise(value)) {
+          // The promise's rejection is the same bug; this throw reports it and rolls back.
+          value.catch(() => undefined);
+          throw new AsyncDbHandlerError(name);
+        }
+        return { value, undo: takeRecordedUndo(sqlite) };
+      })
+      .immediate();
   }
+
   return async function dispatch(name: string, payload: unknown): Promise<Result<unknown>> {
     if (typeof name !== 'string' || !Object.hasOwn(contract, name)) {
       return { ok: false, error: { code: 'unknown_call', message: 'Неизвестная команда приложения' } };
@@ -71,9 +122,33 @@ export function createDispatcher(
     const def = contract[name]!;
     const parsed = def.input.safeParse(payload ?? undefined);
     if (!parsed.success) return { ok: false, error: zodIssuesToError(parsed.error) };
+    const reported = new Set<Register>();
+    const scope: CallScope = {
+      changed(...registers) {
+        for (const register of registers) {
+          if (!def.changes.includes(register) && !def.mayChange.includes(register)) {
+            throw new Error(`${name} reported a change of ${register}, which its contract does not list`);
+          }
+          reported.add(register);
+        }
+      },
+    };
     try {
-      const value = await handlers[name]!(ctx, parsed.data as never);
-      return { ok: true, value: value ?? null };
+      const handler = handlers[name]!;
+      let value: unknown;
+      let undo: UndoRef[] = [];
+      if (def.kind === 'db') {
+        refuseWhileWritesHeld();
+        ({ value, undo } = runDb(name, handler, parsed.data as never, scope));
+      } else {
+        // A job that writes as it starts (an export's log entry) is refused like any change;
+        // following or cancelling jobs (`jobs` alone) is not.
+        if (def.kind === 'job' && def.changes.some((r) => r !== 'jobs')) refuseWhileWritesHeld();
+        value = await handler(ctx, parsed.data as never, scope);
+      }
+      if (def.kind === 'read') return { ok: true, value: value ?? null };
+      const changed = [...new Set([...def.changes, ...reported])];
+      return { ok: true, value: value ?? null, changed, ...(undo.length ? { undo: undo.at(-1)! } : {}) };
     } catch (error) {
       if (error instanceof DomainError) {
         return { ok: false, error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } };
@@ -81,7 +156,13 @@ export function createDispatcher(
       log(`Call ${name} failed`, error);
       return {
         ok: false,
-        error: { code: 'internal', message: 'Внутренняя ошибка приложения: действие не выполнено, данные не изменены' },
+        error: {
+          code: 'internal',
+          message:
+            def.kind === 'db'
+              ? 'Внутренняя ошибка приложения: действие не выполнено, данные не изменены'
+              : 'Внутренняя ошибка приложения: действие не выполнено',
+        },
       };
     }
   };

@@ -2,10 +2,12 @@ import type { Contract } from '@shared/contract';
 import { appHandlers } from '@main/services/app';
 import { backupHandlers } from '@main/services/backup';
 import { exchangeHandlers } from '@main/services/exchange';
-import { meetingsHandlers } from '@main/services/meetings';
 import { registryHandlers } from '@main/services/registry';
 import { workPlanHandlers } from '@main/services/workPlan';
+import { meetingsHandlers, meetingsUndoGuards } from '@main/services/meetings';
+import { createUndoHandlers } from '@main/services/undo';
 import { mergeHandlers, type Handlers } from './dispatch';
+import { jobsHandlers } from './jobs';
 
 /** Every call's implementation, one group per register, checked against the contract's names and types. */
 export const handlers: Handlers<Contract> = mergeHandlers(
@@ -15,4 +17,7 @@ export const handlers: Handlers<Contract> = mergeHandlers(
   meetingsHandlers,
   exchangeHandlers,
   backupHandlers,
+  jobsHandlers,
+  // Each register's own conditions for taking a change back, by name.
+  createUndoHandlers({ ...meetingsUndoGuards }),
 );

@@ -1,5 +1,6 @@
 import { build, type BuildOptions } from 'esbuild';
 import path from 'node:path';
+import { workerBuildOptions } from '@main/api/jobs/workerBuild';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const ELECTRON_OUT = path.join(ROOT, 'dist', 'electron');
@@ -25,7 +26,10 @@ export function mainBuildOptions(root = ROOT): BuildOptions {
     entryPoints: [path.join(root, 'electron', 'window', 'main.ts')],
     outfile: path.join(root, 'dist', 'electron', 'main.cjs'),
     // better-sqlite3 loads its native addon at run time; it stays a real dependency in node_modules.
-    external: ['electron', 'better-sqlite3'],
+    // esbuild is only reached from source, to bundle the worker in memory (never in the bundle).
+    external: ['electron', 'better-sqlite3', 'esbuild'],
+    // The bundle starts its worker threads from worker.cjs beside it (electron/api/jobs/worker.ts).
+    define: { __RC_BUNDLED__: 'true' },
   };
 }
 
@@ -39,7 +43,12 @@ export function preloadBuildOptions(root = ROOT): BuildOptions {
   };
 }
 
-/** Bundles the main process and the preload into dist/electron (main.cjs, preload.cjs). */
+/** The worker threads' entry: long jobs' heavy part, on a database connection of their own. */
+export function workerEntryBuildOptions(root = ROOT): BuildOptions {
+  return { ...common, ...workerBuildOptions(root) };
+}
+
+/** Bundles the main process, its worker entry and the preload into dist/electron (main.cjs, worker.cjs, preload.cjs). */
 export async function bundleElectron(root = ROOT): Promise<void> {
-  await Promise.all([build(mainBuildOptions(root)), build(preloadBuildOptions(root))]);
+  await Promise.all([build(mainBuildOptions(root)), build(workerEntryBuildOptions(root)), build(preloadBuildOptions(root))]);
 }

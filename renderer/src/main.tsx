@@ -7,15 +7,16 @@ import { createTheme, MantineProvider } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { queryClient } from './api/client';
+import './api/undo';
 import { captureToken } from './api/transport';
 import { App } from './app/App';
 
 captureToken();
 
-const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } } });
 const theme = createTheme({ primaryColor: 'indigo', defaultRadius: 'sm' });
 
 createRoot(document.getElementById('root')!).render(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { call } from './define';
+import { call, REFUSED, REGISTERS } from './define';
 import { empty } from './common';
 
 export interface AppStatus {
@@ -12,8 +12,10 @@ export interface AppStatus {
 }
 
 export const appCalls = {
-  'app.status': call(empty).returns<AppStatus>(),
+  'app.status': call(empty).reads('app').returns<AppStatus>(),
   'app.initialize': call(
     z.object({ mode: z.enum(['empty', 'demo'], { error: 'Выберите: пустая база или демонстрационные данные' }) }).strict(),
-  ).returns<AppStatus>(),
+  )
+    .db(REGISTERS, REFUSED.prepare)
+    .returns<AppStatus>(),
 };

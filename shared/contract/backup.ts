@@ -1,4 +1,4 @@
-import { call } from './define';
+import { call, REFUSED, REGISTERS } from './define';
 import { z } from 'zod';
 import { empty, pathText } from './common';
 
@@ -25,7 +25,12 @@ export interface RestoreResult {
 }
 
 export const backupCalls = {
-  'backup.list': call(empty).returns<BackupList>(),
-  'backup.now': call(z.object({ targetFile: pathText('файл копии').optional() }).strict()).returns<BackupEntry>(),
-  'backup.restore': call(z.object({ file: pathText('файл копии') }).strict()).returns<RestoreResult>(),
+  'backup.list': call(empty).reads('backups').returns<BackupList>(),
+  'backup.now': call(z.object({ targetFile: pathText('файл копии').optional() }).strict())
+    .file(['backups'], REFUSED.backup)
+    .returns<BackupEntry>(),
+  /** Replaces the database file: everything the UI shows may change. */
+  'backup.restore': call(z.object({ file: pathText('файл копии') }).strict())
+    .file(REGISTERS, REFUSED.restore)
+    .returns<RestoreResult>(),
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { call } from './define';
+import { call, REFUSED } from './define';
+import type { Job } from './jobs';
 import { empty, id, page, pathText, year, type Page } from './common';
 
 /** Export to the shared network folder, the export log, local backups and restore. */
@@ -56,17 +57,9 @@ export interface ExportLogRow {
   retryOf: number | null;
 }
 
-export interface ExportJob {
-  jobId: string;
+/** What a finished export job answers (see `Job` in the jobs contract). */
+export interface ExportResult {
   logId: number;
-  state: ExportStatus;
-  /** What the export is doing now, in Russian. */
-  step: string;
-  doneBytes: number;
-  totalBytes: number;
-  /** 0–100. */
-  percent: number;
-  errorMessage: string | null;
   files: ExportedFile[];
 }
 
@@ -102,10 +95,15 @@ export const centerCode = z
   .regex(/^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$/, 'Код центра: только латинские буквы, цифры и дефис (например, RC-06)');
 
 export const exchangeCalls = {
-  'exchange.settings': call(empty).returns<ExchangeSettings>(),
-  'exchange.saveSettings': call(z.object({ folder: pathText('папку выгрузки'), centerCode }).strict()).returns<ExchangeSettings>(),
-  'exchange.checkFolder': call(z.object({ folder: pathText('папку выгрузки').optional() }).strict()).returns<FolderCheck>(),
-  'exchange.kinds': call(empty).returns<ExportKindOption[]>(),
+  'exchange.settings': call(empty).reads('exchange').returns<ExchangeSettings>(),
+  'exchange.saveSettings': call(z.object({ folder: pathText('папку выгрузки'), centerCode }).strict())
+    .db(['exchange'], REFUSED.save)
+    .returns<ExchangeSettings>(),
+  /** Writes and removes a probe file in the folder: a check, but one that touches the share. */
+  'exchange.checkFolder': call(z.object({ folder: pathText('папку выгрузки').optional() }).strict())
+    .file([], REFUSED.check)
+    .returns<FolderCheck>(),
+  'exchange.kinds': call(empty).reads().returns<ExportKindOption[]>(),
   'exchange.export': call(
     z
       .object({
@@ -113,10 +111,15 @@ export const exchangeCalls = {
         kinds: z.array(z.string().min(1), { error: 'Выберите, что выгрузить' }).min(1, 'Выберите, что выгрузить').max(20),
       })
       .strict(),
-  ).returns<ExportJob>(),
-  'exchange.progress': call(z.object({ jobId: z.string().min(1).max(64) }).strict()).returns<ExportJob>(),
-  'exchange.cancel': call(z.object({ jobId: z.string().min(1).max(64) }).strict()).returns<ExportJob>(),
-  'exchange.log': call(z.object(page).strict()).returns<Page<ExportLogRow>>(),
-  'exchange.retry': call(z.object({ logId: id }).strict()).returns<ExportJob>(),
-  'exchange.openPackage': call(z.object({ manifestPath: pathText('файл manifest.json пакета') }).strict()).returns<PackageSummary>(),
+  )
+    .job(['exchange', 'jobs'], REFUSED.export)
+    .returns<Job<ExportResult>>(),
+  'exchange.log': call(z.object(page).strict()).reads('exchange').returns<Page<ExportLogRow>>(),
+  'exchange.retry': call(z.object({ logId: id }).strict())
+    .job(['exchange', 'jobs'], REFUSED.export)
+    .returns<Job<ExportResult>>(),
+  /** Checks a package and copies it into the data folder's `received/`. */
+  'exchange.openPackage': call(z.object({ manifestPath: pathText('файл manifest.json пакета') }).strict())
+    .file([], REFUSED.open)
+    .returns<PackageSummary>(),
 };

@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { appCalls } from './app';
-import { mergeGroups } from './define';
+import { mergeGroups, type AnyCallDef } from './define';
 import { registryCalls } from './registry';
 import { workPlanCalls } from './workPlan';
 import { meetingsCalls } from './meetings';
 import { exchangeCalls } from './exchange';
 import { backupCalls } from './backup';
+import { jobsCalls } from './jobs';
+import { undoCalls } from './undo';
 
 // Default messages of every schema in Russian; the contract's own messages override them.
 z.config(z.locales.ru());
@@ -14,9 +16,21 @@ z.config(z.locales.ru());
  * The whole API between the UI and the main process. A register adds its group here;
  * mergeGroups refuses a name defined twice.
  */
-export const contract = mergeGroups(appCalls, registryCalls, workPlanCalls, meetingsCalls, exchangeCalls, backupCalls);
+export const contract = mergeGroups(
+  appCalls,
+  registryCalls,
+  workPlanCalls,
+  meetingsCalls,
+  exchangeCalls,
+  backupCalls,
+  jobsCalls,
+  undoCalls,
+);
 
 export type Contract = typeof contract;
 export type CallName = keyof Contract & string;
 export type CallInput<K extends CallName> = z.input<Contract[K]['input']>;
 export type CallOutput<K extends CallName> = Contract[K] extends { output?: infer O } ? O : never;
+
+/** The kind and the read or change sets of every call, for the dispatcher and the UI's refresh. */
+export const callDef = (name: CallName) => contract[name] as AnyCallDef;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { call, type CallDef, type FileOutput } from './define';
+import { call, REFUSED, type CallDef, type FileOutput } from './define';
 import { empty, id, isoDate, optionalText, page, requiredText, search, year, type Page } from './common';
 import type { PlanStatus } from '@shared/enums';
 import {
@@ -341,43 +341,58 @@ const byId = z.object({ id }).strict();
 const reason = requiredText('Причина', 1000);
 
 export const meetingsCalls = {
-  'workingGroups.list': call(empty).returns<WorkingGroup[]>(),
-  'workingGroups.get': call(byId).returns<WorkingGroup>(),
-  'workingGroups.create': call(groupInput).returns<WorkingGroup>(),
-  'workingGroups.update': call(z.object({ id, data: groupInput }).strict()).returns<WorkingGroup>(),
-  'workingGroups.delete': call(byId).returns<null>(),
+  'workingGroups.list': call(empty).reads('meetings', 'names').returns<WorkingGroup[]>(),
+  'workingGroups.get': call(byId).reads('meetings', 'names').returns<WorkingGroup>(),
+  'workingGroups.create': call(groupInput).db(['meetings'], REFUSED.save).returns<WorkingGroup>(),
+  'workingGroups.update': call(z.object({ id, data: groupInput }).strict())
+    .db(['meetings'], REFUSED.save)
+    .returns<WorkingGroup>(),
+  'workingGroups.delete': call(byId).db(['meetings', 'undo'], REFUSED.delete).returns<null>(),
 
-  'meetings.list': call(meetingListInput).returns<Page<MeetingRow>>(),
-  'meetings.get': call(byId).returns<MeetingDetail>(),
-  'meetings.create': call(meetingInput).returns<MeetingDetail>(),
-  'meetings.update': call(z.object({ id, data: meetingInput }).strict()).returns<MeetingDetail>(),
-  'meetings.delete': call(byId).returns<null>(),
+  'meetings.list': call(meetingListInput).reads('meetings').returns<Page<MeetingRow>>(),
+  'meetings.get': call(byId).reads('meetings', 'names', 'workPlan').returns<MeetingDetail>(),
+  'meetings.create': call(meetingInput).db(['meetings'], REFUSED.save).returns<MeetingDetail>(),
+  /** A held meeting linked to another plan item marks that item done. */
+  'meetings.update': call(z.object({ id, data: meetingInput }).strict())
+    .db(['meetings', 'workPlan'], REFUSED.save)
+    .returns<MeetingDetail>(),
+  'meetings.delete': call(byId).db(['meetings', 'undo'], REFUSED.delete).returns<null>(),
   /** The next free number of the group in the year, shown before saving. */
-  'meetings.nextNumber': call(z.object({ groupId: id, year }).strict()).returns<number>(),
+  'meetings.nextNumber': call(z.object({ groupId: id, year }).strict())
+    .reads('meetings')
+    .returns<number>(),
   /** Draft → held: the date must not be in the future; a linked plan item becomes done. */
-  'meetings.hold': call(byId).returns<MeetingDetail>(),
+  'meetings.hold': call(byId).db(['meetings', 'workPlan'], REFUSED.hold).returns<MeetingDetail>(),
   /** Back to draft, e.g. a meeting marked held by mistake. */
-  'meetings.reopen': call(byId).returns<MeetingDetail>(),
-  'meetings.sign': call(byId).returns<MeetingDetail>(),
-  'meetings.unlock': call(z.object({ id, reason }).strict()).returns<MeetingDetail>(),
-  'meetings.setAttendance': call(attendanceInput).returns<MeetingDetail>(),
+  'meetings.reopen': call(byId).db(['meetings', 'workPlan'], REFUSED.reopen).returns<MeetingDetail>(),
+  'meetings.sign': call(byId).db(['meetings'], REFUSED.sign).returns<MeetingDetail>(),
+  'meetings.unlock': call(z.object({ id, reason }).strict()).db(['meetings'], REFUSED.unlock).returns<MeetingDetail>(),
+  'meetings.setAttendance': call(attendanceInput).db(['meetings'], REFUSED.save).returns<MeetingDetail>(),
   /** Items of the meeting's year in the work plan, to realise by the meeting or put on the agenda. */
-  'meetings.planCandidates': call(z.object({ year }).strict()).returns<PlanCandidate[]>(),
+  'meetings.planCandidates': call(z.object({ year }).strict()).reads('workPlan', 'meetings').returns<PlanCandidate[]>(),
   /** Open assignments of the group from its other meetings (контроль исполнения). */
-  'meetings.openAssignments': call(byId).returns<AssignmentRow[]>(),
+  'meetings.openAssignments': call(byId).reads('meetings', 'names').returns<AssignmentRow[]>(),
 
-  'agenda.create': call(z.object({ meetingId: id, data: agendaItemInput }).strict()).returns<MeetingDetail>(),
-  'agenda.update': call(z.object({ id, data: agendaItemInput }).strict()).returns<MeetingDetail>(),
-  'agenda.delete': call(byId).returns<MeetingDetail>(),
-  'agenda.move': call(
-    z.object({ id, to: z.enum(['up', 'down'], { error: 'Укажите, куда переместить' }) }).strict(),
-  ).returns<MeetingDetail>(),
-  'agenda.addFromPlan': call(z.object({ meetingId: id, planItemId: id }).strict()).returns<MeetingDetail>(),
-  'agenda.addControlReview': call(z.object({ meetingId: id }).strict()).returns<MeetingDetail>(),
+  'agenda.create': call(z.object({ meetingId: id, data: agendaItemInput }).strict())
+    .db(['meetings'], REFUSED.save)
+    .returns<MeetingDetail>(),
+  'agenda.update': call(z.object({ id, data: agendaItemInput }).strict())
+    .db(['meetings'], REFUSED.save)
+    .returns<MeetingDetail>(),
+  'agenda.delete': call(byId).db(['meetings', 'undo'], REFUSED.delete).returns<MeetingDetail>(),
+  'agenda.move': call(z.object({ id, to: z.enum(['up', 'down'], { error: 'Укажите, куда переместить' }) }).strict())
+    .db(['meetings'], REFUSED.move)
+    .returns<MeetingDetail>(),
+  'agenda.addFromPlan': call(z.object({ meetingId: id, planItemId: id }).strict())
+    .db(['meetings'], REFUSED.add)
+    .returns<MeetingDetail>(),
+  'agenda.addControlReview': call(z.object({ meetingId: id }).strict())
+    .db(['meetings'], REFUSED.add)
+    .returns<MeetingDetail>(),
   /** Moves an item not reached to the group's next draft meeting. */
-  'agenda.carryToNext': call(byId).returns<MeetingDetail>(),
+  'agenda.carryToNext': call(byId).db(['meetings'], REFUSED.carry).returns<MeetingDetail>(),
 
-  'assignments.list': call(assignmentListInput).returns<Page<AssignmentRow>>(),
+  'assignments.list': call(assignmentListInput).reads('meetings', 'names').returns<Page<AssignmentRow>>(),
   'assignments.setStatus': call(
     z
       .object({
@@ -387,11 +402,13 @@ export const meetingsCalls = {
         completedOn: isoDate('Дата исполнения').nullable().default(null),
       })
       .strict(),
-  ).returns<AssignmentRow>(),
+  )
+    .db(['meetings'], REFUSED.save)
+    .returns<AssignmentRow>(),
 
-  'meetings.getSettings': call(empty).returns<{ attendeeThreshold: number }>(),
+  'meetings.getSettings': call(empty).reads('meetings').returns<{ attendeeThreshold: number }>(),
   /** For the print view: the center's name and attendee threshold, as at signing for signed minutes. */
-  'meetings.documentSettings': call(byId).returns<MinutesSettings>(),
+  'meetings.documentSettings': call(byId).reads('meetings', 'profile').returns<MinutesSettings>(),
   'meetings.saveSettings': call(
     z
       .object({
@@ -402,16 +419,22 @@ export const meetingsCalls = {
           .max(1000, 'Не больше 1000'),
       })
       .strict(),
-  ).returns<{ attendeeThreshold: number }>(),
+  )
+    .db(['meetings'], REFUSED.save)
+    .returns<{ attendeeThreshold: number }>(),
 
-  'meetings.minutesDocx': call(z.object({ id, form: z.enum(['full', 'short']).default('full') }).strict()).returns<FileOutput>(),
-  'meetings.agendaDocx': call(byId).returns<FileOutput>(),
-  'meetings.registrationSheetDocx': call(byId).returns<FileOutput>(),
+  'meetings.minutesDocx': call(z.object({ id, form: z.enum(['full', 'short']).default('full') }).strict())
+    .reads('meetings', 'names', 'profile')
+    .returns<FileOutput>(),
+  'meetings.agendaDocx': call(byId).reads('meetings', 'names', 'profile').returns<FileOutput>(),
+  'meetings.registrationSheetDocx': call(byId).reads('meetings', 'names', 'profile').returns<FileOutput>(),
   /** One item's extract; with an organisation, only the decisions assigned to it (or to its people), addressed to it. */
-  'meetings.extractDocx': call(z.object({ itemId: id, organizationId: id.nullable().default(null) }).strict()).returns<FileOutput>(),
-  'assignments.organizationDocx': call(
-    z.object({ organizationId: id, onlyOpen: z.boolean().default(true) }).strict(),
-  ).returns<FileOutput>(),
+  'meetings.extractDocx': call(z.object({ itemId: id, organizationId: id.nullable().default(null) }).strict())
+    .reads('meetings', 'names', 'profile')
+    .returns<FileOutput>(),
+  'assignments.organizationDocx': call(z.object({ organizationId: id, onlyOpen: z.boolean().default(true) }).strict())
+    .reads('meetings', 'names', 'profile')
+    .returns<FileOutput>(),
 } satisfies Record<string, CallDef<z.ZodType, unknown>>;
 
 export type GroupInput = z.output<typeof groupInput>;

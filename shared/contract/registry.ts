@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ORGANIZATION_TYPES, type OrganizationType } from '@shared/enums';
 import { GENDERS, MUNICIPALITY_TYPE_KEYS, todayLocal, type Gender, type MunicipalityType, type ProperForms } from '@shared/russian';
-import { call, type CallDef } from './define';
+import { call, REFUSED, type CallDef } from './define';
 import { empty, id, isoDate, optionalText, page, requiredText, search, sortDir, type Page } from './common';
 
 /** The registry of organisations and people, the municipalities of the segment, and the center's own profile. */
@@ -179,32 +179,44 @@ const byId = z.object({ id }).strict();
 const optionsInput = z.object({ search, limit: z.number().int().min(1).max(100).default(30) }).strict();
 
 export const registryCalls = {
-  'center.getProfile': call(empty).returns<CenterProfile>(),
-  'center.saveProfile': call(profileInput).returns<CenterProfile>(),
+  'center.getProfile': call(empty).reads('profile').returns<CenterProfile>(),
+  'center.saveProfile': call(profileInput).db(['profile'], REFUSED.save).returns<CenterProfile>(),
 
-  'municipalities.list': call(empty).returns<Municipality[]>(),
-  'municipalities.create': call(municipalityInput).returns<Municipality>(),
-  'municipalities.update': call(z.object({ id, data: municipalityInput }).strict()).returns<Municipality>(),
-  'municipalities.delete': call(byId).returns<null>(),
+  'municipalities.list': call(empty).reads('municipalities', 'organizations').returns<Municipality[]>(),
+  'municipalities.create': call(municipalityInput).db(['municipalities'], REFUSED.save).returns<Municipality>(),
+  'municipalities.update': call(z.object({ id, data: municipalityInput }).strict())
+    .db(['municipalities'], REFUSED.save)
+    .returns<Municipality>(),
+  'municipalities.delete': call(byId).db(['municipalities', 'undo'], REFUSED.delete).returns<null>(),
 
-  'organizations.list': call(organizationListInput).returns<Page<Organization>>(),
-  'organizations.get': call(byId).returns<Organization>(),
-  'organizations.create': call(organizationInput).returns<Organization>(),
-  'organizations.update': call(z.object({ id, data: organizationInput }).strict()).returns<Organization>(),
-  'organizations.delete': call(byId).returns<null>(),
+  'organizations.list': call(organizationListInput).reads('organizations', 'municipalities', 'people').returns<Page<Organization>>(),
+  'organizations.get': call(byId).reads('organizations', 'municipalities', 'people').returns<Organization>(),
+  'organizations.create': call(organizationInput).db(['organizations'], REFUSED.save).returns<Organization>(),
+  'organizations.update': call(z.object({ id, data: organizationInput }).strict())
+    .db(['organizations'], REFUSED.save, {
+      mayChange: ['names'],
+    })
+    .returns<Organization>(),
+  'organizations.delete': call(byId).db(['organizations', 'undo'], REFUSED.delete).returns<null>(),
   /** Pickers: matching organisations by name, Russian order. */
-  'organizations.options': call(optionsInput).returns<Option[]>(),
+  'organizations.options': call(optionsInput).reads('organizations').returns<Option[]>(),
 
-  'people.list': call(personListInput).returns<Page<Person>>(),
-  'people.get': call(byId).returns<Person>(),
-  'people.create': call(personInput).returns<Person>(),
-  'people.update': call(z.object({ id, data: personInput }).strict()).returns<Person>(),
-  'people.delete': call(byId).returns<null>(),
+  'people.list': call(personListInput).reads('people', 'organizations').returns<Page<Person>>(),
+  'people.get': call(byId).reads('people', 'organizations').returns<Person>(),
+  'people.create': call(personInput).db(['people'], REFUSED.save).returns<Person>(),
+  'people.update': call(z.object({ id, data: personInput }).strict())
+    .db(['people'], REFUSED.save, { mayChange: ['names'] })
+    .returns<Person>(),
+  'people.delete': call(byId).db(['people', 'undo'], REFUSED.delete).returns<null>(),
   /** Pickers: matching people by name, with position and organisation as description. */
-  'people.options': call(optionsInput).returns<Option[]>(),
+  'people.options': call(optionsInput).reads('people', 'organizations').returns<Option[]>(),
   /** Labels of chosen ids, so a picker can show what a record already refers to. */
-  'people.optionsByIds': call(z.object({ ids: z.array(id).max(500) }).strict()).returns<Option[]>(),
-  'organizations.optionsByIds': call(z.object({ ids: z.array(id).max(500) }).strict()).returns<Option[]>(),
+  'people.optionsByIds': call(z.object({ ids: z.array(id).max(500) }).strict())
+    .reads('people', 'organizations')
+    .returns<Option[]>(),
+  'organizations.optionsByIds': call(z.object({ ids: z.array(id).max(500) }).strict())
+    .reads('organizations')
+    .returns<Option[]>(),
 } satisfies Record<string, CallDef<z.ZodType, unknown>>;
 
 export type OrganizationInput = z.input<typeof organizationInput>;

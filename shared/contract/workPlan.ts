@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DIRECTIONS, PLAN_STATUSES, type Direction, type PlanStatus } from '@shared/enums';
-import { call, type CallDef, type FileOutput } from './define';
+import { call, REFUSED, type CallDef, type FileOutput } from './define';
 import { id, isoDate, optionalText, requiredText, search, year } from './common';
 
 /** The yearly work plan (план работы на год) and its items (мероприятия плана). */
@@ -171,16 +171,23 @@ const byId = z.object({ id }).strict();
 
 export const workPlanCalls = {
   /** Every year that has a plan, with how many items it holds. */
-  'workPlan.years': call(z.object({}).strict().default({})).returns<WorkPlanSummaryRow[]>(),
-  'workPlan.create': call(byYear).returns<WorkPlan>(),
-  'workPlan.get': call(byYear).returns<WorkPlan>(),
-  'workPlan.setApproval': call(z.object({ year, approvedOn: isoDate('Дата утверждения').nullable() }).strict()).returns<WorkPlan>(),
+  'workPlan.years': call(z.object({}).strict().default({})).reads('workPlan').returns<WorkPlanSummaryRow[]>(),
+  'workPlan.create': call(byYear).db(['workPlan'], REFUSED.create).returns<WorkPlan>(),
+  'workPlan.get': call(byYear).reads('workPlan').returns<WorkPlan>(),
+  'workPlan.setApproval': call(z.object({ year, approvedOn: isoDate('Дата утверждения').nullable() }).strict())
+    .db(['workPlan'], REFUSED.save)
+    .returns<WorkPlan>(),
   /** The year's items matching the filters, ordered by direction, then by their place in it. */
-  'workPlan.items': call(planItemsFilter).returns<PlanItem[]>(),
-  'workPlan.createItem': call(planItemInput.extend({ year }).strict()).returns<PlanItem>(),
-  'workPlan.updateItem': call(z.object({ id, data: planItemInput }).strict()).returns<PlanItem>(),
-  'workPlan.deleteItem': call(byId).returns<null>(),
-  'workPlan.moveItem': call(z.object({ id, to: z.enum(['up', 'down'], { error: 'Укажите, куда переместить' }) }).strict()).returns<null>(),
+  'workPlan.items': call(planItemsFilter).reads('workPlan', 'names').returns<PlanItem[]>(),
+  'workPlan.createItem': call(planItemInput.extend({ year }).strict()).db(['workPlan'], REFUSED.save).returns<PlanItem>(),
+  'workPlan.updateItem': call(z.object({ id, data: planItemInput }).strict())
+    .db(['workPlan'], REFUSED.save)
+    .returns<PlanItem>(),
+  /** A meeting or an agenda item that realised it loses the link, so meetings change too. */
+  'workPlan.deleteItem': call(byId).db(['workPlan', 'meetings', 'undo'], REFUSED.delete).returns<null>(),
+  'workPlan.moveItem': call(z.object({ id, to: z.enum(['up', 'down'], { error: 'Укажите, куда переместить' }) }).strict())
+    .db(['workPlan'], REFUSED.move)
+    .returns<null>(),
   'workPlan.setStatus': call(
     z
       .object({
@@ -189,14 +196,16 @@ export const workPlanCalls = {
         resultNote: optionalText('Отметка о выполнении', 2000),
       })
       .strict(),
-  ).returns<PlanItem>(),
+  )
+    .db(['workPlan'], REFUSED.save)
+    .returns<PlanItem>(),
   /** Carries the unfinished items (planned, moved) into the next year's plan. */
-  'workPlan.copyToNextYear': call(byYear).returns<CopyResult>(),
-  'workPlan.summary': call(byYear).returns<PlanExecution>(),
+  'workPlan.copyToNextYear': call(byYear).db(['workPlan'], REFUSED.copy).returns<CopyResult>(),
+  'workPlan.summary': call(byYear).reads('workPlan').returns<PlanExecution>(),
   /** The data of the printed plan (print view). */
-  'workPlan.document': call(byYear).returns<PlanDocumentData>(),
-  'workPlan.exportDocx': call(byYear).returns<FileOutput>(),
-  'workPlan.exportXlsx': call(byYear).returns<FileOutput>(),
+  'workPlan.document': call(byYear).reads('workPlan', 'names', 'profile').returns<PlanDocumentData>(),
+  'workPlan.exportDocx': call(byYear).reads('workPlan', 'names', 'profile').returns<FileOutput>(),
+  'workPlan.exportXlsx': call(byYear).reads('workPlan', 'names', 'profile').returns<FileOutput>(),
 } satisfies Record<string, CallDef<z.ZodType, unknown>>;
 
 export type PlanItemInput = z.input<typeof planItemInput>;

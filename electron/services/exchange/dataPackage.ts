@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import { databaseProblem, openReadonly, type ReadonlyOpenOptions } from '@db/inspect';
 import { vacuumInto } from '@db/open';
 import { conflict } from '@main/api/errors';
@@ -9,6 +9,9 @@ import { organizationDisplayName } from '@shared/russian';
  * is safe with WAL and open readers), checked before it leaves the PC, and described by
  * `manifest.json`, which is written last and marks the package as whole.
  */
+
+export const DATA_KIND = 'data';
+export const DATA_KIND_LABEL = 'Пакет данных (база для координатора)';
 
 export const MANIFEST_NAME = 'manifest.json';
 export const PACKAGE_DB_NAME = 'data.sqlite';
@@ -68,11 +71,29 @@ export function databaseFacts(sqlite: Database.Database): SnapshotFacts {
 /** Snapshots the live database into `target` (a local file) and checks the copy opened read-only. */
 export function snapshotDatabase(live: Database.Database, target: string, options: ReadonlyOpenOptions = {}): SnapshotFacts {
   vacuumInto(live, target);
+  withoutUndoJournal(target, options);
   const copy = openReadonly(target, options);
   try {
     const problem = databaseProblem(copy);
     if (problem) throw conflict(`Снимок базы данных не прошёл проверку: ${problem}. Выгрузка не выполнена.`);
     return databaseFacts(copy);
+  } finally {
+    copy.close();
+  }
+}
+
+/**
+ * The undo journal keeps what was deleted here for a while — people's personal data among
+ * it. That stays on this PC: the package for the coordinator carries the journal empty, and
+ * VACUUM rewrites the copy so the deleted rows are not left in its free pages.
+ */
+function withoutUndoJournal(file: string, options: ReadonlyOpenOptions): void {
+  const copy = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  try {
+    const hasJournal = copy.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'undo_journal'").get();
+    if (!hasJournal) return;
+    copy.exec('DELETE FROM undo_journal');
+    copy.exec('VACUUM');
   } finally {
     copy.close();
   }

@@ -11,9 +11,12 @@ import { conflict, DomainError, invalid, notFound } from '@main/api/errors';
 import type { DocumentKind } from '@main/services/common/documentKind';
 import { documentCatalog } from './catalog';
 import { fileStamp, formatStampDate, formatStampTime } from '@shared/russian';
-import { MANIFEST_FORMAT, MANIFEST_NAME, PACKAGE_DB_NAME, snapshotDatabase, type Manifest } from './dataPackage';
+import { DATA_KIND, DATA_KIND_LABEL, MANIFEST_FORMAT, MANIFEST_NAME, type Manifest } from './dataPackage';
+import { prepareExport, type Prepared, type PrepareInput } from './prepare';
+import { JobCancelled } from '@main/api/jobs';
+import { whenWritesFree, writesHeldBy } from '@main/api/writeGate';
 import { checkCenterCode, checkFolderPath } from './settings';
-import { errorCode, Share, sha256, sha256File, ShareError, nospaceError, type ShareOptions } from './shareFs';
+import { errorCode, Share, sha256, ShareError, nospaceError, type ShareOptions } from './shareFs';
 
 /**
  * One export to the shared folder. Everything is prepared locally first (documents, the
@@ -23,8 +26,7 @@ import { errorCode, Share, sha256, sha256File, ShareError, nospaceError, type Sh
  * them and the next export removes them.
  */
 
-export const DATA_KIND = 'data';
-export const DATA_KIND_LABEL = 'Пакет данных (база для координатора)';
+export { DATA_KIND, DATA_KIND_LABEL } from './dataPackage';
 
 export interface ExportRequest {
   year: number;
@@ -53,6 +55,11 @@ export interface ExportEnv {
   onProgress?: (progress: ExportProgress) => void;
   nativeBinding?: string;
   catalog?: Record<string, DocumentKind>;
+  /**
+   * Builds the documents and the snapshot. A job passes one that runs in a worker thread;
+   * by default it runs here (the command line, tests).
+   */
+  prepare?: (input: PrepareInput, onStep: (step: string) => void) => Promise<Prepared>;
 }
 
 export interface ExportOutcome {
@@ -262,6 +269,7 @@ async function removeLeftovers(db: AppDb, share: Share, exceptId: number): Promi
         remaining.push(rel);
       }
     }
+    await whenWritesFree();
     db.update(exportLog)
       .set({ leftovers: JSON.stringify(remaining) })
       .where(eq(exportLog.id, row.id))
@@ -294,12 +302,15 @@ export async function performExport(logId: number, env: ExportEnv): Promise<Expo
   const yearDir = `${entry.centerCode}/${entry.year}`;
   const files: ExportedFile[] = [];
   const leftovers: string[] = [];
-  const saveState = () =>
-    db
-      .update(exportLog)
+  // Short writes of the log as the export goes; while a job writes all at once on its own
+  // connection (an import), they wait for it without blocking the window.
+  const saveState = async () => {
+    await whenWritesFree();
+    db.update(exportLog)
       .set({ files: JSON.stringify(files), leftovers: JSON.stringify(leftovers) })
       .where(eq(exportLog.id, logId))
       .run();
+  };
   let doneBytes = 0;
   let totalBytes = 0;
   const report = (step: string) => env.onProgress?.({ step, doneBytes, totalBytes, files: [...files] });
@@ -309,6 +320,8 @@ export async function performExport(logId: number, env: ExportEnv): Promise<Expo
   let work: string | undefined;
   // Tells other processes this export is still alive; unref: a heartbeat never keeps the CLI running.
   const heartbeat = setInterval(() => {
+    // Skipped while a job holds the write lock: waiting here would freeze the window.
+    if (writesHeldBy() !== null) return;
     try {
       db.update(exportLog).set({ heartbeatAt: new Date().toISOString() }).where(eq(exportLog.id, logId)).run();
     } catch {
@@ -321,23 +334,20 @@ export async function performExport(logId: number, env: ExportEnv): Promise<Expo
     // and `finally` must release this export, or every later one is refused as «already running».
     mkdirSync(path.join(env.dataDir, 'tmp'), { recursive: true });
     work = mkdtempSync(path.join(env.dataDir, 'tmp', `export-${logId}-`));
-    for (const kind of entry.kinds.filter((k) => k !== DATA_KIND)) {
-      share.checkCancelled();
-      const docKind = catalog[kind]!;
-      report(`Подготовка документов: ${docKind.label}`);
-      for (const output of await docKind.build(db, entry.year)) {
-        const bytes = Buffer.from(output.base64, 'base64');
-        pending.push({ kind, dir: `${yearDir}/${kind}`, name: output.fileName, source: bytes, size: bytes.length, sha256: sha256(bytes) });
-      }
-    }
-    let snapshot: ReturnType<typeof snapshotDatabase> | undefined;
-    if (entry.kinds.includes(DATA_KIND)) {
-      share.checkCancelled();
-      report('Снимок базы данных и проверка целостности');
-      const file = path.join(work, PACKAGE_DB_NAME);
-      snapshot = snapshotDatabase(db.$client, file, env.nativeBinding ? { nativeBinding: env.nativeBinding } : {});
-      const { size } = await fs.stat(file);
-      pending.push({ kind: DATA_KIND, dir: '', name: PACKAGE_DB_NAME, source: file, size, sha256: await sha256File(file) });
+    const input: PrepareInput = {
+      year: entry.year,
+      kinds: entry.kinds,
+      workDir: work,
+      ...(env.nativeBinding ? { nativeBinding: env.nativeBinding } : {}),
+    };
+    const prepared = env.prepare
+      ? await env.prepare(input, report)
+      : await prepareExport(db, input, { checkCancelled: () => share.checkCancelled(), progress: report }, { catalog });
+    share.checkCancelled();
+    const snapshot = prepared.snapshot;
+    for (const f of prepared.files) {
+      const dir = f.kind === DATA_KIND ? '' : `${yearDir}/${f.kind}`;
+      pending.push({ kind: f.kind, dir, name: f.name, source: f.file, size: f.size, sha256: f.sha256 });
     }
     totalBytes = pending.reduce((sum, f) => sum + f.size, 0);
 
@@ -355,7 +365,7 @@ export async function performExport(logId: number, env: ExportEnv): Promise<Expo
       manifestDir = `${yearDir}/${DATA_KIND}/${packageName}`;
       // Recorded before it exists: a crash right after mkdir still leaves a trace to clean.
       leftovers.push(manifestDir);
-      saveState();
+      await saveState();
       await share.mkdirp(path.join(root, manifestDir));
       for (const f of pending) if (f.kind === DATA_KIND) f.dir = manifestDir;
     }
@@ -366,7 +376,7 @@ export async function performExport(logId: number, env: ExportEnv): Promise<Expo
       // Listed before it is created: if the share drops mid-file, the next export knows to remove it.
       f.temp = share.tempPath(path.join(root, f.dir), f.name);
       leftovers.push(toPosix(path.relative(root, f.temp)));
-      saveState();
+      await saveState();
       await share.upload(f.temp, f.source, (n) => {
         doneBytes += n;
         report(`Копирование: ${f.name}`);
@@ -378,7 +388,7 @@ export async function performExport(logId: number, env: ExportEnv): Promise<Expo
       const placed = await share.place(f.temp!, path.join(root, f.dir), f.name);
       leftovers.splice(leftovers.indexOf(toPosix(path.relative(root, f.temp!))), 1);
       files.push({ kind: f.kind, path: `${f.dir}/${placed}`, size: f.size, sha256: f.sha256 });
-      saveState();
+      await saveState();
     }
 
     if (snapshot && manifestDir) {
@@ -398,13 +408,14 @@ export async function performExport(logId: number, env: ExportEnv): Promise<Expo
       const bytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8');
       const temp = share.tempPath(path.join(root, manifestDir), MANIFEST_NAME);
       leftovers.push(toPosix(path.relative(root, temp)));
-      saveState();
+      await saveState();
       await share.upload(temp, bytes);
       const placed = await share.place(temp, path.join(root, manifestDir), MANIFEST_NAME);
       files.push({ kind: DATA_KIND, path: `${manifestDir}/${placed}`, size: bytes.length, sha256: sha256(bytes) });
       leftovers.length = 0;
     }
     leftovers.length = 0;
+    await whenWritesFree();
     db.update(exportLog)
       .set({ status: 'ok', finishedAt: now().toISOString(), files: JSON.stringify(files), leftovers: '[]', errorMessage: null })
       .where(eq(exportLog.id, logId))
@@ -412,7 +423,8 @@ export async function performExport(logId: number, env: ExportEnv): Promise<Expo
     report('Выгрузка завершена');
     return { logId, status: 'ok', errorMessage: null, files };
   } catch (error) {
-    const status = error instanceof ShareError && error.kind === 'cancelled' ? 'cancelled' : 'failed';
+    const cancelled = (error instanceof ShareError && error.kind === 'cancelled') || error instanceof JobCancelled;
+    const status = cancelled ? 'cancelled' : 'failed';
     const message = failureMessage(error);
     // Tidy up now if the share still answers; whatever stays is listed for the next export.
     const cleanup = new Share({ ...env.share, folder: root, opTimeoutMs: Math.min(env.share?.opTimeoutMs ?? 5000, 5000) });
@@ -440,6 +452,7 @@ export async function performExport(logId: number, env: ExportEnv): Promise<Expo
       for (let i = files.length - 1; i >= 0; i--) if (files[i]!.path.startsWith(`${manifestDir}/`)) files.splice(i, 1);
     }
     const errorMessage = status === 'cancelled' ? 'Выгрузка отменена пользователем' : message;
+    await whenWritesFree();
     db.update(exportLog)
       .set({ status, finishedAt: now().toISOString(), files: JSON.stringify(files), leftovers: JSON.stringify(leftovers), errorMessage })
       .where(eq(exportLog.id, logId))

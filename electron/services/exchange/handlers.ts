@@ -5,7 +5,7 @@ import { invalid } from '@main/api/errors';
 import { databaseHost } from '@main/api/databaseHost';
 import { checkFolder } from './checkFolder';
 import { exportKinds, listExportLog, retryRequest, type ExportRequest } from './export';
-import { cancelJob, jobProgress, startExportJob } from './jobs';
+import { startExportJob } from './jobs';
 import { openPackage } from './openPackage';
 import { checkFolderPath, getExchangeSettings, saveExchangeSettings } from './settings';
 
@@ -15,7 +15,13 @@ function nativeBinding(ctx: CallContext): { nativeBinding?: string } {
 }
 
 function start(ctx: CallContext, request: ExportRequest) {
-  return startExportJob(request, { db: ctx.db, dataDir: ctx.env.dataDir, appVersion: ctx.env.version, ...nativeBinding(ctx) });
+  return startExportJob(request, {
+    db: ctx.db,
+    dbFile: ctx.env.dbFile,
+    dataDir: ctx.env.dataDir,
+    appVersion: ctx.env.version,
+    ...nativeBinding(ctx),
+  });
 }
 
 export const exchangeHandlers: Handlers<typeof exchangeCalls> = {
@@ -32,8 +38,6 @@ export const exchangeHandlers: Handlers<typeof exchangeCalls> = {
     if (!settings.folder || !settings.centerCode) throw invalid('Сначала укажите и сохраните папку выгрузки и код центра');
     return start(ctx, { ...input, folder: settings.folder, centerCode: settings.centerCode, origin: 'ui' });
   },
-  'exchange.progress': (_ctx, { jobId }) => jobProgress(jobId),
-  'exchange.cancel': (_ctx, { jobId }) => cancelJob(jobId),
   'exchange.log': ({ db }, input) => listExportLog(db, input),
   'exchange.retry': (ctx, { logId }) => start(ctx, retryRequest(ctx.db, logId, 'ui')),
   'exchange.openPackage': (ctx, { manifestPath }) =>

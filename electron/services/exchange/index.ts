@@ -2,3 +2,4 @@
 export { DATA_KIND, exportKinds, runExport } from './export';
 export { exchangeHandlers } from './handlers';
 export { getExchangeSettings } from './settings';
+export { exchangeWorkerTasks } from './prepare';

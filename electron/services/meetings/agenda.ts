@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, lt, max, ne, notInArray, or } from 'drizzle-orm';
 import type { AppDb } from '@db/open';
 import { inTransaction } from '@db/transaction';
+import { recordDeletion } from '@db/journal';
 import {
   agendaItems,
   agendaSpeakers,
@@ -18,7 +19,7 @@ import { openAssignmentsForMeeting } from './assignments';
 import { getMeeting } from './detail';
 import { planItemTitle } from './meetings';
 import { agendaCarries, linkAgendaItem } from './planLinks';
-import { requireEditable, requireOrganizations, requirePeople } from './shared';
+import { MEETING_EDITABLE, requireEditable, requireOrganizations, requirePeople } from './shared';
 
 type ItemRecord = typeof agendaItems.$inferSelect;
 
@@ -237,6 +238,13 @@ export function deleteAgendaItem(db: AppDb, id: number, today = todayLocal()): M
   return inTransaction(db, () => {
     const item = requireItem(db, id);
     requireEditable(db, item.meetingId);
+    recordDeletion(db, {
+      table: agendaItems,
+      key: { id },
+      label: `Удалён вопрос повестки «${item.title}»`,
+      sequence: { column: 'position', scope: ['meeting_id'] },
+      guard: { name: MEETING_EDITABLE, args: { meetingId: item.meetingId } },
+    });
     db.delete(agendaItems).where(eq(agendaItems.id, id)).run();
     renumberItems(db, item.meetingId);
     return getMeeting(db, item.meetingId, today);

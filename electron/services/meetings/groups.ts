@@ -1,6 +1,7 @@
 import { and, count, eq, inArray, ne } from 'drizzle-orm';
 import type { AppDb } from '@db/open';
 import { inTransaction } from '@db/transaction';
+import { recordDeletion } from '@db/journal';
 import { agendaItems, assignments, decisions, meetings, workingGroupMembers, workingGroups } from '@db/schema';
 import { conflict, notFound } from '@main/api/errors';
 import type { GroupInput, PersonRef, WorkingGroup } from '@shared/contract/meetings';
@@ -123,6 +124,7 @@ export function deleteGroup(db: AppDb, id: number): void {
         `Нельзя удалить рабочую группу «${group.name}»: у неё есть заседания (${group.meetingCount}). Протоколы хранятся вместе с группой.`,
       );
     }
+    recordDeletion(db, { table: workingGroups, key: { id }, label: `Удалена рабочая группа «${group.name}»` });
     db.delete(workingGroups).where(eq(workingGroups.id, id)).run();
   });
 }

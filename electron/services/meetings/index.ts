@@ -2,3 +2,4 @@
 export { seedDemoMeetings } from './demo';
 export { minutesExportKind } from './documents';
 export { meetingsHandlers } from './handlers';
+export { meetingsUndoGuards } from './shared';

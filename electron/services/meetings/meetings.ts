@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, exists, inArray, lt, max, ne, sql } from 'drizzle-orm';
 import type { AppDb } from '@db/open';
 import { inTransaction } from '@db/transaction';
+import { recordDeletion } from '@db/journal';
 import {
   agendaItems,
   assignments,
@@ -151,6 +152,7 @@ export function deleteMeeting(db: AppDb, id: number): void {
     if (m.status !== 'draft') {
       throw conflict(`${minutesLabel(m)}: заседание уже проведено, его запись удалить нельзя. Удалить можно только черновик.`);
     }
+    recordDeletion(db, { table: meetings, key: { id }, label: `Удалён черновик заседания: ${minutesLabel(m)}` });
     db.delete(meetings).where(eq(meetings.id, id)).run();
   });
 }

@@ -92,6 +92,28 @@ export const minutesLabel = (m: { number: number; dateStart: string }) => `Пр�
  * Signed minutes are a document of record: every change goes through unlocking, which asks
  * for a reason and keeps it.
  */
+/** The undo guard's name: an agenda item goes back only into minutes still open for editing. */
+export const MEETING_EDITABLE = 'meetings.editable';
+
+/**
+ * Refuses to undo into signed minutes (they must never change silently). A meeting deleted
+ * since is left to the undo journal's own check, which names it.
+ */
+export const meetingsUndoGuards = {
+  [MEETING_EDITABLE]: (db: AppDb, args: Record<string, unknown>) => {
+    const meeting = db
+      .select()
+      .from(meetings)
+      .where(eq(meetings.id, Number(args.meetingId)))
+      .get();
+    if (meeting?.status === 'signed') {
+      throw conflict(
+        `Отменить нельзя: ${minutesLabel(meeting)} с тех пор подписан. Чтобы вернуть вопрос, снимите подпись и укажите причину.`,
+      );
+    }
+  },
+};
+
 export function requireEditable(db: AppDb, meetingId: number): MeetingRecord {
   const meeting = requireMeeting(db, meetingId);
   if (meeting.status === 'signed') {

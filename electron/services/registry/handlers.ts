@@ -1,5 +1,6 @@
 import type { Handlers } from '@main/api/dispatch';
-import type { registryCalls } from '@shared/contract/registry';
+import type { Person, registryCalls } from '@shared/contract/registry';
+import { organizationDisplayName } from '@shared/russian';
 import { createMunicipality, deleteMunicipality, listMunicipalities, updateMunicipality } from './municipalities';
 import {
   createOrganization,
@@ -12,6 +13,13 @@ import {
 } from './organizations';
 import { createPerson, deletePerson, getPerson, listPeople, peopleOptions, peopleOptionsByIds, updatePerson } from './people';
 import { getProfile, saveProfile } from './profile';
+
+/**
+ * What plans and minutes show of a person: the name (declined by gender), the position and
+ * the organisation. A change of anything else (a phone, the consent) refreshes the registry's
+ * screens only.
+ */
+const shownElsewhere = (p: Person) => JSON.stringify([p.lastName, p.firstName, p.middleName, p.gender, p.position, p.organizationId]);
 
 export const registryHandlers: Handlers<typeof registryCalls> = {
   'center.getProfile': ({ db }) => getProfile(db),
@@ -28,7 +36,12 @@ export const registryHandlers: Handlers<typeof registryCalls> = {
   'organizations.list': ({ db }, input) => listOrganizations(db, input),
   'organizations.get': ({ db }, { id }) => getOrganization(db, id),
   'organizations.create': ({ db }, input) => createOrganization(db, input),
-  'organizations.update': ({ db }, { id, data }) => updateOrganization(db, id, data),
+  'organizations.update': ({ db }, { id, data }, scope) => {
+    const before = getOrganization(db, id);
+    const after = updateOrganization(db, id, data);
+    if (organizationDisplayName(before) !== organizationDisplayName(after) || before.fullName !== after.fullName) scope.changed('names');
+    return after;
+  },
   'organizations.delete': ({ db }, { id }) => {
     deleteOrganization(db, id);
     return null;
@@ -39,7 +52,12 @@ export const registryHandlers: Handlers<typeof registryCalls> = {
   'people.list': ({ db }, input) => listPeople(db, input),
   'people.get': ({ db }, { id }) => getPerson(db, id),
   'people.create': ({ db }, input) => createPerson(db, input),
-  'people.update': ({ db }, { id, data }) => updatePerson(db, id, data),
+  'people.update': ({ db }, { id, data }, scope) => {
+    const before = getPerson(db, id);
+    const after = updatePerson(db, id, data);
+    if (shownElsewhere(before) !== shownElsewhere(after)) scope.changed('names');
+    return after;
+  },
   'people.delete': ({ db }, { id }) => {
     deletePerson(db, id);
     return null;

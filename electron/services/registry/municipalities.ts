@@ -2,6 +2,7 @@ import { and, count, eq, ne } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AppDb } from '@db/open';
 import { inTransaction } from '@db/transaction';
+import { recordDeletion } from '@db/journal';
 import { municipalities, organizations } from '@db/schema';
 import { conflict, DomainError, invalid } from '@main/api/errors';
 import type { Municipality, municipalityInput } from '@shared/contract/registry';
@@ -100,6 +101,7 @@ export function deleteMunicipality(db: AppDb, id: number): void {
         `Нельзя удалить муниципальное образование «${existing.name}»: к нему ${countedVerb(n, ['относится', 'относятся'])} ${countOf(n, ['организация', 'организации', 'организаций'])}. Сначала укажите для них другое муниципальное образование или удалите их.`,
       );
     }
+    recordDeletion(db, { table: municipalities, key: { id }, label: `Удалено муниципальное образование «${existing.name}»` });
     guardForeignKeys(`Нельзя удалить муниципальное образование «${existing.name}»: на него ссылаются другие записи.`, () =>
       db.delete(municipalities).where(eq(municipalities.id, id)).run(),
     );

@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AppDb } from '@db/open';
 import { inTransaction } from '@db/transaction';
+import { recordDeletion } from '@db/journal';
 import { municipalities, organizations, people } from '@db/schema';
 import { organizationKeys } from '@db/derived';
 import { conflict, invalid, notFound } from '@main/api/errors';
@@ -135,6 +136,7 @@ export function deleteOrganization(db: AppDb, id: number): void {
         `Нельзя удалить организацию «${name}»: запись используется ${usagePhrase(usage)}. Сначала замените её там другой организацией или уберите.`,
       );
     }
+    recordDeletion(db, { table: organizations, key: { id }, label: `Удалена организация «${name}»` });
     guardForeignKeys(
       `Нельзя удалить организацию «${name}»: на неё ссылаются другие записи (заседания, мероприятия или документы). Сначала уберите её оттуда.`,
       () => db.delete(organizations).where(eq(organizations.id, id)).run(),

@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { AppDb } from '@db/open';
 import { inTransaction } from '@db/transaction';
+import { recordDeletion } from '@db/journal';
 import { organizations, people } from '@db/schema';
 import { personKeys } from '@db/derived';
 import { conflict, invalid, notFound } from '@main/api/errors';
@@ -138,6 +139,7 @@ export function deletePerson(db: AppDb, id: number): void {
         `Нельзя удалить специалиста «${name}»: запись используется ${usagePhrase(usage)}. Сначала замените ${agree(existing.gender, 'его', 'её')} там другим специалистом или уберите.`,
       );
     }
+    recordDeletion(db, { table: people, key: { id }, label: `Удалён специалист ${name}` });
     guardForeignKeys(
       `Нельзя удалить специалиста «${name}»: на него ссылаются другие записи (заседания, мероприятия или поручения). Сначала уберите его оттуда.`,
       () => db.delete(people).where(eq(people.id, id)).run(),

@@ -1,6 +1,7 @@
 import { and, eq, gt, inArray, lte, gte, sql, type SQL } from 'drizzle-orm';
 import type { AppDb } from '@db/open';
 import { inTransaction } from '@db/transaction';
+import { recordDeletion } from '@db/journal';
 import { organizations, people, planItemPartners, planItemResponsibles, planItems, workPlans } from '@db/schema';
 import { DomainError, invalid } from '@main/api/errors';
 import type { PlanItem, PlanItemData, PlanItemLink } from '@shared/contract/workPlan';
@@ -320,6 +321,13 @@ export function updateItem(db: AppDb, input: { id: number; data: PlanItemData })
 export function deleteItem(db: AppDb, input: { id: number }): null {
   const place = itemPlace(db, input.id);
   inTransaction(db, () => {
+    const { title } = db.select({ title: planItems.title }).from(planItems).where(eq(planItems.id, input.id)).get()!;
+    recordDeletion(db, {
+      table: planItems,
+      key: { id: input.id },
+      label: `Удалено мероприятие плана на ${place.year} год «${title}»`,
+      sequence: { column: 'position', scope: ['plan_id', 'direction'] },
+    });
     db.delete(planItems).where(eq(planItems.id, input.id)).run();
     closeGap(db, place.planId, place.direction, place.position);
   });

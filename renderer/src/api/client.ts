@@ -1,7 +1,7 @@
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
-import type { CallError } from '@shared/contract/define';
-import type { CallInput, CallName, CallOutput } from '@shared/contract';
+import { QueryCache, QueryClient, useMutation, useQuery, type Query, type UseQueryOptions } from '@tanstack/react-query';
+import { REFUSED, type CallError, type Register, type UndoRef } from '@shared/contract/define';
+import { contract, type CallInput, type CallName, type CallOutput } from '@shared/contract';
 import { invoke } from './transport';
 
 /** A refused call: `message` is Russian and meant for the user, `fields` for the form. */
@@ -14,9 +14,60 @@ export class ApiError extends Error {
   }
 }
 
-export async function callApi<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> {
+const isCallName = (name: unknown): name is CallName => typeof name === 'string' && Object.hasOwn(contract, name);
+
+/** Whether a cached answer shows one of the changed registers, by its call's read set in the contract. */
+export function showsAny(query: Pick<Query, 'queryKey'>, changed: readonly Register[]): boolean {
+  const name = query.queryKey[0];
+  return isCallName(name) && contract[name].reads.some((register) => changed.includes(register));
+}
+
+/**
+ * The application's query cache. Answers stay fresh until a change names a register they
+ * read (the app is the only writer of its data, but for the scheduled export's log, whose
+ * screen asks again when opened): a change refreshes what shows it, and nothing else. A read
+ * that fails says so on every screen, once per message, instead of leaving a list looking empty.
+ */
+export const queryClient = new QueryClient({
+  queryCache: new QueryCache({
+    onError: (error) =>
+      notifications.show({ id: `read-failed:${error.message}`, color: 'red', title: REFUSED.load, message: error.message }),
+  }),
+  defaultOptions: {
+    queries: {
+      retry: false,
+      refetchOnWindowFocus: false,
+      staleTime: Infinity,
+      // A screen whose data never arrived shows the route's error element (App.tsx); a failed
+      // refresh keeps the data on screen, with the notification.
+      throwOnError: (_error, query) => query.state.data === undefined,
+    },
+  },
+});
+
+/** Refreshes what shows the changed registers: screens on view at once, the rest when next opened. */
+export function refresh(changed: readonly Register[]): Promise<void> {
+  return queryClient.invalidateQueries({ predicate: (query) => showsAny(query, changed) });
+}
+
+type UndoNotice = (undo: UndoRef, message: string | undefined) => void;
+let showUndo: UndoNotice | undefined;
+
+/** The screen's way of offering «Отменить» after a deletion (api/undo.tsx registers it). */
+export function onUndoable(notice: UndoNotice): void {
+  showUndo = notice;
+}
+
+/**
+ * Makes a call and, if it changed anything, refreshes what shows it before answering, so the
+ * caller sees the new state. A deletion offers its undo (`success` becomes its message).
+ */
+export async function callApi<K extends CallName>(name: K, input: CallInput<K>, success?: string): Promise<CallOutput<K>> {
   const result = await invoke(name, input);
   if (!result.ok) throw new ApiError(result.error);
+  if (result.changed?.length) await refresh(result.changed);
+  if (result.undo && showUndo) showUndo(result.undo, success);
+  else if (success) notifications.show({ color: 'green', message: success });
   return result.value as CallOutput<K>;
 }
 
@@ -29,21 +80,15 @@ export function useCall<K extends CallName>(
 }
 
 /**
- * A call that changes data. On success every cached list is refetched: the registers are
- * linked (a person appears in plan items, an organisation in people), and refetching all is
- * cheap next to the risk of showing stale data. Errors show as a notification unless the
- * form handles them itself.
+ * A call that changes data: what it changed is refreshed before it resolves. A refusal shows
+ * as a notification titled by the action («Не удалено», «Не подписано»), unless the form
+ * handles it itself.
  */
 export function useChange<K extends CallName>(name: K, options: { notifyErrors?: boolean; success?: string } = {}) {
-  const client = useQueryClient();
   return useMutation<CallOutput<K>, ApiError, CallInput<K>>({
-    mutationFn: (input) => callApi(name, input),
-    onSuccess: async () => {
-      await client.invalidateQueries();
-      if (options.success) notifications.show({ color: 'green', message: options.success });
-    },
+    mutationFn: (input) => callApi(name, input, options.success),
     onError: (error) => {
-      if (options.notifyErrors ?? true) notifications.show({ color: 'red', title: 'Не сохранено', message: error.message });
+      if (options.notifyErrors ?? true) notifications.show({ color: 'red', title: contract[name].refusal, message: error.message });
     },
   });
 }

@@ -4,21 +4,24 @@ import { useMemo } from 'react';
 import { useCall } from '@renderer/api/client';
 import { FirstRun } from './FirstRun';
 import { Layout } from './Layout';
+import { RouteError } from './RouteError';
 import { registers } from './registers';
 
 export function App() {
-  const status = useCall('app.status', {});
+  // Outside the router: this screen shows its own failure.
+  const status = useCall('app.status', {}, { throwOnError: false });
   const router = useMemo(() => {
     const routes = registers.flatMap((r) => r.routes);
     const first = registers[0]?.nav[0]?.path ?? '/';
     return createHashRouter([
-      ...routes.filter((r) => r.bare).map((r) => ({ path: r.path, Component: r.component })),
+      ...routes.filter((r) => r.bare).map((r) => ({ path: r.path, Component: r.component, errorElement: <RouteError /> })),
       {
         path: '/',
         Component: Layout,
         children: [
           { index: true, element: <Navigate to={first} replace /> },
-          ...routes.filter((r) => !r.bare).map((r) => ({ path: r.path, Component: r.component })),
+          // Each screen's own error element: the navigation stays usable when one screen fails.
+          ...routes.filter((r) => !r.bare).map((r) => ({ path: r.path, Component: r.component, errorElement: <RouteError /> })),
           { path: '*', element: <Navigate to={first} replace /> },
         ],
       },

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { OpenedDatabase } from '@db/open';
 import { createApp } from '@main/api/app';
-import type { ExportJob } from '@shared/contract/exchange';
+import type { ExportResult } from '@shared/contract/exchange';
+import type { Job } from '@shared/contract/jobs';
 import { listExportLog, runExport } from '@main/services/exchange/export';
 import { Share } from '@main/services/exchange/shareFs';
 import { demoDataDir, exportEnv, walk } from './helpers';
@@ -104,19 +105,24 @@ describe('export through the application calls', () => {
       expect(await app.dispatch('exchange.saveSettings', { folder, centerCode: 'RC-06' })).toEqual({
         ok: true,
         value: { folder, centerCode: 'RC-06' },
+        changed: ['exchange'],
       });
       const check = await app.dispatch('exchange.checkFolder', {});
       expect(check).toMatchObject({ ok: true, value: { ok: true, folder } });
 
       const started = await app.dispatch('exchange.export', { year: 2017, kinds: ['plan', 'data'] });
-      expect(started.ok).toBe(true);
-      let job = (started as { value: ExportJob }).value;
+      expect(started).toMatchObject({ ok: true, changed: ['exchange', 'jobs'], value: { kind: 'export', state: 'running' } });
+      let job = (started as { value: Job<ExportResult> }).value;
+      const steps = new Set<string>();
       while (job.state === 'running') {
         await new Promise((r) => setTimeout(r, 50));
-        job = ((await app.dispatch('exchange.progress', { jobId: job.jobId })) as { value: ExportJob }).value;
+        job = ((await app.dispatch('jobs.get', { id: job.id })) as { value: Job<ExportResult> }).value;
+        steps.add(job.step);
       }
-      expect(job).toMatchObject({ state: 'ok', percent: 100, errorMessage: null });
-      expect(job.files.map((f) => f.path.split('/').at(-1))).toContain('manifest.json');
+      expect(job).toMatchObject({ state: 'ok', percent: 100, error: null, changes: ['exchange'] });
+      expect(job.result!.files.map((f) => f.path.split('/').at(-1))).toContain('manifest.json');
+      // The documents and the snapshot were built by the worker thread, which reports its steps.
+      expect([...steps].some((s) => s.startsWith('Подготовка документов'))).toBe(true);
       const log = await app.dispatch('exchange.log', {});
       expect(log).toMatchObject({
         ok: true,

@@ -4,9 +4,10 @@ import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { openDatabase } from '@db/open';
-import { createDispatcher, mergeHandlers, type CallContext } from '@main/api/dispatch';
+import { AsyncDbHandlerError, createDispatcher, mergeHandlers, type CallContext } from '@main/api/dispatch';
 import { conflict } from '@main/api/errors';
-import { call, mergeGroups } from '@shared/contract/define';
+import { call, mergeGroups, REFUSED, REGISTERS } from '@shared/contract/define';
+import { holdWrites } from '@main/api/writeGate';
 import { contract } from '@shared/contract';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'rc-contract-'));
@@ -17,7 +18,12 @@ function context(): CallContext {
   return { db, env: { version: 'test', dataDir, dbFile: file } };
 }
 
-const echo = call(z.object({ text: z.string() }).strict()).returns<string>();
+const echo = call(z.object({ text: z.string() }).strict())
+  .reads()
+  .returns<string>();
+const save = call(z.object({ text: z.string() }).strict())
+  .db(['people'], REFUSED.save, { mayChange: ['names'] })
+  .returns<string>();
 
 describe('the contract', () => {
   it('refuses a call name defined twice', () => {
@@ -56,7 +62,7 @@ describe('the contract', () => {
   it('turns a domain refusal into its envelope and a bug into a Russian internal error', async () => {
     const log = vi.fn();
     const dispatch = createDispatcher(
-      { 'a.refuse': echo, 'a.crash': echo },
+      { 'a.refuse': echo, 'a.crash': save },
       {
         'a.refuse': () => {
           throw conflict('Нельзя удалить', { name: 'Занято' });
@@ -84,5 +90,128 @@ describe('the contract', () => {
 
   it('names every call as register.action', () => {
     for (const name of Object.keys(contract)) expect(name).toMatch(/^[a-z][A-Za-z]*\.[a-z][A-Za-z]*$/);
+  });
+
+  it('declares for every call what it is: a read names what it shows, a change what it changes and how a refusal is titled', () => {
+    for (const [name, def] of Object.entries(contract)) {
+      expect(['read', 'db', 'job', 'file'], name).toContain(def.kind);
+      for (const register of [...def.reads, ...def.changes, ...def.mayChange]) expect(REGISTERS, name).toContain(register);
+      if (def.kind === 'read') expect(def.changes, name).toEqual([]);
+      else expect(def.reads, name).toEqual([]);
+      if (def.kind === 'db') expect(def.changes.length, name).toBeGreaterThan(0);
+      expect(def.refusal, name).toMatch(/^(Не |Копия не |Подпись не )/);
+    }
+    // A document is built from the data, never written into it: reads, never in a transaction.
+    for (const name of Object.keys(contract).filter((n) => /Docx|Xlsx/.test(n)))
+      expect(contract[name as keyof typeof contract].kind).toBe('read');
+    expect(contract['people.delete'].refusal).toBe('Не удалено');
+    expect(contract['meetings.sign'].refusal).toBe('Не подписано');
+    expect(contract['exchange.export'].refusal).toBe('Не выгружено');
+    expect(contract['people.update'].refusal).toBe('Не сохранено');
+  });
+});
+
+describe('the dispatcher and the change kinds', () => {
+  function people(ctx: CallContext) {
+    const count = () => ctx.db.$client.prepare('SELECT count(*) FROM people').pluck().get() as number;
+    const insert = (name: string) =>
+      ctx.db.$client
+        .prepare("INSERT INTO people (last_name, first_name, search_text, sort_key) VALUES (?, 'Мария', ?, ?)")
+        .run(name, name.toLowerCase(), name.toLowerCase());
+    return { count, insert };
+  }
+
+  it('runs a db call in one transaction: a refusal or a bug after a write leaves nothing written', async () => {
+    const ctx = context();
+    const { count, insert } = people(ctx);
+    const before = count();
+    const dispatch = createDispatcher(
+      { 'a.refused': save, 'a.buggy': save, 'a.fine': save },
+      {
+        'a.refused': () => {
+          insert('Иванова');
+          throw conflict('Нельзя');
+        },
+        'a.buggy': () => {
+          insert('Петрова');
+          throw new TypeError('boom');
+        },
+        'a.fine': () => {
+          insert('Сидорова');
+          return 'ok';
+        },
+      },
+      ctx,
+      () => undefined,
+    );
+    expect(await dispatch('a.refused', { text: '' })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await dispatch('a.buggy', { text: '' })).toMatchObject({ ok: false, error: { message: /данные не изменены/ } });
+    expect(count()).toBe(before);
+    expect(await dispatch('a.fine', { text: '' })).toEqual({ ok: true, value: 'ok', changed: ['people'] });
+    expect(count()).toBe(before + 1);
+  });
+
+  it('refuses a db handler declared async at start-up, and one that returns a promise when it runs', async () => {
+    expect(() => createDispatcher({ 'a.save': save }, { 'a.save': async () => 'x' }, context())).toThrow(AsyncDbHandlerError);
+    const ctx = context();
+    const { count, insert } = people(ctx);
+    const before = count();
+    const log = vi.fn();
+    const dispatch = createDispatcher(
+      { 'a.save': save },
+      {
+        'a.save': () => {
+          insert('Кузнецова');
+          return Promise.resolve('x');
+        },
+      },
+      ctx,
+      log,
+    );
+    expect(await dispatch('a.save', { text: '' })).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(log.mock.calls[0]![1]).toBeInstanceOf(AsyncDbHandlerError);
+    expect(count()).toBe(before);
+  });
+
+  it('names the registers a change reported, and refuses a report its contract does not allow', async () => {
+    const dispatch = createDispatcher(
+      { 'a.rename': save, 'a.stray': save },
+      {
+        'a.rename': (_ctx, _input, scope) => {
+          scope.changed('names');
+          return 'ok';
+        },
+        'a.stray': (_ctx, _input, scope) => {
+          scope.changed('workPlan');
+          return 'ok';
+        },
+      },
+      context(),
+      () => undefined,
+    );
+    expect(await dispatch('a.rename', { text: '' })).toEqual({ ok: true, value: 'ok', changed: ['people', 'names'] });
+    expect(await dispatch('a.stray', { text: '' })).toMatchObject({ ok: false, error: { code: 'internal' } });
+  });
+
+  it('answers a change at once while a job writes all at once, instead of waiting for the lock; reads go on', async () => {
+    const ctx = context();
+    const { insert } = people(ctx);
+    const handler = vi.fn(() => {
+      insert('Орлова');
+      return 'ok';
+    });
+    const dispatch = createDispatcher({ 'a.save': save, 'a.read': echo }, { 'a.save': handler, 'a.read': () => 'прочитано' }, ctx);
+    const release = holdWrites('импорт');
+    try {
+      expect(await dispatch('a.save', { text: '' })).toEqual({
+        ok: false,
+        error: { code: 'conflict', message: 'Идёт импорт, повторите через минуту' },
+      });
+      expect(handler).not.toHaveBeenCalled();
+      expect(await dispatch('a.read', { text: '' })).toEqual({ ok: true, value: 'прочитано' });
+    } finally {
+      release();
+    }
+    expect(await dispatch('a.save', { text: '' })).toMatchObject({ ok: true });
   });
 });

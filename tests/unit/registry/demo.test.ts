@@ -14,7 +14,7 @@ afterEach(() => ctx.cleanup());
 
 it('fills the registry with the center, its segment, organisations of every type and people', async () => {
   const env = { version: 'test', dataDir: ctx.dir, dbFile: ctx.file };
-  const status = await appHandlers['app.initialize']({ db: ctx.db, env }, { mode: 'demo' });
+  const status = appHandlers['app.initialize']({ db: ctx.db, env }, { mode: 'demo' }, { changed: () => undefined });
   expect(status).toMatchObject({ firstRun: false, demo: true });
 
   const db = ctx.db;

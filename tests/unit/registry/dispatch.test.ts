@@ -68,7 +68,10 @@ describe('registry calls through the dispatcher', () => {
     const found = await app.dispatch('organizations.list', { search: 'ОПЁКИ' });
     expect(found).toMatchObject({ ok: true, value: { total: 1, rows: [{ fullName: 'Отдел опеки и попечительства', peopleCount: 0 }] } });
     const id = (created as { value: { id: number } }).value.id;
-    expect(await app.dispatch('organizations.delete', { id })).toEqual({ ok: true, value: null });
+    const deleted = await app.dispatch('organizations.delete', { id });
+    // The answer names what changed, for the UI's refresh, and the undo journal entry.
+    expect(deleted).toMatchObject({ ok: true, value: null, changed: ['organizations', 'undo'] });
+    expect(deleted).toMatchObject({ undo: { label: 'Удалена организация «Отдел опеки и попечительства»' } });
     expect(count('organizations')).toBe(0);
   });
 });

@@ -15,18 +15,23 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
 import { IconCheck, IconMinus, IconX } from '@tabler/icons-react';
-import { useEffect, useState, type FormEvent } from 'react';
-import type { ExchangeSettings, ExportJob, ExportLogRow, FolderCheck } from '@shared/contract/exchange';
+import { useState, type FormEvent } from 'react';
+import type { ExchangeSettings, ExportLogRow, ExportResult, FolderCheck } from '@shared/contract/exchange';
+import type { Job } from '@shared/contract/jobs';
 import { useCall, useChange } from '@renderer/api/client';
+import { useJob } from '@renderer/api/jobs';
 import { ScreenHeader, useFieldErrors } from '@renderer/components/screen';
 import { formatDateTime, PackageViewer, STATUS_COLORS, STATUS_LABELS } from './common';
 import { currentYear } from '@shared/russian';
 
 export function ExportScreen() {
   const settings = useCall('exchange.settings', {});
-  const [job, setJob] = useState<ExportJob | null>(null);
+  const [started, setJob] = useState<Job<ExportResult> | null>(null);
+  // An export started before the screen was left goes on: it is found again when the screen opens.
+  const jobs = useCall('jobs.list', {}, { staleTime: 0 });
+  const running = (jobs.data?.find((j) => j.kind === 'export' && j.state === 'running') as Job<ExportResult> | undefined) ?? null;
+  const job = useJob(started ?? running);
   return (
     <>
       <ScreenHeader
@@ -128,23 +133,22 @@ function CheckResult({ check }: { check: FolderCheck }) {
   );
 }
 
-function ExportForm({ job, onJob, configured }: { job: ExportJob | null; onJob: (job: ExportJob | null) => void; configured: boolean }) {
+function ExportForm({
+  job,
+  onJob,
+  configured,
+}: {
+  job: Job<ExportResult> | null;
+  onJob: (job: Job<ExportResult> | null) => void;
+  configured: boolean;
+}) {
   const kinds = useCall('exchange.kinds', {});
   const [year, setYear] = useState<number>(currentYear());
   const [chosen, setChosen] = useState<string[] | null>(null);
   const start = useChange('exchange.export');
-  const cancel = useChange('exchange.cancel');
-  const client = useQueryClient();
+  const cancel = useChange('jobs.cancel');
   const running = job?.state === 'running';
-  const progress = useCall('exchange.progress', { jobId: job?.jobId ?? '' }, { enabled: running, refetchInterval: 400 });
   const selected = chosen ?? (kinds.data ?? []).map((k) => k.id);
-
-  useEffect(() => {
-    if (progress.data && progress.data.jobId === job?.jobId && progress.data !== job) {
-      onJob(progress.data);
-      if (progress.data.state !== 'running') void client.invalidateQueries({ queryKey: ['exchange.log'] });
-    }
-  }, [progress.data, job, onJob, client]);
 
   return (
     <Paper withBorder p="md">
@@ -182,7 +186,7 @@ function ExportForm({ job, onJob, configured }: { job: ExportJob | null; onJob: 
               variant="default"
               color="red"
               loading={cancel.isPending}
-              onClick={() => cancel.mutate({ jobId: job.jobId }, { onSuccess: onJob })}
+              onClick={() => cancel.mutate({ id: job.id }, { onSuccess: (j) => onJob(j as Job<ExportResult>) })}
             >
               Отменить
             </Button>
@@ -194,7 +198,7 @@ function ExportForm({ job, onJob, configured }: { job: ExportJob | null; onJob: 
   );
 }
 
-function JobState({ job }: { job: ExportJob }) {
+function JobState({ job }: { job: Job<ExportResult> }) {
   if (job.state === 'running') {
     return (
       <Stack gap={4}>
@@ -209,7 +213,7 @@ function JobState({ job }: { job: ExportJob }) {
     return (
       <Alert color="green" title="Выгрузка выполнена">
         <List size="sm">
-          {job.files.map((f) => (
+          {(job.result?.files ?? []).map((f) => (
             <List.Item key={f.path}>{f.path}</List.Item>
           ))}
         </List>
@@ -221,14 +225,15 @@ function JobState({ job }: { job: ExportJob }) {
       color={job.state === 'cancelled' ? 'yellow' : 'red'}
       title={job.state === 'cancelled' ? 'Выгрузка отменена' : 'Выгрузка не выполнена'}
     >
-      <Text size="sm">{job.errorMessage}</Text>
+      <Text size="sm">{job.error}</Text>
       <Text size="sm">Данные на этом компьютере не изменены; выгрузку можно повторить из журнала.</Text>
     </Alert>
   );
 }
 
-function ExportLog({ onJob, busy }: { onJob: (job: ExportJob) => void; busy: boolean }) {
-  const log = useCall('exchange.log', { limit: 50 });
+function ExportLog({ onJob, busy }: { onJob: (job: Job<ExportResult>) => void; busy: boolean }) {
+  // The scheduled export writes this log from another process: asked again whenever the screen opens.
+  const log = useCall('exchange.log', { limit: 50 }, { staleTime: 0 });
   const kinds = useCall('exchange.kinds', {});
   const retry = useChange('exchange.retry');
   const label = (id: string) => kinds.data?.find((k) => k.id === id)?.label ?? id;

@@ -1,0 +1,351 @@
+import type Database from 'better-sqlite3';
+import { getTableName, type Table } from 'drizzle-orm';
+import type { UndoRef } from '@shared/contract/define';
+import type { AppDb } from './open';
+
+/**
+ * The mechanism of the undo journal, for any table: before a service deletes a row it
+ * records the row's image and, following the schema's foreign keys, the images of every row
+ * the delete will cascade to and the references it will set to NULL. Restoring puts them back
+ * in the order they were taken (a parent before its children) in one transaction, after
+ * checking that nothing done since stands in the way: a row the restored one points to was
+ * deleted meanwhile, or its unique slot (a name, a meeting's number) is taken. The checks
+ * answer facts; the undo register turns them into Russian messages.
+ *
+ * Generic on purpose: the duplicates merge (rewriting references from one person to another)
+ * records the overwritten references the same way as a deletion's SET NULL ones.
+ */
+
+type SqlValue = string | number | bigint | Buffer | null;
+type Row = Record<string, SqlValue>;
+
+export interface RowImage {
+  table: string;
+  values: Row;
+}
+
+/** A reference the change overwrote (set to NULL, or to another row): put back if still as the change left it. */
+export interface OverwrittenRef {
+  table: string;
+  rowid: number;
+  column: string;
+  before: SqlValue;
+  after: SqlValue;
+}
+
+/** The deleted row sat in an ordered list (position within a scope): its successors were moved up. */
+export interface SequencePlace {
+  table: string;
+  column: string;
+  /** Columns and values that pick the list, e.g. the meeting of an agenda item. */
+  scope: Row;
+  value: number;
+}
+
+/** A register's own condition for undoing, checked by name (e.g. «the meeting is still editable»). */
+export interface UndoGuardRef {
+  name: string;
+  args: Record<string, unknown>;
+}
+
+export interface JournalPayload {
+  version: 1;
+  /** The row the change was about: its table and primary key. */
+  root: { table: string; key: Row };
+  rows: RowImage[];
+  refs: OverwrittenRef[];
+  sequence?: SequencePlace;
+  guard?: UndoGuardRef;
+}
+
+interface ForeignKey {
+  child: string;
+  parent: string;
+  from: string[];
+  to: string[];
+  onDelete: string;
+}
+
+interface Schema {
+  tables: string[];
+  /** Keyed by parent table: the foreign keys pointing at it. */
+  referencing: Map<string, ForeignKey[]>;
+  /** Keyed by child table: its own foreign keys. */
+  own: Map<string, ForeignKey[]>;
+  primaryKey: Map<string, string[]>;
+  /** Unique indexes of each table other than the primary key: name and columns. */
+  unique: Map<string, { name: string; columns: string[] }[]>;
+}
+
+const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+const schemas = new WeakMap<Database.Database, Schema>();
+
+/** The schema as SQLite knows it (pragmas), read once per connection: migrations run before any call. */
+function schemaOf(sqlite: Database.Database): Schema {
+  const known = schemas.get(sqlite);
+  if (known) return known;
+  const tables = sqlite
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '__drizzle_migrations'")
+    .pluck()
+    .all() as string[];
+  const schema: Schema = { tables, referencing: new Map(), own: new Map(), primaryKey: new Map(), unique: new Map() };
+  for (const table of tables) {
+    const columns = sqlite.pragma(`table_info(${quote(table)})`) as { name: string; pk: number }[];
+    const primaryKey = columns
+      .filter((c) => c.pk > 0)
+      .sort((a, b) => a.pk - b.pk)
+      .map((c) => c.name);
+    schema.primaryKey.set(table, primaryKey);
+    const keys = new Map<number, ForeignKey>();
+    for (const fk of sqlite.pragma(`foreign_key_list(${quote(table)})`) as {
+      id: number;
+      table: string;
+      from: string;
+      to: string | null;
+      on_delete: string;
+    }[]) {
+      const key = keys.get(fk.id) ?? { child: table, parent: fk.table, from: [], to: [], onDelete: fk.on_delete };
+      key.from.push(fk.from);
+      if (fk.to !== null) key.to.push(fk.to);
+      keys.set(fk.id, key);
+    }
+    schema.own.set(table, [...keys.values()]);
+    const unique: { name: string; columns: string[] }[] = [];
+    for (const index of sqlite.pragma(`index_list(${quote(table)})`) as { name: string; unique: number; origin: string }[]) {
+      if (!index.unique || index.origin === 'pk') continue;
+      const cols = (sqlite.pragma(`index_info(${quote(index.name)})`) as { name: string | null }[]).map((c) => c.name);
+      if (cols.every((c): c is string => c !== null)) unique.push({ name: index.name, columns: cols });
+    }
+    schema.unique.set(table, unique);
+  }
+  for (const keys of schema.own.values()) {
+    for (const key of keys) {
+      // A reference without named columns points at the parent's primary key.
+      if (key.to.length === 0) key.to = schema.primaryKey.get(key.parent) ?? ['rowid'];
+      schema.referencing.set(key.parent, [...(schema.referencing.get(key.parent) ?? []), key]);
+    }
+  }
+  schemas.set(sqlite, schema);
+  return schema;
+}
+
+const where = (columns: string[]) => columns.map((c) => `${quote(c)} IS ?`).join(' AND ');
+
+/** Row images of `table`'s rows matching `match`, then of everything a delete of them cascades to. */
+function capture(
+  sqlite: Database.Database,
+  schema: Schema,
+  table: string,
+  match: Row,
+  out: { rows: RowImage[]; refs: OverwrittenRef[]; seen: Set<string> },
+): void {
+  const columns = Object.keys(match);
+  const found = sqlite
+    .prepare(`SELECT rowid AS "__rowid", * FROM ${quote(table)} WHERE ${where(columns)}`)
+    .all(...columns.map((c) => match[c])) as (Row & { __rowid: number })[];
+  for (const { __rowid, ...values } of found) {
+    const id = `${table}:${__rowid}`;
+    if (out.seen.has(id)) continue;
+    out.seen.add(id);
+    out.rows.push({ table, values });
+    for (const key of schema.referencing.get(table) ?? []) {
+      const parentValues = Object.fromEntries(key.from.map((c, i) => [c, values[key.to[i]!] ?? null]));
+      if (key.onDelete === 'CASCADE') capture(sqlite, schema, key.child, parentValues, out);
+      else if (key.onDelete === 'SET NULL') {
+        const cols = Object.keys(parentValues);
+        const pointing = sqlite
+          .prepare(`SELECT rowid AS "__rowid" FROM ${quote(key.child)} WHERE ${where(cols)}`)
+          .pluck()
+          .all(...cols.map((c) => parentValues[c])) as number[];
+        for (const rowid of pointing)
+          for (const column of key.from)
+            out.refs.push({ table: key.child, rowid, column, before: parentValues[column] ?? null, after: null });
+      }
+    }
+  }
+}
+
+/** Entries recorded on a connection since the dispatcher last asked: the envelope names them. */
+const recorded = new WeakMap<Database.Database, UndoRef[]>();
+
+export function takeRecordedUndo(sqlite: Database.Database): UndoRef[] {
+  const refs = recorded.get(sqlite) ?? [];
+  recorded.delete(sqlite);
+  return refs;
+}
+
+/** How long and how many entries the journal keeps: long enough to notice a mistake, not to keep deleted personal data. */
+export const JOURNAL_KEEP_DAYS = 30;
+export const JOURNAL_KEEP_ENTRIES = 200;
+
+export interface DeletionToRecord {
+  table: Table;
+  /** The deleted row's primary key, e.g. `{ id: 5 }`. */
+  key: Row;
+  /** Russian: «Удалён специалист Иванова Мария Петровна». */
+  label: string;
+  /** Columns of the deleted row that pick its ordered list, when it sits in one (`position` within them). */
+  sequence?: { column: string; scope: string[] };
+  guard?: UndoGuardRef;
+}
+
+/**
+ * Records what deleting the row will remove or overwrite. Call it inside the deleting
+ * transaction, right before the delete: if the delete is refused, the entry goes with it.
+ */
+export function recordDeletion(db: AppDb, deletion: DeletionToRecord): UndoRef {
+  const sqlite = db.$client;
+  const schema = schemaOf(sqlite);
+  const table = getTableName(deletion.table);
+  const out = { rows: [] as RowImage[], refs: [] as OverwrittenRef[], seen: new Set<string>() };
+  capture(sqlite, schema, table, deletion.key, out);
+  const root = out.rows[0];
+  if (!root) throw new Error(`recordDeletion: no row in ${table} with ${JSON.stringify(deletion.key)}`);
+  // A reference from a row that is itself deleted comes back with that row.
+  const refs = out.refs.filter((r) => !out.seen.has(`${r.table}:${r.rowid}`));
+  const payload: JournalPayload = {
+    version: 1,
+    root: { table, key: deletion.key },
+    rows: out.rows,
+    refs,
+    ...(deletion.sequence
+      ? {
+          sequence: {
+            table,
+            column: deletion.sequence.column,
+            scope: Object.fromEntries(deletion.sequence.scope.map((c) => [c, root.values[c] ?? null])),
+            value: Number(root.values[deletion.sequence.column]),
+          },
+        }
+      : {}),
+    ...(deletion.guard ? { guard: deletion.guard } : {}),
+  };
+  return writeEntry(sqlite, deletion.label, payload);
+}
+
+function writeEntry(sqlite: Database.Database, label: string, payload: JournalPayload): UndoRef {
+  sqlite
+    .prepare(
+      `DELETE FROM undo_journal WHERE created_at < strftime('%Y-%m-%dT%H:%M:%fZ', 'now', ?) OR id <= (SELECT max(id) FROM undo_journal) - ?`,
+    )
+    .run(`-${JOURNAL_KEEP_DAYS} days`, JOURNAL_KEEP_ENTRIES - 1);
+  const id = Number(
+    sqlite.prepare('INSERT INTO undo_journal (label, payload) VALUES (?, ?)').run(label, JSON.stringify(payload)).lastInsertRowid,
+  );
+  const ref = { id, label };
+  recorded.set(sqlite, [...(recorded.get(sqlite) ?? []), ref]);
+  return ref;
+}
+
+export interface JournalEntry {
+  id: number;
+  label: string;
+  createdAt: string;
+  undoneAt: string | null;
+  payload: JournalPayload;
+}
+
+export function journalEntry(db: AppDb, id: number): JournalEntry | undefined {
+  const row = db.$client
+    .prepare('SELECT id, label, created_at AS createdAt, undone_at AS undoneAt, payload FROM undo_journal WHERE id = ?')
+    .get(id) as (Omit<JournalEntry, 'payload'> & { payload: string }) | undefined;
+  return row ? { ...row, payload: JSON.parse(row.payload) as JournalPayload } : undefined;
+}
+
+/** The newest entry not yet undone. */
+export function lastJournalEntry(db: AppDb): Omit<JournalEntry, 'payload'> | undefined {
+  return db.$client
+    .prepare(
+      'SELECT id, label, created_at AS createdAt, undone_at AS undoneAt FROM undo_journal WHERE undone_at IS NULL ORDER BY id DESC LIMIT 1',
+    )
+    .get() as Omit<JournalEntry, 'payload'> | undefined;
+}
+
+/** What stands in the way of restoring an entry, as facts for the undo register to word. */
+export type RestoreObstacle =
+  { kind: 'parentGone'; table: string; parent: string; key: Row } | { kind: 'slotTaken'; table: string; index: string | null; values: Row };
+
+/** The first obstacle to restoring, or null. */
+export function restoreObstacle(db: AppDb, payload: JournalPayload): RestoreObstacle | null {
+  const sqlite = db.$client;
+  const schema = schemaOf(sqlite);
+  const restored = (table: string, values: Row) =>
+    payload.rows.some((r) => r.table === table && Object.entries(values).every(([c, v]) => r.values[c] === v));
+  const exists = (table: string, values: Row) => {
+    const cols = Object.keys(values);
+    return sqlite.prepare(`SELECT 1 FROM ${quote(table)} WHERE ${where(cols)} LIMIT 1`).get(...cols.map((c) => values[c])) !== undefined;
+  };
+  for (const row of payload.rows) {
+    const pk = schema.primaryKey.get(row.table) ?? [];
+    if (pk.length && exists(row.table, pick(row.values, pk)))
+      return { kind: 'slotTaken', table: row.table, index: null, values: pick(row.values, pk) };
+    for (const index of schema.unique.get(row.table) ?? []) {
+      const values = pick(row.values, index.columns);
+      // NULLs never collide in a unique index.
+      if (Object.values(values).some((v) => v === null)) continue;
+      if (exists(row.table, values)) return { kind: 'slotTaken', table: row.table, index: index.name, values };
+    }
+    for (const key of schema.own.get(row.table) ?? []) {
+      const values = Object.fromEntries(key.to.map((c, i) => [c, row.values[key.from[i]!] ?? null]));
+      if (Object.values(values).some((v) => v === null)) continue;
+      if (!exists(key.parent, values) && !restored(key.parent, values))
+        return { kind: 'parentGone', table: row.table, parent: key.parent, key: values };
+    }
+  }
+  return null;
+}
+
+const pick = (values: Row, columns: string[]): Row => Object.fromEntries(columns.map((c) => [c, values[c] ?? null]));
+
+/**
+ * Puts the entry's rows back (call inside a transaction, after `restoreObstacle` found none):
+ * makes room in the ordered list, inserts the rows parent first, restores overwritten
+ * references that nothing changed since, and marks the entry undone. Answers the tables it
+ * wrote, so the caller can name the registers that changed.
+ */
+export function restoreEntry(db: AppDb, entry: JournalEntry): string[] {
+  const sqlite = db.$client;
+  const { payload } = entry;
+  const touched = new Set<string>();
+  if (payload.sequence) {
+    const { table, column, scope, value } = payload.sequence;
+    const cols = Object.keys(scope);
+    sqlite
+      .prepare(`UPDATE ${quote(table)} SET ${quote(column)} = ${quote(column)} + 1 WHERE ${where(cols)} AND ${quote(column)} >= ?`)
+      .run(...cols.map((c) => scope[c]), value);
+  }
+  for (const row of payload.rows) {
+    const cols = Object.keys(row.values);
+    sqlite
+      .prepare(`INSERT INTO ${quote(row.table)} (${cols.map(quote).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)
+      .run(...cols.map((c) => row.values[c]));
+    touched.add(row.table);
+  }
+  for (const ref of payload.refs) {
+    // A reference changed again since (linked to another row by hand) keeps the later choice.
+    const changed = sqlite
+      .prepare(`UPDATE ${quote(ref.table)} SET ${quote(ref.column)} = ? WHERE rowid = ? AND ${quote(ref.column)} IS ?`)
+      .run(ref.before, ref.rowid, ref.after).changes;
+    if (changed) touched.add(ref.table);
+  }
+  sqlite.prepare("UPDATE undo_journal SET undone_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?").run(entry.id);
+  return [...touched];
+}
+
+/** Every table of the database, for checks that each has its wording and register. */
+export const journalTables = (db: AppDb): string[] => schemaOf(db.$client).tables;
+
+/** The journal entry, if any, whose change deleted the row `key` of `table`: to name a parent deleted since. */
+export function entryDeleting(db: AppDb, table: string, key: Row): Omit<JournalEntry, 'payload'> | undefined {
+  const rows = db.$client
+    .prepare(
+      'SELECT id, label, created_at AS createdAt, undone_at AS undoneAt, payload FROM undo_journal WHERE undone_at IS NULL ORDER BY id DESC',
+    )
+    .all() as (Omit<JournalEntry, 'payload'> & { payload: string })[];
+  for (const { payload, ...entry } of rows) {
+    const parsed = JSON.parse(payload) as JournalPayload;
+    if (parsed.root.table === table && Object.entries(key).every(([c, v]) => parsed.root.key[c] === v)) return entry;
+  }
+  return undefined;
+}

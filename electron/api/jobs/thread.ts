@@ -1,0 +1,87 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { connect } from '@db/open';
+import { DomainError } from '@main/api/errors';
+import { JobCancelled } from './cancelled';
+import type { FromWorker, TaskContext, ToWorker, WorkerFailure, WorkerStart, WorkerTasks } from './protocol';
+
+/** A failure as it crosses to the main thread. */
+export function toFailure(error: unknown): WorkerFailure {
+  if (error instanceof JobCancelled) return { message: error.message, cancelled: true };
+  if (error instanceof DomainError) return { message: error.message, code: error.code };
+  return { message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+}
+
+export function fromFailure(failure: WorkerFailure): Error {
+  if (failure.cancelled) return new JobCancelled(failure.message);
+  if (failure.code) return new DomainError(failure.code, failure.message);
+  return new Error(`Worker task failed: ${failure.message}`);
+}
+
+/**
+ * The worker thread's side: runs the one task it was started for on its own connection and
+ * reports back. Used by the worker entry point (electron/worker/main.ts), which lists the tasks.
+ */
+export function serveTasks(tasks: WorkerTasks): void {
+  const port = parentPort;
+  if (!port) throw new Error('serveTasks runs only in a worker thread');
+  const start = workerData as WorkerStart;
+  const send = (message: FromWorker) => port.postMessage(message);
+  const controller = new AbortController();
+  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  let nextId = 1;
+  port.on('message', (message: ToWorker) => {
+    if (message.type === 'cancel') controller.abort();
+    else {
+      const waiting = pending.get(message.id);
+      pending.delete(message.id);
+      if (message.failure) waiting?.reject(fromFailure(message.failure));
+      else waiting?.resolve(message.type === 'written' ? message.result : undefined);
+    }
+  });
+  const ask = (message: Extract<FromWorker, { id: number }>) =>
+    new Promise<unknown>((resolve, reject) => {
+      pending.set(message.id, { resolve, reject });
+      send(message);
+    });
+
+  const task = tasks[start.task];
+  if (!task) {
+    send({ type: 'failed', failure: { message: `Unknown worker task: ${start.task}` } });
+    return;
+  }
+  const db = connect(start.dbFile, {
+    readonly: task.access === 'read',
+    ...(start.nativeBinding ? { nativeBinding: start.nativeBinding } : {}),
+  });
+  const ctx: TaskContext = {
+    db,
+    signal: controller.signal,
+    checkCancelled: () => {
+      if (controller.signal.aborted) throw new JobCancelled();
+    },
+    progress: (step, done, total) =>
+      send({ type: 'progress', step, ...(done === undefined ? {} : { done }), ...(total === undefined ? {} : { total }) }),
+    write: async <T>(writer: string, payload: unknown) => (await ask({ type: 'write', id: nextId++, writer, payload })) as T,
+    writeAllAtOnce: async (description, work) => {
+      if (task.access !== 'write') throw new Error(`Task ${start.task} is read-only: it cannot write all at once`);
+      await ask({ type: 'hold', id: nextId++, description });
+      try {
+        return db.$client.transaction(() => work(db)).immediate();
+      } finally {
+        send({ type: 'release' });
+      }
+    },
+  };
+  void (async () => {
+    let answer: FromWorker;
+    try {
+      answer = { type: 'done', result: await task.run(start.input as never, ctx) };
+    } catch (error) {
+      answer = { type: 'failed', failure: toFailure(error) };
+    }
+    // Closed before answering: once the main thread has the answer, no handle is left open.
+    db.$client.close();
+    send(answer);
+    port.close();
+  })();
+}

@@ -1,0 +1,49 @@
+import type { Register } from '@shared/contract/define';
+
+/**
+ * How the undo register speaks of each table: the registers whose screens show it (to refresh
+ * after an undo) and, for a table other rows point to, the Russian phrase for «it was deleted
+ * since». tests/unit/undo checks that every table of the schema is described here.
+ */
+export interface TableWording {
+  registers: Register[];
+  /** «с тех пор удалена организация, к которой относилась запись». */
+  gone?: string;
+}
+
+export const TABLES: Record<string, TableWording> = {
+  app_settings: { registers: ['app'] },
+  center_profile: { registers: ['profile'] },
+  municipalities: { registers: ['municipalities'], gone: 'с тех пор удалено муниципальное образование, указанное в записи' },
+  organizations: { registers: ['organizations'], gone: 'с тех пор удалена организация, к которой относилась запись' },
+  people: { registers: ['people'], gone: 'с тех пор удалён специалист, указанный в записи' },
+  work_plans: { registers: ['workPlan'], gone: 'с тех пор удалён план работы, к которому относилась запись' },
+  plan_items: { registers: ['workPlan'], gone: 'с тех пор удалено мероприятие плана, указанное в записи' },
+  plan_item_responsibles: { registers: ['workPlan'] },
+  plan_item_partners: { registers: ['workPlan'] },
+  // A plan item realised by a meeting or an agenda item: shown by both.
+  plan_item_links: { registers: ['workPlan', 'meetings'] },
+  working_groups: { registers: ['meetings'], gone: 'с тех пор удалена рабочая группа, к которой относилась запись' },
+  working_group_members: { registers: ['meetings'] },
+  meetings: { registers: ['meetings'], gone: 'с тех пор удалено заседание, к которому относилась запись' },
+  meeting_unlocks: { registers: ['meetings'] },
+  meeting_attendees: { registers: ['meetings'] },
+  meeting_guests: { registers: ['meetings'] },
+  agenda_items: { registers: ['meetings'], gone: 'с тех пор удалён вопрос повестки, к которому относилась запись' },
+  agenda_speakers: { registers: ['meetings'] },
+  discussion_entries: { registers: ['meetings'] },
+  decisions: { registers: ['meetings'], gone: 'с тех пор удалено решение, к которому относилась запись' },
+  assignments: { registers: ['meetings'], gone: 'с тех пор удалено поручение, к которому относилась запись' },
+  assignment_people: { registers: ['meetings'] },
+  assignment_organizations: { registers: ['meetings'] },
+  export_log: { registers: ['exchange'] },
+  undo_journal: { registers: ['undo'] },
+};
+
+/** What a unique index guards, for «the slot is taken since». */
+export const UNIQUE_SLOTS: Record<string, string> = {
+  municipalities_sort_key_unique: 'муниципальное образование с таким названием уже есть',
+  working_groups_sort_key_unique: 'рабочая группа с таким названием уже есть',
+  meetings_group_year_number_unique: 'номер заседания уже занят другим заседанием этой рабочей группы в том же году',
+  work_plans_year_unique: 'план работы на этот год уже есть',
+};

@@ -1,0 +1,8 @@
+import { serveTasks } from '@main/api/jobs/thread';
+import { exchangeWorkerTasks } from '@main/services/exchange';
+
+/**
+ * The worker thread's entry point (bundled as dist/electron/worker.cjs beside main.cjs): the
+ * tasks long jobs run off the main thread, each on the worker's own database connection.
+ */
+serveTasks({ ...exchangeWorkerTasks });

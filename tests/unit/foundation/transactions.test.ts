@@ -1,0 +1,276 @@
+import type Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createApp, type App } from '@main/api/app';
+import { contract, type CallInput, type CallName, type CallOutput } from '@shared/contract';
+
+/**
+ * Every `db` call of the contract holds as one transaction: made to fail right after its
+ * first write, it leaves every table exactly as it was.
+ *
+ * How the failure is injected: better-sqlite3 runs every statement through the methods of its
+ * one Statement prototype (drizzle's queries, the services' own SQL and the transaction's
+ * BEGIN/SAVEPOINT alike). The test wraps those methods: once armed, the first statement that
+ * writes (an INSERT, UPDATE or DELETE that SQLite itself reports as not read-only) runs and
+ * then throws, as a bug in the handler right after that write would. No trigger, no change to
+ * the schema or the code under test. The same call is then made without the failure and must
+ * succeed, so every fixture below is a real, accepted change and not a refusal.
+ */
+
+type DbCall = { [K in CallName]: (typeof contract)[K]['kind'] extends 'db' ? K : never }[CallName];
+
+let app: App;
+let dataDir: string;
+
+async function call<K extends CallName>(name: K, input: CallInput<K>): Promise<CallOutput<K>> {
+  const result = await app.dispatch(name, input);
+  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+  return result.value as CallOutput<K>;
+}
+
+const one = <T>(sql: string, ...params: unknown[]) => app.sqlite.prepare(sql).get(...params) as T;
+
+/** A draft meeting of group 1 dated in the past, with an item (decision and assignment) and attendance. */
+async function draftMeeting(dateStart: string) {
+  const person = one<{ id: number }>('SELECT id FROM people ORDER BY id LIMIT 1').id;
+  const org = one<{ id: number }>('SELECT id FROM organizations ORDER BY id LIMIT 1').id;
+  const meeting = await call('meetings.create', { groupId: 1, kind: 'session', dateStart, chairId: person, secretaryId: person });
+  await call('agenda.create', {
+    meetingId: meeting.id,
+    data: {
+      title: 'О работе с семьями',
+      speakers: [{ personId: person }],
+      decisions: [{ text: 'Принять к сведению', assignment: { organizationIds: [org], dueDate: '2018-06-01' } }],
+    },
+  });
+  await call('meetings.setAttendance', { meetingId: meeting.id, attendees: [{ personId: person, present: true }] });
+  return meeting.id;
+}
+
+async function heldMeeting(dateStart: string) {
+  const id = await draftMeeting(dateStart);
+  await call('meetings.hold', { id });
+  return id;
+}
+
+async function planItem(year: number) {
+  const items = await call('workPlan.items', { year });
+  return items[1] ?? items[0]!;
+}
+
+const itemData = (item: Awaited<ReturnType<typeof planItem>>) => ({
+  direction: item.direction,
+  title: `${item.title} (уточнено)`,
+  form: item.form,
+  term: item.term,
+  responsibleIds: item.responsibles.map((r) => r.id),
+  partnerIds: item.partners.map((p) => p.id),
+  targetAudience: item.targetAudience,
+  status: item.status,
+  resultNote: item.resultNote,
+});
+
+const meetingData = (id: number) => {
+  const m = one<{ group_id: number; kind: 'session'; number: number; date_start: string; chair_id: number; secretary_id: number }>(
+    'SELECT * FROM meetings WHERE id = ?',
+    id,
+  );
+  return {
+    groupId: m.group_id,
+    kind: m.kind,
+    number: m.number,
+    dateStart: m.date_start,
+    chairId: m.chair_id,
+    secretaryId: m.secretary_id,
+    town: 'г. Тамбов',
+  };
+};
+
+/** A valid, accepted input of every db call over the demo data, made ready by earlier calls where needed. */
+const fixtures: { [K in Exclude<DbCall, 'app.initialize'>]: () => Promise<CallInput<K>> | CallInput<K> } = {
+  'center.saveProfile': () => ({ fullName: 'ТОГБУ «Ресурсный центр»', shortName: 'Ресурсный центр' }),
+  'municipalities.create': () => ({ type: 'district', properName: 'Новый' }),
+  'municipalities.update': () => ({
+    id: one<{ id: number }>('SELECT id FROM municipalities LIMIT 1').id,
+    data: { type: 'district', properName: 'Иной' },
+  }),
+  'municipalities.delete': async () => ({ id: (await call('municipalities.create', { type: 'district', properName: 'Лишний' })).id }),
+  'organizations.create': () => ({ fullName: 'Новая школа', type: 'education' }),
+  'organizations.update': () => ({
+    id: one<{ id: number }>('SELECT id FROM organizations LIMIT 1').id,
+    data: { fullName: 'Переименованная организация', type: 'education' },
+  }),
+  'organizations.delete': async () => ({ id: (await call('organizations.create', { fullName: 'Лишняя школа', type: 'education' })).id }),
+  'people.create': () => ({ lastName: 'Новикова', firstName: 'Анна' }),
+  'people.update': () => ({ id: one<{ id: number }>('SELECT id FROM people LIMIT 1').id, data: { lastName: 'Иная', firstName: 'Анна' } }),
+  'people.delete': async () => ({ id: (await call('people.create', { lastName: 'Лишняя', firstName: 'Анна' })).id }),
+  'workPlan.create': () => ({ year: 2020 }),
+  'workPlan.setApproval': () => ({ year: 2017, approvedOn: '2017-01-10' }),
+  'workPlan.createItem': () => ({ year: 2017, direction: 'educational', title: 'Семинар', form: 'семинар', term: { kind: 'year' } }),
+  'workPlan.updateItem': async () => {
+    const item = await planItem(2017);
+    return { id: item.id, data: itemData(item) };
+  },
+  'workPlan.deleteItem': async () => {
+    // An item an agenda item took up: the delete also clears that link (SET NULL) and closes the gap.
+    const meeting = await draftMeeting('2018-01-20');
+    const item = await planItem(2018);
+    await call('agenda.addFromPlan', { meetingId: meeting, planItemId: item.id });
+    return { id: item.id };
+  },
+  'workPlan.moveItem': async () => ({ id: (await planItem(2017)).id, to: 'up' }),
+  'workPlan.setStatus': async () => ({ id: (await planItem(2017)).id, status: 'done', resultNote: 'Проведено' }),
+  'workPlan.copyToNextYear': () => ({ year: 2018 }),
+  'workingGroups.create': () => ({ name: 'Новая группа', nameGenitive: 'новой группы' }),
+  'workingGroups.update': () => ({ id: 1, data: { name: 'Переименованная группа', nameGenitive: 'переименованной группы' } }),
+  'workingGroups.delete': async () => ({
+    id: (await call('workingGroups.create', { name: 'Лишняя группа', nameGenitive: 'лишней группы' })).id,
+  }),
+  'meetings.create': () => ({ groupId: 1, kind: 'session', dateStart: '2018-05-01' }),
+  'meetings.update': async () => {
+    const id = await heldMeeting('2018-02-02');
+    return { id, data: { ...meetingData(id), planItemId: (await planItem(2018)).id } };
+  },
+  'meetings.delete': async () => ({ id: await draftMeeting('2018-02-03') }),
+  'meetings.hold': async () => {
+    const id = await draftMeeting('2018-02-04');
+    await call('meetings.update', { id, data: { ...meetingData(id), planItemId: (await planItem(2018)).id } });
+    return { id };
+  },
+  'meetings.reopen': async () => ({ id: await heldMeeting('2018-02-05') }),
+  'meetings.sign': async () => ({ id: await heldMeeting('2018-02-06') }),
+  'meetings.unlock': async () => {
+    const id = await heldMeeting('2018-02-07');
+    await call('meetings.sign', { id });
+    return { id, reason: 'Опечатка в фамилии' };
+  },
+  'meetings.setAttendance': () => ({
+    meetingId: 3,
+    attendees: [
+      { personId: 2, present: true },
+      { personId: 6, present: false },
+    ],
+  }),
+  'agenda.create': () => ({ meetingId: 3, data: { title: 'Разное' } }),
+  'agenda.update': () => ({
+    id: one<{ id: number }>('SELECT id FROM agenda_items WHERE meeting_id = 3 LIMIT 1').id,
+    data: { title: 'Уточнённый вопрос' },
+  }),
+  'agenda.delete': () => ({ id: one<{ id: number }>('SELECT id FROM agenda_items WHERE meeting_id = 3 ORDER BY position LIMIT 1').id }),
+  'agenda.move': () => ({
+    id: one<{ id: number }>('SELECT id FROM agenda_items WHERE meeting_id = 3 ORDER BY position DESC LIMIT 1').id,
+    to: 'up',
+  }),
+  'agenda.addFromPlan': async () => ({ meetingId: 3, planItemId: (await planItem(2017)).id }),
+  'agenda.addControlReview': () => ({ meetingId: 3 }),
+  'agenda.carryToNext': async () => {
+    const source = await call('meetings.create', { groupId: 1, kind: 'session', dateStart: '2018-03-01' });
+    const withItem = await call('agenda.create', { meetingId: source.id, data: { title: 'Не рассмотрено' } });
+    await call('meetings.create', { groupId: 1, kind: 'session', dateStart: '2018-04-01' });
+    return { id: withItem.items.at(-1)!.id };
+  },
+  'assignments.setStatus': () => ({
+    id: one<{ id: number }>("SELECT id FROM assignments WHERE status = 'inProgress' LIMIT 1").id,
+    status: 'done',
+    completionNote: 'Исполнено',
+    completedOn: '2018-01-10',
+  }),
+  'meetings.saveSettings': () => ({ attendeeThreshold: 7 }),
+  'exchange.saveSettings': () => ({ folder: os.tmpdir(), centerCode: 'RC-06' }),
+  'undo.apply': async () => {
+    const person = await call('people.create', { lastName: 'Возвращаемая', firstName: 'Анна' });
+    const deleted = await app.dispatch('people.delete', { id: person.id });
+    return { id: (deleted as { undo: { id: number } }).undo.id };
+  },
+};
+
+/** A hash of every table's rows (the journal and SQLite's own sequence table included). */
+function hashTables(sqlite: Database.Database): Record<string, string> {
+  const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
+  return Object.fromEntries(
+    tables.map((t) => [
+      t,
+      createHash('sha256')
+        .update(JSON.stringify(sqlite.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).raw().all()))
+        .digest('hex'),
+    ]),
+  );
+}
+
+const injection = { armed: false, fired: 0 };
+
+/** Wraps the Statement prototype's methods: see the comment at the top. */
+function injectFailures(sqlite: Database.Database) {
+  const proto = Object.getPrototypeOf(sqlite.prepare('SELECT 1')) as Record<string, (...args: unknown[]) => unknown>;
+  for (const method of ['run', 'get', 'all', 'iterate']) {
+    const original = proto[method]!;
+    vi.spyOn(proto, method).mockImplementation(function (this: Database.Statement, ...args: unknown[]) {
+      const result = original.apply(this, args);
+      if (injection.armed && !this.readonly && /^\s*(INSERT|UPDATE|DELETE|REPLACE)\b/i.test(this.source)) {
+        injection.armed = false;
+        injection.fired++;
+        throw new Error('injected failure right after the first write');
+      }
+      return result;
+    });
+  }
+}
+
+async function failAfterFirstWrite(name: CallName, input: unknown) {
+  const before = hashTables(app.sqlite);
+  const fired = injection.fired;
+  injection.armed = true;
+  const failed = await app.dispatch(name, input);
+  injection.armed = false;
+  expect(injection.fired, `${name} wrote nothing: its fixture does not reach a write`).toBe(fired + 1);
+  expect(failed).toMatchObject({ ok: false, error: { code: 'internal', message: /данные не изменены/ } });
+  expect(hashTables(app.sqlite)).toEqual(before);
+}
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'rc-transactions-'));
+  app = createApp({ dataDir });
+  await call('app.initialize', { mode: 'demo' });
+  injectFailures(app.sqlite);
+  // The injected failures are logged as the bugs they stand for; the log is not the point here.
+  vi.spyOn(console, 'error').mockImplementation(() => undefined);
+});
+
+afterAll(() => {
+  vi.restoreAllMocks();
+  app.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('every db call holds as one transaction', () => {
+  const dbCalls = (Object.keys(contract) as CallName[]).filter((name) => contract[name].kind === 'db');
+
+  it('has a fixture for every db call of the contract', () => {
+    expect(dbCalls.filter((name) => name !== 'app.initialize' && !Object.hasOwn(fixtures, name))).toEqual([]);
+    expect(dbCalls.length).toBeGreaterThan(40);
+  });
+
+  it.each(dbCalls.filter((name) => name !== 'app.initialize'))('%s: a failure after its first write changes no table', async (name) => {
+    const input = await fixtures[name as Exclude<DbCall, 'app.initialize'>]();
+    await failAfterFirstWrite(name, input);
+    // The same input is accepted without the failure: the fixture is a real change.
+    expect(await app.dispatch(name, input)).toMatchObject({ ok: true });
+  });
+
+  it('app.initialize: the demo data come in whole or not at all', async () => {
+    const other = createApp({ dataDir: mkdtempSync(path.join(os.tmpdir(), 'rc-transactions-init-')) });
+    const main = app;
+    app = other;
+    try {
+      await failAfterFirstWrite('app.initialize', { mode: 'demo' });
+      expect(await app.dispatch('app.initialize', { mode: 'demo' })).toMatchObject({ ok: true, value: { firstRun: false, demo: true } });
+    } finally {
+      app = main;
+      other.close();
+      rmSync(other.env.dataDir, { recursive: true, force: true });
+    }
+  });
+});
