@@ -22,6 +22,12 @@ type Row = Record<string, SqlValue>;
 export interface RowImage {
   table: string;
   values: Row;
+  /**
+   * For a table without an integer primary key (a link table): its rowid, so the row comes
+   * back in its old place in SQLite's own order. Nothing refers to it; a rowid taken since is
+   * simply not reused.
+   */
+  rowid?: number;
 }
 
 /** A reference the change overwrote (set to NULL, or to another row): put back if still as the change left it. */
@@ -73,6 +79,8 @@ interface Schema {
   /** Keyed by child table: its own foreign keys. */
   own: Map<string, ForeignKey[]>;
   primaryKey: Map<string, string[]>;
+  /** Tables whose integer primary key is their rowid. */
+  rowidAlias: Set<string>;
   /** Unique indexes of each table other than the primary key: name and columns. */
   unique: Map<string, { name: string; columns: string[] }[]>;
 }
@@ -89,14 +97,22 @@ function schemaOf(sqlite: Database.Database): Schema {
     .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '__drizzle_migrations'")
     .pluck()
     .all() as string[];
-  const schema: Schema = { tables, referencing: new Map(), own: new Map(), primaryKey: new Map(), unique: new Map() };
+  const schema: Schema = {
+    tables,
+    referencing: new Map(),
+    own: new Map(),
+    primaryKey: new Map(),
+    rowidAlias: new Set(),
+    unique: new Map(),
+  };
   for (const table of tables) {
-    const columns = sqlite.pragma(`table_info(${quote(table)})`) as { name: string; pk: number }[];
+    const columns = sqlite.pragma(`table_info(${quote(table)})`) as { name: string; pk: number; type: string }[];
     const primaryKey = columns
       .filter((c) => c.pk > 0)
       .sort((a, b) => a.pk - b.pk)
       .map((c) => c.name);
     schema.primaryKey.set(table, primaryKey);
+    if (primaryKey.length === 1 && columns.find((c) => c.pk > 0)!.type.toUpperCase() === 'INTEGER') schema.rowidAlias.add(table);
     const keys = new Map<number, ForeignKey>();
     for (const fk of sqlite.pragma(`foreign_key_list(${quote(table)})`) as {
       id: number;
@@ -148,7 +164,7 @@ function capture(
     const id = `${table}:${__rowid}`;
     if (out.seen.has(id)) continue;
     out.seen.add(id);
-    out.rows.push({ table, values });
+    out.rows.push(schema.rowidAlias.has(table) ? { table, values } : { table, values, rowid: __rowid });
     for (const key of schema.referencing.get(table) ?? []) {
       const parentValues = Object.fromEntries(key.from.map((c, i) => [c, values[key.to[i]!] ?? null]));
       if (key.onDelete === 'CASCADE') capture(sqlite, schema, key.child, parentValues, out);
@@ -316,10 +332,13 @@ export function restoreEntry(db: AppDb, entry: JournalEntry): string[] {
       .run(...cols.map((c) => scope[c]), value);
   }
   for (const row of payload.rows) {
-    const cols = Object.keys(row.values);
+    const values: Row = { ...row.values };
+    if (row.rowid !== undefined && !sqlite.prepare(`SELECT 1 FROM ${quote(row.table)} WHERE rowid = ?`).get(row.rowid))
+      values.rowid = row.rowid;
+    const cols = Object.keys(values);
     sqlite
       .prepare(`INSERT INTO ${quote(row.table)} (${cols.map(quote).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)
-      .run(...cols.map((c) => row.values[c]));
+      .run(...cols.map((c) => values[c]));
     touched.add(row.table);
   }
   for (const ref of payload.refs) {

@@ -8,7 +8,9 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Result } from '@shared/contract/define';
 import type { IpcMain, MenuItemConstructorOptions } from 'electron';
 import type { WindowOptions } from '@main/window/window';
-import { mainBuildOptions, ROOT } from '@main/launcher/bundle';
+import { mainBuildOptions, ROOT, workerEntryBuildOptions } from '@main/launcher/bundle';
+import type { ExportResult } from '@shared/contract/exchange';
+import type { Job } from '@shared/contract/jobs';
 import { INVOKE_CHANNEL } from '@main/preload/channel';
 import { CONTENT_SECURITY_POLICY } from '@main/security/csp';
 import { invokeEvent, StandInContents, StandInSession } from './stand-ins';
@@ -19,9 +21,14 @@ import { invokeEvent, StandInContents, StandInSession } from './stand-ins';
  * the real database, dispatcher, guards and protocol handler.
  */
 let bundle = '';
+let workerBundle = '';
 beforeAll(async () => {
-  const result = await build({ ...mainBuildOptions(), write: false, sourcemap: false, logLevel: 'silent' });
-  bundle = result.outputFiles.find((file) => file.path.endsWith('main.cjs'))!.text;
+  const [main, worker] = await Promise.all([
+    build({ ...mainBuildOptions(), write: false, sourcemap: false, logLevel: 'silent' }),
+    build({ ...workerEntryBuildOptions(), write: false, sourcemap: false, logLevel: 'silent' }),
+  ]);
+  bundle = main.outputFiles.find((file) => file.path.endsWith('main.cjs'))!.text;
+  workerBundle = worker.outputFiles.find((file) => file.path.endsWith('worker.cjs'))!.text;
 }, 60_000);
 
 const nodeRequire = createRequire(path.join(ROOT, 'package.json'));
@@ -42,6 +49,10 @@ function appFolder() {
   symlinkSync(path.join(ROOT, 'db', 'migrations'), path.join(appPath, 'db', 'migrations'));
   mkdirSync(path.join(appPath, 'dist', 'renderer'), { recursive: true });
   writeFileSync(path.join(appPath, 'dist', 'renderer', 'index.html'), '<!doctype html><title>Ресурсный центр</title>');
+  // The worker threads' entry ships beside main.cjs; like it, it requires better-sqlite3 from node_modules.
+  mkdirSync(path.join(appPath, 'dist', 'electron'), { recursive: true });
+  writeFileSync(path.join(appPath, 'dist', 'electron', 'worker.cjs'), workerBundle);
+  symlinkSync(path.join(ROOT, 'node_modules'), path.join(appPath, 'node_modules'));
   // Under Node the addon of Node's ABI stands in for the Electron build in .electron-native.
   mkdirSync(path.join(appPath, '.electron-native', ELECTRON_VERSION), { recursive: true });
   symlinkSync(nodeBuild, path.join(appPath, '.electron-native', ELECTRON_VERSION, 'better_sqlite3.node'));
@@ -189,6 +200,27 @@ describe('the Electron main process (bundle)', () => {
     expect(foreign.ok).toBe(false);
     record.app.emit('will-quit');
   });
+
+  it('runs an export as a job whose documents and snapshot the bundled worker.cjs builds', async () => {
+    const { record, appPath } = await runMain();
+    await vi.waitFor(() => expect(record.ipc.has(INVOKE_CHANNEL)).toBe(true));
+    const invoke = record.ipc.get(INVOKE_CHANNEL)!;
+    const folder = path.join(appPath, 'share');
+    mkdirSync(folder);
+    await invoke(trusted, 'app.initialize', { mode: 'demo' });
+    await invoke(trusted, 'exchange.saveSettings', { folder, centerCode: 'RC-06' });
+    const started = (await invoke(trusted, 'exchange.export', { year: 2017, kinds: ['plan', 'data'] })) as Result<Job<ExportResult>>;
+    expect(started.ok).toBe(true);
+    let job = (started as { value: Job<ExportResult> }).value;
+    while (job.state === 'running') {
+      await new Promise((r) => setTimeout(r, 50));
+      job = ((await invoke(trusted, 'jobs.get', { id: job.id })) as { value: Job<ExportResult> }).value;
+    }
+    expect(job).toMatchObject({ state: 'ok', error: null });
+    expect(job.result!.files.map((f) => f.path.split('/').at(-1))).toEqual(expect.arrayContaining(['data.sqlite', 'manifest.json']));
+    expect(job.result!.files.some((f) => f.kind === 'plan' && f.path.endsWith('.docx'))).toBe(true);
+    record.app.emit('will-quit');
+  }, 60_000);
 
   it('serves the renderer over app:// and guards every web contents and the session', async () => {
     const { record } = await runMain();

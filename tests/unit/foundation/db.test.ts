@@ -131,7 +131,16 @@ describe('opening the database', () => {
     const dir = tempDir();
     const opened = openDatabase({ file: path.join(dir, 'a.sqlite') });
     const tables = userTables(opened.sqlite);
-    for (const t of ['app_settings', 'center_profile', 'municipalities', 'organizations', 'people', 'work_plans', 'plan_items'])
+    for (const t of [
+      'app_settings',
+      'center_profile',
+      'municipalities',
+      'organizations',
+      'people',
+      'work_plans',
+      'plan_items',
+      'undo_journal',
+    ])
       expect(tables).toContain(t);
     expect(opened.sqlite.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get()).toEqual({ n: journal.entries.length });
     expect(opened.backupFile).toBeUndefined();

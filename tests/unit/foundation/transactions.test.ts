@@ -1,11 +1,11 @@
 import type Database from 'better-sqlite3';
-import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp, type App } from '@main/api/app';
 import { contract, type CallInput, type CallName, type CallOutput } from '@shared/contract';
+import { hashTables } from './tables';
 
 /**
  * Every `db` call of the contract holds as one transaction: made to fail right after its
@@ -186,19 +186,6 @@ const fixtures: { [K in Exclude<DbCall, 'app.initialize'>]: () => Promise<CallIn
     return { id: (deleted as { undo: { id: number } }).undo.id };
   },
 };
-
-/** A hash of every table's rows (the journal and SQLite's own sequence table included). */
-function hashTables(sqlite: Database.Database): Record<string, string> {
-  const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
-  return Object.fromEntries(
-    tables.map((t) => [
-      t,
-      createHash('sha256')
-        .update(JSON.stringify(sqlite.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).raw().all()))
-        .digest('hex'),
-    ]),
-  );
-}
 
 const injection = { armed: false, fired: 0 };
 
