@@ -10,6 +10,8 @@ export interface HostedApp {
   url: string;
   dataDir: string;
   dbFile: string;
+  /** Stops the host early (the window then has no application to talk to). */
+  stop: () => Promise<void>;
 }
 
 const root = path.resolve(import.meta.dirname, '..', '..');
@@ -46,9 +48,13 @@ export const test = base.extend<{ app: HostedApp }>({
   app: async ({}, use) => {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'rc-e2e-'));
     const { child, url } = await startHost(dataDir);
-    await use({ url, dataDir, dbFile: path.join(dataDir, 'resource-center.sqlite') });
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    const exited = new Promise((r) => child.once('exit', r));
+    const stop = async () => {
+      child.kill('SIGTERM');
+      await exited;
+    };
+    await use({ url, dataDir, dbFile: path.join(dataDir, 'resource-center.sqlite'), stop });
+    await stop();
     rmSync(dataDir, { recursive: true, force: true });
   },
 });
@@ -72,6 +78,20 @@ export function apiOf(request: APIRequestContext, app: HostedApp) {
     const result = (await response.json()) as { ok: boolean; value: T; error?: { message: string } };
     if (!result.ok) throw new Error(`${name}: ${result.error?.message}`);
     return result.value;
+  };
+}
+
+/** The calls the page makes, by name in order, read from its requests to the host. */
+export function recordCalls(page: Page) {
+  const calls: string[] = [];
+  page.on('request', (request) => {
+    const match = /\/api\/call\/([^/?#]+)/.exec(request.url());
+    if (match) calls.push(decodeURIComponent(match[1]!));
+  });
+  return {
+    /** A mark to count from. */
+    mark: () => calls.length,
+    since: (mark: number) => calls.slice(mark),
   };
 }
 
