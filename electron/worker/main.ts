@@ -1,8 +1,9 @@
 import { serveTasks } from '@main/api/jobs/thread';
+import { backupWorkerTasks } from '@main/services/backup';
 import { exchangeWorkerTasks } from '@main/services/exchange';
 
 /**
  * The worker thread's entry point (bundled as dist/electron/worker.cjs beside main.cjs): the
  * tasks long jobs run off the main thread, each on the worker's own database connection.
  */
-serveTasks({ ...exchangeWorkerTasks });
+serveTasks({ ...exchangeWorkerTasks, ...backupWorkerTasks });

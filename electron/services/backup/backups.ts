@@ -6,6 +6,7 @@ import type { BackupEntry } from '@shared/contract/backup';
 import { conflict, invalid } from '@main/api/errors';
 import { databaseProblem } from '@db/inspect';
 import { localWeekStart, todayLocal } from '@shared/russian';
+import type { TaskContext, WorkerTask } from '@main/api/jobs';
 
 /**
  * Local backups in `<dataDir>/backups/`: one automatic copy a day at start-up, copies before
@@ -81,11 +82,25 @@ export function backupNow(live: Database.Database, dataDir: string, reason: stri
   return entryOf(file)!;
 }
 
-export function manualBackup(live: Database.Database, dataDir: string, now: Date, targetFile?: string): BackupEntry {
-  if (!targetFile) return backupNow(live, dataDir, 'manual', now);
+/**
+ * «Создать копию сейчас»: `copy` makes the consistent copy (the application runs it in a
+ * worker thread, so a large database never holds up the window while SQLite copies it).
+ */
+export async function manualBackup(
+  copy: (target: string) => Promise<void>,
+  dataDir: string,
+  now: Date,
+  targetFile?: string,
+): Promise<BackupEntry> {
+  if (!targetFile) {
+    const file = freeBackupFile(backupsDir(dataDir), now, 'manual');
+    await copy(file);
+    return entryOf(file)!;
+  }
   const target = path.resolve(targetFile);
   if (!existsSync(path.dirname(target))) throw invalid(`Папка ${path.dirname(target)} не найдена`, { targetFile: 'Папка не найдена' });
-  copyDatabase(live, target);
+  if (existsSync(target)) throw conflict(`Файл ${target} уже существует: выберите другое имя, существующий файл не заменяется`);
+  await copy(target);
   return {
     file: target,
     name: path.basename(target),
@@ -95,6 +110,14 @@ export function manualBackup(live: Database.Database, dataDir: string, now: Date
     size: statSync(target).size,
   };
 }
+
+/** The worker thread's task: the copy made on the worker's own read-only connection. */
+export const backupWorkerTasks = {
+  'backup.copy': {
+    access: 'read',
+    run: (input: { target: string }, ctx: TaskContext) => copyDatabase(ctx.db.$client, input.target),
+  } satisfies WorkerTask<{ target: string }, void>,
+};
 
 const localDay = (d: Date) => todayLocal(d);
 const localWeek = localWeekStart;

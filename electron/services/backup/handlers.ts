@@ -1,10 +1,26 @@
 import type { Handlers } from '@main/api/dispatch';
+import { databaseHost } from '@main/api/databaseHost';
+import { runInWorker } from '@main/api/jobs';
 import type { backupCalls } from '@shared/contract/backup';
 import { backupsDir, listBackups, manualBackup } from './backups';
 import { restoreDatabase } from './restore';
 
 export const backupHandlers: Handlers<typeof backupCalls> = {
   'backup.list': ({ env }) => ({ dir: backupsDir(env.dataDir), backups: listBackups(env.dataDir) }),
-  'backup.now': ({ db, env }, { targetFile }) => manualBackup(db.$client, env.dataDir, new Date(), targetFile),
+  'backup.now': (ctx, { targetFile }) => {
+    const binding = databaseHost(ctx)?.openOptions.nativeBinding;
+    const copy = (target: string) =>
+      runInWorker<void>(
+        'backup.copy',
+        { target },
+        {
+          db: () => ctx.db,
+          dbFile: ctx.env.dbFile,
+          ...(binding ? { nativeBinding: binding } : {}),
+          description: 'резервное копирование',
+        },
+      );
+    return manualBackup(copy, ctx.env.dataDir, new Date(), targetFile);
+  },
   'backup.restore': (ctx, { file }) => restoreDatabase(ctx, file, new Date()),
 };

@@ -1,5 +1,6 @@
 import { serveTasks } from '@main/api/jobs/thread';
 import { conflict } from '@main/api/errors';
+import { backupWorkerTasks } from '@main/services/backup';
 import { exchangeWorkerTasks } from '@main/services/exchange';
 import type { TaskContext } from '@main/api/jobs';
 
@@ -13,6 +14,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 serveTasks({
   ...exchangeWorkerTasks,
+  ...backupWorkerTasks,
   'test.writeBack': {
     access: 'read',
     run: async (input: { lastNames: string[] }, ctx: TaskContext) => {
