@@ -175,4 +175,27 @@ describe('the job contract', () => {
     expect(log).toHaveBeenCalledOnce();
     expect(await app.dispatch('jobs.get', { id: 'нет-такой' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
+
+  it('lets the secretary go on working while an export runs: her changes are saved at once, the export still succeeds', async () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'rc-jobs-share-'));
+    try {
+      await app.dispatch('exchange.saveSettings', { folder, centerCode: 'RC-06' });
+      const started = (await app.dispatch('exchange.export', { year: 2017, kinds: ['plan', 'minutes', 'data'] })) as { value: Job };
+      const saved = await app.dispatch('people.create', { lastName: 'Секретарь', firstName: 'Анна' });
+      expect(saved).toMatchObject({ ok: true, changed: ['people'] });
+      expect(((await app.dispatch('jobs.get', { id: started.value.id })) as { value: Job }).value.state).toBe('running');
+      // A second export of the same center is refused while the first runs.
+      expect(await app.dispatch('exchange.export', { year: 2017, kinds: ['plan'] })).toMatchObject({
+        ok: false,
+        error: { message: 'Выгрузка уже выполняется: дождитесь её окончания или отмените её' },
+      });
+      await vi.waitFor(
+        async () =>
+          expect(((await app.dispatch('jobs.get', { id: started.value.id })) as { value: Job }).value).toMatchObject({ state: 'ok' }),
+        { timeout: 30_000 },
+      );
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
 });
