@@ -121,7 +121,7 @@ test('a refusal is titled by what did not happen, a record that is gone and a lo
   await page.screenshot({ path: testInfo.outputPath('connection-lost.png') });
 });
 
-test('a deleted specialist comes back with «Отменить», and stays back after a reload', async ({ page, app, request }) => {
+test('a deleted specialist comes back with «Отменить», and stays back after a reload', async ({ page, app, request }, testInfo) => {
   const call = apiOf(request, app);
   await call('app.initialize', { mode: 'empty' });
   await call('people.create', { lastName: 'Семёнова', firstName: 'Ольга', middleName: 'Петровна', phone: '8 (4752) 72-00-01' });
@@ -133,6 +133,7 @@ test('a deleted specialist comes back with «Отменить», and stays back 
   await page.getByRole('dialog').getByRole('button', { name: 'Удалить' }).click();
   const notice = page.locator('.mantine-Notification-root').filter({ hasText: 'Запись о специалисте удалена' });
   await expect(page.getByText('Специалистов пока нет', { exact: false })).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath('undo-offered.png') });
   await notice.getByRole('button', { name: 'Отменить' }).click();
   await expect(page.getByText('Отменено: Удалён специалист Семёнова Ольга Петровна')).toBeVisible();
   await expect(people).toContainText('Семёнова Ольга Петровна');
