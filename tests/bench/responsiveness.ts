@@ -90,10 +90,11 @@ async function sample(app: App, run: (phases: ReturnType<typeof phaseTimeline>) 
     due += SLOT_MS;
     const wait = due - performance.now();
     if (wait > 0) await sleep(wait);
-    const result = await app.dispatch('people.list', { search: 'иванова', limit: 50 });
+    const result = await app.dispatch('people.list', { limit: 50 });
     if (!result.ok) throw new Error(`people.list failed: ${result.error.message}`);
     const phase = phases.phaseAt(due);
-    if (phase) list.get(phase)!.push(performance.now() - due);
+    // A timer may fire a fraction of a millisecond before its due time: never counted as negative.
+    if (phase) list.get(phase)!.push(Math.max(0, performance.now() - due));
     // A blocked loop makes slots pile up: the next one is due from now, as a user would click again.
     due = Math.max(due, performance.now() - SLOT_MS);
   }

@@ -532,7 +532,7 @@ const md = [
   '',
   ...markdownTable(registerHeader, registerLines),
   '',
-  `The window while an export of ${YEAR} runs (every kind, to a local folder): the main thread's event-loop delay (perf_hooks.monitorEventLoopDelay, 5 ms resolution) and \`people.list\` (search «иванова») asked every 50 ms on a fixed schedule, timed from when it was due, by export phase. The application runs the export as a job whose documents and snapshot are built in a worker thread; the second half runs the same export with that work in the main thread, as before, for comparison.`,
+  `The window while an export of ${YEAR} runs (every kind, to a local folder), by export phase: the main thread's event-loop delay — a timer's lateness, as \`perf_hooks.monitorEventLoopDelay\` measures it (its own figure for the whole export in the «вся» rows; by phase from a 5 ms timer of the same kind, counted for the phase it was due in) — and \`people.list\` (the first page of 20,000 people) asked every 50 ms on a fixed schedule and timed from when it was due, as a click would wait. The application runs the export as a job whose documents and snapshot are built in a worker thread; the second half runs the same export with that work in the main thread, as before, for comparison. The machine's other work competes for the same cores (load average above).`,
   '',
   ...markdownTable(responsivenessHeader, responsivenessLines),
   '',
