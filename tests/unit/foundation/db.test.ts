@@ -75,6 +75,14 @@ function schemaOf(sqlite: Database.Database) {
 }
 
 /**
+ * Values a generic row cannot guess: a CHECK over several columns (a plan item link is either
+ * a meeting's or an agenda item's, its kind saying which).
+ */
+const ROW_OVERRIDES: Record<string, Record<string, unknown>> = {
+  plan_item_links: { kind: 'meeting', agenda_item_id: null },
+};
+
+/**
  * Puts one plausible row in every table of an older database, parents before children
  * so every foreign key points at a real row: the data a user of that version would have.
  */
@@ -105,6 +113,7 @@ function fillEveryTable(sqlite: Database.Database): Map<string, Record<string, u
       else if (/date|_on$|_at$|start|end/i.test(col.name)) row[col.name] = '2017-09-12';
       else row[col.name] = `проверка ${table}.${col.name}`;
     }
+    Object.assign(row, ROW_OVERRIDES[table]);
     const names = Object.keys(row);
     sqlite
       .prepare(`INSERT INTO "${table}" (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`)

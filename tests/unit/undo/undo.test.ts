@@ -84,7 +84,7 @@ async function draftMeetingWithItems(dateStart: string) {
 
 describe('undo of a deletion', () => {
   it('brings back a specialist, an organisation and a municipality as they were', async () => {
-    const municipality = await call('municipalities.create', { name: 'Знаменский район' });
+    const municipality = await call('municipalities.create', { type: 'district', properName: 'Знаменский' });
     const org = await call('organizations.create', { fullName: 'Школа №1', type: 'education', municipalityId: municipality.id });
     const person = await call('people.create', {
       lastName: 'Ёлкина',
@@ -181,9 +181,9 @@ describe('an undo later changes stand in the way of', () => {
   });
 
   it('is refused when the name or the number is taken since', async () => {
-    const municipality = await call('municipalities.create', { name: 'Новый район' });
+    const municipality = await call('municipalities.create', { type: 'district', properName: 'Новый' });
     const undo = await remove('municipalities.delete', { id: municipality.id });
-    await call('municipalities.create', { name: 'Новый район' });
+    await call('municipalities.create', { type: 'district', properName: 'Новый' });
     await refused(undo.id, 'Отменить нельзя: муниципальное образование с таким названием уже есть.');
 
     const meeting = await call('meetings.create', { groupId: 1, kind: 'session', dateStart: '2018-05-01' });
