@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import { ASSIGNMENT_STATUSES, MEETING_KINDS, MEETING_STATUSES } from '@shared/contract/meetingEnums';
+import { ASSIGNMENT_STATUSES, DOCUMENT_ISSUE_KINDS, MEETING_KINDS, MEETING_STATUSES, QUORUM_RULES } from '@shared/contract/meetingEnums';
 import { organizations, people } from './registry';
 import { linkReference, referenceRecord, type RegistryReference } from './references';
 
@@ -25,11 +25,30 @@ export const workingGroups = sqliteTable(
     chairId: integer('chair_id').references(() => people.id, { onDelete: 'no action' }),
     deputyChairId: integer('deputy_chair_id').references(() => people.id, { onDelete: 'no action' }),
     secretaryId: integer('secretary_id').references(() => people.id, { onDelete: 'no action' }),
+    /** How many members make the meeting competent, stated in the minutes («Кворум имеется»). */
+    quorum: text('quorum', { enum: QUORUM_RULES }).notNull().default('half'),
     sortKey: text('sort_key').notNull(),
     createdAt: text('created_at').notNull().default(stamp),
     updatedAt: text('updated_at').notNull().default(stamp),
   },
   (t) => [uniqueIndex('working_groups_sort_key_unique').on(t.sortKey)],
+);
+
+/**
+ * The case file (дело по номенклатуре дел) the group's signed minutes of a year are filed in:
+ * an extract sent to another organisation says «Подлинник документа находится в … в деле № … за … год»
+ * (ГОСТ Р 7.0.97-2016, 5.26).
+ */
+export const workingGroupCaseFiles = sqliteTable(
+  'working_group_case_files',
+  {
+    groupId: integer('group_id')
+      .notNull()
+      .references(() => workingGroups.id, { onDelete: 'cascade' }),
+    year: integer('year').notNull(),
+    caseIndex: text('case_index').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.year] })],
 );
 
 export const workingGroupMembers = sqliteTable(
@@ -301,3 +320,22 @@ export const meetingsReferences: RegistryReference[] = [
     'ответственная организация',
   ),
 ];
+
+/**
+ * Outgoing documents the application numbers itself: each assignment list sent to an
+ * organisation gets the next number of its year, so a list can be referred to («№ 3 от …») and
+ * two lists never share a number or a file name.
+ */
+export const documentIssues = sqliteTable(
+  'document_issues',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: DOCUMENT_ISSUE_KINDS }).notNull(),
+    year: integer('year').notNull(),
+    number: integer('number').notNull(),
+    issuedOn: text('issued_on').notNull(),
+    organizationId: integer('organization_id').references(() => organizations.id, { onDelete: 'set null' }),
+    createdAt: text('created_at').notNull().default(stamp),
+  },
+  (t) => [uniqueIndex('document_issues_kind_year_number_unique').on(t.kind, t.year, t.number)],
+);

@@ -11,6 +11,11 @@ export const workPlans = sqliteTable('work_plans', {
   year: integer('year').notNull().unique(),
   /** Date of the director's approval shown in the «УТВЕРЖДАЮ» block, if set. */
   approvedOn: text('approved_on'),
+  /**
+   * The copy for approval as it was when the approval date was set (a frozen document, JSON with
+   * its version): the approved plan prints from it, whatever is edited later. Null while not approved.
+   */
+  approvedSnapshot: text('approved_snapshot'),
   createdAt: text('created_at')
     .notNull()
     .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),

@@ -1,7 +1,7 @@
 import { BorderStyle } from 'docx';
 
 /**
- * What every Word document of the center shares (ГОСТ Р 7.0.97-2016): A4, Times New Roman 14
+ * What every Word document of the center shares (ГОСТ Р 7.0.97-2016; the 2025 edition keeps A4 and 12–14 pt per klerk.ru 19.08.2025): A4, Times New Roman 14
  * for text and 12 in tables (wide tables do not fit 14 pt), thin black cell borders.
  */
 
@@ -20,3 +20,5 @@ export const TABLE_SIZE = 24; // 12 pt
 
 const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 export const cellBorders = { top: border, bottom: border, left: border, right: border };
+/** The executor mark may be set smaller (ВНИИДАД recommendations to ГОСТ Р 7.0.97-2016, 4.25). */
+export const NOTE_SIZE = 20; // 10 pt

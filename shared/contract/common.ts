@@ -1,6 +1,24 @@
 import { z } from 'zod';
+import { forbiddenCharacter } from '@shared/documents/text';
 
 /** Shared input shapes with Russian messages, reused by every register's contract. */
+
+/**
+ * Typed text may not carry a character XML 1.0 forbids (a control character pasted from another
+ * program, U+FFFE): every document is XML, and one such character would break it. The message
+ * says where the character is, so the user can find an invisible one.
+ */
+function printable<T extends z.ZodType<string>>(schema: T, subject: string) {
+  return schema.superRefine((value, ctx) => {
+    const bad = forbiddenCharacter(value);
+    if (bad) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `${subject} содержит недопустимый (невидимый) символ ${bad.code} на ${bad.position}-й позиции: удалите его`,
+      });
+    }
+  });
+}
 
 export const id = z
   .number({ error: 'Не указан идентификатор записи' })
@@ -8,18 +26,23 @@ export const id = z
   .positive('Неверный идентификатор записи');
 
 export const requiredText = (what: string, max = 500) =>
-  z
-    .string({ error: `Поле «${what}» должно быть текстом` })
-    .trim()
-    .min(1, `Заполните поле «${what}»`)
-    .max(max, `Поле «${what}» длиннее ${max} символов`);
+  printable(
+    z
+      .string({ error: `Поле «${what}» должно быть текстом` })
+      .trim()
+      .min(1, `Заполните поле «${what}»`)
+      .max(max, `Поле «${what}» длиннее ${max} символов`),
+    `Поле «${what}»`,
+  );
 
 export const optionalText = (what: string, max = 2000) =>
-  z
-    .string({ error: `Поле «${what}» должно быть текстом` })
-    .trim()
-    .max(max, `Поле «${what}» длиннее ${max} символов`)
-    .default('');
+  printable(
+    z
+      .string({ error: `Поле «${what}» должно быть текстом` })
+      .trim()
+      .max(max, `Поле «${what}» длиннее ${max} символов`),
+    `Поле «${what}»`,
+  ).default('');
 
 /** Calendar date as ISO `YYYY-MM-DD`; the UI shows it as ДД.ММ.ГГГГ. */
 export const isoDate = (what: string) =>
@@ -44,7 +67,7 @@ export const page = {
   limit: z.number().int().min(1).max(500).default(50),
 };
 
-export const search = z.string().trim().max(200, 'Строка поиска слишком длинная').default('');
+export const search = printable(z.string().trim().max(200, 'Строка поиска слишком длинная'), 'Строка поиска').default('');
 
 export const empty = z.object({}).strict().default({});
 
@@ -55,8 +78,11 @@ export interface Page<T> {
 
 /** A path to a file or folder typed or chosen by the user. */
 export const pathText = (what: string) =>
-  z
-    .string({ error: `Укажите ${what}` })
-    .trim()
-    .min(1, `Укажите ${what}`)
-    .max(1000, `Путь (${what}) слишком длинный`);
+  printable(
+    z
+      .string({ error: `Укажите ${what}` })
+      .trim()
+      .min(1, `Укажите ${what}`)
+      .max(1000, `Путь (${what}) слишком длинный`),
+    'Путь',
+  );

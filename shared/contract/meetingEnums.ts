@@ -55,3 +55,29 @@ export const CONTROL_REVIEW_TITLE = 'О ходе исполнения решен
 
 /** Attendees above this count go to an attachment; a setting, this is its default. */
 export const DEFAULT_ATTENDEE_THRESHOLD = 15;
+
+/**
+ * How many members make a meeting competent (кворум). The minutes state the count and whether
+ * the quorum is there («Присутствуют 9 из 12 членов … Кворум имеется»).
+ */
+export const QUORUM_RULES = ['half', 'majority', 'twoThirds', 'none'] as const;
+export type QuorumRule = (typeof QUORUM_RULES)[number];
+
+export const QUORUM_RULE_LABELS: Record<QuorumRule, string> = {
+  half: 'не менее половины членов',
+  majority: 'более половины членов',
+  twoThirds: 'не менее двух третей членов',
+  none: 'не установлен',
+};
+
+/** The members needed for a quorum of `members`; null when the group sets none. */
+export function quorumNeeded(rule: QuorumRule, members: number): number | null {
+  if (rule === 'half') return Math.ceil(members / 2);
+  if (rule === 'majority') return Math.floor(members / 2) + 1;
+  if (rule === 'twoThirds') return Math.ceil((members * 2) / 3);
+  return null;
+}
+
+/** Documents the application numbers in its own series per year. */
+export const DOCUMENT_ISSUE_KINDS = ['assignmentList'] as const;
+export type DocumentIssueKind = (typeof DOCUMENT_ISSUE_KINDS)[number];

@@ -2,14 +2,17 @@ import { z } from 'zod';
 import { call, REFUSED, type CallDef, type FileOutput } from './define';
 import { empty, id, isoDate, optionalText, page, requiredText, search, year, type Page } from './common';
 import type { PlanStatus } from '@shared/enums';
+import type { DocumentSpec } from '@shared/documents/model';
 import {
   ASSIGNMENT_STATUSES,
   MEETING_KINDS,
   MEETING_STATUSES,
+  QUORUM_RULES,
   type AssignmentState,
   type AssignmentStatus,
   type MeetingKind,
   type MeetingStatus,
+  type QuorumRule,
 } from './meetingEnums';
 
 export * from './meetingEnums';
@@ -37,8 +40,18 @@ export interface WorkingGroup {
   deputyChair: PersonRef | null;
   secretary: PersonRef | null;
   members: PersonRef[];
+  quorum: QuorumRule;
+  /** The case file (номенклатура дел) of each year's minutes, by year. */
+  caseFiles: CaseFile[];
   meetingCount: number;
+  /** Open assignments from signed minutes only: an unsigned decision binds nobody yet. */
   openAssignmentCount: number;
+}
+
+export interface CaseFile {
+  year: number;
+  /** «01-07»: the file's index in the center's номенклатура дел. */
+  index: string;
 }
 
 export interface MeetingRow {
@@ -151,6 +164,18 @@ export interface MinutesSettings {
   centerFullName: string;
   /** Attendee count above which the list goes to an attachment. */
   threshold: number;
+  /** The group's quorum rule at signing; null for minutes signed before the rule was kept. */
+  quorum: QuorumRule | null;
+}
+
+/** The meeting documents the print view shows, as the Word files have them. */
+export const MEETING_DOCUMENTS = ['full', 'short', 'agenda', 'registration', 'extract'] as const;
+export type MeetingDocument = (typeof MEETING_DOCUMENTS)[number];
+
+/** Assignments decided at meetings whose minutes are not signed yet: shown as a count, never as binding. */
+export interface PendingAssignments {
+  assignments: number;
+  meetings: number;
 }
 
 export interface AssignmentRow extends AssignmentView {
@@ -160,6 +185,7 @@ export interface AssignmentRow extends AssignmentView {
   itemTitle: string;
   meetingId: number;
   meetingLabel: string;
+  meetingNumber: number;
   meetingDate: string;
   groupId: number;
   groupName: string;
@@ -190,6 +216,13 @@ const time = z
   .refine((s) => s === '' || /^([01]\d|2[0-3]):[0-5]\d$/.test(s), 'Время укажите как ЧЧ:ММ, например 10:00')
   .default('');
 
+export const caseFileInput = z
+  .object({
+    year,
+    index: requiredText('Индекс дела', 50),
+  })
+  .strict();
+
 export const groupInput = z
   .object({
     name: requiredText('Название', 300),
@@ -198,6 +231,14 @@ export const groupInput = z
     deputyChairId: id.nullable().default(null),
     secretaryId: id.nullable().default(null),
     memberIds: ids('Члены группы'),
+    quorum: z.enum(QUORUM_RULES, { error: 'Выберите, сколько членов составляют кворум' }).default('half'),
+    caseFiles: z
+      .array(caseFileInput)
+      .max(100, 'Слишком много дел в номенклатуре')
+      .default([])
+      .refine((files) => new Set(files.map((f) => f.year)).size === files.length, {
+        message: 'За один год укажите одно дело с протоколами',
+      }),
   })
   .strict();
 
@@ -392,7 +433,10 @@ export const meetingsCalls = {
   /** Moves an item not reached to the group's next draft meeting. */
   'agenda.carryToNext': call(byId).db(['meetings'], REFUSED.carry).returns<MeetingDetail>(),
 
+  /** Assignments from signed minutes only. */
   'assignments.list': call(assignmentListInput).reads('meetings', 'names').returns<Page<AssignmentRow>>(),
+  /** How many assignments wait in held but unsigned minutes (they join the list once signed). */
+  'assignments.pending': call(empty).reads('meetings').returns<PendingAssignments>(),
   'assignments.setStatus': call(
     z
       .object({
@@ -407,8 +451,6 @@ export const meetingsCalls = {
     .returns<AssignmentRow>(),
 
   'meetings.getSettings': call(empty).reads('meetings').returns<{ attendeeThreshold: number }>(),
-  /** For the print view: the center's name and attendee threshold, as at signing for signed minutes. */
-  'meetings.documentSettings': call(byId).reads('meetings', 'profile').returns<MinutesSettings>(),
   'meetings.saveSettings': call(
     z
       .object({
@@ -423,15 +465,32 @@ export const meetingsCalls = {
     .db(['meetings'], REFUSED.save)
     .returns<{ attendeeThreshold: number }>(),
 
+  /** A meeting document for the print view: the same blocks the Word file is rendered from. */
+  'meetings.documentView': call(
+    z
+      .object({
+        id,
+        doc: z.enum(MEETING_DOCUMENTS, { error: 'Неизвестный документ заседания' }),
+        itemId: id.nullable().default(null),
+        organizationId: id.nullable().default(null),
+      })
+      .strict(),
+  )
+    .reads('meetings', 'names', 'profile')
+    .returns<DocumentSpec>(),
   'meetings.minutesDocx': call(z.object({ id, form: z.enum(['full', 'short']).default('full') }).strict())
     .reads('meetings', 'names', 'profile')
     .returns<FileOutput>(),
   'meetings.agendaDocx': call(byId).reads('meetings', 'names', 'profile').returns<FileOutput>(),
   'meetings.registrationSheetDocx': call(byId).reads('meetings', 'names', 'profile').returns<FileOutput>(),
-  /** One item's extract; with an organisation, only the decisions assigned to it (or to its people), addressed to it. */
+  /**
+   * One item's extract, from signed minutes only; with an organisation, only the decisions
+   * assigned to it (or to its people), addressed to it, with where the original is kept.
+   */
   'meetings.extractDocx': call(z.object({ itemId: id, organizationId: id.nullable().default(null) }).strict())
     .reads('meetings', 'names', 'profile')
     .returns<FileOutput>(),
+  /** The organisation's assignments from signed minutes, as an outgoing document numbered in the year's series. */
   'assignments.organizationDocx': call(z.object({ organizationId: id, onlyOpen: z.boolean().default(true) }).strict())
     .reads('meetings', 'names', 'profile')
     .returns<FileOutput>(),

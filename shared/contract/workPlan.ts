@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DIRECTIONS, PLAN_STATUSES, type Direction, type PlanStatus } from '@shared/enums';
 import { call, REFUSED, type CallDef, type FileOutput } from './define';
 import { id, isoDate, optionalText, requiredText, search, year } from './common';
+import type { DocumentSpec } from '@shared/documents/model';
 
 /** The yearly work plan (план работы на год) and its items (мероприятия плана). */
 
@@ -21,8 +22,17 @@ export interface WorkPlan {
   year: number;
   /** Date of the director's approval (ISO), shown in the «УТВЕРЖДАЮ» block. */
   approvedOn: string | null;
+  /** The copy for approval was frozen when the date was set: later edits do not reach it. */
+  approvalFrozen: boolean;
   itemCount: number;
 }
+
+/**
+ * The plan's Word documents: the copy for approval (the plan as planned, without the
+ * execution column; frozen at approval) and the execution report (with it, as of today).
+ */
+export const PLAN_DOCUMENTS = ['approval', 'report'] as const;
+export type PlanDocument = (typeof PLAN_DOCUMENTS)[number];
 
 export interface PlanItemLink {
   id: number;
@@ -167,6 +177,7 @@ export const planItemsFilter = z
   .strict();
 
 const byYear = z.object({ year }).strict();
+const planDocument = z.object({ year, doc: z.enum(PLAN_DOCUMENTS, { error: 'Неизвестный документ плана' }) }).strict();
 const byId = z.object({ id }).strict();
 
 export const workPlanCalls = {
@@ -174,6 +185,7 @@ export const workPlanCalls = {
   'workPlan.years': call(z.object({}).strict().default({})).reads('workPlan').returns<WorkPlanSummaryRow[]>(),
   'workPlan.create': call(byYear).db(['workPlan'], REFUSED.create).returns<WorkPlan>(),
   'workPlan.get': call(byYear).reads('workPlan').returns<WorkPlan>(),
+  /** Setting the date freezes the copy for approval; clearing it lets the copy follow the plan again. */
   'workPlan.setApproval': call(z.object({ year, approvedOn: isoDate('Дата утверждения').nullable() }).strict())
     .db(['workPlan'], REFUSED.save)
     .returns<WorkPlan>(),
@@ -202,9 +214,10 @@ export const workPlanCalls = {
   /** Carries the unfinished items (planned, moved) into the next year's plan. */
   'workPlan.copyToNextYear': call(byYear).db(['workPlan'], REFUSED.copy).returns<CopyResult>(),
   'workPlan.summary': call(byYear).reads('workPlan').returns<PlanExecution>(),
-  /** The data of the printed plan (print view). */
-  'workPlan.document': call(byYear).reads('workPlan', 'names', 'profile').returns<PlanDocumentData>(),
-  'workPlan.exportDocx': call(byYear).reads('workPlan', 'names', 'profile').returns<FileOutput>(),
+  /** A plan document for the print view: the same blocks the Word file is rendered from. */
+  'workPlan.documentView': call(planDocument).reads('workPlan', 'names', 'profile').returns<DocumentSpec>(),
+  'workPlan.exportDocx': call(planDocument).reads('workPlan', 'names', 'profile').returns<FileOutput>(),
+  /** The working copy in Excel: one row per item, to sort and filter. */
   'workPlan.exportXlsx': call(byYear).reads('workPlan', 'names', 'profile').returns<FileOutput>(),
 } satisfies Record<string, CallDef<z.ZodType, unknown>>;
 

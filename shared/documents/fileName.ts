@@ -1,3 +1,5 @@
+import { xmlSafe } from '@shared/documents/text';
+
 /** Characters of a file name before its extension; Cyrillic takes two bytes each in UTF-8. */
 const MAX_NAME_CHARS = 100;
 
@@ -9,7 +11,7 @@ const MAX_NAME_CHARS = 100;
  * the folder, so the name stays well under both.
  */
 export function documentFileName(base: string, ext: 'docx' | 'xlsx' | 'pdf'): string {
-  let name = base
+  let name = xmlSafe(base)
     // Control characters are exactly what must go: file systems refuse them.
     // eslint-disable-next-line no-control-regex
     .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')

@@ -110,6 +110,16 @@ export function formatDateLong(iso: string | null | undefined): string {
   return `${d} ${MONTHS_GENITIVE[m - 1]} ${y} года`;
 }
 
+/**
+ * `2017-01-16` → «16 января 2017 г.»: the word-and-number form of a document's date requisite
+ * (ГОСТ Р 7.0.97-2016, 5.10: day without a leading zero, the month in words, «г.»); '' for a broken date.
+ */
+export function formatDateWords(iso: string | null | undefined): string {
+  if (!iso || !isIsoDate(iso)) return '';
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return `${d} ${MONTHS_GENITIVE[m - 1]} ${y} г.`;
+}
+
 /** `2017-01-16` → «16» января 2017 г., as the «УТВЕРЖДАЮ» block dates an approval. */
 export function formatDateQuoted(iso: string | null | undefined): string {
   if (!iso || !isIsoDate(iso)) return '';

@@ -11,9 +11,9 @@ import {
   people,
   workingGroups,
 } from '@db/schema';
-import { invalid, notFound } from '@main/api/errors';
+import { conflict, invalid, notFound } from '@main/api/errors';
 import type { Page } from '@shared/contract/common';
-import type { AssignmentListInput, AssignmentRow, AssignmentStatus } from '@shared/contract/meetings';
+import type { AssignmentListInput, AssignmentRow, AssignmentStatus, PendingAssignments } from '@shared/contract/meetings';
 import { formatDate, todayLocal } from '@shared/russian';
 import { matchesAllWords } from '@main/services/common/queries';
 import { loadAssignments } from './detail';
@@ -33,6 +33,13 @@ const rowColumns = {
   groupName: workingGroups.name,
 };
 
+/**
+ * A decision binds the organisations it names once the minutes are signed: until then it is a
+ * draft's text. Every list and count of assignments takes signed minutes only; held but
+ * unsigned ones are counted apart (`pendingAssignments`) and said so on screen.
+ */
+export const signedMinutes = eq(meetings.status, 'signed');
+
 function baseQuery(db: AppDb, where: SQL | undefined) {
   return db
     .select(rowColumns)
@@ -41,7 +48,7 @@ function baseQuery(db: AppDb, where: SQL | undefined) {
     .innerJoin(agendaItems, eq(agendaItems.id, decisions.agendaItemId))
     .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
     .innerJoin(workingGroups, eq(workingGroups.id, meetings.groupId))
-    .where(where);
+    .where(and(signedMinutes, where));
 }
 
 function toRows(
@@ -73,6 +80,7 @@ function toRows(
     itemTitle: r.itemTitle,
     meetingId: r.meetingId,
     meetingLabel: minutesLabel(r),
+    meetingNumber: r.number,
     meetingDate: r.dateStart,
     groupId: r.groupId,
     groupName: r.groupName,
@@ -149,14 +157,31 @@ export function listAssignments(db: AppDb, input: AssignmentListInput, today = t
       .innerJoin(decisions, eq(decisions.id, assignments.decisionId))
       .innerJoin(agendaItems, eq(agendaItems.id, decisions.agendaItemId))
       .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
-      .where(where)
+      .where(and(signedMinutes, where))
       .get()?.n ?? 0;
   return { rows: toRows(db, rows, today), total };
 }
 
+/** Assignments in minutes that are held but not signed yet, and in how many minutes. */
+export function pendingAssignments(db: AppDb): PendingAssignments {
+  const row = db
+    .select({ assignments: count(), meetings: sql<number>`count(distinct ${meetings.id})` })
+    .from(assignments)
+    .innerJoin(decisions, eq(decisions.id, assignments.decisionId))
+    .innerJoin(agendaItems, eq(agendaItems.id, decisions.agendaItemId))
+    .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+    .where(eq(meetings.status, 'held'))
+    .get();
+  return { assignments: row?.assignments ?? 0, meetings: row?.meetings ?? 0 };
+}
+
 export function getAssignment(db: AppDb, id: number, today = todayLocal()): AssignmentRow {
   const row = baseQuery(db, eq(assignments.id, id)).get();
-  if (!row) throw notFound('Запись о поручении');
+  if (!row) {
+    const unsigned = db.select({ id: assignments.id }).from(assignments).where(eq(assignments.id, id)).get();
+    if (unsigned) throw conflict('Поручение записано в неподписанном протоколе: отмечать исполнение можно после подписания протокола.');
+    throw notFound('Запись о поручении');
+  }
   return toRows(db, [row], today)[0]!;
 }
 
@@ -198,7 +223,7 @@ export function setAssignmentStatus(
   });
 }
 
-/** Open assignments of the meeting's group decided at its other, earlier meetings. */
+/** Open assignments of the meeting's group decided at its other, earlier meetings (signed minutes only). */
 export function openAssignmentsForMeeting(db: AppDb, meetingId: number, dateStart: string, today = todayLocal()): AssignmentRow[] {
   const m = db.select({ groupId: meetings.groupId }).from(meetings).where(eq(meetings.id, meetingId)).get();
   if (!m) throw notFound('Запись о заседании');
@@ -216,7 +241,7 @@ export function openAssignmentsForMeeting(db: AppDb, meetingId: number, dateStar
   return toRows(db, rows, today);
 }
 
-/** Assignments concerning one organisation, for its list (document). */
+/** Assignments concerning one organisation from signed minutes, for its list (document). */
 export function organizationAssignments(db: AppDb, organizationId: number, onlyOpen: boolean, today = todayLocal()): AssignmentRow[] {
   const rows = baseQuery(db, and(concernsOrganization(db, organizationId), onlyOpen ? eq(assignments.status, 'inProgress') : undefined))
     .orderBy(

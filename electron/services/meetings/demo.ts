@@ -292,12 +292,8 @@ const MEETINGS: DemoMeeting[] = [
             text: 'Подготовить итоговую информацию о реализации программы «Защитим детей от насилия!» на территории г. Уварово за 2015–2017 годы',
             assignment: {
               organizations: ['КДН и ЗП г. Уварово'],
+              // Not reported yet: the register shows it overdue.
               due: '2018-01-31',
-              outcome: {
-                status: 'done',
-                on: '2018-01-29',
-                note: 'Информация направлена в Управление образования и науки Тамбовской области',
-              },
             },
           },
         ],
@@ -309,6 +305,7 @@ const MEETINGS: DemoMeeting[] = [
     address: ADMINISTRATION_HALL,
     absent: ['Макаров Игорь', 'болезнь'],
     guests: ['Морозова Юлия', 'Кузнецова Елена'],
+    // Held, minutes not signed yet: its documents are drafts, its decisions bind nobody yet.
     sign: false,
     items: [
       {
@@ -331,7 +328,6 @@ const MEETINGS: DemoMeeting[] = [
             assignment: {
               organizations: [CENTER, 'АНО «Вместе»'],
               due: '2018-03-30',
-              outcome: { status: 'done', on: '2018-03-22', note: 'НКО зарегистрирована, план её работы одобрен рабочей группой' },
             },
           },
         ],
@@ -395,11 +391,6 @@ const MEETINGS: DemoMeeting[] = [
               organizations: [CENTER],
               people: ['Семёнова Ольга'],
               due: '2018-01-31',
-              outcome: {
-                status: 'done',
-                on: '2018-01-19',
-                note: 'Отчёт о работе рабочей группы за 2017 год подготовлен и подписан директором центра',
-              },
             },
           },
         ],
@@ -449,6 +440,12 @@ export function seedDemoMeetings(db: AppDb): void {
         chairId: person(GROUP.chair),
         secretaryId: person(GROUP.secretary),
         memberIds,
+        quorum: 'half',
+        // The center's номенклатура дел: the group's minutes of a year are filed in one case.
+        caseFiles: [
+          { year: 2017, index: '01-07' },
+          { year: 2018, index: '01-07' },
+        ],
       }),
     );
 

@@ -16,16 +16,29 @@ import {
   workingGroupMembers,
   workingGroups,
 } from '@db/schema';
-import type { AgendaItemView, AssignmentView, AttendeeView, MeetingDetail, PersonRef, SpeakerView } from '@shared/contract/meetings';
+import type {
+  AgendaItemView,
+  AssignmentView,
+  AttendeeView,
+  MeetingDetail,
+  PersonRef,
+  QuorumRule,
+  SpeakerView,
+} from '@shared/contract/meetings';
 import { organizationDisplayName, sortedByKey, todayLocal } from '@shared/russian';
+import { jobOf } from '@shared/documents/meetings/layout';
 import { getItem } from '@main/services/workPlan';
 import { agendaPlanItemIds, meetingPlanItemId } from './planLinks';
 import { assignmentState, loadPeople, minutesLabel, requireMeeting, type MeetingRecord } from './shared';
 
-/** «Попова Л.А., социальный педагог ТОГБУ …»: how the minutes name a speaker from the registry. */
+/**
+ * «Попова Л.А., социальный педагог ТОГБУ …»: how the minutes name a speaker from the registry,
+ * the job title lower-cased inside the sentence (it is stored as typed).
+ */
 export function speakerLabel(person: PersonRef | undefined, name: string): string {
   if (!person) return name;
-  return [person.short, person.position, person.organizationName].filter(Boolean).join(', ');
+  const job = jobOf(person);
+  return job ? `${person.short}, ${job}` : person.short;
 }
 
 /** Assignment views by decision id, with responsibles resolved. */
@@ -97,6 +110,8 @@ export interface SignedSnapshot {
   meeting: MeetingDetail;
   centerFullName: string;
   threshold: number;
+  /** Added with the quorum statement; absent from minutes signed before it. */
+  quorum?: QuorumRule | null;
 }
 
 export function readSnapshot(m: MeetingRecord): SignedSnapshot | null {

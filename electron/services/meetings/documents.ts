@@ -1,89 +1,184 @@
+import { and, asc, eq, max } from 'drizzle-orm';
 import type { AppDb } from '@db/open';
-import { invalid, notFound } from '@main/api/errors';
+import { inTransaction } from '@db/transaction';
+import { agendaItems, documentIssues, meetings, people } from '@db/schema';
+import { conflict, invalid, notFound } from '@main/api/errors';
 import type { FileOutput } from '@shared/contract/define';
-import { organizationAssignments } from './assignments';
-import { getMeeting } from './detail';
-import { getAttendeeThreshold, minutesSettings } from './meetings';
+import type { AgendaItemView, MeetingDetail, MeetingDocument } from '@shared/contract/meetings';
+import type { DocumentSpec } from '@shared/documents/model';
 import { getOrganization, getProfile } from '@main/services/registry';
 import type { DocumentKind } from '@main/services/common/documentKind';
-import { and, asc, eq } from 'drizzle-orm';
-import { agendaItems, meetings } from '@db/schema';
 import { DOCX_MIME, toFileOutput } from '@main/documents/file';
-import { renderDocx } from '@main/documents/meetings/docx';
-import { organizationDisplayName, todayLocal } from '@shared/russian';
+import { renderDocx } from '@main/documents/docx';
 import {
-  agendaBlocks,
-  agendaFileName,
-  assignmentsFileName,
-  extractBlocks,
-  extractFileName,
+  agendaDocument,
+  assignmentListDocument,
+  extractDocument,
   itemForOrganization,
-  minutesBlocks,
-  minutesFileName,
-  organizationAssignmentsBlocks,
-  registrationBlocks,
-  registrationFileName,
+  minutesDocument,
+  registrationDocument,
   type MinutesContext,
 } from '@shared/documents/meetings/layout';
+import { signatureName } from '@shared/documents/workPlan/layout';
+import { organizationDisplayName, personFullName, todayLocal } from '@shared/russian';
+import { organizationAssignments } from './assignments';
+import { getMeeting } from './detail';
+import { caseFileIndex } from './groups';
+import { minutesSettings } from './meetings';
+import { minutesLabel } from './shared';
 
 /**
- * A meeting's documents take the center's name and the threshold as they were at signing
- * (see `minutesSettings`); `today` is the date an extract is certified, always the real one.
+ * A meeting's documents take the center's name, the threshold and the quorum rule as they were
+ * at signing (see `minutesSettings`); `today` is the date an extract is certified, always the
+ * real one. Each document is assembled once as blocks: the Word file and the print view render
+ * the same `DocumentSpec`.
  */
-function context(db: AppDb, meetingId: number): MinutesContext {
-  return { ...minutesSettings(db, meetingId), today: todayLocal() };
+function context(db: AppDb, meetingId: number, today: string): MinutesContext {
+  return { ...minutesSettings(db, meetingId), today };
 }
 
-/** Not tied to one meeting: the assignments' current state. */
-function liveContext(db: AppDb): MinutesContext {
-  return { centerFullName: getProfile(db).fullName, threshold: getAttendeeThreshold(db), today: todayLocal() };
+export async function docxOf(spec: DocumentSpec): Promise<FileOutput> {
+  return toFileOutput(await renderDocx(spec), `${spec.fileName}.docx`, DOCX_MIME);
 }
 
-const docx = async (blocks: Parameters<typeof renderDocx>[0], fileName: string): Promise<FileOutput> =>
-  toFileOutput(await renderDocx(blocks, fileName.replace(/\.docx$/, '')), fileName, DOCX_MIME);
-
-export async function minutesDocx(db: AppDb, meetingId: number, form: 'full' | 'short'): Promise<FileOutput> {
-  const m = getMeeting(db, meetingId);
-  return docx(minutesBlocks(m, context(db, meetingId), form), minutesFileName(m, form));
+/**
+ * Extracts and assignment lists carry decisions to other organisations as binding: only signed
+ * minutes give them. The minutes, the agenda and the registration sheet of an unsigned meeting
+ * are drafts and say «ПРОЕКТ» on every page.
+ */
+function requireSigned(m: MeetingDetail, what: string): void {
+  if (m.status === 'signed') return;
+  throw conflict(
+    `${what} делается только из подписанного протокола. ${minutesLabel(m)} ещё не подписан: подпишите протокол, ` +
+      'и выписка будет заверена «Верно» с сегодняшней датой.',
+  );
 }
 
-export async function agendaDocx(db: AppDb, meetingId: number): Promise<FileOutput> {
-  const m = getMeeting(db, meetingId);
-  return docx(agendaBlocks(m, context(db, meetingId)), agendaFileName(m));
-}
-
-export async function registrationSheetDocx(db: AppDb, meetingId: number): Promise<FileOutput> {
-  const m = getMeeting(db, meetingId);
-  return docx(registrationBlocks(m, context(db, meetingId)), registrationFileName(m));
-}
-
-export async function extractDocx(db: AppDb, itemId: number, organizationId: number | null = null): Promise<FileOutput> {
+function itemOf(db: AppDb, itemId: number): { m: MeetingDetail; item: AgendaItemView } {
   const row = db.select({ meetingId: agendaItems.meetingId }).from(agendaItems).where(eq(agendaItems.id, itemId)).get();
   if (!row) throw notFound('Запись о вопросе повестки');
   const m = getMeeting(db, row.meetingId);
-  const item = m.items.find((i) => i.id === itemId)!;
-  const ctx = context(db, m.id);
-  if (organizationId === null) return docx(extractBlocks(m, item, ctx), extractFileName(m, item));
+  return { m, item: m.items.find((i) => i.id === itemId)! };
+}
+
+export function extractSpec(db: AppDb, itemId: number, organizationId: number | null, today = todayLocal()): DocumentSpec {
+  const { m, item } = itemOf(db, itemId);
+  requireSigned(m, 'Выписка из протокола');
+  const ctx = context(db, m.id, today);
+  if (organizationId === null) return extractDocument(m, item, ctx);
   // The addressee is whom the extract is issued to now, under the organisation's current name;
   // the extracted item itself comes from the signed record.
   const organization = getOrganization(db, organizationId);
+  const name = organizationDisplayName(organization);
   const addressed = itemForOrganization(item, organizationId);
   if (addressed.decisions.length === 0) {
+    throw invalid(`В вопросе ${item.position} нет поручений организации «${name}»: выписка для неё не нужна`);
+  }
+  const caseIndex = caseFileIndex(db, m.group.id, m.year);
+  if (caseIndex === null) {
     throw invalid(
-      `В вопросе ${item.position} нет поручений организации «${organizationDisplayName(organization)}»: выписка для неё не нужна`,
+      `Выписка для другой организации указывает, в каком деле хранится подлинник протокола. Укажите индекс дела ` +
+        `с протоколами за ${m.year} год в карточке рабочей группы («Номенклатура дел»).`,
     );
   }
-  const addressee = organizationDisplayName(organization);
-  return docx(extractBlocks(m, addressed, ctx, organization.fullName), extractFileName(m, item, addressee));
+  const profile = getProfile(db);
+  const keeper = organizationDisplayName(profile);
+  return extractDocument(m, addressed, ctx, {
+    fullName: organization.fullName,
+    shortName: name,
+    original: { keeper, caseIndex },
+  });
 }
 
-export async function organizationAssignmentsDocx(db: AppDb, organizationId: number, onlyOpen: boolean): Promise<FileOutput> {
-  const organization = getOrganization(db, organizationId);
-  const rows = organizationAssignments(db, organizationId, onlyOpen);
-  return docx(
-    organizationAssignmentsBlocks(organization.fullName, rows, liveContext(db), onlyOpen),
-    assignmentsFileName(organizationDisplayName(organization)),
-  );
+export function meetingDocumentSpec(
+  db: AppDb,
+  input: { id: number; doc: MeetingDocument; itemId: number | null; organizationId: number | null },
+  today = todayLocal(),
+): DocumentSpec {
+  const m = getMeeting(db, input.id);
+  const ctx = context(db, m.id, today);
+  switch (input.doc) {
+    case 'full':
+    case 'short':
+      return minutesDocument(m, ctx, input.doc);
+    case 'agenda':
+      return agendaDocument(m, ctx);
+    case 'registration':
+      return registrationDocument(m, ctx);
+    case 'extract': {
+      const itemId = input.itemId ?? m.items[0]?.id;
+      if (itemId === undefined || !m.items.some((i) => i.id === itemId)) throw invalid('Выберите вопрос повестки для выписки');
+      return extractSpec(db, itemId, input.organizationId, today);
+    }
+  }
+}
+
+export const minutesDocx = (db: AppDb, meetingId: number, form: 'full' | 'short') =>
+  docxOf(meetingDocumentSpec(db, { id: meetingId, doc: form, itemId: null, organizationId: null }));
+export const agendaDocx = (db: AppDb, meetingId: number) =>
+  docxOf(meetingDocumentSpec(db, { id: meetingId, doc: 'agenda', itemId: null, organizationId: null }));
+export const registrationSheetDocx = (db: AppDb, meetingId: number) =>
+  docxOf(meetingDocumentSpec(db, { id: meetingId, doc: 'registration', itemId: null, organizationId: null }));
+export const extractDocx = (db: AppDb, itemId: number, organizationId: number | null = null) =>
+  docxOf(extractSpec(db, itemId, organizationId));
+
+/** The next number of the year's series of assignment lists, recorded as issued. */
+function issueList(db: AppDb, organizationId: number, today: string): { number: number; date: string } {
+  const year = Number(today.slice(0, 4));
+  const last = db
+    .select({ n: max(documentIssues.number) })
+    .from(documentIssues)
+    .where(and(eq(documentIssues.kind, 'assignmentList'), eq(documentIssues.year, year)))
+    .get()?.n;
+  const number = (last ?? 0) + 1;
+  db.insert(documentIssues).values({ kind: 'assignmentList', year, number, issuedOn: today, organizationId }).run();
+  return { number, date: today };
+}
+
+/**
+ * The organisation's assignments from signed minutes, numbered as an outgoing document: each
+ * list issued takes the next number of the year. Refused when no signed minutes assign it
+ * anything, with the reason (only unsigned minutes do, or none at all).
+ */
+export async function organizationAssignmentsDocx(
+  db: AppDb,
+  organizationId: number,
+  onlyOpen: boolean,
+  today = todayLocal(),
+): Promise<FileOutput> {
+  const spec = inTransaction(db, () => {
+    const organization = getOrganization(db, organizationId);
+    const name = organizationDisplayName(organization);
+    const rows = organizationAssignments(db, organizationId, onlyOpen, today);
+    if (rows.length === 0) {
+      throw invalid(
+        `В подписанных протоколах нет ${onlyOpen ? 'поручений на контроле' : 'поручений'} организации «${name}». ` +
+          'Решения проведённых, но не подписанных заседаний войдут в перечень после подписания протокола.',
+      );
+    }
+    const profile = getProfile(db);
+    const secretaryId = db.select({ id: meetings.secretaryId }).from(meetings).where(eq(meetings.id, rows[0]!.meetingId)).get()?.id;
+    const secretary = secretaryId ? db.select().from(people).where(eq(people.id, secretaryId)).get() : undefined;
+    return assignmentListDocument(rows, {
+      organization,
+      issue: issueList(db, organizationId, today),
+      onlyOpen,
+      centerFullName: profile.fullName,
+      signer: {
+        position: [profile.directorPosition || 'Директор', profile.shortName].filter(Boolean).join(' '),
+        name: profile.directorName ? signatureName(profile.directorName) : '',
+      },
+      executor: secretary
+        ? {
+            fullName: personFullName(secretary),
+            position: secretary.position,
+            phone: secretary.phone,
+            email: secretary.email,
+          }
+        : null,
+    });
+  });
+  return docxOf(spec);
 }
 
 /** The year's signed minutes, full form, for the export to the shared folder: only signed minutes are official. */

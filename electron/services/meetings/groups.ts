@@ -2,10 +2,11 @@ import { and, count, eq, inArray, ne } from 'drizzle-orm';
 import type { AppDb } from '@db/open';
 import { inTransaction } from '@db/transaction';
 import { recordDeletion } from '@db/journal';
-import { agendaItems, assignments, decisions, meetings, workingGroupMembers, workingGroups } from '@db/schema';
+import { agendaItems, assignments, decisions, meetings, workingGroupCaseFiles, workingGroupMembers, workingGroups } from '@db/schema';
 import { conflict, notFound } from '@main/api/errors';
 import type { GroupInput, PersonRef, WorkingGroup } from '@shared/contract/meetings';
 import { sortedByKey, sortKey as keyOf } from '@shared/russian';
+import { signedMinutes } from './assignments';
 import { loadPeople, nowStamp, requirePeople } from './shared';
 
 type GroupRecord = typeof workingGroups.$inferSelect;
@@ -30,11 +31,17 @@ function toViews(db: AppDb, groups: GroupRecord[]): WorkingGroup[] {
       .innerJoin(decisions, eq(decisions.id, assignments.decisionId))
       .innerJoin(agendaItems, eq(agendaItems.id, decisions.agendaItemId))
       .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
-      .where(and(inArray(meetings.groupId, groupIds), eq(assignments.status, 'inProgress')))
+      .where(and(inArray(meetings.groupId, groupIds), eq(assignments.status, 'inProgress'), signedMinutes))
       .groupBy(meetings.groupId)
       .all()
       .map((r) => [r.groupId, r.n]),
   );
+  const caseFiles = db
+    .select()
+    .from(workingGroupCaseFiles)
+    .where(inArray(workingGroupCaseFiles.groupId, groupIds))
+    .orderBy(workingGroupCaseFiles.year)
+    .all();
   const refs = loadPeople(db, [...members.map((m) => m.personId), ...groups.flatMap((g) => [g.chairId, g.deputyChairId, g.secretaryId])]);
   const ref = (pid: number | null): PersonRef | null => (pid === null ? null : (refs.get(pid) ?? null));
   return groups.map((g) => ({
@@ -51,6 +58,8 @@ function toViews(db: AppDb, groups: GroupRecord[]): WorkingGroup[] {
         .filter((p): p is PersonRef => p !== undefined),
       (p) => p.fullName,
     ),
+    quorum: g.quorum,
+    caseFiles: caseFiles.filter((f) => f.groupId === g.id).map((f) => ({ year: f.year, index: f.caseIndex })),
     meetingCount: meetingCounts.get(g.id) ?? 0,
     openAssignmentCount: openCounts.get(g.id) ?? 0,
   }));
@@ -85,6 +94,7 @@ function save(db: AppDb, id: number | null, input: GroupInput): WorkingGroup {
       chairId: input.chairId,
       deputyChairId: input.deputyChairId,
       secretaryId: input.secretaryId,
+      quorum: input.quorum,
       sortKey,
     };
     let groupId: number;
@@ -104,6 +114,12 @@ function save(db: AppDb, id: number | null, input: GroupInput): WorkingGroup {
       ...input.memberIds,
       ...[input.chairId, input.deputyChairId, input.secretaryId].filter((p): p is number => p !== null),
     ]);
+    db.delete(workingGroupCaseFiles).where(eq(workingGroupCaseFiles.groupId, groupId)).run();
+    if (input.caseFiles.length > 0) {
+      db.insert(workingGroupCaseFiles)
+        .values(input.caseFiles.map((f) => ({ groupId, year: f.year, caseIndex: f.index })))
+        .run();
+    }
     if (memberIds.size > 0) {
       db.insert(workingGroupMembers)
         .values([...memberIds].map((personId) => ({ groupId, personId })))
@@ -134,4 +150,15 @@ export function requireGroup(db: AppDb, id: number): GroupRecord {
   const row = db.select().from(workingGroups).where(eq(workingGroups.id, id)).get();
   if (!row) throw conflict('Рабочая группа не найдена: возможно, её удалили.', { groupId: 'Выберите рабочую группу' });
   return row;
+}
+
+/** The case file the group's minutes of the year are filed in, if the номенклатура names one. */
+export function caseFileIndex(db: AppDb, groupId: number, year: number): string | null {
+  return (
+    db
+      .select({ index: workingGroupCaseFiles.caseIndex })
+      .from(workingGroupCaseFiles)
+      .where(and(eq(workingGroupCaseFiles.groupId, groupId), eq(workingGroupCaseFiles.year, year)))
+      .get()?.index ?? null
+  );
 }

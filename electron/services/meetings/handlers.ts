@@ -1,7 +1,7 @@
 import type { meetingsCalls } from '@shared/contract/meetings';
 import type { Handlers } from '@main/api/dispatch';
 import { addControlReview, addFromPlan, carryToNext, createAgendaItem, deleteAgendaItem, moveAgendaItem, updateAgendaItem } from './agenda';
-import { listAssignments, openAssignmentsForMeeting, setAssignmentStatus } from './assignments';
+import { listAssignments, openAssignmentsForMeeting, pendingAssignments, setAssignmentStatus } from './assignments';
 import { getMeeting } from './detail';
 import { createGroup, deleteGroup, getGroup, listGroups, updateGroup } from './groups';
 import {
@@ -10,7 +10,6 @@ import {
   getAttendeeThreshold,
   holdMeeting,
   listMeetings,
-  minutesSettings,
   nextNumber,
   planCandidates,
   reopenMeeting,
@@ -21,7 +20,7 @@ import {
   updateMeeting,
 } from './meetings';
 import { requireMeeting } from './shared';
-import { agendaDocx, extractDocx, minutesDocx, organizationAssignmentsDocx, registrationSheetDocx } from './documents';
+import { agendaDocx, extractDocx, meetingDocumentSpec, minutesDocx, organizationAssignmentsDocx, registrationSheetDocx } from './documents';
 
 export const meetingsHandlers: Handlers<typeof meetingsCalls> = {
   'workingGroups.list': ({ db }) => listGroups(db),
@@ -59,12 +58,13 @@ export const meetingsHandlers: Handlers<typeof meetingsCalls> = {
   'agenda.carryToNext': ({ db }, { id }) => carryToNext(db, id),
 
   'assignments.list': ({ db }, input) => listAssignments(db, input),
+  'assignments.pending': ({ db }) => pendingAssignments(db),
   'assignments.setStatus': ({ db }, input) => setAssignmentStatus(db, input),
 
   'meetings.getSettings': ({ db }) => ({ attendeeThreshold: getAttendeeThreshold(db) }),
-  'meetings.documentSettings': ({ db }, { id }) => minutesSettings(db, id),
   'meetings.saveSettings': ({ db }, { attendeeThreshold }) => ({ attendeeThreshold: setAttendeeThreshold(db, attendeeThreshold) }),
 
+  'meetings.documentView': ({ db }, input) => meetingDocumentSpec(db, input),
   'meetings.minutesDocx': ({ db }, { id, form }) => minutesDocx(db, id, form),
   'meetings.agendaDocx': ({ db }, { id }) => agendaDocx(db, id),
   'meetings.registrationSheetDocx': ({ db }, { id }) => registrationSheetDocx(db, id),

@@ -170,10 +170,11 @@ function setStatus(db: AppDb, id: number, status: MeetingStatus): void {
  * the center renamed later, or a new attendee threshold, must not change signed minutes.
  */
 function freezeSigned(db: AppDb, id: number, today: string): void {
+  const record = requireMeeting(db, id);
   const snapshot: SignedSnapshot = {
     version: 1,
-    meeting: liveMeeting(db, requireMeeting(db, id), today),
-    ...liveMinutesSettings(db),
+    meeting: liveMeeting(db, record, today),
+    ...liveMinutesSettings(db, record.groupId),
   };
   db.update(meetings)
     .set({ signedSnapshot: JSON.stringify(snapshot) })
@@ -181,15 +182,22 @@ function freezeSigned(db: AppDb, id: number, today: string): void {
     .run();
 }
 
-const liveMinutesSettings = (db: AppDb): MinutesSettings => ({
+const liveMinutesSettings = (db: AppDb, groupId: number): MinutesSettings => ({
   centerFullName: getProfile(db).fullName,
   threshold: getAttendeeThreshold(db),
+  quorum: requireGroup(db, groupId).quorum,
 });
 
-/** The center's name and the attendee threshold the documents use: for signed minutes, those at signing. */
+/**
+ * The center's name, the attendee threshold and the group's quorum rule the documents use: for
+ * signed minutes, those at signing (minutes signed before the quorum rule was kept have none).
+ */
 export function minutesSettings(db: AppDb, id: number): MinutesSettings {
-  const snapshot = readSnapshot(requireMeeting(db, id));
-  return snapshot ? { centerFullName: snapshot.centerFullName, threshold: snapshot.threshold } : liveMinutesSettings(db);
+  const record = requireMeeting(db, id);
+  const snapshot = readSnapshot(record);
+  return snapshot
+    ? { centerFullName: snapshot.centerFullName, threshold: snapshot.threshold, quorum: snapshot.quorum ?? null }
+    : liveMinutesSettings(db, record.groupId);
 }
 
 export function holdMeeting(db: AppDb, id: number, today = todayLocal()): MeetingDetail {

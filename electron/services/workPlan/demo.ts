@@ -6,6 +6,7 @@ import type { PlanItemData, Term } from '@shared/contract/workPlan';
 import type { Direction, OrganizationType, PlanStatus } from '@shared/enums';
 import { createItem } from './items';
 import { createPlan, findPlan } from './plans';
+import { setPlanApproval } from './approval';
 
 /**
  * Demo plans for 2017 and 2018 drawn from the working group's report for 2017 (seed 003):
@@ -358,7 +359,7 @@ export function seedDemoWorkPlan(db: AppDb): void {
     ];
     for (const [year, approvedOn, items] of plans) {
       if (findPlan(db, year)) continue;
-      createPlan(db, { year, approvedOn });
+      createPlan(db, { year });
       for (const item of items) {
         const data: PlanItemData = {
           direction: item.direction,
@@ -374,6 +375,8 @@ export function seedDemoWorkPlan(db: AppDb): void {
         };
         createItem(db, { year, ...data });
       }
+      // Approved in January with all its items: the copy for approval is frozen then.
+      setPlanApproval(db, { year, approvedOn });
     }
   });
 }

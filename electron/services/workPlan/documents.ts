@@ -1,23 +1,41 @@
 import type { AppDb } from '@db/open';
 import type { FileOutput } from '@shared/contract/define';
-import { planFileName } from '@shared/documents/workPlan/layout';
+import type { PlanDocument } from '@shared/contract/workPlan';
+import type { DocumentSpec } from '@shared/documents/model';
+import { todayLocal } from '@shared/russian';
+import { planApprovalDocument, planReportDocument, planSheet } from '@shared/documents/workPlan/layout';
 import { DOCX_MIME, toFileOutput, XLSX_MIME } from '@main/documents/file';
-import { renderPlanDocx } from '@main/documents/workPlan/docx';
-import { renderPlanXlsx } from '@main/documents/workPlan/xlsx';
+import { renderDocx } from '@main/documents/docx';
+import { renderSheet } from '@main/documents/xlsx';
 import type { DocumentKind } from '@main/services/common/documentKind';
+import { approvalData } from './approval';
 import { planDocument } from './document';
 import { findPlan } from './plans';
+import { planSummary } from './summary';
 
-export async function planDocx(db: AppDb, input: { year: number }): Promise<FileOutput> {
-  return toFileOutput(await renderPlanDocx(planDocument(db, input)), planFileName(input.year, 'docx'), DOCX_MIME);
+/**
+ * The plan's documents, each assembled once as blocks (the Word file and the print view render
+ * the same spec): the copy for approval, frozen at approval, and the execution report as of today.
+ */
+export function planDocumentSpec(db: AppDb, input: { year: number; doc: PlanDocument }, today = todayLocal()): DocumentSpec {
+  if (input.doc === 'approval') return planApprovalDocument(approvalData(db, input.year));
+  return planReportDocument(planDocument(db, input), planSummary(db, input), today);
 }
 
+export async function planDocx(db: AppDb, input: { year: number; doc: PlanDocument }): Promise<FileOutput> {
+  const spec = planDocumentSpec(db, input);
+  return toFileOutput(await renderDocx(spec), `${spec.fileName}.docx`, DOCX_MIME);
+}
+
+/** The working copy in Excel, from the live plan. */
 export async function planXlsx(db: AppDb, input: { year: number }): Promise<FileOutput> {
-  return toFileOutput(await renderPlanXlsx(planDocument(db, input)), planFileName(input.year, 'xlsx'), XLSX_MIME);
+  const sheet = planSheet(planDocument(db, input));
+  return toFileOutput(await renderSheet(sheet), `${sheet.fileName}.xlsx`, XLSX_MIME);
 }
 
-/** The plan of the year, in Word and Excel, for the export to the shared folder. */
+/** The plan of the year for the export to the shared folder: the copy for approval and the execution report. */
 export const planExportKind: DocumentKind = {
-  label: 'План работы (Word и Excel)',
-  build: async (db, year) => (findPlan(db, year) ? [await planDocx(db, { year }), await planXlsx(db, { year })] : []),
+  label: 'План работы: копия для утверждения и отчёт о выполнении (Word)',
+  build: async (db, year) =>
+    findPlan(db, year) ? [await planDocx(db, { year, doc: 'approval' }), await planDocx(db, { year, doc: 'report' })] : [],
 };

@@ -1,10 +1,10 @@
 import type { Handlers } from '@main/api/dispatch';
 import type { workPlanCalls } from '@shared/contract/workPlan';
 import { copyToNextYear } from './copy';
-import { planDocument } from './document';
-import { planDocx, planXlsx } from './documents';
+import { setPlanApproval } from './approval';
+import { planDocumentSpec, planDocx, planXlsx } from './documents';
 import { createItem, deleteItem, listItems, moveItem, setItemStatus, updateItem } from './items';
-import { createPlan, getPlan, listPlanYears, setPlanApproval } from './plans';
+import { createPlan, getPlan, listPlanYears } from './plans';
 import { planSummary } from './summary';
 
 export const workPlanHandlers: Handlers<typeof workPlanCalls> = {
@@ -20,7 +20,7 @@ export const workPlanHandlers: Handlers<typeof workPlanCalls> = {
   'workPlan.setStatus': ({ db }, input) => setItemStatus(db, input),
   'workPlan.copyToNextYear': ({ db }, input) => copyToNextYear(db, input),
   'workPlan.summary': ({ db }, input) => planSummary(db, input),
-  'workPlan.document': ({ db }, input) => planDocument(db, input),
+  'workPlan.documentView': ({ db }, input) => planDocumentSpec(db, input),
   'workPlan.exportDocx': ({ db }, input) => planDocx(db, input),
   'workPlan.exportXlsx': ({ db }, input) => planXlsx(db, input),
 };

@@ -42,7 +42,8 @@ function itemCount(db: AppDb, planId: number): number {
 
 export function getPlan(db: AppDb, input: { year: number }): WorkPlan {
   const plan = requirePlan(db, input.year);
-  return { ...plan, itemCount: itemCount(db, plan.id) };
+  const frozen = db.select({ snapshot: workPlans.approvedSnapshot }).from(workPlans).where(eq(workPlans.id, plan.id)).get()?.snapshot;
+  return { ...plan, approvalFrozen: Boolean(frozen), itemCount: itemCount(db, plan.id) };
 }
 
 export function listPlanYears(db: AppDb): WorkPlanSummaryRow[] {
@@ -60,17 +61,10 @@ export function listPlanYears(db: AppDb): WorkPlanSummaryRow[] {
     .all();
 }
 
-export function createPlan(db: AppDb, input: { year: number; approvedOn?: string | null }): WorkPlan {
+/** A new plan is not approved: the date is set once its items are in (`setPlanApproval` freezes them). */
+export function createPlan(db: AppDb, input: { year: number }): WorkPlan {
   if (findPlan(db, input.year))
     throw conflict(`План работы на ${input.year} год уже есть`, { year: `План на ${input.year} год уже создан` });
-  db.insert(workPlans)
-    .values({ year: input.year, approvedOn: input.approvedOn ?? null })
-    .run();
-  return getPlan(db, input);
-}
-
-export function setPlanApproval(db: AppDb, input: { year: number; approvedOn: string | null }): WorkPlan {
-  const plan = requirePlan(db, input.year);
-  db.update(workPlans).set({ approvedOn: input.approvedOn }).where(eq(workPlans.id, plan.id)).run();
+  db.insert(workPlans).values({ year: input.year }).run();
   return getPlan(db, input);
 }

@@ -50,7 +50,7 @@ describe('opening a data package', () => {
       expect(outcome.status).toBe('ok');
       const manifest = outcome.files.find((f) => f.path.endsWith('manifest.json'))!;
       const summary = await openPackage({ manifestPath: path.join(target, manifest.path), receiveDir: path.join(dataDir, 'received') });
-      expect(summary.files.map((f) => f.path)).toContain('../../plan/План работы на 2017 год.docx');
+      expect(summary.files.map((f) => f.path)).toContain('../../plan/План работы на 2017 год (для утверждения).docx');
       expect(summary.files.every((f) => f.ok)).toBe(true);
     } finally {
       opened.sqlite.close();

@@ -123,17 +123,23 @@ describe.skipIf(unavailable !== null)('export to an SMB share', () => {
     expect(outcome.status).toBe('ok');
 
     const files = walk(smb.backing);
-    expect(files.filter((f) => f.startsWith(`${CODE}/${YEAR}/plan/`))).toEqual([
-      `${CODE}/${YEAR}/plan/План работы на ${YEAR} год.docx`,
-      `${CODE}/${YEAR}/plan/План работы на ${YEAR} год.xlsx`,
-    ]);
+    expect(files.filter((f) => f.startsWith(`${CODE}/${YEAR}/plan/`)).sort()).toEqual(
+      [
+        `${CODE}/${YEAR}/plan/План работы на ${YEAR} год (для утверждения).docx`,
+        `${CODE}/${YEAR}/plan/Отчёт о выполнении плана работы за ${YEAR} год.docx`,
+      ].sort(),
+    );
     const manifests = manifestsIn(smb.backing);
     expect(manifests).toHaveLength(1);
     const manifest = verifyPackage(smb.backing, manifests[0]!);
     expect(manifest.center.code).toBe(CODE);
     expect(manifest.year).toBe(YEAR);
     expect(manifest.files.map((f) => f.path).sort()).toEqual(
-      ['../../plan/План работы на 2017 год.docx', '../../plan/План работы на 2017 год.xlsx', 'data.sqlite'].sort(),
+      [
+        '../../plan/План работы на 2017 год (для утверждения).docx',
+        '../../plan/Отчёт о выполнении плана работы за 2017 год.docx',
+        'data.sqlite',
+      ].sort(),
     );
     const packagedDb = path.join(smb.backing, path.dirname(manifests[0]!), 'data.sqlite');
     expect(integrity(packagedDb)).toBe('ok');
@@ -152,8 +158,8 @@ describe.skipIf(unavailable !== null)('export to an SMB share', () => {
     expect(outcome.status).toBe('ok');
     for (const [file, hash] of Object.entries(before)) expect(sha256Of(path.join(smb.backing, file)), file).toBe(hash);
     const files = walk(smb.backing);
-    expect(files).toContain(`${CODE}/${YEAR}/plan/План работы на ${YEAR} год (2).docx`);
-    expect(files).toContain(`${CODE}/${YEAR}/plan/План работы на ${YEAR} год (2).xlsx`);
+    expect(files).toContain(`${CODE}/${YEAR}/plan/План работы на ${YEAR} год (для утверждения) (2).docx`);
+    expect(files).toContain(`${CODE}/${YEAR}/plan/Отчёт о выполнении плана работы за ${YEAR} год (2).docx`);
     const manifests = manifestsIn(smb.backing);
     expect(manifests).toHaveLength(2);
     for (const m of manifests) verifyPackage(smb.backing, m);
@@ -170,7 +176,7 @@ describe.skipIf(unavailable !== null)('export to an SMB share', () => {
     // A package changed after export is refused, with the reason.
     // Changed through the share itself, as another user of the folder would.
     const listed = (JSON.parse(readFileSync(path.join(smb.backing, manifestRel), 'utf8')) as Manifest).files.find((f) =>
-      f.path.endsWith('.xlsx'),
+      f.path.endsWith('.docx'),
     )!;
     const doc = path.resolve(path.dirname(path.join(smb.mount, manifestRel)), listed.path);
     const original = readFileSync(doc);

@@ -1,10 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { documentCatalog } from '@main/services/exchange/catalog';
+import { convertBatch } from '@tests/unit/documents/office';
 import { freshApi, organization, person, segmentGroup, type Api } from './helpers';
 
 /**
@@ -15,7 +17,7 @@ import { freshApi, organization, person, segmentGroup, type Api } from './helper
 let api: Api;
 let s: Awaited<ReturnType<typeof segmentGroup>>;
 let meetingId: number;
-const out = process.env.MEETINGS_DOC_DIR ?? path.join(process.env.TMPDIR ?? '/tmp', 'meetings-doc-test');
+const out = mkdtempSync(path.join(os.tmpdir(), 'rc-meetings-doc-'));
 
 beforeEach(async () => {
   api = freshApi();
@@ -74,15 +76,15 @@ async function docxXml(base64: string) {
   return { zip, names, document: await read('word/document.xml'), styles: await read('word/styles.xml'), read };
 }
 
-function pdfText(fileName: string, base64: string, layout = true): string {
-  mkdirSync(out, { recursive: true });
-  const file = path.join(out, fileName);
-  writeFileSync(file, Buffer.from(base64, 'base64'));
-  execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', out, file], { stdio: 'ignore', timeout: 120_000 });
-  const pdf = file.replace(/\.docx$/, '.pdf');
-  // Without -layout a table reads cell by cell, which keeps a wrapped cell's words together.
-  return execFileSync('pdftotext', [...(layout ? ['-layout'] : []), pdf, '-'], { encoding: 'utf8' });
+/** The file as LibreOffice prints it: the PDF and its text (without -layout a table reads cell by cell). */
+function pdfOf(fileName: string, base64: string, layout = true): { pdf: string; text: string } {
+  const pdf = convertBatch(out, [{ name: fileName, bytes: Buffer.from(base64, 'base64') }]).get(fileName)!.pdf;
+  return { pdf, text: execFileSync('pdftotext', [...(layout ? ['-layout'] : []), pdf, '-'], { encoding: 'utf8' }) };
 }
+const pdfText = (fileName: string, base64: string, layout = true) => pdfOf(fileName, base64, layout).text;
+/** Mammoth's text with no-break spaces as spaces, as a reader sees them. */
+const plainText = async (file: { base64: string }) =>
+  (await mammoth.extractRawText({ buffer: Buffer.from(file.base64, 'base64') })).value.replace(/\u00A0/g, ' ');
 
 /** Asserts the fragments occur in this order in the text. */
 function expectInOrder(text: string, fragments: string[]) {
@@ -94,10 +96,25 @@ function expectInOrder(text: string, fragments: string[]) {
   }
 }
 
+/** The working group with the case file its 2017 minutes are kept in. */
+async function fileMinutesIn(index: string) {
+  await api.call('workingGroups.update', {
+    id: s.group.id,
+    data: {
+      name: s.group.name,
+      nameGenitive: s.group.nameGenitive,
+      chairId: s.chair,
+      secretaryId: s.secretary,
+      memberIds: [s.member1, s.member2],
+      caseFiles: [{ year: 2017, index }],
+    },
+  });
+}
+
 describe('minutes (протокол)', () => {
-  it('has A4 portrait, ГОСТ margins, Times New Roman 14, 1.25 cm indent and page numbers from page 2', async () => {
+  it('has A4 portrait, ГОСТ margins, Times New Roman 14, justified hyphenated text and page numbers from page 2', async () => {
     const file = await api.call('meetings.minutesDocx', { id: meetingId, form: 'full' });
-    expect(file.fileName).toBe('Протокол №1 от 12.09.2017 – Межрайонная рабочая группа сегмента №6.docx');
+    expect(file.fileName).toBe('Протокол № 1 от 12.09.2017 – Межрайонная рабочая группа сегмента №6.docx');
     const { document, styles, read, names } = await docxXml(file.base64);
     const pgSz = document.match(/<w:pgSz [^>]*\/>/)![0];
     expect(pgSz).toContain('w:w="11906"');
@@ -110,8 +127,12 @@ describe('minutes (протокол)', () => {
     expect(pgMar).toMatch(/w:bottom="1134"/);
     expect(styles).toMatch(/<w:rFonts w:ascii="Times New Roman"/);
     expect(styles).toMatch(/<w:sz w:val="28"\/>/);
-    expect(styles).toMatch(/<w:ind w:firstLine="709"\/>/);
-    // A different first page whose header is empty; the default header carries the PAGE field, centred.
+    expect(styles).toMatch(/<w:lang w:val="ru-RU"/);
+    // Body text: the 1.25 cm indent, justified; requisites are not hyphenated.
+    expect(document).toMatch(/<w:pPr>(?:(?!<\/w:pPr>)[\s\S])*<w:ind [^>]*w:firstLine="709"(?:(?!<\/w:pPr>)[\s\S])*<w:jc w:val="both"\/>/);
+    expect(styles).toMatch(/w:styleId="Requisite"[\s\S]*?<w:suppressAutoHyphens\/>/);
+    expect(await read('word/settings.xml')).toContain('<w:autoHyphenation/>');
+    // A different first page whose header carries no number; the default header carries the PAGE field, centred.
     expect(document).toContain('<w:titlePg/>');
     const firstRef = document.match(/<w:headerReference w:type="first" r:id="(\w+)"\/>/)![1];
     const defaultRef = document.match(/<w:headerReference w:type="default" r:id="(\w+)"\/>/)![1];
@@ -121,34 +142,45 @@ describe('minutes (протокол)', () => {
     const defaultHeader = await read(`word/${target(defaultRef!)}`);
     const firstHeader = await read(`word/${target(firstRef!)}`);
     expect(defaultHeader).toMatch(/<w:instrText[^>]*>PAGE<\/w:instrText>/);
-    expect(defaultHeader).toContain('<w:jc w:val="center"/>');
+    expect(defaultHeader).toMatch(/<w:tab w:val="center"/);
     expect(firstHeader).not.toContain('PAGE');
+    // Held, not signed: a draft on every page.
+    expect(defaultHeader).toContain('ПРОЕКТ');
+    expect(firstHeader).toContain('ПРОЕКТ');
     expect(names).toContain('word/document.xml');
   });
 
-  it('reads, in a second client, the requisites and the body in the order of ГОСТ Р 7.0.97-2016', async () => {
+  it('reads, in a second client, the requisites and the body in order: count and quorum, agenda with speakers, votes', async () => {
+    await api.call('meetings.sign', { id: meetingId });
     const file = await api.call('meetings.minutesDocx', { id: meetingId, form: 'full' });
     // pdftotext closes up «№ 1» to «№1»; spaces are compared loosely.
     const layout = pdfText('minutes-full.docx', file.base64);
-    const text = layout.replace(/\s+/g, ' ').replace(/№ (\d)/g, '№$1');
+    // Hyphenation breaks words at line ends: joined again before comparing.
+    const text = layout
+      .replace(/-\n\s*/g, '')
+      .replace(/[\s\u00A0]+/g, ' ')
+      .replace(/№ ?(\d)/g, '№ $1');
     expectInOrder(text, [
       'Тамбовское областное государственное бюджетное учреждение',
-      'Межрайонная рабочая группа сегмента №6',
+      'Межрайонная рабочая группа сегмента № 6',
       'ПРОТОКОЛ',
       '12.09.2017',
-      '№1',
+      '№ 1',
       'г. Уварово',
-      'заседания межрайонной рабочей группы сегмента №6',
-      'Председатель — И.В. Дорожкина',
-      'Секретарь — Л.А. Попова',
-      // Russian alphabetical order, ё sorted with е.
-      'Присутствовали: Дорожкина И.В., Ёлкина А.П., Иванов П.С., Попова Л.А.',
+      'заседания межрайонной рабочей группы сегмента № 6',
+      'Председатель – И.В. Дорожкина',
+      'Секретарь – Л.А. Попова',
+      // Russian alphabetical order, ё sorted with е, and the count.
+      'Присутствовали: Дорожкина И.В., Ёлкина А.П., Иванов П.С., Попова Л.А. (всего 4 человека).',
+      'Присутствуют 4 из 4 членов (кворум – не менее половины членов). Кворум имеется.',
       'Приглашённые:',
-      'Абрамова О.И. – директор МБОУ СОШ №1',
+      'Абрамова О.И. – директор МБОУ СОШ № 1',
       'ПОВЕСТКА ДНЯ:',
-      '1. Об итогах работы сегмента №6',
+      '1. Об итогах работы сегмента № 6',
+      'Докладчик: Дорожкина И.В., заместитель главы администрации, Отдел опеки г. Уварово (15 мин.).',
       '2. О наполнении сборника',
-      '1. Об итогах работы сегмента №6',
+      'Докладчик: Гоберкорн А.Я., директор ТОГБУ',
+      '1. Об итогах работы сегмента № 6',
       'СЛУШАЛИ: Дорожкина И.В., заместитель главы администрации, Отдел опеки г. Уварово. За полугодие',
       'ВЫСТУПИЛИ:',
       'Иванов П.С., инспектор ПДН – Предложил расширить',
@@ -158,13 +190,11 @@ describe('minutes (протокол)', () => {
       '2. О наполнении сборника',
       'Текст доклада прилагается.',
       '2.1. Подготовить материалы для сборника. Ответственные: Ёлкина А.П. Срок: постоянно.',
-      'Председатель',
-      'И.В. Дорожкина',
-      'Секретарь',
-      'Л.А. Попова',
     ]);
-    // Signatures: the name is pushed to the right margin by a right tab stop.
-    expect(layout).toMatch(/Председатель {10,}И\.В\. Дорожкина/);
+    // Signatures: the name at the right margin, on the position's line; signed minutes are no draft.
+    expect(layout).toMatch(/Председатель {10,}И\.В\.\s?Дорожкина/);
+    expect(layout).toMatch(/Секретарь {10,}Л\.А\.\s?Попова/);
+    expect(text).not.toContain('ПРОЕКТ');
   });
 
   it('numbers the pages from the second one, centred at the top', async () => {
@@ -180,51 +210,53 @@ describe('minutes (протокол)', () => {
       });
     }
     const file = await api.call('meetings.minutesDocx', { id: meetingId, form: 'full' });
-    pdfText('minutes-13.docx', file.base64);
-    const page = (n: number) =>
-      execFileSync('pdftotext', ['-layout', '-f', String(n), '-l', String(n), path.join(out, 'minutes-13.pdf'), '-'], { encoding: 'utf8' });
-    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path.join(out, 'minutes-13.pdf')], { encoding: 'utf8' }))![1]);
+    const { pdf } = pdfOf('minutes-13.docx', file.base64);
+    const page = (n: number) => execFileSync('pdftotext', ['-layout', '-f', String(n), '-l', String(n), pdf, '-'], { encoding: 'utf8' });
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
     expect(pages).toBeGreaterThan(2);
-    expect(page(1).trimStart().startsWith('Тамбовское областное')).toBe(true);
+    // The first page: «ПРОЕКТ» at the right, no number.
+    expect(page(1).trimStart().split('\n')[0]!.trim()).toBe('ПРОЕКТ');
     for (let n = 2; n <= pages; n++) {
       const firstLine = page(n)
         .split('\n')
         .find((l) => l.trim() !== '')!;
-      expect(firstLine.trim()).toBe(String(n));
+      expect(firstLine.trim()).toMatch(new RegExp(`^${n}\\s+ПРОЕКТ$`));
       // Centred: the number stands well inside the line, not at its left edge.
       expect(firstLine.indexOf(String(n))).toBeGreaterThan(20);
     }
   });
 
-  it('replaces a long attendee list by a count and attaches the list (threshold is a setting)', async () => {
+  it('replaces a long attendee list by a count and attaches the list with the appendix mark and the secretary (threshold is a setting)', async () => {
     expect(await api.call('meetings.getSettings', {})).toEqual({ attendeeThreshold: 15 });
     await api.call('meetings.saveSettings', { attendeeThreshold: 3 });
     const file = await api.call('meetings.minutesDocx', { id: meetingId, form: 'full' });
-    const { value } = await mammoth.extractRawText({ buffer: Buffer.from(file.base64, 'base64') });
+    const value = await plainText(file);
     expect(value).toContain('Присутствовали: 4 человека (список прилагается).');
     expectInOrder(value, [
       'Секретарь',
-      'Приложение к протоколу от 12.09.2017 № 1',
+      'Приложение',
+      'к протоколу от 12.09.2017 № 1',
       'СПИСОК ПРИСУТСТВОВАВШИХ',
-      '1. Дорожкина Ирина Васильевна',
+      '1. Дорожкина Ирина Васильевна – заместитель главы администрации, Отдел опеки г. Уварово',
       '2. Ёлкина Анна Петровна',
-      '3. Иванов Пётр Сергеевич',
+      '3. Иванов Пётр Сергеевич – инспектор ПДН',
       '4. Попова Людмила Александровна',
+      'Секретарь',
+      'Л.А. Попова',
     ]);
     await api.call('meetings.saveSettings', { attendeeThreshold: 4 });
-    const atThreshold = await api.call('meetings.minutesDocx', { id: meetingId, form: 'full' });
-    const plain = (await mammoth.extractRawText({ buffer: Buffer.from(atThreshold.base64, 'base64') })).value;
-    expect(plain).toContain('Присутствовали: Дорожкина И.В., Ёлкина А.П., Иванов П.С., Попова Л.А.');
+    const plain = await plainText(await api.call('meetings.minutesDocx', { id: meetingId, form: 'full' }));
+    expect(plain).toContain('Присутствовали: Дорожкина И.В., Ёлкина А.П., Иванов П.С., Попова Л.А. (всего 4 человека).');
     expect(plain).not.toContain('СПИСОК ПРИСУТСТВОВАВШИХ');
   });
 
-  it('lists as absent only those recorded absent, not members who joined the group later', async () => {
+  it('lists as absent only those recorded absent, not members who joined the group later, and says when there is no quorum', async () => {
     const newcomer = await person(api, 'Яковлева', 'Мария', 'Олеговна');
     await api.call('meetings.setAttendance', {
       meetingId,
       attendees: [
         { personId: s.chair, present: true },
-        { personId: s.secretary, present: true },
+        { personId: s.secretary, present: false, absenceReason: 'болезнь' },
         { personId: s.member1, present: false, absenceReason: 'отпуск' },
       ],
       guestIds: [],
@@ -237,88 +269,115 @@ describe('minutes (протокол)', () => {
         chairId: s.chair,
         secretaryId: s.secretary,
         memberIds: [s.member1, s.member2, newcomer],
+        quorum: 'majority',
       },
     });
-    const file = await api.call('meetings.minutesDocx', { id: meetingId, form: 'full' });
-    const { value } = await mammoth.extractRawText({ buffer: Buffer.from(file.base64, 'base64') });
-    expect(value).toContain('Присутствовали: Дорожкина И.В., Попова Л.А.');
-    expect(value).toContain('Отсутствовали: Ёлкина А.П. (отпуск).');
+    const value = await plainText(await api.call('meetings.minutesDocx', { id: meetingId, form: 'full' }));
+    expect(value).toContain('Присутствовали: Дорожкина И.В. (всего 1 человек).');
+    expect(value).toContain('Отсутствовали: Ёлкина А.П. (отпуск), Попова Л.А. (болезнь).');
     expect(value).not.toContain('Яковлева');
     expect(value).not.toContain('Иванов П.С. (');
+    // The quorum rule is the group's: more than half of its five members now.
+    expect(value).toContain('Присутствует 1 из 5 членов (кворум – более половины членов). Кворума нет.');
   });
 
-  it('short form keeps items, speakers and decisions but not the summaries and votes', async () => {
+  it('short form keeps items, speakers, decisions and votes but not the summaries', async () => {
     const file = await api.call('meetings.minutesDocx', { id: meetingId, form: 'short' });
-    expect(file.fileName).toBe('Протокол №1 от 12.09.2017 (краткий) – Межрайонная рабочая группа сегмента №6.docx');
-    const { value } = await mammoth.extractRawText({ buffer: Buffer.from(file.base64, 'base64') });
+    expect(file.fileName).toBe('Протокол № 1 от 12.09.2017 (краткий) – Межрайонная рабочая группа сегмента №6.docx');
+    const value = await plainText(file);
     expectInOrder(value, [
       'ПРОТОКОЛ',
       'СЛУШАЛИ: Дорожкина И.В.',
       'ВЫСТУПИЛИ: Иванов П.С.',
-      '1.1. Информацию принять к сведению.',
+      '1.1. Информацию принять к сведению. Голосовали: «за» – 4, «против» – 0, «воздержались» – 0.',
       '1.2. Продолжить',
     ]);
     expect(value).not.toContain('За полугодие реализованы');
-    expect(value).not.toContain('Голосовали');
   });
 });
 
 describe('other documents', () => {
-  it('agenda lists items with speakers and planned minutes', async () => {
-    const file = await api.call('meetings.agendaDocx', { id: meetingId });
-    const { value } = await mammoth.extractRawText({ buffer: Buffer.from(file.base64, 'base64') });
+  it('agenda lists items with speakers and planned minutes, and the secretary signs it', async () => {
+    const value = await plainText(await api.call('meetings.agendaDocx', { id: meetingId }));
     expectInOrder(value, [
       'ПОВЕСТКА ДНЯ',
-      'заседания межрайонной рабочей группы сегмента №6 № 1',
+      'заседания межрайонной рабочей группы сегмента № 6 № 1',
       'Дата и время: 12.09.2017, начало в 10:00',
       'Место проведения: г. Уварово, ул. Советская, 1',
       '1. Об итогах',
       'Докладчик: Дорожкина И.В.',
       '(15 мин.)',
       '2. О наполнении',
+      'Секретарь',
+      'Л.А. Попова',
     ]);
   });
 
-  it('extract keeps the item’s original number and is certified «Верно»', async () => {
+  it('refuses an extract from minutes that are not signed, saying so', async () => {
+    const detail = await api.call('meetings.get', { id: meetingId });
+    const refused = await api.refusal('meetings.extractDocx', { itemId: detail.items[1]!.id });
+    expect(refused.message).toBe(
+      'Выписка из протокола делается только из подписанного протокола. Протокол №1 от 12.09.2017 ещё не подписан: подпишите протокол, и выписка будет заверена «Верно» с сегодняшней датой.',
+    );
+    const view = await api.refusal('meetings.documentView', { id: meetingId, doc: 'extract', itemId: detail.items[1]!.id });
+    expect(view.message).toBe(refused.message);
+  });
+
+  it('extract keeps the item’s original number and title once, the original’s signatures, and is certified «Верно»', async () => {
+    await api.call('meetings.sign', { id: meetingId });
     const detail = await api.call('meetings.get', { id: meetingId });
     const file = await api.call('meetings.extractDocx', { itemId: detail.items[1]!.id });
-    expect(file.fileName).toBe('Выписка из протокола №1 от 12.09.2017, вопрос 2 – Межрайонная рабочая группа сегмента №6.docx');
-    const { value } = await mammoth.extractRawText({ buffer: Buffer.from(file.base64, 'base64') });
+    expect(file.fileName).toBe('Выписка из протокола № 1 от 12.09.2017, вопрос 2 – Межрайонная рабочая группа сегмента №6.docx');
+    const value = await plainText(file);
     expectInOrder(value, [
       'ВЫПИСКА ИЗ ПРОТОКОЛА',
       '12.09.2017',
       '№ 1',
-      'Председатель — И.В. Дорожкина',
+      'Председатель – И.В. Дорожкина',
       'Присутствовали: 4 человека.',
       '2. О наполнении сборника',
       'СЛУШАЛИ:',
       '2.1. Подготовить материалы',
-      'Верно',
+      'Председатель',
+      'И.В. Дорожкина',
       'Секретарь',
       'Л.А. Попова',
-      'социальный педагог',
+      'Верно',
+      'Секретарь, социальный педагог, Отдел опеки г. Уварово',
+      'Л.А. Попова',
     ]);
+    expect(value.split('2. О наполнении сборника').length - 1).toBe(1);
     expect(value).not.toContain('Об итогах работы');
+    expect(value).not.toContain('Подлинник');
   });
 
-  it('extract for one organisation is addressed to it and keeps only the decisions assigned to it or to its people', async () => {
+  it('extract for another organisation is addressed to it, keeps only its decisions, and says where the original is kept', async () => {
+    await api.call('meetings.sign', { id: meetingId });
     const detail = await api.call('meetings.get', { id: meetingId });
+    // Without a case file in the номенклатура the extract cannot say where the original is.
+    const noCase = await api.refusal('meetings.extractDocx', { itemId: detail.items[0]!.id, organizationId: s.org });
+    expect(noCase.message).toContain('Укажите индекс дела с протоколами за 2017 год в карточке рабочей группы');
+    await fileMinutesIn('01-07');
     const file = await api.call('meetings.extractDocx', { itemId: detail.items[0]!.id, organizationId: s.org });
-    expect(file.fileName).toBe('Выписка из протокола №1 от 12.09.2017, вопрос 1 – Отдел опеки г. Уварово.docx');
-    const { value } = await mammoth.extractRawText({ buffer: Buffer.from(file.base64, 'base64') });
+    expect(file.fileName).toBe('Выписка из протокола № 1 от 12.09.2017, вопрос 1 – Отдел опеки г. Уварово.docx');
+    const value = await plainText(file);
     expectInOrder(value, [
       'Отдел опеки и попечительства администрации г. Уварово',
+      'Тамбовское областное',
       'ВЫПИСКА ИЗ ПРОТОКОЛА',
       '1. Об итогах работы',
       'РЕШИЛИ:',
       '1.2. Продолжить межведомственное взаимодействие',
       'Верно',
+      'Подлинник документа находится в ТОГБУ «Центр «Доверие» в деле № 01-07 за 2017 год.',
     ]);
     expect(value).not.toContain('Информацию принять к сведению');
+    // The addressee is apart from the author: a corner block at the right.
+    const { document } = await docxXml(file.base64);
+    expect(document).toMatch(/<w:ind [^>]*w:left="(\d{4})"[^>]*\/>[\s\S]*?Отдел опеки и попечительства/);
 
     // Item 2 assigns work to a person of the organisation, not to the organisation itself.
-    const byPerson = await api.call('meetings.extractDocx', { itemId: detail.items[1]!.id, organizationId: s.org });
-    const personText = (await mammoth.extractRawText({ buffer: Buffer.from(byPerson.base64, 'base64') })).value;
+    const personText = await plainText(await api.call('meetings.extractDocx', { itemId: detail.items[1]!.id, organizationId: s.org }));
     expect(personText).toContain('2.1. Подготовить материалы для сборника');
 
     const other = await organization(api, 'МБОУ СОШ №1 г. Уварово');
@@ -326,14 +385,16 @@ describe('other documents', () => {
     expect(refused.message).toBe('В вопросе 1 нет поручений организации «МБОУ СОШ №1 г. Уварово»: выписка для неё не нужна');
   });
 
-  it('registration sheet has the five columns, a repeated header, members and guests and blank signature cells', async () => {
+  it('registration sheet: the appendix mark, five columns, a repeated header, members and guests, blank rows, the secretary', async () => {
     const file = await api.call('meetings.registrationSheetDocx', { id: meetingId });
     const { document } = await docxXml(file.base64);
     expect(document).toContain('<w:tblHeader/>');
-    const text = pdfText('registration.docx', file.base64, false).replace(/\s+/g, ' ');
+    const text = pdfText('registration.docx', file.base64, false).replace(/[\s\u00A0]+/g, ' ');
     expectInOrder(text, [
+      'Приложение',
+      'к протоколу от 12.09.2017 № 1',
       'ЛИСТ РЕГИСТРАЦИИ',
-      'участников заседания межрайонной рабочей группы сегмента №6',
+      'участников заседания межрайонной рабочей группы сегмента № 6',
       '№',
       'Фамилия, имя, отчество',
       'Организация',
@@ -343,33 +404,55 @@ describe('other documents', () => {
       'Ёлкина Анна',
       'Иванов Пётр',
       'Попова Людмила',
+      'Секретарь',
     ]);
     expect(text).toContain('Подпись');
-    const rows = document.split('<w:tr>').length - 1 || document.split('<w:tr ').length - 1;
-    // Header + 5 people + 5 blank rows.
-    expect(rows).toBe(11);
+    // Header + 5 people + 5 blank rows; the last two rows and the signature are one unbreakable
+    // row holding them (2 rows and the signature's row): 1 + 8 + 1 + 2 + 1.
+    expect(document.split(/<w:tr[ >]/).length - 1).toBe(13);
+    expect(text).toMatch(/1 Абрамова Ольга Ивановна[\s\S]*5 Попова Людмила Александровна[\s\S]*6 7 8 9 10/);
   });
 
-  it('assignment list per organisation names its open assignments with the minutes they come from', async () => {
+  it('assignment lists are made of signed minutes only, numbered, signed by the director, with the executor', async () => {
+    const unsigned = await api.refusal('assignments.organizationDocx', { organizationId: s.org });
+    expect(unsigned.message).toBe(
+      'В подписанных протоколах нет поручений на контроле организации «Отдел опеки г. Уварово». Решения проведённых, но не подписанных заседаний войдут в перечень после подписания протокола.',
+    );
+    await api.call('center.saveProfile', {
+      fullName: 'Тамбовское областное государственное бюджетное учреждение «Центр по оказанию психолого-педагогических услуг «Доверие»',
+      shortName: 'ТОГБУ «Центр «Доверие»',
+      directorName: 'Гоберкорн Анна Яковлевна',
+    });
+    await api.call('meetings.sign', { id: meetingId });
     const file = await api.call('assignments.organizationDocx', { organizationId: s.org });
-    expect(file.fileName).toBe('Поручения – Отдел опеки г. Уварово.docx');
-    const { value } = await mammoth.extractRawText({ buffer: Buffer.from(file.base64, 'base64') });
+    expect(file.fileName).toMatch(/^Перечень поручений на контроле № 1 от \d\d\.\d\d\.\d{4} – Отдел опеки г\. Уварово\.docx$/);
+    const value = await plainText(file);
     expectInOrder(value, [
-      'ПЕРЕЧЕНЬ ПОРУЧЕНИЙ НА КОНТРОЛЕ',
       'Отдел опеки и попечительства администрации г. Уварово',
+      'ПЕРЕЧЕНЬ ПОРУЧЕНИЙ НА КОНТРОЛЕ',
+      '№ 1',
+      'Межрайонная рабочая группа сегмента № 6',
       'Продолжить межведомственное взаимодействие',
-      'протокол №1 от 12.09.2017, п. 1.2',
+      'от 12.09.2017 № 1, п. 1.2',
       '01.12.2017',
       'Подготовить материалы для сборника',
       'постоянно',
+      'Директор ТОГБУ «Центр «Доверие»',
+      'А.Я. Гоберкорн',
+      'Попова Людмила Александровна, социальный педагог',
     ]);
+    // The group's name once, as a heading row, not in every row.
+    expect(value.split('Межрайонная рабочая группа сегмента № 6').length - 1).toBe(1);
+    // The next list is the next number, under its own file name.
+    const all = await api.call('assignments.organizationDocx', { organizationId: s.org, onlyOpen: false });
+    expect(all.fileName).toMatch(/^Перечень поручений № 2 от /);
   });
 
   it('the export catalog carries the year’s signed minutes only', async () => {
     expect(await documentCatalog.minutes.build(api.db, 2017)).toEqual([]);
     await api.call('meetings.sign', { id: meetingId });
     const files = await documentCatalog.minutes.build(api.db, 2017);
-    expect(files.map((f) => f.fileName)).toEqual(['Протокол №1 от 12.09.2017 – Межрайонная рабочая группа сегмента №6.docx']);
+    expect(files.map((f) => f.fileName)).toEqual(['Протокол № 1 от 12.09.2017 – Межрайонная рабочая группа сегмента №6.docx']);
     expect(await documentCatalog.minutes.build(api.db, 2018)).toEqual([]);
   });
 });

@@ -80,9 +80,10 @@ describe('signed minutes are frozen at the signature', () => {
     const m = await signedMeeting();
     const before = await documents(m.id);
     const full = before[0]!.text;
-    expect(full).toContain('Председатель — И.В. Дорожкина');
+    expect(full).toContain('Председатель – И.В. Дорожкина');
     expect(full).toContain('Присутствовали: Дорожкина И.В., Ёлкина А.П., Иванов П.С., Попова Л.А.');
-    expect(full).toContain('заседания межрайонной рабочей группы сегмента №6');
+    expect(full).toContain('заседания межрайонной рабочей группы сегмента № 6');
+    expect(full).toContain('Кворум имеется');
     expect(full).toContain('Центр по оказанию психолого-педагогических услуг');
     expect(full).toContain('Ответственные: Отдел опеки г. Уварово, Ёлкина А.П.');
 
@@ -93,12 +94,12 @@ describe('signed minutes are frozen at the signature', () => {
     const shown = await api.call('meetings.get', { id: m.id });
     expect(shown.chair?.short).toBe('Дорожкина И.В.');
     expect(shown.group.name).toBe('Межрайонная рабочая группа сегмента №6');
-    // The print view builds the same blocks with the settings of the signature.
-    expect(await api.call('meetings.documentSettings', { id: m.id })).toEqual({
-      centerFullName:
-        'Тамбовское областное государственное бюджетное учреждение «Центр по оказанию психолого-педагогических услуг «Доверие»',
-      threshold: 15,
+    // The print view is the same blocks, built with the settings of the signature.
+    const view = await api.call('meetings.documentView', { id: m.id, doc: 'full', itemId: null, organizationId: null });
+    expect(view.blocks[0]).toMatchObject({
+      text: 'Тамбовское областное государственное бюджетное учреждение «Центр по оказанию психолого-педагогических услуг «Доверие»',
     });
+    expect(view.draft).toBe(false);
   });
 
   it('after «Снять подпись» with a reason and signing again, the documents show the new names', async () => {
@@ -109,15 +110,16 @@ describe('signed minutes are frozen at the signature', () => {
     await api.call('meetings.sign', { id: m.id });
 
     const full = (await documents(m.id))[0]!;
-    expect(full.name).toBe('Протокол №1 от 12.09.2017 – Рабочая группа Уваровского округа.docx');
+    expect(full.name).toBe('Протокол № 1 от 12.09.2017 – Рабочая группа Уваровского округа.docx');
     expect(full.text).toContain('ТОГБУ «Новый центр»');
-    expect(full.text).toContain('Председатель — И.В. Кузнецова');
+    expect(full.text).toContain('Председатель – И.В. Кузнецова');
     expect(full.text).toContain('заседания рабочей группы Уваровского округа');
     // Threshold 3 with four present: the list goes to an attachment.
     expect(full.text).toContain('Присутствовали: 4 человека (список прилагается).');
     expect(full.text).toContain('Ответственные: Управление опеки, Смирнова А.П.');
     expect(full.text).not.toContain('Дорожкина');
-    expect(await api.call('meetings.documentSettings', { id: m.id })).toEqual({ centerFullName: 'ТОГБУ «Новый центр»', threshold: 3 });
+    const view = await api.call('meetings.documentView', { id: m.id, doc: 'full', itemId: null, organizationId: null });
+    expect(view.blocks[0]).toMatchObject({ text: 'ТОГБУ «Новый центр»' });
   });
 
   it('execution of an assignment after signing shows in the editor without touching the minutes', async () => {
@@ -146,6 +148,6 @@ describe('signed minutes are frozen at the signature', () => {
     expect(error.message).toBe(
       'Нельзя удалить специалиста «Дорожкина Ирина Васильевна»: запись используется в 1 рабочей группе (председатель, член группы) и в 1 заседании (председатель, участник, докладчик). Сначала замените её там другим специалистом или уберите.',
     );
-    expect(await textOf(await api.call('meetings.minutesDocx', { id: m.id, form: 'full' }))).toContain('Председатель — И.В. Дорожкина');
+    expect(await textOf(await api.call('meetings.minutesDocx', { id: m.id, form: 'full' }))).toContain('Председатель – И.В. Дорожкина');
   });
 });

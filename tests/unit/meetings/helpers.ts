@@ -67,9 +67,9 @@ export function appApi() {
   };
 }
 
-/** A generated Word file's text, as a reader of the document sees it. */
+/** A generated Word file's text, as a reader of the document sees it (no-break spaces read as spaces). */
 export const textOf = async (file: { base64: string }) =>
-  (await mammoth.extractRawText({ buffer: Buffer.from(file.base64, 'base64') })).value;
+  (await mammoth.extractRawText({ buffer: Buffer.from(file.base64, 'base64') })).value.replace(/\u00A0/g, ' ');
 
 export const daysFromToday = (n: number) => dayjs().add(n, 'day').format('YYYY-MM-DD');
 
@@ -106,4 +106,21 @@ export async function segmentGroup(api: Caller) {
     memberIds: [member1, member2],
   });
   return { group, org, chair, secretary, member1, member2 };
+}
+
+/**
+ * Holds and signs a meeting as the secretary does: someone present, «Провести», «Подписать».
+ * Decisions bind (and reach the assignments register) only from signed minutes.
+ */
+export async function signMeeting(api: Api, meetingId: number, presentIds: number[]) {
+  const m = await api.call('meetings.get', { id: meetingId });
+  if (!m.attendees.some((a) => a.present)) {
+    await api.call('meetings.setAttendance', {
+      meetingId,
+      attendees: presentIds.map((personId) => ({ personId, present: true })),
+      guestIds: [],
+    });
+  }
+  if (m.status === 'draft') await api.call('meetings.hold', { id: meetingId });
+  return api.call('meetings.sign', { id: meetingId });
 }

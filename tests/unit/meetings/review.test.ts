@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { freshApi, segmentGroup, textOf, type Api } from './helpers';
+import { freshApi, segmentGroup, signMeeting, textOf, type Api } from './helpers';
 
 /** Defects a secretary would hit that the first round of tests did not reach. */
 
@@ -99,6 +99,7 @@ describe('assignment terms and the meeting date', () => {
         decisions: [{ text: 'Подготовить отчёт', assignment: { personIds: [s.member1], dueDate: '2017-10-01' } }],
       },
     });
+
     const error = await api.refusal('meetings.update', {
       id: m.id,
       data: { groupId: s.group.id, kind: 'session', dateStart: '2017-10-15' },
@@ -125,6 +126,15 @@ describe('control of execution', () => {
         decisions: [{ text: 'Подготовить отчёт', assignment: { personIds: [s.member1], dueDate: '2017-10-01' } }],
       },
     });
+    // Execution is marked on signed minutes: an unsigned decision is refused, saying why.
+    const unsigned = await api.refusal('assignments.setStatus', {
+      id: d.items[0]!.decisions[0]!.assignment!.id,
+      status: 'withdrawn',
+      completionNote: 'Утратило актуальность',
+      completedOn: '2017-09-20',
+    });
+    expect(unsigned.message).toBe('Поручение записано в неподписанном протоколе: отмечать исполнение можно после подписания протокола.');
+    await signMeeting(api, m.id, [s.chair]);
     const id = d.items[0]!.decisions[0]!.assignment!.id;
     const future = await api.refusal('assignments.setStatus', {
       id,
@@ -168,6 +178,7 @@ describe('the control item written into the minutes', () => {
         ],
       },
     });
+    await signMeeting(api, first.id, [s.chair]);
     const next = await meeting('2017-12-05');
     const heard = (await api.call('agenda.addControlReview', { meetingId: next.id })).items[0]!.heardText;
     // «Ёлкина А.П.» ends the list of responsibles with its own dot: no second one.
@@ -205,6 +216,7 @@ describe('Russian in messages and documents', () => {
     expect(await textOf(await api.call('meetings.minutesDocx', { id: m.id, form: 'full' }))).toContain(
       'Присутствовали: 4 человека (список прилагается).',
     );
+    await signMeeting(api, m.id, []);
     expect(await textOf(await api.call('meetings.extractDocx', { itemId: detail.items[0]!.id }))).toContain('Присутствовали: 4 человека.');
   });
 });

@@ -242,9 +242,12 @@ describe('agenda', () => {
     expect((await api.call('meetings.get', { id: first.id })).items).toEqual([]);
   });
 
-  it('adds the control item listing the group’s open assignments, and the next meeting shows them', async () => {
-    await heldWithAssignment('2017-09-12', '2017-12-01');
+  it('adds the control item listing the group’s open assignments from signed minutes, and the next meeting shows them', async () => {
+    const held = await heldWithAssignment('2017-09-12', '2017-12-01');
     const next = await meeting('2017-12-05');
+    // Held but not signed: nothing binds yet.
+    expect(await api.call('meetings.openAssignments', { id: next.id })).toEqual([]);
+    await api.call('meetings.sign', { id: held.id });
     const open = await api.call('meetings.openAssignments', { id: next.id });
     expect(open.map((a) => [a.decisionNumber, a.meetingLabel, a.text])).toEqual([
       ['1.2', 'Протокол №1 от 12.09.2017', 'Продолжить работу по заключению договоров'],
@@ -267,9 +270,20 @@ describe('assignments', () => {
     expect(assignmentState({ status: 'inProgress', dueDate: null, permanent: true }, '2030-01-01')).toBe('inProgress');
   });
 
+  it('holds signed minutes only, and counts the assignments waiting for a signature apart', async () => {
+    const held = await heldWithAssignment('2017-09-12', '2017-12-01');
+    expect((await api.call('assignments.list', {})).total).toBe(0);
+    expect(await api.call('assignments.pending', {})).toEqual({ assignments: 1, meetings: 1 });
+    expect((await api.call('workingGroups.get', { id: s.group.id })).openAssignmentCount).toBe(0);
+    await api.call('meetings.sign', { id: held.id });
+    expect((await api.call('assignments.list', {})).total).toBe(1);
+    expect(await api.call('assignments.pending', {})).toEqual({ assignments: 0, meetings: 0 });
+    expect((await api.call('workingGroups.get', { id: s.group.id })).openAssignmentCount).toBe(1);
+  });
+
   it('filters the register by state and organisation and marks an assignment done with a note', async () => {
-    await heldWithAssignment('2017-09-12', '2017-12-01');
-    await heldWithAssignment('2017-10-10', null);
+    await api.call('meetings.sign', { id: (await heldWithAssignment('2017-09-12', '2017-12-01')).id });
+    await api.call('meetings.sign', { id: (await heldWithAssignment('2017-10-10', null)).id });
     const overdue = listAssignments(
       api.db,
       { state: 'overdue', organizationId: null, personId: null, groupId: null, search: '', offset: 0, limit: 50 },
@@ -296,11 +310,13 @@ describe('assignments', () => {
     expect((await api.call('assignments.list', { state: 'done' })).rows.map((r) => r.decisionNumber)).toEqual(['1.2']);
   });
 
-  it('keeps an assignment’s progress when its item is edited', async () => {
+  it('keeps an assignment’s progress when its item is edited after «Снять подпись»', async () => {
     const held = await heldWithAssignment('2017-09-12', '2017-12-01');
+    await api.call('meetings.sign', { id: held.id });
     const item = held.items[0]!;
     const a = item.decisions[1]!.assignment!;
     await api.call('assignments.setStatus', { id: a.id, status: 'done', completionNote: 'Исполнено', completedOn: '2017-11-01' });
+    await api.call('meetings.unlock', { id: held.id, reason: 'Уточнение формулировки решения' });
     const edited = await api.call('agenda.update', {
       id: item.id,
       data: {

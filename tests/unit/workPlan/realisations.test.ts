@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appApi, segmentGroup } from '@tests/unit/meetings/helpers';
 import type { PlanItemInput } from '@shared/contract/workPlan';
-import { executionMark } from '@shared/documents/workPlan/layout';
 
 /**
  * «Реализует» as a row: a plan item realised by a meeting shows what the meeting is now, read on
@@ -136,7 +135,10 @@ describe('the printed plan', () => {
     await api.call('workPlan.setStatus', { id: planned.id, status: 'planned', resultNote: 'Решения приняты' });
     const m = await meeting('2017-09-12', planned.id);
     await api.call('meetings.hold', { id: m.id });
-    const doc = await api.call('workPlan.document', { year: 2017 });
-    expect(executionMark(doc.groups[0]!.items[0]!)).toBe('Выполнено: заседание №1 от 12.09.2017. Решения приняты');
+    // The execution report's plan table, the execution column last.
+    const report = await api.call('workPlan.documentView', { year: 2017, doc: 'report' });
+    const plan = report.blocks.filter((b) => b.kind === 'table').at(-1)!;
+    const row = plan.kind === 'table' ? plan.rows.find((r) => 'cells' in r) : undefined;
+    expect(row && 'cells' in row ? row.cells.at(-1) : null).toBe('Выполнено: заседание №1 от 12.09.2017. Решения приняты');
   });
 });

@@ -82,9 +82,15 @@ describe('work plan calls refuse bad input in Russian and write nothing', () => 
 
   it('returns the documents as files with names a person recognises', async () => {
     addItem(t.db, 2017, { title: 'Семинар' });
-    const docx = await dispatch('workPlan.exportDocx', { year: 2017 });
+    const approval = await dispatch('workPlan.exportDocx', { year: 2017, doc: 'approval' });
+    const report = await dispatch('workPlan.exportDocx', { year: 2017, doc: 'report' });
     const xlsx = await dispatch('workPlan.exportXlsx', { year: 2017 });
-    expect(docx).toMatchObject({ ok: true, value: { fileName: 'План работы на 2017 год.docx' } });
-    expect(xlsx).toMatchObject({ ok: true, value: { fileName: 'План работы на 2017 год.xlsx' } });
+    expect(approval).toMatchObject({ ok: true, value: { fileName: 'План работы на 2017 год (для утверждения).docx' } });
+    expect(report).toMatchObject({ ok: true, value: { fileName: 'Отчёт о выполнении плана работы за 2017 год.docx' } });
+    expect(xlsx).toMatchObject({ ok: true, value: { fileName: 'План работы на 2017 год (рабочая копия).xlsx' } });
+    expect(await dispatch('workPlan.exportDocx', { year: 2017, doc: 'other' })).toMatchObject({
+      ok: false,
+      error: { message: 'Неизвестный документ плана' },
+    });
   });
 });

@@ -38,7 +38,7 @@ export function AgendaPanel({ m, locked }: { m: MeetingDetail; locked: boolean }
           color={openList.some((a) => a.state === 'overdue') ? 'red' : 'blue'}
           variant="light"
           icon={<IconListCheck size={18} />}
-          title={`На контроле ${countOf(openList.length, ['поручение', 'поручения', 'поручений'])} предыдущих заседаний`}
+          title={`На контроле ${countOf(openList.length, ['поручение', 'поручения', 'поручений'])} предыдущих заседаний (по подписанным протоколам)`}
         >
           <Stack gap={4}>
             {openList.map((a) => (
@@ -196,6 +196,15 @@ function ItemCard({
               <Menu.Item component={Link} to={`/meetings/print/${meetingId}?doc=extract&item=${item.id}`}>
                 Выписка из протокола (печать)
               </Menu.Item>
+              {addressees(item).map((org) => (
+                <Menu.Item
+                  key={org.id}
+                  component={Link}
+                  to={`/meetings/print/${meetingId}?doc=extract&item=${item.id}&organization=${org.id}`}
+                >
+                  Выписка для «{org.name}» (печать)
+                </Menu.Item>
+              ))}
               {locked ? null : (
                 <>
                   <Menu.Item onClick={() => carry.mutate({ id: item.id })}>Перенести на следующее заседание</Menu.Item>

@@ -1,7 +1,7 @@
-import { Anchor, Button, Group, SegmentedControl, Select, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Group, SegmentedControl, Select, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconFileText, IconSearch } from '@tabler/icons-react';
+import { IconFileText, IconInfoCircle, IconSearch } from '@tabler/icons-react';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -42,7 +42,7 @@ export function AssignmentsScreen() {
     <>
       <ScreenHeader
         title="Поручения"
-        description="Решения заседаний, взятые на контроль: ответственные, сроки, исполнение"
+        description="Решения заседаний, взятые на контроль, по подписанным протоколам: ответственные, сроки, исполнение"
         action={
           <Button
             variant="light"
@@ -61,6 +61,7 @@ export function AssignmentsScreen() {
         }
       />
       <Stack gap="sm" mb="md">
+        <SignedOnlyNote />
         <SegmentedControl data={STATE_FILTERS} value={state} onChange={(v) => setState(v as StateFilter)} w="fit-content" />
         <Group align="flex-end">
           <div style={{ width: 360 }}>
@@ -200,5 +201,27 @@ function MarkDialog({ row, status, onClose }: { row: AssignmentRow; status: Assi
         </>
       )}
     </FormModal>
+  );
+}
+
+/**
+ * The list holds decisions of signed minutes only: an unsigned protocol binds nobody yet. The
+ * note says so, and how many assignments wait for a signature.
+ */
+function SignedOnlyNote() {
+  const pending = useCall('assignments.pending', {});
+  const waiting = pending.data && pending.data.assignments > 0 ? pending.data : null;
+  return (
+    <Alert
+      variant="light"
+      color={waiting ? 'yellow' : 'blue'}
+      icon={<IconInfoCircle size={16} />}
+      aria-label="Только подписанные протоколы"
+    >
+      Показаны поручения только из подписанных протоколов.
+      {waiting
+        ? ` Ещё ${countOf(waiting.assignments, ['поручение', 'поручения', 'поручений'])} в ${countOf(waiting.meetings, ['неподписанном протоколе', 'неподписанных протоколах', 'неподписанных протоколах'])} появятся здесь после подписания.`
+        : ''}
+    </Alert>
   );
 }

@@ -1,7 +1,7 @@
-import { Alert, Button, Group, NumberInput, Paper, Stack, Table, Text, TextInput } from '@mantine/core';
-import { IconPlus } from '@tabler/icons-react';
+import { ActionIcon, Alert, Button, Group, NumberInput, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { WorkingGroup } from '@shared/contract/meetings';
+import { QUORUM_RULE_LABELS, QUORUM_RULES, type CaseFile, type QuorumRule, type WorkingGroup } from '@shared/contract/meetings';
 import { countOf } from '@shared/russian';
 import { useCall, useChange } from '@renderer/api/client';
 import { confirmDelete, EmptyState, FormModal, RowActions, ScreenHeader } from '@renderer/components/screen';
@@ -33,7 +33,7 @@ export function GroupsScreen() {
           { title: 'Секретарь' },
           { title: 'Состав' },
           { title: 'Заседаний' },
-          { title: 'Поручений на контроле' },
+          { title: 'Поручений на контроле (по подписанным протоколам)' },
           { title: '' },
         ]}
         empty={
@@ -79,6 +79,8 @@ function GroupForm({ editing, onClose }: { editing: WorkingGroup | null; onClose
     deputyChairId: editing?.deputyChair?.id ?? null,
     secretaryId: editing?.secretary?.id ?? null,
     memberIds: editing?.members.map((m) => m.id) ?? [],
+    quorum: editing?.quorum ?? ('half' as QuorumRule),
+    caseFiles: editing?.caseFiles ?? ([] as CaseFile[]),
   });
   const { save, saving } = useCreateOrUpdate(
     { create: 'workingGroups.create', update: 'workingGroups.update', created: 'Рабочая группа добавлена' },
@@ -121,7 +123,87 @@ function GroupForm({ editing, onClose }: { editing: WorkingGroup | null; onClose
       <Text size="xs" c="dimmed">
         Председатель, заместитель и секретарь входят в состав группы автоматически.
       </Text>
+      <Select<QuorumRule>
+        label="Кворум"
+        description="Протокол заседания указывает, сколько членов присутствует и есть ли кворум"
+        data={QUORUM_RULES.map((q) => ({ value: q, label: QUORUM_RULE_LABELS[q] }))}
+        value={draft.quorum}
+        onChange={(v) => v && set('quorum', v)}
+        allowDeselect={false}
+        error={errors.of('quorum')}
+      />
+      <CaseFiles value={draft.caseFiles} onChange={(v) => set('caseFiles', v)} errorOf={errors.of} />
     </FormModal>
+  );
+}
+
+/**
+ * The номенклатура дел: in which case file the group's minutes of each year are kept. An extract
+ * sent to another organisation names it («Подлинник документа находится … в деле № 01-07 за 2017 год»).
+ */
+function CaseFiles({
+  value,
+  onChange,
+  errorOf,
+}: {
+  value: CaseFile[];
+  onChange: (v: CaseFile[]) => void;
+  errorOf: (field: string) => string | undefined;
+}) {
+  const error = errorOf('caseFiles');
+  const edit = (i: number, patch: Partial<CaseFile>) => onChange(value.map((f, j) => (j === i ? { ...f, ...patch } : f)));
+  const nextYear = value.length ? Math.max(...value.map((f) => f.year)) + 1 : new Date().getFullYear();
+  return (
+    <Stack gap={4}>
+      <Text size="sm" fw={500}>
+        Номенклатура дел: дело с протоколами
+      </Text>
+      <Text size="xs" c="dimmed">
+        Выписка для другой организации указывает, в каком деле хранится подлинник протокола.
+      </Text>
+      {value.map((f, i) => (
+        <Group key={i} gap="xs" align="flex-end">
+          <NumberInput
+            label="Год"
+            w={110}
+            min={2000}
+            max={2100}
+            value={f.year}
+            onChange={(v) => edit(i, { year: Number(v) })}
+            error={errorOf(`caseFiles.${i}.year`)}
+          />
+          <TextInput
+            label={`Индекс дела за ${f.year} год`}
+            w={220}
+            value={f.index}
+            onChange={(e) => edit(i, { index: e.currentTarget.value })}
+            error={errorOf(`caseFiles.${i}.index`)}
+          />
+          <ActionIcon
+            variant="subtle"
+            color="red"
+            aria-label={`Убрать дело за ${f.year} год`}
+            onClick={() => onChange(value.filter((_, j) => j !== i))}
+          >
+            <IconTrash size={16} />
+          </ActionIcon>
+        </Group>
+      ))}
+      <Button
+        variant="subtle"
+        size="compact-sm"
+        w="fit-content"
+        leftSection={<IconPlus size={14} />}
+        onClick={() => onChange([...value, { year: nextYear, index: '' }])}
+      >
+        Добавить год
+      </Button>
+      {error ? (
+        <Text size="xs" c="red">
+          {error}
+        </Text>
+      ) : null}
+    </Stack>
   );
 }
 

@@ -229,6 +229,7 @@ function Documents({ m }: { m: MeetingDetail }) {
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
+        {m.status === 'signed' ? null : <Menu.Label>Протокол не подписан: документы с отметкой «ПРОЕКТ»</Menu.Label>}
         <Menu.Item onClick={() => download('full', () => callApi('meetings.minutesDocx', { id: m.id, form: 'full' }))}>
           Протокол полный (Word)
         </Menu.Item>
@@ -253,7 +254,9 @@ function Documents({ m }: { m: MeetingDetail }) {
           Лист регистрации — печать, PDF
         </Menu.Item>
         <Menu.Divider />
-        <Menu.Label>Выписка из протокола — в меню вопроса</Menu.Label>
+        <Menu.Label>
+          {m.status === 'signed' ? 'Выписка из протокола — в меню вопроса' : 'Выписка из протокола — после подписания, в меню вопроса'}
+        </Menu.Label>
       </Menu.Dropdown>
     </Menu>
   );

@@ -136,25 +136,33 @@ function YearPlan({
           <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
             Добавить мероприятие
           </Button>
-          <Button
-            variant="default"
-            leftSection={<IconFileTypeDocx size={16} />}
-            loading={busy === 'workPlan.exportDocx'}
-            onClick={() => void download('workPlan.exportDocx', year)}
-          >
-            Скачать Word
-          </Button>
-          <Button
-            variant="default"
-            leftSection={<IconFileSpreadsheet size={16} />}
-            loading={busy === 'workPlan.exportXlsx'}
-            onClick={() => void download('workPlan.exportXlsx', year)}
-          >
-            Скачать Excel
-          </Button>
-          <Button variant="default" leftSection={<IconPrinter size={16} />} component={Link} to={`/work-plan/${year}/print`}>
-            Версия для печати
-          </Button>
+          <Menu position="bottom-start" withinPortal>
+            <Menu.Target>
+              <Button variant="default" leftSection={<IconFileTypeDocx size={16} />} loading={busy !== null}>
+                Документы плана
+              </Button>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Label>Word</Menu.Label>
+              <Menu.Item leftSection={<IconFileTypeDocx size={16} />} onClick={() => void download('approval', year)}>
+                План для утверждения (Word)
+              </Menu.Item>
+              <Menu.Item leftSection={<IconFileTypeDocx size={16} />} onClick={() => void download('report', year)}>
+                Отчёт о выполнении плана (Word)
+              </Menu.Item>
+              <Menu.Label>Excel</Menu.Label>
+              <Menu.Item leftSection={<IconFileSpreadsheet size={16} />} onClick={() => void download('sheet', year)}>
+                Рабочая копия плана (Excel)
+              </Menu.Item>
+              <Menu.Label>Печать</Menu.Label>
+              <Menu.Item leftSection={<IconPrinter size={16} />} component={Link} to={`/work-plan/${year}/print?doc=approval`}>
+                План для утверждения — печать
+              </Menu.Item>
+              <Menu.Item leftSection={<IconPrinter size={16} />} component={Link} to={`/work-plan/${year}/print?doc=report`}>
+                Отчёт о выполнении — печать
+              </Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
         </Group>
         <ApprovalDate year={year} />
       </Group>
@@ -242,7 +250,10 @@ function YearPlan({
   );
 }
 
-/** The date in the «УТВЕРЖДАЮ» block; empty leaves a line to fill in by hand. */
+/**
+ * The date in the «УТВЕРЖДАЮ» block; empty leaves a line to fill in by hand. Setting it freezes
+ * the copy for approval as the plan is now; the field says so.
+ */
 function ApprovalDate({ year }: { year: number }) {
   const plan = useCall('workPlan.get', { year });
   const save = useChange('workPlan.setApproval', { success: 'Дата утверждения сохранена' });
@@ -258,6 +269,7 @@ function ApprovalDate({ year }: { year: number }) {
       value={plan.data?.approvedOn ?? null}
       onChange={(v) => save.mutate({ year, approvedOn: v }, { onError: errors.fromError })}
       error={errors.of('approvedOn')}
+      description={plan.data?.approvalFrozen ? 'Копия для утверждения зафиксирована' : 'При утверждении план фиксируется'}
     />
   );
 }

@@ -2,8 +2,7 @@ import { Alert, Badge, Select, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import type { CallName } from '@shared/contract';
-import type { PlanItem } from '@shared/contract/workPlan';
+import type { PlanDocument, PlanItem } from '@shared/contract/workPlan';
 import { DIRECTION_LABELS, DIRECTIONS, PLAN_STATUS_LABELS, PLAN_STATUSES, type PlanStatus } from '@shared/enums';
 import { countOf, currentYear, MONTHS_NOMINATIVE, QUARTERS_ROMAN } from '@shared/russian';
 import { callApi, useCall } from '@renderer/api/client';
@@ -128,10 +127,10 @@ export function YearSelect({
 /** Asks the main process for a generated document and hands it to the save flow. */
 export function useDownload() {
   const [busy, setBusy] = useState<string | null>(null);
-  const download = async (name: Extract<CallName, 'workPlan.exportDocx' | 'workPlan.exportXlsx'>, year: number) => {
-    setBusy(name);
+  const download = async (doc: PlanDocument | 'sheet', year: number) => {
+    setBusy(doc);
     try {
-      saveFile(await callApi(name, { year }));
+      saveFile(await (doc === 'sheet' ? callApi('workPlan.exportXlsx', { year }) : callApi('workPlan.exportDocx', { year, doc })));
     } catch (error) {
       notifications.show({ color: 'red', title: 'Документ не сформирован', message: (error as Error).message });
     } finally {

@@ -1,0 +1,379 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Header,
+  LineRuleType,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TabStopType,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+} from 'docx';
+import JSZip from 'jszip';
+import { A4, BODY_SIZE, cellBorders, FONT, mm, NOTE_SIZE, pageMargins, TABLE_SIZE } from '@main/documents/docxStyle';
+import { DRAFT_MARK, type Block, type DocumentSpec, type Space, type TableRow as RowSpec } from '@shared/documents/model';
+import { typeset, xmlSafe } from '@shared/documents/text';
+
+/**
+ * The one Word renderer: every document's blocks become a DOCX here, so the page rules are
+ * written once (ГОСТ Р 7.0.97-2016, whose page set-up the 2025 edition keeps per the secondary
+ * sources in /work/notes/gost-2025.md §2, clause numbers of the 2025 text not verified):
+ * - A4; margins left 30 mm (documents kept over ten years), right 10 mm (portrait) or 20 mm
+ *   (landscape), top and bottom 20 mm; Times New Roman 14, 12 in tables (the 2025 edition
+ *   leaves the typeface to the organisation and recommends 12–14 pt);
+ * - single line spacing stated with `w:lineRule="auto"` on every `w:line`: without the rule
+ *   LibreOffice (and Р7-Офис, МойОфис, built on it) reads 240 as an exact 12 pt line, and 14 pt
+ *   lines overlap;
+ * - body text justified with automatic hyphenation (settings `w:autoHyphenation`, language
+ *   ru-RU on every run, so Word and LibreOffice hyphenate by the Russian patterns);
+ * - page numbers from page 2, centred in the top margin (PAGE field; the first page has a header
+ *   of its own);
+ * - a draft carries «ПРОЕКТ» at the top right of every page;
+ * - headings stay with the text after them, and signatures with at least two lines above them
+ *   (keep-with-next, keep-lines, widow control), so a signature never stands alone on a page;
+ * - every text is stripped of the characters XML 1.0 forbids and typeset (`typeset`).
+ */
+
+const LINE = { line: 240, lineRule: LineRuleType.AUTO };
+const spacing = (before: Space | undefined = 0, after = 0) => ({ ...LINE, before: (before ?? 0) * 240, after });
+
+/** A corner requisite's lines are at most 8 cm long (2025 secondary sources; 7.5 cm in 2016). */
+const CORNER_WIDTH = mm(80);
+
+interface Page {
+  width: number;
+  margin: ReturnType<typeof pageMargins>;
+}
+
+const pageOf = (orientation: DocumentSpec['orientation']): Page =>
+  orientation === 'landscape'
+    ? { width: A4.height - mm(50), margin: pageMargins(20) }
+    : { width: A4.width - mm(40), margin: pageMargins(10) };
+
+const clean = (text: string) => typeset(xmlSafe(text));
+
+/** Line breaks typed into a text stay line breaks on paper. */
+function runs(text: string, options: { bold?: boolean; size?: number } = {}): TextRun[] {
+  return clean(text)
+    .split(/\r\n|\r|\n/)
+    .map((line, i) => new TextRun({ text: line, bold: options.bold, size: options.size, break: i > 0 ? 1 : undefined }));
+}
+
+interface ParagraphOptions {
+  align?: (typeof AlignmentType)[keyof typeof AlignmentType];
+  firstLine?: number;
+  left?: number;
+  before?: Space;
+  after?: number;
+  keepNext?: boolean;
+  /** Names, headings and requisites are not hyphenated; body text and table cells are. */
+  hyphenate?: boolean;
+  tabStops?: { type: (typeof TabStopType)[keyof typeof TabStopType]; position: number }[];
+}
+
+function paragraph(children: TextRun[], o: ParagraphOptions = {}): Paragraph {
+  return new Paragraph({
+    alignment: o.align ?? AlignmentType.LEFT,
+    indent: { firstLine: o.firstLine ?? 0, left: o.left ?? 0 },
+    spacing: spacing(o.before, o.after),
+    keepNext: o.keepNext,
+    // A requisite's lines stay together; body text may break across pages, two lines at least
+    // on each side (widow control), or a long report would leave half a page blank.
+    keepLines: !o.hyphenate,
+    widowControl: true,
+    style: o.hyphenate ? undefined : REQUISITE_STYLE,
+    tabStops: o.tabStops,
+    children,
+  });
+}
+
+/**
+ * Requisites, headings, names and signatures are not hyphenated: they use this paragraph style,
+ * which `withoutHyphenation` gives `w:suppressAutoHyphens` (docx writes no such option).
+ */
+const REQUISITE_STYLE = 'Requisite';
+
+/** Adds `w:suppressAutoHyphens` to the requisite style in styles.xml. */
+async function withoutHyphenation(docx: Buffer): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(docx);
+  const styles = await zip.file('word/styles.xml')!.async('string');
+  const style = new RegExp(`(<w:style [^>]*w:styleId="${REQUISITE_STYLE}"[^>]*>[\\s\\S]*?<w:pPr>)`);
+  if (!style.test(styles)) throw new Error('The requisite paragraph style is missing from styles.xml');
+  zip.file('word/styles.xml', styles.replace(style, '$1<w:suppressAutoHyphens/>'));
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
+const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+const noBorders = {
+  top: NO_BORDER,
+  bottom: NO_BORDER,
+  left: NO_BORDER,
+  right: NO_BORDER,
+  insideHorizontal: NO_BORDER,
+  insideVertical: NO_BORDER,
+};
+
+class Renderer {
+  constructor(private readonly page: Page) {}
+
+  /**
+   * `keepAll`: every block stays with the next one (the inside of a `together` block), the last
+   * one too when `keepLast` says the block after the group needs it.
+   */
+  render(blocks: Block[], keepAll = false, keepLast = false): (Paragraph | Table)[] {
+    const keep = keptBlocks(blocks);
+    const out: (Paragraph | Table)[] = [];
+    for (let i = 0; i < blocks.length; i++) {
+      const [b, next] = [blocks[i]!, blocks[i + 1]];
+      if (b.kind === 'table' && next?.kind === 'signatures' && b.rows.length > 0) {
+        out.push(this.table(b, next), closingParagraph());
+        i++;
+        continue;
+      }
+      const last = i === blocks.length - 1;
+      out.push(...this.block(b, next, keep.has(b) || (keepAll && !last) || (last && keepLast)));
+    }
+    return out;
+  }
+
+  private block(b: Block, next: Block | undefined, keepNext: boolean): (Paragraph | Table)[] {
+    switch (b.kind) {
+      case 'line':
+        return [
+          paragraph(runs(b.text, { bold: b.bold }), {
+            align: ALIGN[b.align],
+            before: b.spaceBefore,
+            keepNext: keepNext || b.heading,
+          }),
+        ];
+      case 'para': {
+        // A lead that ends with a colon and no text of its own («РЕШИЛИ:») heads what follows.
+        const heads = !b.text.trim() && next !== undefined;
+        return [
+          paragraph([...(b.lead ? [new TextRun({ text: clean(b.lead), bold: true })] : []), ...runs(b.text)], {
+            align: AlignmentType.JUSTIFIED,
+            firstLine: b.indent === false ? 0 : mm(12.5),
+            before: b.spaceBefore,
+            keepNext: keepNext || heads,
+            hyphenate: true,
+          }),
+        ];
+      }
+      case 'split':
+        return [
+          paragraph([...runs(b.left), new TextRun({ text: '\t' }), ...runs(b.right)], {
+            before: b.spaceBefore,
+            keepNext,
+            tabStops: [{ type: TabStopType.RIGHT, position: this.page.width }],
+          }),
+        ];
+      case 'corner':
+        return b.lines.map((line, i, all) =>
+          paragraph(runs(line, { bold: b.boldFirst && i === 0 }), {
+            left: this.page.width - CORNER_WIDTH,
+            after: i === all.length - 1 ? 240 : 0,
+            keepNext: i < all.length - 1 || keepNext,
+          }),
+        );
+      case 'signatures':
+        return [this.signatures(b, keepNext)];
+      case 'together':
+        // Everything but the last paragraph keeps with the next one: the block moves as a whole.
+        return this.render(b.blocks, true, keepNext);
+      case 'table':
+        return [this.table(b), paragraph([], { keepNext })];
+      case 'note':
+        return b.lines.map((line, i) => paragraph(runs(line, { size: NOTE_SIZE }), { before: i === 0 ? b.spaceBefore : 0 }));
+      case 'pageBreak':
+        return [new Paragraph({ pageBreakBefore: true, spacing: spacing(), children: [] })];
+    }
+  }
+
+  /**
+   * ГОСТ Р 7.0.97-2016 (the 2025 edition keeps the composition per delo-press, which names only
+   * «уточнения» on initials): the position from the left margin, the «И.О. Фамилия» at the right
+   * margin on the level of the position's last line; a borderless table keeps a long position
+   * wrapping in its own column. Separated from the text by two blank lines (agency instructions).
+   */
+  private signatures(b: Extract<Block, { kind: 'signatures' }>, keepNext: boolean): Table {
+    const widths = [Math.round(this.page.width * 0.6), this.page.width - Math.round(this.page.width * 0.6)];
+    const rows = b.signers.map((s, i) => {
+      const before = i === 0 ? (b.spaceBefore ?? 2) : 1;
+      const last = i === b.signers.length - 1;
+      return new TableRow({
+        cantSplit: true,
+        children: [
+          new TableCell({
+            width: { size: widths[0]!, type: WidthType.DXA },
+            borders: noBorders,
+            margins: { left: 0, right: 80, top: 0, bottom: 0 },
+            verticalAlign: VerticalAlign.BOTTOM,
+            children: [paragraph(runs(s.position), { before, keepNext: !last || keepNext })],
+          }),
+          new TableCell({
+            width: { size: widths[1]!, type: WidthType.DXA },
+            borders: noBorders,
+            margins: { left: 80, right: 0, top: 0, bottom: 0 },
+            verticalAlign: VerticalAlign.BOTTOM,
+            children: [paragraph(runs(s.name), { align: AlignmentType.RIGHT, before, keepNext: !last || keepNext })],
+          }),
+        ],
+      });
+    });
+    return new Table({
+      layout: TableLayoutType.FIXED,
+      width: { size: this.page.width, type: WidthType.DXA },
+      columnWidths: widths,
+      borders: noBorders,
+      rows,
+    });
+  }
+
+  /**
+   * A table, with its header row repeated on every page. When signatures follow (a registration
+   * sheet), the last two rows and the signatures are set as one row that cannot break across
+   * pages, holding a nested table of those two rows and the signatures under it: LibreOffice
+   * keeps neither table rows nor a table that breaks across pages with the paragraph after it
+   * (Word would, from keep-with-next), but no application splits an unbreakable row.
+   */
+  private table(b: Extract<Block, { kind: 'table' }>, signatures?: Extract<Block, { kind: 'signatures' }>): Table {
+    const total = b.columns.reduce((s, c) => s + c.share, 0);
+    const widths = b.columns.map((c) => Math.floor((this.page.width * c.share) / total));
+    const width = widths.reduce((s, w) => s + w, 0);
+    const cell = (
+      text: string,
+      cellWidth: number,
+      o: { bold?: boolean; align?: 'left' | 'center'; span?: number; keepNext?: boolean; names?: boolean },
+    ) =>
+      new TableCell({
+        width: { size: cellWidth, type: WidthType.DXA },
+        columnSpan: o.span,
+        borders: cellBorders,
+        verticalAlign: VerticalAlign.TOP,
+        margins: { top: 40, bottom: 40, left: 70, right: 70 },
+        children: [
+          paragraph(runs(text, { bold: o.bold, size: TABLE_SIZE }), {
+            align: o.align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
+            keepNext: o.keepNext,
+            hyphenate: !o.bold && !o.names,
+          }),
+        ],
+      });
+    const row = (r: RowSpec) =>
+      'group' in r
+        ? new TableRow({ cantSplit: true, children: [cell(r.group, width, { bold: true, span: b.columns.length, keepNext: true })] })
+        : new TableRow({
+            cantSplit: true,
+            height: r.tall ? { value: mm(9), rule: 'atLeast' } : undefined,
+            children: r.cells.map((t, j) => cell(t, widths[j]!, { align: b.columns[j]?.align, names: b.columns[j]?.names })),
+          });
+    const header = new TableRow({
+      tableHeader: true,
+      cantSplit: true,
+      children: b.columns.map((c, j) => cell(c.title, widths[j]!, { bold: true, align: 'center', keepNext: true })),
+    });
+    const table = (rows: TableRow[]) =>
+      new Table({ layout: TableLayoutType.FIXED, width: { size: width, type: WidthType.DXA }, columnWidths: widths, rows });
+    if (!signatures) return table([header, ...b.rows.map(row)]);
+    const split = Math.max(0, b.rows.length - 2);
+    const tail = new TableRow({
+      cantSplit: true,
+      children: [
+        new TableCell({
+          width: { size: width, type: WidthType.DXA },
+          columnSpan: b.columns.length,
+          borders: noBorders,
+          margins: { top: 0, bottom: 0, left: 0, right: 0 },
+          children: [table(b.rows.slice(split).map(row)), this.signatures(signatures, false), closingParagraph()],
+        }),
+      ],
+    });
+    return table([header, ...b.rows.slice(0, split).map(row), tail]);
+  }
+}
+
+/**
+ * A signature (or a certification) is kept with the two blocks before it — each at least one
+ * line, and widow control keeps two lines of a longer paragraph together — so at least two lines
+ * of text stand above the signatures on their page.
+ */
+export function keptBlocks(blocks: Block[]): Set<Block> {
+  const keep = new Set<Block>();
+  blocks.forEach((b, i) => {
+    if (b.kind !== 'signatures' && b.kind !== 'together') return;
+    for (const prev of blocks.slice(Math.max(0, i - 2), i)) if (prev.kind !== 'pageBreak') keep.add(prev);
+  });
+  return keep;
+}
+
+/**
+ * The paragraph a cell or a table must be followed by, 1 pt high so that it never carries a
+ * page of its own after a table that fills the page.
+ */
+const closingParagraph = () =>
+  new Paragraph({
+    spacing: { line: 20, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
+    children: [new TextRun({ text: '', size: 2 })],
+  });
+
+function header(page: Page, draft: boolean, numbered: boolean): Header {
+  const children: TextRun[] = [];
+  if (numbered) children.push(new TextRun({ text: '\t' }), new TextRun({ children: [PageNumber.CURRENT] }));
+  if (draft) children.push(new TextRun({ text: numbered ? '\t' : '\t\t' }), new TextRun({ text: DRAFT_MARK, bold: true }));
+  return new Header({
+    children: [
+      paragraph(children, {
+        tabStops: [
+          { type: TabStopType.CENTER, position: Math.round(page.width / 2) },
+          { type: TabStopType.RIGHT, position: page.width },
+        ],
+      }),
+    ],
+  });
+}
+
+export async function renderDocx(spec: DocumentSpec): Promise<Buffer> {
+  const page = pageOf(spec.orientation);
+  const doc = new Document({
+    title: clean(spec.title),
+    creator: 'Ресурсный центр',
+    hyphenation: { autoHyphenation: true, doNotHyphenateCaps: true },
+    styles: {
+      default: {
+        document: {
+          run: { font: FONT, size: BODY_SIZE, language: { value: 'ru-RU', eastAsia: 'ru-RU' } },
+          paragraph: { spacing: spacing() },
+        },
+      },
+      paragraphStyles: [{ id: REQUISITE_STYLE, name: 'Реквизит', basedOn: 'Normal', quickFormat: true, paragraph: { spacing: spacing() } }],
+    },
+    sections: [
+      {
+        properties: {
+          // The first page has a header of its own: numbering starts on page 2.
+          titlePage: true,
+          page: {
+            size: {
+              width: A4.width,
+              height: A4.height,
+              orientation: spec.orientation === 'landscape' ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+            },
+            margin: { ...page.margin, header: mm(10), footer: mm(10) },
+          },
+        },
+        headers: { first: header(page, spec.draft, false), default: header(page, spec.draft, true) },
+        children: new Renderer(page).render(spec.blocks),
+      },
+    ],
+  });
+  return withoutHyphenation(await Packer.toBuffer(doc));
+}

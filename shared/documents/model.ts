@@ -1,0 +1,70 @@
+/**
+ * The one document model. Every document the application prints — minutes, agenda, extract,
+ * registration sheet, assignment list, the plan and its execution report, and the registers to
+ * come — is a `DocumentSpec`: a list of blocks in reading order. The services assemble it (the
+ * wording and order of the requisites live in each register's layout under shared/documents/),
+ * `electron/documents/docx.ts` renders it to Word and `renderer/src/components/DocumentView.tsx`
+ * to the print view, so the two read the same and every rule of the page (ГОСТ Р 7.0.97) is
+ * written once, in the renderers, not in each document.
+ */
+
+/** Space above a block in blank lines of body text: none, one, or two (the gap before a signature). */
+export type Space = 0 | 1 | 2;
+
+export interface Column {
+  title: string;
+  /** Share of the text width, relative to the other columns. */
+  share: number;
+  align?: 'left' | 'center';
+  /** People's names: never hyphenated. */
+  names?: boolean;
+}
+
+export type TableRow =
+  /** One record; `tall` gives a row room for a handwritten signature. */
+  | { cells: string[]; tall?: boolean }
+  /** A heading row across all columns (a direction of the plan, a working group), kept with the next row. */
+  | { group: string };
+
+/** One signer: the position at the left (it may wrap), «И.О. Фамилия» at the right margin on its last line. */
+export interface Signer {
+  position: string;
+  name: string;
+}
+
+export type Block =
+  /** A requisite or a heading on its own line, without indent; `heading` keeps it with what follows. */
+  | { kind: 'line'; text: string; align: 'left' | 'center' | 'right'; bold?: boolean; spaceBefore?: Space; heading?: boolean }
+  /** Body text, justified and hyphenated, with the 1.25 cm first-line indent unless `indent` is false; `lead` in bold. */
+  | { kind: 'para'; text: string; lead?: string; indent?: boolean; spaceBefore?: Space }
+  /** «14.09.2017 … № 2»: the left part and the right part on one line. */
+  | { kind: 'split'; left: string; right: string; spaceBefore?: Space }
+  /**
+   * A requisite set in the upper right corner, lines aligned left, at most 8 cm wide (2025
+   * secondary sources: corner requisites «до 8 см»): the addressee, «УТВЕРЖДАЮ», the appendix mark.
+   */
+  | { kind: 'corner'; lines: string[]; boldFirst?: boolean }
+  /** Signatures; the renderers keep them on the page of at least the two lines before them. */
+  | { kind: 'signatures'; signers: Signer[]; spaceBefore?: Space }
+  /** Blocks that stay on one page together (a certification mark). */
+  | { kind: 'together'; blocks: Block[] }
+  | { kind: 'table'; columns: Column[]; rows: TableRow[] }
+  /** Small print at the foot of the text: the executor mark (отметка об исполнителе). */
+  | { kind: 'note'; lines: string[]; spaceBefore?: Space }
+  | { kind: 'pageBreak' };
+
+export interface DocumentSpec {
+  /** The document's title in the file's properties and the window. */
+  title: string;
+  /** The file name without extension, unique among the documents a user can download at once. */
+  fileName: string;
+  orientation: 'portrait' | 'landscape';
+  /**
+   * A draft (the minutes of a meeting not yet signed): «ПРОЕКТ» on every page, so an unsigned
+   * text is never taken for the signed one.
+   */
+  draft: boolean;
+  blocks: Block[];
+}
+
+export const DRAFT_MARK = 'ПРОЕКТ';

@@ -1,0 +1,155 @@
+import type { FileOutput } from '@shared/contract/define';
+import { freshApi, type Api } from '@tests/unit/meetings/helpers';
+
+/**
+ * Every kind of document the application prints, generated from a data set: the demo data, or
+ * the demo data with hostile text written straight into the database by SQL, the way an old
+ * backup or a package would bring it (control characters, U+FFFE and U+FFFF, a byte sequence
+ * that is not UTF-8, 5,000-character fields, ё, quotes of every kind).
+ */
+
+export const DOCUMENT_KINDS = [
+  'minutes-full',
+  'minutes-short',
+  'agenda',
+  'registration',
+  'extract',
+  'extract-addressed',
+  'assignments-open',
+  'assignments-all',
+  'plan-approval',
+  'plan-report',
+  'plan-sheet',
+] as const;
+export type DocumentKindName = (typeof DOCUMENT_KINDS)[number];
+
+export interface GeneratedDocument {
+  kind: DocumentKindName;
+  /** Built from minutes not signed yet: must say «ПРОЕКТ» on every page. */
+  draft: boolean;
+  /** The meeting's number, for the documents of a meeting. */
+  meeting: number | null;
+  file: FileOutput;
+}
+
+const CONTROL = '\u0001\u0002\u0007\u0008\u000B\u000C\u000E\u001B\u001F';
+const NONCHARACTERS = '\uFFFE\uFFFF';
+export const QUOTES = '«ёлочки» „лапки“ “английские” "прямые" ‘одиночные’ \'апостроф\' ‹угловые› <тег> & амперсанд';
+/** What a hostile text reads as in a document: the forbidden characters gone, everything else kept. */
+export const hostile = (s: string) => `${s} ${QUOTES} ${CONTROL}${NONCHARACTERS}Ёжиков`;
+export const hostileReads = (s: string) => `${s} ${QUOTES} Ёжиков`;
+/** A field of about 5,000 characters of ordinary words, with hostile text at its start. */
+export const long = (s: string) =>
+  `${hostile(s)} ${'Межведомственное взаимодействие органов и учреждений системы профилактики. '.repeat(66)}`.slice(0, 5000);
+
+function sql(api: Api, statement: string, ...params: unknown[]): void {
+  api.sqlite.prepare(statement).run(...params);
+}
+
+/** The demo data with hostile text in every field a document prints; the signed minutes re-signed over it. */
+async function injectHostileText(api: Api): Promise<void> {
+  const meetings = (await api.call('meetings.list', { limit: 50 })).rows.sort((a, b) => a.number - b.number);
+  // Signed minutes print from their frozen copy: unlock them, poison the records, sign again.
+  for (const m of meetings.filter((x) => x.status === 'signed')) {
+    await api.call('meetings.unlock', { id: m.id, reason: 'Проверка документов на недопустимых символах' });
+  }
+  sql(api, 'UPDATE center_profile SET full_name = ?, short_name = ?', hostile('Центр'), hostile('ТОГБУ «Центр»'));
+  sql(api, 'UPDATE working_groups SET name = ?, name_genitive = ?', hostile('Рабочая группа'), hostile('рабочей группы'));
+  const group = api.sqlite.prepare('SELECT chair_id AS chair, secretary_id AS secretary FROM working_groups').get() as {
+    chair: number;
+    secretary: number;
+  };
+  sql(
+    api,
+    'UPDATE people SET last_name = ?, position = ? WHERE id = ?',
+    `Ёлкина-«Щ»${CONTROL}`,
+    hostile('Председатель «комиссии»'),
+    group.chair,
+  );
+  sql(api, 'UPDATE people SET position = ? WHERE id = ?', long('Методист'), group.secretary);
+  sql(api, 'UPDATE organizations SET full_name = ? WHERE id = (SELECT min(id) FROM organizations)', long('Организация'));
+  sql(api, 'UPDATE organizations SET short_name = ? WHERE id IN (SELECT organization_id FROM assignment_organizations)', hostile('Орг.'));
+  const first = meetings[0]!.id;
+  sql(
+    api,
+    'UPDATE agenda_items SET title = ?, heard_text = ? WHERE meeting_id = ? AND position = 1',
+    hostile('О вопросе'),
+    long('Слушали'),
+    first,
+  );
+  sql(
+    api,
+    'UPDATE decisions SET text = ? WHERE agenda_item_id IN (SELECT id FROM agenda_items WHERE meeting_id = ?)',
+    long('Решили'),
+    first,
+  );
+  sql(api, 'UPDATE discussion_entries SET text = ?', hostile('Выступила'));
+  sql(api, 'UPDATE plan_items SET title = ? WHERE id = (SELECT min(id) FROM plan_items)', long('Мероприятие'));
+  // Not UTF-8 at all: an encoded surrogate, as a foreign tool may write it.
+  sql(
+    api,
+    "UPDATE plan_items SET result_note = ?, target_audience = CAST(X'EDA080' AS TEXT) || ?",
+    hostile('Выполнено'),
+    hostile('Аудитория'),
+  );
+  await api.call('meetings.sign', { id: first });
+  // The plan approved again over the poisoned items: its frozen copy carries them.
+  await api.call('workPlan.setApproval', { year: 2017, approvedOn: '2017-01-16' });
+}
+
+export async function demoApi(withHostileText: boolean): Promise<Api> {
+  const api = freshApi();
+  await api.call('app.initialize', { mode: 'demo' });
+  if (withHostileText) await injectHostileText(api);
+  return api;
+}
+
+/** Every document kind from the data set: each meeting's documents, extracts and lists from signed minutes, the plan's. */
+export async function generateAll(api: Api): Promise<GeneratedDocument[]> {
+  const docs: GeneratedDocument[] = [];
+  const meetings = (await api.call('meetings.list', { limit: 50 })).rows.sort((a, b) => a.number - b.number);
+  for (const row of meetings) {
+    const m = await api.call('meetings.get', { id: row.id });
+    const draft = m.status !== 'signed';
+    const add = (kind: DocumentKindName, file: FileOutput) => docs.push({ kind, draft, meeting: m.number, file });
+    add('minutes-full', await api.call('meetings.minutesDocx', { id: m.id, form: 'full' }));
+    add('minutes-short', await api.call('meetings.minutesDocx', { id: m.id, form: 'short' }));
+    add('agenda', await api.call('meetings.agendaDocx', { id: m.id }));
+    add('registration', await api.call('meetings.registrationSheetDocx', { id: m.id }));
+    if (draft) continue;
+    add('extract', await api.call('meetings.extractDocx', { itemId: m.items[0]!.id }));
+    const addressed = m.items.flatMap((i) =>
+      i.decisions.flatMap((d) => (d.assignment?.organizations ?? []).map((o) => ({ item: i.id, org: o.id }))),
+    );
+    for (const a of addressed.slice(0, 2))
+      add('extract-addressed', await api.call('meetings.extractDocx', { itemId: a.item, organizationId: a.org }));
+  }
+  const signed = await api.call('assignments.list', { state: null, limit: 500 });
+  const org = signed.rows.find((r) => r.status === 'inProgress' && r.organizations.length > 0)!.organizations[0]!.id;
+  docs.push({
+    kind: 'assignments-open',
+    draft: false,
+    meeting: null,
+    file: await api.call('assignments.organizationDocx', { organizationId: org, onlyOpen: true }),
+  });
+  docs.push({
+    kind: 'assignments-all',
+    draft: false,
+    meeting: null,
+    file: await api.call('assignments.organizationDocx', { organizationId: org, onlyOpen: false }),
+  });
+  docs.push({
+    kind: 'plan-approval',
+    draft: false,
+    meeting: null,
+    file: await api.call('workPlan.exportDocx', { year: 2017, doc: 'approval' }),
+  });
+  docs.push({
+    kind: 'plan-report',
+    draft: false,
+    meeting: null,
+    file: await api.call('workPlan.exportDocx', { year: 2017, doc: 'report' }),
+  });
+  docs.push({ kind: 'plan-sheet', draft: false, meeting: null, file: await api.call('workPlan.exportXlsx', { year: 2017 }) });
+  return docs;
+}

@@ -1,0 +1,358 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { forbiddenCharacter } from '@shared/documents/text';
+import { DOCUMENT_KINDS, demoApi, generateAll, hostileReads, type GeneratedDocument } from './corpus';
+import {
+  convertBatch,
+  fileBytes,
+  flat,
+  lineBoxes,
+  missingInOrder,
+  overlappingLines,
+  pageCount,
+  pdfText,
+  xmlParts,
+  type Converted,
+} from './office';
+
+/**
+ * Every kind of document, on the demo data and on the demo data poisoned by SQL, read from the
+ * files themselves: LibreOffice converts them all in one batch (a document it refuses fails
+ * here), poppler reads the text in order and the box of every line; the DOCX and XLSX parts are
+ * read as XML.
+ */
+
+const SETS = ['demo', 'hostile'] as const;
+type SetName = (typeof SETS)[number];
+
+const dir = mkdtempSync(path.join(os.tmpdir(), 'rc-documents-'));
+const docs = new Map<SetName, GeneratedDocument[]>();
+let converted: Map<string, Converted>;
+const keyOf = (set: SetName, d: GeneratedDocument) => `${set}-${d.file.fileName}`;
+const pdfOf = (set: SetName, d: GeneratedDocument) => converted.get(keyOf(set, d))!.pdf;
+const bytesOf = (d: GeneratedDocument) => Buffer.from(d.file.base64, 'base64');
+const of = (set: SetName, kind: GeneratedDocument['kind'], meeting?: number) =>
+  docs.get(set)!.find((d) => d.kind === kind && (meeting === undefined || d.meeting === meeting))!;
+/**
+ * Text compared on one form: pdftotext closes «№ 2» up to «№2» at times, keeps no-break spaces,
+ * and cannot tell a hyphen at a line's end that hyphenation added from one that belongs to the
+ * word («психолого-педагогических»), so hyphens are left out of the comparison on both sides.
+ */
+const norm = (s: string) => flat(s).replace(/№ ?/g, '№ ').replace(/-\s*/g, '');
+const read = (pdf: string, layout = false) => norm(pdfText(pdf, { layout }));
+const inOrder = (text: string, fragments: string[]) => missingInOrder(text, fragments.map(norm));
+
+beforeAll(async () => {
+  for (const set of SETS) {
+    const api = await demoApi(set === 'hostile');
+    docs.set(set, await generateAll(api));
+    api.cleanup();
+  }
+  converted = convertBatch(
+    dir,
+    SETS.flatMap((set) => docs.get(set)!.map((d) => ({ ...fileBytes(d.file), name: keyOf(set, d) }))),
+  );
+}, 300_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The lines that end in «И.О. Фамилия» at the right margin: the signatures as printed. */
+function signatures(pdf: string): string[] {
+  return lineBoxes(pdf)
+    .filter((b) => b.xMax > 520 && /(?:^|\s)[А-ЯЁ]\.[А-ЯЁ]\.\s[А-ЯЁ][а-яё]+$/.test(b.text) && b.xMin > 300)
+    .map((name) => {
+      const left = lineBoxes(pdf).find((b) => b.page === name.page && Math.abs(b.yMin - name.yMin) < 2 && b.xMax < name.xMin);
+      return flat(`${left?.text ?? ''} ${name.text}`).trim();
+    });
+}
+
+describe.each(SETS)('documents of the %s data', (set) => {
+  it('cover every kind of document, under file names that tell them apart', () => {
+    const list = docs.get(set)!;
+    expect(new Set(list.map((d) => d.kind))).toEqual(new Set(DOCUMENT_KINDS));
+    const names = list.map((d) => d.file.fileName);
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it('open in LibreOffice, and no two text lines on a page overlap by more than a quarter of the font size', () => {
+    for (const d of docs.get(set)!) {
+      const pdf = pdfOf(set, d);
+      expect(pageCount(pdf), d.file.fileName).toBeGreaterThan(0);
+      const overlaps = overlappingLines(pdf).map(
+        (o) => `p.${o.a.page}: «${o.a.text.slice(0, 40)}» / «${o.b.text.slice(0, 40)}» by ${o.overlap.toFixed(1)} pt`,
+      );
+      expect(overlaps, d.file.fileName).toEqual([]);
+    }
+  });
+
+  it('carry no character XML 1.0 forbids in any part', async () => {
+    for (const d of docs.get(set)!) {
+      for (const [name, xml] of await xmlParts(bytesOf(d))) expect(forbiddenCharacter(xml), `${d.file.fileName}: ${name}`).toBeNull();
+    }
+  });
+
+  it('state `w:lineRule` wherever `w:line` is set, the Russian language, hyphenation and page numbers from page 2 in every Word file', async () => {
+    for (const d of docs.get(set)!.filter((x) => x.file.fileName.endsWith('.docx'))) {
+      const parts = await xmlParts(bytesOf(d));
+      for (const [name, xml] of parts) {
+        for (const spacing of xml.match(/<w:spacing [^>]*>/g) ?? []) {
+          if (spacing.includes('w:line=')) expect(spacing, `${d.file.fileName}: ${name}`).toMatch(/w:lineRule="(auto|exact|atLeast)"/);
+        }
+      }
+      expect(parts.get('word/styles.xml'), d.file.fileName).toMatch(/<w:docDefaults>[\s\S]*<w:lang w:val="ru-RU"/);
+      expect(parts.get('word/settings.xml'), d.file.fileName).toMatch(/<w:autoHyphenation( w:val="(true|1)")?\/>/);
+      const document = parts.get('word/document.xml')!;
+      expect(document).toContain('<w:titlePg/>');
+      const rels = parts.get('word/_rels/document.xml.rels')!;
+      const header = (type: string) => {
+        const id = new RegExp(`<w:headerReference w:type="${type}" r:id="(\\w+)"/>`).exec(document)![1];
+        const target =
+          new RegExp(`<Relationship [^>]*Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ??
+          new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)![1];
+        return parts.get(`word/${target}`)!;
+      };
+      expect(header('default'), d.file.fileName).toMatch(/<w:instrText[^>]*>\s*PAGE\s*<\/w:instrText>/);
+      expect(header('first'), d.file.fileName).not.toMatch(/PAGE/);
+      // Body text is justified: the paragraphs that hyphenate.
+      if (d.kind.startsWith('minutes')) expect(document).toContain('<w:jc w:val="both"/>');
+    }
+  });
+
+  it('number the pages from the second one, centred in the top margin', () => {
+    for (const d of docs.get(set)!.filter((x) => x.file.fileName.endsWith('.docx'))) {
+      const pdf = pdfOf(set, d);
+      const boxes = lineBoxes(pdf);
+      const pages = pageCount(pdf);
+      for (let page = 1; page <= pages; page++) {
+        const top = boxes.filter((b) => b.page === page && b.yMax < 56).map((b) => b.text);
+        if (page === 1)
+          expect(
+            top.some((t) => /^\d+$/.test(t)),
+            `${d.file.fileName} p.1`,
+          ).toBe(false);
+        else expect(top, `${d.file.fileName} p.${page}`).toContain(String(page));
+      }
+    }
+  });
+
+  it('mark every page of every document of unsigned minutes «ПРОЕКТ», and no other document', () => {
+    const list = docs.get(set)!;
+    expect(list.filter((d) => d.draft).map((d) => d.kind)).toEqual(
+      expect.arrayContaining(['minutes-full', 'minutes-short', 'agenda', 'registration']),
+    );
+    for (const d of list) {
+      const pdf = pdfOf(set, d);
+      for (let page = 1; page <= pageCount(pdf); page++) {
+        const marked = pdfText(pdf, { page }).includes('ПРОЕКТ');
+        expect(marked, `${d.file.fileName} p.${page}`).toBe(d.draft);
+      }
+    }
+  });
+
+  it('write the working copy in Excel with fitted rows, real dates beside their labels, print titles, page numbers and a filter over the data rows only', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytesOf(of(set, 'plan-sheet')) as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    const headerRow = 3;
+    expect(sheet.getRow(headerRow).getCell(5).value).toBe('Срок');
+    expect(sheet.getRow(headerRow).getCell(6).value).toBe('Начало срока');
+    expect(sheet.pageSetup.printTitlesRow).toBe(`${headerRow}:${headerRow}`);
+    expect(sheet.headerFooter.oddFooter).toMatch(/&P/);
+    const last = sheet.rowCount;
+    // The filter covers the header row and the data rows: not the title above.
+    expect(sheet.autoFilter).toBe(`A${headerRow}:L${last}`);
+    expect(Object.keys((sheet as unknown as { _merges: Record<string, unknown> })._merges).filter((m) => !m.startsWith('A1'))).toEqual([]);
+    for (let r = headerRow + 1; r <= last; r++) {
+      const row = sheet.getRow(r);
+      const title = String(row.getCell(3).value ?? '');
+      // Fitted: at least one 12 pt line per 60 characters of the 46-character title column.
+      expect(row.height, `row ${r}`).toBeGreaterThanOrEqual(Math.ceil(title.length / 60) * 15);
+      const [start, end] = [row.getCell(6), row.getCell(7)];
+      expect(start.value, `row ${r}`).toBeInstanceOf(Date);
+      expect(end.value, `row ${r}`).toBeInstanceOf(Date);
+      expect(start.numFmt).toBe('dd.mm.yyyy');
+      expect(String(row.getCell(5).value)).not.toBe('');
+    }
+  });
+});
+
+describe('requisites of the demo documents, in reading order', () => {
+  it('full minutes: the header, the officers, those present with their count and the quorum, the agenda with its speakers, the votes, the signatures', () => {
+    const text = read(pdfOf('demo', of('demo', 'minutes-full', 2)));
+    expect(
+      inOrder(text, [
+        'Тамбовское областное государственное бюджетное учреждение',
+        'ПРОТОКОЛ',
+        '14.09.2017',
+        'г. Уварово',
+        '№ 2',
+        'заседания межрайонной рабочей группы сегмента № 6',
+        'Председатель – И.В. Орлова',
+        'Секретарь – О.П. Семёнова',
+        'Присутствовали: Гоберкорн А.Я., Громова М.В.',
+        '(всего 11 человек).',
+        'Присутствуют 11 из 12 членов (кворум – не менее половины членов). Кворум имеется.',
+        'Отсутствовали: Соколов А.М. (служебная командировка).',
+        'Приглашённые:',
+        'Белова А.Ю. – социальный педагог МБОУ СОШ № 1 г. Уварово',
+        'ПОВЕСТКА ДНЯ:',
+        '1. О ходе реализации плана работы',
+        'Докладчик: Семёнова О.П., методист ТОГБУ',
+        'СЛУШАЛИ: Семёнова О.П., методист ТОГБУ',
+        'РЕШИЛИ:',
+        '1.1. Информацию о ходе реализации плана работы принять к сведению. Голосовали: «за» – 11, «против» – 0, «воздержались» – 0.',
+      ]),
+    ).toBeNull();
+    expect(signatures(pdfOf('demo', of('demo', 'minutes-full', 2)))).toEqual(['Председатель И.В. Орлова', 'Секретарь О.П. Семёнова']);
+    // One dash and «№» with a space throughout; the job title lower-cased inside the sentence.
+    expect(text).not.toMatch(/—/);
+    expect(text).not.toMatch(/№\d/);
+    expect(text).not.toMatch(/, Методист/);
+  });
+
+  it('short minutes keep the votes', () => {
+    const text = read(pdfOf('demo', of('demo', 'minutes-short', 2)));
+    expect(inOrder(text, ['СЛУШАЛИ: Семёнова О.П.', 'РЕШИЛИ:', '1.1.', 'Голосовали: «за» – 11'])).toBeNull();
+    expect(text).not.toContain('Мероприятия плана на первое полугодие выполнены');
+  });
+
+  it('agenda of the unsigned meeting: heading, date and place, items with speakers, the secretary', () => {
+    const text = read(pdfOf('demo', of('demo', 'agenda', 3)));
+    expect(
+      inOrder(text, [
+        'ПОВЕСТКА ДНЯ',
+        'заседания межрайонной рабочей группы',
+        '№ 3',
+        'Дата и время: 26.12.2017, начало в 10:00',
+        '1. Об организации работы НКО',
+        'Докладчик: Гоберкорн А.Я., директор ТОГБУ',
+        'Секретарь',
+        'О.П. Семёнова',
+      ]),
+    ).toBeNull();
+  });
+
+  it('registration sheet: the appendix mark, the table, the secretary’s signature', () => {
+    const text = read(pdfOf('demo', of('demo', 'registration', 2)));
+    expect(
+      inOrder(text, [
+        'Приложение',
+        'к протоколу от 14.09.2017 № 2',
+        'ЛИСТ РЕГИСТРАЦИИ',
+        'участников заседания',
+        '14.09.2017',
+        'Фамилия, имя, отчество',
+        'Белова Анна Юрьевна',
+        'Секретарь',
+        'О.П. Семёнова',
+      ]),
+    ).toBeNull();
+  });
+
+  it('extract: the item once, the original’s signatures as text, then «Верно» with the position, the name and the date', () => {
+    const d = of('demo', 'extract', 2);
+    const text = read(pdfOf('demo', d));
+    const title = '1. О ходе реализации плана работы рабочей группы сегмента № 6';
+    expect(
+      inOrder(text, [
+        'ВЫПИСКА ИЗ ПРОТОКОЛА',
+        '14.09.2017',
+        '№ 2',
+        'Председатель – И.В. Орлова',
+        'Присутствовали: 11 человек.',
+        'Кворум имеется',
+        title,
+        'СЛУШАЛИ:',
+        'РЕШИЛИ:',
+        '1.1.',
+        'Верно',
+        'Секретарь, методист ТОГБУ',
+      ]),
+    ).toBeNull();
+    // The original's signatures as text, then the certifier: the position's last line carries the name.
+    expect(signatures(pdfOf('demo', d))).toEqual(['Председатель И.В. Орлова', 'Секретарь О.П. Семёнова', '«Доверие» О.П. Семёнова']);
+    expect(read(pdfOf('demo', d), true)).toMatch(/Верно Секретарь, методист ТОГБУ «Центр по .* О\.П\. Семёнова \d\d\.\d\d\.\d{4}/);
+    expect(text.split(title).length - 1).toBe(1);
+    expect(text).not.toContain('Подлинник');
+  });
+
+  it('extract for another organisation: the addressee at the top right, and where the original is kept', () => {
+    const text = read(pdfOf('demo', of('demo', 'extract-addressed', 2)));
+    expect(
+      inOrder(text, [
+        'Администрация',
+        'Тамбовское областное государственное бюджетное учреждение',
+        'ВЫПИСКА ИЗ ПРОТОКОЛА',
+        'Верно',
+        'Подлинник документа находится в ТОГБУ «Центр по оказанию психолого-педагогических услуг «Доверие» в деле № 01-07 за 2017 год.',
+      ]),
+    ).toBeNull();
+    // The addressee stands right of the centre line, apart from the author's name.
+    const boxes = lineBoxes(pdfOf('demo', of('demo', 'extract-addressed', 2)));
+    expect(boxes[0]!.text.startsWith('Администрация')).toBe(true);
+    expect(boxes[0]!.xMin).toBeGreaterThan(300);
+  });
+
+  it('assignment list: addressee, date and number of issue, the group once as a heading, the director’s signature, the executor', () => {
+    const d = of('demo', 'assignments-open');
+    const text = read(pdfOf('demo', d), true);
+    expect(
+      inOrder(text, [
+        'ПЕРЕЧЕНЬ ПОРУЧЕНИЙ НА КОНТРОЛЕ',
+        '№ 1',
+        'Межрайонная рабочая группа',
+        'Директор ТОГБУ',
+        'А.Я. Гоберкорн',
+        'Семёнова Ольга Петровна, методист',
+      ]),
+    ).toBeNull();
+    expect(text.split('Межрайонная рабочая группа').length - 1).toBe(1);
+    expect(d.file.fileName).toMatch(/^Перечень поручений на контроле № 1 от \d\d\.\d\d\.\d{4} – /);
+    expect(of('demo', 'assignments-all').file.fileName).toMatch(/^Перечень поручений № 2 от /);
+  });
+
+  it('the plan for approval has no execution column; the report has it, with the counts by direction', () => {
+    const approval = read(pdfOf('demo', of('demo', 'plan-approval')));
+    expect(
+      inOrder(approval, [
+        'УТВЕРЖДАЮ',
+        'Директор ТОГБУ',
+        'А.Я. Гоберкорн',
+        '16 января 2017 г.',
+        'ПЛАН РАБОТЫ',
+        'на 2017 год',
+        'Целевая аудитория',
+        '1. Организационно-методическая деятельность',
+      ]),
+    ).toBeNull();
+    expect(approval).not.toContain('Отметка о выполнении');
+    expect(approval).not.toContain('Выполнено');
+    const report = read(pdfOf('demo', of('demo', 'plan-report')));
+    expect(
+      inOrder(report, [
+        'ОТЧЁТ',
+        'о выполнении плана работы',
+        'Выполнение по направлениям',
+        'Итого',
+        'Отметка о выполнении',
+        'Выполнено.',
+        'Директор ТОГБУ',
+        'А.Я. Гоберкорн',
+      ]),
+    ).toBeNull();
+  });
+});
+
+describe('hostile text written into the database', () => {
+  it('reaches the documents without the forbidden characters and with every quote and ё kept', () => {
+    const minutes = read(pdfOf('hostile', of('hostile', 'minutes-full', 1)));
+    expect(minutes).toContain(norm(hostileReads('О вопросе')));
+    expect(minutes).toContain(norm(hostileReads('Рабочая группа')));
+    const plan = read(pdfOf('hostile', of('hostile', 'plan-approval')));
+    expect(plan).toContain(norm('1.1 Мероприятие «ёлочки» „лапки“'));
+    const list = read(pdfOf('hostile', of('hostile', 'assignments-all')));
+    expect(list).toContain('ПЕРЕЧЕНЬ ПОРУЧЕНИЙ');
+  });
+});
