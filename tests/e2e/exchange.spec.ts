@@ -25,11 +25,11 @@ test('configure the export folder, check it, export and see the log', async ({ p
     await expect(check).toContainText('Переименование: Файл переименован');
 
     await page.getByRole('textbox', { name: 'Год' }).fill('2017');
-    await expect(page.getByRole('checkbox', { name: 'План работы (Word и Excel)' })).toBeChecked();
+    await expect(page.getByRole('checkbox', { name: 'План работы: копия для утверждения и отчёт о выполнении (Word)' })).toBeChecked();
     await expect(page.getByRole('checkbox', { name: 'Пакет данных (база для координатора)' })).toBeChecked();
     await page.getByRole('button', { name: 'Выгрузить' }).click();
     await expect(page.getByText('Выгрузка выполнена')).toBeVisible();
-    await expect(page.getByText('RC-06/2017/plan/План работы на 2017 год.docx')).toBeVisible();
+    await expect(page.getByText('RC-06/2017/plan/План работы на 2017 год (для утверждения).docx')).toBeVisible();
 
     const log = page.getByRole('table', { name: 'Журнал выгрузок' });
     await expect(log.getByRole('row')).toHaveCount(2);
@@ -38,10 +38,9 @@ test('configure the export folder, check it, export and see the log', async ({ p
     await expect(log).toContainText(folder);
     await page.screenshot({ path: '/tmp/exchange-export.png', fullPage: true });
 
-    expect(readdirSync(path.join(folder, 'RC-06', '2017', 'plan')).sort()).toEqual([
-      'План работы на 2017 год.docx',
-      'План работы на 2017 год.xlsx',
-    ]);
+    expect(readdirSync(path.join(folder, 'RC-06', '2017', 'plan')).sort()).toEqual(
+      ['План работы на 2017 год (для утверждения).docx', 'Отчёт о выполнении плана работы за 2017 год.docx'].sort(),
+    );
 
     // An unreachable folder: the Russian reason in the log, and a retry offered.
     await page.getByLabel('Папка выгрузки').fill(path.join(folder, 'нет-такой-папки'));

@@ -4,7 +4,7 @@ import mammoth from 'mammoth';
 import type { Locator, Page } from '@playwright/test';
 import { apiOf, expect, openApp, test } from './fixtures';
 
-const shot = (page: Page, name: string) => page.screenshot({ path: `/tmp/meetings-${name}.png`, fullPage: true });
+const shot = (page: Page, name: string) => page.screenshot({ path: test.info().outputPath(`meetings-${name}.png`), fullPage: true });
 
 async function pick(page: Page, scope: Locator, label: string, typed: string, option: RegExp, multi = false) {
   const box = scope.getByRole('combobox', { name: label }).first();
@@ -66,6 +66,11 @@ test('a secretary records a meeting from the plan, signs it, downloads the minut
   await pick(page, dialog, 'Председатель', 'дорож', /Дорожкина/);
   await pick(page, dialog, 'Секретарь', 'попов', /Попова/);
   await pick(page, dialog, 'Члены группы', 'иван', /Иванов/, true);
+  // The quorum rule and the case file the 2017 minutes are kept in (номенклатура дел).
+  await expect(dialog.getByRole('combobox', { name: 'Кворум' })).toHaveValue('не менее половины членов');
+  await dialog.getByRole('button', { name: 'Добавить год' }).click();
+  await dialog.getByRole('textbox', { name: /^Год/ }).fill('2017');
+  await dialog.getByRole('textbox', { name: 'Индекс дела за 2017 год' }).fill('01-07');
   await dialog.getByRole('button', { name: 'Сохранить' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('table', { name: 'Рабочие группы' })).toContainText('Дорожкина И.В.');
@@ -123,9 +128,26 @@ test('a secretary records a meeting from the plan, signs it, downloads the minut
   await expect(page.getByRole('region', { name: 'Вопрос 2' })).toContainText('2.1. Продолжить работу по заключению договоров');
   await expect(page.getByRole('region', { name: 'Вопрос 2' })).toContainText('Отдел опеки г. Уварово');
 
-  // Hold, sign; the signed minutes are locked.
+  // Hold: the minutes are a draft, «ПРОЕКТ» on the print view; an extract is refused until signed.
   await page.getByRole('button', { name: 'Провести' }).click();
   await expect(page.getByText('Проведено', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Документы' }).click();
+  await expect(page.getByText('Протокол не подписан: документы с отметкой «ПРОЕКТ»')).toBeVisible();
+  await page.getByRole('menuitem', { name: 'Протокол полный — печать, PDF' }).click();
+  await expect(page.getByRole('article', { name: 'Документ для печати' }).getByLabel('Отметка «Проект»')).toHaveText('ПРОЕКТ');
+  await page.getByRole('link', { name: 'Назад' }).click();
+  await page.getByRole('button', { name: 'Действия с вопросом 2' }).click();
+  await page.getByRole('menuitem', { name: 'Выписка из протокола (Word)' }).click();
+  await expect(page.getByText(/Выписка из протокола делается только из подписанного протокола/)).toBeVisible();
+  // The register does not count the unsigned decision yet, and says so.
+  await nav.getByRole('link', { name: 'Поручения' }).click();
+  await expect(page.getByLabel('Только подписанные протоколы')).toContainText(
+    'Показаны поручения только из подписанных протоколов. Ещё 1 поручение в 1 неподписанном протоколе появятся здесь после подписания.',
+  );
+  await page.goBack();
+  await expect(page.getByRole('heading', { name: 'Протокол №1 от 12.09.2017' })).toBeVisible();
+
+  // Sign; the signed minutes are locked.
   await page.getByRole('button', { name: 'Подписать' }).click();
   await expect(page.getByText('Подписано', { exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Добавить вопрос' })).toHaveCount(0);
@@ -136,11 +158,13 @@ test('a secretary records a meeting from the plan, signs it, downloads the minut
   const downloading = page.waitForEvent('download');
   await page.getByRole('menuitem', { name: 'Протокол полный (Word)' }).click();
   const download = await downloading;
-  expect(download.suggestedFilename()).toBe('Протокол №1 от 12.09.2017 – Межрайонная рабочая группа сегмента №6.docx');
-  const { value: text } = await mammoth.extractRawText({ path: await download.path() });
+  expect(download.suggestedFilename()).toBe('Протокол № 1 от 12.09.2017 – Межрайонная рабочая группа сегмента №6.docx');
+  const text = (await mammoth.extractRawText({ path: await download.path() })).value.replace(/\u00A0/g, ' ');
   expect(text).toContain('ПРОТОКОЛ');
-  expect(text).toContain('заседания межрайонной рабочей группы сегмента №6');
-  expect(text).toContain('Присутствовали: Дорожкина И.В., Иванов П.С., Попова Л.А.');
+  expect(text).toContain('заседания межрайонной рабочей группы сегмента № 6');
+  expect(text).toContain('Присутствовали: Дорожкина И.В., Иванов П.С., Попова Л.А. (всего 3 человека).');
+  expect(text).toContain('Присутствуют 3 из 3 членов (кворум – не менее половины членов). Кворум имеется.');
+  expect(text).not.toContain('ПРОЕКТ');
   expect(text).toContain('1.1. Информацию принять к сведению.');
   expect(text).toContain('2.1. Продолжить работу по заключению договоров. Ответственные: Отдел опеки г. Уварово. Срок: до 01.12.2017.');
 
@@ -149,18 +173,19 @@ test('a secretary records a meeting from the plan, signs it, downloads the minut
   await page.getByRole('menuitem', { name: 'Протокол полный — печать, PDF' }).click();
   const printed = page.getByRole('article', { name: 'Документ для печати' });
   await expect(printed).toContainText('ПРОТОКОЛ');
+  await expect(printed.getByLabel('Отметка «Проект»')).toHaveCount(0);
   await shot(page, 'print');
   const pdfFile = test.info().outputPath('minutes.pdf');
   await page.pdf({ path: pdfFile, preferCSSPageSize: true });
   expect(execFileSync('pdfinfo', [pdfFile], { encoding: 'utf8' })).toMatch(/Page size:.*\(A4\)/);
-  const pdfText = execFileSync('pdftotext', [pdfFile, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  const pdfText = execFileSync('pdftotext', [pdfFile, '-'], { encoding: 'utf8' }).replace(/[\s\u00A0]+/g, ' ');
   const order = [
     'ТОГБУ «Центр по оказанию',
     'ПРОТОКОЛ',
     '12.09.2017',
     'г. Уварово',
-    'заседания межрайонной рабочей группы сегмента №6',
-    'Председатель — И.В. Дорожкина',
+    'заседания межрайонной рабочей группы сегмента № 6',
+    'Председатель – И.В. Дорожкина',
     'ПОВЕСТКА ДНЯ',
     'РЕШИЛИ:',
     '2.1. Продолжить работу',
@@ -174,6 +199,16 @@ test('a secretary records a meeting from the plan, signs it, downloads the minut
   }
   await page.getByRole('link', { name: 'Назад' }).click();
   await expect(page.getByRole('heading', { name: 'Протокол №1 от 12.09.2017' })).toBeVisible();
+
+  // Signed: the extract for the responsible organisation, certified, with where the original is kept.
+  await page.getByRole('button', { name: 'Действия с вопросом 2' }).click();
+  const extracting = page.waitForEvent('download');
+  await page.getByRole('menuitem', { name: 'Выписка для «Отдел опеки г. Уварово» (Word)' }).click();
+  const extract = await extracting;
+  expect(extract.suggestedFilename()).toBe('Выписка из протокола № 1 от 12.09.2017, вопрос 2 – Отдел опеки г. Уварово.docx');
+  const extractText = (await mammoth.extractRawText({ path: await extract.path() })).value.replace(/\u00A0/g, ' ');
+  expect(extractText).toContain('Верно');
+  expect(extractText).toContain('Подлинник документа находится в ТОГБУ «Центр «Доверие» в деле № 01-07 за 2017 год.');
 
   // Unlocking asks for a reason, which stays with the meeting; then it is signed again.
   await page.getByRole('button', { name: 'Снять подпись' }).click();

@@ -1,8 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import mammoth from 'mammoth';
 import type { Page } from '@playwright/test';
 import { apiOf, expect, openApp, test } from './fixtures';
 
-const shot = (page: Page, name: string) => page.screenshot({ path: `/tmp/workplan-${name}.png`, fullPage: true });
+const shot = (page: Page, name: string) => page.screenshot({ path: test.info().outputPath(`workplan-${name}.png`), fullPage: true });
 
 async function pickOption(page: Page, label: string | RegExp, option: string | RegExp, scope = page.getByRole('dialog')) {
   await scope.getByRole('combobox', { name: label }).click();
@@ -109,20 +110,37 @@ test('a plan is created, items in two directions are added, filtered, survive a 
   await page.getByRole('button', { name: 'Сбросить фильтры' }).first().click();
   await expect(rows).toHaveCount(2);
 
-  const downloading = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Скачать Word' }).click();
-  const download = await downloading;
-  expect(download.suggestedFilename()).toBe('План работы на 2017 год.docx');
-  const file = '/tmp/workplan-results/plan-e2e.docx';
+  // The copy for approval: the plan as planned, no execution column.
+  let downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Документы плана' }).click();
+  await page.getByRole('menuitem', { name: 'План для утверждения (Word)' }).click();
+  let download = await downloading;
+  expect(download.suggestedFilename()).toBe('План работы на 2017 год (для утверждения).docx');
+  const file = test.info().outputPath('plan-e2e.docx');
   await download.saveAs(file);
-  const text = (await mammoth.extractRawText({ path: file })).value;
+  const text = (await mammoth.extractRawText({ path: file })).value.replace(/\u00A0/g, ' ');
   expect(text).toContain('УТВЕРЖДАЮ');
+  expect(text).not.toContain('Отметка о выполнении');
   expect(text).toContain('на 2017 год');
   expect(text.indexOf('1. Организационно-методическая деятельность')).toBeLessThan(
     text.indexOf('Заседание рабочей группы по итогам 2016 года'),
   );
   expect(text.indexOf('2. Образовательная деятельность')).toBeLessThan(text.indexOf('Семинар для специалистов органов опеки'));
   expect(text).toContain('Попова Л.А.');
+
+  // The execution report carries the execution column; the working copy is a sheet.
+  downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Документы плана' }).click();
+  await page.getByRole('menuitem', { name: 'Отчёт о выполнении плана (Word)' }).click();
+  download = await downloading;
+  expect(download.suggestedFilename()).toBe('Отчёт о выполнении плана работы за 2017 год.docx');
+  const report = (await mammoth.extractRawText({ path: await download.path() })).value;
+  expect(report).toContain('Отметка о выполнении');
+  expect(report).toContain('Итого');
+  downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Документы плана' }).click();
+  await page.getByRole('menuitem', { name: 'Рабочая копия плана (Excel)' }).click();
+  expect((await downloading).suggestedFilename()).toBe('План работы на 2017 год (рабочая копия).xlsx');
 });
 
 test('the demo plan: execution summary, status change, copy to the next year and the print view', async ({ page, app }) => {
@@ -186,15 +204,20 @@ test('the demo plan: execution summary, status change, copy to the next year and
   await page.getByRole('dialog').getByRole('button', { name: 'Скопировать' }).click();
   await expect(page.getByText(/В плане на 2019 год уже \d+ мероприяти/).last()).toBeVisible();
 
-  await page.getByRole('link', { name: 'Версия для печати' }).click();
+  await page.getByRole('button', { name: 'Документы плана' }).click();
+  await page.getByRole('menuitem', { name: 'План для утверждения — печать' }).click();
   await expect(page.getByRole('button', { name: 'Печать' })).toBeVisible();
   await expect(page.getByText('УТВЕРЖДАЮ')).toBeVisible();
   await expect(page.getByRole('cell', { name: '1. Организационно-методическая деятельность' })).toBeVisible();
+  // The approved copy is frozen: the item deleted above is still in the plan the director signed.
+  await expect(page.getByRole('cell', { name: /Памятка для родителей/ })).toBeVisible();
   await shot(page, 'print');
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('button', { name: 'Печать' })).toBeHidden();
   // What the system print dialog gets: A4 landscape from the page's own @page rule.
-  await page.pdf({ path: '/tmp/workplan-results/print-view.pdf', preferCSSPageSize: true, printBackground: true });
+  const pdf = test.info().outputPath('print-view.pdf');
+  await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+  expect(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' })).toMatch(/Page size:\s+841\.\d+ x 59\d\.\d+ pts \(A4\)/);
   await page.emulateMedia({ media: 'screen' });
   await page.getByRole('link', { name: 'Назад' }).click();
   await expect(page.getByRole('heading', { name: 'План работы на 2018 год' })).toBeVisible();
