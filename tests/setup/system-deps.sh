@@ -9,8 +9,12 @@ PACKAGES=(
   chromium
   # Liberation Serif stands in for Times New Roman in rendered documents.
   fonts-liberation
-  # Word documents → PDF → PNG, to look at what the documents print.
+  # The second client every document is read in: Word and Excel files → PDF (LibreOffice
+  # headless), the PDF's text and line boxes (poppler), Russian hyphenation patterns so
+  # LibreOffice hyphenates the justified text as Word does.
   libreoffice-writer-nogui
+  libreoffice-calc-nogui
+  hyphen-ru
   poppler-utils
   # A real SMB share on loopback mounted through FUSE, for the export tests (tests/setup/smb-share.sh).
   samba smbclient smbnetfs fuse3
