@@ -96,8 +96,8 @@ function expectInOrder(text: string, fragments: string[]) {
   }
 }
 
-/** The working group with the case file its 2017 minutes are kept in. */
-async function fileMinutesIn(index: string) {
+/** The working group saved again with some fields changed, as its form does. */
+async function updateGroup(changes: { memberIds?: number[]; caseFiles?: { year: number; index: string }[]; quorum?: 'majority' }) {
   await api.call('workingGroups.update', {
     id: s.group.id,
     data: {
@@ -106,10 +106,13 @@ async function fileMinutesIn(index: string) {
       chairId: s.chair,
       secretaryId: s.secretary,
       memberIds: [s.member1, s.member2],
-      caseFiles: [{ year: 2017, index }],
+      ...changes,
     },
   });
 }
+
+/** The working group with the case file its 2017 minutes are kept in. */
+const fileMinutesIn = (index: string) => updateGroup({ caseFiles: [{ year: 2017, index }] });
 
 describe('minutes (протокол)', () => {
   it('has A4 portrait, ГОСТ margins, Times New Roman 14, justified hyphenated text and page numbers from page 2', async () => {
@@ -261,17 +264,7 @@ describe('minutes (протокол)', () => {
       ],
       guestIds: [],
     });
-    await api.call('workingGroups.update', {
-      id: s.group.id,
-      data: {
-        name: s.group.name,
-        nameGenitive: s.group.nameGenitive,
-        chairId: s.chair,
-        secretaryId: s.secretary,
-        memberIds: [s.member1, s.member2, newcomer],
-        quorum: 'majority',
-      },
-    });
+    await updateGroup({ memberIds: [s.member1, s.member2, newcomer], quorum: 'majority' });
     const value = await plainText(await api.call('meetings.minutesDocx', { id: meetingId, form: 'full' }));
     expect(value).toContain('Присутствовали: Дорожкина И.В. (всего 1 человек).');
     expect(value).toContain('Отсутствовали: Ёлкина А.П. (отпуск), Попова Л.А. (болезнь).');

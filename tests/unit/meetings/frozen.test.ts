@@ -150,4 +150,18 @@ describe('signed minutes are frozen at the signature', () => {
     );
     expect(await textOf(await api.call('meetings.minutesDocx', { id: m.id, form: 'full' }))).toContain('Председатель – И.В. Дорожкина');
   });
+
+  it('minutes signed before the quorum rule was kept state the count of members present, and no verdict they never had', async () => {
+    const m = await signedMeeting();
+    expect(await textOf(await api.call('meetings.minutesDocx', { id: m.id, form: 'full' }))).toContain(
+      'Присутствуют 4 из 4 членов (кворум – не менее половины членов). Кворум имеется.',
+    );
+    // A snapshot written by the previous version: no `quorum` key.
+    const row = api.sqlite.prepare('SELECT signed_snapshot AS s FROM meetings WHERE id = ?').get(m.id) as { s: string };
+    const { quorum: _dropped, ...old } = JSON.parse(row.s) as Record<string, unknown>;
+    api.sqlite.prepare('UPDATE meetings SET signed_snapshot = ? WHERE id = ?').run(JSON.stringify(old), m.id);
+    const text = await textOf(await api.call('meetings.minutesDocx', { id: m.id, form: 'full' }));
+    expect(text).toContain('Присутствуют 4 из 4 членов.');
+    expect(text).not.toContain('Кворум');
+  });
 });
