@@ -42,6 +42,15 @@ const startedGenerating = performance.now();
 const counts = generateReferenceData(sqlite, Number(args.seed));
 // Later registers add their share of the reference scale on top of the registry and the plans.
 const meetingsSeed = seedMeetings(sqlite, Number(args.seed));
+// An approval freezes the copy for approval; the generator writes the dates by SQL, so the
+// plans are approved again the way the screen does it.
+for (const plan of sqlite.prepare('SELECT year, approved_on AS approvedOn FROM work_plans WHERE approved_on IS NOT NULL').all() as {
+  year: number;
+  approvedOn: string;
+}[]) {
+  const approved = await app.dispatch('workPlan.setApproval', plan);
+  if (!approved.ok) throw new Error(`workPlan.setApproval failed: ${approved.error.message}`);
+}
 const generatedIn = performance.now() - startedGenerating;
 
 async function call<K extends CallName>(name: K, input: CallInput<K>): Promise<unknown> {

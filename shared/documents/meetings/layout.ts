@@ -458,7 +458,7 @@ export function assignmentListDocument(rows: AssignmentRow[], ctx: AssignmentLis
       { kind: 'split', left: formatDate(ctx.issue.date), right: `№ ${ctx.issue.number}`, spaceBefore: 1 },
       {
         kind: 'line',
-        text: `по решениям, принятым на заседаниях (подписанные протоколы), по состоянию на ${formatDate(ctx.issue.date)}`,
+        text: `по решениям заседаний на ${formatDate(ctx.issue.date)}`,
         align: 'left',
         bold: true,
         spaceBefore: 1,
