@@ -268,6 +268,29 @@ export const assignmentOrganizations = sqliteTable(
   (t) => [primaryKey({ columns: [t.assignmentId, t.organizationId] }), index('assignment_organizations_org').on(t.organizationId)],
 );
 
+/**
+ * Outgoing documents the application numbers itself: each assignment list sent to an
+ * organisation gets the next number of its year, so a list can be referred to («№ 3 от …») and
+ * two lists never share a number or a file name.
+ */
+export const documentIssues = sqliteTable(
+  'document_issues',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    kind: text('kind', { enum: DOCUMENT_ISSUE_KINDS }).notNull(),
+    year: integer('year').notNull(),
+    number: integer('number').notNull(),
+    issuedOn: text('issued_on').notNull(),
+    /** The addressee: an outgoing list stays on record, so the organisation cannot be deleted behind it. */
+    organizationId: integer('organization_id').references(() => organizations.id, { onDelete: 'no action' }),
+    createdAt: text('created_at').notNull().default(stamp),
+  },
+  (t) => [
+    uniqueIndex('document_issues_kind_year_number_unique').on(t.kind, t.year, t.number),
+    index('document_issues_organization').on(t.organizationId),
+  ],
+);
+
 const MEETING = ['заседании', 'заседаниях', 'заседаниях'] as const;
 const meetingOfItem = (itemColumn: SQLiteColumn) =>
   sql`(SELECT ${agendaItems.meetingId} FROM ${agendaItems} WHERE ${agendaItems.id} = ${itemColumn})`;
@@ -319,23 +342,10 @@ export const meetingsReferences: RegistryReference[] = [
     ASSIGNMENT,
     'ответственная организация',
   ),
-];
-
-/**
- * Outgoing documents the application numbers itself: each assignment list sent to an
- * organisation gets the next number of its year, so a list can be referred to («№ 3 от …») and
- * two lists never share a number or a file name.
- */
-export const documentIssues = sqliteTable(
-  'document_issues',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    kind: text('kind', { enum: DOCUMENT_ISSUE_KINDS }).notNull(),
-    year: integer('year').notNull(),
-    number: integer('number').notNull(),
-    issuedOn: text('issued_on').notNull(),
-    organizationId: integer('organization_id').references(() => organizations.id, { onDelete: 'set null' }),
-    createdAt: text('created_at').notNull().default(stamp),
+    target: 'organization',
+    column: documentIssues.organizationId,
+    record: referenceRecord('assignmentList', ['перечне поручений', 'перечнях поручений', 'перечнях поручений'], documentIssues.id),
+    role: 'адресат',
   },
-  (t) => [uniqueIndex('document_issues_kind_year_number_unique').on(t.kind, t.year, t.number)],
-);
+];
