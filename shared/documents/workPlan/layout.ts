@@ -115,16 +115,21 @@ export const directionHeading = (group: { number: number; label: string }) => `$
 
 export const EMPTY_PLAN_TEXT = 'В плане пока нет мероприятий';
 
-const PLAN_COLUMNS: Column[] = [
-  { title: '№ п/п', share: 5, align: 'center' },
-  { title: 'Мероприятие', share: 25 },
-  { title: 'Форма', share: 12 },
-  { title: 'Срок', share: 10, align: 'center' },
-  { title: 'Ответственные', share: 14, names: true },
-  { title: 'Партнёры', share: 14 },
-  { title: 'Целевая аудитория', share: 14 },
+/**
+ * The plan's columns as shares of the landscape text width (247 mm). «Ответственные» and «№ п/п»
+ * keep room for their bold headings on one line whether or not the execution column is there;
+ * the title gives up what the execution column takes.
+ */
+const planColumns = (withExecution: boolean): Column[] => [
+  { title: '№ п/п', share: 6, align: 'center' },
+  { title: 'Мероприятие', share: withExecution ? 19 : 26 },
+  { title: 'Форма', share: 11 },
+  { title: 'Срок', share: 9, align: 'center' },
+  { title: 'Ответственные', share: 15, names: true },
+  { title: 'Партнёры', share: 13 },
+  { title: 'Целевая аудитория', share: 13 },
+  ...(withExecution ? [{ title: 'Отметка о выполнении', share: 16 }] : []),
 ];
-const EXECUTION_COLUMN: Column = { title: 'Отметка о выполнении', share: 16 };
 
 function titleBlocks(lines: string[]): Block[] {
   return lines.map((text, i) => ({ kind: 'line', text, align: 'center', bold: true, spaceBefore: i === 0 ? 1 : 0, heading: true }));
@@ -145,7 +150,7 @@ export function planApprovalDocument(data: PlanApprovalData): DocumentSpec {
       { kind: 'corner', lines: approvalLines(data), boldFirst: true },
       ...titleBlocks(['ПЛАН РАБОТЫ', centerOf(data.centerShortName), `на ${data.year} год`]),
       { kind: 'line', text: '', align: 'left' },
-      rows.length ? { kind: 'table', columns: PLAN_COLUMNS, rows } : { kind: 'para', text: `${EMPTY_PLAN_TEXT}.`, indent: false },
+      rows.length ? { kind: 'table', columns: planColumns(false), rows } : { kind: 'para', text: `${EMPTY_PLAN_TEXT}.`, indent: false },
     ],
   };
 }
@@ -200,9 +205,7 @@ export function planReportDocument(data: PlanDocumentData, summary: PlanExecutio
         rows: [...summary.rows.map((r) => countRow(r.label, r)), countRow('Итого', summary.total)],
       },
       { kind: 'line', text: 'Мероприятия плана', align: 'left', bold: true, spaceBefore: 1, heading: true },
-      rows.length
-        ? { kind: 'table', columns: [...PLAN_COLUMNS, EXECUTION_COLUMN], rows }
-        : { kind: 'para', text: `${EMPTY_PLAN_TEXT}.`, indent: false },
+      rows.length ? { kind: 'table', columns: planColumns(true), rows } : { kind: 'para', text: `${EMPTY_PLAN_TEXT}.`, indent: false },
       {
         kind: 'signatures',
         signers: [
