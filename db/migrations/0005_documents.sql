@@ -4,6 +4,7 @@ CREATE TABLE `document_issues` (
 	`year` integer NOT NULL,
 	`number` integer NOT NULL,
 	`issued_on` text NOT NULL,
+	`document` text NOT NULL,
 	`organization_id` integer,
 	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
 	FOREIGN KEY (`organization_id`) REFERENCES `organizations`(`id`) ON UPDATE no action ON DELETE no action

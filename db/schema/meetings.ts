@@ -270,8 +270,9 @@ export const assignmentOrganizations = sqliteTable(
 
 /**
  * Outgoing documents the application numbers itself: each assignment list sent to an
- * organisation gets the next number of its year, so a list can be referred to («№ 3 от …») and
- * two lists never share a number or a file name.
+ * organisation gets the next number of its year and is kept as issued, so a list can be
+ * referred to («№ 3 от …»), two lists never share a number or a file name, and the list on
+ * record is the one that was sent.
  */
 export const documentIssues = sqliteTable(
   'document_issues',
@@ -281,6 +282,11 @@ export const documentIssues = sqliteTable(
     year: integer('year').notNull(),
     number: integer('number').notNull(),
     issuedOn: text('issued_on').notNull(),
+    /**
+     * The document as issued (its blocks, JSON with a version): downloading it again gives the
+     * same list under the same number, whatever has been executed since.
+     */
+    document: text('document').notNull(),
     /** The addressee: an outgoing list stays on record, so the organisation cannot be deleted behind it. */
     organizationId: integer('organization_id').references(() => organizations.id, { onDelete: 'no action' }),
     createdAt: text('created_at').notNull().default(stamp),

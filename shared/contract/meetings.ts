@@ -172,6 +172,14 @@ export interface MinutesSettings {
 export const MEETING_DOCUMENTS = ['full', 'short', 'agenda', 'registration', 'extract'] as const;
 export type MeetingDocument = (typeof MEETING_DOCUMENTS)[number];
 
+/** An assignment list issued to an organisation: an outgoing document of the center. */
+export interface IssuedList {
+  id: number;
+  number: number;
+  issuedOn: string;
+  fileName: string;
+}
+
 /** Assignments decided at meetings whose minutes are not signed yet: shown as a count, never as binding. */
 export interface PendingAssignments {
   assignments: number;
@@ -490,10 +498,15 @@ export const meetingsCalls = {
   'meetings.extractDocx': call(z.object({ itemId: id, organizationId: id.nullable().default(null) }).strict())
     .reads('meetings', 'names', 'profile')
     .returns<FileOutput>(),
-  /** The organisation's assignments from signed minutes, as an outgoing document numbered in the year's series. */
-  'assignments.organizationDocx': call(z.object({ organizationId: id, onlyOpen: z.boolean().default(true) }).strict())
-    .reads('meetings', 'names', 'profile')
-    .returns<FileOutput>(),
+  /**
+   * Issues the organisation's list of assignments from signed minutes: the next number of the
+   * year's series, kept as issued. The Word file is then `assignments.issuedListDocx`.
+   */
+  'assignments.issueList': call(z.object({ organizationId: id, onlyOpen: z.boolean().default(true) }).strict())
+    .db(['meetings'], REFUSED.create)
+    .returns<IssuedList>(),
+  /** An issued list as a Word file, exactly as it was issued. */
+  'assignments.issuedListDocx': call(byId).reads('meetings').returns<FileOutput>(),
 } satisfies Record<string, CallDef<z.ZodType, unknown>>;
 
 export type GroupInput = z.output<typeof groupInput>;

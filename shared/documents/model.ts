@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * The one document model. Every document the application prints — minutes, agenda, extract,
  * registration sheet, assignment list, the plan and its execution report, and the registers to
@@ -68,3 +70,58 @@ export interface DocumentSpec {
 }
 
 export const DRAFT_MARK = 'ПРОЕКТ';
+
+/**
+ * The model as a zod schema: a document kept as issued (an assignment list sent out) is stored as
+ * its spec and read back through the frozen-document module, which validates it with this.
+ */
+const space = z.union([z.literal(0), z.literal(1), z.literal(2)]).optional();
+const column = z
+  .object({ title: z.string(), share: z.number(), align: z.enum(['left', 'center']).optional(), names: z.boolean().optional() })
+  .strict();
+const tableRow = z.union([
+  z.object({ cells: z.array(z.string()), tall: z.boolean().optional() }).strict(),
+  z.object({ group: z.string() }).strict(),
+]);
+const signer = z.object({ position: z.string(), name: z.string() }).strict();
+
+export const blockSchema: z.ZodType<Block> = z.lazy(() =>
+  z.discriminatedUnion('kind', [
+    z
+      .object({
+        kind: z.literal('line'),
+        text: z.string(),
+        align: z.enum(['left', 'center', 'right']),
+        bold: z.boolean().optional(),
+        spaceBefore: space,
+        heading: z.boolean().optional(),
+      })
+      .strict(),
+    z
+      .object({
+        kind: z.literal('para'),
+        text: z.string(),
+        lead: z.string().optional(),
+        indent: z.boolean().optional(),
+        spaceBefore: space,
+      })
+      .strict(),
+    z.object({ kind: z.literal('split'), left: z.string(), right: z.string(), spaceBefore: space }).strict(),
+    z.object({ kind: z.literal('corner'), lines: z.array(z.string()), boldFirst: z.boolean().optional() }).strict(),
+    z.object({ kind: z.literal('signatures'), signers: z.array(signer), spaceBefore: space }).strict(),
+    z.object({ kind: z.literal('together'), blocks: z.array(blockSchema) }).strict(),
+    z.object({ kind: z.literal('table'), columns: z.array(column), rows: z.array(tableRow) }).strict(),
+    z.object({ kind: z.literal('note'), lines: z.array(z.string()), spaceBefore: space }).strict(),
+    z.object({ kind: z.literal('pageBreak') }).strict(),
+  ]),
+);
+
+export const documentSpecSchema: z.ZodType<DocumentSpec> = z
+  .object({
+    title: z.string(),
+    fileName: z.string(),
+    orientation: z.enum(['portrait', 'landscape']),
+    draft: z.boolean(),
+    blocks: z.array(blockSchema),
+  })
+  .strict();

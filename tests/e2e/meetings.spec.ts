@@ -243,6 +243,15 @@ test('a secretary records a meeting from the plan, signs it, downloads the minut
   // The assignment register marks it done.
   await nav.getByRole('link', { name: 'Поручения' }).click();
   await expect(page.getByRole('table', { name: 'Поручения' })).toContainText('Продолжить работу по заключению договоров');
+  // The organisation's list: issued under the year's next number, signed by the director.
+  await pick(page, page.locator('body'), 'Организация', 'опек', /Отдел опеки/);
+  const listing = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Перечень поручений организации (Word)' }).click();
+  const list = await listing;
+  expect(list.suggestedFilename()).toMatch(/^Перечень поручений на контроле № 1 от \d\d\.\d\d\.\d{4} – Отдел опеки г\. Уварово\.docx$/);
+  const listText = (await mammoth.extractRawText({ path: await list.path() })).value.replace(/\u00A0/g, ' ');
+  expect(listText).toContain('Продолжить работу по заключению договоров');
+  await page.getByRole('combobox', { name: 'Организация' }).clear();
   await page.getByRole('button', { name: 'Отметить исполненным' }).click();
   dialog = page.getByRole('dialog');
   await dialog.getByLabel('Как исполнено').fill('Заключено 2 договора');

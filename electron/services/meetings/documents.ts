@@ -4,10 +4,11 @@ import { inTransaction } from '@db/transaction';
 import { agendaItems, documentIssues, meetings, people } from '@db/schema';
 import { conflict, invalid, notFound } from '@main/api/errors';
 import type { FileOutput } from '@shared/contract/define';
-import type { AgendaItemView, MeetingDetail, MeetingDocument } from '@shared/contract/meetings';
-import type { DocumentSpec } from '@shared/documents/model';
+import type { AgendaItemView, IssuedList, MeetingDetail, MeetingDocument } from '@shared/contract/meetings';
+import { documentSpecSchema, type DocumentSpec } from '@shared/documents/model';
 import { getOrganization, getProfile } from '@main/services/registry';
 import type { DocumentKind } from '@main/services/common/documentKind';
+import { frozenKind } from '@main/services/common/frozen';
 import { DOCX_MIME, toFileOutput } from '@main/documents/file';
 import { renderDocx } from '@main/documents/docx';
 import {
@@ -20,7 +21,7 @@ import {
   type MinutesContext,
 } from '@shared/documents/meetings/layout';
 import { signatureName } from '@shared/documents/workPlan/layout';
-import { organizationDisplayName, personFullName, todayLocal } from '@shared/russian';
+import { formatDate, organizationDisplayName, personFullName, todayLocal } from '@shared/russian';
 import { organizationAssignments } from './assignments';
 import { getMeeting } from './detail';
 import { caseFileIndex } from './groups';
@@ -122,63 +123,74 @@ export const registrationSheetDocx = (db: AppDb, meetingId: number) =>
 export const extractDocx = (db: AppDb, itemId: number, organizationId: number | null = null) =>
   docxOf(extractSpec(db, itemId, organizationId));
 
-/** The next number of the year's series of assignment lists, recorded as issued. */
-function issueList(db: AppDb, organizationId: number, today: string): { number: number; date: string } {
-  const year = Number(today.slice(0, 4));
+/** An issued list is kept as its blocks: the frozen-document module validates it when read back. */
+const issuedDocument = frozenKind({ version: 1, schema: documentSpecSchema });
+
+/** The next number of the year's series of assignment lists. */
+function nextListNumber(db: AppDb, year: number): number {
   const last = db
     .select({ n: max(documentIssues.number) })
     .from(documentIssues)
     .where(and(eq(documentIssues.kind, 'assignmentList'), eq(documentIssues.year, year)))
     .get()?.n;
-  const number = (last ?? 0) + 1;
-  db.insert(documentIssues).values({ kind: 'assignmentList', year, number, issuedOn: today, organizationId }).run();
-  return { number, date: today };
+  return (last ?? 0) + 1;
 }
 
 /**
- * The organisation's assignments from signed minutes, numbered as an outgoing document: each
- * list issued takes the next number of the year. Refused when no signed minutes assign it
+ * Issues the organisation's assignments from signed minutes as an outgoing document: the next
+ * number of the year, the list kept as issued. Refused when no signed minutes assign it
  * anything, with the reason (only unsigned minutes do, or none at all).
  */
-export async function organizationAssignmentsDocx(
-  db: AppDb,
-  organizationId: number,
-  onlyOpen: boolean,
-  today = todayLocal(),
-): Promise<FileOutput> {
-  const spec = inTransaction(db, () => {
-    const organization = getOrganization(db, organizationId);
+export function issueAssignmentList(db: AppDb, input: { organizationId: number; onlyOpen: boolean }, today = todayLocal()): IssuedList {
+  return inTransaction(db, () => {
+    const organization = getOrganization(db, input.organizationId);
     const name = organizationDisplayName(organization);
-    const rows = organizationAssignments(db, organizationId, onlyOpen, today);
+    const rows = organizationAssignments(db, input.organizationId, input.onlyOpen, today);
     if (rows.length === 0) {
       throw invalid(
-        `В подписанных протоколах нет ${onlyOpen ? 'поручений на контроле' : 'поручений'} организации «${name}». ` +
+        `В подписанных протоколах нет ${input.onlyOpen ? 'поручений на контроле' : 'поручений'} организации «${name}». ` +
           'Решения проведённых, но не подписанных заседаний войдут в перечень после подписания протокола.',
       );
     }
     const profile = getProfile(db);
     const secretaryId = db.select({ id: meetings.secretaryId }).from(meetings).where(eq(meetings.id, rows[0]!.meetingId)).get()?.id;
     const secretary = secretaryId ? db.select().from(people).where(eq(people.id, secretaryId)).get() : undefined;
-    return assignmentListDocument(rows, {
+    const year = Number(today.slice(0, 4));
+    const number = nextListNumber(db, year);
+    const spec = assignmentListDocument(rows, {
       organization,
-      issue: issueList(db, organizationId, today),
-      onlyOpen,
+      issue: { number, date: today },
+      onlyOpen: input.onlyOpen,
       centerFullName: profile.fullName,
       signer: {
         position: [profile.directorPosition || 'Директор', profile.shortName].filter(Boolean).join(' '),
         name: profile.directorName ? signatureName(profile.directorName) : '',
       },
       executor: secretary
-        ? {
-            fullName: personFullName(secretary),
-            position: secretary.position,
-            phone: secretary.phone,
-            email: secretary.email,
-          }
+        ? { fullName: personFullName(secretary), position: secretary.position, phone: secretary.phone, email: secretary.email }
         : null,
     });
+    const row = db
+      .insert(documentIssues)
+      .values({
+        kind: 'assignmentList',
+        year,
+        number,
+        issuedOn: today,
+        organizationId: input.organizationId,
+        document: issuedDocument.freeze(spec),
+      })
+      .returning({ id: documentIssues.id })
+      .get();
+    return { id: row.id, number, issuedOn: today, fileName: `${spec.fileName}.docx` };
   });
-  return docxOf(spec);
+}
+
+/** An issued list as a Word file, rendered from the blocks kept at its issue. */
+export async function issuedListDocx(db: AppDb, id: number): Promise<FileOutput> {
+  const row = db.select().from(documentIssues).where(eq(documentIssues.id, id)).get();
+  if (!row) throw notFound('Запись о выданном перечне поручений');
+  return docxOf(issuedDocument.read(row.document, `Перечень поручений № ${row.number} от ${formatDate(row.issuedOn)}`));
 }
 
 /** The year's signed minutes, full form, for the export to the shared folder: only signed minutes are official. */

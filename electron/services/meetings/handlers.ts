@@ -20,7 +20,15 @@ import {
   updateMeeting,
 } from './meetings';
 import { requireMeeting } from './shared';
-import { agendaDocx, extractDocx, meetingDocumentSpec, minutesDocx, organizationAssignmentsDocx, registrationSheetDocx } from './documents';
+import {
+  agendaDocx,
+  extractDocx,
+  issueAssignmentList,
+  issuedListDocx,
+  meetingDocumentSpec,
+  minutesDocx,
+  registrationSheetDocx,
+} from './documents';
 
 export const meetingsHandlers: Handlers<typeof meetingsCalls> = {
   'workingGroups.list': ({ db }) => listGroups(db),
@@ -69,5 +77,6 @@ export const meetingsHandlers: Handlers<typeof meetingsCalls> = {
   'meetings.agendaDocx': ({ db }, { id }) => agendaDocx(db, id),
   'meetings.registrationSheetDocx': ({ db }, { id }) => registrationSheetDocx(db, id),
   'meetings.extractDocx': ({ db }, { itemId, organizationId }) => extractDocx(db, itemId, organizationId),
-  'assignments.organizationDocx': ({ db }, { organizationId, onlyOpen }) => organizationAssignmentsDocx(db, organizationId, onlyOpen),
+  'assignments.issueList': ({ db }, input) => issueAssignmentList(db, input),
+  'assignments.issuedListDocx': ({ db }, { id }) => issuedListDocx(db, id),
 };

@@ -25,6 +25,10 @@ export const TABLES: Record<string, TableWording> = {
   plan_item_links: { registers: ['workPlan', 'meetings'] },
   working_groups: { registers: ['meetings'], gone: 'с тех пор удалена рабочая группа, к которой относилась запись' },
   working_group_members: { registers: ['meetings'] },
+  // The номенклатура дел of a group: deleted with the group, shown in its form.
+  working_group_case_files: { registers: ['meetings'] },
+  // Assignment lists issued to organisations (numbered outgoing documents).
+  document_issues: { registers: ['meetings'] },
   meetings: { registers: ['meetings'], gone: 'с тех пор удалено заседание, к которому относилась запись' },
   meeting_unlocks: { registers: ['meetings'] },
   meeting_attendees: { registers: ['meetings'] },
@@ -46,4 +50,5 @@ export const UNIQUE_SLOTS: Record<string, string> = {
   working_groups_sort_key_unique: 'рабочая группа с таким названием уже есть',
   meetings_group_year_number_unique: 'номер заседания уже занят другим заседанием этой рабочей группы в том же году',
   work_plans_year_unique: 'план работы на этот год уже есть',
+  document_issues_kind_year_number_unique: 'номер перечня поручений уже занят',
 };

@@ -97,6 +97,12 @@ async function injectHostileText(api: Api): Promise<void> {
   await api.call('workPlan.setApproval', { year: 2017, approvedOn: '2017-01-16' });
 }
 
+/** An assignment list as the screen gets it: issued (numbered, kept), then downloaded. */
+async function issuedList(api: Api, organizationId: number, onlyOpen: boolean): Promise<FileOutput> {
+  const issued = await api.call('assignments.issueList', { organizationId, onlyOpen });
+  return api.call('assignments.issuedListDocx', { id: issued.id });
+}
+
 export async function demoApi(withHostileText: boolean): Promise<Api> {
   const api = freshApi();
   await api.call('app.initialize', { mode: 'demo' });
@@ -130,13 +136,13 @@ export async function generateAll(api: Api): Promise<GeneratedDocument[]> {
     kind: 'assignments-open',
     draft: false,
     meeting: null,
-    file: await api.call('assignments.organizationDocx', { organizationId: org, onlyOpen: true }),
+    file: await issuedList(api, org, true),
   });
   docs.push({
     kind: 'assignments-all',
     draft: false,
     meeting: null,
-    file: await api.call('assignments.organizationDocx', { organizationId: org, onlyOpen: false }),
+    file: await issuedList(api, org, false),
   });
   docs.push({
     kind: 'plan-approval',

@@ -89,6 +89,12 @@ const meetingData = (id: number) => {
   };
 };
 
+/** An open assignment of signed minutes with a responsible organisation: the register's assignments. */
+const SIGNED_OPEN_ASSIGNMENT = `SELECT a.id FROM assignments a
+  JOIN decisions d ON d.id = a.decision_id JOIN agenda_items i ON i.id = d.agenda_item_id JOIN meetings m ON m.id = i.meeting_id
+  WHERE a.status = 'inProgress' AND m.status = 'signed' AND EXISTS (SELECT 1 FROM assignment_organizations o WHERE o.assignment_id = a.id)
+  ORDER BY a.id LIMIT 1`;
+
 /** A valid, accepted input of every db call over the demo data, made ready by earlier calls where needed. */
 const fixtures: { [K in Exclude<DbCall, 'app.initialize'>]: () => Promise<CallInput<K>> | CallInput<K> } = {
   'center.saveProfile': () => ({ fullName: 'ТОГБУ «Ресурсный центр»', shortName: 'Ресурсный центр' }),
@@ -173,10 +179,16 @@ const fixtures: { [K in Exclude<DbCall, 'app.initialize'>]: () => Promise<CallIn
     return { id: withItem.items.at(-1)!.id };
   },
   'assignments.setStatus': () => ({
-    id: one<{ id: number }>("SELECT id FROM assignments WHERE status = 'inProgress' LIMIT 1").id,
+    id: one<{ id: number }>(SIGNED_OPEN_ASSIGNMENT).id,
     status: 'done',
     completionNote: 'Исполнено',
     completedOn: '2018-01-10',
+  }),
+  'assignments.issueList': () => ({
+    organizationId: one<{ id: number }>(
+      `SELECT ao.organization_id AS id FROM assignment_organizations ao WHERE ao.assignment_id = (${SIGNED_OPEN_ASSIGNMENT})`,
+    ).id,
+    onlyOpen: true,
   }),
   'meetings.saveSettings': () => ({ attendeeThreshold: 7 }),
   'exchange.saveSettings': () => ({ folder: os.tmpdir(), centerCode: 'RC-06' }),

@@ -407,7 +407,7 @@ describe('other documents', () => {
   });
 
   it('assignment lists are made of signed minutes only, numbered, signed by the director, with the executor', async () => {
-    const unsigned = await api.refusal('assignments.organizationDocx', { organizationId: s.org });
+    const unsigned = await api.refusal('assignments.issueList', { organizationId: s.org });
     expect(unsigned.message).toBe(
       'В подписанных протоколах нет поручений на контроле организации «Отдел опеки г. Уварово». Решения проведённых, но не подписанных заседаний войдут в перечень после подписания протокола.',
     );
@@ -417,7 +417,10 @@ describe('other documents', () => {
       directorName: 'Гоберкорн Анна Яковлевна',
     });
     await api.call('meetings.sign', { id: meetingId });
-    const file = await api.call('assignments.organizationDocx', { organizationId: s.org });
+    const issued = await api.call('assignments.issueList', { organizationId: s.org });
+    expect(issued).toMatchObject({ number: 1 });
+    const file = await api.call('assignments.issuedListDocx', { id: issued.id });
+    expect(file.fileName).toBe(issued.fileName);
     expect(file.fileName).toMatch(/^Перечень поручений на контроле № 1 от \d\d\.\d\d\.\d{4} – Отдел опеки г\. Уварово\.docx$/);
     const value = await plainText(file);
     expectInOrder(value, [
@@ -437,8 +440,13 @@ describe('other documents', () => {
     // The group's name once, as a heading row, not in every row.
     expect(value.split('Межрайонная рабочая группа сегмента № 6').length - 1).toBe(1);
     // The next list is the next number, under its own file name.
-    const all = await api.call('assignments.organizationDocx', { organizationId: s.org, onlyOpen: false });
+    const all = await api.call('assignments.issueList', { organizationId: s.org, onlyOpen: false });
     expect(all.fileName).toMatch(/^Перечень поручений № 2 от /);
+    // The list on record is the one issued: marking an assignment done later does not change it.
+    const open = (await api.call('assignments.list', { organizationId: s.org, state: 'open' })).rows[0]!;
+    await api.call('assignments.setStatus', { id: open.id, status: 'done', completionNote: 'Исполнено', completedOn: null });
+    expect(await plainText(await api.call('assignments.issuedListDocx', { id: issued.id }))).toBe(value);
+    expect(await plainText(await api.call('assignments.issuedListDocx', { id: issued.id }))).toContain('На исполнении');
   });
 
   it('the export catalog carries the year’s signed minutes only', async () => {

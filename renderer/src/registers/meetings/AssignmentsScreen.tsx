@@ -51,9 +51,14 @@ export function AssignmentsScreen() {
             loading={busy !== null}
             onClick={() =>
               organizationId !== null &&
-              download('org', () =>
-                callApi('assignments.organizationDocx', { organizationId, onlyOpen: state === 'open' || state === 'overdue' }),
-              )
+              // Issued first (the next number, kept as issued), then downloaded as Word.
+              download('org', async () => {
+                const issued = await callApi('assignments.issueList', {
+                  organizationId,
+                  onlyOpen: state === 'open' || state === 'overdue',
+                });
+                return callApi('assignments.issuedListDocx', { id: issued.id });
+              })
             }
           >
             Перечень поручений организации (Word)
