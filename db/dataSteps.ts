@@ -1,8 +1,11 @@
-import { eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { EDITABLE_LIST_INFO, type EditableList } from '@shared/enums';
 import { genderFromPatronymic, municipalityName, prefillForms, splitMunicipalityName } from '@shared/russian';
 import type { AppDb } from './open';
-import { rebuildDerived } from './derived';
-import { appSettings, municipalities, people, planItems } from './schema';
+import { listValueKeys, rebuildDerived, rederive } from './derived';
+import { LIST_REFERENCES } from './references';
+import { appSettings, listValueOrder, listValues, municipalities, people, planItems, undoJournal } from './schema';
+import { nextPosition, parkAll } from './positions';
 import { inTransaction } from './transaction';
 
 /**
@@ -12,7 +15,7 @@ import { inTransaction } from './transaction';
  * app_settings. A change of the rules adds a new step (e.g. another `rebuildDerived`), never edits
  * one that has run.
  */
-interface DataStep {
+export interface DataStep {
   id: string;
   /** How many SQL migrations the step needs applied (the columns it writes): 4 = up to 0003. */
   afterMigrations: number;
@@ -55,7 +58,7 @@ export const GENERATED_NOTE = /(?:^|;\s*)(?:Заседание|Совещани�
  * so it goes back to «запланировано» (a held meeting still shows the item as done, derived).
  */
 function removeGeneratedNotes(db: AppDb): void {
-  for (const item of db.select().from(planItems).all()) {
+  for (const item of db.select({ id: planItems.id, resultNote: planItems.resultNote, status: planItems.status }).from(planItems).all()) {
     const own = item.resultNote.replace(GENERATED_NOTE, '').trim();
     if (own === item.resultNote) continue;
     db.update(planItems)
@@ -65,12 +68,124 @@ function removeGeneratedNotes(db: AppDb): void {
   }
 }
 
+/**
+ * A list's values as the center will edit them: values one fold apart («семинар», «Семинар»,
+ * «Семинар.») typed as free text before the list existed are one value. The group keeps one row —
+ * the first by position; the records of the others point at it and they go — spelled as the list's
+ * first values spell it (shared/enums.ts), else as most records spelled it (the first used on a tie):
+ * so a record may now show «Семинар» where «семинар.» was typed. The list's first values are added
+ * where missing; they come first in their order, the others after them in the order of first use.
+ * Folded keys are computed from the values here, so the step does not depend on what an earlier
+ * rebuild left in folded_value.
+ */
+export function settleList(db: AppDb, list: EditableList): void {
+  const defaults = EDITABLE_LIST_INFO[list].defaults;
+  const references = LIST_REFERENCES.filter((r) => r.list === list);
+  const uses = (id: number) =>
+    references.reduce(
+      (n, r) => n + (db.get<{ n: number }>(sql`SELECT count(*) AS n FROM ${r.column.table} WHERE ${r.column} = ${id}`)?.n ?? 0),
+      0,
+    );
+  const rows = db.select().from(listValues).where(eq(listValues.list, list)).orderBy(asc(listValues.position), asc(listValues.id)).all();
+  const groups = new Map<string, (typeof rows)[number][]>();
+  for (const row of rows) {
+    const key = listValueKeys(row).foldedValue;
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  const kept = new Map<string, { id: number; value: string }>();
+  for (const [key, group] of groups) {
+    const first = group[0]!;
+    const spelling =
+      defaults.find((value) => listValueKeys({ value }).foldedValue === key) ??
+      group.map((row) => ({ value: row.value, n: uses(row.id) })).reduce((best, x) => (x.n > best.n ? x : best)).value;
+    for (const row of group.slice(1)) {
+      for (const reference of references) {
+        db.run(
+          sql`UPDATE ${reference.column.table} SET ${sql.identifier(reference.column.name)} = ${first.id} WHERE ${reference.column} = ${row.id}`,
+        );
+      }
+      db.delete(listValues).where(eq(listValues.id, row.id)).run();
+    }
+    kept.set(key, { id: first.id, value: spelling });
+  }
+  const isDefault = (key: string) => defaults.some((value) => listValueKeys({ value }).foldedValue === key);
+  const order = [
+    ...defaults.map((value) => kept.get(listValueKeys({ value }).foldedValue) ?? value),
+    ...[...kept].filter(([key]) => !isDefault(key)).map(([, row]) => row),
+  ];
+  parkAll(db, listValueOrder, { list }, order.length);
+  // Placeholders first: a kept value's folded key may be taken by another one's stale key.
+  db.update(listValues)
+    .set({ foldedValue: sql`char(0) || ${listValues.id}` })
+    .where(eq(listValues.list, list))
+    .run();
+  order.forEach((entry, i) => {
+    if (typeof entry === 'string') {
+      db.insert(listValues)
+        .values({ list, value: entry, ...listValueKeys({ value: entry }), position: i + 1 })
+        .run();
+    } else {
+      db.update(listValues)
+        .set({ value: entry.value, ...listValueKeys(entry), position: i + 1 })
+        .where(eq(listValues.id, entry.id))
+        .run();
+    }
+  });
+}
+
+/**
+ * 0006: the plan's forms are list values. Plan items deleted before (their images in the undo
+ * journal) named their form as text; the image now names the value — one not in the list any
+ * more is added to it archived, so undoing the deletion brings the item back with its form.
+ */
+function journalPlanForms(db: AppDb): void {
+  for (const entry of db.select().from(undoJournal).where(isNull(undoJournal.undoneAt)).all()) {
+    const payload = JSON.parse(entry.payload) as { rows?: { table: string; values: Record<string, unknown> }[] };
+    let changed = false;
+    for (const row of payload.rows ?? []) {
+      if (row.table !== 'plan_items' || !('form' in row.values)) continue;
+      const value = String(row.values.form);
+      const { foldedValue } = listValueKeys({ value });
+      const found = db
+        .select({ id: listValues.id })
+        .from(listValues)
+        .where(and(eq(listValues.list, 'planForms'), eq(listValues.foldedValue, foldedValue)))
+        .get();
+      const id =
+        found?.id ??
+        db
+          .insert(listValues)
+          .values({
+            list: 'planForms',
+            value,
+            foldedValue,
+            archived: true,
+            position: nextPosition(db, listValueOrder, { list: 'planForms' }),
+          })
+          .returning({ id: listValues.id })
+          .get().id;
+      const { form: _form, ...rest } = row.values;
+      row.values = { ...rest, form_id: id };
+      changed = true;
+    }
+    if (changed)
+      db.update(undoJournal)
+        .set({ payload: JSON.stringify(payload) })
+        .where(eq(undoJournal.id, entry.id))
+        .run();
+  }
+}
+
 export const DATA_STEPS: readonly DataStep[] = [
   { id: '0003-municipality-name-parts', afterMigrations: 4, run: splitMunicipalityNames },
   { id: '0003-gender-from-patronymic', afterMigrations: 4, run: genderFromPatronymics },
   { id: '0003-plan-notes-to-links', afterMigrations: 4, run: removeGeneratedNotes },
   // Last: the names and notes above feed the keys and search texts.
   { id: '0003-russian-keys', afterMigrations: 4, run: (db) => void rebuildDerived(db) },
+  { id: '0006-plan-forms-list', afterMigrations: 7, run: (db) => settleList(db, 'planForms') },
+  { id: '0006-journal-plan-forms', afterMigrations: 7, run: journalPlanForms },
+  // The forms' text is part of the plan items' search text, and merged values changed it.
+  { id: '0006-plan-search-texts', afterMigrations: 7, run: (db) => void rederive(db, 'planItems') },
 ];
 
 function appliedSteps(db: AppDb): string[] {

@@ -1,12 +1,26 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, getTableColumns, getTableName, inArray, sql, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { personFullName, searchText, sortKey, type OrganizationNames, type PersonName } from '@shared/russian';
 import type { AppDb } from './open';
-import { agendaItems, decisions, municipalities, organizations, people, planItems, workingGroups } from './schema';
+import {
+  agendaItems,
+  decisions,
+  listValues,
+  municipalities,
+  organizations,
+  people,
+  planItems,
+  workingGroups,
+  type ListReference,
+} from './schema';
 
 /**
- * Columns derived from others by the Russian text rules (@shared/russian): the search texts and
- * the sort keys. The services write them through these functions on every change; rebuildDerived
- * recomputes every row when the rules change (a data step in dataSteps.ts).
+ * Columns derived from others by the Russian text rules (@shared/russian): search texts, sort keys,
+ * folded values. They are computed here and nowhere else: every write path — the services, the
+ * demo data, the benchmark's generators, the test helpers — stores what these functions return,
+ * `rebuildDerived` recomputes every row when the rules change (a data step in dataSteps.ts), and
+ * tests/unit/foundation/derived.test.ts recomputes every row of a populated database and compares.
+ * The search index (a later FTS table) is derived here too.
  */
 
 export function personKeys(p: PersonName & { position: string; email: string }) {
@@ -20,91 +34,166 @@ export const organizationKeys = (o: OrganizationNames) => ({
   sortKey: sortKey(o.fullName),
 });
 
-export const planItemSearchText = (item: { title: string; form: string; targetAudience: string; resultNote: string }) =>
-  searchText(item.title, item.form, item.targetAudience, item.resultNote);
+export const municipalityKeys = (m: { name: string }) => ({ sortKey: sortKey(m.name) });
+
+export const workingGroupKeys = (g: { name: string }) => ({ sortKey: sortKey(g.name) });
+
+/** `form` is the text of the item's form (a list value): found by its words too. */
+export const planItemKeys = (item: { title: string; form: string; targetAudience: string; resultNote: string }) => ({
+  searchText: searchText(item.title, item.form, item.targetAudience, item.resultNote),
+});
+
+export const agendaItemKeys = (item: { title: string }) => ({ searchText: searchText(item.title) });
+
+export const decisionKeys = (d: { text: string }) => ({ searchText: searchText(d.text) });
+
+/** «Мастер-класс», «мастер класс» and «Мастер–класс» are one value of a list. */
+export const listValueKeys = (v: { value: string }) => ({ foldedValue: sortKey(v.value) });
 
 /**
- * Keys that must stay unique (municipalities_sort_key_unique, working_groups_sort_key_unique) but
- * may collide when the rules change: «г. Котовск» and «г Котовск» had different keys before quotes and punctuation were
- * ignored and have one now. Both rows are kept — organisations point at either, and deleting or
- * merging is the user's decision —: the first (by id) gets the key, each later one the key with
- * \u0001 and its id appended, which sorts right after it. Saving such a row unchanged is then
- * refused as a duplicate («уже есть в списке»), which is what tells the user.
+ * How a table's derived columns are computed from a stored row: the query giving every row's
+ * inputs (a join where one depends on another table — a plan item's form is a list value), and
+ * the function above. `unique` names a derived column under a unique index, and the column
+ * that index also holds (`within`: the list of a list value).
+ */
+interface Derivation {
+  table: SQLiteTable;
+  inputs(db: AppDb, where?: SQL): { id: number; input: Record<string, unknown> }[];
+  derive(input: never): Record<string, string>;
+  unique?: { column: string; within?: string };
+}
+
+/** Every own column of `table` (and `extra` ones) as the inputs, keyed by id. */
+function ownColumns(table: SQLiteTable & { id: SQLiteColumn }, extra: Record<string, SQL> = {}) {
+  return (db: AppDb, where?: SQL) =>
+    db
+      .select({ ...getTableColumns(table), ...extra })
+      .from(table)
+      .where(where)
+      .orderBy(asc(table.id))
+      .all()
+      .map((row) => ({ id: (row as { id: number }).id, input: row as Record<string, unknown> }));
+}
+
+const formOfItem = sql<string>`(SELECT ${listValues.value} FROM ${listValues} WHERE ${listValues.id} = ${planItems.formId})`;
+
+export const DERIVATIONS = {
+  people: { table: people, inputs: ownColumns(people), derive: personKeys },
+  organizations: { table: organizations, inputs: ownColumns(organizations), derive: organizationKeys },
+  municipalities: { table: municipalities, inputs: ownColumns(municipalities), derive: municipalityKeys, unique: { column: 'sortKey' } },
+  workingGroups: { table: workingGroups, inputs: ownColumns(workingGroups), derive: workingGroupKeys, unique: { column: 'sortKey' } },
+  planItems: { table: planItems, inputs: ownColumns(planItems, { form: formOfItem }), derive: planItemKeys },
+  agendaItems: { table: agendaItems, inputs: ownColumns(agendaItems), derive: agendaItemKeys },
+  decisions: { table: decisions, inputs: ownColumns(decisions), derive: decisionKeys },
+  listValues: {
+    table: listValues,
+    inputs: ownColumns(listValues),
+    derive: listValueKeys,
+    unique: { column: 'foldedValue', within: 'list' },
+  },
+} satisfies Record<string, Derivation>;
+
+export type DerivedTable = keyof typeof DERIVATIONS;
+
+const derivationOf = (name: DerivedTable) => DERIVATIONS[name] as Derivation;
+
+/** The derived values of every row (matching `where`), as stored and as the rules compute them now. */
+export function derivedOfRows(db: AppDb, name: DerivedTable, where?: SQL) {
+  const d = derivationOf(name);
+  return d.inputs(db, where).map(({ id, input }) => {
+    const expected = d.derive(input as never);
+    const stored = Object.fromEntries(Object.keys(expected).map((k) => [k, input[k]]));
+    return { id, input, stored, expected };
+  });
+}
+
+/**
+ * Keys that must stay unique (municipalities_sort_key_unique, working_groups_sort_key_unique,
+ * list_values_folded_unique) but may collide when the rules change: «г. Котовск» and «г Котовск»
+ * had different keys before quotes and punctuation were ignored and have one now. Both rows are
+ * kept — organisations and records point at either, and deleting or merging is the user's
+ * decision —: the first (by id) gets the key, each later one the key with \u0001 and its id
+ * appended, which sorts right after it. Saving such a row unchanged is then refused as a
+ * duplicate («уже есть в списке»), which is what tells the user.
  */
 export const collidingKey = (key: string, id: number) => `${key}\u0001${id}`;
 
 /** A row whose recomputed key was taken by another: for a user the two names are the same. */
 export interface KeyCollision {
+  table: string;
   id: number;
-  name: string;
   sameAsId: number;
 }
 
-export interface RebuildReport {
-  municipalityCollisions: KeyCollision[];
-  workingGroupCollisions: KeyCollision[];
-}
-
 /**
- * Recomputes a unique sort key of every row. Every key is first parked on a value no real key
- * takes, so the unique index never sees a new key meet a row's old one halfway through.
+ * Recomputes the derived columns of the rows matching `where` (all rows without it) and stores
+ * those that differ. A unique key that changes is first parked on a value no real key takes
+ * (char(0) and the id), so the unique index never sees a new key meet a row's old one halfway
+ * through; then the rows get their keys by id, a key already taken (by a row not recomputed, or
+ * by an earlier one) becoming collidingKey. Runs inside the caller's transaction.
  */
-function rebuildUniqueKeys(db: AppDb, table: typeof municipalities | typeof workingGroups): KeyCollision[] {
-  db.update(table)
-    .set({ sortKey: sql`char(0) || ${table.id}` })
-    .run();
+export function rederive(db: AppDb, name: DerivedTable, where?: SQL): KeyCollision[] {
+  const d = derivationOf(name);
+  const table = d.table as SQLiteTable & { id: SQLiteColumn };
+  const rows = derivedOfRows(db, name, where);
   const collisions: KeyCollision[] = [];
-  const taken = new Map<string, number>();
-  for (const row of db.select({ id: table.id, name: table.name }).from(table).orderBy(asc(table.id)).all()) {
-    const key = sortKey(row.name);
-    const owner = taken.get(key);
-    if (owner !== undefined) collisions.push({ id: row.id, name: row.name, sameAsId: owner });
-    else taken.set(key, row.id);
-    db.update(table)
-      .set({ sortKey: owner === undefined ? key : collidingKey(key, row.id) })
-      .where(eq(table.id, row.id))
-      .run();
+  const unique = d.unique;
+  if (unique) {
+    const slot = (input: Record<string, unknown>, key: unknown) =>
+      `${unique.within ? String(input[unique.within]) : ''}\u0000${String(key)}`;
+    const recomputed = new Set(rows.map((r) => r.id));
+    const taken = new Map<string, number>();
+    for (const other of d.inputs(db)) {
+      if (!recomputed.has(other.id)) taken.set(slot(other.input, other.input[unique.column]), other.id);
+    }
+    for (const row of rows) {
+      const key = row.expected[unique.column]!;
+      const owner = taken.get(slot(row.input, key));
+      if (owner !== undefined) {
+        collisions.push({ table: getTableName(table), id: row.id, sameAsId: owner });
+        row.expected[unique.column] = collidingKey(key, row.id);
+      } else taken.set(slot(row.input, key), row.id);
+    }
+    const moving = rows.filter((r) => r.stored[unique.column] !== r.expected[unique.column]).map((r) => r.id);
+    if (moving.length) {
+      db.update(table)
+        .set({ [unique.column]: sql`char(0) || ${table.id}` })
+        .where(inArray(table.id, moving))
+        .run();
+    }
+  }
+  for (const row of rows) {
+    if (Object.keys(row.expected).every((k) => row.stored[k] === row.expected[k])) continue;
+    db.update(table).set(row.expected).where(eq(table.id, row.id)).run();
   }
   return collisions;
 }
 
-/** Recomputes every derived column from the current rules. Runs inside the caller's transaction. */
-export function rebuildDerived(db: AppDb): RebuildReport {
-  for (const p of db.select().from(people).all()) {
-    db.update(people).set(personKeys(p)).where(eq(people.id, p.id)).run();
-  }
-  for (const o of db.select().from(organizations).all()) {
-    db.update(organizations).set(organizationKeys(o)).where(eq(organizations.id, o.id)).run();
-  }
-  for (const item of db.select().from(planItems).all()) {
-    db.update(planItems)
-      .set({ searchText: planItemSearchText(item) })
-      .where(eq(planItems.id, item.id))
-      .run();
-  }
-  for (const a of db.select({ id: agendaItems.id, title: agendaItems.title }).from(agendaItems).all()) {
-    db.update(agendaItems)
-      .set({ searchText: searchText(a.title) })
-      .where(eq(agendaItems.id, a.id))
-      .run();
-  }
-  for (const d of db.select({ id: decisions.id, text: decisions.text }).from(decisions).all()) {
-    db.update(decisions)
-      .set({ searchText: searchText(d.text) })
-      .where(eq(decisions.id, d.id))
-      .run();
-  }
-
-  return { municipalityCollisions: rebuildUniqueKeys(db, municipalities), workingGroupCollisions: rebuildUniqueKeys(db, workingGroups) };
+/** Recomputes every derived column of every table from the current rules. Runs inside the caller's transaction. */
+export function rebuildDerived(db: AppDb): KeyCollision[] {
+  return (Object.keys(DERIVATIONS) as DerivedTable[]).flatMap((name) => rederive(db, name));
 }
 
-/** Which columns rebuildDerived owns, by table: the migration tests compare everything else. */
-export const DERIVED_COLUMNS: Record<string, string[]> = {
-  people: ['search_text', 'sort_key', 'position_sort_key'],
-  organizations: ['search_text', 'sort_key'],
-  municipalities: ['sort_key'],
-  working_groups: ['sort_key'],
-  plan_items: ['search_text'],
-  agenda_items: ['search_text'],
-  decisions: ['search_text'],
-};
+/**
+ * After a list value is renamed: the rows whose derived columns include its text (a plan item
+ * is found by its form's words) are recomputed. The references are the registers' declarations.
+ */
+export function rederiveUsers(db: AppDb, references: readonly ListReference[], valueId: number): void {
+  for (const reference of references) {
+    const name = (Object.keys(DERIVATIONS) as DerivedTable[]).find(
+      (n) => getTableName(DERIVATIONS[n].table) === getTableName(reference.column.table),
+    );
+    if (name) rederive(db, name, eq(reference.column, valueId));
+  }
+}
+
+/** Which columns the derivations own, by SQL table and column name: the migration tests compare everything else. */
+export const DERIVED_COLUMNS: Record<string, string[]> = Object.fromEntries(
+  (Object.keys(DERIVATIONS) as DerivedTable[]).map((name) => {
+    const d = derivationOf(name);
+    const columns = getTableColumns(d.table) as Record<string, SQLiteColumn>;
+    // Any input gives the same keys; an empty text for every field is the simplest.
+    const keys = Object.keys((d.derive as (i: unknown) => Record<string, string>)(new Proxy({}, { get: () => '' })));
+    return [getTableName(d.table), keys.map((k) => columns[k]!.name)];
+  }),
+);

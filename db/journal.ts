@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { getTableName, type Table } from 'drizzle-orm';
 import type { UndoRef } from '@shared/contract/define';
 import type { AppDb } from './open';
+import { makeRoom, nextPosition } from './positions';
 
 /**
  * The mechanism of the undo journal, for any table: before a service deletes a row it
@@ -292,11 +293,19 @@ export function restoreObstacle(db: AppDb, payload: JournalPayload): RestoreObst
     const cols = Object.keys(values);
     return sqlite.prepare(`SELECT 1 FROM ${quote(table)} WHERE ${where(cols)} LIMIT 1`).get(...cols.map((c) => values[c])) !== undefined;
   };
+  // The deleted row's place in its ordered list was closed after it; restoring makes room again.
+  const sequence = payload.sequence;
+  const isItsPlace = (row: RowImage, columns: string[]) =>
+    sequence !== undefined &&
+    row === payload.rows[0] &&
+    columns.length === Object.keys(sequence.scope).length + 1 &&
+    columns.every((c) => c === sequence.column || c in sequence.scope);
   for (const row of payload.rows) {
     const pk = schema.primaryKey.get(row.table) ?? [];
     if (pk.length && exists(row.table, pick(row.values, pk)))
       return { kind: 'slotTaken', table: row.table, index: null, values: pick(row.values, pk) };
     for (const index of schema.unique.get(row.table) ?? []) {
+      if (isItsPlace(row, index.columns)) continue;
       const values = pick(row.values, index.columns);
       // NULLs never collide in a unique index.
       if (Object.values(values).some((v) => v === null)) continue;
@@ -324,15 +333,18 @@ export function restoreEntry(db: AppDb, entry: JournalEntry): string[] {
   const sqlite = db.$client;
   const { payload } = entry;
   const touched = new Set<string>();
+  // Back in its place, or at the end when the list has grown shorter since (no gap in the numbers).
+  let place: number | undefined;
   if (payload.sequence) {
     const { table, column, scope, value } = payload.sequence;
-    const cols = Object.keys(scope);
-    sqlite
-      .prepare(`UPDATE ${quote(table)} SET ${quote(column)} = ${quote(column)} + 1 WHERE ${where(cols)} AND ${quote(column)} >= ?`)
-      .run(...cols.map((c) => scope[c]), value);
+    const list = { table, column, scope: Object.keys(scope) };
+    const listScope = scope as Record<string, string | number | null>;
+    place = Math.min(value, nextPosition(sqlite, list, listScope));
+    makeRoom(sqlite, list, listScope, place);
   }
   for (const row of payload.rows) {
     const values: Row = { ...row.values };
+    if (place !== undefined && row === payload.rows[0]) values[payload.sequence!.column] = place;
     if (row.rowid !== undefined && !sqlite.prepare(`SELECT 1 FROM ${quote(row.table)} WHERE rowid = ?`).get(row.rowid))
       values.rowid = row.rowid;
     const cols = Object.keys(values);

@@ -5,7 +5,7 @@ import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, re
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema';
-import { runDataSteps } from './dataSteps';
+import { DATA_STEPS, runDataSteps, type DataStep } from './dataSteps';
 import { isNetworkPath, type LocationProbe } from './location';
 
 export type AppDb = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -66,6 +66,11 @@ export interface OpenOptions {
   readonly?: boolean;
   locationProbe?: LocationProbe;
   now?: () => Date;
+  /**
+   * The data steps to run after migrating (all of them unless told): the tests that make a file
+   * as an older version wrote it pass none, since that version ran its own code of its steps.
+   */
+  dataSteps?: readonly DataStep[];
 }
 
 export interface OpenedDatabase {
@@ -122,10 +127,23 @@ export function vacuumIntoWhole(sqlite: Database.Database, target: string): void
  * documented procedure for schema changes is to switch enforcement off outside the
  * transaction, migrate, then verify with foreign_key_check before switching it back on.
  */
-function migrateWithForeignKeysDeferred(sqlite: Database.Database, db: AppDb, migrationsFolder: string): void {
+function migrateWithForeignKeysDeferred(sqlite: Database.Database, db: AppDb, migrationsFolder: string, backupFile?: string): void {
   sqlite.pragma('foreign_keys = OFF');
   try {
-    migrate(db, { migrationsFolder });
+    try {
+      migrate(db, { migrationsFolder });
+    } catch (error) {
+      // drizzle runs every pending migration in one transaction: a row the new rules refuse (a
+      // value outside an enum, text that is not JSON) rolls all of them back, the file stays as it was.
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause ?? (error as { code?: string; message?: string });
+      if (!cause.code?.startsWith('SQLITE_CONSTRAINT')) throw error;
+      throw new DatabaseOpenError(
+        'corrupt',
+        `В базе есть запись, которая не соответствует правилам этой версии программы (${cause.message ?? cause.code}), поэтому обновление структуры базы не выполнено и данные не изменены.` +
+          (backupFile ? ` Копия базы перед обновлением: ${backupFile}.` : '') +
+          ' Запись нужно исправить вручную: обратитесь к тому, кто обслуживает программу.',
+      );
+    }
     const broken = sqlite.pragma('foreign_key_check') as unknown[];
     if (broken.length > 0) {
       throw new DatabaseOpenError(
@@ -254,9 +272,9 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
           );
         }
       }
-      migrateWithForeignKeysDeferred(sqlite, db, migrationsFolder);
+      migrateWithForeignKeysDeferred(sqlite, db, migrationsFolder, backupFile);
     }
-    if (!options.readonly) runDataSteps(db, migrationState(sqlite, migrationsFolder).applied);
+    if (!options.readonly) runDataSteps(db, migrationState(sqlite, migrationsFolder).applied, options.dataSteps ?? DATA_STEPS);
     return { db, sqlite, file, ...(backupFile ? { backupFile } : {}) };
   } catch (error) {
     sqlite.close();

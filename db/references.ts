@@ -1,4 +1,14 @@
-import { meetingsReferences, registryReferences, workPlanReferences, type RegistryReference } from './schema';
+import {
+  meetingsReferences,
+  registryReferences,
+  workPlanListReferences,
+  workPlanReferences,
+  type ListReference,
+  type RegistryReference,
+} from './schema';
 
 /** Every register's references to people and organisations (see schema/references.ts), in the order a refusal names them. */
 export const REGISTRY_REFERENCES: readonly RegistryReference[] = [...registryReferences, ...workPlanReferences, ...meetingsReferences];
+
+/** Every register's references to values of the editable lists (schema/lists.ts). */
+export const LIST_REFERENCES: readonly ListReference[] = [...workPlanListReferences];

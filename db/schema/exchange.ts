@@ -1,8 +1,13 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { columnRules, jsonText } from './rules';
 
 export const EXPORT_STATUSES = ['running', 'ok', 'failed', 'cancelled'] as const;
 export type ExportStatus = (typeof EXPORT_STATUSES)[number];
+
+/** Who started an export: the window or a scheduled command line. */
+export const EXPORT_ORIGINS = ['ui', 'cli'] as const;
+export type ExportOrigin = (typeof EXPORT_ORIGINS)[number];
 
 /**
  * Every export to the shared folder, kept so the user sees what left the PC, when and where,
@@ -18,20 +23,21 @@ export const exportLog = sqliteTable(
       .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
     finishedAt: text('finished_at'),
     /** JSON array of kinds (`plan`, `minutes`, `data`, …). */
-    kinds: text('kinds').notNull(),
+    kinds: jsonText('kinds', { shape: 'array' }).notNull(),
     targetFolder: text('target_folder').notNull(),
     centerCode: text('center_code').notNull(),
     year: integer('year').notNull(),
     status: text('status', { enum: EXPORT_STATUSES }).notNull().default('running'),
-    /** `ui` or `cli`: a scheduled export shows up in the same log. */
-    origin: text('origin').notNull().default('ui'),
+    /** A scheduled export shows up in the same log. */
+    origin: text('origin', { enum: EXPORT_ORIGINS }).notNull().default('ui'),
     /** JSON array of written files, see `ExportedFile` in the exchange contract. */
-    files: text('files').notNull().default('[]'),
+    files: jsonText('files', { shape: 'array' }).notNull().default('[]'),
     /** JSON array of paths (relative to the folder) this export created and must remove if it does not finish. */
-    leftovers: text('leftovers').notNull().default('[]'),
+    leftovers: jsonText('leftovers', { shape: 'array' }).notNull().default('[]'),
     /** Russian, shown as is. */
     errorMessage: text('error_message'),
-    retryOf: integer('retry_of'),
+    /** The failed export this one repeats. */
+    retryOf: integer('retry_of').references((): AnySQLiteColumn => exportLog.id, { onDelete: 'set null' }),
     /**
      * The process running this export (the app or a scheduled command line, both on this PC):
      * while it lives, another process must not take the row for an interrupted export.
@@ -40,8 +46,5 @@ export const exportLog = sqliteTable(
     /** Renewed while the export runs: a process id Windows handed to another program does not keep a dead row alive. */
     heartbeatAt: text('heartbeat_at'),
   },
-  (t) => [
-    index('export_log_started').on(t.startedAt),
-    check('export_log_status', sql`${t.status} IN ('running','ok','failed','cancelled')`),
-  ],
+  (t) => [index('export_log_started').on(t.startedAt), ...columnRules(t)],
 );

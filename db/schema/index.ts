@@ -1,8 +1,17 @@
 export * from './app';
 export * from './registry';
+export * from './lists';
 export * from './workPlan';
 export * from './meetings';
 export * from './planItemLinks';
 export * from './exchange';
 export * from './references';
 export * from './undo';
+export * from './rules';
+
+import { listValueOrder } from './lists';
+import { agendaItemOrder, agendaSpeakerOrder, decisionOrder, discussionEntryOrder } from './meetings';
+import { planItemOrder } from './workPlan';
+
+/** Every ordered list of the schema (positions unique within a parent): db/positions.ts moves them. */
+export const ORDERED_LISTS = [planItemOrder, agendaItemOrder, decisionOrder, agendaSpeakerOrder, discussionEntryOrder, listValueOrder];

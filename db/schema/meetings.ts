@@ -3,14 +3,12 @@ import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex, type
 import { ASSIGNMENT_STATUSES, DOCUMENT_ISSUE_KINDS, MEETING_KINDS, MEETING_STATUSES, QUORUM_RULES } from '@shared/contract/meetingEnums';
 import { organizations, people } from './registry';
 import { linkReference, referenceRecord, type RegistryReference } from './references';
+import { columnRules, jsonText, orderedList, positionRules } from './rules';
 
 /**
  * The working-group secretary's register. A person or an organisation that appears in a
- * meeting cannot be deleted from the registry behind the minutes' back. The references are
- * NO ACTION rather than RESTRICT on purpose: SQLite reports a RESTRICT refusal as a trigger
- * error, NO ACTION as the foreign-key error the registry turns into a Russian message; both
- * refuse the delete in the same statement. A meeting's own parts cascade with it (only drafts
- * are deletable).
+ * meeting cannot be deleted from the registry behind the minutes' back (RESTRICT, see
+ * db/README.md); a meeting's own parts cascade with it (only drafts are deletable).
  */
 
 const stamp = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
@@ -22,16 +20,16 @@ export const workingGroups = sqliteTable(
     name: text('name').notNull(),
     /** «межрайонной рабочей группы сегмента №6»: the minutes' title reads «заседания …». */
     nameGenitive: text('name_genitive').notNull(),
-    chairId: integer('chair_id').references(() => people.id, { onDelete: 'no action' }),
-    deputyChairId: integer('deputy_chair_id').references(() => people.id, { onDelete: 'no action' }),
-    secretaryId: integer('secretary_id').references(() => people.id, { onDelete: 'no action' }),
+    chairId: integer('chair_id').references(() => people.id, { onDelete: 'restrict' }),
+    deputyChairId: integer('deputy_chair_id').references(() => people.id, { onDelete: 'restrict' }),
+    secretaryId: integer('secretary_id').references(() => people.id, { onDelete: 'restrict' }),
     /** How many members make the meeting competent, stated in the minutes («Кворум имеется»). */
     quorum: text('quorum', { enum: QUORUM_RULES }).notNull().default('half'),
     sortKey: text('sort_key').notNull(),
     createdAt: text('created_at').notNull().default(stamp),
     updatedAt: text('updated_at').notNull().default(stamp),
   },
-  (t) => [uniqueIndex('working_groups_sort_key_unique').on(t.sortKey)],
+  (t) => [uniqueIndex('working_groups_sort_key_unique').on(t.sortKey), ...columnRules(t)],
 );
 
 /**
@@ -59,7 +57,7 @@ export const workingGroupMembers = sqliteTable(
       .references(() => workingGroups.id, { onDelete: 'cascade' }),
     personId: integer('person_id')
       .notNull()
-      .references(() => people.id, { onDelete: 'no action' }),
+      .references(() => people.id, { onDelete: 'restrict' }),
   },
   (t) => [primaryKey({ columns: [t.groupId, t.personId] }), index('working_group_members_person').on(t.personId)],
 );
@@ -70,7 +68,7 @@ export const meetings = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     groupId: integer('group_id')
       .notNull()
-      .references(() => workingGroups.id, { onDelete: 'no action' }),
+      .references(() => workingGroups.id, { onDelete: 'restrict' }),
     kind: text('kind', { enum: MEETING_KINDS }).notNull(),
     /** Calendar year of the first day: the numbering series. */
     year: integer('year').notNull(),
@@ -81,8 +79,8 @@ export const meetings = sqliteTable(
     time: text('time').notNull().default(''),
     town: text('town').notNull().default(''),
     address: text('address').notNull().default(''),
-    chairId: integer('chair_id').references(() => people.id, { onDelete: 'no action' }),
-    secretaryId: integer('secretary_id').references(() => people.id, { onDelete: 'no action' }),
+    chairId: integer('chair_id').references(() => people.id, { onDelete: 'restrict' }),
+    secretaryId: integer('secretary_id').references(() => people.id, { onDelete: 'restrict' }),
     status: text('status', { enum: MEETING_STATUSES }).notNull().default('draft'),
     signedAt: text('signed_at'),
     /**
@@ -90,7 +88,7 @@ export const meetings = sqliteTable(
      * group's and the center's names, the attendee threshold. Signed minutes are rendered from
      * it, so a later rename in the registry cannot change them silently. Null unless signed.
      */
-    signedSnapshot: text('signed_snapshot'),
+    signedSnapshot: jsonText('signed_snapshot', { shape: 'object' }),
     createdAt: text('created_at').notNull().default(stamp),
     updatedAt: text('updated_at').notNull().default(stamp),
   },
@@ -98,6 +96,7 @@ export const meetings = sqliteTable(
     uniqueIndex('meetings_group_year_number_unique').on(t.groupId, t.year, t.number),
     index('meetings_date').on(t.dateStart),
     check('meetings_number_positive', sql`${t.number} > 0`),
+    ...columnRules(t),
   ],
 );
 
@@ -123,7 +122,7 @@ export const meetingAttendees = sqliteTable(
       .references(() => meetings.id, { onDelete: 'cascade' }),
     personId: integer('person_id')
       .notNull()
-      .references(() => people.id, { onDelete: 'no action' }),
+      .references(() => people.id, { onDelete: 'restrict' }),
     present: integer('present', { mode: 'boolean' }).notNull().default(true),
     absenceReason: text('absence_reason').notNull().default(''),
     late: integer('late', { mode: 'boolean' }).notNull().default(false),
@@ -139,7 +138,7 @@ export const meetingGuests = sqliteTable(
       .references(() => meetings.id, { onDelete: 'cascade' }),
     personId: integer('person_id')
       .notNull()
-      .references(() => people.id, { onDelete: 'no action' }),
+      .references(() => people.id, { onDelete: 'restrict' }),
   },
   (t) => [primaryKey({ columns: [t.meetingId, t.personId] }), index('meeting_guests_person').on(t.personId)],
 );
@@ -168,8 +167,10 @@ export const agendaItems = sqliteTable(
      */
     controlReview: integer('control_review', { mode: 'boolean' }).notNull().default(false),
   },
-  (t) => [index('agenda_items_meeting').on(t.meetingId, t.position)],
+  (t) => [...positionRules(t.position, [t.meetingId])],
 );
+
+export const agendaItemOrder = orderedList(agendaItems, agendaItems.position, [agendaItems.meetingId]);
 
 /** Speakers of an item (СЛУШАЛИ): a person from the registry or, for an outsider, free text. */
 export const agendaSpeakers = sqliteTable(
@@ -180,11 +181,13 @@ export const agendaSpeakers = sqliteTable(
       .notNull()
       .references(() => agendaItems.id, { onDelete: 'cascade' }),
     position: integer('position').notNull(),
-    personId: integer('person_id').references(() => people.id, { onDelete: 'no action' }),
+    personId: integer('person_id').references(() => people.id, { onDelete: 'restrict' }),
     name: text('name').notNull().default(''),
   },
-  (t) => [index('agenda_speakers_item').on(t.agendaItemId, t.position), index('agenda_speakers_person').on(t.personId)],
+  (t) => [...positionRules(t.position, [t.agendaItemId]), index('agenda_speakers_person').on(t.personId)],
 );
+
+export const agendaSpeakerOrder = orderedList(agendaSpeakers, agendaSpeakers.position, [agendaSpeakers.agendaItemId]);
 
 /** ВЫСТУПИЛИ: who spoke in the discussion and what they said. */
 export const discussionEntries = sqliteTable(
@@ -195,12 +198,14 @@ export const discussionEntries = sqliteTable(
       .notNull()
       .references(() => agendaItems.id, { onDelete: 'cascade' }),
     position: integer('position').notNull(),
-    personId: integer('person_id').references(() => people.id, { onDelete: 'no action' }),
+    personId: integer('person_id').references(() => people.id, { onDelete: 'restrict' }),
     name: text('name').notNull().default(''),
     text: text('text').notNull().default(''),
   },
-  (t) => [index('discussion_entries_item').on(t.agendaItemId, t.position), index('discussion_entries_person').on(t.personId)],
+  (t) => [...positionRules(t.position, [t.agendaItemId]), index('discussion_entries_person').on(t.personId)],
 );
+
+export const discussionEntryOrder = orderedList(discussionEntries, discussionEntries.position, [discussionEntries.agendaItemId]);
 
 /** РЕШИЛИ: the number «1.2» is derived from the item's position and this position. */
 export const decisions = sqliteTable(
@@ -217,8 +222,10 @@ export const decisions = sqliteTable(
     votesAgainst: integer('votes_against'),
     votesAbstained: integer('votes_abstained'),
   },
-  (t) => [index('decisions_item').on(t.agendaItemId, t.position)],
+  (t) => [...positionRules(t.position, [t.agendaItemId])],
 );
+
+export const decisionOrder = orderedList(decisions, decisions.position, [decisions.agendaItemId]);
 
 /** A decision under control. «Просрочено» is derived from the due date, never stored. */
 export const assignments = sqliteTable(
@@ -239,6 +246,7 @@ export const assignments = sqliteTable(
     uniqueIndex('assignments_decision_unique').on(t.decisionId),
     index('assignments_status').on(t.status, t.dueDate),
     check('assignments_due', sql`${t.permanent} = 1 OR ${t.dueDate} IS NOT NULL`),
+    ...columnRules(t),
   ],
 );
 
@@ -250,7 +258,7 @@ export const assignmentPeople = sqliteTable(
       .references(() => assignments.id, { onDelete: 'cascade' }),
     personId: integer('person_id')
       .notNull()
-      .references(() => people.id, { onDelete: 'no action' }),
+      .references(() => people.id, { onDelete: 'restrict' }),
   },
   (t) => [primaryKey({ columns: [t.assignmentId, t.personId] }), index('assignment_people_person').on(t.personId)],
 );
@@ -263,7 +271,7 @@ export const assignmentOrganizations = sqliteTable(
       .references(() => assignments.id, { onDelete: 'cascade' }),
     organizationId: integer('organization_id')
       .notNull()
-      .references(() => organizations.id, { onDelete: 'no action' }),
+      .references(() => organizations.id, { onDelete: 'restrict' }),
   },
   (t) => [primaryKey({ columns: [t.assignmentId, t.organizationId] }), index('assignment_organizations_org').on(t.organizationId)],
 );
@@ -286,14 +294,15 @@ export const documentIssues = sqliteTable(
      * The document as issued (its blocks, JSON with a version): downloading it again gives the
      * same list under the same number, whatever has been executed since.
      */
-    document: text('document').notNull(),
+    document: jsonText('document', { shape: 'object' }).notNull(),
     /** The addressee: an outgoing list stays on record, so the organisation cannot be deleted behind it. */
-    organizationId: integer('organization_id').references(() => organizations.id, { onDelete: 'no action' }),
+    organizationId: integer('organization_id').references(() => organizations.id, { onDelete: 'restrict' }),
     createdAt: text('created_at').notNull().default(stamp),
   },
   (t) => [
     uniqueIndex('document_issues_kind_year_number_unique').on(t.kind, t.year, t.number),
     index('document_issues_organization').on(t.organizationId),
+    ...columnRules(t),
   ],
 );
 

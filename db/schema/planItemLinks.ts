@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { agendaItems, meetings } from './meetings';
 import { planItems } from './workPlan';
+import { columnRules } from './rules';
 
 /**
  * «Реализует»: a record of another register that carries out a plan item, kept as a row. Today a
@@ -41,5 +42,6 @@ export const planItemLinks = sqliteTable(
     uniqueIndex('plan_item_links_agenda_item_unique').on(t.planItemId, t.agendaItemId),
     index('plan_item_links_by_meeting').on(t.meetingId),
     index('plan_item_links_by_agenda_item').on(t.agendaItemId),
+    ...columnRules(t),
   ],
 );

@@ -3,6 +3,7 @@ import { ORGANIZATION_TYPES } from '@shared/enums';
 import { GENDERS, MUNICIPALITY_TYPE_KEYS } from '@shared/russian';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { referenceRecord, type RegistryReference } from './references';
+import { columnRules, jsonText } from './rules';
 
 /**
  * The registry of organisations and people shared by every register. `searchText` holds the
@@ -45,14 +46,11 @@ export const municipalities = sqliteTable(
     /** The proper part in the nominative: «Моршанский», «Уварово». */
     properName: text('proper_name').notNull().default(''),
     /** JSON {genitive, dative, accusative, instrumental, prepositional} of the proper part. */
-    forms: text('forms').notNull().default('{}'),
+    forms: jsonText('forms', { shape: 'object' }).notNull().default('{}'),
     /** The user saw and accepted the forms; forms prefilled by rule alone are shown for checking. */
     formsConfirmed: integer('forms_confirmed', { mode: 'boolean' }).notNull().default(false),
   },
-  (t) => [
-    uniqueIndex('municipalities_sort_key_unique').on(t.sortKey),
-    check('municipalities_type', sql.raw(`"type" IN (${MUNICIPALITY_TYPE_KEYS.map((k) => `'${k}'`).join(', ')})`)),
-  ],
+  (t) => [uniqueIndex('municipalities_sort_key_unique').on(t.sortKey), ...columnRules(t)],
 );
 
 export const organizations = sqliteTable(
@@ -79,6 +77,7 @@ export const organizations = sqliteTable(
     index('organizations_sort_key').on(t.sortKey),
     index('organizations_type').on(t.type, t.sortKey),
     index('organizations_municipality').on(t.municipalityId, t.sortKey),
+    ...columnRules(t),
   ],
 );
 
@@ -109,11 +108,7 @@ export const people = sqliteTable(
       .notNull()
       .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   },
-  (t) => [
-    index('people_sort_key').on(t.sortKey),
-    index('people_organization').on(t.organizationId, t.sortKey),
-    check('people_gender', sql`${t.gender} IS NULL OR ${t.gender} IN ('male', 'female')`),
-  ],
+  (t) => [index('people_sort_key').on(t.sortKey), index('people_organization').on(t.organizationId, t.sortKey), ...columnRules(t)],
 );
 
 /** The registry's own reference: a person's place of work. */

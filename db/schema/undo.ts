@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { columnRules, jsonText } from './rules';
 
 /**
  * The undo journal: what a change removed or overwrote, so it can be taken back in one
@@ -15,8 +16,8 @@ export const undoJournal = sqliteTable(
       .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
     /** Russian, shown as is: «Удалён специалист Иванова Мария Петровна». */
     label: text('label').notNull(),
-    payload: text('payload').notNull(),
+    payload: jsonText('payload', { shape: 'object' }).notNull(),
     undoneAt: text('undone_at'),
   },
-  (t) => [index('undo_journal_created').on(t.createdAt)],
+  (t) => [index('undo_journal_created').on(t.createdAt), ...columnRules(t)],
 );

@@ -2,24 +2,30 @@ import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { DIRECTIONS, PLAN_STATUSES, TERM_KINDS } from '@shared/enums';
 import { organizations, people } from './registry';
+import { listValues, type ListReference } from './lists';
 import { linkReference, type RegistryReference } from './references';
+import { columnRules, jsonText, orderedList, positionRules } from './rules';
 
 export { DIRECTIONS, PLAN_STATUSES, TERM_KINDS, type Direction, type PlanStatus, type TermKind } from '@shared/enums';
 
-export const workPlans = sqliteTable('work_plans', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  year: integer('year').notNull().unique(),
-  /** Date of the director's approval shown in the «УТВЕРЖДАЮ» block, if set. */
-  approvedOn: text('approved_on'),
-  /**
-   * The copy for approval as it was when the approval date was set (a frozen document, JSON with
-   * its version): the approved plan prints from it, whatever is edited later. Null while not approved.
-   */
-  approvedSnapshot: text('approved_snapshot'),
-  createdAt: text('created_at')
-    .notNull()
-    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
-});
+export const workPlans = sqliteTable(
+  'work_plans',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    year: integer('year').notNull().unique(),
+    /** Date of the director's approval shown in the «УТВЕРЖДАЮ» block, if set. */
+    approvedOn: text('approved_on'),
+    /**
+     * The copy for approval as it was when the approval date was set (a frozen document, JSON with
+     * its version): the approved plan prints from it, whatever is edited later. Null while not approved.
+     */
+    approvedSnapshot: jsonText('approved_snapshot', { shape: 'object' }),
+    createdAt: text('created_at')
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  },
+  (t) => [...columnRules(t)],
+);
 
 export const planItems = sqliteTable(
   'plan_items',
@@ -32,7 +38,10 @@ export const planItems = sqliteTable(
     /** Order within the direction, as the methodologist arranged it. */
     position: integer('position').notNull(),
     title: text('title').notNull(),
-    form: text('form').notNull(),
+    /** «Семинар»: a value of the list of plan forms (Настройки → Списки). */
+    formId: integer('form_id')
+      .notNull()
+      .references(() => listValues.id, { onDelete: 'restrict' }),
     termKind: text('term_kind', { enum: TERM_KINDS }).notNull(),
     /** The term as given: `YYYY-MM-DD` for a date, `1`–`12` for a month, `1`–`4` for a quarter, empty for the year. */
     termValue: text('term_value').notNull().default(''),
@@ -60,8 +69,15 @@ export const planItems = sqliteTable(
       .notNull()
       .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   },
-  (t) => [index('plan_items_plan').on(t.planId, t.direction, t.position), index('plan_items_term').on(t.planId, t.termStart)],
+  (t) => [
+    ...positionRules(t.position, [t.planId, t.direction]),
+    index('plan_items_term').on(t.planId, t.termStart),
+    index('plan_items_form').on(t.formId),
+    ...columnRules(t),
+  ],
 );
+
+export const planItemOrder = orderedList(planItems, planItems.position, [planItems.planId, planItems.direction]);
 
 export const planItemResponsibles = sqliteTable(
   'plan_item_responsibles',
@@ -94,4 +110,8 @@ const PLAN_ITEM = ['мероприятии плана работы', 'мероп
 export const workPlanReferences: RegistryReference[] = [
   linkReference('person', planItemResponsibles.personId, planItemResponsibles.planItemId, 'planItem', PLAN_ITEM, 'ответственный'),
   linkReference('organization', planItemPartners.organizationId, planItemPartners.planItemId, 'planItem', PLAN_ITEM, 'партнёр'),
+];
+
+export const workPlanListReferences: ListReference[] = [
+  { list: 'planForms', column: planItems.formId, inForms: ['мероприятии плана', 'мероприятиях плана', 'мероприятиях плана'] },
 ];

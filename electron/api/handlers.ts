@@ -3,6 +3,7 @@ import { appHandlers } from '@main/services/app';
 import { backupHandlers } from '@main/services/backup';
 import { exchangeHandlers } from '@main/services/exchange';
 import { registryHandlers } from '@main/services/registry';
+import { listsHandlers } from '@main/services/lists';
 import { workPlanHandlers } from '@main/services/workPlan';
 import { meetingsHandlers, meetingsUndoGuards } from '@main/services/meetings';
 import { createUndoHandlers } from '@main/services/undo';
@@ -13,6 +14,7 @@ import { jobsHandlers } from './jobs';
 export const handlers: Handlers<Contract> = mergeHandlers(
   appHandlers,
   registryHandlers,
+  listsHandlers,
   workPlanHandlers,
   meetingsHandlers,
   exchangeHandlers,

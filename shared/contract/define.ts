@@ -6,7 +6,8 @@ import type { z } from 'zod';
  * ways (an organisation's people count, a person's organisation name). `names` stands for
  * what other registers show of the registry — people's names and positions, organisations'
  * names — so a phone number changed in the registry refreshes no plan and no minutes, while
- * a corrected surname does.
+ * a corrected surname does. `lists` are the editable lists of values (a plan item's form): a
+ * call whose answer shows a value's text reads it.
  */
 export const REGISTERS = [
   'app',
@@ -15,6 +16,7 @@ export const REGISTERS = [
   'organizations',
   'people',
   'names',
+  'lists',
   'workPlan',
   'meetings',
   'exchange',

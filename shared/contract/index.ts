@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { appCalls } from './app';
 import { mergeGroups, type AnyCallDef } from './define';
 import { registryCalls } from './registry';
+import { listsCalls } from './lists';
 import { workPlanCalls } from './workPlan';
 import { meetingsCalls } from './meetings';
 import { exchangeCalls } from './exchange';
@@ -19,6 +20,7 @@ z.config(z.locales.ru());
 export const contract = mergeGroups(
   appCalls,
   registryCalls,
+  listsCalls,
   workPlanCalls,
   meetingsCalls,
   exchangeCalls,

@@ -59,6 +59,8 @@ export interface PlanItem {
   /** «1.3»: the direction's number and the item's place in it, as printed in the plan. */
   number: string;
   title: string;
+  /** The form of work: a value of the editable list «Формы работы», and its text. */
+  formId: number;
   form: string;
   term: Term;
   /** The term in Russian: «12.09.2017», «сентябрь», «III квартал», «в течение года». */
@@ -154,7 +156,7 @@ export const planItemInput = z
   .object({
     direction: z.enum(DIRECTIONS, { error: 'Выберите направление' }),
     title: requiredText('Мероприятие', 1000),
-    form: requiredText('Форма', 200),
+    formId: z.number({ error: 'Выберите форму' }).int('Выберите форму').positive('Выберите форму'),
     term: termInput,
     responsibleIds: ids('Ответственные'),
     partnerIds: ids('Партнёры'),
@@ -190,7 +192,7 @@ export const workPlanCalls = {
     .db(['workPlan'], REFUSED.save)
     .returns<WorkPlan>(),
   /** The year's items matching the filters, ordered by direction, then by their place in it. */
-  'workPlan.items': call(planItemsFilter).reads('workPlan', 'names').returns<PlanItem[]>(),
+  'workPlan.items': call(planItemsFilter).reads('workPlan', 'names', 'lists').returns<PlanItem[]>(),
   'workPlan.createItem': call(planItemInput.extend({ year }).strict()).db(['workPlan'], REFUSED.save).returns<PlanItem>(),
   'workPlan.updateItem': call(z.object({ id, data: planItemInput }).strict())
     .db(['workPlan'], REFUSED.save)
@@ -215,10 +217,10 @@ export const workPlanCalls = {
   'workPlan.copyToNextYear': call(byYear).db(['workPlan'], REFUSED.copy).returns<CopyResult>(),
   'workPlan.summary': call(byYear).reads('workPlan').returns<PlanExecution>(),
   /** A plan document for the print view: the same blocks the Word file is rendered from. */
-  'workPlan.documentView': call(planDocument).reads('workPlan', 'names', 'profile').returns<DocumentSpec>(),
-  'workPlan.exportDocx': call(planDocument).reads('workPlan', 'names', 'profile').returns<FileOutput>(),
+  'workPlan.documentView': call(planDocument).reads('workPlan', 'names', 'profile', 'lists').returns<DocumentSpec>(),
+  'workPlan.exportDocx': call(planDocument).reads('workPlan', 'names', 'profile', 'lists').returns<FileOutput>(),
   /** The working copy in Excel: one row per item, to sort and filter. */
-  'workPlan.exportXlsx': call(byYear).reads('workPlan', 'names', 'profile').returns<FileOutput>(),
+  'workPlan.exportXlsx': call(byYear).reads('workPlan', 'names', 'profile', 'lists').returns<FileOutput>(),
 } satisfies Record<string, CallDef<z.ZodType, unknown>>;
 
 export type PlanItemInput = z.input<typeof planItemInput>;

@@ -1,9 +1,9 @@
 import type Database from 'better-sqlite3';
-import { organizationKeys, personKeys, planItemSearchText } from '@db/derived';
+import { municipalityKeys, organizationKeys, personKeys, planItemKeys } from '@db/derived';
 import { storeTerm } from '@main/services/workPlan/terms';
 import type { Term } from '@shared/contract/workPlan';
 import { DIRECTIONS, ORGANIZATION_TYPES, PLAN_FORMS, PLAN_STATUSES, type OrganizationType } from '@shared/enums';
-import { genderFromPatronymic, sortKey } from '@shared/russian';
+import { genderFromPatronymic } from '@shared/russian';
 
 /**
  * The reference scale of one center over ten years, made from a seed so every run measures
@@ -17,6 +17,22 @@ export const REFERENCE_SCALE = {
   years: 10,
   itemsPerYear: 200,
 };
+
+/**
+ * The reference scale times `factor` (`npm run bench -- --scale 0.1` for a tenth, `--scale 2` for
+ * twice): every count scaled, at least one of each; the years stay, so the plans keep their span.
+ */
+export function scaledReference(factor: number): typeof REFERENCE_SCALE {
+  const n = (x: number) => Math.max(1, Math.round(x * factor));
+  return {
+    ...REFERENCE_SCALE,
+    municipalities: n(REFERENCE_SCALE.municipalities),
+    organizations: n(REFERENCE_SCALE.organizations),
+    // The center's staff are the first 169 people (see below): never fewer.
+    people: Math.max(170, n(REFERENCE_SCALE.people)),
+    itemsPerYear: n(REFERENCE_SCALE.itemsPerYear),
+  };
+}
 
 /** mulberry32: a tiny seeded PRNG, so the data is the same on every machine and run. */
 export function mulberry32(seed: number): () => number {
@@ -298,6 +314,13 @@ export { organizationKeys, personKeys } from '@db/derived';
 export function generateReferenceData(sqlite: Database.Database, seed = 20170912, scale = REFERENCE_SCALE): GeneratedCounts {
   const rnd = new Random(seed);
   const insertMunicipality = sqlite.prepare('INSERT INTO municipalities (name, sort_key, in_segment) VALUES (?, ?, ?)');
+  // The forms of the plan are the list's first values, as a new database has them.
+  const formIds = new Map(
+    (sqlite.prepare("SELECT value, id FROM list_values WHERE list = 'planForms'").all() as { value: string; id: number }[]).map((r) => [
+      r.value,
+      r.id,
+    ]),
+  );
   const insertOrganization = sqlite.prepare(
     'INSERT INTO organizations (full_name, short_name, type, municipality_id, address, phone, email, search_text, sort_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
@@ -306,7 +329,7 @@ export function generateReferenceData(sqlite: Database.Database, seed = 20170912
   );
   const insertPlan = sqlite.prepare('INSERT INTO work_plans (year, approved_on) VALUES (?, ?)');
   const insertItem = sqlite.prepare(
-    `INSERT INTO plan_items (plan_id, direction, position, title, form, term_kind, term_value, term_start, term_end, target_audience, status, result_note, search_text)
+    `INSERT INTO plan_items (plan_id, direction, position, title, form_id, term_kind, term_value, term_start, term_end, target_audience, status, result_note, search_text)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertResponsible = sqlite.prepare('INSERT OR IGNORE INTO plan_item_responsibles (plan_item_id, person_id) VALUES (?, ?)');
@@ -315,7 +338,10 @@ export function generateReferenceData(sqlite: Database.Database, seed = 20170912
 
   sqlite.transaction(() => {
     sqlite
-      .prepare('INSERT INTO center_profile (id, full_name, short_name, director_name, address, segment) VALUES (1, ?, ?, ?, ?, ?)')
+      // A database that has a profile keeps it: the tests add generated data to the demo's.
+      .prepare(
+        'INSERT INTO center_profile (id, full_name, short_name, director_name, address, segment) VALUES (1, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
+      )
       .run(
         'Ресурсный центр по вопросам опеки и попечительства «Берёзка»',
         'РЦ «Берёзка»',
@@ -327,7 +353,7 @@ export function generateReferenceData(sqlite: Database.Database, seed = 20170912
     const municipalityNames: string[] = [];
     for (let i = 0; i < scale.municipalities; i++) {
       const name = municipalityName(i);
-      insertMunicipality.run(name, sortKey(name), i < 12 ? 1 : 0);
+      insertMunicipality.run(name, municipalityKeys({ name }).sortKey, i < 12 ? 1 : 0);
       municipalityNames.push(name);
     }
     counts.municipalities = municipalityNames.length;
@@ -426,7 +452,7 @@ export function generateReferenceData(sqlite: Database.Database, seed = 20170912
             direction,
             position,
             item.title,
-            item.form,
+            formIds.get(item.form)!,
             stored.termKind,
             stored.termValue,
             stored.termStart,
@@ -434,7 +460,7 @@ export function generateReferenceData(sqlite: Database.Database, seed = 20170912
             item.targetAudience,
             status,
             item.resultNote,
-            planItemSearchText(item),
+            planItemKeys(item).searchText,
           ).lastInsertRowid,
         );
         counts.planItems++;

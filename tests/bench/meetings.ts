@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createApp, type App } from '@main/api/app';
 import type { CallInput, CallName } from '@shared/contract';
-import { searchText, sortKey } from '@shared/russian';
+import { agendaItemKeys, decisionKeys, workingGroupKeys } from '@db/derived';
 import { generateReferenceData, Random } from './generate';
 
 /**
@@ -16,7 +16,16 @@ import { generateReferenceData, Random } from './generate';
  * alone (`npx tsx tests/bench/meetings.ts`) it prints them.
  */
 
-export const MEETINGS_SCALE = { groups: 4, years: 10, firstYear: 2016, perYear: 10, items: 3200, decisions: 6000 } as const;
+export const MEETINGS_SCALE = { groups: 4, years: 10, firstYear: 2016, perYear: 10, items: 3200, decisions: 6000 };
+
+/** The meetings' share of the reference scale times `factor` (see scaledReference): fewer groups, the same years and rhythm. */
+export function scaledMeetings(factor: number): typeof MEETINGS_SCALE {
+  const groups = Math.max(1, Math.round(MEETINGS_SCALE.groups * factor));
+  const meetings = groups * MEETINGS_SCALE.years * MEETINGS_SCALE.perYear;
+  // The first six meetings have 13 and 7 items (the minutes timing needs the 13-item one); the rest share what is left.
+  const items = Math.max(48 + (meetings - 6), Math.round(MEETINGS_SCALE.items * factor));
+  return { ...MEETINGS_SCALE, groups, items, decisions: Math.round((items * 15) / 8) };
+}
 
 /** The minutes of a 13-item meeting must build within this (issue 3). */
 export const MINUTES_TARGET_MS = 500;
@@ -110,7 +119,8 @@ export function seedMeetings(sqlite: Database.Database, seed = 20170912, scale =
       const members = Array.from({ length: 15 }, () => rnd.pick(personIds));
       const name = `Межрайонная рабочая группа сегмента №${g + 1}`;
       const id = Number(
-        insertGroup.run(name, `межрайонной рабочей группы сегмента №${g + 1}`, members[0], members[1], sortKey(name)).lastInsertRowid,
+        insertGroup.run(name, `межрайонной рабочей группы сегмента №${g + 1}`, members[0], members[1], workingGroupKeys({ name }).sortKey)
+          .lastInsertRowid,
       );
       for (const p of members) insertMember.run(id, p);
       groups.push({ id, members: [...new Set(members)] });
@@ -151,7 +161,7 @@ export function seedMeetings(sqlite: Database.Database, seed = 20170912, scale =
                 meetingId,
                 position,
                 title,
-                searchText(title),
+                agendaItemKeys({ title }).searchText,
                 15,
                 'Доложено о выполненной работе и планах на следующий период.',
               ).lastInsertRowid,
@@ -162,7 +172,7 @@ export function seedMeetings(sqlite: Database.Database, seed = 20170912, scale =
             const decisions = itemIndex % 8 === 0 ? 1 : 2;
             for (let d = 1; d <= decisions; d++) {
               const text = rnd.pick(DECISIONS);
-              const decisionId = Number(insertDecision.run(itemId, d, text, searchText(text)).lastInsertRowid);
+              const decisionId = Number(insertDecision.run(itemId, d, text, decisionKeys({ text }).searchText).lastInsertRowid);
               result.decisions++;
               if (d === 2) {
                 const permanent = rnd.chance(0.1);

@@ -11,8 +11,8 @@ import type { PlanExecution, PlanItem } from '@shared/contract/workPlan';
 import { searchWords } from '@shared/russian';
 import { benchExchange } from './exchange';
 import { benchResponsiveness } from './responsiveness';
-import { generateReferenceData, organizationKeys, personKeys, REFERENCE_SCALE } from './generate';
-import { benchMeetings, seedMeetings } from './meetings';
+import { generateReferenceData, organizationKeys, personKeys, REFERENCE_SCALE, scaledReference } from './generate';
+import { benchMeetings, scaledMeetings, seedMeetings } from './meetings';
 
 /**
  * `npm run bench`: every list, filter and search call at the reference scale, through the
@@ -28,9 +28,15 @@ const { values: args } = parseArgs({
   options: {
     runs: { type: 'string', default: '40' },
     seed: { type: 'string', default: '20170912' },
-    out: { type: 'string', default: path.join(import.meta.dirname, 'last-result.md') },
+    /** A multiple of the reference scale: `--scale 0.1` for a quick run, `--scale 3` for a larger center. */
+    scale: { type: 'string', default: '1' },
+    out: { type: 'string' },
   },
 });
+const SCALE = Number(args.scale);
+if (!(SCALE > 0)) throw new Error(`--scale takes a positive number, not «${args.scale}»`);
+// Only a run at the reference scale replaces the kept result, unless --out says where to write.
+const OUT = args.out ?? (SCALE === 1 ? path.join(import.meta.dirname, 'last-result.md') : undefined);
 const RUNS = Number(args.runs);
 const WARMUP = 5;
 
@@ -39,9 +45,9 @@ const app = createApp({ dataDir });
 const { sqlite } = app;
 
 const startedGenerating = performance.now();
-const counts = generateReferenceData(sqlite, Number(args.seed));
+const counts = generateReferenceData(sqlite, Number(args.seed), scaledReference(SCALE));
 // Later registers add their share of the reference scale on top of the registry and the plans.
-const meetingsSeed = seedMeetings(sqlite, Number(args.seed));
+const meetingsSeed = seedMeetings(sqlite, Number(args.seed), scaledMeetings(SCALE));
 // An approval freezes the copy for approval; the generator writes the dates by SQL, so the
 // plans are approved again the way the screen does it.
 for (const plan of sqlite.prepare('SELECT year, approved_on AS approvedOn FROM work_plans WHERE approved_on IS NOT NULL').all() as {
@@ -197,9 +203,9 @@ function rawItems(opts: { year: number; status?: string; quarter?: [string, stri
   }
   const whereSql = where.join(' AND ');
   const rows = prepared(
-    `SELECT i.id, i.plan_id, w.year, i.direction, i.position, i.title, i.form, i.term_kind, i.term_value, i.term_start, i.term_end,
-       i.target_audience, i.status, i.result_note, i.recurring
-     FROM plan_items i JOIN work_plans w ON w.id = i.plan_id WHERE ${whereSql} ORDER BY ${DIRECTION_ORDER}, i.position`,
+    `SELECT i.id, i.plan_id, w.year, i.direction, i.position, i.title, i.form_id, f.value AS form, i.term_kind, i.term_value, i.term_start,
+       i.term_end, i.target_audience, i.status, i.result_note, i.recurring
+     FROM plan_items i JOIN work_plans w ON w.id = i.plan_id JOIN list_values f ON f.id = i.form_id WHERE ${whereSql} ORDER BY ${DIRECTION_ORDER}, i.position`,
   ).all(...params) as { id: number }[];
   prepared(
     `SELECT r.plan_item_id, p.id, p.last_name, p.first_name, p.middle_name FROM plan_item_responsibles r
@@ -510,7 +516,7 @@ const markdownTable = (head: string[], body: string[][]) => [
 ];
 const total = results.length + registerRows.length + responsiveness.filter((r) => r.target).length;
 console.log(
-  `\nReference scale: ${counts.organizations} organisations, ${counts.municipalities} municipalities, ${counts.people} people, ` +
+  `\n${SCALE === 1 ? 'Reference scale' : `${SCALE} × the reference scale`}: ${counts.organizations} organisations, ${counts.municipalities} municipalities, ${counts.people} people, ` +
     `${counts.plans} plans, ${counts.planItems} plan items (${counts.responsibles} responsibles, ${counts.partners} partners); generated in ${(generatedIn / 1000).toFixed(1)} s`,
 );
 console.log(`${RUNS} runs per call after ${WARMUP} warm-up runs\n`);
@@ -548,5 +554,7 @@ const md = [
   failed.length === 0 ? 'All calls meet the targets.' : `Missed (${failed.length} of ${total}): ${failed.join('; ')}.`,
   '',
 ].join('\n');
-writeFileSync(args.out!, md);
-console.log(`Written to ${path.relative(process.cwd(), args.out!)}`);
+if (OUT) {
+  writeFileSync(OUT, md);
+  console.log(`Written to ${path.relative(process.cwd(), OUT)}`);
+}

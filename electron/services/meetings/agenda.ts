@@ -1,20 +1,24 @@
-import { and, asc, eq, gt, lt, max, ne, notInArray, or } from 'drizzle-orm';
+import { and, asc, eq, gt, lt, ne, notInArray, or } from 'drizzle-orm';
 import type { AppDb } from '@db/open';
 import { inTransaction } from '@db/transaction';
 import { recordDeletion } from '@db/journal';
+import { agendaItemKeys, decisionKeys } from '@db/derived';
+import { closeGap, nextPosition as nextIn, parkAll, swapPositions } from '@db/positions';
 import {
+  agendaItemOrder,
   agendaItems,
   agendaSpeakers,
   assignmentOrganizations,
   assignmentPeople,
   assignments,
+  decisionOrder,
   decisions,
   discussionEntries,
   meetings,
 } from '@db/schema';
 import { conflict, invalid, notFound } from '@main/api/errors';
 import { CONTROL_REVIEW_TITLE, type AgendaItemInput, type MeetingDetail } from '@shared/contract/meetings';
-import { formatDate, searchText, todayLocal } from '@shared/russian';
+import { formatDate, todayLocal } from '@shared/russian';
 import { openAssignmentsForMeeting } from './assignments';
 import { getMeeting } from './detail';
 import { planItemTitle } from './meetings';
@@ -29,32 +33,10 @@ function requireItem(db: AppDb, id: number): ItemRecord {
   return row;
 }
 
-/** Positions 1..n in the current order, so item and decision numbers («2.1») never have gaps. */
-function renumberItems(db: AppDb, meetingId: number): void {
-  const rows = db
-    .select({ id: agendaItems.id })
-    .from(agendaItems)
-    .where(eq(agendaItems.meetingId, meetingId))
-    .orderBy(asc(agendaItems.position), asc(agendaItems.id))
-    .all();
-  rows.forEach((r, i) =>
-    db
-      .update(agendaItems)
-      .set({ position: i + 1 })
-      .where(eq(agendaItems.id, r.id))
-      .run(),
-  );
-}
+const inMeeting = (meetingId: number) => ({ meeting_id: meetingId });
+const nextPosition = (db: AppDb, meetingId: number) => nextIn(db, agendaItemOrder, inMeeting(meetingId));
 
-function nextPosition(db: AppDb, meetingId: number): number {
-  return (
-    (db
-      .select({ n: max(agendaItems.position) })
-      .from(agendaItems)
-      .where(eq(agendaItems.meetingId, meetingId))
-      .get()?.n ?? 0) + 1
-  );
-}
+const inItem = (itemId: number) => ({ agenda_item_id: itemId });
 
 /** `position`: the item's number, so a message names decision «2.1» as the minutes will. */
 function checkItem(db: AppDb, meeting: { dateStart: string }, position: number, input: AgendaItemInput): void {
@@ -108,7 +90,8 @@ function writeParts(db: AppDb, itemId: number, input: AgendaItemInput): void {
       .run();
   }
 
-  // Decisions are matched by id so an assignment keeps its progress when the item is edited.
+  // Decisions are matched by id so an assignment keeps its progress when the item is edited. The
+  // kept ones are parked first: saved in a new order, each then takes a place another just left.
   const existing = db
     .select({ id: decisions.id })
     .from(decisions)
@@ -121,12 +104,13 @@ function writeParts(db: AppDb, itemId: number, input: AgendaItemInput): void {
   db.delete(decisions)
     .where(and(eq(decisions.agendaItemId, itemId), keptIds.length ? notInArray(decisions.id, keptIds) : undefined))
     .run();
+  parkAll(db, decisionOrder, inItem(itemId), input.decisions.length);
   input.decisions.forEach((d, i) => {
     const values = {
       agendaItemId: itemId,
       position: i + 1,
       text: d.text,
-      searchText: searchText(d.text),
+      ...decisionKeys(d),
       votesFor: d.votesFor,
       votesAgainst: d.votesAgainst,
       votesAbstained: d.votesAbstained,
@@ -182,7 +166,7 @@ function insertItem(
       meetingId,
       position: nextPosition(db, meetingId),
       title: input.title,
-      searchText: searchText(input.title),
+      ...agendaItemKeys(input),
       plannedMinutes: input.plannedMinutes,
       heardText: input.heardText,
       reportAttached: input.reportAttached,
@@ -222,7 +206,7 @@ export function updateAgendaItem(db: AppDb, id: number, input: AgendaItemInput, 
     db.update(agendaItems)
       .set({
         title: input.title,
-        searchText: searchText(input.title),
+        ...agendaItemKeys(input),
         plannedMinutes: input.plannedMinutes,
         heardText: input.heardText,
         reportAttached: input.reportAttached,
@@ -242,11 +226,11 @@ export function deleteAgendaItem(db: AppDb, id: number, today = todayLocal()): M
       table: agendaItems,
       key: { id },
       label: `Удалён вопрос повестки «${item.title}»`,
-      sequence: { column: 'position', scope: ['meeting_id'] },
+      sequence: { column: agendaItemOrder.column, scope: agendaItemOrder.scope },
       guard: { name: MEETING_EDITABLE, args: { meetingId: item.meetingId } },
     });
     db.delete(agendaItems).where(eq(agendaItems.id, id)).run();
-    renumberItems(db, item.meetingId);
+    closeGap(db, agendaItemOrder, inMeeting(item.meetingId), item.position);
     return getMeeting(db, item.meetingId, today);
   });
 }
@@ -267,10 +251,7 @@ export function moveAgendaItem(db: AppDb, id: number, to: 'up' | 'down', today =
       .orderBy(to === 'up' ? agendaItems.position : asc(agendaItems.position))
       .all();
     const other = to === 'up' ? neighbour.at(-1) : neighbour[0];
-    if (other) {
-      db.update(agendaItems).set({ position: other.position }).where(eq(agendaItems.id, item.id)).run();
-      db.update(agendaItems).set({ position: item.position }).where(eq(agendaItems.id, other.id)).run();
-    }
+    if (other) swapPositions(db, agendaItemOrder, inMeeting(item.meetingId), item.id, other.id);
     return getMeeting(db, item.meetingId, today);
   });
 }
@@ -344,7 +325,7 @@ export function carryToNext(db: AppDb, id: number, today = todayLocal()): Meetin
       .set({ meetingId: next.id, position: nextPosition(db, next.id), carriedFromMeetingId: source.id })
       .where(eq(agendaItems.id, id))
       .run();
-    renumberItems(db, source.id);
+    closeGap(db, agendaItemOrder, inMeeting(source.id), item.position);
     return getMeeting(db, next.id, today);
   });
 }

@@ -5,7 +5,8 @@ import { recordDeletion } from '@db/journal';
 import { agendaItems, assignments, decisions, meetings, workingGroupCaseFiles, workingGroupMembers, workingGroups } from '@db/schema';
 import { conflict, notFound } from '@main/api/errors';
 import type { GroupInput, PersonRef, WorkingGroup } from '@shared/contract/meetings';
-import { sortedByKey, sortKey as keyOf } from '@shared/russian';
+import { sortedByKey } from '@shared/russian';
+import { workingGroupKeys } from '@db/derived';
 import { signedMinutes } from './assignments';
 import { loadPeople, nowStamp, requirePeople } from './shared';
 
@@ -81,7 +82,7 @@ function save(db: AppDb, id: number | null, input: GroupInput): WorkingGroup {
     requirePeople(db, [input.deputyChairId], 'deputyChairId');
     requirePeople(db, [input.secretaryId], 'secretaryId');
     requirePeople(db, input.memberIds, 'memberIds');
-    const sortKey = keyOf(input.name);
+    const { sortKey } = workingGroupKeys(input);
     const clash = db
       .select({ id: workingGroups.id })
       .from(workingGroups)

@@ -6,7 +6,8 @@ import { recordDeletion } from '@db/journal';
 import { municipalities, organizations } from '@db/schema';
 import { conflict, DomainError, invalid } from '@main/api/errors';
 import type { Municipality, municipalityInput } from '@shared/contract/registry';
-import { countedVerb, countOf, municipalityName, prefillForms, sortKey, type ProperForms } from '@shared/russian';
+import { countedVerb, countOf, municipalityName, prefillForms, type ProperForms } from '@shared/russian';
+import { municipalityKeys } from '@db/derived';
 import { guardForeignKeys } from '@main/services/common/queries';
 
 type MunicipalityInput = z.output<typeof municipalityInput>;
@@ -64,7 +65,7 @@ function columns(input: MunicipalityInput) {
   const name = municipalityName({ type: input.type, properName: input.properName, forms });
   return {
     name,
-    sortKey: sortKey(name),
+    ...municipalityKeys({ name }),
     type: input.type,
     properName: input.properName,
     forms: JSON.stringify(forms),

@@ -17,6 +17,7 @@ export const TABLES: Record<string, TableWording> = {
   municipalities: { registers: ['municipalities'], gone: 'с тех пор удалено муниципальное образование, указанное в записи' },
   organizations: { registers: ['organizations'], gone: 'с тех пор удалена организация, к которой относилась запись' },
   people: { registers: ['people'], gone: 'с тех пор удалён специалист, указанный в записи' },
+  list_values: { registers: ['lists'], gone: 'с тех пор удалено значение списка, указанное в записи' },
   work_plans: { registers: ['workPlan'], gone: 'с тех пор удалён план работы, к которому относилась запись' },
   plan_items: { registers: ['workPlan'], gone: 'с тех пор удалено мероприятие плана, указанное в записи' },
   plan_item_responsibles: { registers: ['workPlan'] },
@@ -40,7 +41,7 @@ export const TABLES: Record<string, TableWording> = {
   assignments: { registers: ['meetings'], gone: 'с тех пор удалено поручение, к которому относилась запись' },
   assignment_people: { registers: ['meetings'] },
   assignment_organizations: { registers: ['meetings'] },
-  export_log: { registers: ['exchange'] },
+  export_log: { registers: ['exchange'], gone: 'с тех пор удалена запись журнала выгрузки, которую повторяла запись' },
   undo_journal: { registers: ['undo'] },
 };
 
@@ -51,4 +52,5 @@ export const UNIQUE_SLOTS: Record<string, string> = {
   meetings_group_year_number_unique: 'номер заседания уже занят другим заседанием этой рабочей группы в том же году',
   work_plans_year_unique: 'план работы на этот год уже есть',
   document_issues_kind_year_number_unique: 'номер перечня поручений уже занят',
+  list_values_folded_unique: 'такое значение уже снова есть в списке',
 };

@@ -40,19 +40,24 @@ export function copyToNextYear(db: AppDb, input: { year: number }): CopyResult {
       if (item.status === 'done') result.leftDone += 1;
       else if (item.status === 'cancelled') result.leftCancelled += 1;
       else {
-        createItem(db, {
-          year: targetYear,
-          direction: item.direction,
-          title: item.title,
-          form: item.form,
-          term: shiftTermToNextYear(item.term),
-          responsibleIds: item.responsibles.map((r) => r.id),
-          partnerIds: item.partners.map((p) => p.id),
-          targetAudience: item.targetAudience,
-          status: 'planned',
-          resultNote: '',
-          recurring: item.recurring,
-        });
+        createItem(
+          db,
+          {
+            year: targetYear,
+            direction: item.direction,
+            title: item.title,
+            formId: item.formId,
+            term: shiftTermToNextYear(item.term),
+            responsibleIds: item.responsibles.map((r) => r.id),
+            partnerIds: item.partners.map((p) => p.id),
+            targetAudience: item.targetAudience,
+            status: 'planned',
+            resultNote: '',
+            recurring: item.recurring,
+            // The same work carried on: its form goes with it, also one archived since.
+          },
+          { keepFormId: item.formId },
+        );
         result.carried += 1;
       }
     }

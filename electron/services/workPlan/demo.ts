@@ -4,6 +4,7 @@ import { inTransaction } from '@db/transaction';
 import { organizations, people } from '@db/schema';
 import type { PlanItemData, Term } from '@shared/contract/workPlan';
 import type { Direction, OrganizationType, PlanStatus } from '@shared/enums';
+import { listValueByText } from '@main/services/lists';
 import { createItem } from './items';
 import { createPlan, findPlan } from './plans';
 import { setPlanApproval } from './approval';
@@ -364,7 +365,8 @@ export function seedDemoWorkPlan(db: AppDb): void {
         const data: PlanItemData = {
           direction: item.direction,
           title: item.title,
-          form: item.form,
+          // The seeds name forms the first values of the list lack («Клуб»): they join the list.
+          formId: listValueByText(db, 'planForms', item.form),
           term: item.term,
           responsibleIds: personIds.length ? [...new Set(item.people.map((i) => personIds[i % personIds.length]!))] : [],
           partnerIds: item.partners.flatMap((type) => (orgByType.has(type) ? [orgByType.get(type)!] : [])),

@@ -1,13 +1,15 @@
-import { and, eq, gt, inArray, lte, gte, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, lte, gte, sql, type SQL } from 'drizzle-orm';
 import type { AppDb } from '@db/open';
 import { inTransaction } from '@db/transaction';
 import { recordDeletion } from '@db/journal';
-import { organizations, people, planItemPartners, planItemResponsibles, planItems, workPlans } from '@db/schema';
+import { listValues, organizations, people, planItemOrder, planItemPartners, planItemResponsibles, planItems, workPlans } from '@db/schema';
 import { DomainError, invalid } from '@main/api/errors';
 import type { PlanItem, PlanItemData, PlanItemLink } from '@shared/contract/workPlan';
 import { DIRECTIONS, type Direction, type PlanStatus } from '@shared/enums';
 import { organizationDisplayName, searchWords, sortedByKey, surnameWithInitials } from '@shared/russian';
-import { planItemSearchText } from '@db/derived';
+import { planItemKeys } from '@db/derived';
+import { closeGap, nextPosition, swapPositions } from '@db/positions';
+import { requireListValue } from '@main/services/lists';
 import { reusedQuery } from '@db/reusedQuery';
 import { requirePlan } from './plans';
 import { closedByRecord, derivedStatus, loadRealisations, statusShown } from './realisations';
@@ -31,7 +33,8 @@ const itemColumns = {
   direction: planItems.direction,
   position: planItems.position,
   title: planItems.title,
-  form: planItems.form,
+  formId: planItems.formId,
+  form: listValues.value,
   termKind: planItems.termKind,
   termValue: planItems.termValue,
   termStart: planItems.termStart,
@@ -115,7 +118,13 @@ type ItemRow = { [K in keyof typeof itemColumns]: (typeof itemColumns)[K]['_']['
 /** The items matched by `where` (a filter of the given shape, see loadLinks) with their links, in plan order. */
 function queryItems(db: AppDb, shape: string, where: () => SQL, values: Values, planId?: number): PlanItem[] {
   const rows: ItemRow[] = reusedQuery(db, `workPlan.items:${shape}`, () =>
-    db.select(itemColumns).from(planItems).innerJoin(workPlans, eq(workPlans.id, planItems.planId)).where(where()).prepare(),
+    db
+      .select(itemColumns)
+      .from(planItems)
+      .innerJoin(workPlans, eq(workPlans.id, planItems.planId))
+      .innerJoin(listValues, eq(listValues.id, planItems.formId))
+      .where(where())
+      .prepare(),
   ).all(values);
   const first = rows[0];
   if (!first) return [];
@@ -133,6 +142,7 @@ function queryItems(db: AppDb, shape: string, where: () => SQL, values: Values, 
         position: r.position,
         number: `${directionNumber(r.direction)}.${r.position}`,
         title: r.title,
+        formId: r.formId,
         form: r.form,
         term,
         termLabel: formatTerm(term),
@@ -206,22 +216,7 @@ export function getItem(db: AppDb, input: { id: number }): PlanItem {
   return item;
 }
 
-function nextPosition(db: AppDb, planId: number, direction: Direction): number {
-  const row = db
-    .select({ max: sql<number | null>`max(${planItems.position})` })
-    .from(planItems)
-    .where(and(eq(planItems.planId, planId), eq(planItems.direction, direction)))
-    .get();
-  return (row?.max ?? 0) + 1;
-}
-
-/** Closes the gap an item leaves in its direction, so numbers stay 1.1, 1.2, … without holes. */
-function closeGap(db: AppDb, planId: number, direction: Direction, position: number): void {
-  db.update(planItems)
-    .set({ position: sql`${planItems.position} - 1` })
-    .where(and(eq(planItems.planId, planId), eq(planItems.direction, direction), gt(planItems.position, position)))
-    .run();
-}
+const placeIn = (planId: number, direction: Direction) => ({ plan_id: planId, direction });
 
 function missingIds(db: AppDb, table: typeof people | typeof organizations, ids: number[]): boolean {
   if (ids.length === 0) return false;
@@ -229,8 +224,13 @@ function missingIds(db: AppDb, table: typeof people | typeof organizations, ids:
   return found.length !== new Set(ids).size;
 }
 
-/** Refusals that need the database: the date against the plan's year, links to records that are gone. */
-function checkItem(db: AppDb, data: PlanItemData, year: number, prefix: string): void {
+/**
+ * Refusals that need the database: the date against the plan's year, a form not in the list (an
+ * archived one only if the item has it already), links to records that are gone. Answers the
+ * form's text, for the search text.
+ */
+function checkItem(db: AppDb, data: PlanItemData, year: number, prefix: string, currentFormId?: number): string {
+  const form = requireListValue(db, 'planForms', data.formId, `${prefix}formId`, currentFormId);
   const termError = termYearError(data.term, year);
   if (termError) throw invalid(termError, { [`${prefix}term.date`]: termError });
   if (missingIds(db, people, data.responsibleIds)) {
@@ -241,19 +241,20 @@ function checkItem(db: AppDb, data: PlanItemData, year: number, prefix: string):
     const message = 'Организация-партнёр не найдена в реестре: возможно, её удалили';
     throw invalid(message, { [`${prefix}partnerIds`]: message });
   }
+  return form;
 }
 
-function itemValues(data: PlanItemData, year: number) {
+function itemValues(data: PlanItemData, year: number, form: string) {
   return {
     direction: data.direction,
     title: data.title,
-    form: data.form,
+    formId: data.formId,
     ...storeTerm(data.term, year),
     targetAudience: data.targetAudience,
     status: data.status,
     resultNote: data.resultNote,
     recurring: data.recurring,
-    searchText: planItemSearchText(data),
+    ...planItemKeys({ ...data, form }),
   };
 }
 
@@ -272,14 +273,21 @@ function writeLinks(db: AppDb, itemId: number, data: PlanItemData): void {
       .run();
 }
 
-/** Adds an item at the end of its direction. */
-export function createItem(db: AppDb, input: PlanItemData & { year: number }): PlanItem {
+/**
+ * Adds an item at the end of its direction. `keepFormId`: an item carried over from another
+ * year keeps its form even when that value has been archived since.
+ */
+export function createItem(db: AppDb, input: PlanItemData & { year: number }, options: { keepFormId?: number } = {}): PlanItem {
   const plan = requirePlan(db, input.year);
-  checkItem(db, input, plan.year, '');
+  const form = checkItem(db, input, plan.year, '', options.keepFormId);
   const id = inTransaction(db, () => {
     const row = db
       .insert(planItems)
-      .values({ planId: plan.id, position: nextPosition(db, plan.id, input.direction), ...itemValues(input, plan.year) })
+      .values({
+        planId: plan.id,
+        position: nextPosition(db, planItemOrder, placeIn(plan.id, input.direction)),
+        ...itemValues(input, plan.year, form),
+      })
       .returning({ id: planItems.id })
       .get();
     writeLinks(db, row.id, input);
@@ -290,7 +298,13 @@ export function createItem(db: AppDb, input: PlanItemData & { year: number }): P
 
 function itemPlace(db: AppDb, id: number) {
   const row = db
-    .select({ planId: planItems.planId, year: workPlans.year, direction: planItems.direction, position: planItems.position })
+    .select({
+      planId: planItems.planId,
+      year: workPlans.year,
+      direction: planItems.direction,
+      position: planItems.position,
+      formId: planItems.formId,
+    })
     .from(planItems)
     .innerJoin(workPlans, eq(workPlans.id, planItems.planId))
     .where(eq(planItems.id, id))
@@ -302,15 +316,17 @@ function itemPlace(db: AppDb, id: number) {
 /** Saves an item; moved to another direction, it goes to the end of that direction. */
 export function updateItem(db: AppDb, input: { id: number; data: PlanItemData }): PlanItem {
   const place = itemPlace(db, input.id);
-  checkItem(db, input.data, place.year, 'data.');
+  const form = checkItem(db, input.data, place.year, 'data.', place.formId);
   inTransaction(db, () => {
     let position = place.position;
     if (input.data.direction !== place.direction) {
-      closeGap(db, place.planId, place.direction, place.position);
-      position = nextPosition(db, place.planId, input.data.direction);
+      // Parked past the end of its new direction first: its old place is then closed without it.
+      position = nextPosition(db, planItemOrder, placeIn(place.planId, input.data.direction));
+      db.update(planItems).set({ direction: input.data.direction, position }).where(eq(planItems.id, input.id)).run();
+      closeGap(db, planItemOrder, placeIn(place.planId, place.direction), place.position);
     }
     db.update(planItems)
-      .set({ ...itemValues(input.data, place.year), position, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))` })
+      .set({ ...itemValues(input.data, place.year, form), position, updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))` })
       .where(eq(planItems.id, input.id))
       .run();
     writeLinks(db, input.id, input.data);
@@ -326,10 +342,10 @@ export function deleteItem(db: AppDb, input: { id: number }): null {
       table: planItems,
       key: { id: input.id },
       label: `Удалено мероприятие плана на ${place.year} год «${title}»`,
-      sequence: { column: 'position', scope: ['plan_id', 'direction'] },
+      sequence: { column: planItemOrder.column, scope: planItemOrder.scope },
     });
     db.delete(planItems).where(eq(planItems.id, input.id)).run();
-    closeGap(db, place.planId, place.direction, place.position);
+    closeGap(db, planItemOrder, placeIn(place.planId, place.direction), place.position);
   });
   return null;
 }
@@ -344,10 +360,7 @@ export function moveItem(db: AppDb, input: { id: number; to: 'up' | 'down' }): n
     .where(and(eq(planItems.planId, place.planId), eq(planItems.direction, place.direction), eq(planItems.position, target)))
     .get();
   if (!neighbour) return null;
-  inTransaction(db, () => {
-    db.update(planItems).set({ position: place.position }).where(eq(planItems.id, neighbour.id)).run();
-    db.update(planItems).set({ position: target }).where(eq(planItems.id, input.id)).run();
-  });
+  inTransaction(db, () => swapPositions(db, planItemOrder, placeIn(place.planId, place.direction), input.id, neighbour.id));
   return null;
 }
 
@@ -356,13 +369,18 @@ export function moveItem(db: AppDb, input: { id: number; to: 'up' | 'down' }): n
  * why. A realising record that is final still shows the item as done (see realisations.ts).
  */
 export function setItemStatus(db: AppDb, input: { id: number; status: PlanStatus; resultNote: string }): PlanItem {
-  const row = db.select().from(planItems).where(eq(planItems.id, input.id)).get();
+  const row = db
+    .select({ item: planItems, form: listValues.value })
+    .from(planItems)
+    .innerJoin(listValues, eq(listValues.id, planItems.formId))
+    .where(eq(planItems.id, input.id))
+    .get();
   if (!row) throw itemNotFound();
   db.update(planItems)
     .set({
       status: input.status,
       resultNote: input.resultNote,
-      searchText: planItemSearchText({ ...row, resultNote: input.resultNote }),
+      ...planItemKeys({ ...row.item, form: row.form, resultNote: input.resultNote }),
       updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`,
     })
     .where(eq(planItems.id, input.id))

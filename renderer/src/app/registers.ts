@@ -3,6 +3,7 @@ import { registryUi } from '@renderer/registers/registry';
 import { workPlanUi } from '@renderer/registers/workPlan';
 import { meetingsUi } from '@renderer/registers/meetings';
 import { exchangeUi } from '@renderer/registers/exchange';
+import { settingsUi } from '@renderer/registers/settings';
 
 /** The registers in navigation order. */
-export const registers: RegisterUi[] = [workPlanUi, meetingsUi, registryUi, exchangeUi];
+export const registers: RegisterUi[] = [workPlanUi, meetingsUi, registryUi, exchangeUi, settingsUi];

@@ -1,3 +1,4 @@
+import { personKeys } from '@db/derived';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -114,10 +115,12 @@ describe('the contract', () => {
 describe('the dispatcher and the change kinds', () => {
   function people(ctx: CallContext) {
     const count = () => ctx.db.$client.prepare('SELECT count(*) FROM people').pluck().get() as number;
-    const insert = (name: string) =>
-      ctx.db.$client
-        .prepare("INSERT INTO people (last_name, first_name, search_text, sort_key) VALUES (?, 'Мария', ?, ?)")
-        .run(name, name.toLowerCase(), name.toLowerCase());
+    const insert = (name: string) => {
+      const keys = personKeys({ lastName: name, firstName: 'Мария', middleName: '', position: '', email: '' });
+      return ctx.db.$client
+        .prepare("INSERT INTO people (last_name, first_name, search_text, sort_key, position_sort_key) VALUES (?, 'Мария', ?, ?, ?)")
+        .run(name, keys.searchText, keys.sortKey, keys.positionSortKey);
+    };
     return { count, insert };
   }
 

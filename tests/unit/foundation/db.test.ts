@@ -7,14 +7,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DatabaseOpenError, DEFAULT_MIGRATIONS, openDatabase, readJournal } from '@db/open';
 import { isNetworkPath, type LocationProbe } from '@db/location';
 import { DERIVED_COLUMNS } from '@db/derived';
-import { DATA_STEPS_KEY } from '@db/dataSteps';
+import { DATA_STEPS, DATA_STEPS_KEY } from '@db/dataSteps';
+import { declaredColumn } from './schemaColumns';
 
 /**
  * Columns a later migration took away, their facts kept elsewhere (checked by that migration's
- * own test below): 0003 turned meetings.plan_item_id and agenda_items.plan_item_id into
- * plan_item_links rows.
+ * own test, here or in upgrade.test.ts): 0003 turned meetings.plan_item_id and
+ * agenda_items.plan_item_id into plan_item_links rows; 0006 turned plan_items.form into a value of
+ * the list of forms (plan_items.form_id).
  */
-const MOVED_COLUMNS: Record<string, string[]> = { meetings: ['plan_item_id'], agenda_items: ['plan_item_id'] };
+const MOVED_COLUMNS: Record<string, string[]> = { meetings: ['plan_item_id'], agenda_items: ['plan_item_id'], plan_items: ['form'] };
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -103,9 +105,13 @@ function fillEveryTable(sqlite: Database.Database): Map<string, Record<string, u
     const row: Record<string, unknown> = {};
     for (const col of sqlite.prepare(`PRAGMA table_info("${table}")`).all() as Column[]) {
       const fk = parents.get(table)!.find((f) => f.from === col.name);
-      // A column limited by CHECK (… IN ('a', 'b')) gets its first allowed value.
+      // A column limited by CHECK (… IN ('a', 'b')) gets its first allowed value; a column a later
+      // version limits (an enum, JSON) a value that version allows, as the old code wrote them.
       const allowed = new RegExp(`"${col.name}"\\s+IN\\s*\\(\\s*'([^']*)'`, 'i').exec(createSql)?.[1];
+      const later = declaredColumn(table, col.name);
       if (allowed !== undefined) row[col.name] = allowed;
+      else if (later?.enumValues?.length) row[col.name] = later.enumValues[0];
+      else if (later?.json) row[col.name] = later.json === 'array' ? '[]' : '{}';
       else if (fk && inserted.has(fk.table)) row[col.name] = inserted.get(fk.table)![fk.to ?? 'id'];
       else if (col.pk && /INT/i.test(col.type)) row[col.name] = 1;
       else if (/INT/i.test(col.type)) row[col.name] = 1;
@@ -179,7 +185,8 @@ describe.each(journal.entries.map((e, i) => [e.tag, i] as const).slice(1))(
     it('keeps the data and ends with the same schema as a fresh database', () => {
       const dir = tempDir();
       const file = path.join(dir, 'center.sqlite');
-      const older = openDatabase({ file, migrationsFolder: olderMigrations(idx) });
+      // The older version ran its own code of its data steps; today's steps run after the upgrade.
+      const older = openDatabase({ file, migrationsFolder: olderMigrations(idx), dataSteps: [] });
       const rows = fillEveryTable(older.sqlite);
       older.sqlite.close();
 
@@ -213,7 +220,7 @@ describe.each(journal.entries.map((e, i) => [e.tag, i] as const).slice(1))(
 describe('0003 on a database the previous version wrote', () => {
   /** The data of a center on the version before 0003, written as that version's code wrote it. */
   function previousVersionDatabase(file: string) {
-    const older = openDatabase({ file, migrationsFolder: olderMigrations(3) });
+    const older = openDatabase({ file, migrationsFolder: olderMigrations(3), dataSteps: [] });
     const run = (sql: string, ...params: unknown[]) => older.sqlite.prepare(sql).run(...params);
     // The keys the old code stored: lower case, ё→е, nothing else.
     for (const name of ['г. Котовск', 'г Котовск', 'Моршанский район', 'Сегмент (прочие)']) {
@@ -318,11 +325,17 @@ describe('0003 on a database the previous version wrote', () => {
     expect(sqlite.pragma('foreign_key_check')).toEqual([]);
     sqlite.close();
 
-    // The steps ran once: opening again changes nothing.
+    // Every step ran once, in order — issue 8's before 0006's —: opening again changes nothing.
     const again = openDatabase({ file });
     expect(again.sqlite.prepare("SELECT value FROM app_settings WHERE key = 'db.dataSteps'").pluck().get()).toBe(
-      JSON.stringify(['0003-municipality-name-parts', '0003-gender-from-patronymic', '0003-plan-notes-to-links', '0003-russian-keys']),
+      JSON.stringify(DATA_STEPS.map((s) => s.id)),
     );
+    expect(DATA_STEPS.map((s) => s.id).slice(0, 4)).toEqual([
+      '0003-municipality-name-parts',
+      '0003-gender-from-patronymic',
+      '0003-plan-notes-to-links',
+      '0003-russian-keys',
+    ]);
     again.sqlite.close();
   });
 });

@@ -56,6 +56,8 @@ async function heldMeeting(dateStart: string) {
   return id;
 }
 
+const formId = (value: string) => one<{ id: number }>('SELECT id FROM list_values WHERE value = ?', value).id;
+
 async function planItem(year: number) {
   const items = await call('workPlan.items', { year });
   return items[1] ?? items[0]!;
@@ -64,7 +66,7 @@ async function planItem(year: number) {
 const itemData = (item: Awaited<ReturnType<typeof planItem>>) => ({
   direction: item.direction,
   title: `${item.title} (уточнено)`,
-  form: item.form,
+  formId: item.formId,
   term: item.term,
   responsibleIds: item.responsibles.map((r) => r.id),
   partnerIds: item.partners.map((p) => p.id),
@@ -113,9 +115,22 @@ const fixtures: { [K in Exclude<DbCall, 'app.initialize'>]: () => Promise<CallIn
   'people.create': () => ({ lastName: 'Новикова', firstName: 'Анна' }),
   'people.update': () => ({ id: one<{ id: number }>('SELECT id FROM people LIMIT 1').id, data: { lastName: 'Иная', firstName: 'Анна' } }),
   'people.delete': async () => ({ id: (await call('people.create', { lastName: 'Лишняя', firstName: 'Анна' })).id }),
+  'lists.create': () => ({ list: 'planForms', value: 'Вебинар' }),
+  // Renaming a form used by plan items rewrites their search texts too.
+  // Each on a value of its own: the run without the injection keeps its change.
+  'lists.rename': () => ({ id: formId('Семинар'), value: 'Обучающий семинар' }),
+  'lists.setArchived': () => ({ id: formId('Мониторинг'), archived: true }),
+  'lists.move': () => ({ id: formId('Публикация'), to: 'up' }),
+  'lists.delete': async () => ({ id: (await call('lists.create', { list: 'planForms', value: 'Лишняя форма' })).id }),
   'workPlan.create': () => ({ year: 2020 }),
   'workPlan.setApproval': () => ({ year: 2017, approvedOn: '2017-01-10' }),
-  'workPlan.createItem': () => ({ year: 2017, direction: 'educational', title: 'Семинар', form: 'семинар', term: { kind: 'year' } }),
+  'workPlan.createItem': () => ({
+    year: 2017,
+    direction: 'educational',
+    title: 'Семинар',
+    formId: formId('Тренинг'),
+    term: { kind: 'year' },
+  }),
   'workPlan.updateItem': async () => {
     const item = await planItem(2017);
     return { id: item.id, data: itemData(item) };

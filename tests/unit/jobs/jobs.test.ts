@@ -1,3 +1,4 @@
+import { personKeys } from '@db/derived';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -42,10 +43,12 @@ describe('a worker thread', () => {
       {
         ...workerOptions(),
         writers: {
-          'test.addPerson': (db, payload: { lastName: string }) =>
-            db.$client
-              .prepare("INSERT INTO people (last_name, first_name, search_text, sort_key) VALUES (?, 'Импорт', ?, ?)")
-              .run(payload.lastName, payload.lastName, payload.lastName).changes,
+          'test.addPerson': (db, payload: { lastName: string }) => {
+            const keys = personKeys({ lastName: payload.lastName, firstName: 'Импорт', middleName: '', position: '', email: '' });
+            return db.$client
+              .prepare("INSERT INTO people (last_name, first_name, search_text, sort_key, position_sort_key) VALUES (?, 'Импорт', ?, ?, ?)")
+              .run(payload.lastName, keys.searchText, keys.sortKey, keys.positionSortKey).changes;
+          },
         },
       },
     );

@@ -1,3 +1,4 @@
+import { personKeys } from '@db/derived';
 import { serveTasks } from '@main/api/jobs/thread';
 import { conflict } from '@main/api/errors';
 import { backupWorkerTasks } from '@main/services/backup';
@@ -28,9 +29,13 @@ serveTasks({
     run: (input: { rows: number; signals: SharedArrayBuffer }, ctx: TaskContext) =>
       ctx.writeAllAtOnce('импорт', (db) => {
         const insert = db.$client.prepare(
-          "INSERT INTO people (last_name, first_name, search_text, sort_key) VALUES (?, 'Импорт', lower(?), lower(?))",
+          "INSERT INTO people (last_name, first_name, search_text, sort_key, position_sort_key) VALUES (?, 'Импорт', ?, ?, ?)",
         );
-        for (let i = 0; i < input.rows; i++) insert.run(`Импортированная ${i}`, `импортированная ${i}`, `импортированная ${i}`);
+        for (let i = 0; i < input.rows; i++) {
+          const lastName = `Импортированная ${i}`;
+          const keys = personKeys({ lastName, firstName: 'Импорт', middleName: '', position: '', email: '' });
+          insert.run(lastName, keys.searchText, keys.sortKey, keys.positionSortKey);
+        }
         // Tell the test the lock is held, then keep it until the test has tried its calls.
         const signals = new Int32Array(input.signals);
         Atomics.store(signals, 1, 1);

@@ -67,6 +67,12 @@ export function appApi() {
   };
 }
 
+/** A form of work's id by its text, through the lists' calls (added to the list when missing). */
+export async function planFormId(api: Pick<Api, 'call'>, value: string): Promise<number> {
+  const { values } = await api.call('lists.get', { list: 'planForms' });
+  return values.find((v) => v.value === value)?.id ?? (await api.call('lists.create', { list: 'planForms', value })).id;
+}
+
 /** A generated Word file's text, as a reader of the document sees it (no-break spaces read as spaces). */
 export const textOf = async (file: { base64: string }) =>
   (await mammoth.extractRawText({ buffer: Buffer.from(file.base64, 'base64') })).value.replace(/\u00A0/g, ' ');

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { freshApi, segmentGroup, signMeeting, textOf, type Api } from './helpers';
+import { freshApi, planFormId, segmentGroup, signMeeting, textOf, type Api } from './helpers';
 
 /** Defects a secretary would hit that the first round of tests did not reach. */
 
@@ -71,7 +71,7 @@ describe('the work plan follows the meeting back to draft', () => {
       year: 2017,
       direction: 'organizational',
       title: 'Заседание рабочей группы',
-      form: 'Заседание',
+      formId: await planFormId(api, 'Заседание'),
       term: { kind: 'month', month: 9 },
     });
     await api.call('workPlan.setStatus', { id: plan.id, status: 'planned', resultNote: 'Перенесено с августа' });
@@ -228,7 +228,7 @@ describe('the lock covers every way of changing the agenda', () => {
       year: 2017,
       direction: 'organizational',
       title: 'О плане',
-      form: 'Заседание',
+      formId: await planFormId(api, 'Заседание'),
       term: { kind: 'month', month: 9 },
     });
     const m = await meeting('2017-09-12');

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { assignmentState } from '@main/services/meetings/shared';
 import { listAssignments } from '@main/services/meetings/assignments';
-import { daysFromToday, freshApi, person, segmentGroup, type Api } from './helpers';
+import { daysFromToday, freshApi, person, planFormId, segmentGroup, type Api } from './helpers';
 
 let api: Api;
 let s: Awaited<ReturnType<typeof segmentGroup>>;
@@ -161,7 +161,7 @@ describe('status and the lock', () => {
       year: 2017,
       direction: 'organizational',
       title: 'Заседание рабочей группы сегмента №6',
-      form: 'Заседание',
+      formId: await planFormId(api, 'Заседание'),
       term: { kind: 'month', month: 9 },
     });
     const candidates = await api.call('meetings.planCandidates', { year: 2017 });

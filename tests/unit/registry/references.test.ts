@@ -1,7 +1,7 @@
 import { getTableName } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { REGISTRY_REFERENCES } from '@db/references';
-import { appApi, organization, person, segmentGroup } from '@tests/unit/meetings/helpers';
+import { appApi, organization, person, planFormId, segmentGroup } from '@tests/unit/meetings/helpers';
 
 /**
  * The registry's delete guard walks what each register declares about its references to people
@@ -22,7 +22,7 @@ describe('refusing to delete someone in use', () => {
       year: 2017,
       direction: 'organizational',
       title: 'Семинар',
-      form: 'Семинар',
+      formId: await planFormId(api, 'Семинар'),
       term: { kind: 'year' },
       responsibleIds: [s.member2],
       partnerIds: [school],

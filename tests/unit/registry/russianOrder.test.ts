@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { appApi } from '@tests/unit/meetings/helpers';
+import { appApi, planFormId } from '@tests/unit/meetings/helpers';
 import { sortedByKey, sortKey } from '@shared/russian';
 
 /**
@@ -95,7 +95,7 @@ describe('the Russian order', () => {
       year: 2017,
       direction: 'organizational',
       title: 'Форум',
-      form: 'Форум',
+      formId: await planFormId(api, 'Форум'),
       term: { kind: 'year' },
       partnerIds: ids,
     });

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { planItemPartners, planItemResponsibles, planItems, workPlans } from '@db/schema';
+import { planItemPartners, planItemResponsibles } from '@db/schema';
 import type { AppDb } from '@db/open';
 import { municipalityInput, organizationListInput, personInput, personListInput } from '@shared/contract/registry';
 import { splitMunicipalityName } from '@shared/russian';
@@ -24,6 +24,7 @@ import {
 } from '@main/services/registry/people';
 import { getProfile, saveProfile } from '@main/services/registry/profile';
 import { freshDb } from './helpers';
+import { addItem, createPlan } from '@tests/unit/workPlan/helpers';
 
 let ctx: ReturnType<typeof freshDb>;
 let db: AppDb;
@@ -54,23 +55,12 @@ function refusal(work: () => unknown): DomainError {
 }
 
 function addPlanItem(): number {
-  const plan = db.insert(workPlans).values({ year: 2018 }).returning().get();
-  return db
-    .insert(planItems)
-    .values({
-      planId: plan.id,
-      direction: 'educational',
-      position: 1,
-      title: 'Семинар для специалистов органов опеки',
-      form: 'Семинар',
-      termKind: 'quarter',
-      termValue: '2',
-      termStart: '2018-04-01',
-      termEnd: '2018-06-30',
-      searchText: 'семинар',
-    })
-    .returning()
-    .get().id;
+  createPlan(db, { year: 2018 });
+  return addItem(db, 2018, {
+    direction: 'educational',
+    title: 'Семинар для специалистов органов опеки',
+    term: { kind: 'quarter', quarter: 2 },
+  }).id;
 }
 
 describe('center profile', () => {

@@ -10,7 +10,8 @@ import { setPlanApproval } from '@main/services/workPlan/approval';
 import { planDocx, planDocumentSpec, planXlsx } from '@main/services/workPlan/documents';
 import { updateItem } from '@main/services/workPlan/items';
 import { signatureName } from '@shared/documents/workPlan/layout';
-import { addItem, addOrganization, addPerson, createPlan, freshDb, setProfile } from './helpers';
+import { addItem, addOrganization, addPerson, createPlan, freshDb, planFormId, setProfile } from './helpers';
+import { renameValue } from '@main/services/lists/values';
 
 let t: ReturnType<typeof freshDb>;
 let seminar: number;
@@ -102,7 +103,7 @@ describe('the plan for approval (Word)', () => {
       data: {
         direction: 'educational',
         title: 'Семинар для приёмных родителей',
-        form: 'Семинар',
+        formId: planFormId(t.db, 'Семинар'),
         term: { kind: 'quarter', quarter: 4 },
         responsibleIds: [],
         partnerIds: [],
@@ -124,6 +125,16 @@ describe('the plan for approval (Word)', () => {
     const again = await textOf(await planDocx(t.db, { year: 2017, doc: 'approval' }));
     expect(again).toContain('1 февраля 2017 г.');
     expect(again).toContain('Семинар для приёмных родителей');
+  });
+
+  it('keeps the wording of a form in the approved copy when the list value is renamed later', async () => {
+    setPlanApproval(t.db, { year: 2017, approvedOn: '2017-01-16' });
+    renameValue(t.db, { id: planFormId(t.db, 'Мониторинг'), value: 'Мониторинг и анализ' });
+    const approved = await textOf(await planDocx(t.db, { year: 2017, doc: 'approval' }));
+    expect(approved).toContain('Мониторинг');
+    expect(approved).not.toContain('Мониторинг и анализ');
+    const report = await textOf(await planDocx(t.db, { year: 2017, doc: 'report' }));
+    expect(report).toContain('Мониторинг и анализ');
   });
 
   it('refuses, in Russian, a frozen copy it cannot read, instead of printing the live plan', async () => {

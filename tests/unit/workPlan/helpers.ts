@@ -4,6 +4,7 @@ import { createPlan } from '@main/services/workPlan/plans';
 import { createItem } from '@main/services/workPlan/items';
 import type { PlanItemData } from '@shared/contract/workPlan';
 import { organizationKeys, personKeys } from '@db/derived';
+import { listValueByText } from '@main/services/lists';
 
 export { freshDb } from '@tests/unit/registry/helpers';
 
@@ -29,12 +30,15 @@ export function setProfile(db: AppDb, profile: { shortName: string; directorName
     .run();
 }
 
-/** An item with sensible defaults; tests override what they look at. */
-export function addItem(db: AppDb, year: number, data: Partial<PlanItemData> & { title: string }) {
+/** The id of a form of work by its text (a value of the list «Формы работы», added when missing). */
+export const planFormId = (db: AppDb, form: string) => listValueByText(db, 'planForms', form);
+
+/** An item with sensible defaults; tests override what they look at (`form` by its text). */
+export function addItem(db: AppDb, year: number, { form = 'Семинар', ...data }: Partial<PlanItemData> & { title: string; form?: string }) {
   return createItem(db, {
     year,
     direction: 'organizational',
-    form: 'Семинар',
+    formId: planFormId(db, form),
     term: { kind: 'year' },
     responsibleIds: [],
     partnerIds: [],

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { appApi, segmentGroup } from '@tests/unit/meetings/helpers';
+import { appApi, planFormId, segmentGroup } from '@tests/unit/meetings/helpers';
 import type { PlanItemInput } from '@shared/contract/workPlan';
 
 /**
@@ -23,7 +23,7 @@ const item = async (data: Partial<PlanItemInput> = {}) =>
     year: 2017,
     direction: 'organizational',
     title: 'Заседание рабочей группы сегмента №6',
-    form: 'Заседание',
+    formId: await planFormId(api, 'Заседание'),
     term: { kind: 'month', month: 9 },
     ...data,
   });

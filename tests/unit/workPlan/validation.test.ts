@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { planItems } from '@db/schema';
+import { eq } from 'drizzle-orm';
+import { listValues, planItems } from '@db/schema';
 import { contract } from '@shared/contract';
 import { createDispatcher, type AnyHandler } from '@main/api/dispatch';
 import { workPlanCalls } from '@shared/contract/workPlan';
 import { workPlanHandlers } from '@main/services/workPlan/handlers';
-import { addItem, createPlan, freshDb } from './helpers';
+import { addItem, createPlan, freshDb, planFormId } from './helpers';
 
 let t: ReturnType<typeof freshDb>;
 let dispatch: ReturnType<typeof createDispatcher>;
@@ -17,16 +18,17 @@ beforeEach(() => {
     env: { version: 'test', dataDir: t.dir, dbFile: t.file },
   });
   createPlan(t.db, { year: 2017 });
+  item = {
+    year: 2017,
+    direction: 'organizational',
+    title: 'Семинар',
+    formId: planFormId(t.db, 'Семинар'),
+    term: { kind: 'date', date: '2017-03-20' },
+  };
 });
 afterEach(() => t.cleanup());
 
-const item = {
-  year: 2017,
-  direction: 'organizational',
-  title: 'Семинар',
-  form: 'Семинар',
-  term: { kind: 'date', date: '2017-03-20' },
-};
+let item: Record<string, unknown>;
 const count = () => t.db.select().from(planItems).all().length;
 
 describe('work plan calls refuse bad input in Russian and write nothing', () => {
@@ -43,6 +45,8 @@ describe('work plan calls refuse bad input in Russian and write nothing', () => 
     ['an unknown term kind', { term: { kind: 'week' } }, 'term.kind', 'Выберите, как указан срок'],
     ['an unknown direction', { direction: 'sports' }, 'direction', 'Выберите направление'],
     ['an unknown field', { color: 'red' }, '_', ''],
+    ['no form', { formId: undefined }, 'formId', 'Выберите форму'],
+    ['a form that is not in the list', { formId: 999 }, 'formId', 'Значение не найдено в списке «Формы работы»'],
   ])('refuses %s', async (_what, patch, field, message) => {
     const result = await dispatch('workPlan.createItem', { ...item, ...patch });
     expect(result.ok).toBe(false);
@@ -63,6 +67,23 @@ describe('work plan calls refuse bad input in Russian and write nothing', () => 
     });
     const after = await dispatch('workPlan.items', { year: 2017 });
     expect(after).toMatchObject({ ok: true, value: [{ title: 'Круглый стол', termLabel: 'май' }] });
+  });
+
+  it('offers an archived form to no new item, and keeps it on the item that has it', async () => {
+    const club = planFormId(t.db, 'Клуб');
+    const saved = addItem(t.db, 2017, { title: 'Клуб «Ответственный родитель»', form: 'Клуб' });
+    t.db.update(listValues).set({ archived: true }).where(eq(listValues.id, club)).run();
+
+    const refused = await dispatch('workPlan.createItem', { ...item, formId: club });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { fields: { formId: expect.stringContaining('«Клуб» в архиве списка «Формы работы»') } },
+    });
+    expect(count()).toBe(1);
+
+    const { year: _year, ...data } = item;
+    const kept = await dispatch('workPlan.updateItem', { id: saved.id, data: { ...data, title: 'Клуб для родителей', formId: club } });
+    expect(kept).toMatchObject({ ok: true, value: { title: 'Клуб для родителей', form: 'Клуб' } });
   });
 
   it('answers in Russian for a year without a plan and for a second plan of the same year', async () => {

@@ -1,11 +1,12 @@
-import { Autocomplete, Checkbox, Input, SegmentedControl, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Checkbox, Input, SegmentedControl, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { DateInput } from '@mantine/dates';
 import type { PlanItem, PlanItemInput, Term } from '@shared/contract/workPlan';
-import { PLAN_FORMS, type Direction, type PlanStatus, type TermKind } from '@shared/enums';
+import type { Direction, PlanStatus, TermKind } from '@shared/enums';
 import { useChange } from '@renderer/api/client';
 import { FormModal } from '@renderer/components/screen';
 import { useDraft } from '@renderer/components/form';
 import { OrganizationsMultiPicker, PeopleMultiPicker } from '@renderer/components/pickers';
+import { ListValuePicker } from '@renderer/components/ListValuePicker';
 import { directionOptions, monthOptions, quarterOptions, RealisationNotice, statusOptions } from './common';
 import { parseRuDate } from '@shared/russian';
 
@@ -20,7 +21,7 @@ interface Props {
 interface Draft {
   direction: Direction;
   title: string;
-  form: string;
+  formId: number | null;
   termKind: TermKind;
   date: string | null;
   month: string | null;
@@ -45,7 +46,7 @@ function draftOf(item: PlanItem | null, direction: Direction): Draft {
   return {
     direction: item?.direction ?? direction,
     title: item?.title ?? '',
-    form: item?.form ?? '',
+    formId: item?.formId ?? null,
     termKind: term?.kind ?? 'month',
     date: term?.kind === 'date' ? term.date : null,
     month: term?.kind === 'month' ? String(term.month) : null,
@@ -86,7 +87,8 @@ export function ItemForm({ year, editing, defaultDirection, onClose }: Props) {
     const data: Omit<PlanItemInput, 'year'> = {
       direction: draft.direction,
       title: draft.title,
-      form: draft.form,
+      // An unchosen form goes as is: the server answers «Выберите форму» under the field.
+      formId: draft.formId ?? 0,
       term: termOf(draft),
       responsibleIds: draft.responsibleIds,
       partnerIds: draft.partnerIds,
@@ -130,14 +132,14 @@ export function ItemForm({ year, editing, defaultDirection, onClose }: Props) {
           onChange={(v) => v && set('direction', v as Direction)}
           error={errors.of('direction')}
         />
-        <Autocomplete
+        <ListValuePicker
+          list="planForms"
           label="Форма"
           required
           placeholder="Семинар, круглый стол…"
-          data={[...PLAN_FORMS]}
-          value={draft.form}
-          onChange={(v) => set('form', v)}
-          error={errors.of('form')}
+          value={draft.formId}
+          onChange={(v) => set('formId', v)}
+          error={errors.of('formId')}
         />
       </SimpleGrid>
       <Input.Wrapper label="Срок" required error={termError}>

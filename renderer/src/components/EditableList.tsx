@@ -1,0 +1,189 @@
+import { ActionIcon, Badge, Button, Group, Modal, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { IconArchive, IconArrowBackUp, IconArrowDown, IconArrowUp, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { useState, type FormEvent } from 'react';
+import type { ListValue } from '@shared/contract/lists';
+import type { EditableList as ListKey } from '@shared/enums';
+import { countOf } from '@shared/russian';
+import { useCall, useChange } from '@renderer/api/client';
+import { DataTable, type Column } from './DataTable';
+import { confirmDelete, EmptyState, ScreenHeader, useFieldErrors } from './screen';
+
+/**
+ * One screen for every editable list (the forms of work now; event types, publication kinds and the
+ * indicator catalogue next): its values in the center's order, added, renamed, moved, archived and
+ * brought back, and deleted while no record uses them (with «Отменить» in the notification). An
+ * archived value stays on the records that have it and leaves the pickers.
+ */
+export function EditableListScreen({ list }: { list: ListKey }) {
+  const view = useCall('lists.get', { list });
+  const move = useChange('lists.move');
+  const archive = useChange('lists.setArchived');
+  const remove = useChange('lists.delete', { success: 'Значение удалено из списка' });
+  const [renaming, setRenaming] = useState<ListValue | null>(null);
+  const values = view.data?.values ?? [];
+  const active = values.filter((v) => !v.archived);
+
+  const columns: Column<ListValue, never>[] = [
+    { header: '№', width: 60, render: (v) => (v.archived ? '' : active.indexOf(v) + 1) },
+    {
+      header: 'Значение',
+      render: (v) => (
+        <Group gap="xs">
+          <Text size="sm" c={v.archived ? 'dimmed' : undefined}>
+            {v.value}
+          </Text>
+          {v.archived ? (
+            <Badge variant="light" color="gray" title="Остаётся в записях, где указано, но не предлагается для новых">
+              в архиве
+            </Badge>
+          ) : null}
+        </Group>
+      ),
+    },
+    {
+      header: 'Где указано',
+      width: 170,
+      render: (v) => (v.usedBy ? `в ${countOf(v.usedBy, ['записи', 'записях', 'записях'])}` : 'нигде'),
+    },
+    {
+      header: 'Действия',
+      width: 330,
+      render: (v) => (
+        <Group gap={4} wrap="nowrap" justify="flex-end">
+          <ActionIcon
+            variant="subtle"
+            aria-label={`Выше: ${v.value}`}
+            disabled={v.position === 1}
+            onClick={() => move.mutate({ id: v.id, to: 'up' })}
+          >
+            <IconArrowUp size={16} />
+          </ActionIcon>
+          <ActionIcon
+            variant="subtle"
+            aria-label={`Ниже: ${v.value}`}
+            disabled={v.position === values.length}
+            onClick={() => move.mutate({ id: v.id, to: 'down' })}
+          >
+            <IconArrowDown size={16} />
+          </ActionIcon>
+          <Button
+            size="compact-sm"
+            variant="subtle"
+            leftSection={<IconPencil size={14} />}
+            onClick={() => setRenaming(v)}
+            aria-label={`Переименовать: ${v.value}`}
+          >
+            Переименовать
+          </Button>
+          <Button
+            size="compact-sm"
+            variant="subtle"
+            leftSection={v.archived ? <IconArrowBackUp size={14} /> : <IconArchive size={14} />}
+            onClick={() => archive.mutate({ id: v.id, archived: !v.archived })}
+            aria-label={`${v.archived ? 'Вернуть из архива' : 'В архив'}: ${v.value}`}
+          >
+            {v.archived ? 'Вернуть' : 'В архив'}
+          </Button>
+          <Tooltip label="Указано в записях: переведите в архив" disabled={v.usedBy === 0}>
+            <ActionIcon
+              variant="subtle"
+              color="red"
+              aria-label={`Удалить: ${v.value}`}
+              disabled={v.usedBy > 0}
+              onClick={() => confirmDelete(`Удалить «${v.value}» из списка?`, () => remove.mutate({ id: v.id }))}
+            >
+              <IconTrash size={16} />
+            </ActionIcon>
+          </Tooltip>
+        </Group>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <ScreenHeader title={view.data?.title ?? ''} description={view.data?.usedFor} />
+      <Stack>
+        {view.data ? <AddValue list={list} what={view.data.valueAccusative} /> : null}
+        <DataTable
+          label={view.data?.title ?? 'Список'}
+          columns={columns}
+          rows={view.data?.values}
+          total={values.length}
+          loading={view.isFetching}
+          countForms={['значение', 'значения', 'значений']}
+          empty={<EmptyState text="В списке пока нет значений." />}
+        />
+      </Stack>
+      {renaming ? <RenameValue value={renaming} onClose={() => setRenaming(null)} /> : null}
+    </>
+  );
+}
+
+function AddValue({ list, what }: { list: ListKey; what: string }) {
+  const [value, setValue] = useState('');
+  const errors = useFieldErrors();
+  const create = useChange('lists.create', { success: 'Значение добавлено в список' });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    create.mutate({ list, value }, { onSuccess: () => setValue(''), onError: errors.fromError });
+  };
+  return (
+    <form onSubmit={submit} noValidate>
+      <Group align="flex-end">
+        <TextInput
+          label={`Новое значение (${what})`}
+          value={value}
+          onChange={(e) => {
+            setValue(e.currentTarget.value);
+            errors.clear();
+          }}
+          error={errors.of('value')}
+          w={360}
+        />
+        <Button type="submit" leftSection={<IconPlus size={16} />} loading={create.isPending}>
+          Добавить
+        </Button>
+      </Group>
+    </form>
+  );
+}
+
+/** A rename reaches every record that shows the value; the dialog says so before she saves. */
+function RenameValue({ value, onClose }: { value: ListValue; onClose: () => void }) {
+  const [text, setText] = useState(value.value);
+  const errors = useFieldErrors();
+  const rename = useChange('lists.rename', { success: 'Значение переименовано' });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    rename.mutate({ id: value.id, value: text }, { onSuccess: onClose, onError: errors.fromError });
+  };
+  return (
+    <Modal opened onClose={onClose} title={`Переименовать «${value.value}»`} closeButtonProps={{ 'aria-label': 'Закрыть' }}>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <TextInput
+            label="Значение"
+            value={text}
+            onChange={(e) => setText(e.currentTarget.value)}
+            error={errors.of('value')}
+            data-autofocus
+          />
+          <Text size="sm" c="dimmed">
+            {value.usedBy
+              ? `Новое название появится во всех записях, где указано это значение (${countOf(value.usedBy, ['запись', 'записи', 'записей'])}); утверждённые и подписанные документы сохранят прежнее.`
+              : 'Значение пока нигде не указано.'}
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Отмена
+            </Button>
+            <Button type="submit" loading={rename.isPending}>
+              Сохранить
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,34 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createApp, type App } from '@main/api/app';
+import { generateReferenceData } from '@tests/bench/generate';
+import { seedMeetings } from '@tests/bench/meetings';
+
+/**
+ * A database as a center that has worked for a while would have it: the demo data through the
+ * calls, plus a small run of the benchmark's generators (raw inserts, the other write path) for
+ * 2019–2020. For tests that check every row against the schema's rules and derivations.
+ */
+export async function populatedApp(): Promise<{ app: App; cleanup: () => void }> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'rc-populated-'));
+  const app = createApp({ dataDir });
+  const result = await app.dispatch('app.initialize', { mode: 'demo' });
+  if (!result.ok) throw new Error(result.error.message);
+  generateReferenceData(app.sqlite, 20170912, {
+    municipalities: 8,
+    organizations: 40,
+    people: 200,
+    firstYear: 2019,
+    years: 2,
+    itemsPerYear: 30,
+  });
+  seedMeetings(app.sqlite, 20170912, { groups: 1, years: 2, firstYear: 2019, perYear: 3, items: 48, decisions: 90 });
+  return {
+    app,
+    cleanup: () => {
+      app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
