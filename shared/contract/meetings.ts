@@ -151,6 +151,12 @@ export interface MeetingDetail {
   signedAt: string | null;
   planItem: { id: number; title: string; status: PlanStatus } | null;
   unlocks: { reason: string; at: string }[];
+  /**
+   * Signed minutes whose frozen copy is missing or cannot be read: why (Russian). The editor then
+   * shows the record as it is now, marked, and no document is issued until the minutes are
+   * unlocked and signed again; null otherwise.
+   */
+  copyProblem: string | null;
   /** Members of the group (present or not) and anyone else marked present, Russian order. */
   attendees: AttendeeView[];
   guests: PersonRef[];

@@ -65,6 +65,24 @@ const DECISIONS = [
 
 const iso = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 
+/**
+ * Signs the seeded meetings of the past years through `meetings.sign`, the call that freezes the
+ * minutes (their copy is a frozen document: a signed meeting without one is refused, never
+ * printed from today's data). Everything else is raw SQL in seedMeetings.
+ */
+export async function signSeeded(app: Pick<App, 'dispatch' | 'sqlite'>, scale = MEETINGS_SCALE): Promise<number> {
+  const lastYear = scale.firstYear + scale.years - 1;
+  const ids = app.sqlite
+    .prepare("SELECT id FROM meetings WHERE status = 'held' AND year >= ? AND year < ? ORDER BY id")
+    .pluck()
+    .all(scale.firstYear, lastYear) as number[];
+  for (const id of ids) {
+    const signed = await app.dispatch('meetings.sign', { id });
+    if (!signed.ok) throw new Error(`meetings.sign ${id}: ${signed.error.message}`);
+  }
+  return ids.length;
+}
+
 /** Fills the meetings tables with raw SQL in one transaction; needs people and organisations already there. */
 export function seedMeetings(sqlite: Database.Database, seed = 20170912, scale = MEETINGS_SCALE): MeetingsSeed {
   const rnd = new Random(seed);
@@ -146,8 +164,9 @@ export function seedMeetings(sqlite: Database.Database, seed = 20170912, scale =
               'г. Уварово',
               group.members[0],
               group.members[1],
-              signed ? 'signed' : 'draft',
-              signed ? `${date}T12:00:00.000Z` : null,
+              // Held now, signed below through the call that freezes the minutes (signSeeded).
+              signed ? 'held' : 'draft',
+              null,
             ).lastInsertRowid,
           );
           if (meetingIndex === 0) result.thirteenItemMeetingId = meetingId;
@@ -246,6 +265,7 @@ async function main() {
   try {
     generateReferenceData(app.sqlite);
     const seeded = seedMeetings(app.sqlite);
+    await signSeeded(app);
     console.log(
       `meetings ${seeded.meetings}, agenda items ${seeded.items}, decisions ${seeded.decisions}, assignments ${seeded.assignments}`,
     );

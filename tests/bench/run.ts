@@ -12,7 +12,7 @@ import { searchWords } from '@shared/russian';
 import { benchExchange } from './exchange';
 import { benchResponsiveness } from './responsiveness';
 import { generateReferenceData, organizationKeys, personKeys, REFERENCE_SCALE, scaledReference } from './generate';
-import { benchMeetings, scaledMeetings, seedMeetings } from './meetings';
+import { benchMeetings, scaledMeetings, seedMeetings, signSeeded } from './meetings';
 
 /**
  * `npm run bench`: every list, filter and search call at the reference scale, through the
@@ -48,6 +48,7 @@ const startedGenerating = performance.now();
 const counts = generateReferenceData(sqlite, Number(args.seed), scaledReference(SCALE));
 // Later registers add their share of the reference scale on top of the registry and the plans.
 const meetingsSeed = seedMeetings(sqlite, Number(args.seed), scaledMeetings(SCALE));
+await signSeeded(app, scaledMeetings(SCALE));
 // An approval freezes the copy for approval; the generator writes the dates by SQL, so the
 // plans are approved again the way the screen does it.
 for (const plan of sqlite.prepare('SELECT year, approved_on AS approvedOn FROM work_plans WHERE approved_on IS NOT NULL').all() as {

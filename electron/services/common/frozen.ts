@@ -28,8 +28,15 @@ export function frozenKind<S extends z.ZodType>(options: {
   schema: S;
   /** `upgrades[n]` turns the data of version n into version n + 1. */
   upgrades?: Record<number, (data: unknown) => unknown>;
+  /**
+   * Recognises a copy stored before the kind was kept as `{version, data}` (signed minutes were
+   * frozen as the screen's type): the whole stored value is then the data of version 0, and
+   * `upgrades[0]` is required.
+   */
+  legacy?: (stored: unknown) => boolean;
 }): FrozenKind<z.output<S>> {
-  const { version, schema, upgrades = {} } = options;
+  const { version, schema, upgrades = {}, legacy } = options;
+  if (legacy && !upgrades[0]) throw new Error('Frozen document: a legacy shape needs an upgrade from version 0');
   for (let v = 1; v < version; v++) {
     if (!upgrades[v]) throw new Error(`Frozen document: no upgrade from version ${v} to ${v + 1}`);
   }
@@ -51,11 +58,17 @@ export function frozenKind<S extends z.ZodType>(options: {
       } catch {
         throw refuse(label, 'запись повреждена');
       }
-      const from = (stored as { version?: unknown } | null)?.version;
-      if (typeof from !== 'number' || !Number.isInteger(from) || from < 1) throw refuse(label, 'не указана версия');
+      const old = legacy?.(stored) === true;
+      const from = old ? 0 : (stored as { version?: unknown } | null)?.version;
+      if (typeof from !== 'number' || !Number.isInteger(from) || from < (old ? 0 : 1)) throw refuse(label, 'не указана версия');
       if (from > version) throw refuse(label, `версия ${from} записана более новой версией программы`);
-      let data = (stored as { data?: unknown }).data;
-      for (let v = from; v < version; v++) data = upgrades[v]!(data);
+      let data = old ? stored : (stored as { data?: unknown }).data;
+      try {
+        for (let v = from; v < version; v++) data = upgrades[v]!(data);
+      } catch {
+        // An upgrade meets data its version never had: the copy is damaged, not a bug to hide.
+        throw refuse(label, 'данные не соответствуют описанию документа');
+      }
       const parsed = schema.safeParse(data);
       if (!parsed.success) throw refuse(label, 'данные не соответствуют описанию документа');
       return parsed.data;

@@ -16,20 +16,14 @@ import {
   workingGroupMembers,
   workingGroups,
 } from '@db/schema';
-import type {
-  AgendaItemView,
-  AssignmentView,
-  AttendeeView,
-  MeetingDetail,
-  PersonRef,
-  QuorumRule,
-  SpeakerView,
-} from '@shared/contract/meetings';
+import type { AgendaItemView, AssignmentView, AttendeeView, MeetingDetail, PersonRef, SpeakerView } from '@shared/contract/meetings';
 import { organizationDisplayName, sortedByKey, todayLocal } from '@shared/russian';
 import { jobOf } from '@shared/documents/meetings/layout';
 import { getItem } from '@main/services/workPlan';
 import { agendaPlanItemIds, meetingPlanItemId } from './planLinks';
+import { conflict, DomainError } from '@main/api/errors';
 import { assignmentState, loadPeople, minutesLabel, requireMeeting, type MeetingRecord } from './shared';
+import { signedCopy, type SignedCopy, type SignedMinutes } from './signedCopy';
 
 /**
  * «Попова Л.А., социальный педагог ТОГБУ …»: how the minutes name a speaker from the registry,
@@ -104,20 +98,21 @@ export function loadAssignments(db: AppDb, decisionIds: number[], today: string)
   return result;
 }
 
-/** What «Подписать» froze: the meeting as the documents showed it and the minutes' settings then. */
-export interface SignedSnapshot {
-  version: 1;
-  meeting: MeetingDetail;
-  centerFullName: string;
-  threshold: number;
-  /** Added with the quorum statement; absent from minutes signed before it. */
-  quorum?: QuorumRule | null;
-}
-
-export function readSnapshot(m: MeetingRecord): SignedSnapshot | null {
-  if (m.status !== 'signed' || m.signedSnapshot === null) return null;
-  const parsed = JSON.parse(m.signedSnapshot) as SignedSnapshot;
-  return parsed.version === 1 ? parsed : null;
+/**
+ * The frozen copy of signed minutes, read and upgraded (signedCopy.ts); null for minutes not
+ * signed. A signed meeting whose copy is missing or cannot be read is refused in Russian: its
+ * documents are never built from today's data under the old signature.
+ */
+export function readSignedCopy(m: MeetingRecord): SignedCopy | null {
+  if (m.status !== 'signed') return null;
+  const label = `${minutesLabel(m)} (подписан)`;
+  if (m.signedSnapshot === null) {
+    throw conflict(
+      `${label}: зафиксированная при подписании копия отсутствует. Документ не будет построен из текущих данных: ` +
+        'снимите подпись, указав причину, проверьте протокол и подпишите его снова — копия будет зафиксирована.',
+    );
+  }
+  return signedCopy.read(m.signedSnapshot, label);
 }
 
 /**
@@ -125,7 +120,7 @@ export function readSnapshot(m: MeetingRecord): SignedSnapshot | null {
  * keeps moving after the signature and is not part of the minutes is read live: execution of
  * the assignments, the linked plan item's status, the unlock history.
  */
-function frozenMeeting(db: AppDb, m: MeetingRecord, frozen: MeetingDetail, today: string): MeetingDetail {
+function frozenMeeting(db: AppDb, m: MeetingRecord, frozen: SignedMinutes, today: string): MeetingDetail {
   const decisionIds = frozen.items.flatMap((i) => i.decisions.filter((d) => d.assignment !== null).map((d) => d.id));
   const live = loadAssignments(db, decisionIds, today);
   // Minutes signed before the control item was marked by a column have no mark in their copy.
@@ -147,7 +142,15 @@ function frozenMeeting(db: AppDb, m: MeetingRecord, frozen: MeetingDetail, today
       return { ...d, assignment: { ...d.assignment, status, state, completionNote, completedOn } };
     }),
   }));
-  return { ...frozen, items, status: m.status, signedAt: m.signedAt, planItem: planItemOf(db, m), unlocks: unlocksOf(db, m.id) };
+  return {
+    ...frozen,
+    items,
+    status: m.status,
+    signedAt: m.signedAt,
+    planItem: planItemOf(db, m),
+    unlocks: unlocksOf(db, m.id),
+    copyProblem: null,
+  };
 }
 
 /** The plan item the meeting realises, with the status the plan shows now (held: done). */
@@ -167,11 +170,25 @@ function unlocksOf(db: AppDb, meetingId: number): MeetingDetail['unlocks'] {
     .all();
 }
 
-/** The meeting for the editor and the documents: a signed one as frozen at signing. */
-export function getMeeting(db: AppDb, id: number, today = todayLocal()): MeetingDetail {
+/** The meeting for the documents: a signed one as frozen at signing, refused when its copy cannot be read. */
+export function documentMeeting(db: AppDb, id: number, today = todayLocal()): MeetingDetail {
   const m = requireMeeting(db, id);
-  const snapshot = readSnapshot(m);
-  return snapshot ? frozenMeeting(db, m, snapshot.meeting, today) : liveMeeting(db, m, today);
+  const copy = readSignedCopy(m);
+  return copy ? frozenMeeting(db, m, copy.minutes, today) : liveMeeting(db, m, today);
+}
+
+/**
+ * The meeting for the editor: as `documentMeeting`, except that signed minutes whose copy cannot
+ * be read are shown as recorded now with the reason (`copyProblem`), so the secretary can unlock
+ * them and sign again; their documents stay refused.
+ */
+export function getMeeting(db: AppDb, id: number, today = todayLocal()): MeetingDetail {
+  try {
+    return documentMeeting(db, id, today);
+  } catch (error) {
+    if (!(error instanceof DomainError) || error.code !== 'conflict') throw error;
+    return { ...liveMeeting(db, requireMeeting(db, id), today), copyProblem: error.message };
+  }
 }
 
 /** The meeting from the current registry data: what «Подписать» freezes. */
@@ -305,6 +322,7 @@ export function liveMeeting(db: AppDb, m: MeetingRecord, today = todayLocal()): 
     signedAt: m.signedAt,
     planItem: planItemOf(db, m),
     unlocks: unlocksOf(db, id),
+    copyProblem: null,
     attendees,
     guests: sortedByKey(
       guests.map((g) => refs.get(g.personId)).filter((p): p is PersonRef => p !== undefined),

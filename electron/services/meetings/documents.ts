@@ -23,7 +23,7 @@ import {
 import { signatureName } from '@shared/documents/workPlan/layout';
 import { formatDate, organizationDisplayName, personFullName, todayLocal } from '@shared/russian';
 import { organizationAssignments } from './assignments';
-import { getMeeting } from './detail';
+import { documentMeeting } from './detail';
 import { caseFileIndex } from './groups';
 import { minutesSettings } from './meetings';
 import { minutesLabel } from './shared';
@@ -58,7 +58,7 @@ function requireSigned(m: MeetingDetail, what: string): void {
 function itemOf(db: AppDb, itemId: number): { m: MeetingDetail; item: AgendaItemView } {
   const row = db.select({ meetingId: agendaItems.meetingId }).from(agendaItems).where(eq(agendaItems.id, itemId)).get();
   if (!row) throw notFound('Запись о вопросе повестки');
-  const m = getMeeting(db, row.meetingId);
+  const m = documentMeeting(db, row.meetingId);
   return { m, item: m.items.find((i) => i.id === itemId)! };
 }
 
@@ -96,7 +96,7 @@ export function meetingDocumentSpec(
   input: { id: number; doc: MeetingDocument; itemId: number | null; organizationId: number | null },
   today = todayLocal(),
 ): DocumentSpec {
-  const m = getMeeting(db, input.id);
+  const m = documentMeeting(db, input.id);
   const ctx = context(db, m.id, today);
   switch (input.doc) {
     case 'full':

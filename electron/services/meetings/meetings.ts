@@ -22,7 +22,8 @@ import { getSetting, setSetting } from '@main/services/common/settings';
 import { getProfile } from '@main/services/registry';
 import { matchesAllWords } from '@main/services/common/queries';
 import { findPlan, getItem, listItems } from '@main/services/workPlan';
-import { getMeeting, liveMeeting, readSnapshot, type SignedSnapshot } from './detail';
+import { getMeeting, liveMeeting, readSignedCopy } from './detail';
+import { signedCopy } from './signedCopy';
 import { requireGroup } from './groups';
 import { linkedPlanItemIds, setMeetingPlanItem } from './planLinks';
 import { minutesLabel, nowStamp, requireEditable, requireMeeting, requirePeople } from './shared';
@@ -171,15 +172,8 @@ function setStatus(db: AppDb, id: number, status: MeetingStatus): void {
  */
 function freezeSigned(db: AppDb, id: number, today: string): void {
   const record = requireMeeting(db, id);
-  const snapshot: SignedSnapshot = {
-    version: 1,
-    meeting: liveMeeting(db, record, today),
-    ...liveMinutesSettings(db, record.groupId),
-  };
-  db.update(meetings)
-    .set({ signedSnapshot: JSON.stringify(snapshot) })
-    .where(eq(meetings.id, id))
-    .run();
+  const snapshot = signedCopy.freeze({ minutes: liveMeeting(db, record, today), settings: liveMinutesSettings(db, record.groupId) });
+  db.update(meetings).set({ signedSnapshot: snapshot }).where(eq(meetings.id, id)).run();
 }
 
 const liveMinutesSettings = (db: AppDb, groupId: number): MinutesSettings => ({
@@ -194,10 +188,7 @@ const liveMinutesSettings = (db: AppDb, groupId: number): MinutesSettings => ({
  */
 export function minutesSettings(db: AppDb, id: number): MinutesSettings {
   const record = requireMeeting(db, id);
-  const snapshot = readSnapshot(record);
-  return snapshot
-    ? { centerFullName: snapshot.centerFullName, threshold: snapshot.threshold, quorum: snapshot.quorum ?? null }
-    : liveMinutesSettings(db, record.groupId);
+  return readSignedCopy(record)?.settings ?? liveMinutesSettings(db, record.groupId);
 }
 
 export function holdMeeting(db: AppDb, id: number, today = todayLocal()): MeetingDetail {

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createApp, type App } from '@main/api/app';
 import { generateReferenceData } from '@tests/bench/generate';
-import { seedMeetings } from '@tests/bench/meetings';
+import { seedMeetings, signSeeded } from '@tests/bench/meetings';
 
 /**
  * A database as a center that has worked for a while would have it: the demo data through the
@@ -23,7 +23,9 @@ export async function populatedApp(): Promise<{ app: App; cleanup: () => void }>
     years: 2,
     itemsPerYear: 30,
   });
-  seedMeetings(app.sqlite, 20170912, { groups: 1, years: 2, firstYear: 2019, perYear: 3, items: 48, decisions: 90 });
+  const meetings = { groups: 1, years: 2, firstYear: 2019, perYear: 3, items: 48, decisions: 90 };
+  seedMeetings(app.sqlite, 20170912, meetings);
+  await signSeeded(app, meetings);
   return {
     app,
     cleanup: () => {

@@ -8,6 +8,7 @@ import { DatabaseOpenError, openDatabase } from '@db/open';
 import { DATA_STEPS } from '@db/dataSteps';
 import { DERIVATIONS, DERIVED_COLUMNS, derivedOfRows, type DerivedTable } from '@db/derived';
 import { PLAN_FORMS } from '@shared/enums';
+import { documentMeeting } from '@main/services/meetings/detail';
 
 /**
  * The database main wrote before the schema held its rules (tests/fixtures/db/: the demo plus a
@@ -107,6 +108,16 @@ describe("main's database opened by this version", () => {
       const stale = derivedOfRows(db, name).filter((r) => Object.keys(r.expected).some((k) => r.stored[k] !== r.expected[k]));
       expect(stale, name).toEqual([]);
     }
+    // The signed minutes main froze (version 0 copies) are read, upgraded and printed as signed.
+    const signed = old.get('meetings')!.filter((m) => m.status === 'signed' && m.signed_snapshot !== null);
+    expect(signed.length).toBeGreaterThan(0);
+    for (const m of signed) {
+      const v0 = JSON.parse(m.signed_snapshot as string) as { meeting: { title: string; chair: { signature: string } } };
+      const shown = documentMeeting(db, m.id as number);
+      expect(shown.title).toBe(v0.meeting.title);
+      expect(shown.chair?.signature).toBe(v0.meeting.chair.signature);
+    }
+
     expect(sqlite.pragma('foreign_key_check')).toEqual([]);
     expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
     sqlite.close();

@@ -156,9 +156,15 @@ describe('signed minutes are frozen at the signature', () => {
     expect(await textOf(await api.call('meetings.minutesDocx', { id: m.id, form: 'full' }))).toContain(
       'Присутствуют 4 из 4 членов (кворум – не менее половины членов). Кворум имеется.',
     );
-    // A snapshot written by the previous version: no `quorum` key.
+    // A copy as main wrote it before the quorum rule (version 0: the screen's type, no `quorum` key).
     const row = api.sqlite.prepare('SELECT signed_snapshot AS s FROM meetings WHERE id = ?').get(m.id) as { s: string };
-    const { quorum: _dropped, ...old } = JSON.parse(row.s) as Record<string, unknown>;
+    const { data } = JSON.parse(row.s) as { data: { minutes: object; settings: { centerFullName: string; threshold: number } } };
+    const old = {
+      version: 1,
+      meeting: { ...data.minutes, status: 'signed' },
+      centerFullName: data.settings.centerFullName,
+      threshold: data.settings.threshold,
+    };
     api.sqlite.prepare('UPDATE meetings SET signed_snapshot = ? WHERE id = ?').run(JSON.stringify(old), m.id);
     const text = await textOf(await api.call('meetings.minutesDocx', { id: m.id, form: 'full' }));
     expect(text).toContain('Присутствуют 4 из 4 членов.');

@@ -81,7 +81,11 @@ function Editor({ m }: { m: MeetingDetail }) {
         <StatusActions m={m} />
         <Documents m={m} />
       </Group>
-      {locked ? (
+      {m.copyProblem ? (
+        <Alert color="red" icon={<IconLock size={18} />} title="Протокол подписан, но его копия не читается">
+          {m.copyProblem} Ниже запись показана такой, какая она сейчас, а не какой была подписана.
+        </Alert>
+      ) : locked ? (
         <Alert color="green" icon={<IconLock size={18} />} title="Протокол подписан">
           Изменения запрещены. Протокол и документы показаны такими, какими были при подписании
           {m.signedAt ? ` ${formatStampDate(m.signedAt)}` : ''}: последующие изменения в реестре (ФИО, должности, названия) в них не
