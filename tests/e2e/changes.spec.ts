@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { apiOf, expect, openApp, recordCalls, test } from './fixtures';
+import { apiOf, expect, openApp, recordCalls, test, planFormId } from './fixtures';
 
 /**
  * What a change refreshes, what the user sees when something fails, and undo — through the
@@ -28,7 +28,7 @@ test('holding a meeting refreshes the plan’s status; a person’s phone refres
     year: 2017,
     direction: 'organizational',
     title: 'Заседание рабочей группы сегмента №6',
-    form: 'Заседание',
+    formId: await planFormId(call, 'Заседание'),
     term: { kind: 'month', month: 9 },
     responsibleIds: [person.id],
   });

@@ -81,6 +81,14 @@ export function apiOf(request: APIRequestContext, app: HostedApp) {
   };
 }
 
+/** A form of work's id by its text, from the list «Формы работы» (the first values of a new database). */
+export async function planFormId(call: ReturnType<typeof apiOf>, value: string): Promise<number> {
+  const list = await call<{ values: { id: number; value: string }[] }>('lists.get', { list: 'planForms' });
+  const found = list.values.find((v) => v.value === value);
+  if (!found) throw new Error(`No form «${value}» in the list`);
+  return found.id;
+}
+
 /** The calls the page makes, by name in order, read from its requests to the host. */
 export function recordCalls(page: Page) {
   const calls: string[] = [];

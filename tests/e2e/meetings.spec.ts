@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import mammoth from 'mammoth';
 import type { Locator, Page } from '@playwright/test';
-import { apiOf, expect, openApp, test } from './fixtures';
+import { apiOf, expect, openApp, test, planFormId } from './fixtures';
 
 const shot = (page: Page, name: string) => page.screenshot({ path: test.info().outputPath(`meetings-${name}.png`), fullPage: true });
 
@@ -51,7 +51,7 @@ test('a secretary records a meeting from the plan, signs it, downloads the minut
     year: 2017,
     direction: 'organizational',
     title: 'Заседание рабочей группы сегмента №6',
-    form: 'Заседание',
+    formId: await planFormId(call, 'Заседание'),
     term: { kind: 'month', month: 9 },
   });
 

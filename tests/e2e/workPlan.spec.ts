@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import mammoth from 'mammoth';
 import type { Page } from '@playwright/test';
-import { apiOf, expect, openApp, test } from './fixtures';
+import { apiOf, expect, openApp, test, planFormId } from './fixtures';
 
 const shot = (page: Page, name: string) => page.screenshot({ path: test.info().outputPath(`workplan-${name}.png`), fullPage: true });
 
@@ -41,6 +41,7 @@ test('a plan is created, items in two directions are added, filtered, survive a 
   let dialog = page.getByRole('dialog');
   await dialog.getByLabel('Мероприятие').fill('Заседание рабочей группы по итогам 2016 года');
   await dialog.getByRole('combobox', { name: 'Форма' }).fill('Заседание');
+  await page.getByRole('option', { name: 'Заседание', exact: true }).click();
   await dialog.getByText('Дата', { exact: true }).click();
   await dialog.getByRole('textbox', { name: 'Дата' }).fill('15.03.2017');
   await dialog.getByRole('textbox', { name: 'Дата' }).press('Tab');
@@ -57,6 +58,7 @@ test('a plan is created, items in two directions are added, filtered, survive a 
   await dialog.getByLabel('Мероприятие').fill('Семинар для специалистов органов опеки');
   await pickOption(page, 'Направление', /Образовательная деятельность/);
   await dialog.getByRole('combobox', { name: 'Форма' }).fill('Семинар');
+  await page.getByRole('option', { name: 'Семинар', exact: true }).click();
   await dialog.getByText('Квартал', { exact: true }).click();
   await pickOption(page, 'Квартал', 'III квартал');
   await pickOption(page, 'Статус', 'Выполнено');
@@ -71,6 +73,7 @@ test('a plan is created, items in two directions are added, filtered, survive a 
   await page.getByRole('button', { name: 'Добавить мероприятие' }).click();
   dialog = page.getByRole('dialog');
   await dialog.getByRole('combobox', { name: 'Форма' }).fill('Семинар');
+  await page.getByRole('option', { name: 'Семинар', exact: true }).click();
   await dialog.getByRole('button', { name: 'Сохранить' }).click();
   await expect(dialog.getByText('Заполните поле «Мероприятие»')).toBeVisible();
   await dialog.getByLabel('Мероприятие').fill('Круглый стол не в том году');
@@ -242,14 +245,14 @@ test('an item realised by a meeting shows done with the meeting named, and follo
     year: 2017,
     direction: 'organizational',
     title: 'Заседание рабочей группы',
-    form: 'Заседание',
+    formId: await planFormId(call, 'Заседание'),
     term: { kind: 'month', month: 9 },
   });
   const yearly = await call('workPlan.createItem', {
     year: 2017,
     direction: 'organizational',
     title: 'Консультирование специалистов органов опеки',
-    form: 'Консультация',
+    formId: await planFormId(call, 'Консультация'),
     term: { kind: 'year' },
   });
   const meeting = await call('meetings.create', { groupId: group.id, kind: 'session', dateStart: '2017-09-12', planItemId: session.id });

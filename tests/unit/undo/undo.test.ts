@@ -134,6 +134,17 @@ describe('undo of a deletion', () => {
     await undoneExactly('meetings.delete', { id: meeting.id }, ['meetings']);
   });
 
+  it('brings back a value of an editable list in its place', async () => {
+    const added = await call('lists.create', { list: 'planForms', value: 'Вебинар' });
+    await call('lists.create', { list: 'planForms', value: 'Онлайн-встреча' });
+    // Moved up from the end, so deleting it leaves a gap the undo must open again.
+    await call('lists.move', { id: added.id, to: 'up' });
+    const before = (await call('lists.get', { list: 'planForms' })).values.map((v) => [v.id, v.position]);
+    const undo = await undoneExactly('lists.delete', { id: added.id }, ['lists']);
+    expect(undo.label).toBe('Удалено «Вебинар» из списка «Формы работы»');
+    expect((await call('lists.get', { list: 'planForms' })).values.map((v) => [v.id, v.position])).toEqual(before);
+  });
+
   it('brings back a working group with its members', async () => {
     const members = [2, 3, 4];
     const group = await call('workingGroups.create', {
