@@ -424,7 +424,7 @@ export const meetingsCalls = {
   'meetings.unlock': call(z.object({ id, reason }).strict()).db(['meetings'], REFUSED.unlock).returns<MeetingDetail>(),
   'meetings.setAttendance': call(attendanceInput).db(['meetings'], REFUSED.save).returns<MeetingDetail>(),
   /** Items of the meeting's year in the work plan, to realise by the meeting or put on the agenda. */
-  'meetings.planCandidates': call(z.object({ year }).strict()).reads('workPlan', 'meetings').returns<PlanCandidate[]>(),
+  'meetings.planCandidates': call(z.object({ year }).strict()).reads('workPlan', 'meetings', 'lists').returns<PlanCandidate[]>(),
   /** Open assignments of the group from its other meetings (контроль исполнения). */
   'meetings.openAssignments': call(byId).reads('meetings', 'names').returns<AssignmentRow[]>(),
 

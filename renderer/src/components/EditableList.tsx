@@ -1,4 +1,4 @@
-import { ActionIcon, Badge, Button, Group, Modal, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconArchive, IconArrowBackUp, IconArrowDown, IconArrowUp, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState, type FormEvent } from 'react';
 import type { ListValue } from '@shared/contract/lists';
@@ -6,7 +6,7 @@ import type { EditableList as ListKey } from '@shared/enums';
 import { countOf } from '@shared/russian';
 import { useCall, useChange } from '@renderer/api/client';
 import { DataTable, type Column } from './DataTable';
-import { confirmDelete, EmptyState, ScreenHeader, useFieldErrors } from './screen';
+import { confirmDelete, EmptyState, FormModal, ScreenHeader, useFieldErrors } from './screen';
 
 /**
  * One screen for every editable list (the forms of work now; event types, publication kinds and the
@@ -154,36 +154,19 @@ function RenameValue({ value, onClose }: { value: ListValue; onClose: () => void
   const [text, setText] = useState(value.value);
   const errors = useFieldErrors();
   const rename = useChange('lists.rename', { success: 'Значение переименовано' });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    rename.mutate({ id: value.id, value: text }, { onSuccess: onClose, onError: errors.fromError });
-  };
   return (
-    <Modal opened onClose={onClose} title={`Переименовать «${value.value}»`} closeButtonProps={{ 'aria-label': 'Закрыть' }}>
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <TextInput
-            label="Значение"
-            value={text}
-            onChange={(e) => setText(e.currentTarget.value)}
-            error={errors.of('value')}
-            data-autofocus
-          />
-          <Text size="sm" c="dimmed">
-            {value.usedBy
-              ? `Новое название появится во всех записях, где указано это значение (${countOf(value.usedBy, ['запись', 'записи', 'записей'])}); утверждённые и подписанные документы сохранят прежнее.`
-              : 'Значение пока нигде не указано.'}
-          </Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Отмена
-            </Button>
-            <Button type="submit" loading={rename.isPending}>
-              Сохранить
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormModal
+      title={`Переименовать «${value.value}»`}
+      onClose={onClose}
+      onSubmit={() => rename.mutate({ id: value.id, value: text }, { onSuccess: onClose, onError: errors.fromError })}
+      saving={rename.isPending}
+    >
+      <TextInput label="Значение" value={text} onChange={(e) => setText(e.currentTarget.value)} error={errors.of('value')} data-autofocus />
+      <Text size="sm" c="dimmed">
+        {value.usedBy
+          ? `Новое название появится во всех записях, где указано это значение (${countOf(value.usedBy, ['запись', 'записи', 'записей'])}); утверждённые и подписанные документы сохранят прежнее.`
+          : 'Значение пока нигде не указано.'}
+      </Text>
+    </FormModal>
   );
 }
