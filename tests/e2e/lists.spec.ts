@@ -38,10 +38,10 @@ test('the list of plan forms: add, rename, order, archive, delete with undo, and
   expect((await values(page)).slice(0, 3)).toEqual(['Заседание', 'Совещание', 'Семинар']);
 
   // Add: a duplicate up to case and punctuation is refused in Russian.
-  await page.getByLabel('Новое значение (форму работы)').fill('семинар.');
+  await page.getByLabel('Добавить форму работы').fill('семинар.');
   await page.getByRole('button', { name: 'Добавить', exact: true }).click();
   await expect(page.getByText('«Семинар» уже есть в списке «Формы работы»').first()).toBeVisible();
-  await page.getByLabel('Новое значение (форму работы)').fill('Вебинар');
+  await page.getByLabel('Добавить форму работы').fill('Вебинар');
   await page.getByRole('button', { name: 'Добавить', exact: true }).click();
   await expect(row(page, 'Вебинар')).toContainText('нигде');
 

@@ -132,7 +132,7 @@ function AddValue({ list, what }: { list: ListKey; what: string }) {
     <form onSubmit={submit} noValidate>
       <Group align="flex-end">
         <TextInput
-          label={`Новое значение (${what})`}
+          label={`Добавить ${what}`}
           value={value}
           onChange={(e) => {
             setValue(e.currentTarget.value);
