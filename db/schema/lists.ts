@@ -1,7 +1,6 @@
-import { sql } from 'drizzle-orm';
 import { integer, sqliteTable, text, uniqueIndex, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { EDITABLE_LISTS, type EditableList } from '@shared/enums';
-import { columnRules, orderedList, positionRules } from './rules';
+import { columnRules, orderedList, positionRules, timestamps } from './rules';
 
 export { EDITABLE_LISTS, type EditableList } from '@shared/enums';
 
@@ -27,12 +26,7 @@ export const listValues = sqliteTable(
     /** The order the center chose; pickers and the list screen show values in it. */
     position: integer('position').notNull(),
     archived: integer('archived', { mode: 'boolean' }).notNull().default(false),
-    createdAt: text('created_at')
-      .notNull()
-      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
-    updatedAt: text('updated_at')
-      .notNull()
-      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    ...timestamps(),
   },
   (t) => [uniqueIndex('list_values_folded_unique').on(t.list, t.foldedValue), ...positionRules(t.position, [t.list]), ...columnRules(t)],
 );

@@ -3,15 +3,13 @@ import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex, type
 import { ASSIGNMENT_STATUSES, DOCUMENT_ISSUE_KINDS, MEETING_KINDS, MEETING_STATUSES, QUORUM_RULES } from '@shared/contract/meetingEnums';
 import { organizations, people } from './registry';
 import { linkReference, referenceRecord, type RegistryReference } from './references';
-import { columnRules, jsonText, orderedList, positionRules } from './rules';
+import { columnRules, jsonText, orderedList, positionRules, stamp, timestamps } from './rules';
 
 /**
  * The working-group secretary's register. A person or an organisation that appears in a
  * meeting cannot be deleted from the registry behind the minutes' back (RESTRICT, see
  * db/README.md); a meeting's own parts cascade with it (only drafts are deletable).
  */
-
-const stamp = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 
 export const workingGroups = sqliteTable(
   'working_groups',
@@ -26,8 +24,7 @@ export const workingGroups = sqliteTable(
     /** How many members make the meeting competent, stated in the minutes («Кворум имеется»). */
     quorum: text('quorum', { enum: QUORUM_RULES }).notNull().default('half'),
     sortKey: text('sort_key').notNull(),
-    createdAt: text('created_at').notNull().default(stamp),
-    updatedAt: text('updated_at').notNull().default(stamp),
+    ...timestamps(),
   },
   (t) => [uniqueIndex('working_groups_sort_key_unique').on(t.sortKey), ...columnRules(t)],
 );
@@ -89,8 +86,7 @@ export const meetings = sqliteTable(
      * it, so a later rename in the registry cannot change them silently. Null unless signed.
      */
     signedSnapshot: jsonText('signed_snapshot', { shape: 'object' }),
-    createdAt: text('created_at').notNull().default(stamp),
-    updatedAt: text('updated_at').notNull().default(stamp),
+    ...timestamps(),
   },
   (t) => [
     uniqueIndex('meetings_group_year_number_unique').on(t.groupId, t.year, t.number),

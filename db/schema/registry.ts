@@ -3,7 +3,7 @@ import { ORGANIZATION_TYPES } from '@shared/enums';
 import { GENDERS, MUNICIPALITY_TYPE_KEYS } from '@shared/russian';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { referenceRecord, type RegistryReference } from './references';
-import { columnRules, jsonText } from './rules';
+import { columnRules, jsonText, timestamps } from './rules';
 
 /**
  * The registry of organisations and people shared by every register. `searchText` holds the
@@ -66,12 +66,7 @@ export const organizations = sqliteTable(
     email: text('email').notNull().default(''),
     searchText: text('search_text').notNull(),
     sortKey: text('sort_key').notNull(),
-    createdAt: text('created_at')
-      .notNull()
-      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
-    updatedAt: text('updated_at')
-      .notNull()
-      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    ...timestamps(),
   },
   (t) => [
     index('organizations_sort_key').on(t.sortKey),
@@ -101,12 +96,7 @@ export const people = sqliteTable(
     sortKey: text('sort_key').notNull(),
     /** The sort key of the position, for ordering people by it. */
     positionSortKey: text('position_sort_key').notNull().default(''),
-    createdAt: text('created_at')
-      .notNull()
-      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
-    updatedAt: text('updated_at')
-      .notNull()
-      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    ...timestamps(),
   },
   (t) => [index('people_sort_key').on(t.sortKey), index('people_organization').on(t.organizationId, t.sortKey), ...columnRules(t)],
 );

@@ -2,6 +2,7 @@ import { getTableName, sql } from 'drizzle-orm';
 import {
   check,
   customType,
+  text,
   uniqueIndex,
   type SQLiteColumn,
   type SQLiteTable,
@@ -93,3 +94,12 @@ export interface OrderedList {
 export function orderedList(table: SQLiteTable, position: SQLiteColumn, scope: SQLiteColumn[]): OrderedList {
   return { table: getTableName(table), column: position.name, scope: scope.map((c) => c.name) };
 }
+
+/** Now in UTC with milliseconds, as SQLite stores it by default: the time a row was written. */
+export const stamp = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+
+/** When a record was created and last changed; a table spreads it last among its columns. */
+export const timestamps = () => ({
+  createdAt: text('created_at').notNull().default(stamp),
+  updatedAt: text('updated_at').notNull().default(stamp),
+});

@@ -4,7 +4,7 @@ import { DIRECTIONS, PLAN_STATUSES, TERM_KINDS } from '@shared/enums';
 import { organizations, people } from './registry';
 import { listValues, type ListReference } from './lists';
 import { linkReference, type RegistryReference } from './references';
-import { columnRules, jsonText, orderedList, positionRules } from './rules';
+import { columnRules, jsonText, orderedList, positionRules, timestamps } from './rules';
 
 export { DIRECTIONS, PLAN_STATUSES, TERM_KINDS, type Direction, type PlanStatus, type TermKind } from '@shared/enums';
 
@@ -62,12 +62,7 @@ export const planItems = sqliteTable(
      */
     recurring: integer('recurring', { mode: 'boolean' }).notNull().default(false),
     searchText: text('search_text').notNull(),
-    createdAt: text('created_at')
-      .notNull()
-      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
-    updatedAt: text('updated_at')
-      .notNull()
-      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    ...timestamps(),
   },
   (t) => [
     ...positionRules(t.position, [t.planId, t.direction]),
