@@ -9,16 +9,28 @@ import { DATA_STEPS } from '@db/dataSteps';
 import { DERIVATIONS, DERIVED_COLUMNS, derivedOfRows, type DerivedTable } from '@db/derived';
 import { PLAN_FORMS } from '@shared/enums';
 import { documentMeeting } from '@main/services/meetings/detail';
+import { approvalCopy, approvalData } from '@main/services/workPlan/approval';
 
 /**
- * The database main wrote before the schema held its rules (tests/fixtures/db/: the demo plus a
- * small run of the benchmark's generators, at commit 273fa78), opened by today's code: every row
+ * The databases main wrote before the schema held its rules (tests/fixtures/db/: the demo plus a
+ * small run of the benchmark's generators, at commit 273fa78 — migrations 0000–0004 — and at
+ * d369cd6 — 0000–0005, with the plans' frozen copies for approval), opened by today's code: every row
  * is kept with every value, the plan's free-text forms become values of the list, and the data
  * steps run after the SQL in order. What happens where old data meets a new unique rule is stated
  * and checked below.
  */
 
-const FIXTURE = path.join(import.meta.dirname, '..', '..', 'fixtures', 'db', 'main-273fa78.sqlite.gz');
+interface Fixture {
+  commit: string;
+  /** The migrations main had applied. */
+  migrations: number;
+}
+const FIXTURES: Fixture[] = [
+  { commit: '273fa78', migrations: 5 },
+  { commit: 'd369cd6', migrations: 6 },
+];
+const LATEST = FIXTURES[FIXTURES.length - 1]!;
+const fixtureFile = (f: Fixture) => path.join(import.meta.dirname, '..', '..', 'fixtures', 'db', `main-${f.commit}.sqlite.gz`);
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -26,11 +38,11 @@ afterEach(() => {
 });
 
 /** A copy of main's file in a fresh folder, optionally changed as main's code could have left it. */
-function mainDatabase(change?: (sqlite: Database.Database) => void): string {
+function mainDatabase(fixture: Fixture, change?: (sqlite: Database.Database) => void): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'rc-upgrade-'));
   dirs.push(dir);
   const file = path.join(dir, 'resource-center.sqlite');
-  writeFileSync(file, gunzipSync(readFileSync(FIXTURE)));
+  writeFileSync(file, gunzipSync(readFileSync(fixtureFile(fixture))));
   if (change) {
     const sqlite = new Database(file);
     change(sqlite);
@@ -53,9 +65,9 @@ const rowsOf = (sqlite: Database.Database, table: string) =>
 /** Columns 0006 turned into something else, checked on their own below. */
 const MOVED: Record<string, string[]> = { plan_items: ['form'] };
 
-describe("main's database opened by this version", () => {
+describe.each(FIXTURES)("main's database at $commit opened by this version", (fixture) => {
   it('keeps every row with every value, and the forms of the plan as values of the list', () => {
-    const file = mainDatabase();
+    const file = mainDatabase(fixture);
     const before = new Database(file, { readonly: true });
     const old = new Map(tables(before).map((t) => [t, rowsOf(before, t)]));
     const oldSteps = JSON.parse(
@@ -118,20 +130,30 @@ describe("main's database opened by this version", () => {
       expect(shown.chair?.signature).toBe(v0.meeting.chair.signature);
     }
 
+    // The plans main approved with a frozen copy (0005 on) still give that copy, as main froze it.
+    const approved = old.get('work_plans')!.filter((p) => typeof p.approved_snapshot === 'string');
+    if (fixture.migrations >= 6) expect(approved.length).toBeGreaterThan(0);
+    for (const plan of approved) {
+      const label = `План ${String(plan.year)}`;
+      expect(approvalData(db, plan.year as number)).toEqual(approvalCopy.read(plan.approved_snapshot as string, label));
+    }
+
     expect(sqlite.pragma('foreign_key_check')).toEqual([]);
     expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
     sqlite.close();
 
     // Main's file itself was kept as it was.
     const backup = new Database(opened.backupFile!, { readonly: true });
-    expect(backup.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get()).toBe(5);
+    expect(backup.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get()).toBe(fixture.migrations);
     expect(backup.prepare('SELECT count(*) FROM plan_items').pluck().get()).toBe(old.get('plan_items')!.length);
     backup.close();
   });
+});
 
+describe(`main's database at ${LATEST.commit} with what an older version could have left in it`, () => {
   it('where old data meets a new unique rule: forms one fold apart become one value, repeated positions are numbered again, every row stays', () => {
     let meetingId = 0;
-    const file = mainDatabase((sqlite) => {
+    const file = mainDatabase(LATEST, (sqlite) => {
       // Free text as typed: «семинар» and «Семинар.» are the same form as «Семинар».
       sqlite.prepare("UPDATE plan_items SET form = 'семинар' WHERE id = (SELECT min(id) FROM plan_items WHERE form = 'Семинар')").run();
       sqlite.prepare("UPDATE plan_items SET form = 'Семинар.' WHERE id = (SELECT max(id) FROM plan_items WHERE form = 'Семинар')").run();
@@ -169,7 +191,7 @@ describe("main's database opened by this version", () => {
   });
 
   it('refuses, in Russian and changing nothing, a file with a row the new rules do not allow', () => {
-    const file = mainDatabase((sqlite) => {
+    const file = mainDatabase(LATEST, (sqlite) => {
       sqlite.prepare("UPDATE organizations SET type = 'school' WHERE id = 1").run();
     });
     let error: unknown;
@@ -183,7 +205,7 @@ describe("main's database opened by this version", () => {
       /не соответствует правилам этой версии программы.*organizations_type_values.*данные не изменены.*before-migration-20260301-100000/s,
     );
     const after = new Database(file, { readonly: true });
-    expect(after.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get()).toBe(5);
+    expect(after.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get()).toBe(LATEST.migrations);
     expect(after.prepare('SELECT type FROM organizations WHERE id = 1').pluck().get()).toBe('school');
     after.close();
   });
