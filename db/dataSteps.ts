@@ -4,7 +4,7 @@ import { genderFromPatronymic, municipalityName, prefillForms, splitMunicipality
 import type { AppDb } from './open';
 import { listValueKeys, rebuildDerived, rederive } from './derived';
 import { LIST_REFERENCES } from './references';
-import { appSettings, listValueOrder, listValues, municipalities, people, planItems, undoJournal } from './schema';
+import { appSettings, listValueOrder, listValues, municipalities, organizations, people, planItems, undoJournal } from './schema';
 import { nextPosition, parkAll } from './positions';
 import { inTransaction } from './transaction';
 
@@ -176,6 +176,14 @@ function journalPlanForms(db: AppDb): void {
   }
 }
 
+/**
+ * 0007: the center's organisation the migration made from the profile gets its search text and
+ * sort key (a key another organisation has already is marked, as the rebuild marks it).
+ */
+function centerOrganizationKeys(db: AppDb): void {
+  rederive(db, 'organizations', eq(organizations.sortKey, ''));
+}
+
 export const DATA_STEPS: readonly DataStep[] = [
   { id: '0003-municipality-name-parts', afterMigrations: 4, run: splitMunicipalityNames },
   { id: '0003-gender-from-patronymic', afterMigrations: 4, run: genderFromPatronymics },
@@ -186,6 +194,7 @@ export const DATA_STEPS: readonly DataStep[] = [
   { id: '0006-journal-plan-forms', afterMigrations: 7, run: journalPlanForms },
   // The forms' text is part of the plan items' search text, and merged values changed it.
   { id: '0006-plan-search-texts', afterMigrations: 7, run: (db) => void rederive(db, 'planItems') },
+  { id: '0007-center-organization-keys', afterMigrations: 8, run: centerOrganizationKeys },
 ];
 
 function appliedSteps(db: AppDb): string[] {

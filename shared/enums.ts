@@ -13,6 +13,7 @@ export const ORGANIZATION_TYPES = [
   'ngo',
   'business',
   'administration',
+  'resourceCenter',
   'other',
 ] as const;
 export type OrganizationType = (typeof ORGANIZATION_TYPES)[number];
@@ -27,6 +28,7 @@ export const ORGANIZATION_TYPE_LABELS: Record<OrganizationType, string> = {
   ngo: 'НКО',
   business: 'Бизнес',
   administration: 'Администрация',
+  resourceCenter: 'Ресурсный центр',
   other: 'Другое',
 };
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { ORGANIZATION_TYPES } from '@shared/enums';
 import { GENDERS, MUNICIPALITY_TYPE_KEYS } from '@shared/russian';
-import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { referenceRecord, type RegistryReference } from './references';
 import { columnRules, jsonText, timestamps } from './rules';
 
@@ -15,15 +15,19 @@ import { columnRules, jsonText, timestamps } from './rules';
 
 export { ORGANIZATION_TYPES, type OrganizationType } from '@shared/enums';
 
+/**
+ * The center's own requisites for documents. The center is an organisation of the registry
+ * (`organizationId`, of the type «ресурсный центр»): its names and address are that
+ * organisation's, so its staff are picked like anyone else's and counts by type never file
+ * it under «другое». Kept here: what only the center has (its director for «УТВЕРЖДАЮ», its segment).
+ */
 export const centerProfile = sqliteTable(
   'center_profile',
   {
     id: integer('id').primaryKey(),
-    fullName: text('full_name').notNull().default(''),
-    shortName: text('short_name').notNull().default(''),
+    organizationId: integer('organization_id').references((): AnySQLiteColumn => organizations.id, { onDelete: 'restrict' }),
     directorName: text('director_name').notNull().default(''),
     directorPosition: text('director_position').notNull().default('Директор'),
-    address: text('address').notNull().default(''),
     segment: text('segment').notNull().default(''),
     updatedAt: text('updated_at')
       .notNull()
@@ -101,8 +105,14 @@ export const people = sqliteTable(
   (t) => [index('people_sort_key').on(t.sortKey), index('people_organization').on(t.organizationId, t.sortKey), ...columnRules(t)],
 );
 
-/** The registry's own reference: a person's place of work. */
+/** The registry's own references: a person's place of work, and the organisation that is the center. */
 export const registryReferences: RegistryReference[] = [
+  {
+    target: 'organization',
+    column: centerProfile.organizationId,
+    record: referenceRecord('centerProfile', ['профиле центра', 'профиле центра', 'профиле центра'], centerProfile.id),
+    role: 'организация центра',
+  },
   {
     target: 'organization',
     column: people.organizationId,

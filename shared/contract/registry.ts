@@ -6,12 +6,19 @@ import { empty, id, isoDate, optionalText, page, requiredText, search, sortDir, 
 
 /** The registry of organisations and people, the municipalities of the segment, and the center's own profile. */
 
+/**
+ * The center's requisites. The center is an organisation of the registry (of the type «ресурсный
+ * центр»): `fullName`, `shortName` and `address` are that organisation's, edited here or in the
+ * registry alike.
+ */
 export interface CenterProfile {
+  /** The center's organisation; null until the profile is first saved. */
+  organizationId: number | null;
   fullName: string;
   shortName: string;
+  address: string;
   directorName: string;
   directorPosition: string;
-  address: string;
   segment: string;
 }
 
@@ -83,11 +90,13 @@ const phone = z
 
 export const profileInput = z
   .object({
+    /** The center's organisation in the registry; null: the one the profile has, or a new one made from the names below. */
+    organizationId: id.nullable().default(null),
     fullName: requiredText('Полное наименование', 1000),
     shortName: requiredText('Краткое наименование', 300),
+    address: optionalText('Адрес', 500),
     directorName: optionalText('Руководитель', 200),
     directorPosition: optionalText('Должность руководителя', 200),
-    address: optionalText('Адрес', 500),
     segment: optionalText('Сегмент', 300),
   })
   .strict();
@@ -179,8 +188,9 @@ const byId = z.object({ id }).strict();
 const optionsInput = z.object({ search, limit: z.number().int().min(1).max(100).default(30) }).strict();
 
 export const registryCalls = {
-  'center.getProfile': call(empty).reads('profile').returns<CenterProfile>(),
-  'center.saveProfile': call(profileInput).db(['profile'], REFUSED.save).returns<CenterProfile>(),
+  'center.getProfile': call(empty).reads('profile', 'organizations').returns<CenterProfile>(),
+  /** The center's own organisation is saved with it: its names are the registry's. */
+  'center.saveProfile': call(profileInput).db(['profile', 'organizations', 'names'], REFUSED.save).returns<CenterProfile>(),
 
   'municipalities.list': call(empty).reads('municipalities', 'organizations').returns<Municipality[]>(),
   'municipalities.create': call(municipalityInput).db(['municipalities'], REFUSED.save).returns<Municipality>(),
@@ -192,9 +202,10 @@ export const registryCalls = {
   'organizations.list': call(organizationListInput).reads('organizations', 'municipalities', 'people').returns<Page<Organization>>(),
   'organizations.get': call(byId).reads('organizations', 'municipalities', 'people').returns<Organization>(),
   'organizations.create': call(organizationInput).db(['organizations'], REFUSED.save).returns<Organization>(),
+  /** The center's own organisation is also the profile's names. */
   'organizations.update': call(z.object({ id, data: organizationInput }).strict())
     .db(['organizations'], REFUSED.save, {
-      mayChange: ['names'],
+      mayChange: ['names', 'profile'],
     })
     .returns<Organization>(),
   'organizations.delete': call(byId).db(['organizations', 'undo'], REFUSED.delete).returns<null>(),

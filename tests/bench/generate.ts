@@ -269,10 +269,15 @@ function organizationName(type: OrganizationType, n: number, municipality: strin
       return { fullName: `Общество с ограниченной ответственностью «Партнёр ${n}»`, shortName: `ООО «Партнёр ${n}»` };
     case 'administration':
       return { fullName: `Администрация ${where}`, shortName: '' };
+    case 'resourceCenter':
+      return { fullName: `Ресурсный центр № ${n}`, shortName: `РЦ № ${n}` };
     case 'other':
       return { fullName: `Библиотека семейного чтения № ${n}`, shortName: '' };
   }
 }
+
+/** The types drawn for generated organisations: the center itself is made once, as the profile's. */
+const DRAWN_TYPES = ORGANIZATION_TYPES.filter((t) => t !== 'resourceCenter');
 
 const TOPICS = [
   'профилактика социального сиротства',
@@ -337,19 +342,6 @@ export function generateReferenceData(sqlite: Database.Database, seed = 20170912
   const counts: GeneratedCounts = { municipalities: 0, organizations: 0, people: 0, plans: 0, planItems: 0, responsibles: 0, partners: 0 };
 
   sqlite.transaction(() => {
-    sqlite
-      // A database that has a profile keeps it: the tests add generated data to the demo's.
-      .prepare(
-        'INSERT INTO center_profile (id, full_name, short_name, director_name, address, segment) VALUES (1, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
-      )
-      .run(
-        'Ресурсный центр по вопросам опеки и попечительства «Берёзка»',
-        'РЦ «Берёзка»',
-        'Соколова Ирина Викторовна',
-        'г. Кировск, ул. Ленина, д. 1',
-        'Северный сегмент',
-      );
-
     const municipalityNames: string[] = [];
     for (let i = 0; i < scale.municipalities; i++) {
       const name = municipalityName(i);
@@ -360,7 +352,7 @@ export function generateReferenceData(sqlite: Database.Database, seed = 20170912
 
     const perType = new Map<OrganizationType, number>();
     for (let i = 0; i < scale.organizations; i++) {
-      const type = i < 40 ? 'guardianship' : rnd.pick(ORGANIZATION_TYPES);
+      const type = i < 40 ? 'guardianship' : rnd.pick(DRAWN_TYPES);
       const n = (perType.get(type) ?? 0) + 1;
       perType.set(type, n);
       const municipalityIndex = rnd.chance(0.95) ? rnd.int(0, scale.municipalities - 1) : null;
@@ -382,7 +374,29 @@ export function generateReferenceData(sqlite: Database.Database, seed = 20170912
         keys.sortKey,
       );
     }
+    // The center itself, after the drawn ones so their ids stay those of earlier runs; the profile
+    // points to it. A database that has a profile keeps it (and its center): the tests add
+    // generated data to the demo's.
     counts.organizations = scale.organizations;
+    if (sqlite.prepare('SELECT 1 FROM center_profile WHERE id = 1').get() === undefined) {
+      const center = { fullName: 'Ресурсный центр по вопросам опеки и попечительства «Берёзка»', shortName: 'РЦ «Берёзка»' };
+      const centerKeys = organizationKeys(center);
+      const centerId = insertOrganization.run(
+        center.fullName,
+        center.shortName,
+        'resourceCenter',
+        null,
+        'г. Кировск, ул. Ленина, д. 1',
+        '',
+        '',
+        centerKeys.searchText,
+        centerKeys.sortKey,
+      ).lastInsertRowid;
+      sqlite
+        .prepare('INSERT INTO center_profile (id, organization_id, director_name, segment) VALUES (1, ?, ?, ?)')
+        .run(centerId, 'Соколова Ирина Викторовна', 'Северный сегмент');
+      counts.organizations++;
+    }
 
     for (let i = 0; i < scale.people; i++) {
       const female = rnd.chance(0.8);

@@ -106,7 +106,7 @@ const ORGANIZATIONS: DemoOrganization[] = [
   {
     fullName: `Тамбовское областное государственное бюджетное учреждение «Центр по оказанию психолого-педагогических услуг «Доверие»`,
     shortName: CENTER,
-    type: 'education',
+    type: 'resourceCenter',
     municipality: 'г. Уварово',
   },
   {
@@ -283,15 +283,6 @@ const PEOPLE: DemoPerson[] = [
 ];
 
 export function seedDemo(db: AppDb): void {
-  saveProfile(db, {
-    fullName: 'Тамбовское областное государственное бюджетное учреждение «Центр по оказанию психолого-педагогических услуг «Доверие»',
-    shortName: CENTER,
-    directorName: 'А.Я. Гоберкорн',
-    directorPosition: 'Директор',
-    address: 'Тамбовская область, г. Уварово',
-    segment: 'Сегмент №6 социального кластера «Региональная инновационная система защиты детства Тамбовской области»',
-  });
-
   const municipalityIds = new Map<string, number>();
   for (const [name, inSegment] of MUNICIPALITIES) {
     const parts = splitMunicipalityName(name);
@@ -312,6 +303,16 @@ export function seedDemo(db: AppDb): void {
     });
     organizationIds.set(o.shortName ?? o.fullName, created.id);
   }
+  // The center is an organisation of the registry like the others: the profile points to it.
+  saveProfile(db, {
+    organizationId: demoLookup(organizationIds, CENTER),
+    fullName: 'Тамбовское областное государственное бюджетное учреждение «Центр по оказанию психолого-педагогических услуг «Доверие»',
+    shortName: CENTER,
+    address: 'Тамбовская область, г. Уварово',
+    directorName: 'А.Я. Гоберкорн',
+    directorPosition: 'Директор',
+    segment: 'Сегмент №6 социального кластера «Региональная инновационная система защиты детства Тамбовской области»',
+  });
 
   for (const p of PEOPLE) {
     const [lastName, firstName, middleName] = p.name;

@@ -61,8 +61,12 @@ export function databaseFacts(sqlite: Database.Database): SnapshotFacts {
   const schemaVersion = hasMigrations ? (sqlite.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get() as number) : 0;
   let centerName = '';
   if (tables.includes('center_profile')) {
-    const row = sqlite.prepare('SELECT full_name AS fullName, short_name AS shortName FROM center_profile WHERE id = 1').get() as
-      { fullName: string; shortName: string } | undefined;
+    // Since 0007 the center is an organisation of the registry; a package of an older version kept the names in the profile.
+    const columns = sqlite.prepare("SELECT name FROM pragma_table_info('center_profile')").pluck().all() as string[];
+    const query = columns.includes('organization_id')
+      ? 'SELECT o.full_name AS fullName, o.short_name AS shortName FROM center_profile p JOIN organizations o ON o.id = p.organization_id WHERE p.id = 1'
+      : 'SELECT full_name AS fullName, short_name AS shortName FROM center_profile WHERE id = 1';
+    const row = sqlite.prepare(query).get() as { fullName: string; shortName: string } | undefined;
     centerName = row ? organizationDisplayName(row) : '';
   }
   return { records, schemaVersion, centerName };

@@ -3,6 +3,7 @@ import type { Person, registryCalls } from '@shared/contract/registry';
 import { organizationDisplayName } from '@shared/russian';
 import { createMunicipality, deleteMunicipality, listMunicipalities, updateMunicipality } from './municipalities';
 import {
+  centerOrganizationId,
   createOrganization,
   deleteOrganization,
   getOrganization,
@@ -40,6 +41,8 @@ export const registryHandlers: Handlers<typeof registryCalls> = {
     const before = getOrganization(db, id);
     const after = updateOrganization(db, id, data);
     if (organizationDisplayName(before) !== organizationDisplayName(after) || before.fullName !== after.fullName) scope.changed('names');
+    // The center's own organisation: its names and address are the profile's.
+    if (centerOrganizationId(db) === id) scope.changed('profile');
     return after;
   },
   'organizations.delete': ({ db }, { id }) => {

@@ -2,6 +2,6 @@
 export { registryHandlers } from './handlers';
 export { createMunicipality, listMunicipalities } from './municipalities';
 export { organizationNameSql, personFullNameSql } from './names';
-export { createOrganization, getOrganization } from './organizations';
+export { centerOrganizationId, createOrganization, getOrganization } from './organizations';
 export { createPerson } from './people';
 export { getProfile, saveProfile } from './profile';

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { AppDb } from '@db/open';
 import { inTransaction } from '@db/transaction';
 import { recordDeletion } from '@db/journal';
-import { municipalities, organizations, people } from '@db/schema';
+import { centerProfile, municipalities, organizations, people } from '@db/schema';
 import { organizationKeys } from '@db/derived';
 import { conflict, invalid, notFound } from '@main/api/errors';
 import type { Page } from '@shared/contract/common';
@@ -126,10 +126,18 @@ export function updateOrganization(db: AppDb, id: number, input: OrganizationInp
   });
 }
 
+/** The organisation the center's profile points to, if any. */
+export function centerOrganizationId(db: AppDb): number | null {
+  return db.select({ id: centerProfile.organizationId }).from(centerProfile).where(eq(centerProfile.id, 1)).get()?.id ?? null;
+}
+
 export function deleteOrganization(db: AppDb, id: number): void {
   inTransaction(db, () => {
     const existing = getOrganization(db, id);
     const name = organizationDisplayName(existing);
+    if (centerOrganizationId(db) === id) {
+      throw conflict(`Нельзя удалить организацию «${name}»: это сам центр, его профиль ссылается на неё. Её наименование меняется в профиле центра.`);
+    }
     const usage = usageOf(db, 'organization', id);
     if (usage.length > 0) {
       throw conflict(

@@ -1,6 +1,5 @@
-import { eq } from 'drizzle-orm';
 import type { AppDb } from '@db/open';
-import { centerProfile } from '@db/schema';
+import { getProfile } from '@main/services/registry';
 import type { PlanDocumentData } from '@shared/contract/workPlan';
 import { DIRECTION_LABELS, DIRECTIONS } from '@shared/enums';
 import { directionNumber, listItems } from './items';
@@ -12,15 +11,15 @@ import { requirePlan } from './plans';
  */
 export function planDocument(db: AppDb, input: { year: number }): PlanDocumentData {
   const plan = requirePlan(db, input.year);
-  const profile = db.select().from(centerProfile).where(eq(centerProfile.id, 1)).get();
+  const profile = getProfile(db);
   const items = listItems(db, { year: plan.year });
   return {
     year: plan.year,
     approvedOn: plan.approvedOn,
-    centerFullName: profile?.fullName ?? '',
-    centerShortName: profile?.shortName ?? '',
-    directorName: profile?.directorName ?? '',
-    directorPosition: profile?.directorPosition || 'Директор',
+    centerFullName: profile.fullName,
+    centerShortName: profile.shortName,
+    directorName: profile.directorName,
+    directorPosition: profile.directorPosition || 'Директор',
     groups: DIRECTIONS.map((direction) => ({
       direction,
       number: directionNumber(direction),

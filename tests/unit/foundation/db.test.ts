@@ -14,9 +14,14 @@ import { declaredColumn } from './schemaColumns';
  * Columns a later migration took away, their facts kept elsewhere (checked by that migration's
  * own test, here or in upgrade.test.ts): 0003 turned meetings.plan_item_id and
  * agenda_items.plan_item_id into plan_item_links rows; 0006 turned plan_items.form into a value of
- * the list of forms (plan_items.form_id).
+ * the list of forms (plan_items.form_id); 0007 moved the center's names and address into its organisation.
  */
-const MOVED_COLUMNS: Record<string, string[]> = { meetings: ['plan_item_id'], agenda_items: ['plan_item_id'], plan_items: ['form'] };
+const MOVED_COLUMNS: Record<string, string[]> = {
+  meetings: ['plan_item_id'],
+  agenda_items: ['plan_item_id'],
+  plan_items: ['form'],
+  center_profile: ['full_name', 'short_name', 'address'],
+};
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -82,6 +87,9 @@ function schemaOf(sqlite: Database.Database) {
  */
 const ROW_OVERRIDES: Record<string, Record<string, unknown>> = {
   plan_item_links: { kind: 'meeting', agenda_item_id: null },
+  // The center is the organisation named as the profile (0007 links them); it is a resource center already.
+  center_profile: { full_name: 'проверка organizations.full_name' },
+  organizations: { type: 'resourceCenter' },
 };
 
 /**
@@ -119,7 +127,8 @@ function fillEveryTable(sqlite: Database.Database): Map<string, Record<string, u
       else if (/date|_on$|_at$|start|end/i.test(col.name)) row[col.name] = '2017-09-12';
       else row[col.name] = `проверка ${table}.${col.name}`;
     }
-    Object.assign(row, ROW_OVERRIDES[table]);
+    // Only the columns this version has: an override for a column of other versions is left out.
+    for (const [name, value] of Object.entries(ROW_OVERRIDES[table] ?? {})) if (name in row) row[name] = value;
     const names = Object.keys(row);
     sqlite
       .prepare(`INSERT INTO "${table}" (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`)
@@ -337,6 +346,56 @@ describe('0003 on a database the previous version wrote', () => {
       '0003-russian-keys',
     ]);
     again.sqlite.close();
+  });
+});
+
+describe('0007 on a database the previous version wrote', () => {
+  /** A version before 0007: the profile kept the center's names itself. */
+  function previousVersion(profile: { fullName: string; shortName: string; address: string } | null, organization?: string) {
+    const file = path.join(tempDir(), 'center.sqlite');
+    const older = openDatabase({ file, migrationsFolder: olderMigrations(7) });
+    if (organization) {
+      older.sqlite
+        .prepare("INSERT INTO organizations (full_name, short_name, type, search_text, sort_key) VALUES (?, '', 'other', 'x', 'x')")
+        .run(organization);
+    }
+    if (profile) {
+      older.sqlite
+        .prepare("INSERT INTO center_profile (id, full_name, short_name, address, director_name) VALUES (1, ?, ?, ?, 'А.Я. Гоберкорн')")
+        .run(profile.fullName, profile.shortName, profile.address);
+    }
+    older.sqlite.close();
+    return openDatabase({ file }).sqlite;
+  }
+  const doverie = { fullName: 'ТОГБУ «Центр «Доверие»', shortName: 'Центр «Доверие»', address: 'г. Уварово' };
+  const rows = (sqlite: Database.Database) =>
+    sqlite.prepare('SELECT id, full_name AS fullName, short_name AS shortName, type, address, sort_key AS key FROM organizations').all();
+
+  it('points the profile to the organisation already named as the center and makes it a resource center', () => {
+    const sqlite = previousVersion(doverie, 'Центр «Доверие»');
+    expect(rows(sqlite)).toEqual([{ id: 1, fullName: 'Центр «Доверие»', shortName: '', type: 'resourceCenter', address: 'г. Уварово', key: 'x' }]);
+    expect(sqlite.prepare('SELECT organization_id AS id, director_name AS director FROM center_profile').get()).toEqual({
+      id: 1,
+      director: 'А.Я. Гоберкорн',
+    });
+    sqlite.close();
+  });
+
+  it('makes the center an organisation of the registry from the profile, with its Russian key, when none is named so', () => {
+    const sqlite = previousVersion(doverie, 'Отдел опеки');
+    const made = rows(sqlite).at(-1) as { id: number; key: string };
+    expect(made).toMatchObject({ id: 2, fullName: doverie.fullName, shortName: doverie.shortName, type: 'resourceCenter', address: 'г. Уварово' });
+    expect(made.key).not.toBe('');
+    expect(sqlite.prepare('SELECT organization_id FROM center_profile').pluck().get()).toBe(2);
+    expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+    sqlite.close();
+  });
+
+  it('leaves a profile never filled in without an organisation', () => {
+    const sqlite = previousVersion({ fullName: '', shortName: '', address: '' });
+    expect(rows(sqlite)).toEqual([]);
+    expect(sqlite.prepare('SELECT organization_id FROM center_profile').pluck().get()).toBeNull();
+    sqlite.close();
   });
 });
 

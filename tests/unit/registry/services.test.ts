@@ -8,6 +8,7 @@ import { createMunicipality, deleteMunicipality, listMunicipalities, updateMunic
 import {
   createOrganization,
   deleteOrganization,
+  getOrganization,
   listOrganizations,
   organizationOptions,
   organizationOptionsByIds,
@@ -64,8 +65,19 @@ function addPlanItem(): number {
 }
 
 describe('center profile', () => {
-  it('has defaults before it is saved and keeps one row after saving twice', () => {
+  const profile = {
+    organizationId: null,
+    fullName: 'ТОГБУ «Центр «Доверие»',
+    shortName: 'Центр «Доверие»',
+    address: '',
+    directorName: 'А.Я. Гоберкорн',
+    directorPosition: '',
+    segment: '',
+  };
+
+  it('has defaults before it is saved and keeps one row and one organisation after saving twice', () => {
     expect(getProfile(db)).toEqual({
+      organizationId: null,
       fullName: '',
       shortName: '',
       directorName: '',
@@ -73,25 +85,42 @@ describe('center profile', () => {
       address: '',
       segment: '',
     });
-    saveProfile(db, {
-      fullName: 'ТОГБУ «Центр «Доверие»',
-      shortName: 'Центр «Доверие»',
-      directorName: 'А.Я. Гоберкорн',
-      directorPosition: '',
-      address: '',
-      segment: '',
-    });
-    const saved = saveProfile(db, {
-      fullName: 'ТОГБУ «Центр «Доверие»',
-      shortName: 'Центр «Доверие»',
-      directorName: 'А.Я. Гоберкорн',
-      directorPosition: 'Директор',
-      address: 'г. Уварово',
-      segment: 'Сегмент №6',
-    });
+    saveProfile(db, profile);
+    const saved = saveProfile(db, { ...profile, directorPosition: 'Директор', address: 'г. Уварово', segment: 'Сегмент №6' });
     expect(saved.address).toBe('г. Уварово');
     expect(getProfile(db).directorName).toBe('А.Я. Гоберкорн');
     expect(ctx.sqlite.prepare('SELECT count(*) AS n FROM center_profile').get()).toEqual({ n: 1 });
+    expect(ctx.sqlite.prepare('SELECT id, full_name AS fullName, type, address FROM organizations').all()).toEqual([
+      { id: saved.organizationId, fullName: 'ТОГБУ «Центр «Доверие»', type: 'resourceCenter', address: 'г. Уварово' },
+    ]);
+  });
+
+  it('is an organisation of the registry: its staff work there, a rename in the registry is the profile\'s, and it cannot be deleted', () => {
+    const saved = saveProfile(db, profile);
+    const center = saved.organizationId!;
+    const staff = createPerson(db, personInput.parse({ lastName: 'Семёнова', firstName: 'Ольга', organizationId: center }));
+    expect(staff.organizationName).toBe('Центр «Доверие»');
+    expect(listOrganizations(db, organizationListInput.parse({ type: 'resourceCenter' })).rows.map((o) => o.id)).toEqual([center]);
+
+    updateOrganization(db, center, { ...getOrganization(db, center), fullName: 'ТОГБУ «Центр «Доверие» (новое)', type: 'resourceCenter' });
+    expect(getProfile(db).fullName).toBe('ТОГБУ «Центр «Доверие» (новое)');
+    expect(() => deleteOrganization(db, center)).toThrow(/это сам центр/);
+  });
+
+  it('takes an organisation already in the registry as the center, and makes it a resource center', () => {
+    const existing = createOrganization(db, {
+      fullName: 'Центр «Доверие», введённый раньше',
+      shortName: '',
+      type: 'other',
+      municipalityId: null,
+      address: 'г. Уварово',
+      phone: '',
+      email: '',
+    });
+    const saved = saveProfile(db, { ...profile, organizationId: existing.id });
+    expect(saved.organizationId).toBe(existing.id);
+    expect(getOrganization(db, existing.id)).toMatchObject({ fullName: profile.fullName, type: 'resourceCenter' });
+    expect(ctx.sqlite.prepare('SELECT count(*) AS n FROM organizations').get()).toEqual({ n: 1 });
   });
 });
 

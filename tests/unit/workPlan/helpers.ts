@@ -1,5 +1,6 @@
 import type { AppDb } from '@db/open';
-import { centerProfile, organizations, people } from '@db/schema';
+import { organizations, people } from '@db/schema';
+import { saveProfile } from '@main/services/registry';
 import { createPlan } from '@main/services/workPlan/plans';
 import { createItem } from '@main/services/workPlan/items';
 import type { PlanItemData } from '@shared/contract/workPlan';
@@ -25,9 +26,14 @@ export function addOrganization(db: AppDb, fullName: string, shortName = ''): nu
 }
 
 export function setProfile(db: AppDb, profile: { shortName: string; directorName: string; directorPosition?: string }): void {
-  db.insert(centerProfile)
-    .values({ id: 1, fullName: `Полное наименование ${profile.shortName}`, directorPosition: 'Директор', ...profile })
-    .run();
+  saveProfile(db, {
+    organizationId: null,
+    fullName: `Полное наименование ${profile.shortName}`,
+    address: '',
+    segment: '',
+    directorPosition: 'Директор',
+    ...profile,
+  });
 }
 
 /** The id of a form of work by its text (a value of the list «Формы работы», added when missing). */
