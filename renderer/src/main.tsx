@@ -24,7 +24,11 @@ createRoot(document.getElementById('root')!).render(
     <MantineProvider theme={theme}>
       <DatesProvider settings={{ locale: 'ru', firstDayOfWeek: 1 }}>
         <ModalsProvider labels={{ confirm: 'Да', cancel: 'Отмена' }}>
-          <Notifications position="top-right" />
+          {/*
+            Bottom right, short-lived, at most three: the top right is where the screens have their
+            «Добавить», «Новая группа», «Новое заседание», and a notice resting there covered them.
+          */}
+          <Notifications position="bottom-right" autoClose={4000} limit={3} />
           <QueryClientProvider client={queryClient}>
             <App />
           </QueryClientProvider>

@@ -378,6 +378,27 @@ export const agendaItemInput = z
   })
   .strict();
 
+export const agendaTitlesInput = z
+  .array(requiredText('Вопрос повестки', 1000), { error: 'Впишите вопросы повестки' })
+  .min(1, 'Впишите хотя бы один вопрос повестки')
+  .max(50, 'Не больше 50 вопросов за один раз');
+
+/**
+ * The questions of an agenda pasted as text (from last year's Word file, an e-mail): one per
+ * line, without their numbers and list marks («1.», «2)», «—», «•»), empty lines left out.
+ */
+export function agendaLines(text: string): string[] {
+  return text
+    .split(/\r\n|\r|\n/)
+    .map((line) =>
+      line
+        .replace(/^\s*(?:\d{1,2}\s*[.)]\s*|[-–—•·*]\s+)/, '')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
+    .filter((line) => line !== '');
+}
+
 export const assignmentListInput = z
   .object({
     state: z
@@ -430,6 +451,10 @@ export const meetingsCalls = {
 
   'agenda.create': call(z.object({ meetingId: id, data: agendaItemInput }).strict())
     .db(['meetings'], REFUSED.save)
+    .returns<MeetingDetail>(),
+  /** An agenda typed or pasted whole: one question per line, after the questions already there. */
+  'agenda.createMany': call(z.object({ meetingId: id, titles: agendaTitlesInput }).strict())
+    .db(['meetings'], REFUSED.add)
     .returns<MeetingDetail>(),
   'agenda.update': call(z.object({ id, data: agendaItemInput }).strict())
     .db(['meetings'], REFUSED.save)

@@ -127,10 +127,46 @@ export function formatDateQuoted(iso: string | null | undefined): string {
   return `«${d}» ${MONTHS_GENITIVE[Number(m) - 1]} ${y} г.`;
 }
 
+/**
+ * A date as a person types it: «12.09.2017», «1.9.2017», «12.09.17», «12092017», with dots, slashes,
+ * commas, dashes or spaces between the parts. Two-digit years are this century's.
+ */
+const TYPED_DATE = /^\s*(\d{1,2})[.,/\- ](\d{1,2})[.,/\- ](\d{4}|\d{2})\s*$/;
+const TYPED_DIGITS = /^\s*(\d{2})(\d{2})(\d{4}|\d{2})\s*$/;
+
+/** What a typed date is: nothing, a real day, a day the calendar does not have (31.02.2021), or not a date at all. */
+export type TypedDate =
+  | { kind: 'empty' }
+  | { kind: 'date'; iso: string; text: string }
+  | { kind: 'impossible'; iso: string; text: string }
+  | { kind: 'malformed'; text: string };
+
+/** Reads a date typed by hand; `text` is it written as ДД.ММ.ГГГГ. */
+export function readTypedDate(typed: string): TypedDate {
+  if (typed.trim() === '') return { kind: 'empty' };
+  const m = TYPED_DATE.exec(typed) ?? TYPED_DIGITS.exec(typed);
+  if (!m) return { kind: 'malformed', text: typed };
+  const year = m[3]!.length === 2 ? `20${m[3]}` : m[3]!;
+  const month = pad(Number(m[2]));
+  const day = pad(Number(m[1]));
+  const iso = `${year}-${month}-${day}`;
+  const text = `${day}.${month}.${year}`;
+  return isIsoDate(iso) ? { kind: 'date', iso, text } : { kind: 'impossible', iso, text };
+}
+
+/**
+ * A typed date as a call's input: null when empty, `YYYY-MM-DD` when it has the shape of a date —
+ * also for a day that does not exist, so the contract's own check says «Такой даты не существует» —
+ * and the text itself otherwise, which the contract refuses as written wrongly.
+ */
+export function typedDateInput(typed: string): string | null {
+  const date = readTypedDate(typed);
+  if (date.kind === 'empty') return null;
+  return date.kind === 'malformed' ? date.text.trim() : date.iso;
+}
+
 /** ДД.ММ.ГГГГ typed by hand (one-digit day and month allowed) → `YYYY-MM-DD`, or null. */
 export function parseRuDate(text: string): string | null {
-  const m = /^\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*$/.exec(text);
-  if (!m) return null;
-  const iso = `${m[3]}-${pad(Number(m[2]))}-${pad(Number(m[1]))}`;
-  return isIsoDate(iso) ? iso : null;
+  const date = readTypedDate(text);
+  return date.kind === 'date' ? date.iso : null;
 }

@@ -10,3 +10,4 @@ export * from './names';
 export * from './gender';
 export * from './declension';
 export * from './municipalities';
+export * from './bodies';

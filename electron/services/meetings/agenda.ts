@@ -198,6 +198,15 @@ export function createAgendaItem(db: AppDb, meetingId: number, input: AgendaItem
   });
 }
 
+/** Several questions at once, in the order given, after the questions already there. */
+export function createAgendaItems(db: AppDb, meetingId: number, titles: string[], today = todayLocal()): MeetingDetail {
+  return inTransaction(db, () => {
+    requireEditable(db, meetingId);
+    for (const title of titles) insertItem(db, meetingId, blankItem(title));
+    return getMeeting(db, meetingId, today);
+  });
+}
+
 export function updateAgendaItem(db: AppDb, id: number, input: AgendaItemInput, today = todayLocal()): MeetingDetail {
   return inTransaction(db, () => {
     const item = requireItem(db, id);

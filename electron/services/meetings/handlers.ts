@@ -1,6 +1,15 @@
 import type { meetingsCalls } from '@shared/contract/meetings';
 import type { Handlers } from '@main/api/dispatch';
-import { addControlReview, addFromPlan, carryToNext, createAgendaItem, deleteAgendaItem, moveAgendaItem, updateAgendaItem } from './agenda';
+import {
+  addControlReview,
+  addFromPlan,
+  carryToNext,
+  createAgendaItem,
+  createAgendaItems,
+  deleteAgendaItem,
+  moveAgendaItem,
+  updateAgendaItem,
+} from './agenda';
 import { listAssignments, openAssignmentsForMeeting, pendingAssignments, setAssignmentStatus } from './assignments';
 import { getMeeting } from './detail';
 import { createGroup, deleteGroup, getGroup, listGroups, updateGroup } from './groups';
@@ -58,6 +67,7 @@ export const meetingsHandlers: Handlers<typeof meetingsCalls> = {
   'meetings.openAssignments': ({ db }, { id }) => openAssignmentsForMeeting(db, id, requireMeeting(db, id).dateStart),
 
   'agenda.create': ({ db }, { meetingId, data }) => createAgendaItem(db, meetingId, data),
+  'agenda.createMany': ({ db }, { meetingId, titles }) => createAgendaItems(db, meetingId, titles),
   'agenda.update': ({ db }, { id, data }) => updateAgendaItem(db, id, data),
   'agenda.delete': ({ db }, { id }) => deleteAgendaItem(db, id),
   'agenda.move': ({ db }, { id, to }) => moveAgendaItem(db, id, to),

@@ -136,7 +136,9 @@ export function deleteOrganization(db: AppDb, id: number): void {
     const existing = getOrganization(db, id);
     const name = organizationDisplayName(existing);
     if (centerOrganizationId(db) === id) {
-      throw conflict(`Нельзя удалить организацию «${name}»: это сам центр, его профиль ссылается на неё. Её наименование меняется в профиле центра.`);
+      throw conflict(
+        `Нельзя удалить организацию «${name}»: это сам центр, его профиль ссылается на неё. Её наименование меняется в профиле центра.`,
+      );
     }
     const usage = usageOf(db, 'organization', id);
     if (usage.length > 0) {

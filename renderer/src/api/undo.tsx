@@ -1,34 +1,38 @@
-import { Button, Group, Text } from '@mantine/core';
+import { Button, Group, Text, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { IconArrowBackUp } from '@tabler/icons-react';
+import { useState } from 'react';
 import { contract } from '@shared/contract';
 import type { UndoRef } from '@shared/contract/define';
-import { ApiError, callApi, onUndoable } from './client';
+import { ApiError, callApi, onUndoable, useCall } from './client';
 
 /**
- * The minimal «Отменить» after a deletion: the notification that confirms it offers to take
- * it back (the server keeps the journal, so the undo also works after a reload, through
- * `undo.last`). A refused undo says why, e.g. that the organisation was deleted since.
+ * «Отменить» after a deletion, backed by the server's journal (so it also works after a
+ * reload): the notification that confirms a deletion offers it for a few seconds, and the
+ * header keeps offering the latest deletion for a while after. A refused undo says why, e.g.
+ * that the organisation the person belonged to was deleted since.
  */
+async function applyUndo(undo: UndoRef): Promise<void> {
+  notifications.hide(`undo:${undo.id}`);
+  try {
+    await callApi('undo.apply', { id: undo.id });
+    notifications.show({ color: 'green', message: `Отменено: ${undo.label}` });
+  } catch (error) {
+    const text = error instanceof ApiError ? error.message : String(error);
+    notifications.show({ color: 'red', title: contract['undo.apply'].refusal, message: text });
+  }
+}
+
 function offerUndo(undo: UndoRef, message: string | undefined): void {
-  const id = `undo:${undo.id}`;
-  const apply = async () => {
-    notifications.hide(id);
-    try {
-      await callApi('undo.apply', { id: undo.id });
-      notifications.show({ color: 'green', message: `Отменено: ${undo.label}` });
-    } catch (error) {
-      const text = error instanceof ApiError ? error.message : String(error);
-      notifications.show({ color: 'red', title: contract['undo.apply'].refusal, message: text });
-    }
-  };
   notifications.show({
-    id,
+    id: `undo:${undo.id}`,
     color: 'green',
-    autoClose: 10_000,
+    // A few seconds to change one's mind; afterwards the header's «Отменить» still offers it.
+    autoClose: 8_000,
     message: (
       <Group justify="space-between" wrap="nowrap" gap="sm">
         <Text size="sm">{message ?? undo.label}</Text>
-        <Button size="compact-sm" variant="light" onClick={() => void apply()}>
+        <Button size="compact-sm" variant="light" onClick={() => void applyUndo(undo)}>
           Отменить
         </Button>
       </Group>
@@ -37,3 +41,32 @@ function offerUndo(undo: UndoRef, message: string | undefined): void {
 }
 
 onUndoable(offerUndo);
+
+/** How long the header offers the latest deletion: an undo hours later is a surprise, not a correction. */
+const HEADER_OFFER_MS = 30 * 60 * 1000;
+
+/** In the header: the latest deletion that can still be taken back, while it is recent. */
+export function UndoLast() {
+  const last = useCall('undo.last', {}, { throwOnError: false });
+  const [busy, setBusy] = useState(false);
+  const entry = last.data;
+  // Read when the answer arrives; a deletion older than the offer is not shown.
+  // eslint-disable-next-line react-hooks/purity
+  if (!entry || Date.now() - Date.parse(entry.createdAt) > HEADER_OFFER_MS) return null;
+  return (
+    <Tooltip label={entry.label}>
+      <Button
+        variant="subtle"
+        size="compact-sm"
+        leftSection={<IconArrowBackUp size={16} />}
+        loading={busy}
+        onClick={() => {
+          setBusy(true);
+          void applyUndo(entry).finally(() => setBusy(false));
+        }}
+      >
+        Отменить удаление
+      </Button>
+    </Tooltip>
+  );
+}

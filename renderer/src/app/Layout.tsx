@@ -1,5 +1,7 @@
 import { AppShell, Group, NavLink, ScrollArea, Stack, Text, Title } from '@mantine/core';
 import { Link as RouterLink, Outlet, useLocation } from 'react-router-dom';
+import { UndoLast } from '@renderer/api/undo';
+import { LeaveGuard } from '@renderer/components/form';
 import { registers } from './registers';
 
 const matches = (pathname: string, entryPath: string) => pathname === entryPath || pathname.startsWith(`${entryPath}/`);
@@ -14,8 +16,9 @@ export function Layout() {
   return (
     <AppShell navbar={{ width: 260, breakpoint: 0 }} header={{ height: 52 }} padding="md">
       <AppShell.Header>
-        <Group h="100%" px="md">
+        <Group h="100%" px="md" justify="space-between">
           <Title order={4}>Ресурсный центр</Title>
+          <UndoLast />
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Разделы">
@@ -43,6 +46,7 @@ export function Layout() {
       </AppShell.Navbar>
       <AppShell.Main>
         <Outlet />
+        <LeaveGuard />
       </AppShell.Main>
     </AppShell>
   );

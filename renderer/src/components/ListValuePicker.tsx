@@ -1,5 +1,5 @@
 import { Select, type ComboboxParsedItem, type OptionsFilter } from '@mantine/core';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { ListValue } from '@shared/contract/lists';
 import type { EditableList } from '@shared/enums';
 import { sortKey } from '@shared/russian';
@@ -23,12 +23,14 @@ interface Props {
   label: string;
   value: number | null;
   onChange: (value: number | null) => void;
-  error?: string | undefined;
+  error?: ReactNode;
   required?: boolean;
   placeholder?: string;
+  /** The form path of the field (the form stack shows its errors under it, see FormFrame). */
+  'data-path'?: string;
 }
 
-export function ListValuePicker({ list, label, value, onChange, error, required, placeholder }: Props) {
+export function ListValuePicker({ list, label, value, onChange, error, required, placeholder, 'data-path': dataPath }: Props) {
   const view = useCall('lists.get', { list });
   const create = useChange('lists.create');
   const restore = useChange('lists.setArchived');
@@ -77,6 +79,7 @@ export function ListValuePicker({ list, label, value, onChange, error, required,
       filter={filter}
       nothingFoundMessage="Нет такого значения"
       error={error}
+      data-path={dataPath}
       disabled={view.isPending}
     />
   );

@@ -1,9 +1,8 @@
-/** Building blocks every register's screens share: headers, empty states, forms in a modal, row actions. */
-import { Button, Group, Modal, Stack, Text, TextInput, Title } from '@mantine/core';
+/** Building blocks every register's screens share: headers, empty states, row actions (forms: components/form). */
+import { Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { IconPencil, IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
-import { useState, type FormEvent, type ReactNode } from 'react';
-import { ApiError } from '@renderer/api/client';
+import type { ReactNode } from 'react';
 
 export function ScreenHeader({ title, description, action }: { title: string; description?: string; action?: ReactNode }) {
   return (
@@ -61,21 +60,6 @@ export function confirmDelete(question: string, onConfirm: () => void) {
   });
 }
 
-/**
- * Field errors of the last refused save, keyed as the server names the fields. The message
- * itself is shown by `useChange` as a notification; here it goes under the inputs.
- */
-export function useFieldErrors() {
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  return {
-    errors,
-    clear: (field?: string) => setErrors((e) => (field ? Object.fromEntries(Object.entries(e).filter(([k]) => k !== field)) : {})),
-    fromError: (error: unknown) => setErrors(error instanceof ApiError ? error.fields : {}),
-    /** The error under a field: the server names nested fields `data.lastName` for updates. */
-    of: (field: string) => errors[field] ?? errors[`data.${field}`],
-  };
-}
-
 export function AddButton({ onClick }: { onClick: () => void }) {
   return (
     <Button leftSection={<IconPlus size={16} />} onClick={onClick}>
@@ -94,44 +78,5 @@ export function SearchInput({ value, onChange, placeholder }: { value: string; o
       onChange={(e) => onChange(e.currentTarget.value)}
       w={300}
     />
-  );
-}
-
-/** A create/edit form in a modal, with the Отмена/Сохранить footer every registry form has. */
-export function FormModal({
-  title,
-  onClose,
-  onSubmit,
-  saving,
-  size,
-  children,
-}: {
-  title: string;
-  onClose: () => void;
-  onSubmit: () => void;
-  saving: boolean;
-  size?: string;
-  children: ReactNode;
-}) {
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    onSubmit();
-  };
-  return (
-    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': 'Закрыть' }} title={title} size={size}>
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          {children}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              Отмена
-            </Button>
-            <Button type="submit" loading={saving}>
-              Сохранить
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
   );
 }

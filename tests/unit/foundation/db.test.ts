@@ -373,7 +373,9 @@ describe('0007 on a database the previous version wrote', () => {
 
   it('points the profile to the organisation already named as the center and makes it a resource center', () => {
     const sqlite = previousVersion(doverie, 'Центр «Доверие»');
-    expect(rows(sqlite)).toEqual([{ id: 1, fullName: 'Центр «Доверие»', shortName: '', type: 'resourceCenter', address: 'г. Уварово', key: 'x' }]);
+    expect(rows(sqlite)).toEqual([
+      { id: 1, fullName: 'Центр «Доверие»', shortName: '', type: 'resourceCenter', address: 'г. Уварово', key: 'x' },
+    ]);
     expect(sqlite.prepare('SELECT organization_id AS id, director_name AS director FROM center_profile').get()).toEqual({
       id: 1,
       director: 'А.Я. Гоберкорн',
@@ -384,7 +386,13 @@ describe('0007 on a database the previous version wrote', () => {
   it('makes the center an organisation of the registry from the profile, with its Russian key, when none is named so', () => {
     const sqlite = previousVersion(doverie, 'Отдел опеки');
     const made = rows(sqlite).at(-1) as { id: number; key: string };
-    expect(made).toMatchObject({ id: 2, fullName: doverie.fullName, shortName: doverie.shortName, type: 'resourceCenter', address: 'г. Уварово' });
+    expect(made).toMatchObject({
+      id: 2,
+      fullName: doverie.fullName,
+      shortName: doverie.shortName,
+      type: 'resourceCenter',
+      address: 'г. Уварово',
+    });
     expect(made.key).not.toBe('');
     expect(sqlite.prepare('SELECT organization_id FROM center_profile').pluck().get()).toBe(2);
     expect(sqlite.pragma('foreign_key_check')).toEqual([]);

@@ -176,6 +176,7 @@ const fixtures: { [K in Exclude<DbCall, 'app.initialize'>]: () => Promise<CallIn
     ],
   }),
   'agenda.create': () => ({ meetingId: 3, data: { title: 'Разное' } }),
+  'agenda.createMany': () => ({ meetingId: 3, titles: ['Об итогах полугодия', 'Разное'] }),
   'agenda.update': () => ({
     id: one<{ id: number }>('SELECT id FROM agenda_items WHERE meeting_id = 3 LIMIT 1').id,
     data: { title: 'Уточнённый вопрос' },

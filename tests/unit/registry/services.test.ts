@@ -95,7 +95,7 @@ describe('center profile', () => {
     ]);
   });
 
-  it('is an organisation of the registry: its staff work there, a rename in the registry is the profile\'s, and it cannot be deleted', () => {
+  it("is an organisation of the registry: its staff work there, a rename in the registry is the profile's, and it cannot be deleted", () => {
     const saved = saveProfile(db, profile);
     const center = saved.organizationId!;
     const staff = createPerson(db, personInput.parse({ lastName: 'Семёнова', firstName: 'Ольга', organizationId: center }));

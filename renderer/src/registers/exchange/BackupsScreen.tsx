@@ -1,7 +1,7 @@
 import { Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
-import type { BackupEntry } from '@shared/contract/backup';
+import type { BackupEntry, RestoreResult } from '@shared/contract/backup';
 import { useCall, useChange } from '@renderer/api/client';
 import { ScreenHeader } from '@renderer/components/screen';
 import { formatDateTime, formatSize, PathAction } from './common';
@@ -11,36 +11,39 @@ export function BackupsScreen() {
   const backupNow = useChange('backup.now', { success: 'Резервная копия создана' });
   const restore = useChange('backup.restore');
 
-  const confirmRestore = (file: string, when?: string) =>
-    modals.openConfirmModal({
-      title: 'Восстановление из резервной копии',
-      children: (
-        <Stack gap="xs">
-          <Text size="sm">
-            Данные приложения будут заменены данными копии{when ? ` от ${formatDateTime(when)}` : ` из файла ${file}`}. Всё, что внесено
-            после неё, сохранится только в страховочной копии.
-          </Text>
-          <Text size="sm">
-            Перед заменой текущая база будет сохранена как копия «Перед восстановлением» — к ней можно вернуться тем же способом. Файл копии
-            сначала проверяется; повреждённую копию или копию из более новой версии приложение не примет.
-          </Text>
-        </Stack>
-      ),
-      labels: { confirm: 'Восстановить', cancel: 'Отмена' },
-      confirmProps: { color: 'red' },
-      onConfirm: () =>
-        restore.mutate(
-          { file },
-          {
-            onSuccess: (result) =>
-              notifications.show({
-                color: 'green',
-                title: 'Данные восстановлены',
-                message: `Приложение работает на данных из ${result.restoredFrom}. Прежнее состояние сохранено: ${result.safetyBackup.name}`,
-              }),
-          },
+  /** Says what a restore does and waits for her answer. */
+  const askRestore = (file: string, when?: string) =>
+    new Promise<boolean>((resolve) =>
+      modals.openConfirmModal({
+        title: 'Восстановление из резервной копии',
+        children: (
+          <Stack gap="xs">
+            <Text size="sm">
+              Данные приложения будут заменены данными копии{when ? ` от ${formatDateTime(when)}` : ` из файла ${file}`}. Всё, что внесено
+              после неё, сохранится только в страховочной копии.
+            </Text>
+            <Text size="sm">
+              Перед заменой текущая база будет сохранена как копия «Перед восстановлением» — к ней можно вернуться тем же способом. Файл
+              копии сначала проверяется; повреждённую копию или копию из более новой версии приложение не примет.
+            </Text>
+          </Stack>
         ),
+        labels: { confirm: 'Восстановить', cancel: 'Отмена' },
+        confirmProps: { color: 'red' },
+        onConfirm: () => resolve(true),
+        onCancel: () => resolve(false),
+        onClose: () => resolve(false),
+      }),
+    );
+  const restored = (result: RestoreResult) =>
+    notifications.show({
+      color: 'green',
+      title: 'Данные восстановлены',
+      message: `Приложение работает на данных из ${result.restoredFrom}. Прежнее состояние сохранено: ${result.safetyBackup.name}`,
     });
+  const restoreListed = async (file: string, when: string) => {
+    if (await askRestore(file, when)) restore.mutate({ file }, { onSuccess: restored });
+  };
 
   return (
     <>
@@ -82,7 +85,7 @@ export function BackupsScreen() {
                       <Table.Td ta="right">{formatSize(b.size)}</Table.Td>
                       <Table.Td>{b.name}</Table.Td>
                       <Table.Td>
-                        <Button size="compact-sm" variant="light" color="red" onClick={() => confirmRestore(b.file, b.createdAt)}>
+                        <Button size="compact-sm" variant="light" color="red" onClick={() => void restoreListed(b.file, b.createdAt)}>
                           Восстановить
                         </Button>
                       </Table.Td>
@@ -97,20 +100,14 @@ export function BackupsScreen() {
           <Stack>
             <Title order={4}>Копия в выбранный файл</Title>
             <PathAction
+              call="backup.now"
               label="Путь к новому файлу"
               description="Например, на флешку: E:\Копии\ресурсный-центр.sqlite. Существующий файл не заменяется."
               action="Сохранить копию"
-              loading={backupNow.isPending}
-              onSubmit={(targetFile) => backupNow.mutate({ targetFile })}
+              success="Резервная копия создана"
             />
             <Title order={4}>Восстановить из файла</Title>
-            <PathAction
-              label="Файл копии"
-              action="Восстановить"
-              danger
-              loading={restore.isPending}
-              onSubmit={(file) => confirmRestore(file)}
-            />
+            <PathAction call="backup.restore" label="Файл копии" action="Восстановить" danger confirm={askRestore} onDone={restored} />
           </Stack>
         </Paper>
       </Stack>

@@ -12,16 +12,16 @@ import {
   Stack,
   Table,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { IconCheck, IconMinus, IconX } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { ExchangeSettings, ExportLogRow, ExportResult, FolderCheck } from '@shared/contract/exchange';
 import type { Job } from '@shared/contract/jobs';
 import { useCall, useChange } from '@renderer/api/client';
 import { useJob } from '@renderer/api/jobs';
-import { ScreenHeader, useFieldErrors } from '@renderer/components/screen';
+import { ScreenHeader } from '@renderer/components/screen';
+import { FormFrame, SaveButton, TextField, useContractForm, useLeaveGuard } from '@renderer/components/form';
 import { formatDateTime, PackageViewer, STATUS_COLORS, STATUS_LABELS } from './common';
 import { currentYear } from '@shared/russian';
 
@@ -49,61 +49,60 @@ export function ExportScreen() {
 }
 
 function SettingsForm({ initial }: { initial: ExchangeSettings }) {
-  const [draft, setDraft] = useState(initial);
   const [check, setCheck] = useState<FolderCheck | null>(null);
-  const errors = useFieldErrors();
-  const save = useChange('exchange.saveSettings', { success: 'Настройки выгрузки сохранены' });
-  const checkFolder = useChange('exchange.checkFolder');
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    save.mutate(draft, { onError: errors.fromError, onSuccess: setDraft });
-  };
-  const field = (key: keyof ExchangeSettings, label: string, description: string, span = 1) => (
-    <TextInput
-      style={{ gridColumn: `span ${span}` }}
-      label={label}
-      description={description}
-      required
-      value={draft[key]}
-      onChange={(e) => {
-        const value = e.currentTarget.value;
-        setDraft((d) => ({ ...d, [key]: value }));
-        errors.clear(key);
-        setCheck(null);
-      }}
-      error={errors.of(key)}
-    />
-  );
+  const cf = useContractForm({
+    call: 'exchange.saveSettings',
+    initialValues: initial,
+    toInput: (v: ExchangeSettings) => v,
+    success: 'Настройки выгрузки сохранены',
+    onSaved: (saved) => {
+      cf.form.setInitialValues(saved);
+      cf.form.setValues(saved);
+      cf.form.resetDirty(saved);
+    },
+  });
+  useLeaveGuard(cf.dirty);
+  const checkFolder = useChange('exchange.checkFolder', { notifyErrors: false });
+  const folder = cf.form.getValues().folder;
+  const runCheck = () =>
+    checkFolder.mutate(
+      { folder },
+      {
+        onSuccess: setCheck,
+        onError: (error) => cf.form.setFieldError('folder', error.fields.folder ?? error.message),
+      },
+    );
   return (
     <Paper withBorder p="md">
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <Title order={4}>Папка выгрузки и код центра</Title>
-          <SimpleGrid cols={{ base: 1, md: 3 }}>
-            {field(
-              'folder',
-              'Папка выгрузки',
-              String.raw`Сетевая папка (\\сервер\общая\Выгрузка), подключённый диск (Z:\Выгрузка) или любая папка`,
-              2,
-            )}
-            {field('centerCode', 'Код центра', 'Латинские буквы, цифры и дефис, например RC-06')}
-          </SimpleGrid>
+      <FormFrame
+        cf={cf}
+        actions={
           <Group>
-            <Button type="submit" loading={save.isPending}>
-              Сохранить
-            </Button>
-            <Button
-              variant="default"
-              loading={checkFolder.isPending}
-              disabled={!draft.folder.trim()}
-              onClick={() => checkFolder.mutate({ folder: draft.folder }, { onSuccess: setCheck, onError: errors.fromError })}
-            >
+            <SaveButton cf={cf} />
+            <Button variant="default" loading={checkFolder.isPending} disabled={!folder.trim()} onClick={runCheck}>
               Проверить папку
             </Button>
           </Group>
-          {check ? <CheckResult check={check} /> : null}
-        </Stack>
-      </form>
+        }
+      >
+        <Title order={4}>Папка выгрузки и код центра</Title>
+        <SimpleGrid cols={{ base: 1, md: 3 }}>
+          <TextField
+            cf={cf}
+            path="folder"
+            style={{ gridColumn: 'span 2' }}
+            label="Папка выгрузки"
+            description={String.raw`Сетевая папка (\\сервер\общая\Выгрузка), подключённый диск (Z:\Выгрузка) или любая папка`}
+            required
+            onChange={(e) => {
+              cf.form.setFieldValue('folder', e.currentTarget.value);
+              setCheck(null);
+            }}
+          />
+          <TextField cf={cf} path="centerCode" label="Код центра" description="Латинские буквы, цифры и дефис, например RC-06" required />
+        </SimpleGrid>
+      </FormFrame>
+      {check ? <CheckResult check={check} /> : null}
     </Paper>
   );
 }
@@ -143,29 +142,27 @@ function ExportForm({
   configured: boolean;
 }) {
   const kinds = useCall('exchange.kinds', {});
-  const [year, setYear] = useState<number>(currentYear());
-  const [chosen, setChosen] = useState<string[] | null>(null);
-  const start = useChange('exchange.export');
   const cancel = useChange('jobs.cancel');
   const running = job?.state === 'running';
-  const selected = chosen ?? (kinds.data ?? []).map((k) => k.id);
+  const all = (kinds.data ?? []).map((k) => k.id);
+  const cf = useContractForm({
+    call: 'exchange.export',
+    // Every kind until she unticks one.
+    initialValues: { year: currentYear() as number | string, kinds: null as string[] | null },
+    toInput: (v) => ({ year: v.year === '' ? (undefined as never) : Number(v.year), kinds: v.kinds ?? all }),
+    onSaved: (started) => onJob(started),
+  });
+  const { kinds: chosen } = cf.form.getValues();
+  const selected = chosen ?? all;
 
   return (
     <Paper withBorder p="md">
-      <Stack>
+      <FormFrame cf={cf}>
         <Title order={4}>Выгрузить</Title>
         {!configured ? <Text c="dimmed">Сначала укажите и сохраните папку выгрузки и код центра.</Text> : null}
         <Group align="flex-start" gap="xl">
-          <NumberInput
-            label="Год"
-            min={2000}
-            max={2100}
-            value={year}
-            onChange={(v) => setYear(Number(v) || year)}
-            w={120}
-            allowDecimal={false}
-          />
-          <Checkbox.Group label="Что выгрузить" value={selected} onChange={setChosen}>
+          <NumberInput label="Год" min={2000} max={2100} w={120} allowDecimal={false} {...cf.field('year')} />
+          <Checkbox.Group label="Что выгрузить" {...cf.field('kinds')} value={selected} onChange={(v) => cf.form.setFieldValue('kinds', v)}>
             <Stack gap={6} mt={6}>
               {(kinds.data ?? []).map((k) => (
                 <Checkbox key={k.id} value={k.id} label={k.label} />
@@ -174,11 +171,7 @@ function ExportForm({
           </Checkbox.Group>
         </Group>
         <Group>
-          <Button
-            disabled={!configured || running || selected.length === 0}
-            loading={start.isPending}
-            onClick={() => start.mutate({ year, kinds: selected }, { onSuccess: onJob })}
-          >
+          <Button type="submit" disabled={!configured || running || selected.length === 0} loading={cf.saving}>
             Выгрузить
           </Button>
           {running ? (
@@ -193,7 +186,7 @@ function ExportForm({
           ) : null}
         </Group>
         {job ? <JobState job={job} /> : null}
-      </Stack>
+      </FormFrame>
     </Paper>
   );
 }

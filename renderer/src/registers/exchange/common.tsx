@@ -2,7 +2,9 @@ import { Alert, Button, Group, Paper, Stack, Table, Text, TextInput, Title } fro
 import { useState } from 'react';
 import type { ExportStatus, PackageSummary } from '@shared/contract/exchange';
 import { formatStampDateTime } from '@shared/russian';
-import { useChange } from '@renderer/api/client';
+import type { CallInput, CallOutput } from '@shared/contract';
+import { callApi } from '@renderer/api/client';
+import { Declined, FormFrame, useContractForm } from '@renderer/components/form';
 
 /** A stored timestamp on this computer's clock. */
 export const formatDateTime = formatStampDateTime;
@@ -22,40 +24,65 @@ export function formatSize(bytes: number): string {
     : `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('ru-RU')} КБ`;
 }
 
+type PathCall = 'backup.now' | 'backup.restore' | 'exchange.openPackage';
+const PATH_KEY = { 'backup.now': 'targetFile', 'backup.restore': 'file', 'exchange.openPackage': 'manifestPath' } as const;
+
 /**
- * A path typed by hand and a button acting on it. The browser host cannot show a native file
- * dialog; the Electron shell may add one next to the field later.
+ * A path typed by hand and a button acting on it, a form of one field on the stack. The
+ * browser host cannot show a native file dialog; the Electron shell may add one next to the
+ * field later. `confirm` asks before the call (a restore replaces everything).
  */
-export function PathAction(props: {
+export function PathAction<K extends PathCall>(props: {
+  call: K;
   label: string;
   description?: string;
   placeholder?: string;
   action: string;
-  loading: boolean;
   danger?: boolean;
-  onSubmit: (path: string) => void;
+  success?: string;
+  confirm?: (path: string) => Promise<boolean>;
+  onDone?: (output: CallOutput<K>) => void;
 }) {
-  const [value, setValue] = useState('');
+  const key = PATH_KEY[props.call];
+  const cf = useContractForm({
+    call: props.call,
+    initialValues: { path: '' },
+    toInput: (v) => ({ [key]: v.path }) as CallInput<K>,
+    fieldOf: (path) => (path === key ? 'path' : path),
+    success: props.success,
+    send: props.confirm
+      ? async (input) => {
+          if (!(await props.confirm!((input as Record<string, string>)[key]!.trim()))) throw new Declined();
+          return callApi(props.call, input, props.success);
+        }
+      : undefined,
+    onSaved: (output) => {
+      cf.form.reset();
+      props.onDone?.(output);
+    },
+  });
   return (
-    <Group align="flex-end">
-      <TextInput
-        label={props.label}
-        description={props.description}
-        placeholder={props.placeholder}
-        value={value}
-        onChange={(e) => setValue(e.currentTarget.value)}
-        style={{ flex: 1 }}
-      />
-      <Button
-        variant="default"
-        color={props.danger ? 'red' : undefined}
-        disabled={!value.trim()}
-        loading={props.loading}
-        onClick={() => props.onSubmit(value.trim())}
-      >
-        {props.action}
-      </Button>
-    </Group>
+    <FormFrame cf={cf}>
+      <Group align="flex-start">
+        <TextInput
+          label={props.label}
+          description={props.description}
+          placeholder={props.placeholder}
+          style={{ flex: 1 }}
+          {...cf.field('path')}
+        />
+        <Button
+          type="submit"
+          mt={props.description ? 44 : 25}
+          variant="default"
+          color={props.danger ? 'red' : undefined}
+          disabled={!cf.form.getValues().path.trim()}
+          loading={cf.saving}
+        >
+          {props.action}
+        </Button>
+      </Group>
+    </FormFrame>
   );
 }
 
@@ -65,7 +92,6 @@ export function PathAction(props: {
  */
 export function PackageViewer() {
   const [summary, setSummary] = useState<PackageSummary | null>(null);
-  const open = useChange('exchange.openPackage');
   return (
     <Paper withBorder p="md">
       <Stack>
@@ -75,11 +101,11 @@ export function PackageViewer() {
           база открывается только для чтения.
         </Text>
         <PathAction
+          call="exchange.openPackage"
           label="Файл manifest.json"
           placeholder="\\сервер\общая\Выгрузка\RC-06\2017\data\RC-06-2017-…\manifest.json"
           action="Открыть пакет"
-          loading={open.isPending}
-          onSubmit={(manifestPath) => open.mutate({ manifestPath }, { onSuccess: setSummary })}
+          onDone={setSummary}
         />
         {summary ? (
           <Alert color="green" title={`${summary.centerName || summary.centerCode}: пакет за ${summary.year} год проверен`}>

@@ -1,14 +1,16 @@
-import { ActionIcon, Alert, Badge, Button, Group, Menu, Modal, Paper, Select, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Group, Menu, Paper, Select, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconDots, IconListCheck, IconPencil, IconPlus, IconCalendarPlus } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useMemo, useRef, useState, type ClipboardEvent } from 'react';
 import { Link } from 'react-router-dom';
-import type { AgendaItemView, MeetingDetail } from '@shared/contract/meetings';
+import { agendaLines, type AgendaItemView, type MeetingDetail, type PersonRef } from '@shared/contract/meetings';
+import type { Option } from '@shared/contract/registry';
 import { countOf } from '@shared/russian';
 import { callApi, useCall, useChange } from '@renderer/api/client';
 import { confirmDelete } from '@renderer/components/screen';
 import { AssignmentStateBadge, dueLabel, responsibles, useDocument } from './common';
 import { ItemEditor } from './ItemEditor';
 import { wordFilter } from '@renderer/components/pickers';
+import { FormDialog, FormFrame, useContractForm } from '@renderer/components/form';
 
 /** Organisations the item's assignments go to, directly or through their people: each may get its own extract. */
 function addressees(item: AgendaItemView): { id: number; name: string }[] {
@@ -23,13 +25,39 @@ function addressees(item: AgendaItemView): { id: number; name: string }[] {
   return [...found].map(([id, name]) => ({ id, name }));
 }
 
+/** Who is offered first as a speaker: the plan item's responsible people, then the group's officers and members. */
+function useSpeakerSuggestions(m: MeetingDetail, item: AgendaItemView | null): Option[] {
+  const planItemId = item?.planItemId ?? null;
+  const plan = useCall('workPlan.items', { year: m.year }, { enabled: planItemId !== null });
+  return useMemo(() => {
+    const found = new Map<number, Option>();
+    const planned = plan.data?.find((p) => p.id === planItemId);
+    for (const r of planned?.responsibles ?? []) found.set(r.id, { id: r.id, label: r.label, description: 'ответственный по плану' });
+    const person = (p: PersonRef, role?: string) => {
+      if (found.has(p.id)) return;
+      const description = [role, p.position, p.organizationName].filter(Boolean).join(', ');
+      found.set(p.id, { id: p.id, label: p.fullName, ...(description ? { description } : {}) });
+    };
+    if (m.chair) person(m.chair, 'председатель');
+    for (const a of m.attendees) if (a.member) person(a.person);
+    if (m.secretary) person(m.secretary, 'секретарь');
+    return [...found.values()];
+  }, [plan.data, planItemId, m.chair, m.secretary, m.attendees]);
+}
+
+type Editing = { item: AgendaItemView | null; key: number };
+
 export function AgendaPanel({ m, locked }: { m: MeetingDetail; locked: boolean }) {
-  const [editing, setEditing] = useState<AgendaItemView | 'new' | null>(null);
+  const [editing, setEditingRaw] = useState<Editing | null>(null);
+  // Each opening is a fresh form, also «new» after «new».
+  const opened = useRef(0);
+  const setEditing = (item: AgendaItemView | null | 'close') => setEditingRaw(item === 'close' ? null : { item, key: ++opened.current });
   const [fromPlan, setFromPlan] = useState(false);
   const open = useCall('meetings.openAssignments', { id: m.id });
   const control = useChange('agenda.addControlReview', { success: 'Вопрос о ходе исполнения решений добавлен' });
   const hasControlItem = m.items.some((i) => i.controlReview);
   const openList = open.data ?? [];
+  const suggestions = useSpeakerSuggestions(m, editing?.item ?? null);
 
   return (
     <Stack>
@@ -63,7 +91,8 @@ export function AgendaPanel({ m, locked }: { m: MeetingDetail; locked: boolean }
       {m.items.length === 0 ? (
         <Paper withBorder p="xl">
           <Text c="dimmed" ta="center">
-            Повестка пока пуста. Добавьте вопросы вручную или возьмите их из плана работы.
+            Повестка пока пуста. Впишите вопросы ниже (или вставьте повестку целиком — по вопросу в строке), либо возьмите их из плана
+            работы.
           </Text>
         </Paper>
       ) : (
@@ -81,25 +110,78 @@ export function AgendaPanel({ m, locked }: { m: MeetingDetail; locked: boolean }
       )}
 
       {locked ? null : (
-        <Group>
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
-            Добавить вопрос
-          </Button>
-          <Button variant="light" leftSection={<IconCalendarPlus size={16} />} onClick={() => setFromPlan(true)}>
-            Взять из плана работы
-          </Button>
-        </Group>
+        <Stack gap="xs">
+          <QuickAdd meetingId={m.id} autoFocus={m.items.length === 0} />
+          <Group>
+            <Button variant="light" leftSection={<IconPlus size={16} />} onClick={() => setEditing(null)}>
+              Добавить вопрос подробно
+            </Button>
+            <Button variant="light" leftSection={<IconCalendarPlus size={16} />} onClick={() => setFromPlan(true)}>
+              Взять из плана работы
+            </Button>
+          </Group>
+        </Stack>
       )}
       {editing ? (
         <ItemEditor
+          key={editing.key}
           meetingId={m.id}
-          item={editing === 'new' ? null : editing}
-          position={editing === 'new' ? m.items.length + 1 : editing.position}
-          onClose={() => setEditing(null)}
+          item={editing.item}
+          position={editing.item?.position ?? m.items.length + 1}
+          suggestions={suggestions}
+          onClose={() => setEditing('close')}
+          onNext={(saved, position) => setEditing(saved.items.find((i) => i.position === position + 1) ?? null)}
         />
       ) : null}
       {fromPlan ? <FromPlan m={m} onClose={() => setFromPlan(false)} /> : null}
     </Stack>
+  );
+}
+
+/**
+ * The agenda typed as a list: Enter adds the question typed; a pasted agenda (from last year's
+ * Word file, an e-mail) becomes one question per line, at once. The details of each question
+ * come next, in its own form.
+ */
+function QuickAdd({ meetingId, autoFocus }: { meetingId: number; autoFocus: boolean }) {
+  const ref = useRef<HTMLInputElement>(null);
+  const cf = useContractForm({
+    call: 'agenda.createMany',
+    initialValues: { text: '' },
+    toInput: (v) => ({ meetingId, titles: agendaLines(v.text) }),
+    fieldOf: (path) => (path.startsWith('titles') ? 'text' : path),
+    success: 'Вопросы добавлены в повестку',
+    onSaved: () => {
+      cf.form.reset();
+      ref.current?.focus();
+    },
+  });
+  const onPaste = (event: ClipboardEvent<HTMLInputElement>) => {
+    const pasted = event.clipboardData.getData('text/plain');
+    if (agendaLines(pasted).length < 2) return;
+    event.preventDefault();
+    const typed = cf.form.getValues().text.trim();
+    cf.form.setFieldValue('text', typed ? `${typed}\n${pasted}` : pasted);
+    void cf.submit();
+  };
+  return (
+    <FormFrame cf={cf}>
+      <Group align="flex-end" wrap="nowrap">
+        <TextInput
+          ref={ref}
+          style={{ flex: 1 }}
+          label="Новый вопрос повестки"
+          description="Enter — добавить; вставленный список (по вопросу в строке) становится вопросами повестки"
+          placeholder="О ходе реализации плана работы на 2017 год"
+          autoFocus={autoFocus}
+          {...cf.field('text')}
+          onPaste={onPaste}
+        />
+        <Button type="submit" variant="default" loading={cf.saving} disabled={cf.form.getValues().text.trim() === ''}>
+          Добавить
+        </Button>
+      </Group>
+    </FormFrame>
   );
 }
 
@@ -278,41 +360,34 @@ function ItemCard({
 
 function FromPlan({ m, onClose }: { m: MeetingDetail; onClose: () => void }) {
   const candidates = useCall('meetings.planCandidates', { year: m.year });
-  const add = useChange('agenda.addFromPlan', { success: 'Вопрос из плана добавлен в повестку' });
-  const [choice, setChoice] = useState<number | null>(null);
+  const cf = useContractForm({
+    call: 'agenda.addFromPlan',
+    initialValues: { planItemId: null as number | null },
+    toInput: (v) => ({ meetingId: m.id, planItemId: v.planItemId as number }),
+    check: (v): Record<string, string> => (v.planItemId === null ? { planItemId: 'Выберите мероприятие плана' } : {}),
+    success: 'Вопрос из плана добавлен в повестку',
+    onSaved: onClose,
+  });
   const options = (candidates.data ?? [])
     .filter((c) => c.status !== 'cancelled')
     .map((c) => ({ value: c.id, label: `${c.title} (${c.termLabel}${c.used ? ', уже в повестке или заседании' : ''})` }));
   return (
-    <Modal opened onClose={onClose} title={`Вопрос из плана работы на ${m.year} год`} size="lg">
-      <Stack>
-        {candidates.isSuccess && options.length === 0 ? <Alert color="gray">В плане работы на {m.year} год нет мероприятий.</Alert> : null}
-        <Select<number>
-          label="Мероприятие плана"
-          searchable
-          filter={wordFilter}
-          data={options}
-          value={choice}
-          onChange={setChoice}
-          nothingFoundMessage="Ничего не найдено"
-        />
-        <Text size="xs" c="dimmed">
-          Название можно затем поправить, чтобы вопрос начинался с «О…/Об…». Когда заседание проведено, план показывает мероприятие
-          выполненным.
-        </Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Отмена
-          </Button>
-          <Button
-            disabled={choice === null}
-            loading={add.isPending}
-            onClick={() => choice !== null && add.mutate({ meetingId: m.id, planItemId: choice }, { onSuccess: onClose })}
-          >
-            Добавить в повестку
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <FormDialog cf={cf} title={`Вопрос из плана работы на ${m.year} год`} size="lg" onClose={onClose} submitLabel="Добавить в повестку">
+      {candidates.isSuccess && options.length === 0 ? <Alert color="gray">В плане работы на {m.year} год нет мероприятий.</Alert> : null}
+      <Select<number>
+        label="Мероприятие плана"
+        searchable
+        selectFirstOptionOnChange
+        allowDeselect={false}
+        filter={wordFilter}
+        data={options}
+        nothingFoundMessage="Ничего не найдено"
+        {...cf.field('planItemId')}
+      />
+      <Text size="xs" c="dimmed">
+        Название можно затем поправить, чтобы вопрос начинался с «О…/Об…». Когда заседание проведено, план показывает мероприятие
+        выполненным.
+      </Text>
+    </FormDialog>
   );
 }

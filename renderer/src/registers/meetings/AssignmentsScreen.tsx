@@ -1,14 +1,14 @@
-import { Alert, Anchor, Button, Group, SegmentedControl, Select, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
+import { Alert, Anchor, Button, Group, SegmentedControl, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFileText, IconInfoCircle, IconSearch } from '@tabler/icons-react';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { AssignmentRow, AssignmentStatus } from '@shared/contract/meetings';
-import { countOf, parseRuDate } from '@shared/russian';
-import { callApi, useCall, useChange } from '@renderer/api/client';
-import { EmptyState, FormModal, ScreenHeader, useFieldErrors } from '@renderer/components/screen';
+import { countOf, typedDateInput } from '@shared/russian';
+import { callApi, useCall } from '@renderer/api/client';
+import { EmptyState, ScreenHeader } from '@renderer/components/screen';
+import { DateField, FormDialog, LongTextField, useContractForm } from '@renderer/components/form';
 import { OrganizationPicker } from '@renderer/components/pickers';
 import { AssignmentStateBadge, dueLabel, ListTable, responsibles, useDocument } from './common';
 
@@ -165,47 +165,30 @@ const TITLES: Record<AssignmentStatus, string> = {
 };
 
 function MarkDialog({ row, status, onClose }: { row: AssignmentRow; status: AssignmentStatus; onClose: () => void }) {
-  const [note, setNote] = useState(status === 'inProgress' ? '' : row.completionNote);
-  const [completedOn, setCompletedOn] = useState<string | null>(null);
-  const errors = useFieldErrors();
-  const save = useChange('assignments.setStatus', { success: 'Отметка сохранена' });
-  const submit = () =>
-    save.mutate({ id: row.id, status, completionNote: note, completedOn }, { onSuccess: onClose, onError: errors.fromError });
+  const cf = useContractForm({
+    call: 'assignments.setStatus',
+    initialValues: { completionNote: status === 'inProgress' ? '' : row.completionNote, completedOn: '' },
+    toInput: (v) => ({ id: row.id, status, completionNote: v.completionNote, completedOn: typedDateInput(v.completedOn) }),
+    success: 'Отметка сохранена',
+    onSaved: onClose,
+  });
   return (
-    <FormModal title={TITLES[status]} size="lg" onClose={onClose} onSubmit={submit} saving={save.isPending}>
+    <FormDialog cf={cf} title={TITLES[status]} size="lg" onClose={onClose}>
       <Text size="sm">
         {row.meetingLabel}, п. {row.decisionNumber}: {row.text}
       </Text>
       {status === 'inProgress' ? null : (
         <>
-          <Textarea
+          <LongTextField
+            cf={cf}
+            path="completionNote"
             label={status === 'done' ? 'Как исполнено' : 'Основание снятия с контроля'}
             required
-            autosize
-            minRows={2}
-            value={note}
-            onChange={(e) => {
-              setNote(e.currentTarget.value);
-              errors.clear('completionNote');
-            }}
-            error={errors.of('completionNote')}
-            data-autofocus
           />
-          <DateInput
-            label="Дата"
-            description="пусто — сегодня"
-            placeholder="ДД.ММ.ГГГГ"
-            valueFormat="DD.MM.YYYY"
-            dateParser={parseRuDate}
-            clearable
-            w={220}
-            value={completedOn}
-            onChange={setCompletedOn}
-            error={errors.of('completedOn')}
-          />
+          <DateField cf={cf} path="completedOn" label="Дата" description="пусто — сегодня" w={220} />
         </>
       )}
-    </FormModal>
+    </FormDialog>
   );
 }
 

@@ -1,18 +1,24 @@
-import { Button, Checkbox, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Checkbox, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
-import type { MeetingDetail, PersonRef } from '@shared/contract/meetings';
+import type { MeetingDetail } from '@shared/contract/meetings';
 import { countOf } from '@shared/russian';
-import { callApi, useChange } from '@renderer/api/client';
-import { FormModal, useFieldErrors } from '@renderer/components/screen';
-import { OrganizationPicker, PeopleMultiPicker, PersonPicker } from '@renderer/components/pickers';
+import { callApi } from '@renderer/api/client';
+import { FormFrame, SaveButton, useContractForm, useLeaveGuard } from '@renderer/components/form';
+import { PeopleMultiPicker, PersonPicker } from '@renderer/components/pickers';
+import { PersonForm } from '@renderer/registers/registry';
 
 interface Row {
-  person: PersonRef | { id: number; fullName: string; position: string; organizationName: string | null };
+  person: { id: number; fullName: string; position: string; organizationName: string | null };
   present: boolean;
   absenceReason: string;
   late: boolean;
   member: boolean;
+}
+
+interface Values {
+  attendees: Row[];
+  guestIds: number[];
 }
 
 /**
@@ -21,15 +27,30 @@ interface Row {
  */
 export function AttendancePanel({ m, locked }: { m: MeetingDetail; locked: boolean }) {
   const anyRecorded = m.attendees.some((a) => a.recorded);
-  const [rows, setRows] = useState<Row[]>(() =>
-    // Before anything is recorded every member is offered as present: the usual case.
-    m.attendees.map((a) => ({ ...a, present: a.recorded ? a.present : !anyRecorded })),
-  );
-  const [guestIds, setGuestIds] = useState(m.guests.map((g) => g.id));
+  const cf = useContractForm({
+    call: 'meetings.setAttendance',
+    initialValues: {
+      // Before anything is recorded every member is offered as present: the usual case.
+      attendees: m.attendees.map((a): Row => ({
+        person: { id: a.person.id, fullName: a.person.fullName, position: a.person.position, organizationName: a.person.organizationName },
+        present: a.recorded ? a.present : !anyRecorded,
+        absenceReason: a.absenceReason,
+        late: a.late,
+        member: a.member,
+      })),
+      guestIds: m.guests.map((g) => g.id),
+    } satisfies Values,
+    toInput: (v: Values) => ({
+      meetingId: m.id,
+      attendees: v.attendees.map((r) => ({ personId: r.person.id, present: r.present, absenceReason: r.absenceReason, late: r.late })),
+      guestIds: v.guestIds,
+    }),
+    success: 'Состав участников сохранён',
+  });
+  useLeaveGuard(cf.dirty);
   const [extra, setExtra] = useState<number | null>(null);
   const [addingGuest, setAddingGuest] = useState(false);
-  const save = useChange('meetings.setAttendance', { success: 'Состав участников сохранён' });
-  const update = (id: number, patch: Partial<Row>) => setRows((rs) => rs.map((r) => (r.person.id === id ? { ...r, ...patch } : r)));
+  const { attendees: rows, guestIds } = cf.form.getValues();
   const present = rows.filter((r) => r.present).length;
 
   const addExtra = async (personId: number | null) => {
@@ -37,180 +58,128 @@ export function AttendancePanel({ m, locked }: { m: MeetingDetail; locked: boole
     if (personId === null || rows.some((r) => r.person.id === personId)) return;
     const [option] = await callApi('people.optionsByIds', { ids: [personId] });
     const person = { id: personId, fullName: option?.label ?? '', position: option?.description ?? '', organizationName: null };
-    setRows((rs) => [...rs, { person, present: true, absenceReason: '', late: false, member: false }]);
+    cf.form.insertListItem('attendees', { person, present: true, absenceReason: '', late: false, member: false });
   };
 
   return (
-    <fieldset disabled={locked} style={{ border: 0, padding: 0, margin: 0 }}>
-      <Stack>
-        <Group justify="space-between">
+    <FormFrame
+      cf={cf}
+      actions={
+        locked ? null : (
+          <Group justify="flex-end">
+            <SaveButton cf={cf} label="Сохранить участников" />
+          </Group>
+        )
+      }
+    >
+      <fieldset disabled={locked} style={{ border: 0, padding: 0, margin: 0 }}>
+        <Stack>
           <Text size="sm" c="dimmed">
             Присутствует {countOf(present, ['человек', 'человека', 'человек'])} из {rows.length}
             {guestIds.length ? `, приглашённых: ${guestIds.length}` : ''}
           </Text>
-        </Group>
-        <Paper withBorder>
-          <Table aria-label="Присутствие" verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Участник</Table.Th>
-                <Table.Th w={130}>Присутствовал</Table.Th>
-                <Table.Th w={130}>Опоздал</Table.Th>
-                <Table.Th w={300}>Причина отсутствия</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.map((r) => (
-                <Table.Tr key={r.person.id}>
-                  <Table.Td>
-                    <Text size="sm">{r.person.fullName}</Text>
-                    <Text size="xs" c="dimmed">
-                      {[r.person.position, r.person.organizationName, r.member ? null : 'не член группы'].filter(Boolean).join(', ')}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <Checkbox
-                      aria-label={`Присутствовал: ${r.person.fullName}`}
-                      checked={r.present}
-                      onChange={(e) =>
-                        update(r.person.id, { present: e.currentTarget.checked, late: e.currentTarget.checked ? r.late : false })
-                      }
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <Checkbox
-                      aria-label={`Опоздал: ${r.person.fullName}`}
-                      checked={r.late}
-                      disabled={!r.present}
-                      onChange={(e) => update(r.person.id, { late: e.currentTarget.checked })}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    {r.present ? null : (
-                      <TextInput
-                        size="xs"
-                        aria-label={`Причина отсутствия: ${r.person.fullName}`}
-                        placeholder="отпуск, болезнь, командировка…"
-                        value={r.absenceReason}
-                        onChange={(e) => update(r.person.id, { absenceReason: e.currentTarget.value })}
-                      />
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-              {rows.length === 0 ? (
+          <Paper withBorder>
+            <Table aria-label="Присутствие" verticalSpacing="xs">
+              <Table.Thead>
                 <Table.Tr>
-                  <Table.Td colSpan={4}>
-                    <Text c="dimmed" size="sm">
-                      В составе группы пока никого нет. Добавьте членов группы в разделе «Рабочие группы» или отметьте присутствующих ниже.
-                    </Text>
-                  </Table.Td>
+                  <Table.Th>Участник</Table.Th>
+                  <Table.Th w={130}>Присутствовал</Table.Th>
+                  <Table.Th w={130}>Опоздал</Table.Th>
+                  <Table.Th w={300}>Причина отсутствия</Table.Th>
                 </Table.Tr>
-              ) : null}
-            </Table.Tbody>
-          </Table>
-        </Paper>
-        {locked ? null : (
-          <PersonPicker label="Добавить присутствовавшего не из состава группы" value={extra} onChange={(v) => void addExtra(v)} />
-        )}
-        <Title order={4} mt="sm">
-          Приглашённые
-        </Title>
-        <Group align="flex-end">
-          <div style={{ flex: 1 }}>
-            <PeopleMultiPicker
-              label="Приглашённые из реестра"
-              value={guestIds}
-              onChange={setGuestIds}
-              error={save.error?.fields.guestIds}
-            />
-          </div>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((r, i) => (
+                  <Table.Tr key={r.person.id}>
+                    <Table.Td>
+                      <Text size="sm">{r.person.fullName}</Text>
+                      <Text size="xs" c="dimmed">
+                        {[r.person.position, r.person.organizationName, r.member ? null : 'не член группы'].filter(Boolean).join(', ')}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Checkbox
+                        aria-label={`Присутствовал: ${r.person.fullName}`}
+                        {...cf.field(`attendees.${i}.present`, { type: 'checkbox' })}
+                        onChange={(e) => {
+                          const on = e.currentTarget.checked;
+                          cf.form.setFieldValue(`attendees.${i}.present`, on);
+                          if (!on) cf.form.setFieldValue(`attendees.${i}.late`, false);
+                        }}
+                      />
+                    </Table.Td>
+                    <Table.Td>
+                      <Checkbox
+                        aria-label={`Опоздал: ${r.person.fullName}`}
+                        disabled={!r.present}
+                        {...cf.field(`attendees.${i}.late`, { type: 'checkbox' })}
+                      />
+                    </Table.Td>
+                    <Table.Td>
+                      {r.present ? null : (
+                        <TextInput
+                          size="xs"
+                          aria-label={`Причина отсутствия: ${r.person.fullName}`}
+                          placeholder="отпуск, болезнь, командировка…"
+                          {...cf.field(`attendees.${i}.absenceReason`)}
+                        />
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+                {rows.length === 0 ? (
+                  <Table.Tr>
+                    <Table.Td colSpan={4}>
+                      <Text c="dimmed" size="sm">
+                        В составе группы пока никого нет. Добавьте членов группы в разделе «Рабочие группы» или отметьте присутствующих
+                        ниже.
+                      </Text>
+                    </Table.Td>
+                  </Table.Tr>
+                ) : null}
+              </Table.Tbody>
+            </Table>
+          </Paper>
           {locked ? null : (
-            <Button variant="light" leftSection={<IconUserPlus size={16} />} onClick={() => setAddingGuest(true)}>
-              Новый человек
-            </Button>
+            <PersonPicker label="Добавить присутствовавшего не из состава группы" value={extra} onChange={(v) => void addExtra(v)} />
           )}
-        </Group>
-        {m.guests.length ? (
-          <Stack gap={2}>
-            {m.guests.map((g) => (
-              <Text size="sm" key={g.id}>
-                {g.short}
-                {[g.position, g.organizationName].filter(Boolean).length
-                  ? ` – ${[g.position, g.organizationName].filter(Boolean).join(', ')}`
-                  : ''}
-              </Text>
-            ))}
-          </Stack>
-        ) : null}
-        {locked ? null : (
-          <Group justify="flex-end">
-            <Button
-              loading={save.isPending}
-              onClick={() =>
-                save.mutate({
-                  meetingId: m.id,
-                  attendees: rows.map((r) => ({ personId: r.person.id, present: r.present, absenceReason: r.absenceReason, late: r.late })),
-                  guestIds,
-                })
-              }
-            >
-              Сохранить участников
-            </Button>
+          <Title order={4} mt="sm">
+            Приглашённые
+          </Title>
+          <Group align="flex-end">
+            <div style={{ flex: 1 }}>
+              <PeopleMultiPicker label="Приглашённые из реестра" {...cf.field('guestIds')} />
+            </div>
+            {locked ? null : (
+              <Button variant="light" leftSection={<IconUserPlus size={16} />} onClick={() => setAddingGuest(true)}>
+                Новый человек
+              </Button>
+            )}
           </Group>
-        )}
-        {addingGuest ? <NewGuest onClose={() => setAddingGuest(false)} onCreated={(id) => setGuestIds((ids) => [...ids, id])} /> : null}
-      </Stack>
-    </fieldset>
-  );
-}
-
-/** A guest who is not yet in the registry: added there and to the guests in one step. */
-function NewGuest({ onClose, onCreated }: { onClose: () => void; onCreated: (id: number) => void }) {
-  const [draft, setDraft] = useState({ lastName: '', firstName: '', middleName: '', position: '', organizationId: null as number | null });
-  const errors = useFieldErrors();
-  const create = useChange('people.create', { success: 'Добавлен в реестр и в список приглашённых' });
-  const set = <K extends keyof typeof draft>(key: K, value: (typeof draft)[K]) => {
-    setDraft((d) => ({ ...d, [key]: value }));
-    errors.clear(key);
-  };
-  const submit = () =>
-    create.mutate(draft, {
-      onSuccess: (p) => {
-        onCreated(p.id);
-        onClose();
-      },
-      onError: errors.fromError,
-    });
-  return (
-    <FormModal title="Новый приглашённый" size="lg" onClose={onClose} onSubmit={submit} saving={create.isPending}>
-      <SimpleGrid cols={3}>
-        <TextInput
-          label="Фамилия"
-          required
-          value={draft.lastName}
-          onChange={(e) => set('lastName', e.currentTarget.value)}
-          error={errors.of('lastName')}
+          {m.guests.length ? (
+            <Stack gap={2}>
+              {m.guests.map((g) => (
+                <Text size="sm" key={g.id}>
+                  {g.short}
+                  {[g.position, g.organizationName].filter(Boolean).length
+                    ? ` – ${[g.position, g.organizationName].filter(Boolean).join(', ')}`
+                    : ''}
+                </Text>
+              ))}
+            </Stack>
+          ) : null}
+        </Stack>
+      </fieldset>
+      {addingGuest ? (
+        // A guest who is not yet in the registry: added there with the registry's own form, and to the guests.
+        <PersonForm
+          editing={null}
+          title="Новый приглашённый"
+          success="Добавлен в реестр и в список приглашённых — сохраните участников"
+          onClose={() => setAddingGuest(false)}
+          onCreated={(p) => cf.form.setFieldValue('guestIds', [...cf.form.getValues().guestIds, p.id])}
         />
-        <TextInput
-          label="Имя"
-          required
-          value={draft.firstName}
-          onChange={(e) => set('firstName', e.currentTarget.value)}
-          error={errors.of('firstName')}
-        />
-        <TextInput label="Отчество" value={draft.middleName} onChange={(e) => set('middleName', e.currentTarget.value)} />
-      </SimpleGrid>
-      <TextInput label="Должность" value={draft.position} onChange={(e) => set('position', e.currentTarget.value)} />
-      <OrganizationPicker
-        label="Организация"
-        value={draft.organizationId}
-        onChange={(v) => set('organizationId', v)}
-        error={errors.of('organizationId')}
-      />
-      <Text size="xs" c="dimmed">
-        Человек будет добавлен в реестр специалистов; остальные сведения можно дополнить там. Не забудьте сохранить участников.
-      </Text>
-    </FormModal>
+      ) : null}
+    </FormFrame>
   );
 }

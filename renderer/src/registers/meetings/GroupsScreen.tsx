@@ -1,18 +1,20 @@
-import { ActionIcon, Alert, Button, Group, NumberInput, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { ActionIcon, Button, Group, NumberInput, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { IconCalendarPlus, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { QUORUM_RULE_LABELS, QUORUM_RULES, type CaseFile, type QuorumRule, type WorkingGroup } from '@shared/contract/meetings';
-import { countOf } from '@shared/russian';
+import { bodyNameGenitive, countOf } from '@shared/russian';
 import { useCall, useChange } from '@renderer/api/client';
-import { confirmDelete, EmptyState, FormModal, RowActions, ScreenHeader } from '@renderer/components/screen';
-import { useCreateOrUpdate, useDraft } from '@renderer/components/form';
+import { confirmDelete, EmptyState, RowActions, ScreenHeader } from '@renderer/components/screen';
+import { FormDialog, FormFrame, SaveButton, TextField, useContractForm, useLeaveGuard, type ContractForm } from '@renderer/components/form';
 import { PeopleMultiPicker, PersonPicker } from '@renderer/components/pickers';
 import { ListTable } from './common';
+import { CreateMeetingDialog } from './MeetingForm';
 
 export function GroupsScreen() {
   const groups = useCall('workingGroups.list', {});
   const remove = useChange('workingGroups.delete', { success: 'Рабочая группа удалена' });
   const [editing, setEditing] = useState<WorkingGroup | 'new' | null>(null);
+  const [meetingOf, setMeetingOf] = useState<number | null>(null);
   const list = groups.data ?? [];
   return (
     <>
@@ -56,84 +58,111 @@ export function GroupsScreen() {
             <Table.Td>{g.meetingCount}</Table.Td>
             <Table.Td>{g.openAssignmentCount}</Table.Td>
             <Table.Td>
-              <RowActions
-                name={g.name}
-                onEdit={() => setEditing(g)}
-                onDelete={() => confirmDelete(`Удалить рабочую группу «${g.name}»?`, () => remove.mutate({ id: g.id }))}
-              />
+              <Group gap={4} wrap="nowrap" justify="flex-end">
+                <Button
+                  size="compact-sm"
+                  variant="light"
+                  leftSection={<IconCalendarPlus size={14} />}
+                  onClick={() => setMeetingOf(g.id)}
+                  aria-label={`Новое заседание: ${g.name}`}
+                >
+                  Новое заседание
+                </Button>
+                <RowActions
+                  name={g.name}
+                  onEdit={() => setEditing(g)}
+                  onDelete={() => confirmDelete(`Удалить рабочую группу «${g.name}»?`, () => remove.mutate({ id: g.id }))}
+                />
+              </Group>
             </Table.Td>
           </Table.Tr>
         ))}
       </ListTable>
       <ThresholdSetting />
       {editing ? <GroupForm editing={editing === 'new' ? null : editing} onClose={() => setEditing(null)} /> : null}
+      {meetingOf !== null ? <CreateMeetingDialog groupId={meetingOf} onClose={() => setMeetingOf(null)} /> : null}
     </>
   );
 }
 
+interface GroupValues {
+  name: string;
+  nameGenitive: string;
+  chairId: number | null;
+  deputyChairId: number | null;
+  secretaryId: number | null;
+  memberIds: number[];
+  quorum: QuorumRule;
+  caseFiles: CaseFile[];
+}
+
 function GroupForm({ editing, onClose }: { editing: WorkingGroup | null; onClose: () => void }) {
-  const { draft, set, errors } = useDraft({
-    name: editing?.name ?? '',
-    nameGenitive: editing?.nameGenitive ?? '',
-    chairId: editing?.chair?.id ?? null,
-    deputyChairId: editing?.deputyChair?.id ?? null,
-    secretaryId: editing?.secretary?.id ?? null,
-    memberIds: editing?.members.map((m) => m.id) ?? [],
-    quorum: editing?.quorum ?? ('half' as QuorumRule),
-    caseFiles: editing?.caseFiles ?? ([] as CaseFile[]),
+  // The genitive follows the name while she has not typed her own (a stored one that the rule gives follows too).
+  const [genitiveFollows, setGenitiveFollows] = useState(!editing || bodyNameGenitive(editing.name) === editing.nameGenitive);
+  const cf = useContractForm({
+    call: editing ? 'workingGroups.update' : 'workingGroups.create',
+    initialValues: {
+      name: editing?.name ?? '',
+      nameGenitive: editing?.nameGenitive ?? '',
+      chairId: editing?.chair?.id ?? null,
+      deputyChairId: editing?.deputyChair?.id ?? null,
+      secretaryId: editing?.secretary?.id ?? null,
+      memberIds: editing?.members.map((m) => m.id) ?? [],
+      quorum: editing?.quorum ?? 'half',
+      caseFiles: editing?.caseFiles ?? [],
+    } satisfies GroupValues,
+    toInput: (data: GroupValues) => (editing ? { id: editing.id, data } : data),
+    success: editing ? 'Изменения сохранены' : 'Рабочая группа добавлена',
+    onSaved: onClose,
   });
-  const { save, saving } = useCreateOrUpdate(
-    { create: 'workingGroups.create', update: 'workingGroups.update', created: 'Рабочая группа добавлена' },
-    { onSaved: onClose, onError: errors.fromError },
-  );
-  const submit = () => save(editing?.id ?? null, draft);
   return (
-    <FormModal title={editing ? 'Рабочая группа' : 'Новая рабочая группа'} size="lg" onClose={onClose} onSubmit={submit} saving={saving}>
-      <TextInput
+    <FormDialog cf={cf} title={editing ? 'Рабочая группа' : 'Новая рабочая группа'} size="lg" onClose={onClose}>
+      <TextField
+        cf={cf}
+        path="name"
         label="Название"
         placeholder="Межрайонная рабочая группа сегмента №6"
         required
-        value={draft.name}
-        onChange={(e) => set('name', e.currentTarget.value)}
-        error={errors.of('name')}
+        long
+        onChange={(e) => {
+          const name = e.currentTarget.value;
+          cf.form.setFieldValue('name', name);
+          if (genitiveFollows) cf.form.setFieldValue('nameGenitive', bodyNameGenitive(name) ?? '');
+        }}
       />
-      <TextInput
+      <TextField
+        cf={cf}
+        path="nameGenitive"
         label="Название в родительном падеже (для заголовка протокола)"
-        description="Заголовок протокола: «заседания …»"
+        description={
+          genitiveFollows && cf.form.getValues().nameGenitive
+            ? 'Составлено по названию — проверьте. Заголовок протокола: «заседания …»'
+            : 'Заголовок протокола: «заседания …»'
+        }
         placeholder="межрайонной рабочей группы сегмента №6"
         required
-        value={draft.nameGenitive}
-        onChange={(e) => set('nameGenitive', e.currentTarget.value)}
-        error={errors.of('nameGenitive')}
+        long
+        onChange={(e) => {
+          cf.form.setFieldValue('nameGenitive', e.currentTarget.value);
+          setGenitiveFollows(false);
+        }}
       />
-      <PersonPicker label="Председатель" value={draft.chairId} onChange={(v) => set('chairId', v)} error={errors.of('chairId')} />
-      <PersonPicker
-        label="Заместитель председателя"
-        value={draft.deputyChairId}
-        onChange={(v) => set('deputyChairId', v)}
-        error={errors.of('deputyChairId')}
-      />
-      <PersonPicker label="Секретарь" value={draft.secretaryId} onChange={(v) => set('secretaryId', v)} error={errors.of('secretaryId')} />
-      <PeopleMultiPicker
-        label="Члены группы"
-        value={draft.memberIds}
-        onChange={(v) => set('memberIds', v)}
-        error={errors.of('memberIds')}
-      />
+      <PersonPicker label="Председатель" {...cf.field('chairId')} />
+      <PersonPicker label="Заместитель председателя" {...cf.field('deputyChairId')} />
+      <PersonPicker label="Секретарь" {...cf.field('secretaryId')} />
+      <PeopleMultiPicker label="Члены группы" {...cf.field('memberIds')} />
       <Text size="xs" c="dimmed">
         Председатель, заместитель и секретарь входят в состав группы автоматически.
       </Text>
-      <Select<QuorumRule>
+      <Select
         label="Кворум"
         description="Протокол заседания указывает, сколько членов присутствует и есть ли кворум"
         data={QUORUM_RULES.map((q) => ({ value: q, label: QUORUM_RULE_LABELS[q] }))}
-        value={draft.quorum}
-        onChange={(v) => v && set('quorum', v)}
         allowDeselect={false}
-        error={errors.of('quorum')}
+        {...cf.field('quorum')}
       />
-      <CaseFiles value={draft.caseFiles} onChange={(v) => set('caseFiles', v)} errorOf={errors.of} />
-    </FormModal>
+      <CaseFiles cf={cf} />
+    </FormDialog>
   );
 }
 
@@ -141,17 +170,9 @@ function GroupForm({ editing, onClose }: { editing: WorkingGroup | null; onClose
  * The номенклатура дел: in which case file the group's minutes of each year are kept. An extract
  * sent to another organisation names it («Подлинник документа находится … в деле № 01-07 за 2017 год»).
  */
-function CaseFiles({
-  value,
-  onChange,
-  errorOf,
-}: {
-  value: CaseFile[];
-  onChange: (v: CaseFile[]) => void;
-  errorOf: (field: string) => string | undefined;
-}) {
-  const error = errorOf('caseFiles');
-  const edit = (i: number, patch: Partial<CaseFile>) => onChange(value.map((f, j) => (j === i ? { ...f, ...patch } : f)));
+function CaseFiles({ cf }: { cf: ContractForm<GroupValues> }) {
+  const value = cf.form.getValues().caseFiles;
+  const error = cf.form.errors.caseFiles;
   const nextYear = value.length ? Math.max(...value.map((f) => f.year)) + 1 : new Date().getFullYear();
   return (
     <Stack gap={4}>
@@ -163,27 +184,13 @@ function CaseFiles({
       </Text>
       {value.map((f, i) => (
         <Group key={i} gap="xs" align="flex-end">
-          <NumberInput
-            label="Год"
-            w={110}
-            min={2000}
-            max={2100}
-            value={f.year}
-            onChange={(v) => edit(i, { year: Number(v) })}
-            error={errorOf(`caseFiles.${i}.year`)}
-          />
-          <TextInput
-            label={`Индекс дела за ${f.year} год`}
-            w={220}
-            value={f.index}
-            onChange={(e) => edit(i, { index: e.currentTarget.value })}
-            error={errorOf(`caseFiles.${i}.index`)}
-          />
+          <NumberInput label="Год" w={110} min={2000} max={2100} {...cf.field(`caseFiles.${i}.year`)} />
+          <TextInput label={`Индекс дела за ${f.year} год`} w={220} {...cf.field(`caseFiles.${i}.index`)} />
           <ActionIcon
             variant="subtle"
             color="red"
             aria-label={`Убрать дело за ${f.year} год`}
-            onClick={() => onChange(value.filter((_, j) => j !== i))}
+            onClick={() => cf.form.removeListItem('caseFiles', i)}
           >
             <IconTrash size={16} />
           </ActionIcon>
@@ -194,12 +201,12 @@ function CaseFiles({
         size="compact-sm"
         w="fit-content"
         leftSection={<IconPlus size={14} />}
-        onClick={() => onChange([...value, { year: nextYear, index: '' }])}
+        onClick={() => cf.form.insertListItem('caseFiles', { year: nextYear, index: '' })}
       >
         Добавить год
       </Button>
       {error ? (
-        <Text size="xs" c="red">
+        <Text size="xs" c="red" data-path="caseFiles">
           {error}
         </Text>
       ) : null}
@@ -210,37 +217,33 @@ function CaseFiles({
 /** Above this many attendees the minutes say «N человек (список прилагается)». */
 function ThresholdSetting() {
   const settings = useCall('meetings.getSettings', {});
-  const save = useChange('meetings.saveSettings', { success: 'Настройка сохранена' });
-  const [value, setValue] = useState<number | string>('');
-  const current = settings.data?.attendeeThreshold;
+  if (!settings.data) return null;
+  return <ThresholdForm key={settings.data.attendeeThreshold} threshold={settings.data.attendeeThreshold} />;
+}
+
+function ThresholdForm({ threshold }: { threshold: number }) {
+  const cf = useContractForm({
+    call: 'meetings.saveSettings',
+    initialValues: { attendeeThreshold: threshold as number | string },
+    toInput: (v) => ({ attendeeThreshold: v.attendeeThreshold === '' ? (undefined as never) : Number(v.attendeeThreshold) }),
+    success: 'Настройка сохранена',
+  });
+  useLeaveGuard(cf.dirty);
   return (
     <Paper withBorder p="md" mt="lg" maw={640}>
-      <Stack gap="xs">
-        <Text fw={500}>Список присутствовавших в протоколе</Text>
-        <Text size="sm" c="dimmed">
-          Если присутствовало больше указанного числа человек, в протоколе пишется «N человек (список прилагается)», а список выводится
-          приложением.
-        </Text>
-        <Group align="flex-end">
-          <NumberInput
-            label="Не больше, человек"
-            w={200}
-            min={1}
-            max={1000}
-            value={value === '' ? (current ?? '') : value}
-            onChange={setValue}
-          />
-          <Button
-            variant="light"
-            disabled={value === '' || value === current}
-            loading={save.isPending}
-            onClick={() => save.mutate({ attendeeThreshold: Number(value) }, { onSuccess: () => setValue('') })}
-          >
-            Сохранить
-          </Button>
-        </Group>
-        {save.isError ? <Alert color="red">{save.error.message}</Alert> : null}
-      </Stack>
+      <FormFrame cf={cf}>
+        <Stack gap="xs">
+          <Text fw={500}>Список присутствовавших в протоколе</Text>
+          <Text size="sm" c="dimmed">
+            Если присутствовало больше указанного числа человек, в протоколе пишется «N человек (список прилагается)», а список выводится
+            приложением.
+          </Text>
+          <Group align="flex-end">
+            <NumberInput label="Не больше, человек" w={200} min={1} max={1000} allowDecimal={false} {...cf.field('attendeeThreshold')} />
+            <SaveButton cf={cf} disabled={!cf.dirty} />
+          </Group>
+        </Stack>
+      </FormFrame>
     </Paper>
   );
 }

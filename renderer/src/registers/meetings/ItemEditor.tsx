@@ -1,403 +1,362 @@
-import {
-  ActionIcon,
-  Button,
-  Checkbox,
-  Divider,
-  Group,
-  Modal,
-  NumberInput,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { DateInput } from '@mantine/dates';
+import { ActionIcon, Button, Checkbox, Divider, Group, NumberInput, Paper, SimpleGrid, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { IconPlus, IconX } from '@tabler/icons-react';
-import { useState } from 'react';
-import type { AgendaItemFormInput, AgendaItemView } from '@shared/contract/meetings';
-import { useChange } from '@renderer/api/client';
-import { useFieldErrors } from '@renderer/components/screen';
-import { OrganizationsMultiPicker, PeopleMultiPicker, PersonPicker } from '@renderer/components/pickers';
-import { parseRuDate } from '@shared/russian';
+import type { AgendaItemFormInput, AgendaItemView, MeetingDetail } from '@shared/contract/meetings';
+import type { Option } from '@shared/contract/registry';
+import { formatDate, typedDateInput } from '@shared/russian';
+import {
+  DateField,
+  FormDialog,
+  keptRows,
+  LongTextField,
+  remapRow,
+  TextField,
+  useContractForm,
+  withoutDataPrefix,
+} from '@renderer/components/form';
+import { OrganizationsMultiPicker, PeopleMultiPicker, SpeakerPicker } from '@renderer/components/pickers';
 
-interface SpeakerDraft {
+interface SpeakerRow {
   personId: number | null;
   name: string;
+}
+
+interface DiscussionRow extends SpeakerRow {
   text: string;
 }
 
-interface DecisionDraft {
+interface DecisionRow {
   id: number | null;
   text: string;
-  votesFor: number | null;
-  votesAgainst: number | null;
-  votesAbstained: number | null;
-  isAssignment: boolean;
-  personIds: number[];
-  organizationIds: number[];
-  dueDate: string | null;
-  permanent: boolean;
+  votesFor: number | '';
+  votesAgainst: number | '';
+  votesAbstained: number | '';
+  assignment: { personIds: number[]; organizationIds: number[]; dueDate: string; permanent: boolean };
 }
 
-interface Draft {
+interface Values {
   title: string;
-  plannedMinutes: number | null;
-  speakers: SpeakerDraft[];
+  plannedMinutes: number | '';
+  speakers: SpeakerRow[];
   heardText: string;
   reportAttached: boolean;
-  discussion: SpeakerDraft[];
-  decisions: DecisionDraft[];
+  discussion: DiscussionRow[];
+  decisions: DecisionRow[];
 }
 
-const blankDecision = (): DecisionDraft => ({
+const blankSpeaker = (): SpeakerRow => ({ personId: null, name: '' });
+const blankDiscussion = (): DiscussionRow => ({ personId: null, name: '', text: '' });
+const blankDecision = (): DecisionRow => ({
   id: null,
   text: '',
-  votesFor: null,
-  votesAgainst: null,
-  votesAbstained: null,
-  isAssignment: false,
-  personIds: [],
-  organizationIds: [],
-  dueDate: null,
-  permanent: false,
+  votesFor: '',
+  votesAgainst: '',
+  votesAbstained: '',
+  assignment: { personIds: [], organizationIds: [], dueDate: '', permanent: false },
 });
 
-function draftOf(item: AgendaItemView | null): Draft {
-  if (!item)
-    return {
-      title: '',
-      plannedMinutes: null,
-      speakers: [{ personId: null, name: '', text: '' }],
-      heardText: '',
-      reportAttached: false,
-      discussion: [],
-      decisions: [],
-    };
-  return {
-    title: item.title,
-    plannedMinutes: item.plannedMinutes,
-    speakers: item.speakers.map((s) => ({ personId: s.personId, name: s.name, text: '' })),
-    heardText: item.heardText,
-    reportAttached: item.reportAttached,
-    discussion: item.discussion.map((s) => ({ personId: s.personId, name: s.name, text: s.text })),
-    decisions: item.decisions.map((d) => ({
+/**
+ * What the minutes record, with a row ready in each part: a speaker, a speech and a decision
+ * wait for her to type; a row left empty is simply not saved.
+ */
+function valuesOf(item: AgendaItemView | null): Values {
+  const speakers = item?.speakers.map((s) => ({ personId: s.personId, name: s.name })) ?? [];
+  const discussion = item?.discussion.map((s) => ({ personId: s.personId, name: s.name, text: s.text })) ?? [];
+  const decisions =
+    item?.decisions.map((d) => ({
       id: d.id,
       text: d.text,
-      votesFor: d.votesFor,
-      votesAgainst: d.votesAgainst,
-      votesAbstained: d.votesAbstained,
-      isAssignment: d.assignment !== null,
-      personIds: d.assignment?.people.map((p) => p.id) ?? [],
-      organizationIds: d.assignment?.organizations.map((o) => o.id) ?? [],
-      dueDate: d.assignment?.dueDate ?? null,
-      permanent: d.assignment?.permanent ?? false,
-    })),
+      votesFor: d.votesFor ?? ('' as const),
+      votesAgainst: d.votesAgainst ?? ('' as const),
+      votesAbstained: d.votesAbstained ?? ('' as const),
+      assignment: {
+        personIds: d.assignment?.people.map((p) => p.id) ?? [],
+        organizationIds: d.assignment?.organizations.map((o) => o.id) ?? [],
+        dueDate: formatDate(d.assignment?.dueDate),
+        permanent: d.assignment?.permanent ?? false,
+      },
+    })) ?? [];
+  return {
+    title: item?.title ?? '',
+    plannedMinutes: item?.plannedMinutes ?? '',
+    speakers: speakers.length ? speakers : [blankSpeaker()],
+    heardText: item?.heardText ?? '',
+    reportAttached: item?.reportAttached ?? false,
+    discussion: discussion.length ? discussion : [blankDiscussion()],
+    decisions: decisions.length ? decisions : [blankDecision()],
   };
 }
 
-/** The call's input; an empty speaker row (nothing chosen, nothing typed) is simply left out. */
-function inputOf(d: Draft): AgendaItemFormInput {
-  const filled = (s: SpeakerDraft) => s.personId !== null || s.name.trim() !== '' || s.text.trim() !== '';
+const speakerFilled = (s: SpeakerRow) => s.personId !== null || s.name.trim() !== '';
+const discussionFilled = (s: DiscussionRow) => speakerFilled(s) || s.text.trim() !== '';
+/** A decision is an assignment under control once it names someone responsible or a term. */
+const assignmentGiven = (d: DecisionRow) =>
+  d.assignment.personIds.length > 0 ||
+  d.assignment.organizationIds.length > 0 ||
+  d.assignment.dueDate.trim() !== '' ||
+  d.assignment.permanent;
+const decisionFilled = (d: DecisionRow) =>
+  d.id !== null || d.text.trim() !== '' || assignmentGiven(d) || d.votesFor !== '' || d.votesAgainst !== '' || d.votesAbstained !== '';
+const numberOrNull = (v: number | '') => (v === '' ? null : Number(v));
+
+/** The call's input; the rows she left empty are left out. */
+function inputOf(v: Values): AgendaItemFormInput {
   return {
-    title: d.title,
-    plannedMinutes: d.plannedMinutes,
-    speakers: d.speakers.filter(filled).map((s) => ({ personId: s.personId, name: s.name })),
-    heardText: d.heardText,
-    reportAttached: d.reportAttached,
-    discussion: d.discussion.filter(filled).map((s) => ({ personId: s.personId, name: s.name, text: s.text })),
-    decisions: d.decisions.map((x) => ({
-      id: x.id,
-      text: x.text,
-      votesFor: x.votesFor,
-      votesAgainst: x.votesAgainst,
-      votesAbstained: x.votesAbstained,
-      assignment: x.isAssignment
-        ? { personIds: x.personIds, organizationIds: x.organizationIds, dueDate: x.permanent ? null : x.dueDate, permanent: x.permanent }
+    title: v.title,
+    plannedMinutes: numberOrNull(v.plannedMinutes),
+    speakers: v.speakers.filter(speakerFilled).map((s) => ({ personId: s.personId, name: s.personId === null ? s.name : '' })),
+    heardText: v.heardText,
+    reportAttached: v.reportAttached,
+    discussion: v.discussion
+      .filter(discussionFilled)
+      .map((s) => ({ personId: s.personId, name: s.personId === null ? s.name : '', text: s.text })),
+    decisions: v.decisions.filter(decisionFilled).map((d) => ({
+      id: d.id,
+      text: d.text,
+      votesFor: numberOrNull(d.votesFor),
+      votesAgainst: numberOrNull(d.votesAgainst),
+      votesAbstained: numberOrNull(d.votesAbstained),
+      assignment: assignmentGiven(d)
+        ? {
+            personIds: d.assignment.personIds,
+            organizationIds: d.assignment.organizationIds,
+            dueDate: d.assignment.permanent ? null : typedDateInput(d.assignment.dueDate),
+            permanent: d.assignment.permanent,
+          }
         : null,
     })),
   };
 }
 
-const numberOrNull = (v: number | string) => (v === '' ? null : Number(v));
+/** An error of the input's n-th row is shown on the form's row it came from (empty rows are not sent). */
+function fieldOf(path: string, v: Values): string {
+  let field = withoutDataPrefix(path);
+  field = remapRow(field, 'speakers', keptRows(v.speakers, speakerFilled));
+  field = remapRow(field, 'discussion', keptRows(v.discussion, discussionFilled));
+  return remapRow(field, 'decisions', keptRows(v.decisions, decisionFilled));
+}
+
+const focusField = (path: string) =>
+  window.setTimeout(() => document.querySelector<HTMLElement>(`[data-path="${CSS.escape(path)}"]`)?.focus(), 0);
 
 /**
  * One agenda item and what the minutes record about it: СЛУШАЛИ (speakers and summary),
- * ВЫСТУПИЛИ, РЕШИЛИ with decisions that may be assignments under control.
+ * ВЫСТУПИЛИ, РЕШИЛИ with decisions that may be assignments under control. Built for typing
+ * minutes all afternoon: an item whose question is known opens on its speaker, Tab goes
+ * СЛУШАЛИ → ВЫСТУПИЛИ → РЕШИЛИ (the rarely used controls are off the Tab path, reached by
+ * the mouse), «Сохранить и следующий» opens the next item, and what is typed is kept on this
+ * computer until it is saved.
  */
 export function ItemEditor({
   meetingId,
   item,
   position,
+  suggestions,
   onClose,
+  onNext,
 }: {
   meetingId: number;
   item: AgendaItemView | null;
   position: number;
+  /** Speakers to offer first: the plan item's responsible people, the group's officers and members. */
+  suggestions: Option[];
   onClose: () => void;
+  /** After «Сохранить и следующий»: the meeting as saved and the position of the item just saved. */
+  onNext: (meeting: MeetingDetail, savedPosition: number) => void;
 }) {
-  const [draft, setDraft] = useState<Draft>(() => draftOf(item));
-  const errors = useFieldErrors();
-  const create = useChange('agenda.create', { success: 'Вопрос добавлен в повестку' });
-  const update = useChange('agenda.update', { success: 'Вопрос сохранён' });
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
-    setDraft((d) => ({ ...d, [key]: value }));
-    errors.clear(key);
-  };
-  const setIn = <K extends 'speakers' | 'discussion' | 'decisions'>(key: K, index: number, patch: Partial<Draft[K][number]>) => {
-    setDraft((d) => ({ ...d, [key]: d[key].map((x, i) => (i === index ? { ...x, ...patch } : x)) }));
-    errors.clear();
-  };
-  const removeAt = (key: 'speakers' | 'discussion' | 'decisions', index: number) =>
-    setDraft((d) => ({ ...d, [key]: d[key].filter((_, i) => i !== index) }));
-  const save = () => {
-    const callbacks = { onSuccess: onClose, onError: errors.fromError };
-    if (item) update.mutate({ id: item.id, data: inputOf(draft) }, callbacks);
-    else create.mutate({ meetingId, data: inputOf(draft) }, callbacks);
-  };
+  const cf = useContractForm({
+    call: item ? 'agenda.update' : 'agenda.create',
+    initialValues: valuesOf(item),
+    toInput: (v: Values) => (item ? { id: item.id, data: inputOf(v) } : { meetingId, data: inputOf(v) }),
+    fieldOf,
+    success: item ? 'Вопрос сохранён' : 'Вопрос добавлен в повестку',
+    draftRecord: `agenda:${meetingId}:${item?.id ?? 'new'}`,
+    // «Сохранить и следующий» then opens the next one (onNext).
+    onSaved: () => onClose(),
+  });
+  const values = cf.form.getValues();
+  const title = values.title.trim();
 
-  const speakerRow = (key: 'speakers' | 'discussion', s: SpeakerDraft, i: number, withText: boolean) => (
-    <Paper withBorder p="xs" key={i}>
-      <Stack gap="xs">
-        <Group align="flex-end" wrap="nowrap">
-          <div style={{ flex: 1 }}>
-            <PersonPicker
-              label={key === 'speakers' ? 'Докладчик из реестра' : 'Выступил(а)'}
-              value={s.personId}
-              onChange={(v) => setIn(key, i, { personId: v })}
-            />
-          </div>
-          <TextInput
-            style={{ flex: 1 }}
-            label="или впишите (Фамилия И.О., должность)"
-            value={s.name}
-            disabled={s.personId !== null}
-            onChange={(e) => setIn(key, i, { name: e.currentTarget.value })}
-            error={errors.of(`${key}.${i}.name`)}
-          />
-          <ActionIcon variant="subtle" color="gray" mb={4} onClick={() => removeAt(key, i)} aria-label="Убрать">
-            <IconX size={16} />
-          </ActionIcon>
-        </Group>
-        {withText ? (
-          <Textarea
-            label="Содержание выступления"
-            autosize
-            minRows={2}
-            value={s.text}
-            onChange={(e) => setIn(key, i, { text: e.currentTarget.value })}
-          />
-        ) : null}
-      </Stack>
-    </Paper>
+  const speakerField = (list: 'speakers' | 'discussion', i: number, row: SpeakerRow, label: string) => (
+    <SpeakerPicker
+      label={label}
+      suggestions={suggestions}
+      value={{ personId: row.personId, name: row.name }}
+      onChange={(next) => {
+        cf.form.setFieldValue(`${list}.${i}.personId`, next.personId);
+        cf.form.setFieldValue(`${list}.${i}.name`, next.name);
+      }}
+      error={cf.form.errors[`${list}.${i}.name`]}
+      data-path={`${list}.${i}.name`}
+    />
+  );
+  const removeRow = (list: 'speakers' | 'discussion' | 'decisions', i: number, label: string) => (
+    <Tooltip label={label}>
+      <ActionIcon variant="subtle" color="gray" tabIndex={-1} onClick={() => cf.form.removeListItem(list, i)} aria-label={label}>
+        <IconX size={16} />
+      </ActionIcon>
+    </Tooltip>
   );
 
+  const addDecision = () => {
+    cf.form.insertListItem('decisions', blankDecision());
+    focusField(`decisions.${values.decisions.length}.text`);
+  };
+
   return (
-    <Modal
-      opened
-      onClose={onClose}
+    <FormDialog
+      cf={cf}
       title={item ? `Вопрос ${position}` : `Новый вопрос повестки (${position})`}
       size="xl"
-      closeOnClickOutside={false}
+      onClose={onClose}
+      submitLabel="Сохранить вопрос"
+      autofocus={title === '' ? 'title' : 'speakers.0.name'}
+      actions={
+        <Button
+          variant="light"
+          loading={cf.saving}
+          onClick={() => void cf.submit((meeting) => onNext(meeting, item?.position ?? meeting.items.length))}
+        >
+          Сохранить и следующий
+        </Button>
+      }
     >
-      <Stack>
-        <Group align="flex-start" grow>
-          <Textarea
-            label="Вопрос повестки"
-            description={
-              draft.title.trim() === '' || /^(О|Об|Обо)\s/.test(draft.title.trim()) ? (
-                'Начинается с «О…» или «Об…»'
-              ) : (
-                <Text span size="xs" c="orange">
-                  Вопрос повестки принято начинать с «О…» или «Об…»: «Об итогах…», «О ходе…»
-                </Text>
-              )
-            }
-            placeholder="Об итогах работы сегмента за первое полугодие"
-            required
-            autosize
-            minRows={1}
-            style={{ flex: 4 }}
-            value={draft.title}
-            onChange={(e) => set('title', e.currentTarget.value)}
-            error={errors.of('title')}
-            data-autofocus
-          />
-          <NumberInput
-            label="Время, мин"
-            style={{ flex: 1, maxWidth: 130 }}
-            min={1}
-            max={600}
-            allowDecimal={false}
-            value={draft.plannedMinutes ?? ''}
-            onChange={(v) => set('plannedMinutes', numberOrNull(v))}
-            error={errors.of('plannedMinutes')}
-          />
-        </Group>
-
-        <Divider label="СЛУШАЛИ" labelPosition="left" />
-        {draft.speakers.map((s, i) => speakerRow('speakers', s, i, false))}
-        <Group>
-          <Button
-            variant="subtle"
-            size="xs"
-            leftSection={<IconPlus size={14} />}
-            onClick={() => set('speakers', [...draft.speakers, { personId: null, name: '', text: '' }])}
-          >
-            Добавить докладчика
-          </Button>
-        </Group>
-        <Checkbox
-          label="Текст доклада прилагается (вместо краткого содержания)"
-          checked={draft.reportAttached}
-          onChange={(e) => set('reportAttached', e.currentTarget.checked)}
+      <Group align="flex-start" wrap="nowrap">
+        <TextField
+          cf={cf}
+          path="title"
+          label="Вопрос повестки"
+          long
+          required
+          style={{ flex: 1 }}
+          placeholder="Об итогах работы сегмента за первое полугодие"
+          description={
+            title === '' || /^(О|Об|Обо)\s/.test(title) ? (
+              'Начинается с «О…» или «Об…»'
+            ) : (
+              <Text span size="xs" c="orange">
+                Вопрос повестки принято начинать с «О…» или «Об…»: «Об итогах…», «О ходе…»
+              </Text>
+            )
+          }
         />
-        {draft.reportAttached ? null : (
-          <Textarea
-            label="Краткое содержание доклада"
-            autosize
-            minRows={3}
-            value={draft.heardText}
-            onChange={(e) => set('heardText', e.currentTarget.value)}
-            error={errors.of('heardText')}
-          />
-        )}
+        <NumberInput label="Время, мин" w={120} min={1} max={600} allowDecimal={false} tabIndex={-1} {...cf.field('plannedMinutes')} />
+      </Group>
 
-        <Divider label="ВЫСТУПИЛИ" labelPosition="left" />
-        {draft.discussion.map((s, i) => speakerRow('discussion', s, i, true))}
-        <Group>
-          <Button
-            variant="subtle"
-            size="xs"
-            leftSection={<IconPlus size={14} />}
-            onClick={() => set('discussion', [...draft.discussion, { personId: null, name: '', text: '' }])}
-          >
-            Добавить выступление
-          </Button>
+      <Divider label="СЛУШАЛИ" labelPosition="left" />
+      {values.speakers.map((s, i) => (
+        <Group key={i} align="flex-end" wrap="nowrap">
+          <div style={{ flex: 1 }}>{speakerField('speakers', i, s, i === 0 ? 'Докладчик' : `Докладчик ${i + 1}`)}</div>
+          {values.speakers.length > 1 ? removeRow('speakers', i, `Убрать докладчика ${i + 1}`) : null}
         </Group>
+      ))}
+      <Group gap="lg">
+        <Button
+          variant="subtle"
+          size="compact-xs"
+          tabIndex={-1}
+          leftSection={<IconPlus size={14} />}
+          onClick={() => cf.form.insertListItem('speakers', blankSpeaker())}
+        >
+          Ещё докладчик
+        </Button>
+        <Checkbox
+          size="xs"
+          tabIndex={-1}
+          label="Текст доклада прилагается (вместо краткого содержания)"
+          {...cf.field('reportAttached', { type: 'checkbox' })}
+        />
+      </Group>
+      {values.reportAttached ? null : <LongTextField cf={cf} path="heardText" label="Краткое содержание доклада" minRows={2} />}
 
-        <Divider label="РЕШИЛИ" labelPosition="left" />
-        {draft.decisions.map((d, i) => (
+      <Divider label="ВЫСТУПИЛИ" labelPosition="left" />
+      {values.discussion.map((s, i) => (
+        <Paper withBorder p="xs" key={i}>
+          <Group align="flex-start" wrap="nowrap">
+            <Stack gap="xs" style={{ flex: 1 }}>
+              {speakerField('discussion', i, s, 'Выступил(а)')}
+              <LongTextField cf={cf} path={`discussion.${i}.text`} label="Содержание выступления" minRows={1} />
+            </Stack>
+            {removeRow('discussion', i, `Убрать выступление ${i + 1}`)}
+          </Group>
+        </Paper>
+      ))}
+      <Group>
+        <Button
+          variant="subtle"
+          size="compact-xs"
+          tabIndex={-1}
+          leftSection={<IconPlus size={14} />}
+          onClick={() => {
+            cf.form.insertListItem('discussion', blankDiscussion());
+            focusField(`discussion.${values.discussion.length}.name`);
+          }}
+        >
+          Ещё выступление
+        </Button>
+      </Group>
+
+      <Divider label="РЕШИЛИ" labelPosition="left" />
+      {values.decisions.map((d, i) => {
+        const number = `${position}.${i + 1}`;
+        const stored = d.id !== null ? item?.decisions.find((x) => x.id === d.id)?.assignment : undefined;
+        return (
           <Paper withBorder p="sm" key={i}>
             <Stack gap="xs">
               <Group justify="space-between">
-                <Title order={6}>
-                  Решение {position}.{i + 1}
-                </Title>
-                <ActionIcon
-                  variant="subtle"
-                  color="gray"
-                  onClick={() => removeAt('decisions', i)}
-                  aria-label={`Убрать решение ${position}.${i + 1}`}
-                >
-                  <IconX size={16} />
-                </ActionIcon>
+                <Title order={6}>Решение {number}</Title>
+                {removeRow('decisions', i, `Убрать решение ${number}`)}
               </Group>
-              <Textarea
-                aria-label={`Текст решения ${position}.${i + 1}`}
+              <LongTextField
+                cf={cf}
+                path={`decisions.${i}.text`}
+                aria-label={`Текст решения ${number}`}
                 placeholder="Информацию принять к сведению"
-                autosize
                 minRows={2}
-                value={d.text}
-                onChange={(e) => setIn('decisions', i, { text: e.currentTarget.value })}
-                error={errors.of(`decisions.${i}.text`)}
               />
-              <SimpleGrid cols={3}>
-                <NumberInput
-                  size="xs"
-                  label="Голосовали «за»"
-                  min={0}
-                  allowDecimal={false}
-                  value={d.votesFor ?? ''}
-                  onChange={(v) => setIn('decisions', i, { votesFor: numberOrNull(v) })}
+              <SimpleGrid cols={2}>
+                <OrganizationsMultiPicker
+                  label="Ответственные организации"
+                  placeholder="если это поручение"
+                  {...cf.field(`decisions.${i}.assignment.organizationIds`)}
                 />
-                <NumberInput
-                  size="xs"
-                  label="«против»"
-                  min={0}
-                  allowDecimal={false}
-                  value={d.votesAgainst ?? ''}
-                  onChange={(v) => setIn('decisions', i, { votesAgainst: numberOrNull(v) })}
-                />
-                <NumberInput
-                  size="xs"
-                  label="«воздержались»"
-                  min={0}
-                  allowDecimal={false}
-                  value={d.votesAbstained ?? ''}
-                  onChange={(v) => setIn('decisions', i, { votesAbstained: numberOrNull(v) })}
+                <PeopleMultiPicker
+                  label="Ответственные специалисты"
+                  placeholder="если это поручение"
+                  {...cf.field(`decisions.${i}.assignment.personIds`)}
                 />
               </SimpleGrid>
-              <Checkbox
-                label="Поручение на контроле (ответственные и срок)"
-                checked={d.isAssignment}
-                onChange={(e) => setIn('decisions', i, { isAssignment: e.currentTarget.checked })}
-              />
-              {d.isAssignment ? (
-                <Stack gap="xs" pl="md">
-                  <OrganizationsMultiPicker
-                    label="Ответственные организации"
-                    value={d.organizationIds}
-                    onChange={(v) => setIn('decisions', i, { organizationIds: v })}
-                    error={errors.of(`decisions.${i}.assignment.organizationIds`)}
-                  />
-                  <PeopleMultiPicker
-                    label="Ответственные специалисты"
-                    value={d.personIds}
-                    onChange={(v) => setIn('decisions', i, { personIds: v })}
-                    error={errors.of(`decisions.${i}.assignment.personIds`)}
-                  />
-                  <Group align="flex-end">
-                    <DateInput
-                      label="Срок исполнения"
-                      placeholder="ДД.ММ.ГГГГ"
-                      valueFormat="DD.MM.YYYY"
-                      dateParser={parseRuDate}
-                      w={200}
-                      value={d.permanent ? null : d.dueDate}
-                      disabled={d.permanent}
-                      onChange={(v) => setIn('decisions', i, { dueDate: v })}
-                      error={errors.of(`decisions.${i}.assignment.dueDate`)}
-                    />
-                    <Checkbox
-                      label="Постоянно"
-                      mb={8}
-                      checked={d.permanent}
-                      onChange={(e) => setIn('decisions', i, { permanent: e.currentTarget.checked })}
-                    />
-                  </Group>
-                  {d.id !== null && item?.decisions.find((x) => x.id === d.id)?.assignment?.status === 'done' ? (
-                    <Text size="xs" c="green">
-                      Поручение отмечено исполненным; отметка сохранится.
-                    </Text>
-                  ) : null}
-                </Stack>
+              <Group align="flex-end">
+                <DateField
+                  cf={cf}
+                  path={`decisions.${i}.assignment.dueDate`}
+                  label="Срок исполнения"
+                  w={200}
+                  disabled={d.assignment.permanent}
+                />
+                <Checkbox label="Постоянно" mb={8} {...cf.field(`decisions.${i}.assignment.permanent`, { type: 'checkbox' })} />
+                <Text size="xs" c="dimmed" mb={10}>
+                  {assignmentGiven(d) ? 'Поручение на контроле' : 'С ответственными и сроком решение становится поручением на контроле'}
+                </Text>
+              </Group>
+              <SimpleGrid cols={3}>
+                <NumberInput size="xs" label="Голосовали «за»" min={0} allowDecimal={false} {...cf.field(`decisions.${i}.votesFor`)} />
+                <NumberInput size="xs" label="«против»" min={0} allowDecimal={false} {...cf.field(`decisions.${i}.votesAgainst`)} />
+                <NumberInput size="xs" label="«воздержались»" min={0} allowDecimal={false} {...cf.field(`decisions.${i}.votesAbstained`)} />
+              </SimpleGrid>
+              {stored?.status === 'done' ? (
+                <Text size="xs" c="green">
+                  Поручение отмечено исполненным; отметка сохранится.
+                </Text>
               ) : null}
             </Stack>
           </Paper>
-        ))}
-        <Group>
-          <Button
-            variant="light"
-            size="xs"
-            leftSection={<IconPlus size={14} />}
-            onClick={() => set('decisions', [...draft.decisions, blankDecision()])}
-          >
-            Добавить решение
-          </Button>
-        </Group>
-
-        <Group justify="flex-end" mt="md">
-          <Button variant="default" onClick={onClose}>
-            Отмена
-          </Button>
-          <Button onClick={save} loading={create.isPending || update.isPending}>
-            Сохранить вопрос
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+        );
+      })}
+      <Group>
+        <Button variant="light" size="xs" leftSection={<IconPlus size={14} />} onClick={addDecision}>
+          Добавить решение
+        </Button>
+      </Group>
+    </FormDialog>
   );
 }

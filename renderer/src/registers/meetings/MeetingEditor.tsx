@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Center, Group, Loader, Menu, Modal, Stack, Tabs, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Center, Group, Loader, Menu, Stack, Tabs, Text, Title } from '@mantine/core';
 import {
   IconArrowLeft,
   IconChevronDown,
@@ -9,6 +9,7 @@ import {
   IconCheck,
   IconArrowBackUp,
   IconTrash,
+  IconFileTypeDocx,
 } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -16,10 +17,11 @@ import { MEETING_KIND_LABELS, type MeetingDetail } from '@shared/contract/meetin
 import { formatStampDate } from '@shared/russian';
 import { callApi, useCall, useChange } from '@renderer/api/client';
 import { confirmDelete } from '@renderer/components/screen';
+import { FormDialog, LongTextField, useContractForm } from '@renderer/components/form';
 import { AgendaPanel } from './AgendaPanel';
 import { AttendancePanel } from './AttendancePanel';
 import { MeetingStatusBadge, useDocument } from './common';
-import { draftOf, MeetingForm, meetingInputOf } from './MeetingForm';
+import { MeetingDetailsForm } from './MeetingForm';
 
 export function MeetingEditor() {
   const id = Number(useParams().id);
@@ -46,7 +48,6 @@ export function MeetingEditor() {
 
 function Editor({ m }: { m: MeetingDetail }) {
   const locked = m.status === 'signed';
-  const update = useChange('meetings.update', { success: 'Сведения сохранены' });
   const [tab, setTab] = useState<string | null>('agenda');
   return (
     <Stack gap="md">
@@ -76,7 +77,6 @@ function Editor({ m }: { m: MeetingDetail }) {
           </Text>
         ) : null}
       </Stack>
-      {/* On the left, under the title: the top right is where notifications appear. */}
       <Group>
         <StatusActions m={m} />
         <Documents m={m} />
@@ -101,7 +101,8 @@ function Editor({ m }: { m: MeetingDetail }) {
           ))}
         </Alert>
       ) : null}
-      <Tabs value={tab} onChange={setTab} keepMounted={false}>
+      {/* Every tab stays mounted: what was typed in one survives a look at another. */}
+      <Tabs value={tab} onChange={setTab}>
         <Tabs.List>
           <Tabs.Tab value="agenda">Повестка и решения</Tabs.Tab>
           <Tabs.Tab value="attendance">Участники</Tabs.Tab>
@@ -114,14 +115,7 @@ function Editor({ m }: { m: MeetingDetail }) {
           <AttendancePanel m={m} locked={locked} />
         </Tabs.Panel>
         <Tabs.Panel value="details" pt="md">
-          <MeetingForm
-            key={`${m.id}-${m.status}`}
-            initial={draftOf(m)}
-            isNew={false}
-            disabled={locked}
-            saving={update.isPending}
-            onSubmit={(d, onError) => update.mutate({ id: m.id, data: meetingInputOf(d) }, { onError })}
-          />
+          <MeetingDetailsForm key={`${m.id}-${m.status}`} m={m} locked={locked} />
         </Tabs.Panel>
       </Tabs>
     </Stack>
@@ -177,9 +171,12 @@ function StatusActions({ m }: { m: MeetingDetail }) {
         </>
       ) : null}
       {m.status === 'signed' ? (
-        <Button variant="default" leftSection={<IconLockOpen size={16} />} onClick={() => setUnlocking(true)}>
-          Снять подпись
-        </Button>
+        <>
+          <MinutesDownload m={m} />
+          <Button variant="default" leftSection={<IconLockOpen size={16} />} onClick={() => setUnlocking(true)}>
+            Снять подпись
+          </Button>
+        </>
       ) : null}
       {unlocking ? <UnlockDialog m={m} onClose={() => setUnlocking(false)} /> : null}
     </>
@@ -187,34 +184,34 @@ function StatusActions({ m }: { m: MeetingDetail }) {
 }
 
 function UnlockDialog({ m, onClose }: { m: MeetingDetail; onClose: () => void }) {
-  const unlock = useChange('meetings.unlock', { success: 'Подпись снята, протокол можно исправить', notifyErrors: false });
-  const [reason, setReason] = useState('');
+  const cf = useContractForm({
+    call: 'meetings.unlock',
+    initialValues: { reason: '' },
+    toInput: (v) => ({ id: m.id, ...v }),
+    success: 'Подпись снята, протокол можно исправить',
+    onSaved: onClose,
+  });
   return (
-    <Modal opened onClose={onClose} title="Снять подпись с протокола">
-      <Stack>
-        <Text size="sm">
-          Подписанный протокол — официальный документ. Укажите, почему его нужно изменить: причина сохранится вместе с протоколом.
-        </Text>
-        <Textarea
-          label="Причина"
-          required
-          autosize
-          minRows={2}
-          value={reason}
-          onChange={(e) => setReason(e.currentTarget.value)}
-          error={unlock.error?.message}
-          data-autofocus
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            Отмена
-          </Button>
-          <Button color="orange" loading={unlock.isPending} onClick={() => unlock.mutate({ id: m.id, reason }, { onSuccess: onClose })}>
-            Снять подпись
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <FormDialog cf={cf} title="Снять подпись с протокола" onClose={onClose} submitLabel="Снять подпись">
+      <Text size="sm">
+        Подписанный протокол — официальный документ. Укажите, почему его нужно изменить: причина сохранится вместе с протоколом.
+      </Text>
+      <LongTextField cf={cf} path="reason" label="Причина" required />
+    </FormDialog>
+  );
+}
+
+/** What the secretary does with signed minutes first: the full minutes as a Word file, one click away. */
+function MinutesDownload({ m }: { m: MeetingDetail }) {
+  const { busy, download } = useDocument();
+  return (
+    <Button
+      leftSection={<IconFileTypeDocx size={16} />}
+      loading={busy !== null}
+      onClick={() => download('full', () => callApi('meetings.minutesDocx', { id: m.id, form: 'full' }))}
+    >
+      Скачать протокол (Word)
+    </Button>
   );
 }
 

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { keepPreviousData } from '@tanstack/react-query';
@@ -6,10 +6,10 @@ import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { MEETING_KIND_LABELS, MEETING_STATUS_LABELS, MEETING_STATUSES, type MeetingStatus } from '@shared/contract/meetings';
 import { countOf, currentYear, formatDate } from '@shared/russian';
-import { useCall, useChange } from '@renderer/api/client';
+import { useCall } from '@renderer/api/client';
 import { EmptyState, ScreenHeader } from '@renderer/components/screen';
 import { ListTable, MeetingStatusBadge } from './common';
-import { emptyDraft, MeetingForm, meetingInputOf } from './MeetingForm';
+import { CreateMeetingDialog } from './MeetingForm';
 
 export function MeetingsScreen() {
   const [params, setParams] = useSearchParams();
@@ -148,24 +148,11 @@ export function MeetingsScreen() {
         </Text>
       ) : null}
       {creating ? (
-        <CreateMeeting groupId={groupId ?? (groups.data?.length === 1 ? groups.data[0]!.id : null)} onClose={() => setCreating(false)} />
+        <CreateMeetingDialog
+          groupId={groupId ?? (groups.data?.length === 1 ? groups.data[0]!.id : null)}
+          onClose={() => setCreating(false)}
+        />
       ) : null}
     </>
-  );
-}
-
-function CreateMeeting({ groupId, onClose }: { groupId: number | null; onClose: () => void }) {
-  const create = useChange('meetings.create', { success: 'Заседание создано' });
-  const navigate = useNavigate();
-  return (
-    <Modal opened onClose={onClose} title="Новое заседание" size="xl">
-      <MeetingForm
-        initial={emptyDraft(groupId)}
-        isNew
-        saving={create.isPending}
-        onCancel={onClose}
-        onSubmit={(d, onError) => create.mutate(meetingInputOf(d), { onSuccess: (m) => navigate(`/meetings/list/${m.id}`), onError })}
-      />
-    </Modal>
   );
 }

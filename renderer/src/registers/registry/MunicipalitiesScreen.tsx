@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Checkbox, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, Select, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import type { Municipality } from '@shared/contract/registry';
 import {
@@ -14,9 +14,9 @@ import {
 } from '@shared/russian';
 import { useCall, useChange } from '@renderer/api/client';
 import { actionsColumn } from './common';
-import { AddButton, EmptyState, FormModal, ScreenHeader, useFieldErrors } from '@renderer/components/screen';
+import { AddButton, EmptyState, ScreenHeader } from '@renderer/components/screen';
 import { DataTable, type Column } from '@renderer/components/DataTable';
-import { useCreateOrUpdate } from '@renderer/components/form';
+import { FormDialog, TextField, useContractForm } from '@renderer/components/form';
 
 export function MunicipalitiesScreen() {
   const data = useCall('municipalities.list', {});
@@ -83,69 +83,73 @@ export function MunicipalitiesScreen() {
 
 const typeOptions = MUNICIPALITY_TYPE_KEYS.map((type) => ({ value: type, label: MUNICIPALITY_TYPES[type].label }));
 
+interface Values {
+  type: MunicipalityType;
+  properName: string;
+  forms: ProperForms;
+  inSegment: boolean;
+}
+
 /**
  * The name in parts — the type noun from the list and the proper part typed — and the proper
  * part in every case, prefilled by the rules while the user has not corrected them. What she saves
  * is what documents will print («по Уваровскому району», «Моршанского, Сосновского районов»).
  */
 function MunicipalityForm({ editing, onClose }: { editing: Municipality | null; onClose: () => void }) {
-  const [type, setType] = useState<MunicipalityType>(editing?.type ?? 'district');
-  const [properName, setProperName] = useState(editing?.properName ?? '');
-  const [forms, setForms] = useState<ProperForms>(editing?.forms ?? prefillForms('district', '').forms);
   // Forms she typed (or confirmed before) are hers: changing the name no longer refills them.
   const [formsEdited, setFormsEdited] = useState(editing?.formsConfirmed ?? false);
-  const [inSegment, setInSegment] = useState(editing?.inSegment ?? true);
-  const errors = useFieldErrors();
-  const { save, saving } = useCreateOrUpdate(
-    { create: 'municipalities.create', update: 'municipalities.update', created: 'Муниципальное образование добавлено' },
-    { onSaved: onClose, onError: errors.fromError },
-  );
+  const cf = useContractForm({
+    call: editing ? 'municipalities.update' : 'municipalities.create',
+    initialValues: {
+      type: editing?.type ?? 'district',
+      properName: editing?.properName ?? '',
+      forms: editing?.forms ?? prefillForms('district', '').forms,
+      inSegment: editing?.inSegment ?? true,
+    } satisfies Values,
+    toInput: (data: Values) => (editing ? { id: editing.id, data } : data),
+    success: editing ? 'Изменения сохранены' : 'Муниципальное образование добавлено',
+    onSaved: onClose,
+  });
+  const { type, properName, forms } = cf.form.getValues();
   const prefill = prefillForms(type, properName);
   const info = MUNICIPALITY_TYPES[type];
 
   const rename = (nextType: MunicipalityType, nextProper: string) => {
-    setType(nextType);
-    setProperName(nextProper);
-    if (!formsEdited) setForms(prefillForms(nextType, nextProper).forms);
-    for (const field of ['properName', 'type']) {
-      errors.clear(field);
-      errors.clear(`data.${field}`);
-    }
+    cf.form.setFieldValue('type', nextType);
+    cf.form.setFieldValue('properName', nextProper);
+    if (!formsEdited) cf.form.setFieldValue('forms', prefillForms(nextType, nextProper).forms);
   };
 
-  const submit = () => save(editing?.id ?? null, { type, properName, forms, inSegment });
-
   return (
-    <FormModal
+    <FormDialog
+      cf={cf}
       title={editing ? 'Изменение муниципального образования' : 'Новое муниципальное образование'}
       size="lg"
       onClose={onClose}
-      onSubmit={submit}
-      saving={saving}
     >
       <SimpleGrid cols={2}>
         <Select
           label="Тип"
           required
           allowDeselect={false}
+          searchable
+          selectFirstOptionOnChange
           data={typeOptions}
-          value={type}
+          {...cf.field('type')}
           onChange={(v) => rename((v ?? 'none') as MunicipalityType, properName)}
-          error={errors.of('type')}
         />
-        <TextInput
+        <TextField
+          cf={cf}
+          path="properName"
           label="Название"
           description={info.properFirst ? 'Например, Уваровский' : 'Например, Уварово'}
           required
-          value={properName}
           onChange={(e) => rename(type, e.currentTarget.value)}
           // «Моршанский район» typed whole under «без типа»: the type is recognised and taken out.
           onBlur={() => {
             const parts = splitMunicipalityName(properName);
             if (type === 'none' && parts.type !== 'none') rename(parts.type, parts.properName);
           }}
-          error={errors.of('properName')}
-          data-autofocus
         />
       </SimpleGrid>
       <Text size="sm">
@@ -160,7 +164,7 @@ function MunicipalityForm({ editing, onClose }: { editing: Municipality | null; 
             size="compact-sm"
             variant="subtle"
             onClick={() => {
-              setForms(prefill.forms);
+              cf.form.setFieldValue('forms', prefill.forms);
               setFormsEdited(false);
             }}
           >
@@ -174,20 +178,18 @@ function MunicipalityForm({ editing, onClose }: { editing: Municipality | null; 
         ) : null}
         {OBLIQUE_CASES.map((c) => {
           const noun = info.singular[c];
+          const path = `forms.${c}`;
           const input = (
-            <TextInput
+            <TextField
               key="input"
+              cf={cf}
+              path={path}
               aria-label={CASE_LABELS[c]}
               style={{ flex: 1 }}
-              value={forms[c]}
               onChange={(e) => {
-                const value = e.currentTarget.value;
-                setForms((f) => ({ ...f, [c]: value }));
+                cf.setValue(path, e.currentTarget.value);
                 setFormsEdited(true);
-                errors.clear(`forms.${c}`);
-                errors.clear(`data.forms.${c}`);
               }}
-              error={errors.of(`forms.${c}`)}
             />
           );
           const nounText = noun ? (
@@ -206,7 +208,7 @@ function MunicipalityForm({ editing, onClose }: { editing: Municipality | null; 
           );
         })}
       </Stack>
-      <Checkbox label="Входит в сегмент центра" checked={inSegment} onChange={(e) => setInSegment(e.currentTarget.checked)} />
-    </FormModal>
+      <Checkbox label="Входит в сегмент центра" {...cf.field('inSegment', { type: 'checkbox' })} />
+    </FormDialog>
   );
 }

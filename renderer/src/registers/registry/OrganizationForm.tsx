@@ -1,9 +1,8 @@
-import { Select, SimpleGrid, TextInput, Textarea } from '@mantine/core';
-import type { Organization, OrganizationInput } from '@shared/contract/registry';
+import { Select, SimpleGrid } from '@mantine/core';
+import type { Organization } from '@shared/contract/registry';
 import type { OrganizationType } from '@shared/enums';
 import { organizationTypeOptions, useMunicipalityOptions } from './common';
-import { FormModal } from '@renderer/components/screen';
-import { useCreateOrUpdate, useDraft } from '@renderer/components/form';
+import { FormDialog, TextField, useContractForm } from '@renderer/components/form';
 import { wordFilter } from '@renderer/components/pickers';
 
 interface Props {
@@ -12,7 +11,7 @@ interface Props {
   onClose: () => void;
 }
 
-interface Draft {
+interface Values {
   fullName: string;
   shortName: string;
   type: OrganizationType | null;
@@ -22,50 +21,41 @@ interface Draft {
   email: string;
 }
 
-const blank: Draft = { fullName: '', shortName: '', type: null, municipalityId: null, address: '', phone: '', email: '' };
+const blank: Values = { fullName: '', shortName: '', type: null, municipalityId: null, address: '', phone: '', email: '' };
 
 export function OrganizationForm({ editing, onClose }: Props) {
-  // Only the editable fields: the call's schema is strict and refuses extra keys such as `id`.
-  const { draft, set, errors } = useDraft<Draft>(() => {
-    if (!editing) return blank;
-    const { fullName, shortName, type, municipalityId, address, phone, email } = editing;
-    return { fullName, shortName, type, municipalityId, address, phone, email };
-  });
   const municipalities = useMunicipalityOptions();
-  const { save, saving } = useCreateOrUpdate(
-    { create: 'organizations.create', update: 'organizations.update', created: 'Организация добавлена' },
-    { onSaved: onClose, onError: errors.fromError },
-  );
-
-  const submit = () => {
-    // The server validates and answers in Russian; an unset type is sent as is so its message comes from one place.
-    save(editing?.id ?? null, { ...draft, type: draft.type as OrganizationInput['type'] });
-  };
+  const cf = useContractForm({
+    call: editing ? 'organizations.update' : 'organizations.create',
+    // Only the editable fields: the call's schema is strict and refuses extra keys such as `id`.
+    initialValues: editing
+      ? {
+          fullName: editing.fullName,
+          shortName: editing.shortName,
+          type: editing.type,
+          municipalityId: editing.municipalityId,
+          address: editing.address,
+          phone: editing.phone,
+          email: editing.email,
+        }
+      : blank,
+    // An unset type goes as missing, so its message is the contract's.
+    toInput: (v: Values) => {
+      const data = { ...v, type: v.type ?? undefined } as Values & { type: OrganizationType };
+      return editing ? { id: editing.id, data } : data;
+    },
+    success: editing ? 'Изменения сохранены' : 'Организация добавлена',
+    onSaved: onClose,
+  });
 
   return (
-    <FormModal
-      title={editing ? 'Изменение организации' : 'Новая организация'}
-      size="lg"
-      onClose={onClose}
-      onSubmit={submit}
-      saving={saving}
-    >
-      <Textarea
-        label="Полное наименование"
-        required
-        autosize
-        minRows={2}
-        value={draft.fullName}
-        onChange={(e) => set('fullName', e.currentTarget.value)}
-        error={errors.of('fullName')}
-        data-autofocus
-      />
-      <TextInput
+    <FormDialog cf={cf} title={editing ? 'Изменение организации' : 'Новая организация'} size="lg" onClose={onClose}>
+      <TextField cf={cf} path="fullName" label="Полное наименование" required long />
+      <TextField
+        cf={cf}
+        path="shortName"
         label="Краткое наименование"
         description="Так организация будет показана в списках и документах"
-        value={draft.shortName}
-        onChange={(e) => set('shortName', e.currentTarget.value)}
-        error={errors.of('shortName')}
       />
       <SimpleGrid cols={2}>
         <Select
@@ -73,35 +63,29 @@ export function OrganizationForm({ editing, onClose }: Props) {
           placeholder="Выберите тип"
           required
           data={organizationTypeOptions}
-          value={draft.type}
-          onChange={(v) => set('type', v as OrganizationType | null)}
-          error={errors.of('type')}
           allowDeselect={false}
+          searchable
+          selectFirstOptionOnChange
+          {...cf.field('type')}
         />
         <Select<number>
           label="Муниципальное образование"
           placeholder="Не указано"
           data={municipalities}
-          value={draft.municipalityId}
-          onChange={(v) => set('municipalityId', v)}
-          error={errors.of('municipalityId')}
           clearable
+          allowDeselect={false}
           searchable
+          selectFirstOptionOnChange
           filter={wordFilter}
           nothingFoundMessage="Не найдено"
+          {...cf.field('municipalityId')}
         />
       </SimpleGrid>
-      <TextInput label="Адрес" value={draft.address} onChange={(e) => set('address', e.currentTarget.value)} error={errors.of('address')} />
+      <TextField cf={cf} path="address" label="Адрес" />
       <SimpleGrid cols={2}>
-        <TextInput label="Телефон" value={draft.phone} onChange={(e) => set('phone', e.currentTarget.value)} error={errors.of('phone')} />
-        <TextInput
-          label="Электронная почта"
-          type="email"
-          value={draft.email}
-          onChange={(e) => set('email', e.currentTarget.value)}
-          error={errors.of('email')}
-        />
+        <TextField cf={cf} path="phone" label="Телефон" />
+        <TextField cf={cf} path="email" label="Электронная почта" type="email" />
       </SimpleGrid>
-    </FormModal>
+    </FormDialog>
   );
 }

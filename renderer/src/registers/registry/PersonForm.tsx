@@ -1,10 +1,8 @@
-import { Checkbox, Group, Radio, SimpleGrid, TextInput } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
+import { Checkbox, Group, Radio, SimpleGrid } from '@mantine/core';
 import { useState } from 'react';
 import type { Person } from '@shared/contract/registry';
-import { GENDER_LABELS, GENDERS, guessGender, parseRuDate, type Gender } from '@shared/russian';
-import { FormModal } from '@renderer/components/screen';
-import { useCreateOrUpdate, useDraft } from '@renderer/components/form';
+import { formatDate, GENDER_LABELS, GENDERS, guessGender, typedDateInput, type Gender } from '@shared/russian';
+import { DateField, FormDialog, TextField, useContractForm } from '@renderer/components/form';
 import { OrganizationPicker } from '@renderer/components/pickers';
 
 interface Props {
@@ -12,22 +10,41 @@ interface Props {
   editing: Person | null;
   organizationId?: number | null;
   onClose: () => void;
+  /** After a new person is saved (a guest added from the attendance). */
+  onCreated?: (person: Person) => void;
+  title?: string;
+  success?: string;
 }
 
-type Draft = Omit<Person, 'id' | 'organizationName'>;
+interface Values {
+  lastName: string;
+  firstName: string;
+  middleName: string;
+  position: string;
+  organizationId: number | null;
+  phone: string;
+  email: string;
+  pdConsent: boolean;
+  /** As typed: ДД.ММ.ГГГГ. */
+  pdConsentDate: string;
+  gender: Gender | null;
+}
 
-const blank: Draft = {
-  lastName: '',
-  firstName: '',
-  middleName: '',
-  position: '',
-  organizationId: null,
-  phone: '',
-  email: '',
-  pdConsent: false,
-  pdConsentDate: null,
-  gender: null,
-};
+function valuesOf(p: Person | null, organizationId: number | null): Values {
+  const values = {
+    lastName: p?.lastName ?? '',
+    firstName: p?.firstName ?? '',
+    middleName: p?.middleName ?? '',
+    position: p?.position ?? '',
+    organizationId: p ? p.organizationId : organizationId,
+    phone: p?.phone ?? '',
+    email: p?.email ?? '',
+    pdConsent: p?.pdConsent ?? false,
+    pdConsentDate: formatDate(p?.pdConsentDate),
+    gender: p?.gender ?? null,
+  };
+  return { ...values, gender: values.gender ?? guessGender(values).gender };
+}
 
 /** What the form says under «Пол»: why it is filled in, or that it must be chosen. */
 function genderHint(guess: ReturnType<typeof guessGender>, chosen: boolean): string {
@@ -37,83 +54,62 @@ function genderHint(guess: ReturnType<typeof guessGender>, chosen: boolean): str
   return 'По имени и фамилии не определить — выберите';
 }
 
-export function PersonForm({ editing, organizationId = null, onClose }: Props) {
-  // Only the editable fields: the call's schema is strict and refuses extra keys such as `id`.
-  const { draft, set, errors } = useDraft<Draft>(() => {
-    const p = editing ?? { ...blank, organizationId };
-    return {
-      lastName: p.lastName,
-      firstName: p.firstName,
-      middleName: p.middleName,
-      position: p.position,
-      organizationId: p.organizationId,
-      phone: p.phone,
-      email: p.email,
-      pdConsent: p.pdConsent,
-      pdConsentDate: p.pdConsentDate,
-      gender: p.gender ?? guessGender(p).gender,
-    };
-  });
+export function PersonForm({ editing, organizationId = null, onClose, onCreated, title, success }: Props) {
   // Chosen by hand (or stored): a later change of the name no longer re-guesses it.
   const [genderChosen, setGenderChosen] = useState((editing?.gender ?? null) !== null);
-  const [genderMissing, setGenderMissing] = useState(false);
-  const guess = guessGender(draft);
-  const { save, saving } = useCreateOrUpdate(
-    { create: 'people.create', update: 'people.update', created: 'Специалист добавлен' },
-    { onSaved: onClose, onError: errors.fromError },
-  );
-  const submit = () => {
+  const cf = useContractForm({
+    call: editing ? 'people.update' : 'people.create',
+    initialValues: valuesOf(editing, organizationId),
+    toInput: (v) => {
+      const data = { ...v, pdConsentDate: v.pdConsent ? typedDateInput(v.pdConsentDate) : null };
+      return editing ? { id: editing.id, data } : data;
+    },
     // «Принял / приняла» and the declension in documents need it; the patronymic could not say.
-    if (draft.gender === null) return setGenderMissing(true);
-    save(editing?.id ?? null, draft);
-  };
+    check: (v): Record<string, string> => (v.gender === null ? { gender: 'Укажите пол: по имени и фамилии его не определить' } : {}),
+    success: editing ? 'Изменения сохранены' : (success ?? 'Специалист добавлен'),
+    onSaved: (person) => {
+      if (!editing) onCreated?.(person);
+      onClose();
+    },
+  });
+  const values = cf.form.getValues();
+  const guess = guessGender(values);
 
   /** A name field; while the gender was not chosen by hand it follows what the name now says. */
-  const setName = (key: 'lastName' | 'firstName' | 'middleName', value: string) => {
-    set(key, value);
-    if (genderChosen) return;
-    const next = guessGender({ ...draft, [key]: value });
-    set('gender', next.gender);
+  const nameField = (key: 'lastName' | 'firstName' | 'middleName', label: string, required = false) => {
+    const input = cf.field(key);
+    return (
+      <TextField
+        cf={cf}
+        path={key}
+        label={label}
+        required={required}
+        onChange={(e) => {
+          const value = e.currentTarget.value;
+          input.onChange(value);
+          if (!genderChosen) cf.form.setFieldValue('gender', guessGender({ ...values, [key]: value }).gender);
+        }}
+      />
+    );
   };
 
-  const text = (key: 'lastName' | 'firstName' | 'middleName' | 'position' | 'phone' | 'email', label: string, required = false) => (
-    <TextInput
-      label={label}
-      required={required}
-      value={draft[key]}
-      onChange={(e) =>
-        key === 'lastName' || key === 'firstName' || key === 'middleName'
-          ? setName(key, e.currentTarget.value)
-          : set(key, e.currentTarget.value)
-      }
-      error={errors.of(key)}
-    />
-  );
-
   return (
-    <FormModal
-      title={editing ? 'Изменение данных специалиста' : 'Новый специалист'}
-      size="lg"
-      onClose={onClose}
-      onSubmit={submit}
-      saving={saving}
-    >
+    <FormDialog cf={cf} title={title ?? (editing ? 'Изменение данных специалиста' : 'Новый специалист')} size="lg" onClose={onClose}>
       <SimpleGrid cols={3}>
-        {text('lastName', 'Фамилия', true)}
-        {text('firstName', 'Имя', true)}
-        {text('middleName', 'Отчество')}
+        {nameField('lastName', 'Фамилия', true)}
+        {nameField('firstName', 'Имя', true)}
+        {nameField('middleName', 'Отчество')}
       </SimpleGrid>
       <Radio.Group
         label="Пол"
         description={genderHint(guess, genderChosen)}
         required
-        value={draft.gender}
+        {...cf.field('gender')}
+        value={values.gender}
         onChange={(v) => {
-          set('gender', v as Gender);
+          cf.form.setFieldValue('gender', v as Gender);
           setGenderChosen(true);
-          setGenderMissing(false);
         }}
-        error={genderMissing ? 'Укажите пол: по имени и фамилии его не определить' : errors.of('gender')}
       >
         <Group mt={4}>
           {GENDERS.map((g) => (
@@ -121,36 +117,20 @@ export function PersonForm({ editing, organizationId = null, onClose }: Props) {
           ))}
         </Group>
       </Radio.Group>
-      {text('position', 'Должность')}
-      <OrganizationPicker
-        label="Организация"
-        value={draft.organizationId}
-        onChange={(v) => set('organizationId', v)}
-        error={errors.of('organizationId')}
-      />
+      <TextField cf={cf} path="position" label="Должность" />
+      <OrganizationPicker label="Организация" {...cf.field('organizationId')} />
       <SimpleGrid cols={2}>
-        {text('phone', 'Телефон')}
-        {text('email', 'Электронная почта')}
+        <TextField cf={cf} path="phone" label="Телефон" />
+        <TextField cf={cf} path="email" label="Электронная почта" />
       </SimpleGrid>
-      <Group align="flex-end" grow>
+      <Group align="flex-start" grow>
         <Checkbox
           label="Согласие на обработку персональных данных (152-ФЗ) получено"
-          checked={draft.pdConsent}
-          onChange={(e) => set('pdConsent', e.currentTarget.checked)}
-          mb={8}
+          {...cf.field('pdConsent', { type: 'checkbox' })}
+          mt={28}
         />
-        <DateInput
-          label="Дата согласия"
-          placeholder="ДД.ММ.ГГГГ"
-          valueFormat="DD.MM.YYYY"
-          dateParser={parseRuDate}
-          value={draft.pdConsentDate}
-          onChange={(v) => set('pdConsentDate', v)}
-          disabled={!draft.pdConsent}
-          clearable
-          error={errors.of('pdConsentDate')}
-        />
+        <DateField cf={cf} path="pdConsentDate" label="Дата согласия" disabled={!values.pdConsent} />
       </Group>
-    </FormModal>
+    </FormDialog>
   );
 }

@@ -1,10 +1,10 @@
-import { Anchor, Button, Center, Group, Loader, Paper, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import type { FormEvent } from 'react';
+import { Anchor, Center, Group, Loader, Paper, SimpleGrid, Text } from '@mantine/core';
 import { Link } from 'react-router-dom';
 import type { CenterProfile } from '@shared/contract/registry';
-import { useCall, useChange } from '@renderer/api/client';
+import { callApi, useCall } from '@renderer/api/client';
 import { ScreenHeader } from '@renderer/components/screen';
-import { useDraft } from '@renderer/components/form';
+import { FormFrame, SaveButton, TextField, useContractForm, useLeaveGuard } from '@renderer/components/form';
+import { OrganizationPicker } from '@renderer/components/pickers';
 import { joinMunicipalities } from '@shared/russian';
 
 export function ProfileScreen() {
@@ -42,50 +42,78 @@ export function ProfileScreen() {
   );
 }
 
+type Values = CenterProfile;
+
+/**
+ * The center is an organisation of the registry: its names and address here are that
+ * organisation's (a new one is made on the first save), so its staff are picked in every form
+ * like anyone else's, as people of this organisation.
+ */
 function ProfileForm({ initial }: { initial: CenterProfile }) {
-  const { draft, setDraft, set, errors } = useDraft(initial);
-  const save = useChange('center.saveProfile', { success: 'Профиль центра сохранён' });
-  const field = (key: keyof CenterProfile, label: string, required = false, description?: string) => (
-    <TextInput
-      label={label}
-      description={description}
-      required={required}
-      value={draft[key]}
-      onChange={(e) => set(key, e.currentTarget.value)}
-      error={errors.of(key)}
-    />
+  const cf = useContractForm({
+    call: 'center.saveProfile',
+    initialValues: initial satisfies Values,
+    toInput: (v: Values) => v,
+    success: 'Профиль центра сохранён',
+    onSaved: (saved) => {
+      cf.form.setInitialValues(saved);
+      cf.form.setValues(saved);
+      cf.form.resetDirty(saved);
+    },
+  });
+  useLeaveGuard(cf.dirty);
+  const organizationId = cf.form.getValues().organizationId;
+  const staff = useCall(
+    'people.list',
+    { organizationId: organizationId ?? 1, limit: 1 },
+    { enabled: organizationId !== null && organizationId === initial.organizationId },
   );
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    save.mutate(draft, { onError: errors.fromError, onSuccess: (saved) => setDraft(saved) });
+
+  /** Another organisation chosen as the center: its names and address come with it. */
+  const chooseOrganization = async (id: number | null) => {
+    cf.form.setFieldValue('organizationId', id);
+    if (id === null) return;
+    const org = await callApi('organizations.get', { id });
+    cf.form.setFieldValue('fullName', org.fullName);
+    cf.form.setFieldValue('shortName', org.shortName);
+    cf.form.setFieldValue('address', org.address);
   };
+
   return (
     <Paper withBorder p="md" maw={900}>
-      <form onSubmit={submit} noValidate>
-        <Stack>
-          <Textarea
-            label="Полное наименование"
-            required
-            autosize
-            minRows={2}
-            value={draft.fullName}
-            onChange={(e) => set('fullName', e.currentTarget.value)}
-            error={errors.of('fullName')}
-          />
-          {field('shortName', 'Краткое наименование', true)}
-          <SimpleGrid cols={2}>
-            {field('directorName', 'Руководитель', false, 'Как в подписи: И.О. Фамилия')}
-            {field('directorPosition', 'Должность руководителя')}
-          </SimpleGrid>
-          {field('address', 'Адрес')}
-          {field('segment', 'Сегмент', false, 'Например: Сегмент №6 социального кластера')}
+      <FormFrame
+        cf={cf}
+        actions={
           <Group justify="flex-end">
-            <Button type="submit" loading={save.isPending}>
-              Сохранить
-            </Button>
+            <SaveButton cf={cf} />
           </Group>
-        </Stack>
-      </form>
+        }
+      >
+        <OrganizationPicker
+          label="Центр в реестре организаций"
+          description={
+            organizationId === null
+              ? 'Центра в реестре ещё нет: при сохранении он будет добавлен как организация типа «ресурсный центр»'
+              : 'Наименования и адрес ниже — этой организации реестра; сотрудники центра — её специалисты'
+          }
+          placeholder="Будет добавлен при сохранении"
+          {...cf.field('organizationId')}
+          onChange={(id) => void chooseOrganization(id)}
+        />
+        <TextField cf={cf} path="fullName" label="Полное наименование" required long />
+        <TextField cf={cf} path="shortName" label="Краткое наименование" required />
+        <TextField cf={cf} path="address" label="Адрес" />
+        <SimpleGrid cols={2}>
+          <TextField cf={cf} path="directorName" label="Руководитель" description="Как в подписи: И.О. Фамилия" />
+          <TextField cf={cf} path="directorPosition" label="Должность руководителя" />
+        </SimpleGrid>
+        <TextField cf={cf} path="segment" label="Сегмент" description="Например: Сегмент №6 социального кластера" />
+        {organizationId !== null && staff.data ? (
+          <Anchor component={Link} to={`/registry/people?organization=${organizationId}`} size="sm">
+            Сотрудники центра в реестре: {staff.data.total}
+          </Anchor>
+        ) : null}
+      </FormFrame>
     </Paper>
   );
 }

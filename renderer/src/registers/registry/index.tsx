@@ -20,3 +20,6 @@ export const registryUi: RegisterUi = {
     { path: '/registry/profile', component: ProfileScreen },
   ],
 };
+
+/** The person form, for adding someone to the registry from another register (a guest of a meeting). */
+export { PersonForm } from './PersonForm';

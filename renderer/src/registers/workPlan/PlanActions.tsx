@@ -6,58 +6,53 @@ import { useState } from 'react';
 import type { WorkPlanSummaryRow } from '@shared/contract/workPlan';
 import { countOf, currentYear } from '@shared/russian';
 import { callApi, useChange } from '@renderer/api/client';
-import { FormModal, useFieldErrors } from '@renderer/components/screen';
+import { FormDialog, useContractForm } from '@renderer/components/form';
 
 const ITEMS = ['мероприятие', 'мероприятия', 'мероприятий'] as const;
 
 export function CreatePlanButton({ years, onCreated }: { years: WorkPlanSummaryRow[]; onCreated: (year: number) => void }) {
   const [open, setOpen] = useState(false);
   const suggested = years.length ? years.at(-1)!.year + 1 : currentYear();
-  const [year, setYear] = useState<number | string>(suggested);
-  const errors = useFieldErrors();
-  const create = useChange('workPlan.create', { success: 'План создан' });
-
-  const submit = () =>
-    create.mutate(
-      { year: Number(year) },
-      {
-        onSuccess: (plan) => {
-          setOpen(false);
-          onCreated(plan.year);
-        },
-        onError: errors.fromError,
-      },
-    );
-
   return (
     <>
-      <Button
-        variant="light"
-        leftSection={<IconPlus size={16} />}
-        onClick={() => {
-          setYear(suggested);
-          errors.clear();
-          setOpen(true);
-        }}
-      >
+      <Button variant="light" leftSection={<IconPlus size={16} />} onClick={() => setOpen(true)}>
         Создать план на год
       </Button>
       {open ? (
-        <FormModal title="Новый план работы" onClose={() => setOpen(false)} onSubmit={submit} saving={create.isPending}>
-          <NumberInput
-            label="Год"
-            required
-            min={2000}
-            max={2100}
-            allowDecimal={false}
-            value={year}
-            onChange={setYear}
-            error={errors.of('year')}
-            data-autofocus
-          />
-        </FormModal>
+        <CreatePlanDialog
+          suggested={suggested}
+          onClose={() => setOpen(false)}
+          onCreated={(year) => {
+            setOpen(false);
+            onCreated(year);
+          }}
+        />
       ) : null}
     </>
+  );
+}
+
+function CreatePlanDialog({
+  suggested,
+  onClose,
+  onCreated,
+}: {
+  suggested: number;
+  onClose: () => void;
+  onCreated: (year: number) => void;
+}) {
+  const cf = useContractForm({
+    call: 'workPlan.create',
+    initialValues: { year: suggested as number | string },
+    // An emptied field goes as missing: «Укажите год».
+    toInput: (v) => ({ year: v.year === '' ? (undefined as never) : Number(v.year) }),
+    success: 'План создан',
+    onSaved: (plan) => onCreated(plan.year),
+  });
+  return (
+    <FormDialog cf={cf} title="Новый план работы" onClose={onClose}>
+      <NumberInput label="Год" required min={2000} max={2100} allowDecimal={false} {...cf.field('year')} />
+    </FormDialog>
   );
 }
 

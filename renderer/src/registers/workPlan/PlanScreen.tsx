@@ -14,7 +14,6 @@ import {
   Title,
   Tooltip,
 } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useDebouncedValue } from '@mantine/hooks';
 import {
   IconArrowDown,
@@ -35,7 +34,8 @@ import { Link } from 'react-router-dom';
 import type { PlanItem } from '@shared/contract/workPlan';
 import { DIRECTION_LABELS, DIRECTIONS, type Direction, type PlanStatus } from '@shared/enums';
 import { useCall, useChange } from '@renderer/api/client';
-import { confirmDelete, EmptyState, useFieldErrors } from '@renderer/components/screen';
+import { confirmDelete, EmptyState } from '@renderer/components/screen';
+import { DateField, FormFrame, useContractForm, useLeaveGuard } from '@renderer/components/form';
 import { PersonPicker } from '@renderer/components/pickers';
 import {
   directionOptions,
@@ -50,7 +50,7 @@ import {
 import { ItemForm } from './ItemForm';
 import { CopyToNextYearButton, CreatePlanButton } from './PlanActions';
 import { StatusForm } from './StatusForm';
-import { parseRuDate } from '@shared/russian';
+import { formatDate, typedDateInput } from '@shared/russian';
 
 interface Filters {
   direction: Direction | null;
@@ -256,21 +256,43 @@ function YearPlan({
  */
 function ApprovalDate({ year }: { year: number }) {
   const plan = useCall('workPlan.get', { year });
-  const save = useChange('workPlan.setApproval', { success: 'Дата утверждения сохранена' });
-  const errors = useFieldErrors();
+  if (!plan.data) return null;
   return (
-    <DateInput
-      label="Дата утверждения"
-      placeholder="не указана"
-      w={170}
-      valueFormat="DD.MM.YYYY"
-      dateParser={parseRuDate}
-      clearable
-      value={plan.data?.approvedOn ?? null}
-      onChange={(v) => save.mutate({ year, approvedOn: v }, { onError: errors.fromError })}
-      error={errors.of('approvedOn')}
-      description={plan.data?.approvalFrozen ? 'Копия для утверждения зафиксирована' : 'При утверждении план фиксируется'}
+    <ApprovalDateForm
+      key={plan.data.approvedOn ?? ''}
+      year={year}
+      approvedOn={plan.data.approvedOn}
+      frozen={plan.data.approvalFrozen}
     />
+  );
+}
+
+/** A form of one field: Enter (or ✓) saves the date typed; a day the calendar has not is marked, never erased. */
+function ApprovalDateForm({ year, approvedOn, frozen }: { year: number; approvedOn: string | null; frozen: boolean }) {
+  const cf = useContractForm({
+    call: 'workPlan.setApproval',
+    initialValues: { approvedOn: formatDate(approvedOn) },
+    toInput: (v) => ({ year, approvedOn: typedDateInput(v.approvedOn) }),
+    success: 'Дата утверждения сохранена',
+  });
+  useLeaveGuard(cf.dirty);
+  return (
+    <FormFrame cf={cf}>
+      <Group gap={4} align="flex-end" wrap="nowrap">
+        <DateField cf={cf} path="approvedOn" label="Дата утверждения"
+          placeholder="не указана"
+          w={190}
+          description={frozen ? 'Копия для утверждения зафиксирована' : 'При утверждении план фиксируется'}
+        />
+        {cf.dirty ? (
+          <Tooltip label="Сохранить дату утверждения">
+            <ActionIcon type="submit" size="lg" mb={1} loading={cf.saving} aria-label="Сохранить дату утверждения">
+              <IconCheck size={16} />
+            </ActionIcon>
+          </Tooltip>
+        ) : null}
+      </Group>
+    </FormFrame>
   );
 }
 
