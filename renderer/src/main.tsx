@@ -25,10 +25,11 @@ createRoot(document.getElementById('root')!).render(
       <DatesProvider settings={{ locale: 'ru', firstDayOfWeek: 1 }}>
         <ModalsProvider labels={{ confirm: 'Да', cancel: 'Отмена' }}>
           {/*
-            Bottom right, short-lived, at most three: the top right is where the screens have their
-            «Добавить», «Новая группа», «Новое заседание», and a notice resting there covered them.
+            Bottom left, as narrow as the navigation, short-lived, at most three: there they cover
+            no action. At the top right they covered «Добавить», «Новая группа», «Новое заседание»;
+            at the bottom right a dialog's «Сохранить» and the pickers under a long form.
           */}
-          <Notifications position="bottom-right" autoClose={4000} limit={3} />
+          <Notifications position="bottom-left" containerWidth={236} autoClose={4000} limit={3} />
           <QueryClientProvider client={queryClient}>
             <App />
           </QueryClientProvider>

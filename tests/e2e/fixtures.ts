@@ -103,4 +103,23 @@ export function recordCalls(page: Page) {
   };
 }
 
+/**
+ * No notification lies over anything one can press or type into: the buttons, links and fields
+ * of the page and of an open dialog, compared by their boxes on the screen.
+ */
+export async function expectNotificationsCoverNoAction(page: Page): Promise<void> {
+  await expect(page.locator('.mantine-Notification-root').first()).toBeVisible();
+  const covered = await page.evaluate(() => {
+    const notes = [...document.querySelectorAll('.mantine-Notification-root')].map((n) => n.getBoundingClientRect());
+    const actions = [
+      ...document.querySelectorAll<HTMLElement>('button, a[href], input:not([type=hidden]), textarea, [role=combobox], [role=tab]'),
+    ].filter((el) => !el.closest('.mantine-Notifications-root, .mantine-Notification-root') && el.getClientRects().length > 0);
+    const overlaps = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    return actions
+      .filter((el) => notes.some((n) => overlaps(n, el.getBoundingClientRect())))
+      .map((el) => el.getAttribute('aria-label') ?? (el.textContent?.trim() || el.tagName));
+  });
+  expect(covered, 'actions under a notification').toEqual([]);
+}
+
 export { expect };

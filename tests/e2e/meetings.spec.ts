@@ -99,23 +99,22 @@ test('a secretary records a meeting from the plan, signs it, downloads the minut
 
   // Two agenda items with decisions, the second with an assignment.
   await page.getByRole('tab', { name: 'Повестка и решения' }).click();
-  await page.getByRole('button', { name: 'Добавить вопрос' }).click();
+  await page.getByRole('button', { name: 'Добавить вопрос подробно' }).click();
   dialog = page.getByRole('dialog');
   await dialog.getByLabel('Вопрос повестки').fill('Об итогах работы сегмента №6 за первое полугодие 2017 года');
-  await pick(page, dialog, 'Докладчик из реестра', 'дорож', /Дорожкина/);
+  await pick(page, dialog, 'Докладчик', 'дорож', /Дорожкина/);
   await dialog.getByLabel('Краткое содержание доклада').fill('Реализованы все намеченные мероприятия');
-  await dialog.getByRole('button', { name: 'Добавить решение' }).click();
+  // The decision's field is there from the start.
   await dialog.getByLabel('Текст решения 1.1').fill('Информацию принять к сведению');
   await dialog.getByRole('button', { name: 'Сохранить вопрос' }).click();
   await expect(dialog).toBeHidden();
 
-  await page.getByRole('button', { name: 'Добавить вопрос' }).click();
+  await page.getByRole('button', { name: 'Добавить вопрос подробно' }).click();
   dialog = page.getByRole('dialog');
   await dialog.getByLabel('Вопрос повестки').fill('О заключении договоров о сотрудничестве с представителями бизнес-сообщества');
-  await pick(page, dialog, 'Докладчик из реестра', 'попов', /Попова/);
-  await dialog.getByRole('button', { name: 'Добавить решение' }).click();
+  await pick(page, dialog, 'Докладчик', 'попов', /Попова/);
   await dialog.getByLabel('Текст решения 2.1').fill('Продолжить работу по заключению договоров');
-  await dialog.getByLabel('Поручение на контроле (ответственные и срок)').check();
+  // Someone responsible and a term make the decision an assignment under control.
   await pick(page, dialog, 'Ответственные организации', 'опек', /Отдел опеки/, true);
   // A due date before the meeting is refused in Russian, and nothing is saved.
   await fillDate(dialog, 'Срок исполнения', '01.09.2017');

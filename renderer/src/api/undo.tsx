@@ -1,4 +1,4 @@
-import { Button, Group, Text, Tooltip } from '@mantine/core';
+import { Button, Stack, Text, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowBackUp } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -30,12 +30,12 @@ function offerUndo(undo: UndoRef, message: string | undefined): void {
     // A few seconds to change one's mind; afterwards the header's «Отменить» still offers it.
     autoClose: 8_000,
     message: (
-      <Group justify="space-between" wrap="nowrap" gap="sm">
+      <Stack gap={4} align="flex-start">
         <Text size="sm">{message ?? undo.label}</Text>
         <Button size="compact-sm" variant="light" onClick={() => void applyUndo(undo)}>
           Отменить
         </Button>
-      </Group>
+      </Stack>
     ),
   });
 }

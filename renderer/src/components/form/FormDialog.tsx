@@ -30,7 +30,9 @@ export function FormDialog({
   children: ReactNode;
 }) {
   const [asking, setAsking] = useState(false);
-  // Esc reaches both this dialog and the question above it: while asking, it only goes back to the form.
+  // Esc is the dialog's: it asks, and while the question is open it goes back to the form. The
+  // question does not take Esc itself — both would see the same keystroke, and the question,
+  // opened by it, would close at once.
   const requestClose = () => {
     if (asking) setAsking(false);
     else if (cf.isDirty()) setAsking(true);
@@ -67,7 +69,8 @@ export function FormDialog({
         size="sm"
         centered
         zIndex={400}
-        closeButtonProps={{ 'aria-label': 'Вернуться к форме' }}
+        withCloseButton={false}
+        closeOnEscape={false}
       >
         <Stack>
           <Text size="sm">Изменения в форме «{title}» не сохранены и будут потеряны.</Text>

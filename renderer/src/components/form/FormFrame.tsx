@@ -62,6 +62,8 @@ export function FormFrame({
   const ref = useRef<HTMLFormElement>(null);
   const errors = cf.form.errors;
   const [unshown, setUnshown] = useState<string[]>([]);
+  // The refusal's sentence is said under its field already (the server's own field message).
+  const [refusalUnderField, setRefusalUnderField] = useState(false);
   useInitialFocus(ref, autofocus);
 
   // Which errors no field on the screen carries: looked up after every render, since a field
@@ -70,10 +72,10 @@ export function FormFrame({
   useLayoutEffect(() => {
     const root = ref.current;
     if (!root) return;
-    const missing = Object.entries(errors)
-      .filter(([path]) => !root.querySelector(fieldSelector(path)))
-      .map(([, message]) => String(message));
+    const entries = Object.entries(errors).map(([path, message]) => [path, String(message)] as const);
+    const missing = entries.filter(([path]) => !root.querySelector(fieldSelector(path))).map(([, message]) => message);
     setUnshown((before) => (before.join('\n') === missing.join('\n') ? before : missing));
+    setRefusalUnderField(entries.some(([path, message]) => message === cf.refusal?.message && root.querySelector(fieldSelector(path))));
   });
 
   useEffect(() => {
@@ -100,7 +102,8 @@ export function FormFrame({
     void cf.submit();
   };
 
-  const showTop = cf.refusal !== null || unshown.length > 0;
+  const refusal = cf.refusal && !refusalUnderField ? cf.refusal : null;
+  const showTop = refusal !== null || unshown.length > 0;
   return (
     <form ref={ref} noValidate onSubmit={onSubmit} onKeyDownCapture={onKeyDownCapture}>
       <Stack>

@@ -87,6 +87,8 @@ export interface FieldForm {
 
 export interface ContractForm<V extends object, K extends CallName = CallName> extends FrameForm, FieldForm {
   form: UseFormReturnType<V>;
+  /** Makes `values` the form's own (after a save on a page, or to start again empty): no changes, no draft. */
+  reinitialize(values: V): void;
   /** Validates and saves; `after` runs once the save succeeded. */
   submit(after?: (output: CallOutput<K>) => void): Promise<boolean>;
 }
@@ -183,6 +185,12 @@ export function useContractForm<V extends object, K extends CallName>(options: C
       setRestored(null);
     },
     forgetDraft: () => store?.clear(),
+    reinitialize: (values) => {
+      form.setInitialValues(values);
+      form.setValues(values);
+      form.resetDirty(values);
+      store?.clear();
+    },
     failedSubmits,
   };
 }

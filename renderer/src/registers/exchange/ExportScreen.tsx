@@ -55,11 +55,7 @@ function SettingsForm({ initial }: { initial: ExchangeSettings }) {
     initialValues: initial,
     toInput: (v: ExchangeSettings) => v,
     success: 'Настройки выгрузки сохранены',
-    onSaved: (saved) => {
-      cf.form.setInitialValues(saved);
-      cf.form.setValues(saved);
-      cf.form.resetDirty(saved);
-    },
+    onSaved: (saved) => cf.reinitialize(saved),
   });
   useLeaveGuard(cf.dirty);
   const checkFolder = useChange('exchange.checkFolder', { notifyErrors: false });

@@ -57,7 +57,7 @@ export function PathAction<K extends PathCall>(props: {
         }
       : undefined,
     onSaved: (output) => {
-      cf.form.reset();
+      cf.reinitialize({ path: '' });
       props.onDone?.(output);
     },
   });

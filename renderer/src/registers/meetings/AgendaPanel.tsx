@@ -152,7 +152,7 @@ function QuickAdd({ meetingId, autoFocus }: { meetingId: number; autoFocus: bool
     fieldOf: (path) => (path.startsWith('titles') ? 'text' : path),
     success: 'Вопросы добавлены в повестку',
     onSaved: () => {
-      cf.form.reset();
+      cf.reinitialize({ text: '' });
       ref.current?.focus();
     },
   });

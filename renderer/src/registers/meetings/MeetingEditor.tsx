@@ -141,9 +141,11 @@ function StatusActions({ m }: { m: MeetingDetail }) {
             color="red"
             leftSection={<IconTrash size={16} />}
             onClick={() =>
-              confirmDelete(`Удалить черновик заседания «${m.title}»?`, () =>
-                remove.mutate({ id: m.id }, { onSuccess: () => navigate('/meetings/list') }),
-              )
+              confirmDelete(`Удалить черновик заседания «${m.title}»?`, () => {
+                // To the list first: the deleted meeting's own screen would ask for it again and say it is gone.
+                navigate('/meetings/list');
+                remove.mutate({ id: m.id });
+              })
             }
           >
             Удалить

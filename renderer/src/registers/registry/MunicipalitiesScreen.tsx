@@ -126,6 +126,8 @@ function MunicipalityForm({ editing, onClose }: { editing: Municipality | null; 
       title={editing ? 'Изменение муниципального образования' : 'Новое муниципальное образование'}
       size="lg"
       onClose={onClose}
+      // The type comes chosen («район»): what she types first is the name.
+      autofocus="properName"
     >
       <SimpleGrid cols={2}>
         <Select

@@ -55,11 +55,7 @@ function ProfileForm({ initial }: { initial: CenterProfile }) {
     initialValues: initial satisfies Values,
     toInput: (v: Values) => v,
     success: 'Профиль центра сохранён',
-    onSaved: (saved) => {
-      cf.form.setInitialValues(saved);
-      cf.form.setValues(saved);
-      cf.form.resetDirty(saved);
-    },
+    onSaved: (saved) => cf.reinitialize(saved),
   });
   useLeaveGuard(cf.dirty);
   const organizationId = cf.form.getValues().organizationId;

@@ -1,0 +1,240 @@
+import type { Locator, Page } from '@playwright/test';
+import { apiOf, expect, expectNotificationsCoverNoAction, openApp, test } from './fixtures';
+
+/**
+ * What every form of the application does, checked on each of them: a dialog with changes asks
+ * before it closes (Esc, a click outside, ✕), its focus starts on its first field (not on ✕), and
+ * an impossible date typed into any date field stays there, marked «Такой даты не существует».
+ */
+
+const nav = (page: Page, section: string) =>
+  page.getByRole('navigation', { name: 'Разделы' }).getByRole('link', { name: section, exact: true }).click();
+
+/** The demo data, and a draft meeting of its group for the dialogs only a draft has. */
+async function demoWithDraft(page: Page, app: Parameters<typeof apiOf>[1], request: Parameters<typeof apiOf>[0]) {
+  await openApp(page, app, 'demo');
+  const call = apiOf(request, app);
+  const [group] = await call<{ id: number }[]>('workingGroups.list', {});
+  const draft = await call('meetings.create', { groupId: group!.id, kind: 'session', dateStart: '2017-12-20' });
+  const signed = (await call<{ rows: { id: number; status: string }[] }>('meetings.list', { status: 'signed' })).rows[0]!;
+  return { draft: draft.id, signed: signed.id, base: app.url.split('#')[0] };
+}
+
+/**
+ * Types into the field the dialog opened on, then tries each way out: every one asks, and
+ * «Вернуться к форме» keeps what was typed. Finally closes without saving.
+ */
+async function asksBeforeClosing(page: Page, dialog: Locator, type: () => Promise<void>, check: () => Promise<void>) {
+  await expect(dialog.getByRole('button', { name: 'Закрыть' })).not.toBeFocused();
+  await type();
+  const question = page.getByRole('dialog', { name: 'Закрыть без сохранения?' });
+  const ways: [string, () => Promise<void>][] = [
+    ['Esc', () => page.keyboard.press('Escape')],
+    // The overlay beside the dialog, clear of it and of the notifications.
+    ['a click outside', () => page.mouse.click(1420, 450)],
+    ['✕', () => dialog.getByRole('button', { name: 'Закрыть' }).click()],
+  ];
+  for (const [way, close] of ways) {
+    await close();
+    await expect(question, `${way} asks`).toBeVisible();
+    await question.getByRole('button', { name: 'Вернуться к форме' }).click();
+    await expect(question).toBeHidden();
+    await expect(dialog, `${way} kept the dialog`).toBeVisible();
+    await check();
+  }
+  await page.keyboard.press('Escape');
+  await question.getByRole('button', { name: 'Закрыть без сохранения' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+/** Types into the focused field and checks that it holds the text. */
+const typeHere = (page: Page, dialog: Locator, text = 'Проверка', replaceLast = false) => ({
+  type: async () => {
+    if (replaceLast) await page.keyboard.press('Backspace');
+    await page.keyboard.type(text);
+  },
+  check: async () => {
+    await expect(dialog.locator('[data-autofocus]')).toHaveValue(new RegExp(text));
+  },
+});
+
+test('every dialog asks before it loses what was typed: Esc, a click outside, ✕', async ({ page, app, request }) => {
+  test.setTimeout(240_000);
+  const { draft, signed, base } = await demoWithDraft(page, app, request);
+  const opened: string[] = [];
+  const each = async (title: string | RegExp, open: () => Promise<void>, text?: string, replaceLast = false) => {
+    await open();
+    const dialog = page.getByRole('dialog', { name: title });
+    await expect(dialog).toBeVisible();
+    const { type, check } = typeHere(page, dialog, text, replaceLast);
+    await asksBeforeClosing(page, dialog, type, check);
+    opened.push(String(title));
+  };
+
+  await nav(page, 'Организации');
+  await each('Новая организация', () => page.getByRole('button', { name: 'Добавить' }).click());
+  await page
+    .getByRole('button', { name: /^Изменить: / })
+    .first()
+    .click();
+  await each('Изменение организации', async () => undefined);
+  await nav(page, 'Специалисты');
+  await each('Новый специалист', () => page.getByRole('button', { name: 'Добавить' }).click());
+  await nav(page, 'Муниципалитеты');
+  await each('Новое муниципальное образование', () => page.getByRole('button', { name: 'Добавить' }).click());
+
+  await nav(page, 'План работы');
+  await each(/Новое мероприятие плана на \d+ год/, () => page.getByRole('button', { name: 'Добавить мероприятие' }).click());
+  await page.getByRole('button', { name: 'Действия: 1.1' }).click();
+  await page.getByRole('menuitem', { name: 'Отметить выполнение' }).click();
+  await each('Выполнение мероприятия 1.1', async () => undefined);
+  // The year offered (2019) becomes 2015.
+  await each('Новый план работы', () => page.getByRole('button', { name: 'Создать план на год' }).click(), '5', true);
+
+  await nav(page, 'Рабочие группы');
+  await each('Новая рабочая группа', () => page.getByRole('button', { name: 'Новая группа' }).click());
+  await each('Новое заседание', () => page.getByRole('button', { name: /^Новое заседание: / }).click(), '01.12.2017');
+
+  await page.goto(`${base}#/meetings/list/${draft}`);
+  await each('Новый вопрос повестки (1)', () => page.getByRole('button', { name: 'Добавить вопрос подробно' }).click());
+  // A choice in a list is a change too.
+  await page.getByRole('button', { name: 'Взять из плана работы' }).click();
+  const fromPlan = page.getByRole('dialog', { name: 'Вопрос из плана работы на 2017 год' });
+  await asksBeforeClosing(
+    page,
+    fromPlan,
+    async () => {
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+    },
+    async () => expect(fromPlan.locator('input[data-path="planItemId"]')).not.toHaveValue(''),
+  );
+  opened.push('Вопрос из плана работы');
+  await page.getByRole('tab', { name: 'Участники' }).click();
+  await each('Новый приглашённый', () => page.getByRole('button', { name: 'Новый человек' }).click());
+
+  await page.goto(`${base}#/meetings/list/${signed}`);
+  await each('Снять подпись с протокола', () => page.getByRole('button', { name: 'Снять подпись' }).click());
+
+  await nav(page, 'Поручения');
+  await page.getByText('Все', { exact: true }).click();
+  await each('Отметить поручение исполненным', () => page.getByRole('button', { name: 'Отметить исполненным' }).first().click());
+
+  expect(opened).toHaveLength(14);
+});
+
+/** Types 31.02.2021 into a date field, leaves it, and expects it kept and marked. */
+async function impossibleDate(page: Page, scope: Locator, label: string) {
+  const field = scope.getByRole('textbox', { name: label, exact: true });
+  await field.click();
+  await field.press('Control+A');
+  await page.keyboard.type('31.02.2021');
+  await page.keyboard.press('Tab');
+  await expect(field, label).toHaveValue('31.02.2021');
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  // The message is the field's own, under it.
+  const wrapper = field.locator('xpath=ancestor::div[contains(@class, "mantine-InputWrapper-root")][1]');
+  await expect(wrapper.getByText(/Такой даты не существует/)).toBeVisible();
+}
+
+test('31.02.2021 typed into any date field stays there, marked «Такой даты не существует»', async ({ page, app, request }) => {
+  test.setTimeout(180_000);
+  const { draft, base } = await demoWithDraft(page, app, request);
+  const dates: string[] = [];
+  const date = async (scope: Locator, label: string) => {
+    await impossibleDate(page, scope, label);
+    dates.push(label);
+  };
+
+  await nav(page, 'Специалисты');
+  await page.getByRole('button', { name: 'Добавить' }).click();
+  let dialog = page.getByRole('dialog', { name: 'Новый специалист' });
+  await dialog.getByRole('checkbox', { name: /Согласие на обработку/ }).check();
+  await date(dialog, 'Дата согласия');
+  await page.screenshot({ path: test.info().outputPath('person-date.png') });
+  // Saving is refused in the window with the same message; nothing is sent.
+  await dialog.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(dialog.getByRole('textbox', { name: 'Дата согласия' })).toHaveValue('31.02.2021');
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Закрыть без сохранения' }).click();
+
+  await nav(page, 'План работы');
+  await date(page.locator('main'), 'Дата утверждения');
+  await page.getByRole('button', { name: 'Добавить мероприятие' }).click();
+  dialog = page.getByRole('dialog', { name: /Новое мероприятие плана на \d+ год/ });
+  await dialog.getByText('Дата', { exact: true }).click();
+  await date(dialog, 'Дата');
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Закрыть без сохранения' }).click();
+
+  // The approval date typed on the page is a change too: leaving asks.
+  await nav(page, 'Рабочие группы');
+  await page.getByRole('button', { name: 'Уйти без сохранения' }).click();
+  await page.getByRole('button', { name: /^Новое заседание: / }).click();
+  dialog = page.getByRole('dialog', { name: 'Новое заседание' });
+  await date(dialog, 'Дата');
+  await date(dialog, 'Дата окончания');
+  await page.screenshot({ path: test.info().outputPath('meeting-dates.png') });
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Закрыть без сохранения' }).click();
+
+  await page.goto(`${base}#/meetings/list/${draft}`);
+  await page.getByRole('button', { name: 'Добавить вопрос подробно' }).click();
+  dialog = page.getByRole('dialog', { name: 'Новый вопрос повестки (1)' });
+  await date(dialog, 'Срок исполнения');
+  await page.screenshot({ path: test.info().outputPath('due-date.png') });
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Закрыть без сохранения' }).click();
+  await page.getByRole('tab', { name: 'Сведения о заседании' }).click();
+  const details = page.getByRole('tabpanel', { name: 'Сведения о заседании' });
+  await date(details, 'Дата');
+  await date(details, 'Дата окончания');
+
+  await nav(page, 'Поручения');
+  await page.getByRole('button', { name: 'Уйти без сохранения' }).click();
+  await page.getByRole('button', { name: 'Отметить исполненным' }).first().click();
+  dialog = page.getByRole('dialog', { name: 'Отметить поручение исполненным' });
+  await date(dialog, 'Дата');
+
+  expect(dates).toEqual([
+    'Дата согласия',
+    'Дата утверждения',
+    'Дата',
+    'Дата',
+    'Дата окончания',
+    'Срок исполнения',
+    'Дата',
+    'Дата окончания',
+    'Дата',
+  ]);
+});
+
+test('notifications cover none of the buttons they used to: «Добавить», «Новая группа», «Новое заседание»', async ({ page, app }) => {
+  await openApp(page, app, 'demo');
+  await nav(page, 'Организации');
+  await page.getByRole('button', { name: 'Добавить' }).click();
+  await page.keyboard.type('Центр «Семья»');
+  await page.getByRole('dialog').getByRole('combobox', { name: 'Тип' }).click();
+  await page.getByRole('option', { name: 'НКО' }).click();
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByText('Организация добавлена')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Добавить' })).toBeVisible();
+  await expectNotificationsCoverNoAction(page);
+
+  await nav(page, 'Рабочие группы');
+  await page.getByRole('button', { name: /^Новое заседание: / }).click();
+  await page.keyboard.type('20.12.2017');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByText('Заседание создано')).toBeVisible();
+  await expectNotificationsCoverNoAction(page);
+  await page.getByRole('button', { name: 'Удалить' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Удалить' }).click();
+  await expect(page.getByText('Заседание удалено')).toBeVisible();
+  await nav(page, 'Заседания');
+  await expect(page.getByRole('button', { name: 'Новое заседание' })).toBeVisible();
+  await expectNotificationsCoverNoAction(page);
+  await page.screenshot({ path: test.info().outputPath('notification.png') });
+  await nav(page, 'Рабочие группы');
+  await expect(page.getByRole('button', { name: 'Новая группа' })).toBeVisible();
+  await expectNotificationsCoverNoAction(page);
+});
