@@ -53,7 +53,13 @@ async function injectHostileText(api: Api): Promise<void> {
   for (const m of meetings.filter((x) => x.status === 'signed')) {
     await api.call('meetings.unlock', { id: m.id, reason: 'Проверка документов на недопустимых символах' });
   }
-  sql(api, 'UPDATE center_profile SET full_name = ?, short_name = ?', hostile('Центр'), hostile('ТОГБУ «Центр»'));
+  // The center's names are its organisation's in the registry.
+  sql(
+    api,
+    'UPDATE organizations SET full_name = ?, short_name = ? WHERE id = (SELECT organization_id FROM center_profile)',
+    hostile('Центр'),
+    hostile('ТОГБУ «Центр»'),
+  );
   sql(api, 'UPDATE working_groups SET name = ?, name_genitive = ?', hostile('Рабочая группа'), hostile('рабочей группы'));
   const group = api.sqlite.prepare('SELECT chair_id AS chair, secretary_id AS secretary FROM working_groups').get() as {
     chair: number;

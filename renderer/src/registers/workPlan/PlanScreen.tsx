@@ -258,12 +258,7 @@ function ApprovalDate({ year }: { year: number }) {
   const plan = useCall('workPlan.get', { year });
   if (!plan.data) return null;
   return (
-    <ApprovalDateForm
-      key={plan.data.approvedOn ?? ''}
-      year={year}
-      approvedOn={plan.data.approvedOn}
-      frozen={plan.data.approvalFrozen}
-    />
+    <ApprovalDateForm key={plan.data.approvedOn ?? ''} year={year} approvedOn={plan.data.approvedOn} frozen={plan.data.approvalFrozen} />
   );
 }
 
@@ -279,7 +274,10 @@ function ApprovalDateForm({ year, approvedOn, frozen }: { year: number; approved
   return (
     <FormFrame cf={cf}>
       <Group gap={4} align="flex-end" wrap="nowrap">
-        <DateField cf={cf} path="approvedOn" label="Дата утверждения"
+        <DateField
+          cf={cf}
+          path="approvedOn"
+          label="Дата утверждения"
           placeholder="не указана"
           w={190}
           description={frozen ? 'Копия для утверждения зафиксирована' : 'При утверждении план фиксируется'}
