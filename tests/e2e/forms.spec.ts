@@ -135,11 +135,28 @@ async function impossibleDate(page: Page, scope: Locator, label: string) {
   // The message is the field's own, under it.
   const wrapper = field.locator('xpath=ancestor::div[contains(@class, "mantine-InputWrapper-root")][1]');
   await expect(wrapper.getByText(/Такой даты не существует/)).toBeVisible();
+  // Ctrl+Enter tries to save: refused in the window, the date still there, marked.
+  await page.keyboard.press('Control+Enter');
+  await expect(field, label).toHaveValue('31.02.2021');
+  await expect(wrapper.getByText(/Такой даты не существует/)).toBeVisible();
+}
+
+/** What the dates of this test could have changed, as the registers answer it. */
+async function stored(call: ReturnType<typeof apiOf>, draft: number) {
+  return JSON.stringify([
+    await call('people.list', { limit: 500 }),
+    await call('workPlan.get', { year: 2017 }),
+    await call('meetings.list', { limit: 50 }),
+    await call('meetings.get', { id: draft }),
+    await call('assignments.list', { limit: 500 }),
+  ]);
 }
 
 test('31.02.2021 typed into any date field stays there, marked «Такой даты не существует»', async ({ page, app, request }) => {
   test.setTimeout(180_000);
   const { draft, base } = await demoWithDraft(page, app, request);
+  const call = apiOf(request, app);
+  const before = await stored(call, draft);
   const dates: string[] = [];
   const date = async (scope: Locator, label: string) => {
     await impossibleDate(page, scope, label);
@@ -207,6 +224,9 @@ test('31.02.2021 typed into any date field stays there, marked «Такой да
     'Дата окончания',
     'Дата',
   ]);
+  // Nothing was saved: every register answers as before.
+  await page.keyboard.press('Escape');
+  expect(await stored(call, draft)).toBe(before);
 });
 
 test('notifications cover none of the buttons they used to: «Добавить», «Новая группа», «Новое заседание»', async ({ page, app }) => {
