@@ -258,3 +258,96 @@ test('notifications cover none of the buttons they used to: «Добавить»
   await expect(page.getByRole('button', { name: 'Новая группа' })).toBeVisible();
   await expectNotificationsCoverNoAction(page);
 });
+
+test('a picker unpicks only by ✕, and Enter in a name field saves instead of breaking the line', async ({ page, app, request }) => {
+  await demoWithDraft(page, app, request);
+  await nav(page, 'Рабочие группы');
+  await page.getByRole('button', { name: 'Новая группа' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Новая рабочая группа' });
+  const members = dialog.getByRole('combobox', { name: 'Члены группы' });
+  const pills = dialog.locator('.mantine-Pill-root');
+  await members.click();
+  await page.keyboard.type('орлов');
+  await page.keyboard.press('Enter');
+  await expect(pills).toHaveText(['Орлова Ирина Владимировна']);
+  // The chosen entry is not in the list any more: ↓ Enter, a click on the first entry and
+  // Backspace in the empty search all leave her where she is.
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('option').first()).toBeVisible();
+  await expect(page.getByRole('option', { name: /Орлова/ })).toHaveCount(0);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(pills).toHaveCount(2);
+  await expect(pills.first()).toHaveText('Орлова Ирина Владимировна');
+  await page.keyboard.press('Backspace');
+  await members.click();
+  await page.getByRole('option').first().click();
+  await expect(pills).toHaveCount(3);
+  await expect(pills.first()).toHaveText('Орлова Ирина Владимировна');
+  // Only the pill's own ✕ takes her away.
+  await pills.first().locator('button').click();
+  await expect(pills).toHaveCount(2);
+  await expect(dialog.getByText('Орлова Ирина Владимировна')).toHaveCount(0);
+
+  // Enter in the (wrapping) name field saves the group; its name keeps no line break.
+  const name = dialog.getByRole('textbox', { name: 'Название', exact: true });
+  await name.click();
+  await page.keyboard.type('Малая рабочая группа');
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  const groups = await apiOf(request, app)<{ name: string }[]>('workingGroups.list', {});
+  expect(groups.map((g) => g.name)).toContain('Малая рабочая группа');
+});
+
+test('a long agenda item typed before a crash comes back when the item is opened again', async ({ page, app, request, context }) => {
+  test.setTimeout(120_000);
+  const { draft, base } = await demoWithDraft(page, app, request);
+  const url = `${base}#/meetings/list/${draft}`;
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Добавить вопрос подробно' }).click();
+  let dialog = page.getByRole('dialog', { name: 'Новый вопрос повестки (1)' });
+  await page.keyboard.type('Об итогах летней оздоровительной кампании');
+  const heard = 'Летом 2017 года отдохнули 214 детей из семей, находящихся в трудной жизненной ситуации. '.repeat(3).trim();
+  await dialog.getByRole('textbox', { name: 'Краткое содержание доклада' }).click();
+  await page.keyboard.type(heard);
+  // «Добавить решение» puts the focus in the new decision, the first one being there from the start.
+  await dialog.getByRole('textbox', { name: 'Текст решения 1.1' }).click();
+  await page.keyboard.type('Информацию принять к сведению');
+  await dialog.getByRole('button', { name: 'Добавить решение' }).click();
+  await expect(dialog.getByRole('textbox', { name: 'Текст решения 1.2' })).toBeFocused();
+  await page.keyboard.type('Продолжить работу в 2018 году');
+
+  // The window dies: no question, no save.
+  await page.close({ runBeforeUnload: false });
+  page = await context.newPage();
+  await page.goto(app.url);
+  await expect(page.getByRole('navigation', { name: 'Разделы' })).toBeVisible();
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Добавить вопрос подробно' }).click();
+  dialog = page.getByRole('dialog', { name: 'Новый вопрос повестки (1)' });
+  await expect(dialog.getByText('Восстановлен несохранённый текст')).toBeVisible();
+  await expect(dialog.getByRole('textbox', { name: 'Вопрос повестки' })).toHaveValue('Об итогах летней оздоровительной кампании');
+  await expect(dialog.getByRole('textbox', { name: 'Краткое содержание доклада' })).toHaveValue(heard);
+  await expect(dialog.getByRole('textbox', { name: 'Текст решения 1.2' })).toHaveValue('Продолжить работу в 2018 году');
+  await page.screenshot({ path: test.info().outputPath('draft-restored.png') });
+  await dialog.getByRole('button', { name: 'Сохранить вопрос' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('region', { name: 'Вопрос 1' })).toContainText('1.2. Продолжить работу в 2018 году');
+
+  // Saved, the draft is gone: the next new item opens empty.
+  await page.getByRole('button', { name: 'Добавить вопрос подробно' }).click();
+  dialog = page.getByRole('dialog', { name: 'Новый вопрос повестки (2)' });
+  await expect(dialog.getByRole('textbox', { name: 'Вопрос повестки' })).toHaveValue('');
+  await expect(dialog.getByText('Восстановлен несохранённый текст')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+
+  // A deleted agenda item comes back with «Отменить».
+  await page.getByRole('button', { name: 'Действия с вопросом 1' }).click();
+  await page.getByRole('menuitem', { name: 'Удалить вопрос' }).click();
+  await page.getByRole('dialog', { name: 'Удаление' }).getByRole('button', { name: 'Удалить' }).click();
+  await expect(page.getByRole('region', { name: 'Вопрос 1' })).toHaveCount(0);
+  await page.locator('.mantine-Notification-root').getByRole('button', { name: 'Отменить' }).click();
+  await expect(page.getByRole('region', { name: 'Вопрос 1' })).toContainText('1.2. Продолжить работу в 2018 году');
+  await page.reload();
+  await expect(page.getByRole('region', { name: 'Вопрос 1' })).toContainText('Об итогах летней оздоровительной кампании');
+});
