@@ -14,7 +14,7 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData } from '@tanstack/react-query';
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
 import type { Option } from '@shared/contract/registry';
 import { useCall } from '@renderer/api/client';
 import { matchesWords } from '@shared/russian';
@@ -161,6 +161,63 @@ function usePickerKeys(combobox: ReturnType<typeof useCombobox>, search: string,
   };
 }
 
+/** The one way to unpick a single picker's entry: its visible ✕, off the Tab path, never taking the focus. */
+function ClearButton({ label, onClear }: { label?: string; onClear: () => void }) {
+  return (
+    <CloseButton
+      size="sm"
+      tabIndex={-1}
+      aria-label={label ? `Очистить: ${label}` : 'Очистить'}
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={onClear}
+    />
+  );
+}
+
+/**
+ * A single picker's input: the field's own props passed on, and what she types is the search,
+ * with the list opening.
+ */
+function singleInputProps(
+  props: CommonProps,
+  combobox: ReturnType<typeof useCombobox>,
+  input: {
+    setSearch: (text: string) => void;
+    /** What leaving the field does with the text typed. */
+    leave: () => void;
+    onKeyDown: (event: KeyboardEvent<HTMLInputElement>) => void;
+    /** Whether the list opens as the field gets the focus (a speaker's suggestions do). */
+    openOnFocus: boolean;
+  },
+) {
+  return {
+    label: props.label,
+    description: props.description,
+    error: props.error,
+    disabled: props.disabled,
+    'aria-label': props['aria-label'],
+    'data-path': props['data-path'],
+    tabIndex: props.tabIndex,
+    onChange: (e: ChangeEvent<HTMLInputElement>) => {
+      input.setSearch(e.currentTarget.value);
+      combobox.openDropdown();
+    },
+    onClick: () => combobox.openDropdown(),
+    onFocus: (e: FocusEvent<HTMLInputElement>) => {
+      // The chosen name selected: what she types replaces it as the search.
+      e.currentTarget.select();
+      if (input.openOnFocus) combobox.openDropdown();
+      props.onFocus?.();
+    },
+    onBlur: () => {
+      input.leave();
+      combobox.closeDropdown();
+      props.onBlur?.();
+    },
+    onKeyDown: input.onKeyDown,
+  };
+}
+
 interface CommonProps {
   label?: string;
   error?: ReactNode;
@@ -200,6 +257,10 @@ function SinglePicker({ kind, value, onChange, ...props }: SingleProps & { kind:
   const ready = fresh || (query !== '' && suggestedCount > 0);
   const onKeyDown = usePickerKeys(combobox, query, ready, options.map((o) => o.id).join(','));
   const clear = value !== null && !props.disabled;
+  const unpick = () => {
+    onChange(null);
+    setSearch(null);
+  };
 
   return (
     <Combobox
@@ -213,48 +274,12 @@ function SinglePicker({ kind, value, onChange, ...props }: SingleProps & { kind:
     >
       <Combobox.Target withKeyboardNavigation={false} withExpandedAttribute>
         <InputBase
-          label={props.label}
-          description={props.description}
-          error={props.error}
+          // Typing over the name and leaving keeps the chosen entry: only ✕ removes it.
+          {...singleInputProps(props, combobox, { setSearch, leave: () => setSearch(null), onKeyDown, openOnFocus: false })}
           required={props.required}
-          disabled={props.disabled}
           placeholder={props.placeholder ?? SEARCH_HINT}
-          aria-label={props['aria-label']}
-          data-path={props['data-path']}
-          tabIndex={props.tabIndex}
           value={typed}
-          onChange={(e) => {
-            setSearch(e.currentTarget.value);
-            combobox.openDropdown();
-          }}
-          onClick={() => combobox.openDropdown()}
-          onFocus={(e) => {
-            e.currentTarget.select();
-            props.onFocus?.();
-          }}
-          onBlur={() => {
-            // Typing over the name and leaving keeps the chosen entry: only ✕ removes it.
-            setSearch(null);
-            combobox.closeDropdown();
-            props.onBlur?.();
-          }}
-          onKeyDown={onKeyDown}
-          rightSection={
-            clear ? (
-              <CloseButton
-                size="sm"
-                tabIndex={-1}
-                aria-label={props.label ? `Очистить: ${props.label}` : 'Очистить'}
-                onMouseDown={(e) => e.preventDefault()}
-                onClick={() => {
-                  onChange(null);
-                  setSearch(null);
-                }}
-              />
-            ) : (
-              <Combobox.Chevron />
-            )
-          }
+          rightSection={clear ? <ClearButton label={props.label} onClear={unpick} /> : <Combobox.Chevron />}
           rightSectionPointerEvents={clear ? 'all' : 'none'}
         />
       </Combobox.Target>
@@ -381,6 +406,10 @@ export function SpeakerPicker({
   const onKeyDown = usePickerKeys(combobox, query, ready, `${options.map((o) => o.id).join(',')}|${free}`);
   const clear = (value.personId !== null || value.name !== '') && !props.disabled;
 
+  const unpick = () => {
+    onChange({ personId: null, name: '' });
+    setSearch(null);
+  };
   const keepTyped = () => {
     if (search !== null && search.trim() !== shown.trim()) onChange({ personId: null, name: search.trim() });
     setSearch(null);
@@ -398,45 +427,10 @@ export function SpeakerPicker({
     >
       <Combobox.Target withKeyboardNavigation={false} withExpandedAttribute>
         <InputBase
-          label={props.label}
-          description={props.description}
-          error={props.error}
-          disabled={props.disabled}
+          {...singleInputProps(props, combobox, { setSearch, leave: keepTyped, onKeyDown, openOnFocus: true })}
           placeholder={props.placeholder ?? 'Фамилия из реестра или впишите: Фамилия И.О., должность'}
-          aria-label={props['aria-label']}
-          data-path={props['data-path']}
-          tabIndex={props.tabIndex}
           value={typed}
-          onChange={(e) => {
-            setSearch(e.currentTarget.value);
-            combobox.openDropdown();
-          }}
-          onClick={() => combobox.openDropdown()}
-          onFocus={(e) => {
-            e.currentTarget.select();
-            combobox.openDropdown();
-            props.onFocus?.();
-          }}
-          onBlur={() => {
-            keepTyped();
-            combobox.closeDropdown();
-            props.onBlur?.();
-          }}
-          onKeyDown={onKeyDown}
-          rightSection={
-            clear ? (
-              <CloseButton
-                size="sm"
-                tabIndex={-1}
-                aria-label={props.label ? `Очистить: ${props.label}` : 'Очистить'}
-                onMouseDown={(e) => e.preventDefault()}
-                onClick={() => {
-                  onChange({ personId: null, name: '' });
-                  setSearch(null);
-                }}
-              />
-            ) : null
-          }
+          rightSection={clear ? <ClearButton label={props.label} onClear={unpick} /> : null}
         />
       </Combobox.Target>
       <Combobox.Dropdown>

@@ -4,9 +4,10 @@ import { useState } from 'react';
 import type { MeetingDetail } from '@shared/contract/meetings';
 import { countOf } from '@shared/russian';
 import { callApi } from '@renderer/api/client';
-import { FormFrame, SaveButton, useContractForm, useLeaveGuard } from '@renderer/components/form';
+import { FormFrame, useContractForm, useLeaveGuard } from '@renderer/components/form';
 import { PeopleMultiPicker, PersonPicker } from '@renderer/components/pickers';
 import { PersonForm } from '@renderer/registers/registry';
+import { MeetingSaveRow } from './common';
 
 interface Row {
   person: { id: number; fullName: string; position: string; organizationName: string | null };
@@ -62,16 +63,7 @@ export function AttendancePanel({ m, locked }: { m: MeetingDetail; locked: boole
   };
 
   return (
-    <FormFrame
-      cf={cf}
-      actions={
-        locked ? null : (
-          <Group justify="flex-end">
-            <SaveButton cf={cf} label="Сохранить участников" />
-          </Group>
-        )
-      }
-    >
+    <FormFrame cf={cf} actions={<MeetingSaveRow cf={cf} label="Сохранить участников" locked={locked} />}>
       <fieldset disabled={locked} style={{ border: 0, padding: 0, margin: 0 }}>
         <Stack>
           <Text size="sm" c="dimmed">

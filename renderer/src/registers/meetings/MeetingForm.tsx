@@ -1,21 +1,12 @@
-import { Group, NumberInput, Select, SimpleGrid, Stack } from '@mantine/core';
+import { NumberInput, Select, SimpleGrid, Stack } from '@mantine/core';
 import { useNavigate } from 'react-router-dom';
 import type { CallInput } from '@shared/contract';
 import type { MeetingDetail, MeetingKind } from '@shared/contract/meetings';
 import { formatDate, readTypedDate, typedDateInput } from '@shared/russian';
 import { useCall } from '@renderer/api/client';
-import {
-  DateField,
-  FormDialog,
-  FormFrame,
-  SaveButton,
-  TextField,
-  useContractForm,
-  useLeaveGuard,
-  type ContractForm,
-} from '@renderer/components/form';
+import { DateField, FormDialog, FormFrame, TextField, useContractForm, useLeaveGuard, type ContractForm } from '@renderer/components/form';
 import { PersonPicker, wordFilter } from '@renderer/components/pickers';
-import { kindOptions } from './common';
+import { kindOptions, MeetingSaveRow } from './common';
 
 interface MeetingValues {
   groupId: number | null;
@@ -100,16 +91,7 @@ export function MeetingDetailsForm({ m, locked }: { m: MeetingDetail; locked: bo
   });
   useLeaveGuard(cf.dirty);
   return (
-    <FormFrame
-      cf={cf}
-      actions={
-        locked ? null : (
-          <Group justify="flex-end">
-            <SaveButton cf={cf} label="Сохранить сведения" />
-          </Group>
-        )
-      }
-    >
+    <FormFrame cf={cf} actions={<MeetingSaveRow cf={cf} label="Сохранить сведения" locked={locked} />}>
       {/* A native fieldset disables every input inside, pickers included, for a signed meeting. */}
       <fieldset disabled={locked} style={{ border: 0, padding: 0, margin: 0 }}>
         <MeetingFields cf={cf} isNew={false} disabled={locked} />

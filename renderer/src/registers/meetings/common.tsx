@@ -1,4 +1,4 @@
-import { Badge, Paper, Table } from '@mantine/core';
+import { Badge, Group, Paper, Table } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type ReactNode } from 'react';
 import type { FileOutput } from '@shared/contract/define';
@@ -13,6 +13,16 @@ import {
 } from '@shared/contract/meetings';
 import { formatDate } from '@shared/russian';
 import { saveFile } from '@renderer/lib/download';
+import { SaveButton, type FrameForm } from '@renderer/components/form';
+
+/** The save button under a tab's form of a meeting; signed minutes (locked) have none. */
+export function MeetingSaveRow({ cf, label, locked }: { cf: FrameForm; label: string; locked: boolean }) {
+  return locked ? null : (
+    <Group justify="flex-end">
+      <SaveButton cf={cf} label={label} />
+    </Group>
+  );
+}
 
 export const kindOptions = MEETING_KINDS.map((k) => ({ value: k, label: MEETING_KIND_LABELS[k] }));
 
