@@ -308,10 +308,18 @@ test('a long agenda item typed before a crash comes back when the item is opened
   let dialog = page.getByRole('dialog', { name: 'Новый вопрос повестки (1)' });
   await page.keyboard.type('Об итогах летней оздоровительной кампании');
   const heard = 'Летом 2017 года отдохнули 214 детей из семей, находящихся в трудной жизненной ситуации. '.repeat(3).trim();
-  await dialog.getByRole('textbox', { name: 'Краткое содержание доклада' }).click();
+  // Tab walks СЛУШАЛИ → ВЫСТУПИЛИ → РЕШИЛИ, past the controls seldom used.
+  const walk = async (role: 'textbox' | 'combobox', name: string) => {
+    await page.keyboard.press('Tab');
+    await expect(dialog.getByRole(role, { name, exact: true })).toBeFocused();
+  };
+  await walk('combobox', 'Докладчик');
+  await walk('textbox', 'Краткое содержание доклада');
   await page.keyboard.type(heard);
-  // «Добавить решение» puts the focus in the new decision, the first one being there from the start.
-  await dialog.getByRole('textbox', { name: 'Текст решения 1.1' }).click();
+  await walk('combobox', 'Выступил(а)');
+  await walk('textbox', 'Содержание выступления');
+  // The first decision is there from the start; «Добавить решение» puts the focus in the next one.
+  await walk('textbox', 'Текст решения 1.1');
   await page.keyboard.type('Информацию принять к сведению');
   await dialog.getByRole('button', { name: 'Добавить решение' }).click();
   await expect(dialog.getByRole('textbox', { name: 'Текст решения 1.2' })).toBeFocused();
