@@ -1,12 +1,13 @@
-import { ActionIcon, Badge, Button, Group, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Stack, Text, Tooltip } from '@mantine/core';
 import { IconArchive, IconArrowBackUp, IconArrowDown, IconArrowUp, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { ListValue } from '@shared/contract/lists';
 import type { EditableList as ListKey } from '@shared/enums';
 import { countOf } from '@shared/russian';
 import { useCall, useChange } from '@renderer/api/client';
 import { DataTable, type Column } from './DataTable';
-import { confirmDelete, EmptyState, FormModal, ScreenHeader, useFieldErrors } from './screen';
+import { confirmDelete, EmptyState, ScreenHeader } from './screen';
+import { FormDialog, FormFrame, TextField, useContractForm } from './form';
 
 /**
  * One screen for every editable list (the forms of work now; event types, publication kinds and the
@@ -121,52 +122,43 @@ export function EditableListScreen({ list }: { list: ListKey }) {
 }
 
 function AddValue({ list, what }: { list: ListKey; what: string }) {
-  const [value, setValue] = useState('');
-  const errors = useFieldErrors();
-  const create = useChange('lists.create', { success: 'Значение добавлено в список' });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    create.mutate({ list, value }, { onSuccess: () => setValue(''), onError: errors.fromError });
-  };
+  const cf = useContractForm({
+    call: 'lists.create',
+    initialValues: { value: '' },
+    toInput: (v) => ({ list, value: v.value }),
+    success: 'Значение добавлено в список',
+    // Ready for the next value.
+    onSaved: () => cf.reinitialize({ value: '' }),
+  });
   return (
-    <form onSubmit={submit} noValidate>
-      <Group align="flex-end">
-        <TextInput
-          label={`Добавить ${what}`}
-          value={value}
-          onChange={(e) => {
-            setValue(e.currentTarget.value);
-            errors.clear();
-          }}
-          error={errors.of('value')}
-          w={360}
-        />
-        <Button type="submit" leftSection={<IconPlus size={16} />} loading={create.isPending}>
+    <FormFrame cf={cf}>
+      <Group align="flex-start">
+        <TextField cf={cf} path="value" label={`Добавить ${what}`} w={360} />
+        <Button type="submit" mt={25} leftSection={<IconPlus size={16} />} loading={cf.saving}>
           Добавить
         </Button>
       </Group>
-    </form>
+    </FormFrame>
   );
 }
 
 /** A rename reaches every record that shows the value; the dialog says so before she saves. */
 function RenameValue({ value, onClose }: { value: ListValue; onClose: () => void }) {
-  const [text, setText] = useState(value.value);
-  const errors = useFieldErrors();
-  const rename = useChange('lists.rename', { success: 'Значение переименовано' });
+  const cf = useContractForm({
+    call: 'lists.rename',
+    initialValues: { value: value.value },
+    toInput: (v) => ({ id: value.id, value: v.value }),
+    success: 'Значение переименовано',
+    onSaved: onClose,
+  });
   return (
-    <FormModal
-      title={`Переименовать «${value.value}»`}
-      onClose={onClose}
-      onSubmit={() => rename.mutate({ id: value.id, value: text }, { onSuccess: onClose, onError: errors.fromError })}
-      saving={rename.isPending}
-    >
-      <TextInput label="Значение" value={text} onChange={(e) => setText(e.currentTarget.value)} error={errors.of('value')} data-autofocus />
+    <FormDialog cf={cf} title={`Переименовать «${value.value}»`} onClose={onClose}>
+      <TextField cf={cf} path="value" label="Значение" />
       <Text size="sm" c="dimmed">
         {value.usedBy
           ? `Новое название появится во всех записях, где указано это значение (${countOf(value.usedBy, ['запись', 'записи', 'записей'])}); утверждённые и подписанные документы сохранят прежнее.`
           : 'Значение пока нигде не указано.'}
       </Text>
-    </FormModal>
+    </FormDialog>
   );
 }
