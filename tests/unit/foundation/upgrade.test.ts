@@ -62,8 +62,8 @@ const tables = (sqlite: Database.Database) =>
 const rowsOf = (sqlite: Database.Database, table: string) =>
   sqlite.prepare(`SELECT rowid AS __rowid, * FROM "${table}" ORDER BY rowid`).all() as Row[];
 
-/** Columns 0006 turned into something else, checked on their own below. */
-const MOVED: Record<string, string[]> = { plan_items: ['form'] };
+/** Columns 0006 and 0007 turned into something else, checked on their own below. */
+const MOVED: Record<string, string[]> = { plan_items: ['form'], center_profile: ['full_name', 'short_name', 'address'] };
 
 describe.each(FIXTURES)("main's database at $commit opened by this version", (fixture) => {
   it('keeps every row with every value, and the forms of the plan as values of the list', () => {
@@ -79,6 +79,16 @@ describe.each(FIXTURES)("main's database at $commit opened by this version", (fi
 
     const opened = openDatabase({ file, now: () => new Date('2026-03-01T10:00:00Z') });
     const { sqlite, db } = opened;
+    // 0007: the center is the organisation named as the profile, now of the type «ресурсный центр».
+    const profile = old.get('center_profile')![0]!;
+    const center = sqlite.prepare('SELECT o.* FROM center_profile p JOIN organizations o ON o.id = p.organization_id').get() as Row;
+    const named = [center.full_name, center.short_name];
+    expect(named.includes(profile.full_name) || named.includes(profile.short_name), 'named as the profile').toBe(true);
+    expect(center.type).toBe('resourceCenter');
+    const wasThere = old.get('organizations')!.find((o) => o.id === center.id);
+    expect(wasThere, 'the center was an organisation of the registry already').toBeDefined();
+    // Its address is the profile's where it had none.
+    expect(center.address).toBe(wasThere!.address === '' ? String(profile.address).trim() : wasThere!.address);
     for (const [table, rows] of old) {
       const now = new Map(rowsOf(sqlite, table).map((r) => [r.__rowid, r]));
       // app_settings gains the record of the steps that ran.
@@ -88,8 +98,10 @@ describe.each(FIXTURES)("main's database at $commit opened by this version", (fi
       for (const row of kept) {
         const after = now.get(row.__rowid);
         expect(after, `${table} row ${String(row.__rowid)}`).toBeDefined();
+        // The center's type and address are checked above.
+        const own = table === 'organizations' && row.id === center.id ? new Set([...skip, 'type', 'address']) : skip;
         for (const [column, value] of Object.entries(row))
-          if (!skip.has(column)) expect(after![column], `${table}.${column}`).toEqual(value);
+          if (!own.has(column)) expect(after![column], `${table}.${column}`).toEqual(value);
       }
     }
 
