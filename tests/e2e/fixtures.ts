@@ -105,7 +105,8 @@ export function recordCalls(page: Page) {
 
 /**
  * No notification lies over anything one can press or type into: the buttons, links and fields
- * of the page and of an open dialog, compared by their boxes on the screen.
+ * of the page and of an open dialog, compared by the part of their boxes one sees (an entry
+ * scrolled out of its column is not under the notice, it is out of sight).
  */
 export async function expectNotificationsCoverNoAction(page: Page): Promise<void> {
   await expect(page.locator('.mantine-Notification-root').first()).toBeVisible();
@@ -115,8 +116,25 @@ export async function expectNotificationsCoverNoAction(page: Page): Promise<void
       ...document.querySelectorAll<HTMLElement>('button, a[href], input:not([type=hidden]), textarea, [role=combobox], [role=tab]'),
     ].filter((el) => !el.closest('.mantine-Notifications-root, .mantine-Notification-root') && el.getClientRects().length > 0);
     const overlaps = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    const seen = (el: Element): DOMRect | null => {
+      let r = el.getBoundingClientRect();
+      for (let at = el.parentElement; at; at = at.parentElement) {
+        if (getComputedStyle(at).overflow === 'visible') continue;
+        const c = at.getBoundingClientRect();
+        const left = Math.max(r.left, c.left);
+        const top = Math.max(r.top, c.top);
+        const right = Math.min(r.right, c.right);
+        const bottom = Math.min(r.bottom, c.bottom);
+        if (right <= left || bottom <= top) return null;
+        r = new DOMRect(left, top, right - left, bottom - top);
+      }
+      return r;
+    };
     return actions
-      .filter((el) => notes.some((n) => overlaps(n, el.getBoundingClientRect())))
+      .filter((el) => {
+        const r = seen(el);
+        return r !== null && notes.some((n) => overlaps(n, r));
+      })
       .map((el) => el.getAttribute('aria-label') ?? (el.textContent?.trim() || el.tagName));
   });
   expect(covered, 'actions under a notification').toEqual([]);

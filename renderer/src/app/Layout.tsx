@@ -4,6 +4,9 @@ import { UndoLast } from '@renderer/api/undo';
 import { LeaveGuard } from '@renderer/components/form';
 import { registers } from './registers';
 
+/** The height three notifications take at the bottom of the navigation column (an undo offer is the tallest). */
+const NOTIFICATIONS_ROOM = 240;
+
 const matches = (pathname: string, entryPath: string) => pathname === entryPath || pathname.startsWith(`${entryPath}/`);
 
 export function Layout() {
@@ -22,7 +25,7 @@ export function Layout() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Разделы">
-        <ScrollArea>
+        <AppShell.Section grow component={ScrollArea}>
           <Stack gap="md">
             {registers.map((register) => (
               <div key={register.section}>
@@ -42,7 +45,12 @@ export function Layout() {
               </div>
             ))}
           </Stack>
-        </ScrollArea>
+        </AppShell.Section>
+        {/*
+          The notifications' place (main.tsx: bottom left, as wide as this column, at most three):
+          kept free of sections, which scroll above it, so a notice never covers one.
+        */}
+        <AppShell.Section h={NOTIFICATIONS_ROOM} />
       </AppShell.Navbar>
       <AppShell.Main>
         <Outlet />
