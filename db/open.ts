@@ -1,12 +1,13 @@
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema';
 import { DATA_STEPS, runDataSteps, type DataStep } from './dataSteps';
 import { isNetworkPath, type LocationProbe } from './location';
+import { realFolder, writeWhole } from './contained';
 
 export type AppDb = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -88,7 +89,6 @@ export function backupFileName(now: Date, reason: string): string {
 
 /** A consistent copy of a live database, made by SQLite itself (safe with WAL and open readers). */
 export function vacuumInto(sqlite: Database.Database, target: string): void {
-  mkdirSync(path.dirname(target), { recursive: true });
   sqlite.prepare('VACUUM INTO ?').run(target);
 }
 
@@ -102,23 +102,13 @@ export function freeBackupFile(dir: string, now: Date, reason: string): string {
 /**
  * `vacuumInto` for a copy someone may rely on: made under a hidden temporary name, flushed,
  * then renamed, so a file under the final name is always whole (an interrupted copy leaves
- * only the hidden name, which the backup rotation removes).
+ * only the hidden name, which the backup rotation removes). Through db/contained.ts: the
+ * folder is resolved, nothing on the way is a link, nothing existing is replaced.
  */
 export function vacuumIntoWhole(sqlite: Database.Database, target: string): void {
-  const temp = path.join(path.dirname(target), `.${path.basename(target)}.rc-tmp-${process.pid}-${Date.now()}`);
-  try {
-    vacuumInto(sqlite, temp);
-    const fd = openSync(temp, 'r+');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, target);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
+  const parent = path.dirname(target);
+  mkdirSync(parent, { recursive: true });
+  writeWhole(realFolder(parent), path.basename(target), (temp) => vacuumInto(sqlite, temp));
 }
 
 /**
@@ -127,7 +117,7 @@ export function vacuumIntoWhole(sqlite: Database.Database, target: string): void
  * documented procedure for schema changes is to switch enforcement off outside the
  * transaction, migrate, then verify with foreign_key_check before switching it back on.
  */
-function migrateWithForeignKeysDeferred(sqlite: Database.Database, db: AppDb, migrationsFolder: string, backupFile?: string): void {
+export function migrateWithForeignKeysDeferred(sqlite: Database.Database, db: AppDb, migrationsFolder: string, backupFile?: string): void {
   sqlite.pragma('foreign_keys = OFF');
   try {
     try {

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { columnRules, jsonText } from './rules';
+import type { TablePolicies } from './tablePolicy';
 
 export const EXPORT_STATUSES = ['running', 'ok', 'failed', 'cancelled'] as const;
 export type ExportStatus = (typeof EXPORT_STATUSES)[number];
@@ -48,3 +49,8 @@ export const exportLog = sqliteTable(
   },
   (t) => [index('export_log_started').on(t.startedAt), ...columnRules(t)],
 );
+
+/** The export log says what left this PC, where to: the center's own record, not the coordinator's. */
+export const exchangeTablePolicies: TablePolicies = {
+  export_log: { label: 'Журнал выгрузок', package: 'none' },
+};

@@ -8,6 +8,7 @@ export * from './exchange';
 export * from './references';
 export * from './undo';
 export * from './rules';
+export * from './files';
 
 import { listValueOrder } from './lists';
 import { agendaItemOrder, agendaSpeakerOrder, decisionOrder, discussionEntryOrder } from './meetings';

@@ -1,6 +1,7 @@
 import { integer, sqliteTable, text, uniqueIndex, type SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { EDITABLE_LISTS, type EditableList } from '@shared/enums';
 import { columnRules, orderedList, positionRules, timestamps } from './rules';
+import type { TablePolicies } from './tablePolicy';
 
 export { EDITABLE_LISTS, type EditableList } from '@shared/enums';
 
@@ -44,3 +45,8 @@ export interface ListReference {
   /** After «используется в»: «1 мероприятии плана», «2 мероприятиях плана», «5 мероприятиях плана». */
   inForms: readonly [one: string, few: string, many: string];
 }
+
+/** The center's own wording of its lists travels with the records that use it. */
+export const listsTablePolicies: TablePolicies = {
+  list_values: { label: 'Значения списков', package: 'all' },
+};

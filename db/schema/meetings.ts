@@ -4,6 +4,7 @@ import { ASSIGNMENT_STATUSES, DOCUMENT_ISSUE_KINDS, MEETING_KINDS, MEETING_STATU
 import { organizations, people } from './registry';
 import { linkReference, referenceRecord, type RegistryReference } from './references';
 import { columnRules, jsonText, orderedList, positionRules, stamp, timestamps } from './rules';
+import type { TablePolicies } from './tablePolicy';
 
 /**
  * The working-group secretary's register. A person or an organisation that appears in a
@@ -360,3 +361,21 @@ export const meetingsReferences: RegistryReference[] = [
     role: 'адресат',
   },
 ];
+
+export const meetingsTablePolicies: TablePolicies = {
+  working_groups: { label: 'Рабочие группы', package: 'all' },
+  working_group_members: { package: 'all' },
+  working_group_case_files: { package: 'all' },
+  meetings: { label: 'Заседания', package: 'all' },
+  meeting_attendees: { package: 'all' },
+  meeting_guests: { package: 'all' },
+  meeting_unlocks: { package: 'all' },
+  agenda_items: { label: 'Вопросы повесток', package: 'all' },
+  agenda_speakers: { package: 'all' },
+  discussion_entries: { package: 'all' },
+  decisions: { label: 'Решения', package: 'all' },
+  assignments: { label: 'Поручения', package: 'all' },
+  assignment_organizations: { package: 'all' },
+  assignment_people: { package: 'all' },
+  document_issues: { label: 'Выданные документы', package: 'all' },
+};

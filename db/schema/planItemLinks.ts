@@ -3,6 +3,7 @@ import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-o
 import { agendaItems, meetings } from './meetings';
 import { planItems } from './workPlan';
 import { columnRules } from './rules';
+import type { TablePolicies } from './tablePolicy';
 
 /**
  * «Реализует»: a record of another register that carries out a plan item, kept as a row. Today a
@@ -45,3 +46,7 @@ export const planItemLinks = sqliteTable(
     ...columnRules(t),
   ],
 );
+
+export const planItemLinkTablePolicies: TablePolicies = {
+  plan_item_links: { package: 'all' },
+};

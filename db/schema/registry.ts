@@ -4,6 +4,7 @@ import { GENDERS, MUNICIPALITY_TYPE_KEYS } from '@shared/russian';
 import { check, index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { referenceRecord, type RegistryReference } from './references';
 import { columnRules, jsonText, timestamps } from './rules';
+import type { TablePolicies } from './tablePolicy';
 
 /**
  * The registry of organisations and people shared by every register. `searchText` holds the
@@ -120,3 +121,16 @@ export const registryReferences: RegistryReference[] = [
     role: 'место работы',
   },
 ];
+
+/**
+ * A person's phone and e-mail leave the PC in the data package only with a recorded consent to
+ * personal-data processing (152-ФЗ); organisations' contacts are public.
+ */
+const withConsent = (column: string) => `CASE WHEN pd_consent = 1 THEN ${column} ELSE '' END`;
+
+export const registryTablePolicies: TablePolicies = {
+  center_profile: { label: 'Профиль центра', package: 'all' },
+  municipalities: { label: 'Муниципальные образования', package: 'all' },
+  organizations: { label: 'Организации', package: 'all' },
+  people: { label: 'Специалисты', package: { columns: { phone: withConsent('phone'), email: withConsent('email') } } },
+};

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { columnRules, jsonText } from './rules';
+import type { TablePolicies } from './tablePolicy';
 
 /**
  * The undo journal: what a change removed or overwrote, so it can be taken back in one
@@ -21,3 +22,8 @@ export const undoJournal = sqliteTable(
   },
   (t) => [index('undo_journal_created').on(t.createdAt), ...columnRules(t)],
 );
+
+/** The journal holds deleted personal data for a while: it never leaves the PC. */
+export const undoTablePolicies: TablePolicies = {
+  undo_journal: { package: 'none' },
+};

@@ -5,6 +5,7 @@ import { organizations, people } from './registry';
 import { listValues, type ListReference } from './lists';
 import { linkReference, type RegistryReference } from './references';
 import { columnRules, jsonText, orderedList, positionRules, timestamps } from './rules';
+import type { TablePolicies } from './tablePolicy';
 
 export { DIRECTIONS, PLAN_STATUSES, TERM_KINDS, type Direction, type PlanStatus, type TermKind } from '@shared/enums';
 
@@ -110,3 +111,10 @@ export const workPlanReferences: RegistryReference[] = [
 export const workPlanListReferences: ListReference[] = [
   { list: 'planForms', column: planItems.formId, inForms: ['мероприятии плана', 'мероприятиях плана', 'мероприятиях плана'] },
 ];
+
+export const workPlanTablePolicies: TablePolicies = {
+  work_plans: { label: 'Планы работы', package: 'all' },
+  plan_items: { label: 'Мероприятия планов', package: 'all' },
+  plan_item_responsibles: { package: 'all' },
+  plan_item_partners: { package: 'all' },
+};

@@ -3,6 +3,7 @@ import type { AnyCallDef, CallError, CallGroup, Register, Result, UndoRef, Union
 import type { AppDb } from '@db/open';
 import { takeRecordedUndo } from '@db/journal';
 import { DomainError } from './errors';
+import { fileErrorMessage, UserFileError } from '@db/fileErrors';
 import { refuseWhileWritesHeld } from './writeGate';
 
 type InputOf<D> = D extends { input: infer I extends z.ZodType } ? z.output<I> : never;
@@ -152,6 +153,12 @@ export function createDispatcher(
     } catch (error) {
       if (error instanceof DomainError) {
         return { ok: false, error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } };
+      }
+      // A file the user named, a disk that is full or write-protected: a Russian refusal, not a bug.
+      const fileProblem = fileErrorMessage(error);
+      if (fileProblem) {
+        if (!(error instanceof UserFileError)) log(`Call ${name} met a file error`, error);
+        return { ok: false, error: { code: 'conflict', message: fileProblem } };
       }
       log(`Call ${name} failed`, error);
       return {

@@ -7,6 +7,7 @@ import { listsHandlers } from '@main/services/lists';
 import { workPlanHandlers } from '@main/services/workPlan';
 import { meetingsHandlers, meetingsUndoGuards } from '@main/services/meetings';
 import { createUndoHandlers } from '@main/services/undo';
+import { filesHandlers } from '@main/services/files';
 import { mergeHandlers, type Handlers } from './dispatch';
 import { jobsHandlers } from './jobs';
 
@@ -20,6 +21,7 @@ export const handlers: Handlers<Contract> = mergeHandlers(
   exchangeHandlers,
   backupHandlers,
   jobsHandlers,
+  filesHandlers,
   // Each register's own conditions for taking a change back, by name.
   createUndoHandlers({ ...meetingsUndoGuards }),
 );

@@ -1,5 +1,8 @@
 import { z } from 'zod';
+// zod's own messages in Russian, set once for both sides (every contract file imports this one).
+import './messages';
 import { forbiddenCharacter } from '@shared/documents/text';
+import { pathProblem } from '@shared/paths';
 
 /** Shared input shapes with Russian messages, reused by every register's contract. */
 
@@ -76,13 +79,22 @@ export interface Page<T> {
   total: number;
 }
 
-/** A path to a file or folder typed or chosen by the user. */
+/**
+ * A path to a file or folder typed or chosen by the user: absolute, every name in it one
+ * Windows accepts, short enough for Windows programs (shared/paths.ts, the one check of paths
+ * from the user). Tagged, so the contract's fuzz knows to generate paths inside its sandbox.
+ */
 export const pathText = (what: string) =>
-  printable(
-    z
-      .string({ error: `Укажите ${what}` })
-      .trim()
-      .min(1, `Укажите ${what}`)
-      .max(1000, `Путь (${what}) слишком длинный`),
-    'Путь',
-  );
+  z
+    .string({ error: `Укажите ${what}` })
+    .trim()
+    .min(1, `Укажите ${what}`)
+    .max(1000, `Путь (${what}) слишком длинный`)
+    .superRefine((value, ctx) => {
+      const problem = pathProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: `Путь (${what}) не подходит: ${problem}` });
+    })
+    .meta({ kind: PATH_KIND });
+
+/** The metadata tag of a path field (see `pathText`). */
+export const PATH_KIND = 'path';

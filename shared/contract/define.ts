@@ -23,6 +23,7 @@ export const REGISTERS = [
   'backups',
   'jobs',
   'undo',
+  'files',
 ] as const;
 export type Register = (typeof REGISTERS)[number];
 

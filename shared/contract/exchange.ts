@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { call, REFUSED } from './define';
 import type { Job } from './jobs';
 import { empty, id, page, pathText, year, type Page } from './common';
+import { isDeviceName } from '@shared/paths';
 
 /** Export to the shared network folder, the export log, local backups and restore. */
 
@@ -92,7 +93,9 @@ export const centerCode = z
   .trim()
   .min(1, 'Укажите код центра')
   .max(32, 'Код центра длиннее 32 символов')
-  .regex(/^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$/, 'Код центра: только латинские буквы, цифры и дефис (например, RC-06)');
+  .regex(/^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$/, 'Код центра: только латинские буквы, цифры и дефис (например, RC-06)')
+  // The code is the top folder of the center's exports on the share: «NUL» or «COM1» would be a device there.
+  .refine((code) => !isDeviceName(code), 'Код центра совпадает с именем устройства Windows (CON, NUL, COM1, LPT1…): выберите другой');
 
 export const exchangeCalls = {
   'exchange.settings': call(empty).reads('exchange').returns<ExchangeSettings>(),

@@ -9,9 +9,7 @@ import { exchangeCalls } from './exchange';
 import { backupCalls } from './backup';
 import { jobsCalls } from './jobs';
 import { undoCalls } from './undo';
-
-// Default messages of every schema in Russian; the contract's own messages override them.
-z.config(z.locales.ru());
+import { filesCalls } from './files';
 
 /**
  * The whole API between the UI and the main process. A register adds its group here;
@@ -27,6 +25,7 @@ export const contract = mergeGroups(
   backupCalls,
   jobsCalls,
   undoCalls,
+  filesCalls,
 );
 
 export type Contract = typeof contract;

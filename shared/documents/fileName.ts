@@ -1,4 +1,5 @@
 import { xmlSafe } from '@shared/documents/text';
+import { safeName } from '@shared/paths';
 
 /** Characters of a file name before its extension; Cyrillic takes two bytes each in UTF-8. */
 const MAX_NAME_CHARS = 100;
@@ -11,12 +12,8 @@ const MAX_NAME_CHARS = 100;
  * the folder, so the name stays well under both.
  */
 export function documentFileName(base: string, ext: 'docx' | 'xlsx' | 'pdf'): string {
-  let name = xmlSafe(base)
-    // Control characters are exactly what must go: file systems refuse them.
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  // Characters Windows forbids become spaces, a device name («CON») gets «_» (shared/paths.ts).
+  let name = safeName(xmlSafe(base), 'документ');
   if (name.length > MAX_NAME_CHARS) {
     const cut = name.slice(0, MAX_NAME_CHARS - 1);
     const atWord = cut.lastIndexOf(' ');

@@ -1,17 +1,21 @@
-import Database from 'better-sqlite3';
-import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, copyFileSync } from 'node:fs';
+import type Database from 'better-sqlite3';
+import { accessSync, constants, existsSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_MIGRATIONS, freeBackupFile, migrationState, vacuumInto, vacuumIntoWhole } from '@db/open';
+import { freeBackupFile, vacuumInto } from '@db/open';
+import { checkedName, isTempName, realFolder, removeOwn, userPath, writeWhole } from '@db/contained';
+import { UserFileError } from '@db/fileErrors';
 import type { BackupEntry } from '@shared/contract/backup';
-import { conflict, invalid } from '@main/api/errors';
-import { databaseProblem } from '@db/inspect';
 import { localWeekStart, todayLocal } from '@shared/russian';
 import type { TaskContext, WorkerTask } from '@main/api/jobs';
+import { embedFiles, shelveForBackups } from '@main/services/files';
 
 /**
  * Local backups in `<dataDir>/backups/`: one automatic copy a day at start-up, copies before
- * a migration (db/open.ts) and before a restore, and manual ones. Every copy is made by
- * `VACUUM INTO` under a temporary name and renamed, so a copy that exists is whole.
+ * a migration (db/open.ts) and manual ones; the safety copies made before restores are kept
+ * apart, in `backups/before-restore/`, the last 10, whatever the daily rotation does. Every copy
+ * is made by `VACUUM INTO` under a temporary name and renamed (db/contained.ts), so a copy that
+ * exists is whole. Attachments are not copied by every backup: the backups share one store
+ * (`backups/files`, hard links where possible); a copy to a chosen file carries them inside.
  */
 
 export const REASON_LABELS: Record<string, string> = {
@@ -22,12 +26,15 @@ export const REASON_LABELS: Record<string, string> = {
 };
 
 /** How many copies of each automatic kind are kept. */
-export const RETENTION = { daily: 7, weekly: 4, beforeMigration: 5, beforeRestore: 5 };
+export const RETENTION = { daily: 7, weekly: 4, beforeMigration: 5, beforeRestore: 10 };
 
 const NAME = /^([a-z-]+)-(\d{8})-(\d{6})\.sqlite$/;
-const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
 
 export const backupsDir = (dataDir: string) => path.join(dataDir, 'backups');
+export const safetyDir = (dataDir: string) => path.join(dataDir, 'backups', 'before-restore');
+
+/** A name this folder's rotation may remove: a copy made here, or a copy's leftover temporary name. */
+const isBackupName = (name: string) => NAME.test(name) || isTempName(name);
 
 function parseName(name: string): { reason: string; date: Date } | undefined {
   const m = NAME.exec(name);
@@ -41,74 +48,112 @@ function entryOf(file: string): BackupEntry | undefined {
   const name = path.basename(file);
   const parsed = parseName(name);
   if (!parsed) return undefined;
+  // lstat: a link or a FIFO planted under a backup's name is not a backup.
+  const stats = lstatSync(file);
+  if (!stats.isFile()) return undefined;
   return {
     file,
     name,
     reason: parsed.reason,
     reasonLabel: REASON_LABELS[parsed.reason] ?? 'Копия',
     createdAt: parsed.date.toISOString(),
-    size: statSync(file).size,
+    size: stats.size,
   };
 }
 
-export function listBackups(dataDir: string): BackupEntry[] {
-  const dir = backupsDir(dataDir);
+function entriesIn(dir: string): BackupEntry[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .map((name) => entryOf(path.join(dir, name)))
-    .filter((e): e is BackupEntry => e !== undefined)
-    .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.name.localeCompare(a.name));
+    .filter((e): e is BackupEntry => e !== undefined);
 }
 
-function fsyncFile(file: string): void {
-  const fd = openSync(file, 'r+');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+export function listBackups(dataDir: string): BackupEntry[] {
+  return [...entriesIn(backupsDir(dataDir)), ...entriesIn(safetyDir(dataDir))].sort(
+    (a, b) => b.createdAt.localeCompare(a.createdAt) || b.name.localeCompare(a.name),
+  );
 }
 
-/** A whole copy of the live database at `target`; refuses to replace an existing file. */
+/** A whole copy of the live database at `target` (a path inside a folder the caller chose); never replaces a file. */
 export function copyDatabase(live: Database.Database, target: string): void {
-  if (existsSync(target)) throw conflict(`Файл ${target} уже существует: выберите другое имя, существующий файл не заменяется`);
-  vacuumIntoWhole(live, target);
+  const folder = realFolder(path.dirname(target));
+  if (existsSync(target)) throw new UserFileError(`Файл ${target} уже существует: выберите другое имя, существующий файл не заменяется`);
+  writeWhole(folder, checkedName(path.basename(target)), (temp) => vacuumInto(live, temp));
 }
 
+/** A copy into the backups folder (or its safety folder), its attachments shelved once in the backups' store. */
 export function backupNow(live: Database.Database, dataDir: string, reason: string, now: Date): BackupEntry {
+  const dir = reason === 'before-restore' ? safetyDir(dataDir) : backupsDir(dataDir);
+  mkdirSync(dir, { recursive: true });
   // Two copies within the same second (a restore right after a manual copy) must not collide.
-  const file = freeBackupFile(backupsDir(dataDir), now, reason);
+  const file = freeBackupFile(dir, now, reason);
   copyDatabase(live, file);
+  shelveForBackups(live, dataDir);
+  if (reason === 'before-restore') rotateSafetyCopies(dataDir);
   return entryOf(file)!;
+}
+
+/** The folder of a chosen target file: it must exist, be a folder and be writable, said in Russian by name. */
+function checkTargetFolder(folder: string): void {
+  let stats;
+  try {
+    stats = lstatSync(folder);
+  } catch {
+    throw new UserFileError(`Папка «${folder}» не найдена`);
+  }
+  if (stats.isSymbolicLink()) stats = lstatSync(realFolder(folder));
+  if (!stats.isDirectory()) throw new UserFileError(`«${folder}» — не папка`);
+  try {
+    accessSync(folder, constants.W_OK);
+  } catch {
+    throw new UserFileError(`В папку «${folder}» нельзя записать: нет прав на запись или диск защищён от записи`);
+  }
 }
 
 /**
  * «Создать копию сейчас»: `copy` makes the consistent copy (the application runs it in a
- * worker thread, so a large database never holds up the window while SQLite copies it).
+ * worker thread, so a large database never holds up the window while SQLite copies it). A copy
+ * to a chosen file (a stick, to mail) carries the attachments inside it.
  */
 export async function manualBackup(
   copy: (target: string) => Promise<void>,
+  live: Database.Database,
   dataDir: string,
   now: Date,
   targetFile?: string,
+  nativeBinding?: string,
 ): Promise<BackupEntry> {
   if (!targetFile) {
-    const file = freeBackupFile(backupsDir(dataDir), now, 'manual');
+    const dir = backupsDir(dataDir);
+    mkdirSync(dir, { recursive: true });
+    const file = freeBackupFile(dir, now, 'manual');
     await copy(file);
+    shelveForBackups(live, dataDir);
     return entryOf(file)!;
   }
-  const target = path.resolve(targetFile);
-  if (!existsSync(path.dirname(target))) throw invalid(`Папка ${path.dirname(target)} не найдена`, { targetFile: 'Папка не найдена' });
-  if (existsSync(target)) throw conflict(`Файл ${target} уже существует: выберите другое имя, существующий файл не заменяется`);
+  const target = userPath(targetFile, 'файл копии');
+  checkedName(path.basename(target));
+  checkTargetFolder(path.dirname(target));
+  if (existsSync(target) || isSymlink(target))
+    throw new UserFileError(`Файл ${target} уже существует: выберите другое имя, существующий файл не заменяется`);
   await copy(target);
+  embedFiles(target, dataDir, nativeBinding);
   return {
     file: target,
     name: path.basename(target),
     reason: 'manual',
     reasonLabel: REASON_LABELS.manual!,
     createdAt: now.toISOString(),
-    size: statSync(target).size,
+    size: lstatSync(target).size,
   };
+}
+
+function isSymlink(file: string): boolean {
+  try {
+    return lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
 }
 
 /** The worker thread's task: the copy made on the worker's own read-only connection. */
@@ -122,13 +167,26 @@ export const backupWorkerTasks = {
 const localDay = (d: Date) => todayLocal(d);
 const localWeek = localWeekStart;
 
+/** The last RETENTION.beforeRestore safety copies; older ones go. */
+function rotateSafetyCopies(dataDir: string): string[] {
+  const dir = safetyDir(dataDir);
+  const removed: string[] = [];
+  const copies = entriesIn(dir).sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.name.localeCompare(a.name));
+  const folder = realFolder(dir);
+  for (const b of copies.slice(RETENTION.beforeRestore)) if (removeOwn(folder, b.name, isBackupName)) removed.push(b.file);
+  return removed;
+}
+
 /**
  * Keeps the newest daily copy of each of the last 7 days that have one, and the newest of
- * each of the 4 weeks before them; also the last few copies made before migrations and
- * restores. Manual copies are the user's and stay.
+ * each of the 4 weeks before them; also the last few copies made before migrations. Manual
+ * copies are the user's and stay; safety copies before restores live in their own folder.
  */
 export function rotateBackups(dataDir: string): string[] {
-  const all = listBackups(dataDir);
+  const dir = backupsDir(dataDir);
+  if (!existsSync(dir)) return [];
+  const folder = realFolder(dir);
+  const all = entriesIn(dir).sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.name.localeCompare(a.name));
   const keep = new Set<string>();
   const days: string[] = [];
   const coveredWeeks = new Set<string>();
@@ -149,24 +207,16 @@ export function rotateBackups(dataDir: string): string[] {
       keep.add(b.file);
     }
   }
-  for (const [reason, count] of [
-    ['before-migration', RETENTION.beforeMigration],
-    ['before-restore', RETENTION.beforeRestore],
-  ] as const) {
-    for (const b of all.filter((x) => x.reason === reason).slice(0, count)) keep.add(b.file);
-  }
+  for (const b of all.filter((x) => x.reason === 'before-migration').slice(0, RETENTION.beforeMigration)) keep.add(b.file);
   const removed: string[] = [];
   // Half-made copies of a run that died mid-VACUUM: only this process makes copies here at start-up.
-  for (const name of readdirSync(backupsDir(dataDir))) {
-    if (name.startsWith('.') && name.includes('.rc-tmp-')) {
-      rmSync(path.join(backupsDir(dataDir), name), { force: true });
-      removed.push(path.join(backupsDir(dataDir), name));
-    }
+  for (const name of readdirSync(dir)) {
+    if (isTempName(name) && removeOwn(folder, name, isBackupName)) removed.push(path.join(dir, name));
   }
   for (const b of all) {
-    if (b.reason === 'manual' || keep.has(b.file)) continue;
-    rmSync(b.file, { force: true });
-    removed.push(b.file);
+    // Safety copies left here by an older version count with the manual ones: the user's to remove.
+    if (b.reason === 'manual' || b.reason === 'before-restore' || keep.has(b.file)) continue;
+    if (removeOwn(folder, b.name, isBackupName)) removed.push(b.file);
   }
   return removed;
 }
@@ -178,119 +228,6 @@ export function dailyBackup(live: Database.Database, dataDir: string, now: Date)
   const entry = made ? undefined : backupNow(live, dataDir, 'daily', now);
   rotateBackups(dataDir);
   return entry;
-}
-
-export interface CheckedBackup {
-  file: string;
-  schemaVersion: number;
-}
-
-/**
- * Accepts a file for restore only if it is an SQLite database of this application, whole, and
- * not made by a newer version (whose schema this build would damage).
- */
-export function checkBackupFile(file: string, options: { migrationsFolder?: string; nativeBinding?: string } = {}): CheckedBackup {
-  const target = path.resolve(file);
-  if (!existsSync(target) || !statSync(target).isFile()) throw invalid(`Файл ${target} не найден`, { file: 'Файл не найден' });
-  const header = Buffer.alloc(SQLITE_HEADER.length);
-  const fd = openSync(target, 'r');
-  try {
-    readSync(fd, header, 0, header.length, 0);
-  } finally {
-    closeSync(fd);
-  }
-  if (!header.equals(SQLITE_HEADER))
-    throw invalid('Выбранный файл не является резервной копией базы данных (это не файл SQLite)', { file: 'Не файл базы данных' });
-  let sqlite: Database.Database;
-  try {
-    sqlite = new Database(target, {
-      readonly: true,
-      fileMustExist: true,
-      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-    });
-  } catch {
-    throw invalid('Выбранный файл повреждён: SQLite не может его открыть', { file: 'Файл повреждён' });
-  }
-  try {
-    let problem: string | null;
-    try {
-      problem = databaseProblem(sqlite);
-    } catch {
-      problem = 'файл повреждён';
-    }
-    if (problem)
-      throw invalid(`Резервная копия не прошла проверку: ${problem}. Восстановление не выполнено.`, { file: 'Копия повреждена' });
-    const hasSettings = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='app_settings'").get();
-    if (!hasSettings)
-      throw invalid('Выбранный файл — база данных другой программы, а не резервная копия ресурсного центра', { file: 'Чужая база данных' });
-    const state = migrationState(sqlite, options.migrationsFolder ?? DEFAULT_MIGRATIONS);
-    if (state.newer) {
-      throw invalid('Копия сделана более новой версией приложения: обновите приложение, прежде чем восстанавливать её', {
-        file: 'Копия новее приложения',
-      });
-    }
-    return { file: target, schemaVersion: state.applied };
-  } finally {
-    sqlite.close();
-  }
-}
-
-const restoreTemp = (dbFile: string) => `${dbFile}.restore-${process.pid}-${Date.now()}`;
-
-/**
- * The file a restore will put in place, made beside the live database and checked before the
- * live one is touched. SQLite makes it (`VACUUM INTO`), not a byte copy: a database copied
- * from a running application keeps its latest changes in the `-wal` file beside it, which the
- * check reads but a copy of the main file alone would silently drop.
- */
-export function stageRestoreCopy(
-  dbFile: string,
-  source: string,
-  options: { migrationsFolder?: string; nativeBinding?: string } = {},
-): string {
-  const temp = restoreTemp(dbFile);
-  try {
-    const sqlite = new Database(source, {
-      readonly: true,
-      fileMustExist: true,
-      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-    });
-    try {
-      vacuumInto(sqlite, temp);
-    } finally {
-      sqlite.close();
-    }
-    fsyncFile(temp);
-    checkBackupFile(temp, options);
-    return temp;
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
-}
-
-/**
- * Puts a prepared, flushed file in place of the (closed) database. The old WAL and
- * shared-memory files belong to the old database and would be replayed onto the new one, so
- * they go first.
- */
-export function swapInDatabaseFile(dbFile: string, prepared: string): void {
-  rmSync(`${dbFile}-wal`, { force: true });
-  rmSync(`${dbFile}-shm`, { force: true });
-  renameSync(prepared, dbFile);
-}
-
-/** Replaces the (closed) database file with a byte copy of `source` (a copy made by `VACUUM INTO`). */
-export function replaceDatabaseFile(dbFile: string, source: string): void {
-  const temp = restoreTemp(dbFile);
-  try {
-    copyFileSync(source, temp);
-    fsyncFile(temp);
-    swapInDatabaseFile(dbFile, temp);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
 }
 
 /** The daily copy at start-up; a failure is reported but does not keep the user out of their data. */

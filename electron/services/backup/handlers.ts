@@ -3,10 +3,10 @@ import { databaseHost } from '@main/api/databaseHost';
 import { runInWorker } from '@main/api/jobs';
 import type { backupCalls } from '@shared/contract/backup';
 import { backupsDir, listBackups, manualBackup } from './backups';
-import { restoreDatabase } from './restore';
+import { previewRestore, restoreDatabase, restoreLog } from './restore';
 
 export const backupHandlers: Handlers<typeof backupCalls> = {
-  'backup.list': ({ env }) => ({ dir: backupsDir(env.dataDir), backups: listBackups(env.dataDir) }),
+  'backup.list': (ctx) => ({ dir: backupsDir(ctx.env.dataDir), backups: listBackups(ctx.env.dataDir), restores: restoreLog(ctx) }),
   'backup.now': (ctx, { targetFile }) => {
     const binding = databaseHost(ctx)?.openOptions.nativeBinding;
     const copy = (target: string) =>
@@ -20,7 +20,8 @@ export const backupHandlers: Handlers<typeof backupCalls> = {
           description: 'резервное копирование',
         },
       );
-    return manualBackup(copy, ctx.env.dataDir, new Date(), targetFile);
+    return manualBackup(copy, ctx.db.$client, ctx.env.dataDir, new Date(), targetFile, binding);
   },
+  'backup.preview': (ctx, { file }) => previewRestore(ctx, file),
   'backup.restore': (ctx, { file }) => restoreDatabase(ctx, file, new Date()),
 };

@@ -1,9 +1,9 @@
-import path from 'node:path';
 import type { AppDb } from '@db/open';
 import { inTransaction } from '@db/transaction';
 import { centerCode as centerCodeSchema, type ExchangeSettings } from '@shared/contract/exchange';
 import { invalid } from '@main/api/errors';
 import { getSetting, setSetting } from '@main/services/common/settings';
+import { pathProblem, splitAbsolute } from '@shared/paths';
 
 const FOLDER_KEY = 'exchange.folder';
 const CODE_KEY = 'exchange.centerCode';
@@ -12,17 +12,15 @@ export function getExchangeSettings(db: AppDb): ExchangeSettings {
   return { folder: getSetting<string>(db, FOLDER_KEY) ?? '', centerCode: getSetting<string>(db, CODE_KEY) ?? '' };
 }
 
-/** A full path: relative paths would depend on where the app or the scheduler starts it. */
-export function isFullPath(folder: string): boolean {
-  return /^(\\\\|\/\/)[^\\/]+[\\/][^\\/]+/.test(folder) || /^[A-Za-z]:[\\/]/.test(folder) || path.isAbsolute(folder);
-}
-
+/** A full path that Windows accepts (shared/paths.ts): relative paths would depend on where the app or the scheduler starts it. */
 export function checkFolderPath(folder: string): string {
   const trimmed = folder.trim();
-  if (!isFullPath(trimmed)) {
-    throw invalid('Укажите полный путь к папке выгрузки, например \\\\server\\share\\Выгрузка или Z:\\Выгрузка', {
-      folder: 'Укажите полный путь к папке',
-    });
+  const problem = pathProblem(trimmed);
+  if (problem) {
+    const message = splitAbsolute(trimmed)
+      ? `Папка выгрузки не подходит: ${problem}`
+      : 'Укажите полный путь к папке выгрузки, например \\\\server\\share\\Выгрузка или Z:\\Выгрузка';
+    throw invalid(message, { folder: splitAbsolute(trimmed) ? problem : 'Укажите полный путь к папке' });
   }
   return trimmed;
 }

@@ -175,7 +175,7 @@ describe('backup now and restore', () => {
       db.close();
       expect(await restore(newer)).toMatchObject({
         ok: false,
-        error: { message: 'Копия сделана более новой версией приложения: обновите приложение, прежде чем восстанавливать её' },
+        error: { message: 'Копия сделана более новой версией приложения: обновите приложение, прежде чем открывать её' },
       });
 
       // Nothing changed by the refusals.
