@@ -74,6 +74,27 @@ const DATES = /** @type {Pattern} */ ({
   message: 'Dates go through @shared/russian (shared/russian/dates.ts): one «today», one local calendar for a stored timestamp',
 });
 
+/**
+ * The export, the backups and the file store write, rename and delete only through
+ * db/contained.ts: resolved inside the folder they own, never through a link, deleting only
+ * what they made. A direct fs.rm/rename/unlink there is how a restored export log once made an
+ * export delete a folder outside the share.
+ */
+const FS_CHANGES = '^(rm|rmSync|rmdir|rmdirSync|rename|renameSync|unlink|unlinkSync|cp|cpSync)$';
+const CONTAINED_ONLY = {
+  'no-restricted-syntax': [
+    'error',
+    {
+      selector: `CallExpression[callee.property.name=/${FS_CHANGES}/]`,
+      message: 'Delete and rename through db/contained.ts (removeOwn, renameWithin…): contained in its folder, never through a link',
+    },
+    {
+      selector: `ImportSpecifier[imported.name=/${FS_CHANGES}/]`,
+      message: 'Delete and rename through db/contained.ts (removeOwn, renameWithin…): contained in its folder, never through a link',
+    },
+  ],
+};
+
 /** @param {...Pattern} patterns */
 const restrictedWithDates = (...patterns) => ({
   'no-restricted-imports': ['error', { patterns: [NO_CLIMBING, NO_REMOTE, ...patterns] }],
@@ -142,6 +163,10 @@ export default tseslint.config(
   {
     files: ['electron/services/**/*.ts'],
     rules: restricted(OTHER_REGISTER_INTERNALS, ELECTRON_SHELL, ENTRY_POINTS, UI, TESTS),
+  },
+  {
+    files: ['electron/services/exchange/**/*.ts', 'electron/services/backup/**/*.ts', 'electron/services/files/**/*.ts'],
+    rules: CONTAINED_ONLY,
   },
   {
     files: ['electron/documents/**/*.ts'],

@@ -58,10 +58,8 @@ const notOurs = () =>
 
 /** The file's level, from its migration journal (see the module comment); refuses what is not ours or newer. */
 export function levelOf(source: Database.Database, migrations: Migration[]): SourceLevel {
-  const journal = source
-    .prepare(`SELECT type FROM ${SOURCE}.sqlite_master WHERE name = '__drizzle_migrations'`)
-    .pluck()
-    .get() as string | undefined;
+  const journal = source.prepare(`SELECT type FROM ${SOURCE}.sqlite_master WHERE name = '__drizzle_migrations'`).pluck().get() as
+    string | undefined;
   if (journal !== 'table') throw notOurs();
   let rows: { hash: unknown; createdAt: unknown }[];
   try {
@@ -215,7 +213,9 @@ export function copyRows(target: Database.Database, mode: CopyMode): void {
           const allowed = allowedTypes(c.type);
           if (!allowed) continue;
           const wrong = target
-            .prepare(`SELECT count(*) FROM main.${sq(table)} WHERE typeof(${sq(c.name)}) NOT IN (${allowed.map((a) => `'${a}'`).join(', ')})`)
+            .prepare(
+              `SELECT count(*) FROM main.${sq(table)} WHERE typeof(${sq(c.name)}) NOT IN (${allowed.map((a) => `'${a}'`).join(', ')})`,
+            )
             .pluck()
             .get() as number;
           if (wrong > 0) {
@@ -225,7 +225,11 @@ export function copyRows(target: Database.Database, mode: CopyMode): void {
           }
         }
       }
-      copySequences(target, plan.map((p) => p.table), mode);
+      copySequences(
+        target,
+        plan.map((p) => p.table),
+        mode,
+      );
     })();
     const broken = target.pragma('foreign_key_check') as { table: string }[];
     if (broken.length > 0) {
@@ -249,7 +253,11 @@ function insertLocalRows(target: Database.Database, local: Database.Database, ta
   const shared = columns.filter((c) => have.has(c.name));
   const names = [...(withRowid ? ['rowid'] : []), ...shared.map((c) => sq(c.name))];
   const insert = target.prepare(`INSERT INTO main.${sq(table)} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`);
-  for (const row of local.prepare(`SELECT ${names.join(', ')} FROM ${sq(table)}`).raw().iterate()) insert.run(...(row as unknown[]));
+  for (const row of local
+    .prepare(`SELECT ${names.join(', ')} FROM ${sq(table)}`)
+    .raw()
+    .iterate())
+    insert.run(...(row as unknown[]));
 }
 
 /** AUTOINCREMENT counters: never below what the source had used, so an id deleted there is not handed out again. */
@@ -278,33 +286,43 @@ export interface DatabaseFacts {
   /** The latest `created_at`/`updated_at` in the data: when it was last changed. */
   lastChange: string | null;
   records: RecordCount[];
+  /** Rows of every table, by table. */
+  counts: Record<string, number>;
 }
 
 /** What a database holds, for the preview of a restore and the package's manifest. */
 export function factsOf(db: Database.Database): DatabaseFacts {
   const tables = [...tableList(db, 'main').keys()].filter((t) => !t.startsWith('sqlite_') && t !== '__drizzle_migrations').sort();
   const records: RecordCount[] = [];
+  const counts: Record<string, number> = {};
   let lastChange: string | null = null;
   for (const table of tables) {
-    const count = db.prepare(`SELECT count(*) FROM ${sq(table)}`).pluck().get() as number;
+    const count = db
+      .prepare(`SELECT count(*) FROM ${sq(table)}`)
+      .pluck()
+      .get() as number;
+    counts[table] = count;
     const label = policyOf(table).label;
     if (label) records.push({ table, label, count });
     for (const c of columnsOf(db, 'main', table)) {
       if (c.name !== 'created_at' && c.name !== 'updated_at') continue;
-      const latest = db.prepare(`SELECT max(${sq(c.name)}) FROM ${sq(table)} WHERE typeof(${sq(c.name)}) = 'text'`).pluck().get() as
-        | string
-        | null;
+      const latest = db
+        .prepare(`SELECT max(${sq(c.name)}) FROM ${sq(table)} WHERE typeof(${sq(c.name)}) = 'text'`)
+        .pluck()
+        .get() as string | null;
       if (latest && /^\d{4}-\d{2}-\d{2}T/.test(latest) && (!lastChange || latest > lastChange)) lastChange = latest;
     }
   }
   let centerName = '';
   if (tables.includes('center_profile')) {
-    const row = db.prepare('SELECT full_name AS fullName, short_name AS shortName FROM center_profile WHERE id = 1').get() as
-      | { fullName: string; shortName: string }
-      | undefined;
+    // Since 0007 the center is an organisation of the registry; a file of an older version keeps the names in the profile.
+    const query = columnsOf(db, 'main', 'center_profile').some((c) => c.name === 'organization_id')
+      ? 'SELECT o.full_name AS fullName, o.short_name AS shortName FROM center_profile p JOIN organizations o ON o.id = p.organization_id WHERE p.id = 1'
+      : 'SELECT full_name AS fullName, short_name AS shortName FROM center_profile WHERE id = 1';
+    const row = db.prepare(query).get() as { fullName: string; shortName: string } | undefined;
     centerName = row ? organizationDisplayName(row) : '';
   }
-  return { centerName, lastChange, records };
+  return { centerName, lastChange, records, counts };
 }
 
 export interface RebuildResult extends SourceLevel {
@@ -316,12 +334,7 @@ export interface RebuildResult extends SourceLevel {
  * comment. `sourceFile` is attached read-write: the caller hands a private copy (restore) or
  * the application's own database file (package), and only SELECT runs on it.
  */
-export function rebuildDatabase(
-  sourceFile: string,
-  targetFile: string,
-  mode: CopyMode,
-  options: RebuildOptions = {},
-): RebuildResult {
+export function rebuildDatabase(sourceFile: string, targetFile: string, mode: CopyMode, options: RebuildOptions = {}): RebuildResult {
   const folder = options.migrationsFolder ?? DEFAULT_MIGRATIONS;
   const migrations = migrationsOf(folder);
   const target = new Database(targetFile, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
@@ -352,11 +365,10 @@ export function rebuildDatabase(
     }
     target.prepare(`DETACH DATABASE ${SOURCE}`).run();
     if (source.level < migrations.length) migrateWithForeignKeysDeferred(target, db, folder);
-    if (mode.kind === 'restore') {
-      runDataSteps(db, migrations.length);
-      // Search texts and sort keys are computed from the names by this version's rules, never taken from a file.
-      rebuildDerived(db);
-    }
+    if (mode.kind === 'restore') runDataSteps(db, migrations.length);
+    // Search texts and sort keys are computed by this version's rules, never taken from a file
+    // (and in the package, never from a contact that was left out).
+    rebuildDerived(db);
     const integrity = target.pragma('integrity_check', { simple: true });
     if (integrity !== 'ok') throw new UserFileError(`Восстановленная база не прошла проверку SQLite (${String(integrity)})`);
     return { ...source, facts: factsOf(target) };

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { FolderCheck, FolderCheckStep } from '@shared/contract/exchange';
+import { isTempName, realFolderAsync, removeOwnAsync, renameWithinAsync, tempName, withinAsync } from '@db/contained';
 import { Share, ShareError, toShareError, type ShareOptions } from './shareFs';
 
 /**
@@ -28,8 +29,10 @@ export async function checkFolder(options: ShareOptions): Promise<FolderCheck> {
   const share = new Share(options);
   const folder = options.folder;
   const steps: FolderCheckStep[] = [];
-  const probe = path.join(folder, `.rc-probe-${randomBytes(6).toString('hex')}.tmp`);
+  const probeName = tempName('rc-probe', randomBytes(6).toString('hex'));
+  const probe = path.join(folder, probeName);
   const renamed = `${probe}.renamed`;
+  let root = folder;
   let failure: ShareError | undefined;
 
   const step = async (name: string, okMessage: string, work: () => Promise<unknown>) => {
@@ -48,12 +51,14 @@ export async function checkFolder(options: ShareOptions): Promise<FolderCheck> {
 
   let handle: fs.FileHandle | undefined;
   await step('Папка открывается', 'Папка доступна', async () => {
+    // stat, not open: a FIFO given as the folder must not block the thread that looks at it.
     const stats = await fs.stat(folder);
     if (!stats.isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
-    await fs.readdir(folder);
+    root = await realFolderAsync(folder);
+    await fs.readdir(root);
   });
   await step('Запись файла', 'Пробный файл записан', async () => {
-    handle = await fs.open(probe, 'wx');
+    handle = await fs.open(await withinAsync(root, probeName), 'wx');
     await handle.write(randomBytes(PROBE_BYTES));
   });
   await step('Сброс на диск', 'Данные записаны на сервер', async () => {
@@ -61,8 +66,8 @@ export async function checkFolder(options: ShareOptions): Promise<FolderCheck> {
     await handle!.close();
     handle = undefined;
   });
-  await step('Переименование', 'Файл переименован', () => fs.rename(probe, renamed));
-  await step('Удаление', 'Пробный файл удалён', () => fs.unlink(renamed));
+  await step('Переименование', 'Файл переименован', () => renameWithinAsync(root, probeName, `${probeName}.renamed`));
+  await step('Удаление', 'Пробный файл удалён', () => removeOwnAsync(root, `${probeName}.renamed`, isTempName));
   if (handle) void handle.close().catch(() => undefined);
   if (failure) {
     await share.removeQuietly(probe);

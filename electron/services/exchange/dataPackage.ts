@@ -1,13 +1,12 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { databaseProblem, openReadonly, type ReadonlyOpenOptions } from '@db/inspect';
-import { vacuumInto } from '@db/open';
+import { factsOf, rebuildDatabase } from '@db/rebuild';
 import { conflict } from '@main/api/errors';
-import { organizationDisplayName } from '@shared/russian';
 
 /**
- * The data package: a consistent copy of the database made by SQLite itself (`VACUUM INTO`
- * is safe with WAL and open readers), checked before it leaves the PC, and described by
- * `manifest.json`, which is written last and marks the package as whole.
+ * The data package: the database rebuilt row by row and filtered (see `snapshotDatabase`),
+ * checked before it leaves the PC, and described by `manifest.json`; the package's folder is
+ * filled under a temporary name and renamed into place after the manifest, so it appears whole.
  */
 
 export const DATA_KIND = 'data';
@@ -45,59 +44,27 @@ export interface SnapshotFacts {
 }
 
 export function databaseFacts(sqlite: Database.Database): SnapshotFacts {
-  const tables = sqlite
-    .prepare(
-      "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name <> '__drizzle_migrations' ORDER BY name",
-    )
-    .pluck()
-    .all() as string[];
-  const records: Record<string, number> = {};
-  for (const table of tables)
-    records[table] = sqlite
-      .prepare(`SELECT count(*) FROM "${table.replace(/"/g, '""')}"`)
-      .pluck()
-      .get() as number;
+  const facts = factsOf(sqlite);
   const hasMigrations = sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type='table' AND name='__drizzle_migrations'").get();
   const schemaVersion = hasMigrations ? (sqlite.prepare('SELECT count(*) FROM __drizzle_migrations').pluck().get() as number) : 0;
-  let centerName = '';
-  if (tables.includes('center_profile')) {
-    // Since 0007 the center is an organisation of the registry; a package of an older version kept the names in the profile.
-    const columns = sqlite.prepare("SELECT name FROM pragma_table_info('center_profile')").pluck().all() as string[];
-    const query = columns.includes('organization_id')
-      ? 'SELECT o.full_name AS fullName, o.short_name AS shortName FROM center_profile p JOIN organizations o ON o.id = p.organization_id WHERE p.id = 1'
-      : 'SELECT full_name AS fullName, short_name AS shortName FROM center_profile WHERE id = 1';
-    const row = sqlite.prepare(query).get() as { fullName: string; shortName: string } | undefined;
-    centerName = row ? organizationDisplayName(row) : '';
-  }
-  return { records, schemaVersion, centerName };
+  return { records: facts.counts, schemaVersion, centerName: facts.centerName };
 }
 
-/** Snapshots the live database into `target` (a local file) and checks the copy opened read-only. */
+/**
+ * Builds the package's database at `target` (a local file) by the same row copy a restore uses
+ * (db/rebuild.ts), filtered by each table's package policy: never by copying the file (`VACUUM
+ * INTO` would carry whatever schema objects the file holds, and everything in it). What the
+ * center keeps for itself (settings, the export log, the undo journal, this PC's restore log)
+ * stays out, and a person's phone and e-mail go only with a recorded consent. The result is
+ * checked opened read-only before it leaves the PC.
+ */
 export function snapshotDatabase(live: Database.Database, target: string, options: ReadonlyOpenOptions = {}): SnapshotFacts {
-  vacuumInto(live, target);
-  withoutUndoJournal(target, options);
+  rebuildDatabase(live.name, target, { kind: 'package' }, options);
   const copy = openReadonly(target, options);
   try {
     const problem = databaseProblem(copy);
     if (problem) throw conflict(`Снимок базы данных не прошёл проверку: ${problem}. Выгрузка не выполнена.`);
     return databaseFacts(copy);
-  } finally {
-    copy.close();
-  }
-}
-
-/**
- * The undo journal keeps what was deleted here for a while — people's personal data among
- * it. That stays on this PC: the package for the coordinator carries the journal empty, and
- * VACUUM rewrites the copy so the deleted rows are not left in its free pages.
- */
-function withoutUndoJournal(file: string, options: ReadonlyOpenOptions): void {
-  const copy = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
-  try {
-    const hasJournal = copy.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'undo_journal'").get();
-    if (!hasJournal) return;
-    copy.exec('DELETE FROM undo_journal');
-    copy.exec('VACUUM');
   } finally {
     copy.close();
   }

@@ -1,5 +1,4 @@
 import { desc, eq, inArray, sql } from 'drizzle-orm';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { AppDb } from '@db/open';
@@ -17,6 +16,9 @@ import { JobCancelled } from '@main/api/jobs';
 import { whenWritesFree, writesHeldBy } from '@main/api/writeGate';
 import { checkCenterCode, checkFolderPath } from './settings';
 import { errorCode, Share, sha256, ShareError, nospaceError, type ShareOptions } from './shareFs';
+import { isTempName, realFolder, removeOwn } from '@db/contained';
+import { UserFileError } from '@db/fileErrors';
+import { privateWorkFolder } from '@main/services/files';
 
 /**
  * One export to the shared folder. Everything is prepared locally first (documents, the
@@ -252,7 +254,12 @@ interface PendingFile {
 
 const toPosix = (p: string) => p.split(path.sep).join('/');
 
-/** Removes what earlier unfinished exports left on the share; unreachable ones wait for the next time. */
+/**
+ * Removes what earlier unfinished exports left on the share; unreachable ones wait for the next
+ * time. A recorded path is data (a restored log may carry anything): only a temporary name of
+ * this application, inside the share and reached through no link, is removed (Share.removeOwn);
+ * any other entry is dropped from the log without being touched.
+ */
 async function removeLeftovers(db: AppDb, share: Share, exceptId: number): Promise<void> {
   const rows = db
     .select({ id: exportLog.id, folder: exportLog.targetFolder, leftovers: exportLog.leftovers })
@@ -262,10 +269,15 @@ async function removeLeftovers(db: AppDb, share: Share, exceptId: number): Promi
   for (const row of rows) {
     if (row.folder !== share.folder) continue;
     const remaining: string[] = [];
-    for (const rel of parseList<string>(row.leftovers)) {
+    for (const rel of parseList<unknown>(row.leftovers)) {
+      if (typeof rel !== 'string') continue;
       try {
-        await share.raw(() => fs.rm(path.join(row.folder, rel), { recursive: true, force: true }));
-      } catch {
+        await share.removeOwn(path.join(row.folder, rel));
+      } catch (error) {
+        if (error instanceof UserFileError && !(error instanceof ShareError)) {
+          console.error(`Export log ${row.id}: leftover «${rel}» is not this application's own and is left alone`);
+          continue;
+        }
         remaining.push(rel);
       }
     }
@@ -317,6 +329,7 @@ export async function performExport(logId: number, env: ExportEnv): Promise<Expo
 
   const pending: PendingFile[] = [];
   let manifestDir: string | undefined;
+  let packageName: string | undefined;
   let work: string | undefined;
   // Tells other processes this export is still alive; unref: a heartbeat never keeps the CLI running.
   const heartbeat = setInterval(() => {
@@ -332,8 +345,7 @@ export async function performExport(logId: number, env: ExportEnv): Promise<Expo
   try {
     // Inside the try: a local folder that cannot be made is a logged failure like any other,
     // and `finally` must release this export, or every later one is refused as «already running».
-    mkdirSync(path.join(env.dataDir, 'tmp'), { recursive: true });
-    work = mkdtempSync(path.join(env.dataDir, 'tmp', `export-${logId}-`));
+    work = privateWorkFolder(env.dataDir, `export-${logId}`);
     const input: PrepareInput = {
       year: entry.year,
       kinds: entry.kinds,
@@ -361,8 +373,9 @@ export async function performExport(logId: number, env: ExportEnv): Promise<Expo
     if (snapshot) {
       const stamp = fileStamp(now());
       await share.mkdirp(path.join(root, yearDir, DATA_KIND));
-      const packageName = await share.freeName(path.join(root, yearDir, DATA_KIND), `${entry.centerCode}-${entry.year}-${stamp}`);
-      manifestDir = `${yearDir}/${DATA_KIND}/${packageName}`;
+      packageName = await share.freeName(path.join(root, yearDir, DATA_KIND), `${entry.centerCode}-${entry.year}-${stamp}`);
+      // The package is filled under a temporary name and renamed into place whole, after its manifest.
+      manifestDir = toPosix(path.relative(root, share.tempPath(path.join(root, yearDir, DATA_KIND), packageName)));
       // Recorded before it exists: a crash right after mkdir still leaves a trace to clean.
       leftovers.push(manifestDir);
       await saveState();
@@ -412,6 +425,12 @@ export async function performExport(logId: number, env: ExportEnv): Promise<Expo
       await share.upload(temp, bytes);
       const placed = await share.place(temp, path.join(root, manifestDir), MANIFEST_NAME);
       files.push({ kind: DATA_KIND, path: `${manifestDir}/${placed}`, size: bytes.length, sha256: sha256(bytes) });
+      leftovers.splice(leftovers.indexOf(toPosix(path.relative(root, temp))), 1);
+      await saveState();
+      report('Размещение пакета данных');
+      const finalName = await share.place(path.join(root, manifestDir), path.join(root, yearDir, DATA_KIND), packageName!);
+      const finalDir = `${yearDir}/${DATA_KIND}/${finalName}`;
+      for (const f of files) if (f.path.startsWith(`${manifestDir}/`)) f.path = `${finalDir}/${f.path.slice(manifestDir.length + 1)}`;
       leftovers.length = 0;
     }
     leftovers.length = 0;
@@ -433,7 +452,7 @@ export async function performExport(logId: number, env: ExportEnv): Promise<Expo
       if (shareGone) return false;
       const full = path.join(root, rel);
       try {
-        await cleanup.raw(() => fs.rm(full, { recursive: true, force: true }));
+        await cleanup.removeOwn(full);
         return !(await cleanup.exists(full));
       } catch {
         // A share that did not answer for this file will not for the next one either: each
@@ -462,7 +481,7 @@ export async function performExport(logId: number, env: ExportEnv): Promise<Expo
   } finally {
     clearInterval(heartbeat);
     active.delete(logId);
-    if (work) rmSync(work, { recursive: true, force: true });
+    if (work) removeOwn(realFolder(path.dirname(work)), path.basename(work), isTempName);
   }
 }
 

@@ -1,31 +1,49 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import path from 'node:path';
 import type { PackageSummary } from '@shared/contract/exchange';
 import { invalid } from '@main/api/errors';
-import { databaseProblem, openReadonly } from '@db/inspect';
-import { databaseFacts, MANIFEST_FORMAT, PACKAGE_DB_NAME, type Manifest } from './dataPackage';
+import { checkedName, isTempName, realFolder, removeOwn, userPath } from '@db/contained';
+import { rebuildDatabase } from '@db/rebuild';
+import { safeName } from '@shared/paths';
+import { MANIFEST_FORMAT, PACKAGE_DB_NAME, type Manifest } from './dataPackage';
 import { Share, sha256File, type ShareOptions } from './shareFs';
 import { fileStamp } from '@shared/russian';
 
 /**
  * The coordinator's view of a center's data package: the package is copied from the share to
- * this PC, every file is checked against the SHA-256 in its manifest, and only the local copy
- * is opened, read-only. SQLite is never opened over the network.
+ * this PC (every file lstat-ed before it is opened: a FIFO would block the reading thread), every
+ * file is checked against the SHA-256 in its manifest, and the local copy of its database is
+ * rebuilt by this version (db/rebuild.ts): only the rebuilt file is kept. SQLite is never
+ * opened over the network.
  */
 
+interface ManifestFileShape {
+  path: string;
+  sha256: string;
+}
+
 function parseManifest(text: string): Manifest {
-  let value: Partial<Manifest>;
+  let value: Partial<Manifest> | null;
   try {
-    value = JSON.parse(text) as Partial<Manifest>;
+    value = JSON.parse(text) as Partial<Manifest> | null;
   } catch {
     throw invalid('Файл manifest.json повреждён: это не JSON');
   }
-  if (value.format !== MANIFEST_FORMAT || !Array.isArray(value.files) || !value.center || typeof value.year !== 'number') {
+  if (
+    typeof value !== 'object' ||
+    value === null ||
+    value.format !== MANIFEST_FORMAT ||
+    !Array.isArray(value.files) ||
+    typeof value.center?.code !== 'string' ||
+    typeof value.center.name !== 'string' ||
+    typeof value.year !== 'number'
+  ) {
     throw invalid('Это не описание пакета данных ресурсного центра (manifest.json другого формата)');
   }
-  for (const file of value.files) {
-    const rel = String(file.path);
-    if (path.isAbsolute(rel) || /^[A-Za-z]:/.test(rel) || rel.includes('\\') || typeof file.sha256 !== 'string') {
+  for (const file of value.files as unknown[]) {
+    const entry = file as Partial<ManifestFileShape> | null;
+    const rel = typeof entry?.path === 'string' ? entry.path : '';
+    if (!rel || rel.includes('\0') || path.isAbsolute(rel) || /^[A-Za-z]:/.test(rel) || rel.includes('\\') || typeof entry?.sha256 !== 'string') {
       throw invalid('В manifest.json указан недопустимый путь к файлу');
     }
   }
@@ -41,7 +59,7 @@ export interface OpenPackageOptions extends Omit<ShareOptions, 'folder'> {
 }
 
 export async function openPackage(options: OpenPackageOptions): Promise<PackageSummary> {
-  const manifestPath = path.resolve(options.manifestPath);
+  const manifestPath = userPath(options.manifestPath, 'файл manifest.json пакета');
   const packageDir = path.dirname(manifestPath);
   const share = new Share({ ...options, folder: packageDir });
   const manifest = parseManifest(await share.readText(manifestPath));
@@ -56,12 +74,14 @@ export async function openPackage(options: OpenPackageOptions): Promise<PackageS
 
   const stamp = fileStamp(options.now?.() ?? new Date());
   mkdirSync(options.receiveDir, { recursive: true });
-  const local = mkdtempSync(path.join(options.receiveDir, `${path.basename(packageDir)}-получен-${stamp}-`));
+  const local = mkdtempSync(path.join(options.receiveDir, `${safeName(path.basename(packageDir))}-получен-${stamp}-`));
+  const received = path.join(local, '.received.rc-tmp-data.sqlite');
   try {
     const checks = [];
     for (const file of manifest.files) {
       const source = path.resolve(packageDir, file.path);
-      const target = path.join(local, file.path === PACKAGE_DB_NAME ? PACKAGE_DB_NAME : path.basename(file.path));
+      const isDb = file.path === PACKAGE_DB_NAME;
+      const target = isDb ? received : path.join(local, checkedName(path.basename(file.path)));
       await share.download(source, target);
       const ok = (await sha256File(target)) === file.sha256;
       checks.push({ path: file.path, size: file.size, ok });
@@ -70,28 +90,25 @@ export async function openPackage(options: OpenPackageOptions): Promise<PackageS
     if (bad.length > 0) {
       throw invalid(`Пакет повреждён или изменён после выгрузки: не совпадает контрольная сумма (${bad.map((b) => b.path).join(', ')})`);
     }
-    const sqlite = openReadonly(path.join(local, PACKAGE_DB_NAME), options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
-    try {
-      const problem = databaseProblem(sqlite);
-      if (problem) throw invalid(`База данных пакета не прошла проверку: ${problem}`);
-      const facts = databaseFacts(sqlite);
-      return {
-        manifestPath,
-        localCopy: local,
-        centerCode: manifest.center.code,
-        centerName: facts.centerName || manifest.center.name,
-        year: manifest.year,
-        createdAt: manifest.createdAt,
-        appVersion: manifest.appVersion,
-        schemaVersion: facts.schemaVersion,
-        files: checks,
-        records: Object.entries(facts.records).map(([table, count]) => ({ table, count })),
-      };
-    } finally {
-      sqlite.close();
-    }
+    // The received database is data: rebuilt by this version's migrations and row copy, only the rebuilt one is kept.
+    const rebuilt = rebuildDatabase(received, path.join(local, PACKAGE_DB_NAME), { kind: 'restore' }, binding(options));
+    removeOwn(realFolder(local), path.basename(received), isTempName);
+    return {
+      manifestPath,
+      localCopy: local,
+      centerCode: manifest.center.code,
+      centerName: rebuilt.facts.centerName || manifest.center.name,
+      year: manifest.year,
+      createdAt: manifest.createdAt,
+      appVersion: manifest.appVersion,
+      schemaVersion: rebuilt.level,
+      files: checks,
+      records: Object.entries(rebuilt.facts.counts).map(([table, count]) => ({ table, count })),
+    };
   } catch (error) {
-    rmSync(local, { recursive: true, force: true });
+    removeOwn(realFolder(options.receiveDir), path.basename(local), (name) => name.includes('-получен-'));
     throw error;
   }
 }
+
+const binding = (options: OpenPackageOptions) => (options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});

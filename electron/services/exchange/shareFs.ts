@@ -2,6 +2,21 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import {
+  checkedName,
+  isTempName,
+  mkdirWithinAsync,
+  realFolderAsync,
+  regularFileAsync,
+  removeOwnAsync,
+  renameWithinAsync,
+  tempName,
+  withinAsync,
+} from '@db/contained';
+import { UserFileError } from '@db/fileErrors';
+import { MAX_PATH_CHARS } from '@shared/paths';
+
+export { isTempName, TEMP_MARK } from '@db/contained';
 
 /**
  * File operations on the shared folder. The share is usually SMB: a call may hang while the
@@ -12,13 +27,14 @@ import path from 'node:path';
 
 export type ShareFailure = 'unreachable' | 'readonly' | 'nospace' | 'cancelled';
 
-export class ShareError extends Error {
+/** A share problem in Russian; a UserFileError, so the dispatcher shows it as it is. */
+export class ShareError extends UserFileError {
   constructor(
     readonly kind: ShareFailure,
     message: string,
-    readonly code?: string,
+    code?: string,
   ) {
-    super(message);
+    super(message, code);
     this.name = 'ShareError';
   }
 }
@@ -37,7 +53,6 @@ export interface ShareOptions {
 export const DEFAULT_OP_TIMEOUT_MS = 20_000;
 export const DEFAULT_RENAME_RETRY_MS = 60_000;
 const CHUNK = 1024 * 1024;
-export const TEMP_MARK = '.rc-tmp-';
 
 const READONLY_CODES = new Set(['EACCES', 'EPERM', 'EROFS']);
 const NOSPACE_CODES = new Set(['ENOSPC', 'EDQUOT', 'EFBIG']);
@@ -76,6 +91,8 @@ export function errorCode(error: unknown): string | undefined {
 /** Turns a Node filesystem error into the message the user sees. */
 export function toShareError(error: unknown, folder: string): ShareError {
   if (error instanceof ShareError) return error;
+  // A refusal of db/contained.ts (a link, a path outside the share) is already worded.
+  if (error instanceof UserFileError) return new ShareError('unreachable', error.message, error.code);
   const code = errorCode(error);
   if (code && READONLY_CODES.has(code)) return readonlyError(folder, code);
   if (code && NOSPACE_CODES.has(code)) return nospaceError(folder, code);
@@ -94,6 +111,8 @@ export class Share {
   private readonly renameRetryMs: number;
   private readonly signal?: AbortSignal;
   private readonly sleep: (ms: number) => Promise<void>;
+
+  private root?: string;
 
   constructor(options: ShareOptions) {
     this.folder = options.folder;
@@ -130,13 +149,31 @@ export class Share {
     }
   }
 
+  /**
+   * The share folder resolved once (a share reached through a link is still that share) and a
+   * path below it checked by db/contained.ts: every name a plain one, none of them a link.
+   * Paths are given as the configured folder joined with names, as the export builds them.
+   */
+  private async inside(p: string): Promise<{ root: string; rel: string; full: string }> {
+    this.root ??= await this.raw(() => realFolderAsync(this.folder));
+    const rel = path.relative(this.folder, p);
+    const full = await this.raw(() => withinAsync(this.root!, rel));
+    return { root: this.root, rel, full };
+  }
+
   async mkdirp(dir: string): Promise<void> {
-    await this.run(() => fs.mkdir(dir, { recursive: true }));
+    try {
+      const { root, rel } = await this.inside(dir);
+      await this.raw(() => mkdirWithinAsync(root, rel));
+    } catch (error) {
+      throw toShareError(error, this.folder);
+    }
   }
 
   async exists(file: string): Promise<boolean> {
     try {
-      await this.raw(() => fs.stat(file));
+      const { full } = await this.inside(file);
+      await this.raw(() => fs.lstat(full));
       return true;
     } catch (error) {
       if (errorCode(error) === 'ENOENT') return false;
@@ -146,8 +183,13 @@ export class Share {
 
   /** Names in a folder, lower-cased: Windows shares compare names without case. */
   async namesIn(dir: string): Promise<Set<string>> {
-    const names = await this.run(() => fs.readdir(dir));
-    return new Set(names.map((n) => n.toLowerCase()));
+    try {
+      const { full } = await this.inside(dir);
+      const names = await this.raw(() => fs.readdir(full));
+      return new Set(names.map((n) => n.toLowerCase()));
+    } catch (error) {
+      throw toShareError(error, this.folder);
+    }
   }
 
   /** `name`, or «name (2).ext», «name (3).ext»… — the first that is free in `dir`. */
@@ -158,7 +200,7 @@ export class Share {
 
   /** A hidden name beside the final one; readers of the share skip dot-files. */
   tempPath(dir: string, finalName: string): string {
-    return path.join(dir, `.${finalName}${TEMP_MARK}${randomBytes(6).toString('hex')}`);
+    return path.join(dir, tempName(finalName, randomBytes(6).toString('hex')));
   }
 
   /**
@@ -166,7 +208,14 @@ export class Share {
    * to the server. Streams, never fs.copyFile: SMB mounts refuse its truncate-on-write-only.
    */
   async upload(temp: string, source: Buffer | string, onBytes?: (n: number) => void): Promise<string> {
-    const handle = await this.run(() => fs.open(temp, 'wx'));
+    let target: string;
+    try {
+      target = (await this.inside(temp)).full;
+    } catch (error) {
+      throw toShareError(error, this.folder);
+    }
+    // 'wx': never onto an existing name, and never through a link planted under that name.
+    const handle = await this.run(() => fs.open(target, 'wx'));
     let closed = false;
     try {
       const chunks = typeof source === 'string' ? createReadStream(source, { highWaterMark: CHUNK }) : bufferChunks(source);
@@ -184,7 +233,7 @@ export class Share {
       await this.run(() => handle.close());
       // fsync on SMB mounts reports success regardless; the size the server reports is the check.
       const expected = typeof source === 'string' ? (await fs.stat(source)).size : source.length;
-      const { size } = await this.run(() => fs.stat(temp));
+      const { size } = await this.run(() => fs.lstat(target));
       if (size !== expected) throw unreachable(this.folder, `файл записан не полностью: ${size} из ${expected} байт`);
       return temp;
     } catch (error) {
@@ -203,12 +252,25 @@ export class Share {
     let waited = 0;
     let pause = 100;
     for (;;) {
-      const finalName = await this.freeName(dir, name);
+      const finalName = checkedName(await this.freeName(dir, name));
+      const finalPath = path.join(dir, finalName);
+      if (finalPath.length > MAX_PATH_CHARS) {
+        throw new ShareError(
+          'unreachable',
+          `Путь к файлу «${finalPath}» длиннее ${MAX_PATH_CHARS} символов: Windows-программы не откроют его. Выберите папку выгрузки ближе к корню диска`,
+        );
+      }
       try {
-        await this.raw(() => fs.rename(temp, path.join(dir, finalName)));
+        const { root, rel: fromRel } = await this.inside(temp);
+        const { rel: toRel } = await this.inside(finalPath);
+        await this.raw(() => renameWithinAsync(root, fromRel, toRel));
         return finalName;
       } catch (error) {
         const code = errorCode(error);
+        if (code === 'EEXIST' && waited + pause <= this.renameRetryMs) {
+          waited += pause;
+          continue;
+        }
         if (!code || !LOCKED_CODES.has(code) || waited + pause > this.renameRetryMs) throw toShareError(error, this.folder);
         this.checkCancelled();
         await this.sleep(pause);
@@ -218,10 +280,19 @@ export class Share {
     }
   }
 
+  /**
+   * Removes what this application made on the share (a temporary name, recognised by its mark),
+   * never anything else and never through a link: a path from the export log is data.
+   */
+  async removeOwn(file: string): Promise<void> {
+    const { root, rel } = await this.inside(file);
+    await this.raw(() => removeOwnAsync(root, rel, isTempName));
+  }
+
   /** Best-effort removal with a short bound: used on the way out of a failure. */
   async removeQuietly(file: string): Promise<void> {
     try {
-      await this.raw(() => fs.rm(file, { force: true, recursive: true }));
+      await this.removeOwn(file);
     } catch {
       // The share may be gone; the next export removes what is left.
     }
@@ -240,6 +311,8 @@ export class Share {
 
   /** Reads a file of the share into a local file through streams, bounded per chunk. */
   async download(source: string, target: string): Promise<void> {
+    // lstat first: a FIFO or a device named in a manifest would block the reading thread for good.
+    await this.run(() => regularFileAsync(source, 'Файл пакета'));
     const input = await this.run(() => fs.open(source, 'r'));
     const output = await fs.open(target, 'wx');
     try {
@@ -256,7 +329,10 @@ export class Share {
     }
   }
 
-  async readText(file: string): Promise<string> {
+  /** A small text file of the share (a manifest), refused unless it is a regular file of at most `maxBytes`. */
+  async readText(file: string, maxBytes = 4 * 1024 * 1024): Promise<string> {
+    const stats = await this.run(() => regularFileAsync(file));
+    if (stats.size > maxBytes) throw new ShareError('unreachable', `Файл «${file}» слишком большой для описания пакета`);
     return this.run(() => fs.readFile(file, 'utf8'));
   }
 }
@@ -274,10 +350,6 @@ export function pickFreeName(name: string, taken: (candidate: string) => boolean
     const candidate = `${base} (${n})${ext}`;
     if (!taken(candidate)) return candidate;
   }
-}
-
-export function isTempName(name: string): boolean {
-  return name.startsWith('.') && name.includes(TEMP_MARK);
 }
 
 export function sha256File(file: string): Promise<string> {
