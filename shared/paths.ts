@@ -81,8 +81,11 @@ export function splitAbsolute(text: string): { root: string; names: string[] } |
 
 /**
  * Why a path typed or chosen by the user cannot be used; null when it can. Absolute only (a
- * relative path would land wherever the app or the scheduler happened to start), every name in
- * it acceptable to Windows, no «..», and short enough for Windows programs to open.
+ * relative path would land wherever the app or the scheduler happened to start), no «..», short
+ * enough for Windows programs to open. A Windows path (a drive, a UNC share) must be one
+ * Windows accepts in every name; a POSIX path names folders this machine already has, so only
+ * its last name — what the application creates or what travels — must be one Windows accepts
+ * (a smbnetfs mount such as `/mnt/smb/server:445/share` is a folder of this machine).
  */
 export function pathProblem(text: string): string | null {
   if (text.includes('\0')) return 'путь содержит нулевой символ';
@@ -90,16 +93,13 @@ export function pathProblem(text: string): string | null {
   const parts = splitAbsolute(text);
   if (!parts) return 'укажите полный путь, например C:\\Папка, \\\\server\\share\\Папка или /home/user/Папка';
   if (text.length > MAX_PATH_CHARS) return `путь длиннее ${MAX_PATH_CHARS} символов: Windows-программы не откроют такой файл`;
-  if (parts.root.startsWith('\\\\') || parts.root.startsWith('//')) {
-    const [server, share] = parts.root.split(/[\\/]+/).filter(Boolean);
-    for (const name of [server!, share!]) {
-      const problem = nameProblem(name);
-      if (problem) return problem;
-    }
-  }
-  for (const name of parts.names) {
+  const windows = parts.root !== '/';
+  const names = windows ? [...parts.root.split(/[\\/]+/).filter((n) => n && !/^[A-Za-z]:$/.test(n)), ...parts.names] : parts.names;
+  for (const [i, name] of names.entries()) {
     if (name === '..' || name === '.') return 'путь не может содержать «..» или «.»: укажите папку прямо';
-    const problem = nameProblem(name);
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0001-\u001f]/.test(name)) return `имя «${visible(name)}» содержит управляющий символ`;
+    const problem = windows || i === names.length - 1 ? nameProblem(name) : null;
     if (problem) return problem;
   }
   return null;

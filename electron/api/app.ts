@@ -2,16 +2,25 @@ import path from 'node:path';
 import { openDatabase, type OpenOptions } from '@db/open';
 import { contract } from '@shared/contract';
 import { acquireDataDirLock } from './dataDirLock';
-import { createDispatcher, type AnyHandler, type CallContext } from './dispatch';
+import { createDispatcher, type AnyHandler, type AppEnv, type CallContext } from './dispatch';
 import { attachDatabaseHost } from './databaseHost';
 import { startupBackup } from '@main/services/backup';
 import { handlers } from './handlers';
 import { APP_VERSION } from './version';
+import type { Readable } from 'node:stream';
+import type { Result } from '@shared/contract/define';
+import type { StoredFile, UploadMeta } from '@shared/contract/files';
+import { fileErrorMessage } from '@db/fileErrors';
+import { putFile } from '@main/services/files';
+import { DomainError } from './errors';
+import { refuseWhileWritesHeld } from './writeGate';
 
 export const DB_FILE_NAME = 'resource-center.sqlite';
 
 export interface AppOptions extends Omit<OpenOptions, 'file'> {
   dataDir: string;
+  /** The Electron window's file dialog (see AppEnv). */
+  chooseFile?: AppEnv['chooseFile'];
 }
 
 /**
@@ -19,7 +28,7 @@ export interface AppOptions extends Omit<OpenOptions, 'file'> {
  * process and the browser host both start the application through this one function.
  */
 export function createApp(options: AppOptions) {
-  const { dataDir, ...openOptions } = options;
+  const { dataDir, chooseFile, ...openOptions } = options;
   const lock = acquireDataDirLock(dataDir);
   let opened: ReturnType<typeof openDatabase>;
   try {
@@ -28,7 +37,7 @@ export function createApp(options: AppOptions) {
     lock.release();
     throw error;
   }
-  const env = { version: APP_VERSION, dataDir, dbFile: opened.file };
+  const env: AppEnv = { version: APP_VERSION, dataDir, dbFile: opened.file, ...(chooseFile ? { chooseFile } : {}) };
   // One context object for the whole run: a restore replaces ctx.db and every later call sees it.
   const ctx: CallContext = { db: opened.db, env };
   attachDatabaseHost(ctx, {
@@ -41,8 +50,23 @@ export function createApp(options: AppOptions) {
   });
   const dailyBackupFile = startupBackup(opened.sqlite, dataDir, openOptions.now?.() ?? new Date());
   const dispatch = createDispatcher(contract, handlers as unknown as Record<string, AnyHandler>, ctx);
+  /** An attachment streamed by the browser host into the file store; the Electron window chooses files in the main process. */
+  const upload = async (meta: UploadMeta, body: Readable): Promise<Result<StoredFile>> => {
+    try {
+      refuseWhileWritesHeld();
+      const value = await putFile(ctx.db, dataDir, body, { originalName: meta.name, maxBytes: meta.size });
+      return { ok: true, value, changed: ['files'] };
+    } catch (error) {
+      if (error instanceof DomainError) return { ok: false, error: { code: error.code, message: error.message } };
+      const message = fileErrorMessage(error);
+      if (message) return { ok: false, error: { code: 'validation', message } };
+      console.error('Upload failed', error);
+      return { ok: false, error: { code: 'internal', message: 'Внутренняя ошибка приложения: файл не сохранён' } };
+    }
+  };
   return {
     dispatch,
+    upload,
     get db() {
       return ctx.db;
     },

@@ -1,10 +1,12 @@
 import type { z } from 'zod';
 import type { AnyCallDef, CallError, CallGroup, Register, Result, UndoRef, UnionToIntersection } from '@shared/contract/define';
 import type { AppDb } from '@db/open';
+import type { FileKind } from '@shared/contract/files';
 import { takeRecordedUndo } from '@db/journal';
 import { DomainError } from './errors';
 import { fileErrorMessage, UserFileError } from '@db/fileErrors';
 import { refuseWhileWritesHeld } from './writeGate';
+import { inputLimitProblem } from './inputLimits';
 
 type InputOf<D> = D extends { input: infer I extends z.ZodType } ? z.output<I> : never;
 type OutputOf<D> = D extends { output?: infer O } ? O : never;
@@ -20,6 +22,8 @@ export interface AppEnv {
   version: string;
   dataDir: string;
   dbFile: string;
+  /** The Electron window's «Открыть» dialog, run in the main process; absent in the browser host. */
+  chooseFile?: (kind: FileKind) => Promise<string | undefined>;
 }
 
 /** What one call reports about itself while it runs. */
@@ -121,6 +125,8 @@ export function createDispatcher(
       return { ok: false, error: { code: 'unknown_call', message: 'Неизвестная команда приложения' } };
     }
     const def = contract[name]!;
+    const tooLarge = inputLimitProblem(payload);
+    if (tooLarge) return { ok: false, error: { code: 'validation', message: tooLarge } };
     const parsed = def.input.safeParse(payload ?? undefined);
     if (!parsed.success) return { ok: false, error: zodIssuesToError(parsed.error) };
     const reported = new Set<Register>();

@@ -1,9 +1,12 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, lstatSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import type { Result } from '@shared/contract/define';
+import { uploadMeta, type StoredFile, type UploadMeta } from '@shared/contract/files';
+import { zodIssuesToError } from '@main/api/dispatch';
 import { SECURITY_HEADERS } from '@main/security/csp';
 
 /**
@@ -18,7 +21,15 @@ import { SECURITY_HEADERS } from '@main/security/csp';
 
 export const TOKEN_HEADER = 'x-rc-token';
 export const API_PREFIX = '/api/call/';
-const MAX_BODY = 32 * 1024 * 1024;
+/** Streamed attachments: `POST /api/upload?name=…&size=…` with the token, the body the file itself. */
+export const UPLOAD_PATH = '/api/upload';
+/**
+ * A call's JSON: forms, never files (attachments come by UPLOAD_PATH). 4 MiB is far above any
+ * form and bounds the time JSON.parse can take; the dispatcher bounds the shape after it.
+ */
+export const MAX_BODY = 4 * 1024 * 1024;
+/** One user's browser opens a handful of connections; more is someone else's program. */
+export const MAX_CONNECTIONS = 64;
 
 export const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -36,6 +47,8 @@ export const MIME: Record<string, string> = {
 
 export interface HostOptions {
   dispatch: (name: string, payload: unknown) => Promise<Result<unknown>>;
+  /** Stores an uploaded attachment (the app's file store); uploads are refused when absent. */
+  upload?: (meta: UploadMeta, body: Readable) => Promise<Result<StoredFile>>;
   /** The built renderer (vite's output); API only when absent. */
   staticDir?: string;
   port?: number;
@@ -67,6 +80,22 @@ function refuse(res: http.ServerResponse, status: number, message: string) {
   send(res, status, JSON.stringify({ ok: false, error: { code: 'validation', message } }));
 }
 
+/** RFC 9112 §3.2: a request with more than one Host header is answered 400. Node keeps only the first. */
+export function hostHeaderCount(req: http.IncomingMessage): number {
+  let count = 0;
+  for (let i = 0; i < req.rawHeaders.length; i += 2) if (req.rawHeaders[i]!.toLowerCase() === 'host') count++;
+  return count;
+}
+
+/** decodeURIComponent, or null for a malformed escape («%E0%A4%A»): bad input, answered 400, never 500. */
+function decoded(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
 export function isAllowedHost(hostHeader: string | undefined, port: number): boolean {
   return hostHeader === `127.0.0.1:${port}` || hostHeader === `localhost:${port}`;
 }
@@ -88,26 +117,60 @@ async function readBody(req: http.IncomingMessage): Promise<string> {
 
 function serveStatic(staticDir: string, urlPath: string, res: http.ServerResponse) {
   const root = path.resolve(staticDir);
-  let file = path.resolve(root, `.${decodeURIComponent(urlPath)}`);
+  const wanted = decoded(urlPath);
+  if (wanted === null || wanted.includes('\0')) return send(res, 400, 'Неверный адрес', 'text/plain; charset=utf-8');
+  let file = path.resolve(root, `.${wanted}`);
   if (!file.startsWith(root + path.sep) && file !== root) return send(res, 404, 'Not found', 'text/plain; charset=utf-8');
-  if (!existsSync(file) || statSync(file).isDirectory()) file = path.join(root, 'index.html');
-  if (!existsSync(file)) return send(res, 404, 'Интерфейс не собран: выполните npm run build', 'text/plain; charset=utf-8');
+  // lstat, never open first: a FIFO or a link planted in the folder is not served (a FIFO would block the reading thread).
+  if (!isRegularFile(file)) file = path.join(root, 'index.html');
+  if (!isRegularFile(file)) return send(res, 404, 'Интерфейс не собран: выполните npm run build', 'text/plain; charset=utf-8');
   res.writeHead(200, {
     ...SECURITY_HEADERS,
     'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
     'Cache-Control': 'no-cache',
   });
-  createReadStream(file).pipe(res);
+  createReadStream(file)
+    .on('error', () => res.destroy())
+    .pipe(res);
+}
+
+function isRegularFile(file: string): boolean {
+  try {
+    return lstatSync(file).isFile();
+  } catch {
+    return false;
+  }
 }
 
 export async function startHost(options: HostOptions): Promise<RunningHost> {
   const token = options.token ?? randomBytes(32).toString('base64url');
   let port = 0;
+  const upload = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => {
+    if (req.method !== 'POST') return refuse(res, 405, 'Метод не поддерживается');
+    if (!sameToken(req.headers[TOKEN_HEADER] as string | undefined, token))
+      return refuse(res, 401, 'Нет доступа: откройте приложение по адресу, напечатанному при запуске');
+    if (!options.upload) return refuse(res, 404, 'Загрузка файлов не поддерживается');
+    const meta = uploadMeta.safeParse(Object.fromEntries(url.searchParams));
+    if (!meta.success) return send(res, 400, JSON.stringify({ ok: false, error: zodIssuesToError(meta.error) }));
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > meta.data.size) return refuse(res, 413, 'Файл больше заявленного размера');
+    const result = await options.upload(meta.data, req);
+    // A refused upload may leave the rest of its body unread: the connection goes with the answer.
+    if (!result.ok) res.setHeader('Connection', 'close');
+    return send(res, result.ok ? 200 : 400, JSON.stringify(result));
+  };
   const server = http.createServer((req, res) => {
     void (async () => {
+      if (hostHeaderCount(req) > 1) return refuse(res, 400, 'Запрос отклонён: заголовок Host указан больше одного раза');
       if (!isAllowedHost(req.headers.host, port)) return refuse(res, 421, 'Запрос к приложению отклонён: неверный адрес');
       if (!isAllowedOrigin(req.headers.origin, port)) return refuse(res, 403, 'Запрос с чужой страницы отклонён');
-      const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+      let url: URL;
+      try {
+        url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+      } catch {
+        return refuse(res, 400, 'Неверный адрес запроса');
+      }
+      if (url.pathname === UPLOAD_PATH) return upload(req, res, url);
       if (url.pathname.startsWith(API_PREFIX)) {
         if (req.method !== 'POST') return refuse(res, 405, 'Метод не поддерживается');
         if (!sameToken(req.headers[TOKEN_HEADER] as string | undefined, token))
@@ -120,7 +183,8 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         } catch {
           return refuse(res, 400, 'Запрос повреждён или слишком велик');
         }
-        const name = decodeURIComponent(url.pathname.slice(API_PREFIX.length));
+        const name = decoded(url.pathname.slice(API_PREFIX.length));
+        if (name === null) return refuse(res, 400, 'Неверный адрес запроса');
         const result = await options.dispatch(name, payload);
         return send(res, 200, JSON.stringify(result));
       }
@@ -128,11 +192,14 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       if (!options.staticDir) return send(res, 404, 'Not found', 'text/plain; charset=utf-8');
       return serveStatic(options.staticDir, url.pathname, res);
     })().catch((error: unknown) => {
+      // Only a bug of the host itself gets here: input is answered above, the dispatcher answers in envelopes.
       console.error('Browser host request failed', error);
       if (!res.headersSent)
         send(res, 500, JSON.stringify({ ok: false, error: { code: 'internal', message: 'Внутренняя ошибка приложения' } }));
     });
   });
+  server.maxConnections = MAX_CONNECTIONS;
+  // Node answers a request it cannot parse (a malformed request line or header) with 400 itself.
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());

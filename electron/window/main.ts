@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { exportCommand } from '@main/cli/exportCommand';
 import { DatabaseOpenError } from '@db/open';
 import { createApp, type App } from '@main/api/app';
+import type { FileKind } from '@shared/contract/files';
 import { installSessionGuards, installWebContentsGuards } from './guards';
 import { registerInvokeHandler } from './ipc';
 import { menuTemplate } from './menu';
@@ -59,7 +60,12 @@ async function start(): Promise<void> {
   }
 
   try {
-    opened = createApp({ dataDir: app.getPath('userData'), nativeBinding: paths.nativeBinding, migrationsFolder: paths.migrationsFolder });
+    opened = createApp({
+      dataDir: app.getPath('userData'),
+      nativeBinding: paths.nativeBinding,
+      migrationsFolder: paths.migrationsFolder,
+      chooseFile: chooseFileInDialog,
+    });
   } catch (error) {
     fail(startupMessage(error));
     return;
@@ -74,6 +80,20 @@ async function start(): Promise<void> {
   mainWindow = window;
   window.once('ready-to-show', () => window.show());
   await window.loadURL(APP_START_URL);
+}
+
+/** The kinds of file an attachment may be, as the «Открыть» dialog offers them. */
+const FILE_FILTERS: Record<FileKind, Electron.FileFilter[]> = {
+  image: [{ name: 'Изображения', extensions: ['png', 'jpg', 'jpeg', 'gif', 'webp'] }],
+  document: [{ name: 'Документы', extensions: ['pdf', 'docx', 'xlsx', 'pptx'] }],
+  any: [{ name: 'Все файлы', extensions: ['*'] }],
+};
+
+/** Attachments are chosen here, in the main process: the page never handles a path or the file's bytes. */
+async function chooseFileInDialog(kind: FileKind): Promise<string | undefined> {
+  const options: Electron.OpenDialogOptions = { title: 'Выберите файл', properties: ['openFile'], filters: FILE_FILTERS[kind] };
+  const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? undefined : result.filePaths[0];
 }
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { call } from './define';
+import { call, REFUSED } from './define';
 import { nameProblem } from '@shared/paths';
 
 /**
@@ -46,7 +46,19 @@ export const uploadMeta = z
 
 export type UploadMeta = z.infer<typeof uploadMeta>;
 
+/** What kind of file a dialog offers to choose. */
+export const FILE_KINDS = ['image', 'document', 'any'] as const;
+export type FileKind = (typeof FILE_KINDS)[number];
+
 export const filesCalls = {
+  /**
+   * In the Electron window: the main process shows the system's «Открыть» dialog and puts the
+   * chosen file into the store (the page never sees the path, nor the bytes as base64). Answers
+   * null when the user cancels. In the browser host a file is uploaded instead.
+   */
+  'files.choose': call(z.object({ kind: z.enum(FILE_KINDS, { error: 'Неверный вид файла' }) }).strict())
+    .file(['files'], REFUSED.add)
+    .returns<StoredFile | null>(),
   /** A stored file's metadata, for a record that shows its attachment. */
   'files.get': call(z.object({ hash: fileHash }).strict()).reads('files').returns<StoredFile>(),
 };

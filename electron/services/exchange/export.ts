@@ -17,7 +17,7 @@ import { whenWritesFree, writesHeldBy } from '@main/api/writeGate';
 import { checkCenterCode, checkFolderPath } from './settings';
 import { errorCode, Share, sha256, ShareError, nospaceError, type ShareOptions } from './shareFs';
 import { isTempName, realFolder, removeOwn } from '@db/contained';
-import { UserFileError } from '@db/fileErrors';
+import { fileErrorMessage, UserFileError } from '@db/fileErrors';
 import { privateWorkFolder } from '@main/services/files';
 
 /**
@@ -295,6 +295,10 @@ async function removeLeftovers(db: AppDb, share: Share, exceptId: number): Promi
  */
 function failureMessage(error: unknown): string {
   if (error instanceof ShareError || error instanceof DomainError) return error.message;
+  const file = fileErrorMessage(error);
+  if (file && !errorCode(error)?.startsWith('SQLITE_') && !['ENOSPC', 'EDQUOT'].includes(errorCode(error) ?? '')) {
+    return `Выгрузка не выполнена: ${file[0]!.toLowerCase()}${file.slice(1)}`;
+  }
   const code = errorCode(error);
   if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') {
     return 'Выгрузка не выполнена: недостаточно места на диске этого компьютера для подготовки файлов';

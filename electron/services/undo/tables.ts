@@ -43,6 +43,9 @@ export const TABLES: Record<string, TableWording> = {
   assignment_organizations: { registers: ['meetings'] },
   export_log: { registers: ['exchange'], gone: 'с тех пор удалена запись журнала выгрузки, которую повторяла запись' },
   undo_journal: { registers: ['undo'] },
+  // The file store's index: a register's row names a file by its hash.
+  stored_files: { registers: ['files'], gone: 'с тех пор удалён вложенный файл, указанный в записи' },
+  restore_log: { registers: ['backups'] },
 };
 
 /** What a unique index guards, for «the slot is taken since». */

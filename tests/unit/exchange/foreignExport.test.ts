@@ -28,7 +28,8 @@ function kill(child: ChildProcess): Promise<void> {
 }
 
 const TEMP_FILE = 'RC-06/2017/plan/.rc-tmp-foreign-План работы.docx';
-const PACKAGE_DIR = 'RC-06/2017/data/RC-06-2017-20261122-093000';
+// A package is filled under a temporary name (see performExport) and only renamed into place whole.
+const PACKAGE_DIR = 'RC-06/2017/data/.RC-06-2017-20261122-093000.rc-tmp-0a1b2c';
 
 describe('an export running in another process', () => {
   let dataDir: string;
