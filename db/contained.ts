@@ -235,7 +235,8 @@ export function regularFile(file: string, what = 'Файл'): Stats {
   const link = lstatSync(file);
   const stats = link.isSymbolicLink() ? statSync(file) : link;
   if (stats.isDirectory()) throw new UserFileError(`«${file}» — папка, а нужен файл`);
-  if (!stats.isFile()) throw new UserFileError(`${what} «${file}» — не обычный файл (канал или устройство): открывать его приложение не будет`);
+  if (!stats.isFile())
+    throw new UserFileError(`${what} «${file}» — не обычный файл (канал или устройство): открывать его приложение не будет`);
   return stats;
 }
 
@@ -243,7 +244,8 @@ export async function regularFileAsync(file: string, what = 'Файл'): Promise
   const link = await fs.lstat(file);
   const stats = link.isSymbolicLink() ? await fs.stat(file) : link;
   if (stats.isDirectory()) throw new UserFileError(`«${file}» — папка, а нужен файл`);
-  if (!stats.isFile()) throw new UserFileError(`${what} «${file}» — не обычный файл (канал или устройство): открывать его приложение не будет`);
+  if (!stats.isFile())
+    throw new UserFileError(`${what} «${file}» — не обычный файл (канал или устройство): открывать его приложение не будет`);
   return stats;
 }
 

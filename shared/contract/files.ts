@@ -21,9 +21,7 @@ export interface StoredFile {
   createdAt: string;
 }
 
-export const fileHash = z
-  .string({ error: 'Не указан файл' })
-  .regex(/^[0-9a-f]{64}$/, 'Неверная ссылка на файл');
+export const fileHash = z.string({ error: 'Не указан файл' }).regex(/^[0-9a-f]{64}$/, 'Неверная ссылка на файл');
 
 /** What comes with an upload, in its query string: the file's own name and its declared size. */
 export const uploadMeta = z
@@ -60,5 +58,7 @@ export const filesCalls = {
     .file(['files'], REFUSED.add)
     .returns<StoredFile | null>(),
   /** A stored file's metadata, for a record that shows its attachment. */
-  'files.get': call(z.object({ hash: fileHash }).strict()).reads('files').returns<StoredFile>(),
+  'files.get': call(z.object({ hash: fileHash }).strict())
+    .reads('files')
+    .returns<StoredFile>(),
 };

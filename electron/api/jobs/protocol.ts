@@ -44,6 +44,8 @@ export interface WorkerStart {
 
 /** A failure crossing the thread boundary: a refusal keeps its Russian message and code. */
 export interface WorkerFailure {
+  /** A file error, already in Russian (db/fileErrors.ts): it stays a refusal on the main thread. */
+  file?: boolean;
   message: string;
   /** Set for a refusal the user must read (a DomainError); absent for a bug. */
   code?: CallError['code'];

@@ -1,3 +1,4 @@
+import { fileErrorMessage, UserFileError } from '@db/fileErrors';
 import { parentPort, workerData } from 'node:worker_threads';
 import { connect } from '@db/open';
 import { DomainError } from '@main/api/errors';
@@ -8,12 +9,15 @@ import type { FromWorker, TaskContext, ToWorker, WorkerFailure, WorkerStart, Wor
 export function toFailure(error: unknown): WorkerFailure {
   if (error instanceof JobCancelled) return { message: error.message, cancelled: true };
   if (error instanceof DomainError) return { message: error.message, code: error.code };
+  const file = fileErrorMessage(error);
+  if (file) return { message: file, file: true };
   return { message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
 }
 
 export function fromFailure(failure: WorkerFailure): Error {
   if (failure.cancelled) return new JobCancelled(failure.message);
   if (failure.code) return new DomainError(failure.code, failure.message);
+  if (failure.file) return new UserFileError(failure.message);
   return new Error(`Worker task failed: ${failure.message}`);
 }
 

@@ -78,7 +78,24 @@ export function listBackups(dataDir: string): BackupEntry[] {
 export function copyDatabase(live: Database.Database, target: string): void {
   const folder = realFolder(path.dirname(target));
   if (existsSync(target)) throw new UserFileError(`Файл ${target} уже существует: выберите другое имя, существующий файл не заменяется`);
-  writeWhole(folder, checkedName(path.basename(target)), (temp) => vacuumInto(live, temp));
+  try {
+    writeWhole(folder, checkedName(path.basename(target)), (temp) => vacuumInto(live, temp));
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? '';
+    if (
+      code === 'SQLITE_CANTOPEN' ||
+      code === 'SQLITE_READONLY' ||
+      code === 'SQLITE_PERM' ||
+      code === 'EACCES' ||
+      code === 'EPERM' ||
+      code === 'EROFS'
+    ) {
+      throw new UserFileError(`Не удалось записать копию в папку «${path.dirname(target)}»: нет прав на запись или диск защищён от записи`);
+    }
+    if (code === 'SQLITE_FULL' || code === 'ENOSPC')
+      throw new UserFileError(`Недостаточно места на диске для копии в папке «${path.dirname(target)}»`);
+    throw error;
+  }
 }
 
 /** A copy into the backups folder (or its safety folder), its attachments shelved once in the backups' store. */

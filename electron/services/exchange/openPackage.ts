@@ -43,7 +43,14 @@ function parseManifest(text: string): Manifest {
   for (const file of value.files as unknown[]) {
     const entry = file as Partial<ManifestFileShape> | null;
     const rel = typeof entry?.path === 'string' ? entry.path : '';
-    if (!rel || rel.includes('\0') || path.isAbsolute(rel) || /^[A-Za-z]:/.test(rel) || rel.includes('\\') || typeof entry?.sha256 !== 'string') {
+    if (
+      !rel ||
+      rel.includes('\0') ||
+      path.isAbsolute(rel) ||
+      /^[A-Za-z]:/.test(rel) ||
+      rel.includes('\\') ||
+      typeof entry?.sha256 !== 'string'
+    ) {
       throw invalid('В manifest.json указан недопустимый путь к файлу');
     }
   }

@@ -79,8 +79,7 @@ export interface PutOptions {
   maxBytes?: number;
 }
 
-const tooLarge = (max: number) =>
-  new UserFileError(`Файл больше ${Math.floor(max / (1024 * 1024))} МБ: такие файлы приложение не хранит`);
+const tooLarge = (max: number) => new UserFileError(`Файл больше ${Math.floor(max / (1024 * 1024))} МБ: такие файлы приложение не хранит`);
 
 /**
  * Puts a file into the store from a stream (an upload) or a local file (one chosen in the main
@@ -126,7 +125,10 @@ export async function putFile(db: AppDb, dataDir: string, source: Readable | str
     if ((error as { code?: string }).code !== 'EEXIST') throw error;
   }
   const originalName = safeName(path.basename(options.originalName.replace(/\\/g, '/')).slice(0, 200), 'файл');
-  db.insert(storedFiles).values({ hash: digest, size, mime: sniffMime(head, originalName), originalName }).onConflictDoNothing().run();
+  db.insert(storedFiles)
+    .values({ hash: digest, size, mime: sniffMime(head, originalName), originalName })
+    .onConflictDoNothing()
+    .run();
   return getStoredFile(db, digest)!;
 }
 
@@ -136,7 +138,9 @@ export function openStoredFile(db: AppDb, dataDir: string, hash: string): { file
   if (!file) throw new UserFileError('Файл не найден в хранилище приложения');
   const content = contentIn(storeDir(dataDir), hash);
   if (!content) {
-    throw new UserFileError(`Файл «${file.originalName}» отсутствует на этом компьютере: он был в данных копии, но сам файл с ней не пришёл`);
+    throw new UserFileError(
+      `Файл «${file.originalName}» отсутствует на этом компьютере: он был в данных копии, но сам файл с ней не пришёл`,
+    );
   }
   return { file, stream: createReadStream(content) };
 }
@@ -160,7 +164,10 @@ export interface FileReferenceCount {
  */
 export function referencesTo(db: AppDb, hash: string): FileReferenceCount[] {
   const sqlite = db.$client;
-  const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
+  const tables = sqlite
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+    .pluck()
+    .all() as string[];
   const found: FileReferenceCount[] = [];
   for (const table of tables) {
     const keys = sqlite.pragma(`foreign_key_list("${table.replace(/"/g, '""')}")`) as { table: string; from: string }[];
@@ -278,7 +285,11 @@ export function adoptFiles(rebuiltFile: string, sourceCopy: string, dataDir: str
 
 /** How many stored files the database names that this PC does not have. */
 export function missingFiles(db: AppDb, dataDir: string): number {
-  const hashes = db.select({ hash: storedFiles.hash }).from(storedFiles).all().map((r) => r.hash);
+  const hashes = db
+    .select({ hash: storedFiles.hash })
+    .from(storedFiles)
+    .all()
+    .map((r) => r.hash);
   return hashes.filter((h) => !contentIn(storeDir(dataDir), h)).length;
 }
 
