@@ -181,4 +181,58 @@ describe('browser host', () => {
       expect(reply.body, p).not.toMatch(/root:.*:0:0:/);
     }
   });
+
+  it('answers 400, never 500, to a malformed escape, on the API and on the static path without a token', async () => {
+    for (const p of ['/%E0%A4%A', '/assets/%ZZ', '/%', `${API_PREFIX}%E0%A4%A`]) {
+      const reply = await request(host, {
+        method: p.startsWith(API_PREFIX) ? 'POST' : 'GET',
+        path: p,
+        headers: p.startsWith(API_PREFIX) ? good() : {},
+        body: p.startsWith(API_PREFIX) ? '{}' : undefined,
+      });
+      expect(reply.status, p).toBe(400);
+    }
+  });
+
+  it('answers 400 to two Host headers (RFC 9112)', async () => {
+    dispatch.mockClear();
+    const reply = await new Promise<number>((resolve, reject) => {
+      const req = http.request(
+        { host: '127.0.0.1', port: host.port, method: 'POST', path: `${API_PREFIX}test.echo`, setHost: false, headers: good() },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      // Node joins no Host headers itself: the raw list carries both.
+      req.setHeader('Host', [`127.0.0.1:${host.port}`, `127.0.0.1:${host.port}`]);
+      req.on('error', reject);
+      req.end('{}');
+    });
+    expect(reply).toBe(400);
+    expect(dispatch).not.toHaveBeenCalled();
+  });
+
+  it('limits its connections and refuses a body larger than any form quickly', async () => {
+    const { MAX_CONNECTIONS, MAX_BODY } = await import('@main/host/server');
+    expect(MAX_CONNECTIONS).toBeLessThanOrEqual(64);
+    // A 10-million-element array is 20 MB of JSON: refused by size before it is parsed or walked.
+    const huge = `[${'0,'.repeat(10_000_000)}0]`;
+    expect(huge.length).toBeGreaterThan(MAX_BODY);
+    const reply = await callApi(good(), huge);
+    expect(reply.status).toBe(400);
+    expect(JSON.parse(reply.body).error.message).toMatch(/слишком велик/);
+  });
+});
+
+describe('the payload bound of the dispatcher', () => {
+  it('refuses a huge array before zod walks it, in Russian, whatever the transport (IPC too)', async () => {
+    const { inputLimitProblem } = await import('@main/api/inputLimits');
+    const array = new Array(10_000_000).fill(0);
+    expect(inputLimitProblem({ ids: array })).toMatch(/список длиннее 10000 элементов/);
+    let deep: unknown = 1;
+    for (let i = 0; i < 100; i++) deep = [deep];
+    expect(inputLimitProblem(deep)).toMatch(/вложенность/);
+    expect(inputLimitProblem({ a: [1, 2, { b: 'текст' }] })).toBeNull();
+  });
 });
