@@ -207,7 +207,10 @@ export function beginExport(
   const code = checkCenterCode(request.centerCode);
   const known = new Set(exportKinds(options.catalog).map((k) => k.id));
   const unknown = request.kinds.filter((k) => !known.has(k));
-  if (unknown.length > 0) throw invalid(`Неизвестный вид выгрузки: ${unknown.join(', ')}`, { kinds: 'Неизвестный вид выгрузки' });
+  if (unknown.length > 0)
+    throw invalid(`Неизвестный вид выгрузки: ${unknown.map((k) => `«${k.slice(0, 40)}»`).join(', ')}`, {
+      kinds: 'Неизвестный вид выгрузки',
+    });
   if (active.size > 0) throw conflict('Выгрузка уже выполняется: дождитесь её окончания или отмените её');
   const kinds = [...new Set(request.kinds)];
   // One immediate transaction from the check to the insert: two processes starting together

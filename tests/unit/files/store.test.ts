@@ -69,7 +69,7 @@ describe('the file store', () => {
         fetch(`${host.url}${UPLOAD_PATH}?${query}`, {
           method: 'POST',
           headers: { [TOKEN_HEADER]: token, 'Content-Type': 'application/octet-stream' },
-          body,
+          body: new Uint8Array(body),
         });
       const ok = await post(`name=${encodeURIComponent('Логотип.png')}&size=${PNG.length}`, PNG);
       expect(ok.status).toBe(200);
