@@ -9,6 +9,14 @@ import { defineConfig } from 'vitest/config';
  */
 const TIME_ZONES = ['Asia/Vladivostok', 'Europe/Kaliningrad'];
 
+/**
+ * `npm run test:slow`: the suites that are bounded in `npm test` run at their full size — the
+ * contract fuzz with 40 inputs per call instead of 10, the crash test with 100 kills instead of
+ * 20. npm names the running script in every environment (Windows too), unlike `RC_SLOW=1 …`.
+ */
+const SLOW = process.env.npm_lifecycle_event === 'test:slow';
+const SLOW_SUITES = ['tests/unit/fuzz/**/*.test.ts', 'tests/unit/exchange/crash.test.ts'];
+
 export default defineConfig({
   // The aliases (@shared, @main, @db, …) are defined once, in tsconfig.json.
   resolve: { tsconfigPaths: true },
@@ -16,12 +24,14 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
     pool: 'forks',
-    projects: [
-      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], exclude: ['tests/unit/**/*.tz.test.ts'] } },
-      ...TIME_ZONES.map((zone) => ({
-        extends: true as const,
-        test: { name: `TZ=${zone}`, include: ['tests/unit/**/*.tz.test.ts'], env: { TZ: zone, EXPECTED_TZ: zone } },
-      })),
-    ],
+    projects: SLOW
+      ? [{ extends: true, test: { name: 'slow', include: SLOW_SUITES, testTimeout: 1_800_000, env: { RC_SLOW: '1' } } }]
+      : [
+          { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], exclude: ['tests/unit/**/*.tz.test.ts'] } },
+          ...TIME_ZONES.map((zone) => ({
+            extends: true as const,
+            test: { name: `TZ=${zone}`, include: ['tests/unit/**/*.tz.test.ts'], env: { TZ: zone, EXPECTED_TZ: zone } },
+          })),
+        ],
   },
 });
