@@ -146,3 +146,19 @@ describe('every call refuses malformed input without writing', () => {
     expect(loose, `${name}: objects that silently drop unknown keys`).toEqual([]);
   });
 });
+
+describe("zod's own messages", () => {
+  it('are Russian to the end, also for input no form sends (the locale said «ожидалось object, получено null»)', () => {
+    const input = contract['people.create'].input;
+    const messages = [null, { lastName: 5 }, { lastName: 'Иванова', firstName: 'Мария', лишнее: 1 }, [1]].map(
+      (payload) => input.safeParse(payload).error?.issues[0]?.message ?? '',
+    );
+    expect(messages).toEqual([
+      'Неверные данные: ожидалось: набор полей, передано пустое значение (null)',
+      expect.stringMatching(/^[^A-Za-z]*$/),
+      'Лишнее поле: «лишнее»',
+      'Неверные данные: ожидалось: набор полей, передан список',
+    ]);
+    for (const message of messages) expect(message).toMatch(/^[^A-Za-z]*(null)?[^A-Za-z]*$/);
+  });
+});

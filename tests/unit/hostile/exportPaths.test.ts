@@ -8,6 +8,7 @@ import { exportCommand } from '@main/cli/exportCommand';
 import { runExport } from '@main/services/exchange/export';
 import { PACKAGE_DB_NAME } from '@main/services/exchange/dataPackage';
 import { demoDataDir, exportEnv, tempDirs, walk } from '@tests/unit/exchange/helpers';
+import { TABLE_POLICIES } from '@db/tables';
 import { freshSchema, schemaOf } from './helpers';
 
 /**
@@ -167,6 +168,18 @@ describe('the data package', () => {
     } finally {
       pkg.close();
     }
+  });
+});
+
+describe('what each table does in the package and on restore', () => {
+  it('is declared by its register for every table the migrations make: a new table decides what leaves the PC', () => {
+    const tables = opened.sqlite
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '__drizzle_migrations'")
+      .pluck()
+      .all() as string[];
+    expect(tables.length).toBeGreaterThan(20);
+    expect(tables.filter((t) => !Object.hasOwn(TABLE_POLICIES, t))).toEqual([]);
+    expect(Object.keys(TABLE_POLICIES).filter((t) => !tables.includes(t))).toEqual([]);
   });
 });
 
