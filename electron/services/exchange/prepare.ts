@@ -11,7 +11,7 @@ import { sha256, sha256File } from './shareFs';
 /**
  * The heavy part of an export: every document of the year and the data package's snapshot,
  * written to a local work folder with their checksums. A job runs it in a worker thread on
- * that thread's own read-only connection, so building a year's minutes or `VACUUM INTO`
+ * that thread's own read-only connection, so building a year's minutes or the package's row copy
  * never holds up the window; the command line runs it in place.
  */
 
