@@ -7,7 +7,7 @@ import { runDataSteps } from './dataSteps';
 import { rebuildDerived } from './derived';
 import { UserFileError } from './fileErrors';
 import * as schema from './schema';
-import { policyOf, SOURCE, type TablePolicy } from './tables';
+import { policyOf, SOURCE, TABLE_POLICIES, type TablePolicy } from './tables';
 
 /**
  * Rebuild, never trust. A file from outside (a backup someone mailed, a package received, the
@@ -313,6 +313,9 @@ export function factsOf(db: Database.Database): DatabaseFacts {
       if (latest && /^\d{4}-\d{2}-\d{2}T/.test(latest) && (!lastChange || latest > lastChange)) lastChange = latest;
     }
   }
+  // In the order the registers are declared (the center, the registry, plans, meetings…), as a person reads them.
+  const declared = Object.keys(TABLE_POLICIES);
+  records.sort((a, b) => declared.indexOf(a.table) - declared.indexOf(b.table));
   let centerName = '';
   if (tables.includes('center_profile')) {
     // Since 0007 the center is an organisation of the registry; a file of an older version keeps the names in the profile.

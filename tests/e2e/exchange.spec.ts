@@ -1,10 +1,10 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, openApp, test } from './fixtures';
 
 /** The IT person's path: set the folder and the center code, check the folder, export, read the log. */
-test('configure the export folder, check it, export and see the log', async ({ page, app }) => {
+test('configure the export folder, check it, export and see the log', async ({ page, app }, testInfo) => {
   const folder = mkdtempSync(path.join(os.tmpdir(), 'rc-e2e-share-'));
   try {
     await openApp(page, app, 'demo');
@@ -36,7 +36,7 @@ test('configure the export folder, check it, export and see the log', async ({ p
     await expect(log).toContainText('Выполнена');
     await expect(log).toContainText(/Файлов: \d+/);
     await expect(log).toContainText(folder);
-    await page.screenshot({ path: '/tmp/exchange-export.png', fullPage: true });
+    await page.screenshot({ path: testInfo.outputPath('export.png'), fullPage: true });
 
     expect(readdirSync(path.join(folder, 'RC-06', '2017', 'plan')).sort()).toEqual(
       ['План работы на 2017 год (для утверждения).docx', 'Отчёт о выполнении плана работы за 2017 год.docx'].sort(),
@@ -49,13 +49,13 @@ test('configure the export folder, check it, export and see the log', async ({ p
     await expect(page.getByText('Выгрузка не выполнена')).toBeVisible();
     await expect(log).toContainText('Папка недоступна');
     await expect(log.getByRole('button', { name: 'Повторить' })).toBeVisible();
-    await page.screenshot({ path: '/tmp/exchange-failed.png', fullPage: true });
+    await page.screenshot({ path: testInfo.outputPath('failed.png'), fullPage: true });
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
 });
 
-test('backups: make one now and restore it after a confirmation', async ({ page, app }) => {
+test('backups: make one now and restore it after a confirmation', async ({ page, app }, testInfo) => {
   await openApp(page, app, 'empty');
   await page.getByRole('navigation', { name: 'Разделы' }).getByRole('link', { name: 'Резервные копии' }).click();
   const table = page.getByRole('table', { name: 'Резервные копии' });
@@ -64,9 +64,55 @@ test('backups: make one now and restore it after a confirmation', async ({ page,
   await expect(table).toContainText('Созданная вручную');
   await table.getByRole('row').filter({ hasText: 'Созданная вручную' }).getByRole('button', { name: 'Восстановить' }).click();
   await expect(page.getByRole('dialog')).toContainText('Перед заменой текущая база будет сохранена как копия «Перед восстановлением»');
-  await page.screenshot({ path: '/tmp/exchange-restore-confirm.png' });
+  await page.screenshot({ path: testInfo.outputPath('restore-confirm.png') });
   await page.getByRole('dialog').getByRole('button', { name: 'Восстановить' }).click();
   await expect(page.getByText('Данные восстановлены')).toBeVisible();
   await expect(table).toContainText('Перед восстановлением');
-  await page.screenshot({ path: '/tmp/exchange-backups.png', fullPage: true });
+  await page.screenshot({ path: testInfo.outputPath('backups.png'), fullPage: true });
+});
+
+/**
+ * The IT person restores a copy a colleague mailed: a file that is not a copy is refused in
+ * Russian before anything is asked; a good one shows what it holds before the swap, and the
+ * restore stays in the log after a reload.
+ */
+test('a mailed copy: refused when it is not one, previewed and logged when it is', async ({ page, app }, testInfo) => {
+  const outside = mkdtempSync(path.join(os.tmpdir(), 'rc-e2e-mail-'));
+  try {
+    const copy = path.join(outside, 'копия от коллеги.sqlite');
+    const notACopy = path.join(outside, 'не копия.sqlite');
+    writeFileSync(notACopy, 'это не база данных, а письмо');
+    await openApp(page, app, 'demo');
+    await page.getByRole('navigation', { name: 'Разделы' }).getByRole('link', { name: 'Резервные копии' }).click();
+    await page.getByLabel('Путь к новому файлу').fill(copy);
+    await page.getByRole('button', { name: 'Сохранить копию' }).click();
+    await expect(page.getByText('Резервная копия создана')).toBeVisible();
+
+    const restoreFromFile = page.getByRole('button', { name: 'Восстановить', exact: true }).last();
+    await page.getByLabel('Файл копии').fill(notACopy);
+    await restoreFromFile.click();
+    const refused = page.getByRole('alert').filter({ hasText: 'Копия не принята' });
+    await expect(refused).toContainText('не');
+    await expect(refused).not.toContainText('Внутренняя ошибка');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await page.screenshot({ path: testInfo.outputPath('refused.png') });
+
+    await page.getByLabel('Файл копии').fill(copy);
+    await restoreFromFile.click();
+    const held = page.getByRole('dialog').getByRole('table', { name: 'Что в копии' });
+    await expect(held).toContainText('Центр');
+    await expect(held.getByRole('row').filter({ hasText: 'Специалисты' })).toContainText(/\d+/);
+    await expect(held.getByRole('row').filter({ hasText: 'Организации' })).toContainText(/\d+/);
+    await page.screenshot({ path: testInfo.outputPath('preview.png') });
+    await page.getByRole('dialog').getByRole('button', { name: 'Восстановить' }).click();
+    await expect(page.getByText('Данные восстановлены')).toBeVisible();
+
+    await page.reload();
+    const log = page.getByRole('table', { name: 'Журнал восстановлений' });
+    await expect(log).toContainText(copy);
+    await expect(log.getByRole('row')).toHaveCount(2);
+    await page.screenshot({ path: testInfo.outputPath('restore-log.png'), fullPage: true });
+  } finally {
+    rmSync(outside, { recursive: true, force: true });
+  }
 });

@@ -1,8 +1,10 @@
-import { Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
-import type { BackupEntry, RestoreResult } from '@shared/contract/backup';
-import { useCall, useChange } from '@renderer/api/client';
+import { useState } from 'react';
+import type { BackupEntry, RestoreLogEntry, RestorePreview, RestoreResult } from '@shared/contract/backup';
+import { formatNumber } from '@shared/russian';
+import { callApi, useCall, useChange } from '@renderer/api/client';
 import { ScreenHeader } from '@renderer/components/screen';
 import { formatDateTime, formatSize, PathAction } from './common';
 
@@ -11,23 +13,25 @@ export function BackupsScreen() {
   const backupNow = useChange('backup.now', { success: 'Резервная копия создана' });
   const restore = useChange('backup.restore');
 
-  /** Says what a restore does and waits for her answer. */
-  const askRestore = (file: string, when?: string) =>
-    new Promise<boolean>((resolve) =>
+  const [checking, setChecking] = useState<string | null>(null);
+
+  /**
+   * Reads the file first (rebuilt in a private folder: `backup.preview`), shows what it holds and
+   * waits for her answer. A file that is not a good copy is refused here, before anything is asked.
+   */
+  const askRestore = async (file: string) => {
+    setChecking(file);
+    let preview: RestorePreview;
+    try {
+      preview = await callApi('backup.preview', { file });
+    } finally {
+      setChecking(null);
+    }
+    return new Promise<boolean>((resolve) =>
       modals.openConfirmModal({
         title: 'Восстановление из резервной копии',
-        children: (
-          <Stack gap="xs">
-            <Text size="sm">
-              Данные приложения будут заменены данными копии{when ? ` от ${formatDateTime(when)}` : ` из файла ${file}`}. Всё, что внесено
-              после неё, сохранится только в страховочной копии.
-            </Text>
-            <Text size="sm">
-              Перед заменой текущая база будет сохранена как копия «Перед восстановлением» — к ней можно вернуться тем же способом. Файл
-              копии сначала проверяется; повреждённую копию или копию из более новой версии приложение не примет.
-            </Text>
-          </Stack>
-        ),
+        size: 'lg',
+        children: <RestoreConfirmation preview={preview} />,
         labels: { confirm: 'Восстановить', cancel: 'Отмена' },
         confirmProps: { color: 'red' },
         onConfirm: () => resolve(true),
@@ -35,14 +39,21 @@ export function BackupsScreen() {
         onClose: () => resolve(false),
       }),
     );
+  };
   const restored = (result: RestoreResult) =>
     notifications.show({
       color: 'green',
       title: 'Данные восстановлены',
       message: `Приложение работает на данных из ${result.restoredFrom}. Прежнее состояние сохранено: ${result.safetyBackup.name}`,
     });
-  const restoreListed = async (file: string, when: string) => {
-    if (await askRestore(file, when)) restore.mutate({ file }, { onSuccess: restored });
+  const restoreListed = async (file: string) => {
+    try {
+      if (!(await askRestore(file))) return;
+    } catch (error) {
+      notifications.show({ color: 'red', title: 'Копия не принята', message: (error as Error).message });
+      return;
+    }
+    restore.mutate({ file }, { onSuccess: restored });
   };
 
   return (
@@ -85,7 +96,13 @@ export function BackupsScreen() {
                       <Table.Td ta="right">{formatSize(b.size)}</Table.Td>
                       <Table.Td>{b.name}</Table.Td>
                       <Table.Td>
-                        <Button size="compact-sm" variant="light" color="red" onClick={() => void restoreListed(b.file, b.createdAt)}>
+                        <Button
+                          size="compact-sm"
+                          variant="light"
+                          color="red"
+                          loading={checking === b.file}
+                          onClick={() => void restoreListed(b.file)}
+                        >
                           Восстановить
                         </Button>
                       </Table.Td>
@@ -110,7 +127,85 @@ export function BackupsScreen() {
             <PathAction call="backup.restore" label="Файл копии" action="Восстановить" danger confirm={askRestore} onDone={restored} />
           </Stack>
         </Paper>
+        {list.data && list.data.restores.length > 0 ? <RestoreLog restores={list.data.restores} /> : null}
       </Stack>
     </>
+  );
+}
+
+function RestoreConfirmation({ preview }: { preview: RestorePreview }) {
+  const shown = preview.records.filter((r) => r.count > 0);
+  return (
+    <Stack gap="xs">
+      <Text size="sm">Файл: {preview.file}</Text>
+      <Table aria-label="Что в копии" withRowBorders={false} verticalSpacing={2}>
+        <Table.Tbody>
+          <Table.Tr>
+            <Table.Th w="45%">Центр</Table.Th>
+            <Table.Td>{preview.centerName || 'не указан'}</Table.Td>
+          </Table.Tr>
+          <Table.Tr>
+            <Table.Th>Файл записан</Table.Th>
+            <Table.Td>{formatDateTime(preview.fileDate)}</Table.Td>
+          </Table.Tr>
+          <Table.Tr>
+            <Table.Th>Последнее изменение данных</Table.Th>
+            <Table.Td>{preview.lastChange ? formatDateTime(preview.lastChange) : 'нет данных'}</Table.Td>
+          </Table.Tr>
+          {shown.map((r) => (
+            <Table.Tr key={r.table}>
+              <Table.Th>{r.label}</Table.Th>
+              <Table.Td>{formatNumber(r.count)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {preview.level < preview.known ? (
+        <Text size="sm">
+          Копия сделана более ранней версией приложения: при восстановлении её данные будут переведены на текущую версию.
+        </Text>
+      ) : null}
+      {preview.missingFiles > 0 ? (
+        <Alert color="yellow" title="Не все вложенные файлы найдены">
+          {`Данные ссылаются на вложенные файлы, которых нет ни в копии, ни на этом компьютере: ${formatNumber(preview.missingFiles)}. Записи восстановятся без них.`}
+        </Alert>
+      ) : null}
+      <Text size="sm">
+        Данные приложения будут заменены данными этой копии. Перед заменой текущая база будет сохранена как копия «Перед восстановлением» —
+        к ней можно вернуться тем же способом.
+      </Text>
+    </Stack>
+  );
+}
+
+function RestoreLog({ restores }: { restores: RestoreLogEntry[] }) {
+  return (
+    <Paper withBorder p="md">
+      <Stack>
+        <Title order={4}>Журнал восстановлений</Title>
+        <Table striped aria-label="Журнал восстановлений">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Дата</Table.Th>
+              <Table.Th>Из файла</Table.Th>
+              <Table.Th>Центр</Table.Th>
+              <Table.Th>Записей</Table.Th>
+              <Table.Th>Прежняя база сохранена в</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {restores.map((r) => (
+              <Table.Tr key={r.id}>
+                <Table.Td>{formatDateTime(r.restoredAt)}</Table.Td>
+                <Table.Td>{r.sourceFile}</Table.Td>
+                <Table.Td>{r.centerName}</Table.Td>
+                <Table.Td>{formatNumber(r.records.reduce((sum, x) => sum + x.count, 0))}</Table.Td>
+                <Table.Td>{r.safetyBackup}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Stack>
+    </Paper>
   );
 }
