@@ -71,24 +71,17 @@ function visible(name: string): string {
 
 /** The parts of an absolute path: its root («C:\», «\\server\share\», «/») and the names below it. */
 export function splitAbsolute(text: string): { root: string; names: string[] } | null {
+  const below = (root: string) => ({
+    root,
+    names: text
+      .slice(root.length)
+      .split(/[\\/]+/)
+      .filter(Boolean),
+  });
   const unc = /^(?:\\\\|\/\/)([^\\/]+)[\\/]([^\\/]+)(?:[\\/]|$)/.exec(text);
-  if (unc)
-    return {
-      root: unc[0],
-      names: text
-        .slice(unc[0].length)
-        .split(/[\\/]+/)
-        .filter(Boolean),
-    };
+  if (unc) return below(unc[0]);
   const drive = /^[A-Za-z]:[\\/]/.exec(text);
-  if (drive)
-    return {
-      root: drive[0],
-      names: text
-        .slice(drive[0].length)
-        .split(/[\\/]+/)
-        .filter(Boolean),
-    };
+  if (drive) return below(drive[0]);
   if (text.startsWith('/') && !text.startsWith('//')) return { root: '/', names: text.slice(1).split('/').filter(Boolean) };
   return null;
 }

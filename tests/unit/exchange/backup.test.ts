@@ -10,7 +10,7 @@ import type { BackupEntry, BackupList, RestoreResult } from '@shared/contract/ba
 import type { ExchangeSettings } from '@shared/contract/exchange';
 import { dailyBackup, listBackups } from '@main/services/backup/backups';
 import { getSetting } from '@main/services/common/settings';
-import { saveExchangeSettings } from '@main/services/exchange/settings';
+import { handCopiedWithWal } from './helpers';
 
 const dirs: string[] = [];
 const tempDir = (prefix: string) => {
@@ -194,20 +194,13 @@ describe('restore from a database copied with its journal', () => {
   it('restores what the copy holds, including changes still in its -wal file', async () => {
     // The IT person copies the data folder of a running application from another PC: the
     // latest changes are in resource-center.sqlite-wal beside the main file.
-    const other = tempDir('rc-other-');
-    const source = openDatabase({ file: path.join(other, 'resource-center.sqlite') });
-    source.sqlite.pragma('wal_autocheckpoint = 0');
-    saveExchangeSettings(source.db, { folder: '/srv/share/Другой', centerCode: 'RC-09' });
-    const copied = tempDir('rc-copied-');
-    cpSync(path.join(other, 'resource-center.sqlite'), path.join(copied, 'resource-center.sqlite'));
-    cpSync(path.join(other, 'resource-center.sqlite-wal'), path.join(copied, 'resource-center.sqlite-wal'));
-    source.sqlite.close();
+    const copied = handCopiedWithWal(tempDir, { folder: '/srv/share/Другой', centerCode: 'RC-09' });
 
     const dataDir = tempDir('rc-restore-');
     const app = createApp({ dataDir });
     try {
       value(await app.dispatch('exchange.saveSettings', { folder: '/srv/share/Свой', centerCode: 'RC-01' }));
-      value(await app.dispatch('backup.restore', { file: path.join(copied, 'resource-center.sqlite') }));
+      value(await app.dispatch('backup.restore', { file: copied }));
       expect(value<ExchangeSettings>(await app.dispatch('exchange.settings', {}))).toEqual({
         folder: '/srv/share/Другой',
         centerCode: 'RC-09',

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { afterEach } from 'vitest';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +8,7 @@ import { openDatabase, type OpenedDatabase } from '@db/open';
 import { APP_VERSION } from '@main/api/version';
 import { seedDemo } from '@main/services/app/demo';
 import type { ExportEnv } from '@main/services/exchange/export';
+import { saveExchangeSettings } from '@main/services/exchange/settings';
 
 /** A data folder with the demo database (it has the 2017 work plan), as a user would have. */
 export function demoDataDir(): { dataDir: string; opened: OpenedDatabase } {
@@ -15,6 +16,23 @@ export function demoDataDir(): { dataDir: string; opened: OpenedDatabase } {
   const opened = openDatabase({ file: path.join(dataDir, 'resource-center.sqlite') });
   seedDemo(opened.db);
   return { dataDir, opened };
+}
+
+/**
+ * The data folder of a running application copied by hand (from another PC, onto a stick): the
+ * latest change — these export settings — is still only in resource-center.sqlite-wal beside
+ * the main file. Returns the copied main file.
+ */
+export function handCopiedWithWal(tempDir: (prefix: string) => string, settings: { folder: string; centerCode: string }): string {
+  const other = tempDir('rc-other-');
+  const source = openDatabase({ file: path.join(other, 'resource-center.sqlite') });
+  source.sqlite.pragma('wal_autocheckpoint = 0');
+  saveExchangeSettings(source.db, settings);
+  const copied = tempDir('rc-copied-');
+  for (const name of ['resource-center.sqlite', 'resource-center.sqlite-wal'])
+    copyFileSync(path.join(other, name), path.join(copied, name));
+  source.sqlite.close();
+  return path.join(copied, 'resource-center.sqlite');
 }
 
 export function exportEnv(opened: OpenedDatabase, dataDir: string, extra: Partial<ExportEnv> = {}): ExportEnv {

@@ -6,8 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '@db/open';
 import type { BackupList, RestorePreview, RestoreResult } from '@shared/contract/backup';
 import { listBackups, RETENTION, rotateBackups } from '@main/services/backup/backups';
-import { saveExchangeSettings } from '@main/services/exchange/settings';
-import { tempDirs } from '@tests/unit/exchange/helpers';
+import { handCopiedWithWal, tempDirs } from '@tests/unit/exchange/helpers';
 import { craft, demoBackup, folderState, freshSchema, refusal, schemaOf, startApp, tableCount, value } from './helpers';
 
 /**
@@ -175,14 +174,8 @@ describe('a copy on read-only media, in WAL mode', () => {
     const { app } = setUp();
     try {
       // A hand-copied data folder of a running application on a write-protected stick.
-      const other = tempDir('rc-other-');
-      const source = openDatabase({ file: path.join(other, 'resource-center.sqlite') });
-      source.sqlite.pragma('wal_autocheckpoint = 0');
-      saveExchangeSettings(source.db, { folder: '/srv/share/С флешки', centerCode: 'RC-07' });
-      const stick = tempDir('rc-stick-');
-      copyFileSync(path.join(other, 'resource-center.sqlite'), path.join(stick, 'resource-center.sqlite'));
-      copyFileSync(path.join(other, 'resource-center.sqlite-wal'), path.join(stick, 'resource-center.sqlite-wal'));
-      source.sqlite.close();
+      const copied = handCopiedWithWal(tempDir, { folder: '/srv/share/С флешки', centerCode: 'RC-07' });
+      const stick = path.dirname(copied);
       for (const name of readdirSync(stick)) chmodSync(path.join(stick, name), 0o444);
       chmodSync(stick, 0o555);
       const before = folderState(stick);
