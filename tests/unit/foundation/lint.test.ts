@@ -51,12 +51,20 @@ describe('import boundaries', () => {
   });
 
   it.each([
-    ['electron/services/exchange/fixture.ts', "import fs from 'node:fs/promises';\nexport const go = () => fs.rm('/x', { recursive: true });\n"],
+    [
+      'electron/services/exchange/fixture.ts',
+      "import fs from 'node:fs/promises';\nexport const go = () => fs.rm('/x', { recursive: true });\n",
+    ],
     ['electron/services/backup/fixture.ts', "import { renameSync } from 'node:fs';\nexport const go = () => renameSync('/a', '/b');\n"],
     ['electron/services/files/fixture.ts', "import { promises } from 'node:fs';\nexport const go = () => promises.unlink('/a');\n"],
   ])('%s may not delete or rename files itself', async (filePath, code) => {
     const messages = await lint(code, filePath);
-    expect(messages.filter((m) => m.ruleId === 'no-restricted-syntax').map((m) => m.message).join('\n')).toContain('db/contained.ts');
+    expect(
+      messages
+        .filter((m) => m.ruleId === 'no-restricted-syntax')
+        .map((m) => m.message)
+        .join('\n'),
+    ).toContain('db/contained.ts');
     // The same code elsewhere (db/contained.ts itself) is allowed.
     expect((await lint(code, 'db/fixture.ts')).filter((m) => m.ruleId === 'no-restricted-syntax')).toEqual([]);
   });
