@@ -86,7 +86,7 @@ describe('export to a local folder', () => {
     ).rejects.toThrow('Код центра: только латинские буквы, цифры и дефис');
     await expect(
       runExport({ year: 2017, kinds: ['отчёт'], folder: os.tmpdir(), centerCode: 'RC-06', origin: 'ui' }, exportEnv(opened, dataDir)),
-    ).rejects.toThrow('Неизвестный вид выгрузки: отчёт');
+    ).rejects.toThrow('Неизвестный вид выгрузки: «отчёт»');
   });
 });
 
