@@ -26,6 +26,16 @@ export async function populatedApp(): Promise<{ app: App; cleanup: () => void }>
   const meetings = { groups: 1, years: 2, firstYear: 2019, perYear: 3, items: 48, decisions: 90 };
   seedMeetings(app.sqlite, 20170912, meetings);
   await signSeeded(app, meetings);
+  // A restore of a copy of itself, through the calls, so the restore log has its row too.
+  const copy = path.join(mkdtempSync(path.join(os.tmpdir(), 'rc-populated-copy-')), 'копия.sqlite');
+  for (const [name, input] of [
+    ['backup.now', { targetFile: copy }],
+    ['backup.restore', { file: copy }],
+  ] as const) {
+    const done = await app.dispatch(name, input);
+    if (!done.ok) throw new Error(done.error.message);
+  }
+  rmSync(path.dirname(copy), { recursive: true, force: true });
   return {
     app,
     cleanup: () => {

@@ -88,6 +88,7 @@ describe('JSON columns', () => {
         'export_log.leftovers',
         'meetings.signed_snapshot',
         'municipalities.forms',
+        'restore_log.records',
         'undo_journal.payload',
       ].sort(),
     );
