@@ -91,8 +91,9 @@ test('a mailed copy: refused when it is not one, previewed and logged when it is
     const restoreFromFile = page.getByRole('button', { name: 'Восстановить', exact: true }).last();
     await page.getByLabel('Файл копии').fill(notACopy);
     await restoreFromFile.click();
-    const refused = page.getByRole('alert').filter({ hasText: 'Копия не принята' });
-    await expect(refused).toContainText('не');
+    // Refused at the top of the form, in Russian, before any confirmation is asked.
+    const refused = page.getByRole('alert').filter({ hasText: 'Не восстановлено' });
+    await expect(refused).toContainText('Выбранный файл не является резервной копией базы данных');
     await expect(refused).not.toContainText('Внутренняя ошибка');
     await expect(page.getByRole('dialog')).toHaveCount(0);
     await page.screenshot({ path: testInfo.outputPath('refused.png') });
