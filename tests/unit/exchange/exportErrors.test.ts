@@ -94,7 +94,9 @@ describe('an export whose share stops answering', () => {
       vi.spyOn(fsp, 'rm').mockImplementation((p, o) => (frozen ? hang() : realRm(p, o)));
       vi.spyOn(fsp, 'stat').mockImplementation(((p: string) => (frozen ? hang() : realStat(p))) as typeof fsp.stat);
       const request = { year: 2017, kinds: ['plan', 'data'], folder: target, centerCode: 'RC-06', origin: 'ui' as const };
-      const failed = await runExport(request, exportEnv(opened, dataDir, { share: { opTimeoutMs: 100, renameRetryMs: 0 } }));
+      // A second, not 100 ms: on a loaded machine an ordinary call before the freeze may take longer
+      // than 100 ms, and the export would then fail before the server froze, testing nothing.
+      const failed = await runExport(request, exportEnv(opened, dataDir, { share: { opTimeoutMs: 1_000, renameRetryMs: 0 } }));
       expect(failed.status).toBe('failed');
       expect(failed.errorMessage).toMatch(/^Папка недоступна/);
       // Each unanswered call costs the user a full timeout: one is enough to know the share is gone.
