@@ -6,6 +6,7 @@ import { listValueKeys, rebuildDerived, rederive } from './derived';
 import { LIST_REFERENCES } from './references';
 import { appSettings, listValueOrder, listValues, municipalities, organizations, people, planItems, undoJournal } from './schema';
 import { nextPosition, parkAll } from './positions';
+import { rebuildSearchIndex } from './search';
 import { inTransaction } from './transaction';
 
 /**
@@ -195,6 +196,8 @@ export const DATA_STEPS: readonly DataStep[] = [
   // The forms' text is part of the plan items' search text, and merged values changed it.
   { id: '0006-plan-search-texts', afterMigrations: 7, run: (db) => void rederive(db, 'planItems') },
   { id: '0007-center-organization-keys', afterMigrations: 8, run: centerOrganizationKeys },
+  // 0009: the search index of the records already there (the triggers keep it from then on).
+  { id: '0009-search-index', afterMigrations: 10, run: rebuildSearchIndex },
 ];
 
 function appliedSteps(db: AppDb): string[] {

@@ -13,6 +13,7 @@ import {
   workingGroups,
   type ListReference,
 } from './schema';
+import { rebuildSearchIndex } from './search';
 
 /**
  * Columns derived from others by the Russian text rules (@shared/russian): search texts, sort keys,
@@ -171,7 +172,10 @@ export function rederive(db: AppDb, name: DerivedTable, where?: SQL): KeyCollisi
 
 /** Recomputes every derived column of every table from the current rules. Runs inside the caller's transaction. */
 export function rebuildDerived(db: AppDb): KeyCollision[] {
-  return (Object.keys(DERIVATIONS) as DerivedTable[]).flatMap((name) => rederive(db, name));
+  const collisions = (Object.keys(DERIVATIONS) as DerivedTable[]).flatMap((name) => rederive(db, name));
+  // The triggers kept the search index in step row by row; rebuilt whole, its buckets follow the new keys.
+  rebuildSearchIndex(db);
+  return collisions;
 }
 
 /**

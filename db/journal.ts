@@ -3,6 +3,7 @@ import { getTableName, type Table } from 'drizzle-orm';
 import type { UndoRef } from '@shared/contract/define';
 import type { AppDb } from './open';
 import { makeRoom, nextPosition } from './positions';
+import { isSearchIndexTable } from './search';
 
 /**
  * The mechanism of the undo journal, for any table: before a service deletes a row it
@@ -94,10 +95,12 @@ const schemas = new WeakMap<Database.Database, Schema>();
 function schemaOf(sqlite: Database.Database): Schema {
   const known = schemas.get(sqlite);
   if (known) return known;
-  const tables = sqlite
+  let tables = sqlite
     .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> '__drizzle_migrations'")
     .pluck()
     .all() as string[];
+  // The search index follows the rows by its triggers: a restored row is indexed anew.
+  tables = tables.filter((t) => !isSearchIndexTable(t));
   const schema: Schema = {
     tables,
     referencing: new Map(),

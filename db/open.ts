@@ -8,6 +8,7 @@ import * as schema from './schema';
 import { DATA_STEPS, runDataSteps, type DataStep } from './dataSteps';
 import { isNetworkPath, type LocationProbe } from './location';
 import { realFolder, writeWhole } from './contained';
+import { rebalanceSearchIndex, registerSearchFunctions } from './search';
 
 export type AppDb = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -203,6 +204,7 @@ export function connect(file: string, options: { readonly: boolean; nativeBindin
   });
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
+  registerSearchFunctions(sqlite);
   const db = drizzle(withStatementCache(sqlite), { schema }) as AppDb;
   db.$client = sqlite;
   return db;
@@ -223,6 +225,8 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
     readonly: options.readonly ?? false,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   });
+  // Before anything writes: the search index's triggers call it (db/search.ts).
+  registerSearchFunctions(sqlite);
   try {
     const migrationsFolder = options.migrationsFolder ?? DEFAULT_MIGRATIONS;
     let state: MigrationState;
@@ -264,7 +268,10 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
       }
       migrateWithForeignKeysDeferred(sqlite, db, migrationsFolder, backupFile);
     }
-    if (!options.readonly) runDataSteps(db, migrationState(sqlite, migrationsFolder).applied, options.dataSteps ?? DATA_STEPS);
+    if (!options.readonly) {
+      runDataSteps(db, migrationState(sqlite, migrationsFolder).applied, options.dataSteps ?? DATA_STEPS);
+      rebalanceSearchIndex(db);
+    }
     return { db, sqlite, file, ...(backupFile ? { backupFile } : {}) };
   } catch (error) {
     sqlite.close();

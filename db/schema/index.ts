@@ -9,6 +9,7 @@ export * from './references';
 export * from './undo';
 export * from './rules';
 export * from './files';
+export * from './search';
 
 import { listValueOrder } from './lists';
 import { agendaItemOrder, agendaSpeakerOrder, decisionOrder, discussionEntryOrder } from './meetings';

@@ -74,9 +74,18 @@ export const search = printable(z.string().trim().max(200, 'Строка пои�
 
 export const empty = z.object({}).strict().default({});
 
+/**
+ * A search counts its matches no further than this (+1): above it the list says «более 1 000»
+ * instead of a number nobody reads, and a one-letter search costs no full count.
+ */
+export const SEARCH_TOTAL_CAP = 1000;
+
 export interface Page<T> {
   rows: T[];
+  /** At most SEARCH_TOTAL_CAP + 1 when `totalCapped`. */
   total: number;
+  /** More than SEARCH_TOTAL_CAP records matched a search: `total` is not their number. */
+  totalCapped?: boolean;
 }
 
 /**

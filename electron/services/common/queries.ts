@@ -1,7 +1,5 @@
 import { and, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
-import type { AppDb } from '@db/open';
-import { literalLimit, reusedQuery } from '@db/reusedQuery';
 import { conflict } from '@main/api/errors';
 import { searchWords } from '@shared/russian';
 
@@ -9,7 +7,8 @@ import { searchWords } from '@shared/russian';
  * Search over a `searchText` column (@shared/russian searchText): every word of the query must
  * occur somewhere, so «мария иванова» finds «Иванова Мария Петровна» — the rule matchesWords
  * applies in code. The words are letters and digits only, and LIKE's wildcards are escaped all
- * the same.
+ * the same. For records outside the search index (agenda items, decisions: lists of one meeting
+ * or a few hundred rows); the registers in it search through search.ts.
  */
 export function matchesAllWords(column: SQLiteColumn, query: string): SQL | undefined {
   const words = searchWords(query);
@@ -18,20 +17,6 @@ export function matchesAllWords(column: SQLiteColumn, query: string): SQL | unde
 }
 
 const likePattern = (word: string) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
-/**
- * matchesAllWords for a reused query (see reusedQuery): the words become placeholders w0, w1, …
- * `shape` (the word count) goes into the query's key, `values` in when it runs.
- */
-export function wordSearch(column: SQLiteColumn, query: string) {
-  const words = searchWords(query);
-  return {
-    shape: String(words.length),
-    where: (): SQL | undefined =>
-      words.length === 0 ? undefined : and(...words.map((_, i) => sql`${column} LIKE ${sql.placeholder(`w${i}`)} ESCAPE '\\'`)),
-    values: Object.fromEntries(words.map((w, i) => [`w${i}`, likePattern(w)])) as Record<string, string>,
-  };
-}
 
 /** SQLite's limit on bound parameters: a long list of ids is read in chunks of 500. */
 export function inChunks<T, R>(ids: readonly T[], read: (chunk: T[]) => R[]): R[] {
@@ -63,18 +48,4 @@ export function guardForeignKeys<T>(message: string, work: () => T): T {
     if (isForeignKeyError(error)) throw conflict(message);
     throw error;
   }
-}
-
-/** A picker's options matching a search, at most `limit`: built once per word count and limit. */
-export function optionsBySearch<R>(
-  db: AppDb,
-  name: string,
-  column: SQLiteColumn,
-  input: { search: string; limit: number },
-  build: (where: SQL | undefined, limit: number) => { all(values: Record<string, unknown>): R[] },
-): R[] {
-  const search = wordSearch(column, input.search);
-  return reusedQuery(db, `${name}:${search.shape}:${input.limit}`, () => build(search.where(), literalLimit(input.limit))).all(
-    search.values,
-  );
 }

@@ -10,7 +10,8 @@ import type { Page } from '@shared/contract/common';
 import type { Option, Organization, organizationInput, organizationListInput } from '@shared/contract/registry';
 import { ORGANIZATION_TYPE_LABELS, ORGANIZATION_TYPES } from '@shared/enums';
 import { organizationDisplayName, sortedByKey } from '@shared/russian';
-import { guardForeignKeys, nowStamp, optionsBySearch, wordSearch } from '@main/services/common/queries';
+import { guardForeignKeys, nowStamp } from '@main/services/common/queries';
+import { CAPPED_COUNT_LIMIT, indexedSearch, optionsBySearch, pageTotal } from '@main/services/common/search';
 import { literalLimit, reusedQuery } from '@db/reusedQuery';
 import { usageOf, usagePhrase } from './usage';
 
@@ -55,11 +56,14 @@ function selectOrganizations(db: AppDb) {
 }
 
 export function listOrganizations(db: AppDb, input: OrganizationListInput): Page<Organization> {
-  const search = wordSearch(organizations.searchText, input.search);
+  const search = indexedSearch(db, 'organizations', input.search);
+  // A search alone is counted from the index; in name order its page needs the first buckets only.
+  const searchTotal = search.active && !input.type && !input.municipalityId ? search.countMatches() : undefined;
+  if (searchTotal !== undefined && input.sort === 'name') search.narrowToPage(searchTotal, input.offset, input.limit, input.dir);
   const shape = `${search.shape}:${input.type ? 'type' : ''}:${input.municipalityId ? 'municipality' : ''}`;
   const where = () =>
     and(
-      search.where(),
+      search.where(organizations.id),
       input.type ? eq(organizations.type, sql.placeholder('type')) : undefined,
       input.municipalityId ? eq(organizations.municipalityId, sql.placeholder('municipalityId')) : undefined,
     );
@@ -80,12 +84,18 @@ export function listOrganizations(db: AppDb, input: OrganizationListInput): Page
       .offset(sql.placeholder('offset'))
       .prepare();
   });
+  // A search counts no further than the cap; the whole register or a filter alone, exactly.
   const counting = reusedQuery(db, `organizations.count:${shape}`, () =>
-    db.select({ n: count() }).from(organizations).where(where()).prepare(),
+    search.active
+      ? db
+          .select({ n: count() })
+          .from(db.select({ one: sql`1` }).from(organizations).where(where()).limit(literalLimit(CAPPED_COUNT_LIMIT)).as('matching'))
+          .prepare()
+      : db.select({ n: count() }).from(organizations).where(where()).prepare(),
   );
   const rows = list.all({ ...values, offset: input.offset });
-  const total = counting.get(values)?.n ?? 0;
-  return { rows, total };
+  const total = searchTotal ?? counting.get(values)?.n ?? 0;
+  return { rows, ...pageTotal(total, search.active) };
 }
 
 export function getOrganization(db: AppDb, id: number): Organization {
@@ -172,7 +182,7 @@ function selectOptions(db: AppDb) {
 
 /** Matching organisations for a picker, in Russian order, at most `limit`. */
 export const organizationOptions = (db: AppDb, input: { search: string; limit: number }): Option[] =>
-  optionsBySearch(db, 'organizations.options', organizations.searchText, input, (where, limit) =>
+  optionsBySearch(db, 'organizations.options', 'organizations', organizations.id, input, (where, limit) =>
     selectOptions(db).where(where).orderBy(organizations.sortKey, organizations.id).limit(limit).prepare(),
   ).map(toOption);
 

@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { SQLiteSelect } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import type { AppDb } from '@db/open';
 import { inTransaction } from '@db/transaction';
@@ -9,7 +10,8 @@ import { conflict, invalid, notFound } from '@main/api/errors';
 import type { Page } from '@shared/contract/common';
 import type { Option, Person, personInput, personListInput } from '@shared/contract/registry';
 import { agree, genderFromPatronymic, organizationDisplayName, personFullName as fullName } from '@shared/russian';
-import { guardForeignKeys, nowStamp, optionsBySearch, wordSearch } from '@main/services/common/queries';
+import { guardForeignKeys, nowStamp } from '@main/services/common/queries';
+import { CAPPED_COUNT_LIMIT, indexedSearch, optionsBySearch, pageTotal } from '@main/services/common/search';
 import { literalLimit, reusedQuery } from '@db/reusedQuery';
 import { organizationNameSql as organizationName } from './names';
 import { usageOf, usagePhrase } from './usage';
@@ -40,13 +42,17 @@ function selectPeople(db: AppDb) {
 }
 
 export function listPeople(db: AppDb, input: PersonListInput): Page<Person> {
-  const search = wordSearch(people.searchText, input.search);
+  const search = indexedSearch(db, 'people', input.search);
   // The join is only needed to count when a filter looks at the organisation.
   const byOrganization = Boolean(input.organizationType || input.municipalityId);
+  const filtered = byOrganization || Boolean(input.organizationId);
+  // A search alone is counted from the index; in name order its page needs the first buckets only.
+  const searchTotal = search.active && !filtered ? search.countMatches() : undefined;
+  if (searchTotal !== undefined && input.sort === 'name') search.narrowToPage(searchTotal, input.offset, input.limit, input.dir);
   const shape = `${search.shape}:${input.organizationId ? 'organization' : ''}:${input.organizationType ? 'type' : ''}:${input.municipalityId ? 'municipality' : ''}`;
   const where = () =>
     and(
-      search.where(),
+      search.where(people.id),
       input.organizationId ? eq(people.organizationId, sql.placeholder('organizationId')) : undefined,
       input.organizationType ? eq(organizations.type, sql.placeholder('organizationType')) : undefined,
       input.municipalityId ? eq(organizations.municipalityId, sql.placeholder('municipalityId')) : undefined,
@@ -75,12 +81,16 @@ export function listPeople(db: AppDb, input: PersonListInput): Page<Person> {
       .prepare();
   });
   const counting = reusedQuery(db, `people.count:${shape}`, () => {
-    const query = db.select({ n: count() }).from(people);
-    return (byOrganization ? query.leftJoin(organizations, eq(organizations.id, people.organizationId)) : query).where(where()).prepare();
+    // A search counts no further than the cap; the whole register or a filter alone, exactly.
+    const rowsOf = <Q extends SQLiteSelect>(query: Q) =>
+      (byOrganization ? query.leftJoin(organizations, eq(organizations.id, people.organizationId)) : query).where(where());
+    return search.active
+      ? db.select({ n: count() }).from(rowsOf(db.select({ one: sql`1` }).from(people).$dynamic()).limit(literalLimit(CAPPED_COUNT_LIMIT)).as('matching')).prepare()
+      : rowsOf(db.select({ n: count() }).from(people).$dynamic()).prepare();
   });
   const rows = list.all({ ...values, offset: input.offset });
-  const total = counting.get(values)?.n ?? 0;
-  return { rows, total };
+  const total = searchTotal ?? counting.get(values)?.n ?? 0;
+  return { rows, ...pageTotal(total, search.active) };
 }
 
 export function getPerson(db: AppDb, id: number): Person {
@@ -180,7 +190,7 @@ function selectOptions(db: AppDb) {
  * the scan early, so typing into a picker stays quick with tens of thousands of people.
  */
 export const peopleOptions = (db: AppDb, input: { search: string; limit: number }): Option[] =>
-  optionsBySearch(db, 'people.options', people.searchText, input, (where, limit) =>
+  optionsBySearch(db, 'people.options', 'people', people.id, input, (where, limit) =>
     selectOptions(db).where(where).orderBy(people.sortKey, people.id).limit(limit).prepare(),
   ).map(toOption);
 

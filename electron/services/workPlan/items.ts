@@ -6,7 +6,8 @@ import { listValues, organizations, people, planItemOrder, planItemPartners, pla
 import { DomainError, invalid } from '@main/api/errors';
 import type { PlanItem, PlanItemData, PlanItemLink } from '@shared/contract/workPlan';
 import { DIRECTIONS, type Direction, type PlanStatus } from '@shared/enums';
-import { organizationDisplayName, searchWords, sortedByKey, surnameWithInitials } from '@shared/russian';
+import { organizationDisplayName, sortedByKey, surnameWithInitials } from '@shared/russian';
+import { indexedSearch } from '@main/services/common/search';
 import { planItemKeys } from '@db/derived';
 import { closeGap, nextPosition, swapPositions } from '@db/positions';
 import { requireListValue } from '@main/services/lists';
@@ -171,7 +172,7 @@ function queryItems(db: AppDb, shape: string, where: () => SQL, values: Values, 
 export function listItems(db: AppDb, filter: ItemsFilter): PlanItem[] {
   const plan = requirePlan(db, filter.year);
   // Every word must occur somewhere, as in the registry's lists: «семинар педагогов» finds «Семинар для педагогов».
-  const words = searchWords(filter.search ?? '');
+  const search = indexedSearch(db, 'plan_items', filter.search ?? '');
   const [quarterStart, quarterEnd] = filter.quarter ? quarterSpan(plan.year, filter.quarter) : [];
   // The word count is part of the shape: each word adds a condition to the SQL text.
   const shape = [
@@ -179,7 +180,7 @@ export function listItems(db: AppDb, filter: ItemsFilter): PlanItem[] {
     filter.status && 'status',
     filter.quarter && 'quarter',
     filter.responsibleId && 'responsible',
-    words.length > 0 && `search${words.length}`,
+    search.shape,
   ]
     .filter(Boolean)
     .join(',');
@@ -195,7 +196,8 @@ export function listItems(db: AppDb, filter: ItemsFilter): PlanItem[] {
         sql`exists (select 1 from ${planItemResponsibles} where ${planItemResponsibles.planItemId} = ${planItems.id} and ${planItemResponsibles.personId} = ${p('responsibleId')})`,
       );
     }
-    words.forEach((_, i) => conditions.push(sql`instr(${planItems.searchText}, ${p(`w${i}`)}) > 0`));
+    const matching = search.where(planItems.id);
+    if (matching) conditions.push(matching);
     return and(...conditions)!;
   };
   const values: Values = {
@@ -205,7 +207,7 @@ export function listItems(db: AppDb, filter: ItemsFilter): PlanItem[] {
     quarterStart,
     quarterEnd,
     responsibleId: filter.responsibleId,
-    ...Object.fromEntries(words.map((word, i) => [`w${i}`, word])),
+    ...search.values,
   };
   return queryItems(db, `year:${shape}`, where, values, plan.id);
 }

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { createApp, type App } from '@main/api/app';
 import { contract } from '@shared/contract';
+import { storedTables } from './tables';
 
 /**
  * Every call of the real contract, present and future, must refuse malformed input with a
@@ -72,10 +73,8 @@ function nest(keys: string[], value: unknown): unknown {
 
 /** Every row of every table, so any write at all shows up as a difference. */
 function snapshot(sqlite: Database.Database): string {
-  const tables = sqlite.prepare("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as {
-    name: string;
-  }[];
-  return JSON.stringify(tables.map(({ name }) => [name, sqlite.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all()]));
+  const tables = storedTables(sqlite).filter((t) => !t.name.startsWith('sqlite_'));
+  return JSON.stringify(tables.map(({ name, select }) => [name, sqlite.prepare(select).all()]));
 }
 
 const CYRILLIC = /[А-Яа-яЁё]/;

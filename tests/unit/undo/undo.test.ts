@@ -9,7 +9,8 @@ import { snapshotDatabase } from '@main/services/exchange/dataPackage';
 import { UNDO_TABLES } from '@main/services/undo';
 import type { CallInput, CallName, CallOutput } from '@shared/contract';
 import type { Result, UndoRef } from '@shared/contract/define';
-import { hashTables } from '@tests/unit/foundation/tables';
+import { hashTables, searchIndexAnswers, storedTables } from '@tests/unit/foundation/tables';
+import { isSearchIndexTable } from '@db/search';
 
 /**
  * The undo journal through the calls, over the demo data: a deletion taken back leaves every
@@ -45,7 +46,16 @@ async function remove<K extends CallName>(name: K, input: CallInput<K>): Promise
 }
 
 /** Every table but the journal itself and SQLite's id counters (ids are never reused, so they move on). */
-const data = () => hashTables(app.sqlite, ['undo_journal', 'sqlite_sequence']);
+// The records, and what the search index answers about them (its bytes differ after a delete and an insert).
+const data = () => ({
+  ...hashTables(
+    app.sqlite,
+    storedTables(app.sqlite)
+      .map((t) => t.name)
+      .filter((t) => isSearchIndexTable(t) || t === 'undo_journal' || t === 'sqlite_sequence'),
+  ),
+  search: searchIndexAnswers(app.sqlite),
+});
 const count = (sql: string, ...params: unknown[]) =>
   app.sqlite
     .prepare(sql)
