@@ -197,7 +197,7 @@ export const DATA_STEPS: readonly DataStep[] = [
   { id: '0006-plan-search-texts', afterMigrations: 7, run: (db) => void rederive(db, 'planItems') },
   { id: '0007-center-organization-keys', afterMigrations: 8, run: centerOrganizationKeys },
   // 0009: the search index of the records already there (the triggers keep it from then on).
-  { id: '0009-search-index', afterMigrations: 10, run: rebuildSearchIndex },
+  { id: '0009-search-index', afterMigrations: 10, run: (db) => rebuildSearchIndex(db.$client) },
 ];
 
 function appliedSteps(db: AppDb): string[] {

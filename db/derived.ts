@@ -174,7 +174,7 @@ export function rederive(db: AppDb, name: DerivedTable, where?: SQL): KeyCollisi
 export function rebuildDerived(db: AppDb): KeyCollision[] {
   const collisions = (Object.keys(DERIVATIONS) as DerivedTable[]).flatMap((name) => rederive(db, name));
   // The triggers kept the search index in step row by row; rebuilt whole, its buckets follow the new keys.
-  rebuildSearchIndex(db);
+  rebuildSearchIndex(db.$client);
   return collisions;
 }
 

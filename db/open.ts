@@ -270,7 +270,7 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
     }
     if (!options.readonly) {
       runDataSteps(db, migrationState(sqlite, migrationsFolder).applied, options.dataSteps ?? DATA_STEPS);
-      rebalanceSearchIndex(db);
+      rebalanceSearchIndex(sqlite);
     }
     return { db, sqlite, file, ...(backupFile ? { backupFile } : {}) };
   } catch (error) {

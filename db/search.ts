@@ -1,5 +1,4 @@
 import type Database from 'better-sqlite3';
-import type { AppDb } from './open';
 
 /**
  * The search index: SQLite FTS5 over the folded `search_text` of the registers' records
@@ -121,8 +120,7 @@ function rebuildPlain(sqlite: Database.Database, entity: (typeof PLAIN_SEARCH)[n
 }
 
 /** Rebuilds the whole index (a database without it yet, from before migration 0008, is left alone). */
-export function rebuildSearchIndex(db: AppDb): void {
-  const sqlite = db.$client;
+export function rebuildSearchIndex(sqlite: Database.Database): void {
   if (!hasIndex(sqlite)) return;
   for (const entity of ORDERED_SEARCH) rebuildOrdered(sqlite, entity);
   for (const entity of PLAIN_SEARCH) rebuildPlain(sqlite, entity);
@@ -134,8 +132,7 @@ export function rebuildSearchIndex(db: AppDb): void {
  * sorts about one bucket's matches beyond itself. Grows by 4× between rebuilds, so it is rare.
  * Answers the registers rebuilt.
  */
-export function rebalanceSearchIndex(db: AppDb): OrderedSearchEntity[] {
-  const sqlite = db.$client;
+export function rebalanceSearchIndex(sqlite: Database.Database): OrderedSearchEntity[] {
   if (!hasIndex(sqlite)) return [];
   const rebuilt: OrderedSearchEntity[] = [];
   for (const entity of ORDERED_SEARCH) {

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { municipalityKeys, organizationKeys, personKeys, planItemKeys } from '@db/derived';
+import { rebalanceSearchIndex } from '@db/search';
 import { storeTerm } from '@main/services/workPlan/terms';
 import type { Term } from '@shared/contract/workPlan';
 import { DIRECTIONS, ORGANIZATION_TYPES, PLAN_FORMS, PLAN_STATUSES, type OrganizationType } from '@shared/enums';
@@ -484,6 +485,8 @@ export function generateReferenceData(sqlite: Database.Database, seed = 20170912
     }
     sqlite.prepare("INSERT INTO app_settings (key, value) VALUES ('initializedAs', '\"empty\"') ON CONFLICT(key) DO NOTHING").run();
   })();
+  // The triggers indexed every row into one bucket; the app's next start would cut the buckets.
+  rebalanceSearchIndex(sqlite);
   // No ANALYZE: the app never runs it, so the planner must do well without statistics.
   return counts;
 }
