@@ -75,7 +75,10 @@ export function registerSearchFunctions(sqlite: Database.Database): void {
 
 /** Whether the database has the index yet (migrations 0007 and 0008; a test may open one from before). */
 const hasIndex = (sqlite: Database.Database) =>
-  sqlite.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('search_buckets', 'plan_items_grams')").pluck().get() === 2;
+  sqlite
+    .prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('search_buckets', 'plan_items_grams')")
+    .pluck()
+    .get() === 2;
 
 /**
  * Builds an ordered register's part of the index anew: bucket boundaries from the current

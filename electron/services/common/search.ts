@@ -32,7 +32,8 @@ const isOrdered = (entity: SearchEntity): entity is OrderedSearchEntity => (ORDE
  * (`desc`) the bound. SQLite merges the two ordered FTS5 scans of an INTERSECT.
  */
 function candidateParts(entity: SearchEntity, long: boolean, short: boolean, bound: Bound): Part[] {
-  const limit: Part[] = bound === 'asc' ? [' AND rowid < ', { param: 'bound' }] : bound === 'desc' ? [' AND rowid >= ', { param: 'bound' }] : [];
+  const limit: Part[] =
+    bound === 'asc' ? [' AND rowid < ', { param: 'bound' }] : bound === 'desc' ? [' AND rowid >= ', { param: 'bound' }] : [];
   const parts: Part[][] = [];
   if (long) parts.push([`SELECT rowid AS r FROM ${entity}_fts WHERE ${entity}_fts MATCH `, { param: 'fts' }, ...limit]);
   if (short) parts.push([`SELECT rowid AS r FROM ${entity}_grams WHERE ${entity}_grams MATCH `, { param: 'grams' }, ...limit]);
@@ -73,7 +74,8 @@ export function indexedSearch(db: AppDb, entity: SearchEntity, query: string): I
   const parts = () => candidateParts(entity, long.length > 0, short.length > 0, bound);
   // The unbounded candidates as SQL text, for the statements run on better-sqlite3 directly.
   const all = () => asText(candidateParts(entity, long.length > 0, short.length > 0, null));
-  const statement = (name: string, text: () => string) => reusedQuery(db, `search:${entity}:${name}:${kind}`, () => db.$client.prepare(text()));
+  const statement = (name: string, text: () => string) =>
+    reusedQuery(db, `search:${entity}:${name}:${kind}`, () => db.$client.prepare(text()));
 
   return {
     active: words.length > 0,
@@ -98,7 +100,10 @@ export function indexedSearch(db: AppDb, entity: SearchEntity, query: string): I
       if (!isOrdered(entity) || words.length === 0 || total === 0) return;
       // All the matches are needed anyway: the page reaches the last one.
       if (total <= SEARCH_TOTAL_CAP && offset + limit >= total) return;
-      const pivot = statement(`pivot:${dir}`, () => `SELECT r FROM (${all()} ORDER BY 1 ${dir === 'asc' ? 'ASC' : 'DESC'}) LIMIT 1 OFFSET @k`)
+      const pivot = statement(
+        `pivot:${dir}`,
+        () => `SELECT r FROM (${all()} ORDER BY 1 ${dir === 'asc' ? 'ASC' : 'DESC'}) LIMIT 1 OFFSET @k`,
+      )
         .pluck()
         .get({ ...values, k: offset + limit - 1 }) as number | undefined;
       if (pivot === undefined) return;
@@ -133,5 +138,7 @@ export function optionsBySearch<R>(
   const search = indexedSearch(db, entity, input.search);
   // No total is shown: any number above the cap lets the pivot narrow the candidates.
   search.narrowToPage(SEARCH_TOTAL_CAP + 1, 0, input.limit, 'asc');
-  return reusedQuery(db, `${name}:${search.shape}:${input.limit}`, () => build(search.where(id), literalLimit(input.limit))).all(search.values);
+  return reusedQuery(db, `${name}:${search.shape}:${input.limit}`, () => build(search.where(id), literalLimit(input.limit))).all(
+    search.values,
+  );
 }

@@ -89,7 +89,14 @@ export function listOrganizations(db: AppDb, input: OrganizationListInput): Page
     search.active
       ? db
           .select({ n: count() })
-          .from(db.select({ one: sql`1` }).from(organizations).where(where()).limit(literalLimit(CAPPED_COUNT_LIMIT)).as('matching'))
+          .from(
+            db
+              .select({ one: sql`1` })
+              .from(organizations)
+              .where(where())
+              .limit(literalLimit(CAPPED_COUNT_LIMIT))
+              .as('matching'),
+          )
           .prepare()
       : db.select({ n: count() }).from(organizations).where(where()).prepare(),
   );

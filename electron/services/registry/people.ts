@@ -85,7 +85,19 @@ export function listPeople(db: AppDb, input: PersonListInput): Page<Person> {
     const rowsOf = <Q extends SQLiteSelect>(query: Q) =>
       (byOrganization ? query.leftJoin(organizations, eq(organizations.id, people.organizationId)) : query).where(where());
     return search.active
-      ? db.select({ n: count() }).from(rowsOf(db.select({ one: sql`1` }).from(people).$dynamic()).limit(literalLimit(CAPPED_COUNT_LIMIT)).as('matching')).prepare()
+      ? db
+          .select({ n: count() })
+          .from(
+            rowsOf(
+              db
+                .select({ one: sql`1` })
+                .from(people)
+                .$dynamic(),
+            )
+              .limit(literalLimit(CAPPED_COUNT_LIMIT))
+              .as('matching'),
+          )
+          .prepare()
       : rowsOf(db.select({ n: count() }).from(people).$dynamic()).prepare();
   });
   const rows = list.all({ ...values, offset: input.offset });

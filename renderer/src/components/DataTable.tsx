@@ -1,6 +1,7 @@
 import { Button, Center, Group, Pagination, Paper, ScrollArea, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
 import { useEffect, type ReactNode } from 'react';
+import { SEARCH_TOTAL_CAP } from '@shared/contract/common';
 import { countOf } from '@shared/russian';
 import type { ListState } from './useListState';
 
@@ -21,6 +22,8 @@ interface DataTableProps<Row extends { id: number }, Sort extends string> {
   columns: Column<Row, Sort>[];
   rows: Row[] | undefined;
   total: number;
+  /** A search counted no further than SEARCH_TOTAL_CAP: `total` says «more». */
+  totalCapped?: boolean;
   loading: boolean;
   list?: ListState<Sort>;
   /** Shown when there are no rows at all. */
@@ -36,6 +39,7 @@ export function DataTable<Row extends { id: number }, Sort extends string>({
   columns,
   rows,
   total,
+  totalCapped = false,
   loading,
   list,
   empty,
@@ -99,7 +103,11 @@ export function DataTable<Row extends { id: number }, Sort extends string>({
       </Paper>
       <Group justify="space-between" mt="sm">
         <Text size="sm" c="dimmed">
-          {rows ? `Всего: ${countOf(total, countForms)}` : ''}
+          {rows
+            ? totalCapped
+              ? `Найдено более ${countOf(SEARCH_TOTAL_CAP, countForms)}: уточните поиск, чтобы увидеть остальные`
+              : `Всего: ${countOf(total, countForms)}`
+            : ''}
         </Text>
         {list && pages > 1 ? (
           <Pagination total={pages} value={Math.min(list.page, pages)} onChange={list.setPage} aria-label="Страницы" />

@@ -18,6 +18,7 @@ import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent, type Foc
 import type { Option } from '@shared/contract/registry';
 import { useCall } from '@renderer/api/client';
 import { matchesWords } from '@shared/russian';
+import { SEARCH_DEBOUNCE_MS } from './useListState';
 
 /**
  * Pickers of people and organisations for any form. The registry may hold tens of thousands
@@ -49,7 +50,7 @@ function useLabels(kind: Kind, ids: number[]) {
  * `fresh` says the registry's part answers the current text (not the text before).
  */
 function useOptions(kind: Kind, query: string, suggestions: readonly Option[]) {
-  const [debounced] = useDebouncedValue(query, 200);
+  const [debounced] = useDebouncedValue(query, SEARCH_DEBOUNCE_MS);
   const found = useCall(OPTIONS_CALL[kind], { search: debounced, limit: 30 }, { placeholderData: keepPreviousData });
   const suggested = useMemo(() => suggestions.filter((o) => matchesWords(o.label, query)), [suggestions, query]);
   const options = useMemo(() => {

@@ -1,13 +1,16 @@
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 
+/** How long typing pauses before a search goes out: the index answers in milliseconds, so short. */
+export const SEARCH_DEBOUNCE_MS = 150;
+
 /**
  * Search, filters, sort and page of a list. Any change of the search or a filter returns to
  * the first page, or the user would look at an empty page 7 of a three-row result.
  */
 export function useListState<Sort extends string, Filters extends object>(defaultSort: Sort, initialFilters: Filters, pageSize = 25) {
   const [search, setSearchRaw] = useState('');
-  const [debouncedSearch] = useDebouncedValue(search, 300);
+  const [debouncedSearch] = useDebouncedValue(search, SEARCH_DEBOUNCE_MS);
   const [filters, setFiltersRaw] = useState(initialFilters);
   const [sort, setSort] = useState<Sort>(defaultSort);
   const [dir, setDir] = useState<'asc' | 'desc'>('asc');

@@ -56,7 +56,10 @@ function likePath(table: 'people' | 'organizations', search: string, opts: { off
     .prepare(`SELECT id FROM ${table} ${where} ORDER BY sort_key ${opts.dir}, id ASC LIMIT 50 OFFSET ${opts.offset}`)
     .pluck()
     .all(...params) as number[];
-  const total = sqlite.prepare(`SELECT count(*) FROM ${table} ${where}`).pluck().get(...params) as number;
+  const total = sqlite
+    .prepare(`SELECT count(*) FROM ${table} ${where}`)
+    .pluck()
+    .get(...params) as number;
   return { ids, total: words.length ? Math.min(total, SEARCH_TOTAL_CAP + 1) : total, capped: words.length > 0 && total > SEARCH_TOTAL_CAP };
 }
 
@@ -159,13 +162,22 @@ describe('search through the index answers what the LIKE scan answered', () => {
   }, 300_000);
 
   it('for organisations: the same kinds of searches over full and short names', async () => {
-    const texts = [...column('SELECT full_name FROM organizations'), ...column("SELECT short_name FROM organizations WHERE short_name <> ''")];
-    const queries = [...NAMED, ...substrings(texts, 500, 7), ...substrings(texts, 50, 8).map((a, i) => `${a} ${texts[i * 13]!.slice(0, 4)}`)];
+    const texts = [
+      ...column('SELECT full_name FROM organizations'),
+      ...column("SELECT short_name FROM organizations WHERE short_name <> ''"),
+    ];
+    const queries = [
+      ...NAMED,
+      ...substrings(texts, 500, 7),
+      ...substrings(texts, 50, 8).map((a, i) => `${a} ${texts[i * 13]!.slice(0, 4)}`),
+    ];
     for (const [i, search] of queries.entries()) {
       const cases: { offset: number; dir: 'asc' | 'desc' }[] = [{ offset: 0, dir: 'asc' }];
       if (i % 7 === 0) cases.push({ offset: 50, dir: 'asc' }, { offset: 0, dir: 'desc' as const });
       for (const opts of cases) {
-        expect(await indexed('organizations', search, opts), `«${search}» ${JSON.stringify(opts)}`).toEqual(likePath('organizations', search, opts));
+        expect(await indexed('organizations', search, opts), `«${search}» ${JSON.stringify(opts)}`).toEqual(
+          likePath('organizations', search, opts),
+        );
       }
     }
   }, 300_000);
@@ -183,7 +195,10 @@ describe('search through the index answers what the LIKE scan answered', () => {
         .prepare(`SELECT id FROM people WHERE organization_id = ? AND ${likeWhere} ORDER BY sort_key, id LIMIT 50`)
         .pluck()
         .all(organizationId, ...words.map(like));
-      expect(filtered.rows.map((r) => r.id), search).toEqual(expected);
+      expect(
+        filtered.rows.map((r) => r.id),
+        search,
+      ).toEqual(expected);
       const byPosition = (await call('people.list', { search, sort: 'position', limit: 50 })) as Page<{ id: number }>;
       expect(
         byPosition.rows.map((r) => r.id),
@@ -229,7 +244,9 @@ describe('search through the index answers what the LIKE scan answered', () => {
   }, 120_000);
 
   it('stays exact after edits: renames across the order, new records, deletions and undo', async () => {
-    const rename = sqlite.prepare('SELECT id, last_name, first_name, middle_name, position, email FROM people ORDER BY id LIMIT 40').all() as {
+    const rename = sqlite
+      .prepare('SELECT id, last_name, first_name, middle_name, position, email FROM people ORDER BY id LIMIT 40')
+      .all() as {
       id: number;
       last_name: string;
       first_name: string;
@@ -247,7 +264,12 @@ describe('search through the index answers what the LIKE scan answered', () => {
       expect(updated, JSON.stringify(updated)).toMatchObject({ ok: true });
     }
     for (let i = 0; i < 30; i++) {
-      const created = await app.dispatch('people.create', { lastName: `Аааев${i}`, firstName: 'Ёлка', middleName: '', position: 'педагог' });
+      const created = await app.dispatch('people.create', {
+        lastName: `Аааев${i}`,
+        firstName: 'Ёлка',
+        middleName: '',
+        position: 'педагог',
+      });
       expect(created.ok).toBe(true);
     }
     const deleted = await app.dispatch('people.delete', { id: rename[3]!.id });

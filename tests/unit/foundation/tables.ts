@@ -21,7 +21,12 @@ export function hashTables(sqlite: Database.Database, except: string[] = []): Re
   return Object.fromEntries(
     storedTables(sqlite)
       .filter((t) => !except.includes(t.name))
-      .map((t) => [t.name, createHash('sha256').update(JSON.stringify(sqlite.prepare(t.select).raw().all())).digest('hex')]),
+      .map((t) => [
+        t.name,
+        createHash('sha256')
+          .update(JSON.stringify(sqlite.prepare(t.select).raw().all()))
+          .digest('hex'),
+      ]),
   );
 }
 

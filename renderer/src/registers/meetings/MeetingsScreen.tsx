@@ -8,6 +8,7 @@ import { MEETING_KIND_LABELS, MEETING_STATUS_LABELS, MEETING_STATUSES, type Meet
 import { countOf, currentYear, formatDate } from '@shared/russian';
 import { useCall } from '@renderer/api/client';
 import { EmptyState, ScreenHeader } from '@renderer/components/screen';
+import { SEARCH_DEBOUNCE_MS } from '@renderer/components/useListState';
 import { ListTable, MeetingStatusBadge } from './common';
 import { CreateMeetingDialog } from './MeetingForm';
 
@@ -17,7 +18,7 @@ export function MeetingsScreen() {
   const year = Number(params.get('year')) || null;
   const status = (params.get('status') as MeetingStatus | null) || null;
   const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search, 250);
+  const [debounced] = useDebouncedValue(search, SEARCH_DEBOUNCE_MS);
   const [creating, setCreating] = useState(false);
   const navigate = useNavigate();
   const groups = useCall('workingGroups.list', {});

@@ -82,6 +82,7 @@ export function OrganizationsScreen() {
         columns={columns}
         rows={data.data?.rows}
         total={data.data?.total ?? 0}
+        totalCapped={data.data?.totalCapped ?? false}
         loading={data.isFetching}
         list={list}
         filtered={list.filtered}

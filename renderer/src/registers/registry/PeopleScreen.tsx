@@ -81,6 +81,7 @@ export function PeopleScreen() {
         columns={columns}
         rows={data.data?.rows}
         total={data.data?.total ?? 0}
+        totalCapped={data.data?.totalCapped ?? false}
         loading={data.isFetching}
         list={list}
         filtered={list.filtered}

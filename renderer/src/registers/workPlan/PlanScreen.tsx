@@ -37,6 +37,7 @@ import { useCall, useChange } from '@renderer/api/client';
 import { confirmDelete, EmptyState } from '@renderer/components/screen';
 import { DateField, FormFrame, useContractForm, useLeaveGuard } from '@renderer/components/form';
 import { PersonPicker } from '@renderer/components/pickers';
+import { SEARCH_DEBOUNCE_MS } from '@renderer/components/useListState';
 import {
   directionOptions,
   quarterOptions,
@@ -98,7 +99,7 @@ function YearPlan({
   setYear: (y: number) => void;
 }) {
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
-  const [search] = useDebouncedValue(filters.search, 250);
+  const [search] = useDebouncedValue(filters.search, SEARCH_DEBOUNCE_MS);
   const [editing, setEditing] = useState<PlanItem | 'new' | null>(null);
   const [statusOf, setStatusOf] = useState<PlanItem | null>(null);
   const { busy, download } = useDownload();
