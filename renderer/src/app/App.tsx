@@ -3,7 +3,7 @@ import { createHashRouter, Navigate, RouterProvider } from 'react-router-dom';
 import { useMemo } from 'react';
 import { useCall } from '@renderer/api/client';
 import { FirstRun } from './FirstRun';
-import { Layout } from './Layout';
+import { Layout, ScreenLoading } from './Layout';
 import { RouteError } from './RouteError';
 import { registers } from './registers';
 
@@ -14,7 +14,17 @@ export function App() {
     const routes = registers.flatMap((r) => r.routes);
     const first = registers[0]?.nav[0]?.path ?? '/';
     return createHashRouter([
-      ...routes.filter((r) => r.bare).map((r) => ({ path: r.path, Component: r.component, errorElement: <RouteError /> })),
+      ...routes
+        .filter((r) => r.bare)
+        .map((r) => ({
+          path: r.path,
+          element: (
+            <ScreenLoading>
+              <r.component />
+            </ScreenLoading>
+          ),
+          errorElement: <RouteError />,
+        })),
       {
         path: '/',
         Component: Layout,

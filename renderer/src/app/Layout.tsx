@@ -1,4 +1,5 @@
-import { AppShell, Group, NavLink, ScrollArea, Stack, Text, Title } from '@mantine/core';
+import { AppShell, Center, Group, Loader, NavLink, ScrollArea, Stack, Text, Title } from '@mantine/core';
+import { Suspense, type ReactNode } from 'react';
 import { Link as RouterLink, Outlet, useLocation } from 'react-router-dom';
 import { UndoLast } from '@renderer/api/undo';
 import { LeaveGuard } from '@renderer/components/form';
@@ -53,9 +54,26 @@ export function Layout() {
         <AppShell.Section h={NOTIFICATIONS_ROOM} />
       </AppShell.Navbar>
       <AppShell.Main>
-        <Outlet />
+        <ScreenLoading>
+          <Outlet />
+        </ScreenLoading>
         <LeaveGuard />
       </AppShell.Main>
     </AppShell>
+  );
+}
+
+/** While a register's screens load (their chunk comes on first use, register.ts lazyScreens). */
+export function ScreenLoading({ children }: { children: ReactNode }) {
+  return (
+    <Suspense
+      fallback={
+        <Center p="xl">
+          <Loader aria-label="Загрузка" />
+        </Center>
+      }
+    >
+      {children}
+    </Suspense>
   );
 }

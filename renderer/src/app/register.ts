@@ -1,4 +1,4 @@
-import type { ComponentType, ReactNode } from 'react';
+import { lazy, type ComponentType, type ReactNode } from 'react';
 
 /**
  * What a register contributes to the application: its screens (hash routes) and its entries
@@ -23,4 +23,15 @@ export interface RegisterUi {
   section: string;
   nav: NavEntry[];
   routes: ScreenRoute[];
+}
+
+/**
+ * A register's screens, loaded when one of them is first shown: `load` imports the register's
+ * `screens.ts`, so vite puts each register in a chunk of its own and the first screen loads only
+ * its register (the routes render inside a Suspense, Layout.tsx). Every screen of the register
+ * shares the one import.
+ */
+export function lazyScreens<M extends Record<string, unknown>>(load: () => Promise<M>) {
+  let loading: Promise<M> | undefined;
+  return (name: keyof M & string): ComponentType => lazy(async () => ({ default: (await (loading ??= load()))[name] as ComponentType }));
 }

@@ -1,7 +1,7 @@
 import { IconDatabaseExport, IconHistory } from '@tabler/icons-react';
-import type { RegisterUi } from '@renderer/app/register';
-import { BackupsScreen } from './BackupsScreen';
-import { ExportScreen } from './ExportScreen';
+import { lazyScreens, type RegisterUi } from '@renderer/app/register';
+
+const screen = lazyScreens(() => import('./screens'));
 
 export const exchangeUi: RegisterUi = {
   section: 'Обмен и копии',
@@ -10,7 +10,7 @@ export const exchangeUi: RegisterUi = {
     { label: 'Резервные копии', path: '/exchange/backups', icon: <IconHistory size={18} /> },
   ],
   routes: [
-    { path: '/exchange/export', component: ExportScreen },
-    { path: '/exchange/backups', component: BackupsScreen },
+    { path: '/exchange/export', component: screen('ExportScreen') },
+    { path: '/exchange/backups', component: screen('BackupsScreen') },
   ],
 };

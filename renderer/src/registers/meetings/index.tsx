@@ -1,10 +1,8 @@
 import { IconChecklist, IconGavel, IconUsersGroup } from '@tabler/icons-react';
-import type { RegisterUi } from '@renderer/app/register';
-import { AssignmentsScreen } from './AssignmentsScreen';
-import { GroupsScreen } from './GroupsScreen';
-import { MeetingEditor } from './MeetingEditor';
-import { MeetingsScreen } from './MeetingsScreen';
-import { PrintView } from './PrintView';
+import { lazy } from 'react';
+import { lazyScreens, type RegisterUi } from '@renderer/app/register';
+
+const screen = lazyScreens(() => import('./screens'));
 
 export const meetingsUi: RegisterUi = {
   section: 'Заседания',
@@ -14,10 +12,10 @@ export const meetingsUi: RegisterUi = {
     { label: 'Поручения', path: '/meetings/assignments', icon: <IconChecklist size={18} /> },
   ],
   routes: [
-    { path: '/meetings/groups', component: GroupsScreen },
-    { path: '/meetings/list', component: MeetingsScreen },
-    { path: '/meetings/list/:id', component: MeetingEditor },
-    { path: '/meetings/assignments', component: AssignmentsScreen },
-    { path: '/meetings/print/:id', component: PrintView, bare: true },
+    { path: '/meetings/groups', component: screen('GroupsScreen') },
+    { path: '/meetings/list', component: screen('MeetingsScreen') },
+    { path: '/meetings/list/:id', component: screen('MeetingEditor') },
+    { path: '/meetings/assignments', component: screen('AssignmentsScreen') },
+    { path: '/meetings/print/:id', component: lazy(() => import('./PrintView').then((m) => ({ default: m.PrintView }))), bare: true },
   ],
 };

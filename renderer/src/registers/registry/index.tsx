@@ -1,9 +1,7 @@
 import { IconBuilding, IconId, IconMap2, IconUsers } from '@tabler/icons-react';
-import type { RegisterUi } from '@renderer/app/register';
-import { MunicipalitiesScreen } from './MunicipalitiesScreen';
-import { OrganizationsScreen } from './OrganizationsScreen';
-import { PeopleScreen } from './PeopleScreen';
-import { ProfileScreen } from './ProfileScreen';
+import { lazyScreens, type RegisterUi } from '@renderer/app/register';
+
+const screen = lazyScreens(() => import('./screens'));
 
 export const registryUi: RegisterUi = {
   section: 'Реестр',
@@ -14,10 +12,10 @@ export const registryUi: RegisterUi = {
     { label: 'Профиль центра', path: '/registry/profile', icon: <IconId size={18} /> },
   ],
   routes: [
-    { path: '/registry/organizations', component: OrganizationsScreen },
-    { path: '/registry/people', component: PeopleScreen },
-    { path: '/registry/municipalities', component: MunicipalitiesScreen },
-    { path: '/registry/profile', component: ProfileScreen },
+    { path: '/registry/organizations', component: screen('OrganizationsScreen') },
+    { path: '/registry/people', component: screen('PeopleScreen') },
+    { path: '/registry/municipalities', component: screen('MunicipalitiesScreen') },
+    { path: '/registry/profile', component: screen('ProfileScreen') },
   ],
 };
 

@@ -29,7 +29,7 @@ import {
   IconTrash,
 } from '@tabler/icons-react';
 import { keepPreviousData } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { PlanItem } from '@shared/contract/workPlan';
 import { DIRECTION_LABELS, DIRECTIONS, type Direction, type PlanStatus } from '@shared/enums';
@@ -48,10 +48,12 @@ import {
   usePlanYear,
   YearSelect,
 } from './common';
-import { ItemForm } from './ItemForm';
 import { CopyToNextYearButton, CreatePlanButton } from './PlanActions';
 import { StatusForm } from './StatusForm';
 import { formatDate, typedDateInput } from '@shared/russian';
+
+// The form (its pickers, dates and checks) loads when it is first opened, not with the plan's first paint.
+const ItemForm = lazy(() => import('./ItemForm').then((m) => ({ default: m.ItemForm })));
 
 interface Filters {
   direction: Direction | null;
@@ -239,12 +241,14 @@ function YearPlan({
       )}
 
       {editing ? (
-        <ItemForm
-          year={year}
-          editing={editing === 'new' ? null : editing}
-          defaultDirection={filters.direction ?? 'organizational'}
-          onClose={() => setEditing(null)}
-        />
+        <Suspense fallback={null}>
+          <ItemForm
+            year={year}
+            editing={editing === 'new' ? null : editing}
+            defaultDirection={filters.direction ?? 'organizational'}
+            onClose={() => setEditing(null)}
+          />
+        </Suspense>
       ) : null}
       {statusOf ? <StatusForm item={statusOf} onClose={() => setStatusOf(null)} /> : null}
     </Stack>

@@ -1,8 +1,8 @@
 import { IconChartBar, IconListCheck } from '@tabler/icons-react';
-import type { RegisterUi } from '@renderer/app/register';
-import { PlanScreen } from './PlanScreen';
-import { PrintView } from './PrintView';
-import { SummaryScreen } from './SummaryScreen';
+import { lazy } from 'react';
+import { lazyScreens, type RegisterUi } from '@renderer/app/register';
+
+const screen = lazyScreens(() => import('./screens'));
 
 export const workPlanUi: RegisterUi = {
   section: 'План работы',
@@ -11,8 +11,8 @@ export const workPlanUi: RegisterUi = {
     { label: 'Исполнение плана', path: '/work-plan/summary', icon: <IconChartBar size={18} /> },
   ],
   routes: [
-    { path: '/work-plan', component: PlanScreen },
-    { path: '/work-plan/summary', component: SummaryScreen },
-    { path: '/work-plan/:year/print', component: PrintView, bare: true },
+    { path: '/work-plan', component: screen('PlanScreen') },
+    { path: '/work-plan/summary', component: screen('SummaryScreen') },
+    { path: '/work-plan/:year/print', component: lazy(() => import('./PrintView').then((m) => ({ default: m.PrintView }))), bare: true },
   ],
 };
