@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import { createApp, type App } from '@main/api/app';
 import type { Page } from '@shared/contract/common';
 import { searchWords } from '@shared/russian';
-import { generateReferenceData, REFERENCE_SCALE } from './generate';
+import { generateReferenceData, scaledReference } from './generate';
 
 /**
  * `npx tsx tests/bench/search.ts [--scale 10] [--runs 20]`: the search calls through the real
@@ -24,13 +24,6 @@ const { values: args } = parseArgs({
 });
 const SCALE = Number(args.scale);
 const RUNS = Number(args.runs);
-
-export const scaled = (n: number) => ({
-  ...REFERENCE_SCALE,
-  organizations: REFERENCE_SCALE.organizations * n,
-  people: REFERENCE_SCALE.people * n,
-  itemsPerYear: REFERENCE_SCALE.itemsPerYear * n,
-});
 
 const SEARCHES: { table: 'people' | 'organizations'; search: string; offset?: number }[] = [
   ...[
@@ -110,7 +103,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.met
   try {
     const app = createApp({ dataDir });
     const started = performance.now();
-    const counts = generateReferenceData(app.sqlite, Number(args.seed), scaled(SCALE));
+    const counts = generateReferenceData(app.sqlite, Number(args.seed), scaledReference(SCALE));
     const generatedIn = (performance.now() - started) / 1000;
     app.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     const size = statSync(path.join(dataDir, 'resource-center.sqlite')).size / 1e6;
