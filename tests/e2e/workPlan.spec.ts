@@ -171,7 +171,9 @@ test('the demo plan: execution summary, status change, copy to the next year and
   // Reordering within a direction and deleting with a confirmation.
   const second = rows.filter({ hasText: 'Об организации работы НКО' });
   await expect(second).toContainText('1.2');
-  await second.getByRole('button', { name: 'Выше: 1.2' }).click();
+  // The row's actions are one menu: moving is in it too.
+  await second.getByRole('button', { name: 'Действия: 1.2' }).click();
+  await page.getByRole('menuitem', { name: 'Выше' }).click();
   await expect(rows.first()).toContainText('Об организации работы НКО');
   await expect(rows.first()).toContainText('1.1');
   const leaflet = rows.filter({ hasText: 'Памятка для родителей' });

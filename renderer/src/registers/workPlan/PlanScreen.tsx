@@ -19,7 +19,6 @@ import {
   IconArrowDown,
   IconArrowUp,
   IconCheck,
-  IconDots,
   IconFileSpreadsheet,
   IconFileTypeDocx,
   IconPencil,
@@ -38,6 +37,7 @@ import { confirmDelete, EmptyState } from '@renderer/components/screen';
 import { DateField, FormFrame, useContractForm, useLeaveGuard } from '@renderer/components/form';
 import { PersonPicker } from '@renderer/components/pickers';
 import { SEARCH_DEBOUNCE_MS } from '@renderer/components/useListState';
+import { RowActions } from '@renderer/components/RowActions';
 import {
   directionOptions,
   quarterOptions,
@@ -318,8 +318,8 @@ function ItemsTable({
 
   return (
     <Paper withBorder>
-      {/* On a narrow window the table scrolls inside its frame instead of pushing the row actions off screen. */}
-      <Table.ScrollContainer minWidth={1100}>
+      {/* On a window narrower than 1366 px the table scrolls inside its frame instead of pushing the row actions off screen. */}
+      <Table.ScrollContainer minWidth={1000}>
         <Table verticalSpacing="xs" striped={false} highlightOnHover aria-label="Мероприятия плана">
           <Table.Thead>
             <Table.Tr>
@@ -331,7 +331,7 @@ function ItemsTable({
               <Table.Th>Партнёры</Table.Th>
               <Table.Th w={140}>Статус</Table.Th>
               <Table.Th miw={160}>Отметка о выполнении</Table.Th>
-              <Table.Th w={110} />
+              <Table.Th w={44} />
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -366,54 +366,34 @@ function ItemsTable({
                     <Text size="sm">{item.resultNote}</Text>
                   </Table.Td>
                   <Table.Td>
-                    <Group gap={2} wrap="nowrap" justify="flex-end">
-                      <Tooltip label="Выше">
-                        <ActionIcon
-                          variant="subtle"
-                          aria-label={`Выше: ${item.number}`}
-                          disabled={item.isFirst}
-                          onClick={() => move.mutate({ id: item.id, to: 'up' })}
-                        >
-                          <IconArrowUp size={16} />
-                        </ActionIcon>
-                      </Tooltip>
-                      <Tooltip label="Ниже">
-                        <ActionIcon
-                          variant="subtle"
-                          aria-label={`Ниже: ${item.number}`}
-                          disabled={item.isLast}
-                          onClick={() => move.mutate({ id: item.id, to: 'down' })}
-                        >
-                          <IconArrowDown size={16} />
-                        </ActionIcon>
-                      </Tooltip>
-                      <Menu position="bottom-end" withinPortal>
-                        <Menu.Target>
-                          <ActionIcon variant="subtle" aria-label={`Действия: ${item.number}`}>
-                            <IconDots size={16} />
-                          </ActionIcon>
-                        </Menu.Target>
-                        <Menu.Dropdown>
-                          <Menu.Item leftSection={<IconCheck size={14} />} onClick={() => onStatus(item)}>
-                            Отметить выполнение
-                          </Menu.Item>
-                          <Menu.Item leftSection={<IconPencil size={14} />} onClick={() => onEdit(item)}>
-                            Изменить
-                          </Menu.Item>
-                          <Menu.Item
-                            color="red"
-                            leftSection={<IconTrash size={14} />}
-                            onClick={() =>
-                              confirmDelete(`Удалить из плана мероприятие ${item.number} «${item.title}»?`, () =>
-                                remove.mutate({ id: item.id }),
-                              )
-                            }
-                          >
-                            Удалить
-                          </Menu.Item>
-                        </Menu.Dropdown>
-                      </Menu>
-                    </Group>
+                    <RowActions
+                      label={`Действия: ${item.number}`}
+                      actions={[
+                        { label: 'Отметить выполнение', icon: <IconCheck size={14} />, onClick: () => onStatus(item) },
+                        { label: 'Изменить', icon: <IconPencil size={14} />, onClick: () => onEdit(item) },
+                        {
+                          label: 'Выше',
+                          icon: <IconArrowUp size={14} />,
+                          disabled: item.isFirst,
+                          onClick: () => move.mutate({ id: item.id, to: 'up' }),
+                        },
+                        {
+                          label: 'Ниже',
+                          icon: <IconArrowDown size={14} />,
+                          disabled: item.isLast,
+                          onClick: () => move.mutate({ id: item.id, to: 'down' }),
+                        },
+                        {
+                          label: 'Удалить',
+                          icon: <IconTrash size={14} />,
+                          color: 'red',
+                          onClick: () =>
+                            confirmDelete(`Удалить из плана мероприятие ${item.number} «${item.title}»?`, () =>
+                              remove.mutate({ id: item.id }),
+                            ),
+                        },
+                      ]}
+                    />
                   </Table.Td>
                 </Table.Tr>
               )),
