@@ -4,7 +4,8 @@ import { defaultUserDataDir } from './paths';
 import { runHost } from './run';
 
 /**
- * Runs the application in the system browser: `npm run host -- --data-dir DIR [--port N] [--static DIR] [--open]`.
+ * Runs the application in the system browser: `npm run host -- --data-dir DIR [--port N] [--static DIR] [--open]`
+ * (the bundle dist/electron/host.cjs, built by `npm run build`; `tsx electron/host/cli.ts` from source).
  */
 const { values } = parseArgs({
   options: {
@@ -15,9 +16,20 @@ const { values } = parseArgs({
   },
 });
 
-await runHost({
+// Run from source (electron/host/) or as the bundle dist/electron/host.cjs: the project root is two
+// folders up either way. A CommonJS bundle has no import.meta, but has __dirname.
+declare const __dirname: string | undefined;
+const here = import.meta.dirname ?? __dirname!;
+const root = path.join(here, '..', '..');
+
+// No top-level await: the CommonJS bundle cannot have one.
+runHost({
   dataDir: values['data-dir'] ?? defaultUserDataDir(),
-  staticDir: values.static ?? path.join(import.meta.dirname, '..', '..', 'dist', 'renderer'),
+  staticDir: values.static ?? path.join(root, 'dist', 'renderer'),
+  migrationsFolder: path.join(root, 'db', 'migrations'),
   ...(values.port ? { port: Number(values.port) } : {}),
   open: values.open,
+}).catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
 });

@@ -11,6 +11,8 @@ export interface RunHostOptions {
   port?: number;
   /** Also open the address in the system browser (failure is only reported). */
   open?: boolean;
+  /** Where the SQL migrations are: beside the sources by default; the bundle passes its own. */
+  migrationsFolder?: string;
 }
 
 /** The command that opens a URL in the system's default browser. */
@@ -40,7 +42,7 @@ export async function runHost(options: RunHostOptions): Promise<RunningHost> {
   const dataDir = path.resolve(options.dataDir);
   let app: ReturnType<typeof createApp>;
   try {
-    app = createApp({ dataDir });
+    app = createApp({ dataDir, ...(options.migrationsFolder ? { migrationsFolder: options.migrationsFolder } : {}) });
   } catch (error) {
     if (error instanceof DatabaseOpenError) {
       console.error(error.message);

@@ -48,7 +48,26 @@ export function workerEntryBuildOptions(root = ROOT): BuildOptions {
   return { ...common, ...workerBuildOptions(root) };
 }
 
-/** Bundles the main process, its worker entry and the preload into dist/electron (main.cjs, worker.cjs, preload.cjs). */
+/**
+ * The browser host as one file: it starts in a fraction of tsx's time (which compiles every
+ * source file on each start), with its worker threads from worker.cjs beside it.
+ */
+export function hostBuildOptions(root = ROOT): BuildOptions {
+  return {
+    ...common,
+    entryPoints: [path.join(root, 'electron', 'host', 'cli.ts')],
+    outfile: path.join(root, 'dist', 'electron', 'host.cjs'),
+    external: ['better-sqlite3', 'esbuild'],
+    define: { __RC_BUNDLED__: 'true' },
+  };
+}
+
+/** Bundles the main process, its worker entry, the preload and the browser host into dist/electron (main.cjs, worker.cjs, preload.cjs, host.cjs). */
 export async function bundleElectron(root = ROOT): Promise<void> {
-  await Promise.all([build(mainBuildOptions(root)), build(workerEntryBuildOptions(root)), build(preloadBuildOptions(root))]);
+  await Promise.all([
+    build(mainBuildOptions(root)),
+    build(workerEntryBuildOptions(root)),
+    build(preloadBuildOptions(root)),
+    build(hostBuildOptions(root)),
+  ]);
 }
