@@ -5,7 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createApp } from '@main/api/app';
 import type { CallName, CallInput } from '@shared/contract';
-import type { Page } from '@shared/contract/common';
+import { SEARCH_TOTAL_CAP, type Page } from '@shared/contract/common';
 import type { Option } from '@shared/contract/registry';
 import type { PlanExecution, PlanItem } from '@shared/contract/workPlan';
 import { searchWords } from '@shared/russian';
@@ -112,6 +112,12 @@ function wordConditions(column: string, search = ''): { where: string[]; params:
   return { where: words.map(() => `${column} LIKE ? ESCAPE '\\'`), params: words.map(like) };
 }
 const whereClause = (where: string[]) => (where.length ? `WHERE ${where.join(' AND ')}` : '');
+/**
+ * The services search through the FTS5 index (db/search.ts); the raw side is the LIKE scan it
+ * replaced, which answers the same rows (tests/unit/foundation/search.test.ts). A search counts
+ * no further than SEARCH_TOTAL_CAP + 1.
+ */
+const searchTotal = (n: number, search = '') => (searchWords(search).length > 0 ? Math.min(n, SEARCH_TOTAL_CAP + 1) : n);
 
 const ORG_SELECT = `SELECT o.id, o.full_name, o.short_name, o.type, o.municipality_id, m.name AS municipality_name, o.address, o.phone, o.email,
   (SELECT count(*) FROM people p WHERE p.organization_id = o.id) AS people_count
@@ -141,7 +147,7 @@ function rawOrganizations(opts: { search?: string; type?: string; municipalityId
   const order = opts.sort === 'municipality' ? 'm.sort_key IS NULL, m.sort_key ASC, o.sort_key ASC' : 'o.sort_key ASC';
   const rows = prepared(`${ORG_SELECT} ${whereSql} ORDER BY ${order}, o.id ASC LIMIT 50 OFFSET 0`).all(...params) as { id: number }[];
   const total = (prepared(`SELECT count(*) AS n FROM organizations o ${whereSql}`).get(...params) as { n: number }).n;
-  return { ids: rows.map((r) => r.id), total };
+  return { ids: rows.map((r) => r.id), total: searchTotal(total, opts.search) };
 }
 
 function rawPeople(opts: { search?: string; organizationId?: number; sort?: 'name' | 'organization' }) {
@@ -155,7 +161,7 @@ function rawPeople(opts: { search?: string; organizationId?: number; sort?: 'nam
   const rows = prepared(`${PERSON_SELECT} ${whereSql} ORDER BY ${order}, p.id ASC LIMIT 50 OFFSET 0`).all(...params) as { id: number }[];
   // Like the service: no join to count when no filter looks at the organisation.
   const total = (prepared(`SELECT count(*) AS n FROM people p ${whereSql}`).get(...params) as { n: number }).n;
-  return { ids: rows.map((r) => r.id), total };
+  return { ids: rows.map((r) => r.id), total: searchTotal(total, opts.search) };
 }
 
 function rawPeopleOptions(search: string) {
