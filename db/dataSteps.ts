@@ -196,8 +196,8 @@ export const DATA_STEPS: readonly DataStep[] = [
   // The forms' text is part of the plan items' search text, and merged values changed it.
   { id: '0006-plan-search-texts', afterMigrations: 7, run: (db) => void rederive(db, 'planItems') },
   { id: '0007-center-organization-keys', afterMigrations: 8, run: centerOrganizationKeys },
-  // 0009: the search index of the records already there (the triggers keep it from then on).
-  { id: '0009-search-index', afterMigrations: 10, run: (db) => rebuildSearchIndex(db.$client) },
+  // 0010: the search index of the records already there (the triggers keep it from then on).
+  { id: '0010-search-index', afterMigrations: 11, run: (db) => rebuildSearchIndex(db.$client) },
 ];
 
 function appliedSteps(db: AppDb): string[] {

@@ -7,6 +7,7 @@ import { runDataSteps } from './dataSteps';
 import { rebuildDerived } from './derived';
 import { UserFileError } from './fileErrors';
 import * as schema from './schema';
+import { isSearchIndexTable, registerSearchFunctions } from './search';
 import { policyOf, SOURCE, TABLE_POLICIES, type TablePolicy } from './tables';
 
 /**
@@ -153,6 +154,8 @@ export function copyRows(target: Database.Database, mode: CopyMode): void {
   const plan: { table: string; policy: TablePolicy; columns: Column[]; withRowid: boolean }[] = [];
   for (const [table, info] of targetTables) {
     if (table.startsWith('sqlite_') || table === '__drizzle_migrations' || info.type !== 'table') continue;
+    // The search index is derived from the records: never taken from a file, rebuilt after the copy (rebuildDerived).
+    if (isSearchIndexTable(table)) continue;
     const policy = policyOf(table);
     const columns = columnsOf(target, 'main', table).filter((c) => c.hidden === 0);
     const keys = columns.filter((c) => c.pk > 0);
@@ -292,7 +295,9 @@ export interface DatabaseFacts {
 
 /** What a database holds, for the preview of a restore and the package's manifest. */
 export function factsOf(db: Database.Database): DatabaseFacts {
-  const tables = [...tableList(db, 'main').keys()].filter((t) => !t.startsWith('sqlite_') && t !== '__drizzle_migrations').sort();
+  const tables = [...tableList(db, 'main').keys()]
+    .filter((t) => !t.startsWith('sqlite_') && t !== '__drizzle_migrations' && !isSearchIndexTable(t))
+    .sort();
   const records: RecordCount[] = [];
   const counts: Record<string, number> = {};
   let lastChange: string | null = null;
@@ -354,6 +359,8 @@ export function rebuildDatabase(sourceFile: string, targetFile: string, mode: Co
       throw error;
     }
     const source = levelOf(target, migrations);
+    // The search index's triggers call it while the rows are copied (db/search.ts).
+    registerSearchFunctions(target);
     const db = drizzle(target, { schema }) as AppDb;
     db.$client = target;
     migrateTo(db, migrations, source.level, folder);

@@ -16,7 +16,7 @@ import type Database from 'better-sqlite3';
  *   bucket order, so the first page needs the matches up to the bucket of the (offset+limit)-th
  *   match only (electron/services/common/search.ts). Other registers index a row under its id.
  *
- * The triggers of migration 0009 keep both tables in step with every write (a cascade, an undo
+ * The triggers of migration 0010 keep both tables in step with every write (a cascade, an undo
  * re-insert, a bulk update); they call `search_grams()`, which every connection registers
  * (`registerSearchFunctions`). The full rebuild here serves the first build, the recompute of
  * every derived column (db/derived.ts) and the rebalancing of buckets grown far past their size.
@@ -73,7 +73,7 @@ export function registerSearchFunctions(sqlite: Database.Database): void {
   sqlite.function('search_grams', { deterministic: true }, (text: unknown) => gramTokens(typeof text === 'string' ? text : ''));
 }
 
-/** Whether the database has the index yet (migrations 0008 and 0009; a test may open one from before). */
+/** Whether the database has the index yet (migrations 0009 and 0010; a test may open one from before). */
 const hasIndex = (sqlite: Database.Database) =>
   sqlite
     .prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('search_buckets', 'plan_items_grams')")
@@ -122,7 +122,7 @@ function rebuildPlain(sqlite: Database.Database, entity: (typeof PLAIN_SEARCH)[n
     INSERT INTO ${entity}_grams(${entity}_grams) VALUES ('optimize');`);
 }
 
-/** Rebuilds the whole index (a database without it yet, from before migration 0009, is left alone). */
+/** Rebuilds the whole index (a database without it yet, from before migration 0010, is left alone). */
 export function rebuildSearchIndex(sqlite: Database.Database): void {
   if (!hasIndex(sqlite)) return;
   for (const entity of ORDERED_SEARCH) rebuildOrdered(sqlite, entity);

@@ -5,7 +5,7 @@
 -- the trigram tokenizer cannot see. Both are contentless with contentless_delete (SQLite >= 3.43):
 -- a delete needs only the rowid. The triggers keep them in step with every insert, update and
 -- delete, cascades and undo included; the rows already present are indexed by the data step
--- '0009-search-index' (db/dataSteps.ts).
+-- '0010-search-index' (db/dataSteps.ts).
 -- people: indexed under search_rowid = bucket * 2^20 + slot (people_search_rows), so FTS5's rowid order is the sort_key order by bucket.
 CREATE VIRTUAL TABLE people_fts USING fts5(search_text, content='', contentless_delete=1, tokenize='trigram case_sensitive 1');
 --> statement-breakpoint

@@ -3,7 +3,7 @@ import { integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm
 /**
  * The search index's own tables (db/search.ts). The FTS5 tables themselves (`<entity>_fts` of
  * trigrams, `<entity>_grams` of one- and two-character grams) and the triggers that keep them in
- * step are SQL drizzle cannot express: migration 0009_search_fts.
+ * step are SQL drizzle cannot express: migration 0010_search_fts.
  *
  * An ordered register (people, organisations) indexes a row under `search_rowid = bucket · 2^20 +
  * slot`, where the bucket is the row's place in the `sort_key` order. FTS5 returns matches in

@@ -92,6 +92,8 @@ const ROW_OVERRIDES: Record<string, Record<string, unknown>> = {
   // The center is the organisation named as the profile (0007 links them and makes it a resource center).
   center_profile: { full_name: 'проверка organizations.full_name' },
   organizations: { type: 'other' },
+  // A stored file is named by the SHA-256 of its content (64 hex digits, 0008's CHECK).
+  stored_files: { hash: 'ab'.repeat(32) },
 };
 
 /** Values a migration sets by its rule, by the migration: 0007 makes the organisation named as the profile the center. */

@@ -50,6 +50,34 @@ describe('a crafted backup is rebuilt, never trusted', () => {
     }
   });
 
+  it('the search index is rebuilt from the restored records, never taken from the file', async () => {
+    const { app, backup } = setUp();
+    try {
+      const probe = new Database(backup, { readonly: true });
+      const person = probe.prepare('SELECT id, last_name AS lastName FROM people ORDER BY id LIMIT 1').get() as {
+        id: number;
+        lastName: string;
+      };
+      const people = probe.prepare('SELECT count(*) FROM people').pluck().get() as number;
+      probe.close();
+      // A forged index: no row of anyone, a bucket reaching past every key, a stranger's text under a real rowid.
+      craft(
+        backup,
+        `DELETE FROM people_search_rows;
+         INSERT INTO search_buckets (entity, lower_key, bucket) VALUES ('people', 'я', 999);
+         INSERT INTO people_search_rows (search_rowid, id) VALUES (1, 999999);`,
+      );
+      value(await app.dispatch('backup.restore', { file: backup }));
+      const found = value<{ rows: { id: number }[] }>(await app.dispatch('people.list', { search: person.lastName, limit: 50 }));
+      expect(found.rows.map((r) => r.id)).toContain(person.id);
+      expect(tableCount(app, 'people_search_rows')).toBe(people);
+      expect(tableCount(app, 'people_search_rows', 'id NOT IN (SELECT id FROM people)')).toBe(0);
+      expect(tableCount(app, 'search_buckets', "lower_key = 'я'")).toBe(0);
+    } finally {
+      app.close();
+    }
+  });
+
   it('an extra table, a view, an index and a changed column leave no trace in the restored schema', async () => {
     const { app, backup } = setUp();
     try {
