@@ -7,8 +7,19 @@ import { apiOf, expect, expectNotificationsCoverNoAction, openApp, test } from '
  * an impossible date typed into any date field stays there, marked «Такой даты не существует».
  */
 
-const nav = (page: Page, section: string) =>
-  page.getByRole('navigation', { name: 'Разделы' }).getByRole('link', { name: section, exact: true }).click();
+/**
+ * Opens a section and waits for its heading: a register's screens load as their own chunk on
+ * first use, and until they arrive the router keeps the previous screen (and its buttons) on view.
+ * Leaving a page form with changes first asks, and is answered «Уйти без сохранения».
+ */
+/** Screens whose heading is not the name of their link in the navigation. */
+const HEADINGS: Record<string, string> = { Муниципалитеты: 'Муниципальные образования' };
+
+async function nav(page: Page, section: string, { leavingUnsaved = false } = {}) {
+  await page.getByRole('navigation', { name: 'Разделы' }).getByRole('link', { name: section, exact: true }).click();
+  if (leavingUnsaved) await page.getByRole('button', { name: 'Уйти без сохранения' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: new RegExp(`^${HEADINGS[section] ?? section}`) })).toBeVisible();
+}
 
 /** The demo data, and a draft meeting of its group for the dialogs only a draft has. */
 async function demoWithDraft(page: Page, app: Parameters<typeof apiOf>[1], request: Parameters<typeof apiOf>[0]) {
@@ -185,8 +196,7 @@ test('31.02.2021 typed into any date field stays there, marked «Такой да
   await page.getByRole('button', { name: 'Закрыть без сохранения' }).click();
 
   // The approval date typed on the page is a change too: leaving asks.
-  await nav(page, 'Рабочие группы');
-  await page.getByRole('button', { name: 'Уйти без сохранения' }).click();
+  await nav(page, 'Рабочие группы', { leavingUnsaved: true });
   await page.getByRole('button', { name: /^Новое заседание: / }).click();
   dialog = page.getByRole('dialog', { name: 'Новое заседание' });
   await date(dialog, 'Дата');
@@ -207,8 +217,7 @@ test('31.02.2021 typed into any date field stays there, marked «Такой да
   await date(details, 'Дата');
   await date(details, 'Дата окончания');
 
-  await nav(page, 'Поручения');
-  await page.getByRole('button', { name: 'Уйти без сохранения' }).click();
+  await nav(page, 'Поручения', { leavingUnsaved: true });
   await page.getByRole('button', { name: 'Отметить исполненным' }).first().click();
   dialog = page.getByRole('dialog', { name: 'Отметить поручение исполненным' });
   await date(dialog, 'Дата');

@@ -142,8 +142,9 @@ function StatusActions({ m }: { m: MeetingDetail }) {
             leftSection={<IconTrash size={16} />}
             onClick={() =>
               confirmDelete(`Удалить черновик заседания «${m.title}»?`, () => {
-                // To the list first: the deleted meeting's own screen would ask for it again and say it is gone.
-                navigate('/meetings/list');
+                // To the list first, at once (flushSync; a router navigation is otherwise a transition that keeps
+                // this screen mounted a while): the deleted meeting's own screen would ask for it again and say it is gone.
+                void navigate('/meetings/list', { flushSync: true });
                 remove.mutate({ id: m.id });
               })
             }
