@@ -1,7 +1,9 @@
 import { notifications } from '@mantine/notifications';
 import { QueryCache, QueryClient, useMutation, useQuery, type Query, type UseQueryOptions } from '@tanstack/react-query';
 import { REFUSED, type CallError, type Register, type UndoRef } from '@shared/contract/define';
-import { contract, type CallInput, type CallName, type CallOutput } from '@shared/contract';
+import { callSets } from '@shared/contract/callSets';
+// Types only: the contract's values carry every zod schema, which the first screen must not load.
+import type { CallInput, CallName, CallOutput } from '@shared/contract';
 import { invoke } from './transport';
 
 /** A refused call: `message` is Russian and meant for the user, `fields` for the form. */
@@ -14,12 +16,12 @@ export class ApiError extends Error {
   }
 }
 
-const isCallName = (name: unknown): name is CallName => typeof name === 'string' && Object.hasOwn(contract, name);
+const isCallName = (name: unknown): name is CallName => typeof name === 'string' && Object.hasOwn(callSets, name);
 
-/** Whether a cached answer shows one of the changed registers, by its call's read set in the contract. */
+/** Whether a cached answer shows one of the changed registers, by its call's read set in the contract (callSets.ts). */
 export function showsAny(query: Pick<Query, 'queryKey'>, changed: readonly Register[]): boolean {
   const name = query.queryKey[0];
-  return isCallName(name) && contract[name].reads.some((register) => changed.includes(register));
+  return isCallName(name) && callSets[name].reads.some((register) => changed.includes(register));
 }
 
 /**
@@ -88,7 +90,7 @@ export function useChange<K extends CallName>(name: K, options: { notifyErrors?:
   return useMutation<CallOutput<K>, ApiError, CallInput<K>>({
     mutationFn: (input) => callApi(name, input, options.success),
     onError: (error) => {
-      if (options.notifyErrors ?? true) notifications.show({ color: 'red', title: contract[name].refusal, message: error.message });
+      if (options.notifyErrors ?? true) notifications.show({ color: 'red', title: callSets[name].refusal, message: error.message });
     },
   });
 }

@@ -2,7 +2,7 @@ import { Button, Stack, Text, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowBackUp } from '@tabler/icons-react';
 import { useState } from 'react';
-import { contract } from '@shared/contract';
+import { callSets } from '@shared/contract/callSets';
 import type { UndoRef } from '@shared/contract/define';
 import { ApiError, callApi, onUndoable, useCall } from './client';
 
@@ -19,7 +19,7 @@ async function applyUndo(undo: UndoRef): Promise<void> {
     notifications.show({ color: 'green', message: `Отменено: ${undo.label}` });
   } catch (error) {
     const text = error instanceof ApiError ? error.message : String(error);
-    notifications.show({ color: 'red', title: contract['undo.apply'].refusal, message: text });
+    notifications.show({ color: 'red', title: callSets['undo.apply'].refusal, message: text });
   }
 }
 
