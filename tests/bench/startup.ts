@@ -45,23 +45,47 @@ try {
   host = await startHost(dataDir);
   const hostReady = performance.now() - host.started;
   page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  const scripts: { url: string; gzip: number }[] = [];
-  let painted = false;
+  // Every script's gzip size, from the network log; which of them the first paint waited for is
+  // decided in the page (below), not by when Playwright notices the row: under load that notice
+  // lags by frames, and a script the page asked for only after the rows were on screen (the
+  // plan's approval-date form) would be counted as if the list had waited for it.
+  const sizes = new Map<string, number>();
   page.on('response', async (response) => {
-    if (painted || response.request().resourceType() !== 'script') return;
+    if (response.request().resourceType() !== 'script') return;
     const body = await response.body().catch(() => Buffer.alloc(0));
-    scripts.push({ url: new URL(response.url()).pathname, gzip: gzipSync(body, { level: 9 }).length });
+    sizes.set(new URL(response.url()).pathname, gzipSync(body, { level: 9 }).length);
+  });
+  // The moment the plan's first row enters the document, on the page's clock.
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (document.querySelector('table[aria-label="Мероприятия плана"] tbody tr')) {
+        (window as unknown as { firstRowAt: number }).firstRowAt = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
   });
   await page.goto(host.url);
   await page.getByRole('table', { name: 'Мероприятия плана' }).locator('tbody tr').first().waitFor();
-  painted = true;
   const firstList = performance.now() - host.started;
+  // The scripts requested before that moment: what the first list needed.
+  const requested = await page.evaluate(() => {
+    const at = (window as unknown as { firstRowAt: number }).firstRowAt;
+    return performance
+      .getEntriesByType('resource')
+      .filter((e) => e.startTime < at && new URL(e.name).pathname.endsWith('.js'))
+      .map((e) => new URL(e.name).pathname);
+  });
+  await page.waitForLoadState('networkidle');
+  const scripts = [...new Set(requested)].map((url) => ({ url, gzip: sizes.get(url) ?? 0 }));
+  const later = [...sizes.keys()].filter((url) => !requested.includes(url));
   const total = scripts.reduce((s, f) => s + f.gzip, 0);
   const lines = [
     '| script loaded before the plan painted | gzip kB |',
     '| --- | ---: |',
     ...scripts.map((s) => `| ${s.url} | ${(s.gzip / 1024).toFixed(1)} |`),
     `| **total** | **${(total / 1024).toFixed(1)}** (target ≤ 250) |`,
+    '',
+    `Requested after the first row was in the document: ${later.join(', ') || 'none'}.`,
     '',
     `Spawn of the host → its URL printed: ${hostReady.toFixed(0)} ms; → the plan's first row painted: ${firstList.toFixed(0)} ms (target ≤ 1 000).`,
   ];

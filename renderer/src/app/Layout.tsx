@@ -2,7 +2,8 @@ import { AppShell, Center, Group, Loader, NavLink, ScrollArea, Stack, Text, Titl
 import { Suspense, type ReactNode } from 'react';
 import { Link as RouterLink, Outlet, useLocation } from 'react-router-dom';
 import { UndoLast } from '@renderer/api/undo';
-import { LeaveGuard } from '@renderer/components/form';
+// Not the form stack's index: that would load every form (and the contract's zod schemas) with the first screen.
+import { LeaveGuard } from '@renderer/components/form/leaveGuard';
 import { registers } from './registers';
 
 /** The height three notifications take at the bottom of the navigation column (an undo offer is the tallest). */

@@ -1,12 +1,14 @@
-import { Alert, Button, NumberInput, Stack, Text } from '@mantine/core';
+import { Alert, Button, Stack, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { IconCopy, IconPlus } from '@tabler/icons-react';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { WorkPlanSummaryRow } from '@shared/contract/workPlan';
 import { countOf, currentYear } from '@shared/russian';
 import { callApi, useChange } from '@renderer/api/client';
-import { FormDialog, useContractForm } from '@renderer/components/form';
+
+// The form stack (and the contract's zod schemas) loads when the dialog opens, not with the plan's first paint.
+const CreatePlanDialog = lazy(() => import('./CreatePlanDialog').then((m) => ({ default: m.CreatePlanDialog })));
 
 const ITEMS = ['мероприятие', 'мероприятия', 'мероприятий'] as const;
 
@@ -19,40 +21,18 @@ export function CreatePlanButton({ years, onCreated }: { years: WorkPlanSummaryR
         Создать план на год
       </Button>
       {open ? (
-        <CreatePlanDialog
-          suggested={suggested}
-          onClose={() => setOpen(false)}
-          onCreated={(year) => {
-            setOpen(false);
-            onCreated(year);
-          }}
-        />
+        <Suspense fallback={null}>
+          <CreatePlanDialog
+            suggested={suggested}
+            onClose={() => setOpen(false)}
+            onCreated={(year) => {
+              setOpen(false);
+              onCreated(year);
+            }}
+          />
+        </Suspense>
       ) : null}
     </>
-  );
-}
-
-function CreatePlanDialog({
-  suggested,
-  onClose,
-  onCreated,
-}: {
-  suggested: number;
-  onClose: () => void;
-  onCreated: (year: number) => void;
-}) {
-  const cf = useContractForm({
-    call: 'workPlan.create',
-    initialValues: { year: suggested as number | string },
-    // An emptied field goes as missing: «Укажите год».
-    toInput: (v) => ({ year: v.year === '' ? (undefined as never) : Number(v.year) }),
-    success: 'План создан',
-    onSaved: (plan) => onCreated(plan.year),
-  });
-  return (
-    <FormDialog cf={cf} title="Новый план работы" onClose={onClose}>
-      <NumberInput label="Год" required min={2000} max={2100} allowDecimal={false} {...cf.field('year')} />
-    </FormDialog>
   );
 }
 

@@ -1,19 +1,4 @@
-import {
-  ActionIcon,
-  Button,
-  Center,
-  Group,
-  Loader,
-  Menu,
-  Paper,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-  Tooltip,
-} from '@mantine/core';
+import { Button, Center, Group, Loader, Menu, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import {
   IconArrowDown,
@@ -28,13 +13,12 @@ import {
   IconTrash,
 } from '@tabler/icons-react';
 import { keepPreviousData } from '@tanstack/react-query';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { PlanItem } from '@shared/contract/workPlan';
 import { DIRECTION_LABELS, DIRECTIONS, type Direction, type PlanStatus } from '@shared/enums';
 import { useCall, useChange } from '@renderer/api/client';
 import { confirmDelete, EmptyState } from '@renderer/components/screen';
-import { DateField, FormFrame, useContractForm, useLeaveGuard } from '@renderer/components/form';
 import { PersonPicker } from '@renderer/components/pickers';
 import { SEARCH_DEBOUNCE_MS } from '@renderer/components/useListState';
 import { RowActions } from '@renderer/components/RowActions';
@@ -49,11 +33,13 @@ import {
   YearSelect,
 } from './common';
 import { CopyToNextYearButton, CreatePlanButton } from './PlanActions';
-import { StatusForm } from './StatusForm';
-import { formatDate, typedDateInput } from '@shared/russian';
+import { approvalDescription } from './approvalDate';
+import { formatDate } from '@shared/russian';
 
 // The form (its pickers, dates and checks) loads when it is first opened, not with the plan's first paint.
 const ItemForm = lazy(() => import('./ItemForm').then((m) => ({ default: m.ItemForm })));
+const StatusForm = lazy(() => import('./StatusForm').then((m) => ({ default: m.StatusForm })));
+const ApprovalDateForm = lazy(() => import('./ApprovalDateForm').then((m) => ({ default: m.ApprovalDateForm })));
 
 interface Filters {
   direction: Direction | null;
@@ -167,7 +153,7 @@ function YearPlan({
             </Menu.Dropdown>
           </Menu>
         </Group>
-        <ApprovalDate year={year} />
+        <ApprovalDate year={year} listShown={!items.isPending} />
       </Group>
 
       <Paper withBorder p="sm">
@@ -250,53 +236,60 @@ function YearPlan({
           />
         </Suspense>
       ) : null}
-      {statusOf ? <StatusForm item={statusOf} onClose={() => setStatusOf(null)} /> : null}
+      {statusOf ? (
+        <Suspense fallback={null}>
+          <StatusForm item={statusOf} onClose={() => setStatusOf(null)} />
+        </Suspense>
+      ) : null}
     </Stack>
   );
 }
 
 /**
  * The date in the «УТВЕРЖДАЮ» block; empty leaves a line to fill in by hand. Setting it freezes
- * the copy for approval as the plan is now; the field says so.
+ * the copy for approval as the plan is now; the field says so. Its form (the form stack and
+ * the contract's zod schemas) loads only after the plan's rows have painted, so the list does
+ * not wait for it; until then the field shows the date, disabled, in the same place.
  */
-function ApprovalDate({ year }: { year: number }) {
+function ApprovalDate({ year, listShown }: { year: number; listShown: boolean }) {
   const plan = useCall('workPlan.get', { year });
+  const afterPaint = useAfterPaint(listShown);
   if (!plan.data) return null;
+  const { approvedOn, approvalFrozen: frozen } = plan.data;
+  const shown = (
+    <TextInput
+      label="Дата утверждения"
+      placeholder="не указана"
+      w={190}
+      disabled
+      value={formatDate(approvedOn)}
+      description={approvalDescription(frozen)}
+    />
+  );
+  if (!afterPaint) return shown;
   return (
-    <ApprovalDateForm key={plan.data.approvedOn ?? ''} year={year} approvedOn={plan.data.approvedOn} frozen={plan.data.approvalFrozen} />
+    <Suspense fallback={shown}>
+      <ApprovalDateForm key={approvedOn ?? ''} year={year} approvedOn={approvedOn} frozen={frozen} />
+    </Suspense>
   );
 }
 
-/** A form of one field: Enter (or ✓) saves the date typed; a day the calendar has not is marked, never erased. */
-function ApprovalDateForm({ year, approvedOn, frozen }: { year: number; approvedOn: string | null; frozen: boolean }) {
-  const cf = useContractForm({
-    call: 'workPlan.setApproval',
-    initialValues: { approvedOn: formatDate(approvedOn) },
-    toInput: (v) => ({ year, approvedOn: typedDateInput(v.approvedOn) }),
-    success: 'Дата утверждения сохранена',
-  });
-  useLeaveGuard(cf.dirty);
-  return (
-    <FormFrame cf={cf}>
-      <Group gap={4} align="flex-end" wrap="nowrap">
-        <DateField
-          cf={cf}
-          path="approvedOn"
-          label="Дата утверждения"
-          placeholder="не указана"
-          w={190}
-          description={frozen ? 'Копия для утверждения зафиксирована' : 'При утверждении план фиксируется'}
-        />
-        {cf.dirty ? (
-          <Tooltip label="Сохранить дату утверждения">
-            <ActionIcon type="submit" size="lg" mb={1} loading={cf.saving} aria-label="Сохранить дату утверждения">
-              <IconCheck size={16} />
-            </ActionIcon>
-          </Tooltip>
-        ) : null}
-      </Group>
-    </FormFrame>
-  );
+/** True from the first frame after `ready` became true: the browser has painted what `ready` showed by then. */
+function useAfterPaint(ready: boolean): boolean {
+  const [after, setAfter] = useState(false);
+  useEffect(() => {
+    if (!ready || after) return;
+    // An animation frame's callback runs before that frame paints; a task queued from it runs after.
+    let timer: number | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => setAfter(true));
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      window.clearTimeout(timer);
+    };
+  }, [ready, after]);
+  return after;
 }
 
 function ItemsTable({
