@@ -63,6 +63,20 @@ function useOptions(kind: Kind, query: string, suggestions: readonly Option[]) {
   return { options, suggestedCount: suggested.length, fresh };
 }
 
+/**
+ * The text of a single picker's input: what she types over the label of what is chosen. While
+ * she has not typed (or typed the label back), the input shows the label and the list starts
+ * from the top; `ready` says Enter may take the first option (see usePickerKeys).
+ */
+function useSingleSearch(kind: Kind, shown: string, suggestions: readonly Option[]) {
+  const [search, setSearch] = useState<string | null>(null);
+  const typed = search ?? shown;
+  const query = search === null || search === shown ? '' : search;
+  const { options, suggestedCount, fresh } = useOptions(kind, query, suggestions);
+  const ready = fresh || (query !== '' && suggestedCount > 0);
+  return { search, setSearch, typed, query, options, suggestedCount, ready };
+}
+
 function OptionBody({ option, chosen }: { option: Option; chosen?: boolean }) {
   return (
     <Group gap="xs" wrap="nowrap" align="flex-start">
@@ -250,12 +264,7 @@ function SinglePicker({ kind, value, onChange, ...props }: SingleProps & { kind:
   const ids = useMemo(() => (value === null ? [] : [value]), [value]);
   const chosen = useLabels(kind, ids).get(value ?? -1);
   const chosenLabel = chosen?.label ?? '';
-  const [search, setSearch] = useState<string | null>(null);
-  // While she has not typed, the input shows the chosen label and the list starts from the top.
-  const typed = search ?? chosenLabel;
-  const query = search === null || search === chosenLabel ? '' : search;
-  const { options, suggestedCount, fresh } = useOptions(kind, query, props.suggestions ?? []);
-  const ready = fresh || (query !== '' && suggestedCount > 0);
+  const { setSearch, typed, query, options, suggestedCount, ready } = useSingleSearch(kind, chosenLabel, props.suggestions ?? []);
   const onKeyDown = usePickerKeys(combobox, query, ready, options.map((o) => o.id).join(','));
   const clear = value !== null && !props.disabled;
   const unpick = () => {
@@ -398,11 +407,7 @@ export function SpeakerPicker({
   const ids = useMemo(() => (value.personId === null ? [] : [value.personId]), [value.personId]);
   const chosen = useLabels('people', ids).get(value.personId ?? -1);
   const shown = value.personId !== null ? (chosen?.label ?? '') : value.name;
-  const [search, setSearch] = useState<string | null>(null);
-  const typed = search ?? shown;
-  const query = search === null || search === shown ? '' : search;
-  const { options, suggestedCount, fresh } = useOptions('people', query, props.suggestions ?? []);
-  const ready = fresh || (query !== '' && suggestedCount > 0);
+  const { search, setSearch, typed, query, options, suggestedCount, ready } = useSingleSearch('people', shown, props.suggestions ?? []);
   const free = query.trim();
   const onKeyDown = usePickerKeys(combobox, query, ready, `${options.map((o) => o.id).join(',')}|${free}`);
   const clear = (value.personId !== null || value.name !== '') && !props.disabled;
