@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { apiOf, expect, openApp, recordCalls, test, planFormId } from './fixtures';
+import { apiOf, expect, openApp, recordCalls, test, planFormId, rowAction } from './fixtures';
 
 /**
  * What a change refreshes, what the user sees when something fails, and undo — through the
@@ -60,7 +60,7 @@ test('holding a meeting refreshes the plan’s status; a person’s phone refres
 
   // A phone number is not shown in the plan: saving it asks for no plan data at all.
   await nav(page).getByRole('link', { name: 'Специалисты' }).click();
-  await page.getByRole('button', { name: 'Изменить: Попова Людмила Александровна' }).click();
+  await rowAction(page, 'Попова Людмила Александровна', 'Изменить');
   const edited = calls.mark();
   await page.getByRole('dialog').getByLabel('Телефон').fill('8 (47534) 2-11-02');
   await page.getByRole('dialog').getByRole('button', { name: 'Сохранить' }).click();
@@ -75,7 +75,7 @@ test('holding a meeting refreshes the plan’s status; a person’s phone refres
 
   // A corrected surname is shown in the plan: the plan asks again and shows it.
   await nav(page).getByRole('link', { name: 'Специалисты' }).click();
-  await page.getByRole('button', { name: 'Изменить: Попова Людмила Александровна' }).click();
+  await rowAction(page, 'Попова Людмила Александровна', 'Изменить');
   const renamed = calls.mark();
   await page.getByRole('dialog').getByLabel('Фамилия').fill('Попова-Ильина');
   await page.getByRole('dialog').getByRole('button', { name: 'Сохранить' }).click();
@@ -96,8 +96,8 @@ test('a refusal is titled by what did not happen, a record that is gone and a lo
   await nav(page).getByRole('link', { name: 'Организации' }).click();
   const organizations = page.getByRole('table', { name: 'Организации' });
   const used = organizations.getByRole('row').nth(1);
-  const name = (await used.getByRole('button', { name: /^Удалить: / }).getAttribute('aria-label'))!.replace('Удалить: ', '');
-  await used.getByRole('button', { name: /^Удалить: / }).click();
+  const name = (await used.getByRole('button', { name: /^Действия: / }).getAttribute('aria-label'))!.replace('Действия: ', '');
+  await rowAction(page, name, 'Удалить');
   await page.getByRole('dialog').getByRole('button', { name: 'Удалить' }).click();
   const refusal = page.locator('.mantine-Notification-root').filter({ hasText: `Нельзя удалить организацию «${name}»` });
   await expect(refusal).toContainText('Не удалено');
@@ -129,7 +129,7 @@ test('a deleted specialist comes back with «Отменить», and stays back 
   await nav(page).getByRole('link', { name: 'Специалисты' }).click();
   const people = page.getByRole('table', { name: 'Специалисты' });
   await expect(people).toContainText('Семёнова Ольга Петровна');
-  await page.getByRole('button', { name: 'Удалить: Семёнова Ольга Петровна' }).click();
+  await rowAction(page, 'Семёнова Ольга Петровна', 'Удалить');
   await page.getByRole('dialog').getByRole('button', { name: 'Удалить' }).click();
   const notice = page.locator('.mantine-Notification-root').filter({ hasText: 'Запись о специалисте удалена' });
   await expect(page.getByText('Специалистов пока нет', { exact: false })).toBeVisible();

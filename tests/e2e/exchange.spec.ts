@@ -48,7 +48,12 @@ test('configure the export folder, check it, export and see the log', async ({ p
     await page.getByRole('button', { name: 'Выгрузить' }).click();
     await expect(page.getByText('Выгрузка не выполнена')).toBeVisible();
     await expect(log).toContainText('Папка недоступна');
-    await expect(log.getByRole('button', { name: 'Повторить' })).toBeVisible();
+    await log
+      .getByRole('button', { name: /^Действия: выгрузка / })
+      .first()
+      .click();
+    await expect(page.getByRole('menuitem', { name: 'Повторить' })).toBeEnabled();
+    await page.keyboard.press('Escape');
     await page.screenshot({ path: testInfo.outputPath('failed.png'), fullPage: true });
   } finally {
     rmSync(folder, { recursive: true, force: true });
@@ -62,7 +67,12 @@ test('backups: make one now and restore it after a confirmation', async ({ page,
   await expect(table).toContainText('Ежедневная (автоматически)');
   await page.getByRole('button', { name: 'Создать копию сейчас' }).click();
   await expect(table).toContainText('Созданная вручную');
-  await table.getByRole('row').filter({ hasText: 'Созданная вручную' }).getByRole('button', { name: 'Восстановить' }).click();
+  await table
+    .getByRole('row')
+    .filter({ hasText: 'Созданная вручную' })
+    .getByRole('button', { name: /^Действия: / })
+    .click();
+  await page.getByRole('menuitem', { name: 'Восстановить' }).click();
   await expect(page.getByRole('dialog')).toContainText('Перед заменой текущая база будет сохранена как копия «Перед восстановлением»');
   await page.screenshot({ path: testInfo.outputPath('restore-confirm.png') });
   await page.getByRole('dialog').getByRole('button', { name: 'Восстановить' }).click();

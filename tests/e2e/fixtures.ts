@@ -1,4 +1,4 @@
-import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -138,6 +138,19 @@ export async function expectNotificationsCoverNoAction(page: Page): Promise<void
       .map((el) => el.getAttribute('aria-label') ?? (el.textContent?.trim() || el.tagName));
   });
   expect(covered, 'actions under a notification').toEqual([]);
+}
+
+/**
+ * Chooses an entry of a list row's menu: the row's «…» button is named «Действия: <row>» (a
+ * RegExp matches the first such button), the entry by what it does.
+ */
+export async function rowAction(page: Page, row: string | RegExp, action: string, within?: Locator): Promise<void> {
+  const name = typeof row === 'string' ? `Действия: ${row}` : row;
+  await (within ?? page)
+    .getByRole('button', { name, exact: typeof row === 'string' })
+    .first()
+    .click();
+  await page.getByRole('menu').getByRole('menuitem', { name: action, exact: true }).click();
 }
 
 export { expect };

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { apiOf, expect, expectNotificationsCoverNoAction, openApp, test } from './fixtures';
+import { apiOf, expect, expectNotificationsCoverNoAction, openApp, test, rowAction } from './fixtures';
 
 /**
  * What every form of the application does, checked on each of them: a dialog with changes asks
@@ -84,10 +84,7 @@ test('every dialog asks before it loses what was typed: Esc, a click outside, �
 
   await nav(page, 'Организации');
   await each('Новая организация', () => page.getByRole('button', { name: 'Добавить' }).click());
-  await page
-    .getByRole('button', { name: /^Изменить: / })
-    .first()
-    .click();
+  await rowAction(page, /^Действия: /, 'Изменить');
   await each('Изменение организации', async () => undefined);
   await nav(page, 'Специалисты');
   await each('Новый специалист', () => page.getByRole('button', { name: 'Добавить' }).click());
@@ -104,7 +101,7 @@ test('every dialog asks before it loses what was typed: Esc, a click outside, �
 
   await nav(page, 'Рабочие группы');
   await each('Новая рабочая группа', () => page.getByRole('button', { name: 'Новая группа' }).click());
-  await each('Новое заседание', () => page.getByRole('button', { name: /^Новое заседание: / }).click(), '01.12.2017');
+  await each('Новое заседание', () => rowAction(page, /^Действия: /, 'Новое заседание'), '01.12.2017');
 
   await page.goto(`${base}#/meetings/list/${draft}`);
   await each('Новый вопрос повестки (1)', () => page.getByRole('button', { name: 'Добавить вопрос подробно' }).click());
@@ -129,7 +126,7 @@ test('every dialog asks before it loses what was typed: Esc, a click outside, �
 
   await nav(page, 'Поручения');
   await page.getByText('Все', { exact: true }).click();
-  await each('Отметить поручение исполненным', () => page.getByRole('button', { name: 'Отметить исполненным' }).first().click());
+  await each('Отметить поручение исполненным', () => rowAction(page, /^Действия: п\. /, 'Отметить исполненным'));
 
   expect(opened).toHaveLength(14);
 });
@@ -197,7 +194,7 @@ test('31.02.2021 typed into any date field stays there, marked «Такой да
 
   // The approval date typed on the page is a change too: leaving asks.
   await nav(page, 'Рабочие группы', { leavingUnsaved: true });
-  await page.getByRole('button', { name: /^Новое заседание: / }).click();
+  await rowAction(page, /^Действия: /, 'Новое заседание');
   dialog = page.getByRole('dialog', { name: 'Новое заседание' });
   await date(dialog, 'Дата');
   await date(dialog, 'Дата окончания');
@@ -218,7 +215,7 @@ test('31.02.2021 typed into any date field stays there, marked «Такой да
   await date(details, 'Дата окончания');
 
   await nav(page, 'Поручения', { leavingUnsaved: true });
-  await page.getByRole('button', { name: 'Отметить исполненным' }).first().click();
+  await rowAction(page, /^Действия: п\. /, 'Отметить исполненным');
   dialog = page.getByRole('dialog', { name: 'Отметить поручение исполненным' });
   await date(dialog, 'Дата');
 
@@ -251,7 +248,7 @@ test('notifications cover none of the buttons they used to: «Добавить»
   await expectNotificationsCoverNoAction(page);
 
   await nav(page, 'Рабочие группы');
-  await page.getByRole('button', { name: /^Новое заседание: / }).click();
+  await rowAction(page, /^Действия: /, 'Новое заседание');
   await page.keyboard.type('20.12.2017');
   await page.keyboard.press('Control+Enter');
   await expect(page.getByText('Заседание создано')).toBeVisible();

@@ -1,41 +1,77 @@
+import type { Page } from '@playwright/test';
 import { expect, openApp, test } from './fixtures';
 
-// Every screen of the navigation fits an old office PC's 1366×768 screen: nothing pushes the page
-// wider than the window (a wide table scrolls inside its own frame), and the plan's rows keep their
-// actions in one menu that opens.
+// Every screen of the navigation, and a meeting's own screen, fits an old office PC's 1366×768
+// screen: nothing pushes the page wider than the window (a wide table scrolls inside its own
+// frame), and every list keeps its rows' actions in one menu, mounted only when it is opened.
 test.use({ viewport: { width: 1366, height: 768 } });
 
-test('every screen fits 1366×768 with the demo data, and a plan row opens its menu', async ({ page, app }, testInfo) => {
-  test.setTimeout(120_000);
+/** The screens whose demo data has rows with actions; the others (profile, summary, export without a log yet) have none. */
+const LISTS_WITH_ROWS = [
+  'План работы',
+  'Организации',
+  'Специалисты',
+  'Муниципалитеты',
+  'Рабочие группы',
+  'Заседания',
+  'Поручения',
+  'Резервные копии',
+  'Списки',
+];
+
+async function fitsTheWindow(page: Page, name: string) {
+  await expect(page.getByLabel('Загрузка')).toHaveCount(0);
+  // Let the screen's data arrive and lay out.
+  await page.waitForLoadState('networkidle');
+  const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+  expect(widths.scroll, `«${name}»: the page is ${widths.scroll} px wide in a ${widths.inner} px window`).toBeLessThanOrEqual(widths.inner);
+}
+
+/** Opens the first row's «…» menu: it is on screen, it is the only menu, and Escape unmounts it. */
+async function opensARowMenu(page: Page, name: string, button: RegExp) {
+  await expect(page.getByRole('menu'), `«${name}»: a menu is mounted before any is opened`).toHaveCount(0);
+  const actions = page.getByRole('button', { name: button });
+  await expect(actions.first(), `«${name}»: no row menu`).toBeVisible();
+  await actions.first().scrollIntoViewIfNeeded();
+  await expect(actions.first()).toBeInViewport();
+  await actions.first().click();
+  const menu = page.getByRole('menu');
+  await expect(menu).toHaveCount(1);
+  await expect(menu).toBeInViewport();
+  expect(await menu.getByRole('menuitem').count()).toBeGreaterThan(0);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('menu')).toHaveCount(0);
+}
+
+test('every screen fits 1366×768 with the demo data, and every list opens a row menu', async ({ page, app }, testInfo) => {
+  test.setTimeout(180_000);
   await openApp(page, app, 'demo');
   const navigation = page.getByRole('navigation', { name: 'Разделы' });
   const links = await navigation.getByRole('link').all();
   const names = await Promise.all(links.map((l) => l.innerText()));
   expect(names.length).toBeGreaterThan(8);
+  for (const list of LISTS_WITH_ROWS) expect(names).toContain(list);
   for (const name of names) {
     await navigation.getByRole('link', { name, exact: true }).click();
     await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
-    await expect(page.getByLabel('Загрузка')).toHaveCount(0);
-    // Let the screen's data arrive and lay out.
-    await page.waitForLoadState('networkidle');
-    const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
-    expect(widths.scroll, `«${name}»: the page is ${widths.scroll} px wide in a ${widths.inner} px window`).toBeLessThanOrEqual(
-      widths.inner,
-    );
+    await fitsTheWindow(page, name);
     await page.screenshot({ path: testInfo.outputPath(`${name}.png`) });
+    if (LISTS_WITH_ROWS.includes(name)) await opensARowMenu(page, name, /^Действия: /);
   }
 
+  // A meeting's screen: its agenda items' menus.
+  await navigation.getByRole('link', { name: 'Заседания', exact: true }).click();
+  await page.getByRole('table', { name: 'Заседания' }).getByRole('row').nth(1).getByRole('link').click();
+  await expect(page.getByRole('heading', { name: /^Протокол/ })).toBeVisible();
+  await fitsTheWindow(page, 'Заседание');
+  await page.screenshot({ path: testInfo.outputPath('meeting.png') });
+  await opensARowMenu(page, 'Заседание', /^Действия с вопросом /);
+
+  // The plan's menu in full: its entries in order, «Выше» disabled on the first row.
   await navigation.getByRole('link', { name: 'План работы', exact: true }).click();
-  const rows = page.getByTestId('plan-item');
-  await expect(rows.first()).toBeVisible();
-  // One menu button per row and no menus mounted until one is opened.
-  await expect(page.getByRole('menu')).toHaveCount(0);
-  const first = rows.first();
-  const actions = first.getByRole('button', { name: /^Действия: / });
-  await expect(actions).toBeInViewport();
-  await actions.click();
+  const first = page.getByTestId('plan-item').first();
+  await first.getByRole('button', { name: /^Действия: / }).click();
   const menu = page.getByRole('menu');
-  await expect(menu).toBeVisible();
   await expect(menu.getByRole('menuitem')).toHaveText(['Отметить выполнение', 'Изменить', 'Выше', 'Ниже', 'Удалить']);
   await expect(menu.getByRole('menuitem', { name: 'Выше' })).toBeDisabled();
   await page.screenshot({ path: testInfo.outputPath('plan-row-menu.png') });

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, openApp, test } from './fixtures';
+import { expect, openApp, rowAction, test } from './fixtures';
 
 /**
  * The center's own list of plan forms (Настройки → Списки): a methodologist adds, renames, orders
@@ -47,11 +47,11 @@ test('the list of plan forms: add, rename, order, archive, delete with undo, and
 
   // Order: up by one.
   const before = await values(page);
-  await page.getByRole('button', { name: 'Выше: Вебинар' }).click();
+  await rowAction(page, 'Вебинар', 'Выше');
   await expect.poll(() => values(page)).toEqual([...before.slice(0, -2), 'Вебинар', before.at(-2)!]);
 
   // Rename a used value: the dialog says where it goes.
-  await page.getByRole('button', { name: 'Переименовать: Круглый стол' }).click();
+  await rowAction(page, 'Круглый стол', 'Переименовать');
   const rename = page.getByRole('dialog');
   await expect(rename).toContainText('Новое название появится во всех записях');
   await rename.getByLabel('Значение').fill('Круглый стол с партнёрами');
@@ -59,12 +59,15 @@ test('the list of plan forms: add, rename, order, archive, delete with undo, and
   await expect(rename).toBeHidden();
 
   // Archive a used value; a used value cannot be deleted.
-  await page.getByRole('button', { name: 'В архив: Клуб' }).click();
+  await rowAction(page, 'Клуб', 'В архив');
   await expect(row(page, 'Клуб')).toContainText('в архиве');
-  await expect(page.getByRole('button', { name: 'Удалить: Клуб' })).toBeDisabled();
+  await page.getByRole('button', { name: 'Действия: Клуб', exact: true }).click();
+  await expect(page.getByRole('menuitem', { name: 'Удалить', exact: true })).toBeDisabled();
+  await expect(page.getByRole('menu')).toContainText('указано в записях: переведите в архив');
+  await page.keyboard.press('Escape');
 
   // Delete the unused one and take it back.
-  await page.getByRole('button', { name: 'Удалить: Вебинар' }).click();
+  await rowAction(page, 'Вебинар', 'Удалить');
   await page.getByRole('dialog').getByRole('button', { name: 'Удалить' }).click();
   await expect(row(page, 'Вебинар')).toHaveCount(0);
   const notice = page.locator('.mantine-Notification-root').filter({ hasText: 'Значение удалено из списка' });

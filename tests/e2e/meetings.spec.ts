@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import mammoth from 'mammoth';
 import type { Locator, Page } from '@playwright/test';
-import { apiOf, expect, openApp, test, planFormId } from './fixtures';
+import { apiOf, expect, openApp, test, planFormId, rowAction } from './fixtures';
 
 const shot = (page: Page, name: string) => page.screenshot({ path: test.info().outputPath(`meetings-${name}.png`), fullPage: true });
 
@@ -251,7 +251,7 @@ test('a secretary records a meeting from the plan, signs it, downloads the minut
   const listText = (await mammoth.extractRawText({ path: await list.path() })).value.replace(/\u00A0/g, ' ');
   expect(listText).toContain('Продолжить работу по заключению договоров');
   await page.getByRole('combobox', { name: 'Организация' }).clear();
-  await page.getByRole('button', { name: 'Отметить исполненным' }).click();
+  await rowAction(page, /^Действия: п\. /, 'Отметить исполненным');
   dialog = page.getByRole('dialog');
   await dialog.getByLabel('Как исполнено').fill('Заключено 2 договора');
   await fillDate(dialog, 'Дата', '20.11.2017');

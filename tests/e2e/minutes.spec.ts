@@ -58,7 +58,11 @@ const AGENDA = [
 ];
 
 /** Clicks what a person clicks: the element's own pointerdown. */
-const click = async (page: Page, name: string | RegExp, role: 'button' | 'link' | 'tab' | 'combobox' | 'checkbox' = 'button') =>
+const click = async (
+  page: Page,
+  name: string | RegExp,
+  role: 'button' | 'link' | 'tab' | 'combobox' | 'checkbox' | 'menuitem' = 'button',
+) =>
   page
     .getByRole(role, { name, exact: typeof name === 'string' })
     .first()
@@ -111,7 +115,8 @@ test('the secretary records, signs and downloads the minutes of a five-item meet
   await expect(page.getByRole('table', { name: 'Рабочие группы' })).toContainText('3 человека');
 
   // The meeting, from the group's row: its date, Ctrl+Enter.
-  await click(page, 'Новое заседание: Межрайонная рабочая группа сегмента №6');
+  await click(page, 'Действия: Межрайонная рабочая группа сегмента №6');
+  await click(page, 'Новое заседание', 'menuitem');
   await expect(page.getByRole('textbox', { name: 'Дата', exact: true })).toBeFocused();
   await type(page, '14.12.2017');
   await page.keyboard.press('Control+Enter');

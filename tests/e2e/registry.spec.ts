@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, openApp, recordCalls, test } from './fixtures';
+import { expect, openApp, recordCalls, test, rowAction } from './fixtures';
 
 /** The registry through the UI: what a methodologist types, what she finds after a reload. */
 
@@ -179,7 +179,7 @@ test('an organisation with a specialist cannot be deleted; an unused one can', a
   await expect(dialog).toBeHidden();
 
   await goTo(page, 'Организации');
-  await page.getByRole('button', { name: 'Удалить: МБОУ СОШ №1' }).click();
+  await rowAction(page, 'МБОУ СОШ №1', 'Удалить');
   await expect(page.getByRole('dialog')).toContainText('Удалить организацию «МБОУ СОШ №1»?');
   await page.getByRole('dialog').getByRole('button', { name: 'Удалить' }).click();
   await expect(
@@ -190,19 +190,19 @@ test('an organisation with a specialist cannot be deleted; an unused one can', a
   await page.screenshot({ path: `${SHOTS}/delete-refused.png` });
 
   await goTo(page, 'Специалисты');
-  await page.getByRole('button', { name: 'Изменить: Белова Анна Юрьевна' }).click();
+  await rowAction(page, 'Белова Анна Юрьевна', 'Изменить');
   await expect(page.getByRole('dialog').getByRole('combobox', { name: 'Организация' })).toHaveValue('МБОУ СОШ №1');
   await page.getByRole('dialog').getByLabel('Должность').fill('Педагог-психолог');
   await page.getByRole('dialog').getByRole('button', { name: 'Сохранить' }).click();
   await expect(page.getByRole('row', { name: /Белова Анна Юрьевна/ })).toContainText('Педагог-психолог');
 
   await goTo(page, 'Организации');
-  await page.getByRole('button', { name: 'Изменить: МБОУ СОШ №1' }).click();
+  await rowAction(page, 'МБОУ СОШ №1', 'Изменить');
   await page.getByRole('dialog').getByLabel('Телефон').fill('8 (47558) 4-12-34');
   await page.getByRole('dialog').getByRole('button', { name: 'Сохранить' }).click();
   await expect(page.getByRole('row', { name: /МБОУ СОШ №1/ })).toContainText('8 (47558) 4-12-34');
 
-  await page.getByRole('button', { name: 'Удалить: ООО «Партнёр»' }).click();
+  await rowAction(page, 'ООО «Партнёр»', 'Удалить');
   await page.getByRole('dialog').getByRole('button', { name: 'Удалить' }).click();
   await expect(page.getByText('Организация удалена')).toBeVisible();
 
@@ -213,7 +213,7 @@ test('an organisation with a specialist cannot be deleted; an unused one can', a
   await expect(table).not.toContainText('ООО «Партнёр»');
 
   await goTo(page, 'Муниципалитеты');
-  await page.getByRole('button', { name: 'Удалить: город Уварово' }).click();
+  await rowAction(page, 'город Уварово', 'Удалить');
   await page.getByRole('dialog').getByRole('button', { name: 'Удалить' }).click();
   await expect(page.getByText('к нему относится 1 организация', { exact: false })).toBeVisible();
 });
@@ -245,7 +245,7 @@ test('a methodologist keeps a municipality name in parts with its cases, and say
   const table = page.getByRole('table', { name: 'Муниципальные образования' });
   await expect(table).toContainText('город Орёл');
   await expect(table).not.toContainText('падежи не проверены');
-  await page.getByRole('button', { name: 'Изменить: город Орёл' }).click();
+  await rowAction(page, 'город Орёл', 'Изменить');
   dialog = page.getByRole('dialog');
   await expect(dialog.getByRole('textbox', { name: 'Родительный (кого? чего?)' })).toHaveValue('Орла');
   await expect(dialog.getByRole('textbox', { name: 'Предложный (о ком? о чём?)' })).toHaveValue('Орле');
@@ -267,7 +267,7 @@ test('a methodologist keeps a municipality name in parts with its cases, and say
 
   await page.reload();
   await goTo(page, 'Специалисты');
-  await page.getByRole('button', { name: 'Изменить: Белых Саша' }).click();
+  await rowAction(page, 'Белых Саша', 'Изменить');
   await expect(page.getByRole('dialog').getByRole('radio', { name: 'женский' })).toBeChecked();
 });
 

@@ -1,11 +1,11 @@
-import { ActionIcon, Badge, Button, Group, Stack, Text, Tooltip } from '@mantine/core';
+import { Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { IconArchive, IconArrowBackUp, IconArrowDown, IconArrowUp, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ListValue } from '@shared/contract/lists';
 import type { EditableList as ListKey } from '@shared/enums';
 import { countOf } from '@shared/russian';
 import { useCall, useChange } from '@renderer/api/client';
-import { DataTable, type Column } from './DataTable';
+import { DataTable, type Column, type RowActionsSpec } from './DataTable';
 import { confirmDelete, EmptyState, ScreenHeader } from './screen';
 import { FormDialog, FormFrame, TextField, useContractForm } from './form';
 
@@ -46,60 +46,33 @@ export function EditableListScreen({ list }: { list: ListKey }) {
       width: 170,
       render: (v) => (v.usedBy ? `в ${countOf(v.usedBy, ['записи', 'записях', 'записях'])}` : 'нигде'),
     },
-    {
-      header: 'Действия',
-      width: 330,
-      render: (v) => (
-        <Group gap={4} wrap="nowrap" justify="flex-end">
-          <ActionIcon
-            variant="subtle"
-            aria-label={`Выше: ${v.value}`}
-            disabled={v.position === 1}
-            onClick={() => move.mutate({ id: v.id, to: 'up' })}
-          >
-            <IconArrowUp size={16} />
-          </ActionIcon>
-          <ActionIcon
-            variant="subtle"
-            aria-label={`Ниже: ${v.value}`}
-            disabled={v.position === values.length}
-            onClick={() => move.mutate({ id: v.id, to: 'down' })}
-          >
-            <IconArrowDown size={16} />
-          </ActionIcon>
-          <Button
-            size="compact-sm"
-            variant="subtle"
-            leftSection={<IconPencil size={14} />}
-            onClick={() => setRenaming(v)}
-            aria-label={`Переименовать: ${v.value}`}
-          >
-            Переименовать
-          </Button>
-          <Button
-            size="compact-sm"
-            variant="subtle"
-            leftSection={v.archived ? <IconArrowBackUp size={14} /> : <IconArchive size={14} />}
-            onClick={() => archive.mutate({ id: v.id, archived: !v.archived })}
-            aria-label={`${v.archived ? 'Вернуть из архива' : 'В архив'}: ${v.value}`}
-          >
-            {v.archived ? 'Вернуть' : 'В архив'}
-          </Button>
-          <Tooltip label="Указано в записях: переведите в архив" disabled={v.usedBy === 0}>
-            <ActionIcon
-              variant="subtle"
-              color="red"
-              aria-label={`Удалить: ${v.value}`}
-              disabled={v.usedBy > 0}
-              onClick={() => confirmDelete(`Удалить «${v.value}» из списка?`, () => remove.mutate({ id: v.id }))}
-            >
-              <IconTrash size={16} />
-            </ActionIcon>
-          </Tooltip>
-        </Group>
-      ),
-    },
   ];
+  const actions: RowActionsSpec<ListValue> = {
+    label: (v) => `Действия: ${v.value}`,
+    actions: (v) => [
+      { label: 'Выше', icon: <IconArrowUp size={14} />, disabled: v.position === 1, onClick: () => move.mutate({ id: v.id, to: 'up' }) },
+      {
+        label: 'Ниже',
+        icon: <IconArrowDown size={14} />,
+        disabled: v.position === values.length,
+        onClick: () => move.mutate({ id: v.id, to: 'down' }),
+      },
+      { label: 'Переименовать', icon: <IconPencil size={14} />, onClick: () => setRenaming(v) },
+      {
+        label: v.archived ? 'Вернуть из архива' : 'В архив',
+        icon: v.archived ? <IconArrowBackUp size={14} /> : <IconArchive size={14} />,
+        onClick: () => archive.mutate({ id: v.id, archived: !v.archived }),
+      },
+      {
+        label: 'Удалить',
+        icon: <IconTrash size={14} />,
+        color: 'red',
+        disabled: v.usedBy > 0,
+        hint: v.usedBy > 0 ? 'указано в записях: переведите в архив' : undefined,
+        onClick: () => confirmDelete(`Удалить «${v.value}» из списка?`, () => remove.mutate({ id: v.id })),
+      },
+    ],
+  };
 
   return (
     <>
@@ -109,6 +82,7 @@ export function EditableListScreen({ list }: { list: ListKey }) {
         <DataTable
           label={view.data?.title ?? 'Список'}
           columns={columns}
+          actions={actions}
           rows={view.data?.values}
           total={values.length}
           loading={view.isFetching}

@@ -1,8 +1,10 @@
-/** Building blocks every register's screens share: headers, empty states, row actions (forms: components/form). */
+/** Building blocks every register's screens share: headers, empty states, row menus (forms: components/form; lists: DataTable). */
 import { Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { IconPencil, IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
+import type { RowActionsSpec } from './DataTable';
+import type { RowAction } from './RowActions';
 
 export function ScreenHeader({ title, description, action }: { title: string; description?: string; action?: ReactNode }) {
   return (
@@ -29,24 +31,31 @@ export function EmptyState({ text, action }: { text: string; action?: ReactNode 
   );
 }
 
-export function RowActions({ onEdit, onDelete, name }: { onEdit: () => void; onDelete: () => void; name: string }) {
-  return (
-    <Group gap={4} wrap="nowrap" justify="flex-end">
-      <Button size="compact-sm" variant="subtle" leftSection={<IconPencil size={14} />} onClick={onEdit} aria-label={`Изменить: ${name}`}>
-        Изменить
-      </Button>
-      <Button
-        size="compact-sm"
-        variant="subtle"
-        color="red"
-        leftSection={<IconTrash size={14} />}
-        onClick={onDelete}
-        aria-label={`Удалить: ${name}`}
-      >
-        Удалить
-      </Button>
-    </Group>
-  );
+/**
+ * The usual row menu of a register's list: «Изменить» opens the form, «Удалить» asks `question`
+ * first. The menu's button is named «Действия: <name>».
+ */
+export function editDeleteActions<Row>(options: {
+  name: (row: Row) => string;
+  question: (row: Row) => string;
+  onEdit: (row: Row) => void;
+  onDelete: (row: Row) => void;
+  /** Entries before «Изменить» (a group's «Новое заседание»). */
+  more?: (row: Row) => RowAction[];
+}): RowActionsSpec<Row> {
+  return {
+    label: (row) => `Действия: ${options.name(row)}`,
+    actions: (row) => [
+      ...(options.more?.(row) ?? []),
+      { label: 'Изменить', icon: <IconPencil size={14} />, onClick: () => options.onEdit(row) },
+      {
+        label: 'Удалить',
+        icon: <IconTrash size={14} />,
+        color: 'red',
+        onClick: () => confirmDelete(options.question(row), () => options.onDelete(row)),
+      },
+    ],
+  };
 }
 
 /** Asks before deleting; a refusal (the record is in use) arrives as a notification. */

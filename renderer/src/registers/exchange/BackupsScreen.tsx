@@ -6,6 +6,8 @@ import type { BackupEntry, RestoreLogEntry, RestorePreview, RestoreResult } from
 import { formatNumber } from '@shared/russian';
 import { callApi, useCall, useChange } from '@renderer/api/client';
 import { ScreenHeader } from '@renderer/components/screen';
+import { DataTable, type Column } from '@renderer/components/DataTable';
+import { IconRestore } from '@tabler/icons-react';
 import { formatDateTime, formatSize, PathAction } from './common';
 
 export function BackupsScreen() {
@@ -76,41 +78,21 @@ export function BackupsScreen() {
                 Папка копий: {list.data.dir}
               </Text>
             ) : null}
-            {list.data && list.data.backups.length === 0 ? <Text c="dimmed">Копий пока нет.</Text> : null}
-            {list.data && list.data.backups.length > 0 ? (
-              <Table striped aria-label="Резервные копии">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Дата</Table.Th>
-                    <Table.Th>Вид</Table.Th>
-                    <Table.Th ta="right">Размер</Table.Th>
-                    <Table.Th>Файл</Table.Th>
-                    <Table.Th />
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {list.data.backups.map((b: BackupEntry) => (
-                    <Table.Tr key={b.file}>
-                      <Table.Td>{formatDateTime(b.createdAt)}</Table.Td>
-                      <Table.Td>{b.reasonLabel}</Table.Td>
-                      <Table.Td ta="right">{formatSize(b.size)}</Table.Td>
-                      <Table.Td>{b.name}</Table.Td>
-                      <Table.Td>
-                        <Button
-                          size="compact-sm"
-                          variant="light"
-                          color="red"
-                          loading={checking === b.file}
-                          onClick={() => void restoreListed(b.file)}
-                        >
-                          Восстановить
-                        </Button>
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            ) : null}
+            <DataTable
+              label="Резервные копии"
+              columns={BACKUP_COLUMNS}
+              rows={list.data?.backups}
+              rowKey={(b) => b.file}
+              loading={list.isFetching}
+              actions={{
+                label: (b) => `Действия: копия ${formatDateTime(b.createdAt)}`,
+                busy: (b) => checking === b.file,
+                actions: (b) => [
+                  { label: 'Восстановить', icon: <IconRestore size={14} />, color: 'red', onClick: () => void restoreListed(b.file) },
+                ],
+              }}
+              empty={<Text c="dimmed">Копий пока нет.</Text>}
+            />
           </Stack>
         </Paper>
         <Paper withBorder p="md">
@@ -183,29 +165,23 @@ function RestoreLog({ restores }: { restores: RestoreLogEntry[] }) {
     <Paper withBorder p="md">
       <Stack>
         <Title order={4}>Журнал восстановлений</Title>
-        <Table striped aria-label="Журнал восстановлений">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Дата</Table.Th>
-              <Table.Th>Из файла</Table.Th>
-              <Table.Th>Центр</Table.Th>
-              <Table.Th>Записей</Table.Th>
-              <Table.Th>Прежняя база сохранена в</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {restores.map((r) => (
-              <Table.Tr key={r.id}>
-                <Table.Td>{formatDateTime(r.restoredAt)}</Table.Td>
-                <Table.Td>{r.sourceFile}</Table.Td>
-                <Table.Td>{r.centerName}</Table.Td>
-                <Table.Td>{formatNumber(r.records.reduce((sum, x) => sum + x.count, 0))}</Table.Td>
-                <Table.Td>{r.safetyBackup}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <DataTable label="Журнал восстановлений" columns={RESTORE_COLUMNS} rows={restores} loading={false} empty={null} />
       </Stack>
     </Paper>
   );
 }
+
+const BACKUP_COLUMNS: Column<BackupEntry>[] = [
+  { header: 'Дата', nowrap: true, render: (b) => formatDateTime(b.createdAt) },
+  { header: 'Вид', render: (b) => b.reasonLabel },
+  { header: 'Размер', align: 'right', nowrap: true, render: (b) => formatSize(b.size) },
+  { header: 'Файл', render: (b) => <span style={{ wordBreak: 'break-all' }}>{b.name}</span> },
+];
+
+const RESTORE_COLUMNS: Column<RestoreLogEntry>[] = [
+  { header: 'Дата', nowrap: true, render: (r) => formatDateTime(r.restoredAt) },
+  { header: 'Из файла', render: (r) => <span style={{ wordBreak: 'break-all' }}>{r.sourceFile}</span> },
+  { header: 'Центр', render: (r) => r.centerName },
+  { header: 'Записей', align: 'right', render: (r) => formatNumber(r.records.reduce((sum, x) => sum + x.count, 0)) },
+  { header: 'Прежняя база сохранена в', render: (r) => <span style={{ wordBreak: 'break-all' }}>{r.safetyBackup}</span> },
+];

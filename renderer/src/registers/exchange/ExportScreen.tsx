@@ -1,26 +1,12 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Checkbox,
-  Group,
-  List,
-  NumberInput,
-  Paper,
-  Progress,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  Title,
-} from '@mantine/core';
-import { IconCheck, IconMinus, IconX } from '@tabler/icons-react';
+import { Alert, Badge, Button, Checkbox, Group, List, NumberInput, Paper, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { IconCheck, IconMinus, IconRepeat, IconX } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { ExchangeSettings, ExportLogRow, ExportResult, FolderCheck } from '@shared/contract/exchange';
 import type { Job } from '@shared/contract/jobs';
 import { useCall, useChange } from '@renderer/api/client';
 import { useJob } from '@renderer/api/jobs';
 import { ScreenHeader } from '@renderer/components/screen';
+import { DataTable, type Column } from '@renderer/components/DataTable';
 import { FormFrame, SaveButton, TextField, useContractForm, useLeaveGuard } from '@renderer/components/form';
 import { formatDateTime, PackageViewer, STATUS_COLORS, STATUS_LABELS } from './common';
 import { currentYear } from '@shared/russian';
@@ -226,67 +212,70 @@ function ExportLog({ onJob, busy }: { onJob: (job: Job<ExportResult>) => void; b
   const kinds = useCall('exchange.kinds', {});
   const retry = useChange('exchange.retry');
   const label = (id: string) => kinds.data?.find((k) => k.id === id)?.label ?? id;
-  const rows = log.data?.rows ?? [];
+  const columns: Column<ExportLogRow>[] = [
+    {
+      header: 'Начало',
+      nowrap: true,
+      render: (row) => (
+        <>
+          {formatDateTime(row.startedAt)}
+          {row.origin === 'cli' ? (
+            <Text size="xs" c="dimmed">
+              по расписанию
+            </Text>
+          ) : null}
+        </>
+      ),
+    },
+    { header: 'Год', render: (row) => row.year },
+    { header: 'Что', render: (row) => row.kinds.map(label).join(', ') },
+    {
+      header: 'Куда',
+      render: (row) => (
+        <>
+          <span style={{ wordBreak: 'break-all' }}>{row.targetFolder}</span>
+          <Text size="xs" c="dimmed">
+            код центра {row.centerCode}
+          </Text>
+        </>
+      ),
+    },
+    {
+      header: 'Результат',
+      minWidth: 130,
+      render: (row) => (
+        <>
+          <Badge color={STATUS_COLORS[row.status]}>{STATUS_LABELS[row.status]}</Badge>
+          <Text size="xs">{row.status === 'ok' ? `Файлов: ${row.files.length}` : row.errorMessage}</Text>
+        </>
+      ),
+    },
+  ];
   return (
     <Paper withBorder p="md">
       <Title order={4} mb="sm">
         Журнал выгрузок
       </Title>
-      {rows.length === 0 ? (
-        <Text c="dimmed">Выгрузок ещё не было.</Text>
-      ) : (
-        <Table striped aria-label="Журнал выгрузок">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Начало</Table.Th>
-              <Table.Th>Год</Table.Th>
-              <Table.Th>Что</Table.Th>
-              <Table.Th>Куда</Table.Th>
-              <Table.Th miw={130}>Результат</Table.Th>
-              <Table.Th />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((row: ExportLogRow) => (
-              <Table.Tr key={row.id}>
-                <Table.Td>
-                  {formatDateTime(row.startedAt)}
-                  {row.origin === 'cli' ? (
-                    <Text size="xs" c="dimmed">
-                      по расписанию
-                    </Text>
-                  ) : null}
-                </Table.Td>
-                <Table.Td>{row.year}</Table.Td>
-                <Table.Td>{row.kinds.map(label).join(', ')}</Table.Td>
-                <Table.Td style={{ wordBreak: 'break-all' }}>
-                  {row.targetFolder}
-                  <Text size="xs" c="dimmed">
-                    код центра {row.centerCode}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Badge color={STATUS_COLORS[row.status]}>{STATUS_LABELS[row.status]}</Badge>
-                  <Text size="xs">{row.status === 'ok' ? `Файлов: ${row.files.length}` : row.errorMessage}</Text>
-                </Table.Td>
-                <Table.Td>
-                  {row.status === 'failed' || row.status === 'cancelled' ? (
-                    <Button
-                      size="compact-sm"
-                      variant="light"
-                      disabled={busy}
-                      loading={retry.isPending}
-                      onClick={() => retry.mutate({ logId: row.id }, { onSuccess: onJob })}
-                    >
-                      Повторить
-                    </Button>
-                  ) : null}
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+      <DataTable
+        label="Журнал выгрузок"
+        columns={columns}
+        rows={log.data?.rows}
+        loading={log.isFetching}
+        actions={{
+          label: (row) => `Действия: выгрузка ${formatDateTime(row.startedAt)}`,
+          busy: () => retry.isPending,
+          actions: (row) => [
+            {
+              label: 'Повторить',
+              icon: <IconRepeat size={14} />,
+              // Only a failed or cancelled export is repeated; a finished one is already in the folder.
+              disabled: busy || !(row.status === 'failed' || row.status === 'cancelled'),
+              onClick: () => retry.mutate({ logId: row.id }, { onSuccess: onJob }),
+            },
+          ],
+        }}
+        empty={<Text c="dimmed">Выгрузок ещё не было.</Text>}
+      />
     </Paper>
   );
 }

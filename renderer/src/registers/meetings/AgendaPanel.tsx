@@ -1,7 +1,8 @@
-import { ActionIcon, Alert, Badge, Button, Group, Menu, Paper, Select, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
-import { IconArrowDown, IconArrowUp, IconDots, IconListCheck, IconPencil, IconPlus, IconCalendarPlus } from '@tabler/icons-react';
+import { Alert, Badge, Button, Group, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { IconArrowDown, IconArrowUp, IconListCheck, IconPencil, IconPlus, IconCalendarPlus } from '@tabler/icons-react';
 import { useMemo, useRef, useState, type ClipboardEvent } from 'react';
-import { Link } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
+import { RowActions } from '@renderer/components/RowActions';
 import { agendaLines, type AgendaItemView, type MeetingDetail, type PersonRef } from '@shared/contract/meetings';
 import type { Option } from '@shared/contract/registry';
 import { countOf } from '@shared/russian';
@@ -204,6 +205,7 @@ function ItemCard({
   const remove = useChange('agenda.delete', { success: 'Вопрос удалён из повестки' });
   const carry = useChange('agenda.carryToNext', { success: 'Вопрос перенесён на следующее заседание' });
   const { busy, download } = useDocument();
+  const navigate = useNavigate();
   return (
     <Paper withBorder p="md" aria-label={`Вопрос ${item.position}`} component="section">
       <Group justify="space-between" align="flex-start" wrap="nowrap">
@@ -231,78 +233,57 @@ function ItemCard({
         </Stack>
         <Group gap={4} wrap="nowrap">
           {locked ? null : (
-            <>
-              <Tooltip label="Выше">
-                <ActionIcon
-                  variant="subtle"
-                  disabled={first}
-                  onClick={() => move.mutate({ id: item.id, to: 'up' })}
-                  aria-label={`Поднять вопрос ${item.position}`}
-                >
-                  <IconArrowUp size={16} />
-                </ActionIcon>
-              </Tooltip>
-              <Tooltip label="Ниже">
-                <ActionIcon
-                  variant="subtle"
-                  disabled={last}
-                  onClick={() => move.mutate({ id: item.id, to: 'down' })}
-                  aria-label={`Опустить вопрос ${item.position}`}
-                >
-                  <IconArrowDown size={16} />
-                </ActionIcon>
-              </Tooltip>
-              <Button size="compact-sm" variant="light" leftSection={<IconPencil size={14} />} onClick={onEdit}>
-                Изменить
-              </Button>
-            </>
+            <Button size="compact-sm" variant="light" leftSection={<IconPencil size={14} />} onClick={onEdit}>
+              Изменить
+            </Button>
           )}
-          <Menu position="bottom-end" withinPortal>
-            <Menu.Target>
-              <ActionIcon variant="subtle" loading={busy !== null} aria-label={`Действия с вопросом ${item.position}`}>
-                <IconDots size={16} />
-              </ActionIcon>
-            </Menu.Target>
-            <Menu.Dropdown>
-              <Menu.Item onClick={() => download('extract', () => callApi('meetings.extractDocx', { itemId: item.id }))}>
-                Выписка из протокола (Word)
-              </Menu.Item>
-              {addressees(item).map((org) => (
-                <Menu.Item
-                  key={org.id}
-                  onClick={() => download('extract', () => callApi('meetings.extractDocx', { itemId: item.id, organizationId: org.id }))}
-                >
-                  Выписка для «{org.name}» (Word)
-                </Menu.Item>
-              ))}
-              <Menu.Item component={Link} to={`/meetings/print/${meetingId}?doc=extract&item=${item.id}`}>
-                Выписка из протокола (печать)
-              </Menu.Item>
-              {addressees(item).map((org) => (
-                <Menu.Item
-                  key={org.id}
-                  component={Link}
-                  to={`/meetings/print/${meetingId}?doc=extract&item=${item.id}&organization=${org.id}`}
-                >
-                  Выписка для «{org.name}» (печать)
-                </Menu.Item>
-              ))}
-              {locked ? null : (
-                <>
-                  <Menu.Item onClick={() => carry.mutate({ id: item.id })}>Перенести на следующее заседание</Menu.Item>
-                  <Menu.Divider />
-                  <Menu.Item
-                    color="red"
-                    onClick={() =>
-                      confirmDelete(`Удалить вопрос «${item.title}» вместе с его решениями?`, () => remove.mutate({ id: item.id }))
-                    }
-                  >
-                    Удалить вопрос
-                  </Menu.Item>
-                </>
-              )}
-            </Menu.Dropdown>
-          </Menu>
+          {/* Moving is in the item's menu (mounted when opened), like a plan row's: no tooltips per item. */}
+          <RowActions
+            label={`Действия с вопросом ${item.position}`}
+            loading={busy !== null}
+            actions={() => {
+              const print = (organization?: number) =>
+                navigate(`/meetings/print/${meetingId}?doc=extract&item=${item.id}${organization ? `&organization=${organization}` : ''}`);
+              const word = (organizationId?: number) =>
+                download('extract', () =>
+                  callApi('meetings.extractDocx', { itemId: item.id, ...(organizationId ? { organizationId } : {}) }),
+                );
+              const orgs = addressees(item);
+              return [
+                ...(locked
+                  ? []
+                  : [
+                      {
+                        label: 'Выше',
+                        icon: <IconArrowUp size={14} />,
+                        disabled: first,
+                        onClick: () => move.mutate({ id: item.id, to: 'up' as const }),
+                      },
+                      {
+                        label: 'Ниже',
+                        icon: <IconArrowDown size={14} />,
+                        disabled: last,
+                        onClick: () => move.mutate({ id: item.id, to: 'down' as const }),
+                      },
+                    ]),
+                { label: 'Выписка из протокола (Word)', onClick: () => void word() },
+                ...orgs.map((org) => ({ label: `Выписка для «${org.name}» (Word)`, onClick: () => void word(org.id) })),
+                { label: 'Выписка из протокола (печать)', onClick: () => void print() },
+                ...orgs.map((org) => ({ label: `Выписка для «${org.name}» (печать)`, onClick: () => void print(org.id) })),
+                ...(locked
+                  ? []
+                  : [
+                      { label: 'Перенести на следующее заседание', onClick: () => carry.mutate({ id: item.id }) },
+                      {
+                        label: 'Удалить вопрос',
+                        color: 'red',
+                        onClick: () =>
+                          confirmDelete(`Удалить вопрос «${item.title}» вместе с его решениями?`, () => remove.mutate({ id: item.id })),
+                      },
+                    ]),
+              ];
+            }}
+          />
         </Group>
       </Group>
       <Stack gap={6} mt="sm">

@@ -1,6 +1,6 @@
-import { Alert, Anchor, Button, Group, SegmentedControl, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Group, SegmentedControl, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconFileText, IconInfoCircle, IconSearch } from '@tabler/icons-react';
+import { IconArrowBackUp, IconCheck, IconCircleOff, IconFileText, IconInfoCircle, IconSearch } from '@tabler/icons-react';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -10,7 +10,9 @@ import { callApi, useCall } from '@renderer/api/client';
 import { EmptyState, ScreenHeader } from '@renderer/components/screen';
 import { DateField, FormDialog, LongTextField, useContractForm } from '@renderer/components/form';
 import { OrganizationPicker } from '@renderer/components/pickers';
-import { AssignmentStateBadge, dueLabel, ListTable, responsibles, useDocument } from './common';
+import { AssignmentStateBadge, dueLabel, responsibles, useDocument } from './common';
+import { DataTable, type Column } from '@renderer/components/DataTable';
+import { SEARCH_DEBOUNCE_MS } from '@renderer/components/useListState';
 
 type StateFilter = 'open' | 'overdue' | 'done' | 'withdrawn' | 'all';
 
@@ -28,7 +30,7 @@ export function AssignmentsScreen() {
   const [organizationId, setOrganizationId] = useState<number | null>(null);
   const [groupId, setGroupId] = useState<number | null>(null);
   const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search, 250);
+  const [debounced] = useDebouncedValue(search, SEARCH_DEBOUNCE_MS);
   const [marking, setMarking] = useState<{ row: AssignmentRow; status: AssignmentStatus } | null>(null);
   const groups = useCall('workingGroups.list', {});
   const list = useCall(
@@ -37,7 +39,6 @@ export function AssignmentsScreen() {
     { placeholderData: keepPreviousData },
   );
   const { busy, download } = useDocument();
-  const rows = list.data?.rows ?? [];
   return (
     <>
       <ScreenHeader
@@ -90,64 +91,34 @@ export function AssignmentsScreen() {
           />
         </Group>
       </Stack>
-      <ListTable
+      <DataTable
         label="Поручения"
-        columns={[
-          { title: 'Протокол, пункт', width: 210 },
-          { title: 'Поручение' },
-          { title: 'Ответственные', width: 220 },
-          { title: 'Срок', width: 120 },
-          { title: 'Состояние', width: 180 },
-          { title: '', width: 190 },
-        ]}
-        empty={list.isSuccess && rows.length === 0 ? <EmptyState text="Поручений с такими условиями нет." /> : null}
-      >
-        {rows.map((r) => (
-          <Table.Tr key={r.id}>
-            <Table.Td>
-              <Anchor component={Link} to={`/meetings/list/${r.meetingId}`} size="sm">
-                {r.meetingLabel}
-              </Anchor>
-              <Text size="xs" c="dimmed">
-                п. {r.decisionNumber} · {r.groupName}
-              </Text>
-            </Table.Td>
-            <Table.Td>
-              <Text size="sm">{r.text}</Text>
-              {r.completionNote ? (
-                <Text size="xs" c="dimmed">
-                  Отметка: {r.completionNote}
-                </Text>
-              ) : null}
-            </Table.Td>
-            <Table.Td>
-              <Text size="sm">{responsibles(r)}</Text>
-            </Table.Td>
-            <Table.Td>
-              <Text size="sm">{dueLabel(r)}</Text>
-            </Table.Td>
-            <Table.Td>
-              <AssignmentStateBadge state={r.state} />
-            </Table.Td>
-            <Table.Td>
-              {r.status === 'inProgress' ? (
-                <Group gap={4}>
-                  <Button size="compact-sm" variant="light" color="green" onClick={() => setMarking({ row: r, status: 'done' })}>
-                    Отметить исполненным
-                  </Button>
-                  <Button size="compact-sm" variant="subtle" color="gray" onClick={() => setMarking({ row: r, status: 'withdrawn' })}>
-                    Снять с контроля
-                  </Button>
-                </Group>
-              ) : (
-                <Button size="compact-sm" variant="subtle" onClick={() => setMarking({ row: r, status: 'inProgress' })}>
-                  Вернуть на контроль
-                </Button>
-              )}
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </ListTable>
+        columns={ASSIGNMENT_COLUMNS}
+        rows={list.data?.rows}
+        loading={list.isFetching}
+        spacing="sm"
+        actions={{
+          label: (r) => `Действия: п. ${r.decisionNumber}, ${r.meetingLabel}`,
+          actions: (r) =>
+            r.status === 'inProgress'
+              ? [
+                  { label: 'Отметить исполненным', icon: <IconCheck size={14} />, onClick: () => setMarking({ row: r, status: 'done' }) },
+                  {
+                    label: 'Снять с контроля',
+                    icon: <IconCircleOff size={14} />,
+                    onClick: () => setMarking({ row: r, status: 'withdrawn' }),
+                  },
+                ]
+              : [
+                  {
+                    label: 'Вернуть на контроль',
+                    icon: <IconArrowBackUp size={14} />,
+                    onClick: () => setMarking({ row: r, status: 'inProgress' }),
+                  },
+                ],
+        }}
+        empty={<EmptyState text="Поручений с такими условиями нет." />}
+      />
       {list.data ? (
         <Text size="sm" c="dimmed" mt="xs">
           {countOf(list.data.total, ['поручение', 'поручения', 'поручений'])}
@@ -157,6 +128,39 @@ export function AssignmentsScreen() {
     </>
   );
 }
+
+const ASSIGNMENT_COLUMNS: Column<AssignmentRow>[] = [
+  {
+    header: 'Протокол, пункт',
+    width: 210,
+    render: (r) => (
+      <>
+        <Anchor component={Link} to={`/meetings/list/${r.meetingId}`} size="sm">
+          {r.meetingLabel}
+        </Anchor>
+        <Text size="xs" c="dimmed">
+          п. {r.decisionNumber} · {r.groupName}
+        </Text>
+      </>
+    ),
+  },
+  {
+    header: 'Поручение',
+    render: (r) => (
+      <>
+        <Text size="sm">{r.text}</Text>
+        {r.completionNote ? (
+          <Text size="xs" c="dimmed">
+            Отметка: {r.completionNote}
+          </Text>
+        ) : null}
+      </>
+    ),
+  },
+  { header: 'Ответственные', width: 220, render: (r) => <Text size="sm">{responsibles(r)}</Text> },
+  { header: 'Срок', width: 120, render: (r) => <Text size="sm">{dueLabel(r)}</Text> },
+  { header: 'Состояние', width: 180, render: (r) => <AssignmentStateBadge state={r.state} /> },
+];
 
 const TITLES: Record<AssignmentStatus, string> = {
   done: 'Отметить поручение исполненным',

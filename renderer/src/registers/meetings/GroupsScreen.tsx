@@ -1,13 +1,13 @@
-import { ActionIcon, Button, Group, NumberInput, Paper, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Group, NumberInput, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconCalendarPlus, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { QUORUM_RULE_LABELS, QUORUM_RULES, type CaseFile, type QuorumRule, type WorkingGroup } from '@shared/contract/meetings';
 import { bodyNameGenitive, countOf } from '@shared/russian';
 import { useCall, useChange } from '@renderer/api/client';
-import { confirmDelete, EmptyState, RowActions, ScreenHeader } from '@renderer/components/screen';
+import { editDeleteActions, EmptyState, ScreenHeader } from '@renderer/components/screen';
+import { DataTable, type Column } from '@renderer/components/DataTable';
 import { FormDialog, FormFrame, SaveButton, TextField, useContractForm, useLeaveGuard, type ContractForm } from '@renderer/components/form';
 import { PeopleMultiPicker, PersonPicker } from '@renderer/components/pickers';
-import { ListTable } from './common';
 import { CreateMeetingDialog } from './MeetingForm';
 
 export function GroupsScreen() {
@@ -15,7 +15,6 @@ export function GroupsScreen() {
   const remove = useChange('workingGroups.delete', { success: 'Рабочая группа удалена' });
   const [editing, setEditing] = useState<WorkingGroup | 'new' | null>(null);
   const [meetingOf, setMeetingOf] = useState<number | null>(null);
-  const list = groups.data ?? [];
   return (
     <>
       <ScreenHeader
@@ -27,63 +26,46 @@ export function GroupsScreen() {
           </Button>
         }
       />
-      <ListTable
+      <DataTable
         label="Рабочие группы"
-        columns={[
-          { title: 'Название' },
-          { title: 'Председатель' },
-          { title: 'Секретарь' },
-          { title: 'Состав' },
-          { title: 'Заседаний' },
-          { title: 'Поручений на контроле (по подписанным протоколам)' },
-          { title: '' },
-        ]}
-        empty={
-          groups.isSuccess && list.length === 0 ? (
-            <EmptyState text="Рабочих групп пока нет. Добавьте группу, чтобы вести её заседания и протоколы." />
-          ) : null
-        }
-      >
-        {list.map((g) => (
-          <Table.Tr key={g.id}>
-            <Table.Td>
-              <Text fw={500}>{g.name}</Text>
-              <Text size="xs" c="dimmed">
-                Протокол заседания {g.nameGenitive}
-              </Text>
-            </Table.Td>
-            <Table.Td style={{ whiteSpace: 'nowrap' }}>{g.chair?.short ?? '—'}</Table.Td>
-            <Table.Td style={{ whiteSpace: 'nowrap' }}>{g.secretary?.short ?? '—'}</Table.Td>
-            <Table.Td style={{ whiteSpace: 'nowrap' }}>{countOf(g.members.length, ['человек', 'человека', 'человек'])}</Table.Td>
-            <Table.Td>{g.meetingCount}</Table.Td>
-            <Table.Td>{g.openAssignmentCount}</Table.Td>
-            <Table.Td>
-              <Group gap={4} wrap="nowrap" justify="flex-end">
-                <Button
-                  size="compact-sm"
-                  variant="light"
-                  leftSection={<IconCalendarPlus size={14} />}
-                  onClick={() => setMeetingOf(g.id)}
-                  aria-label={`Новое заседание: ${g.name}`}
-                >
-                  Новое заседание
-                </Button>
-                <RowActions
-                  name={g.name}
-                  onEdit={() => setEditing(g)}
-                  onDelete={() => confirmDelete(`Удалить рабочую группу «${g.name}»?`, () => remove.mutate({ id: g.id }))}
-                />
-              </Group>
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </ListTable>
+        columns={GROUP_COLUMNS}
+        rows={groups.data}
+        loading={groups.isFetching}
+        spacing="sm"
+        actions={editDeleteActions<WorkingGroup>({
+          name: (g) => g.name,
+          question: (g) => `Удалить рабочую группу «${g.name}»?`,
+          onEdit: setEditing,
+          onDelete: (g) => remove.mutate({ id: g.id }),
+          more: (g) => [{ label: 'Новое заседание', icon: <IconCalendarPlus size={14} />, onClick: () => setMeetingOf(g.id) }],
+        })}
+        empty={<EmptyState text="Рабочих групп пока нет. Добавьте группу, чтобы вести её заседания и протоколы." />}
+      />
       <ThresholdSetting />
       {editing ? <GroupForm editing={editing === 'new' ? null : editing} onClose={() => setEditing(null)} /> : null}
       {meetingOf !== null ? <CreateMeetingDialog groupId={meetingOf} onClose={() => setMeetingOf(null)} /> : null}
     </>
   );
 }
+
+const GROUP_COLUMNS: Column<WorkingGroup>[] = [
+  {
+    header: 'Название',
+    render: (g) => (
+      <>
+        <Text fw={500}>{g.name}</Text>
+        <Text size="xs" c="dimmed">
+          Протокол заседания {g.nameGenitive}
+        </Text>
+      </>
+    ),
+  },
+  { header: 'Председатель', nowrap: true, render: (g) => g.chair?.short ?? '—' },
+  { header: 'Секретарь', nowrap: true, render: (g) => g.secretary?.short ?? '—' },
+  { header: 'Состав', nowrap: true, render: (g) => countOf(g.members.length, ['человек', 'человека', 'человек']) },
+  { header: 'Заседаний', render: (g) => g.meetingCount },
+  { header: 'Поручений на контроле (по подписанным протоколам)', render: (g) => g.openAssignmentCount },
+];
 
 interface GroupValues {
   name: string;

@@ -1,15 +1,17 @@
-import { Button, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconFolderOpen, IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
+import type { MeetingRow } from '@shared/contract/meetings';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { MEETING_KIND_LABELS, MEETING_STATUS_LABELS, MEETING_STATUSES, type MeetingStatus } from '@shared/contract/meetings';
 import { countOf, currentYear, formatDate } from '@shared/russian';
-import { useCall } from '@renderer/api/client';
-import { EmptyState, ScreenHeader } from '@renderer/components/screen';
+import { useCall, useChange } from '@renderer/api/client';
+import { confirmDelete, EmptyState, ScreenHeader } from '@renderer/components/screen';
+import { DataTable, type Column } from '@renderer/components/DataTable';
 import { SEARCH_DEBOUNCE_MS } from '@renderer/components/useListState';
-import { ListTable, MeetingStatusBadge } from './common';
+import { MeetingStatusBadge } from './common';
 import { CreateMeetingDialog } from './MeetingForm';
 
 export function MeetingsScreen() {
@@ -32,6 +34,7 @@ export function MeetingsScreen() {
   const thisYear = currentYear();
   const years = Array.from({ length: 12 }, (_, i) => String(thisYear + 1 - i));
   const rows = list.data?.rows ?? [];
+  const remove = useChange('meetings.delete', { success: 'Заседание удалено' });
   const filtered = groupId !== null || year !== null || status !== null || debounced !== '';
   const noGroups = groups.isSuccess && groups.data.length === 0;
 
@@ -83,66 +86,40 @@ export function MeetingsScreen() {
           w={280}
         />
       </Group>
-      <ListTable
+      <DataTable
         label="Заседания"
-        columns={[
-          { title: 'Дата', width: 130 },
-          { title: '№', width: 60 },
-          { title: 'Группа и вид' },
-          { title: 'Вопросы повестки' },
-          { title: 'Состояние', width: 130 },
-        ]}
+        columns={MEETING_COLUMNS}
+        rows={list.data?.rows}
+        loading={list.isFetching}
+        spacing="sm"
+        onRowClick={(m) => void navigate(`/meetings/list/${m.id}`)}
+        actions={{
+          label: (m) => `Действия: заседание ${formatDate(m.dateStart)} №${m.number}`,
+          actions: (m) => [
+            { label: 'Открыть', icon: <IconFolderOpen size={14} />, onClick: () => void navigate(`/meetings/list/${m.id}`) },
+            {
+              label: 'Удалить черновик',
+              icon: <IconTrash size={14} />,
+              color: 'red',
+              // Held and signed meetings are kept: the minutes refer to them.
+              disabled: m.status !== 'draft',
+              onClick: () =>
+                confirmDelete(`Удалить черновик заседания ${formatDate(m.dateStart)} №${m.number} (${m.groupName})?`, () =>
+                  remove.mutate({ id: m.id }),
+                ),
+            },
+          ],
+        }}
+        filtered={filtered}
+        noMatches="Заседаний с такими условиями нет."
         empty={
-          list.isSuccess && rows.length === 0 ? (
-            noGroups ? (
-              <EmptyState text="Сначала добавьте рабочую группу в разделе «Рабочие группы»." />
-            ) : (
-              <EmptyState text={filtered ? 'Заседаний с такими условиями нет.' : 'Заседаний пока нет.'} />
-            )
-          ) : null
+          noGroups ? (
+            <EmptyState text="Сначала добавьте рабочую группу в разделе «Рабочие группы»." />
+          ) : (
+            <EmptyState text="Заседаний пока нет." />
+          )
         }
-      >
-        {rows.map((m) => (
-          <Table.Tr key={m.id} style={{ cursor: 'pointer' }} onClick={() => navigate(`/meetings/list/${m.id}`)}>
-            <Table.Td>
-              <Text component="a" href={`#/meetings/list/${m.id}`} c="indigo" size="sm" onClick={(e) => e.preventDefault()}>
-                {formatDate(m.dateStart)}
-                {m.dateEnd && m.dateEnd !== m.dateStart ? `–${formatDate(m.dateEnd)}` : ''}
-              </Text>
-            </Table.Td>
-            <Table.Td>{m.number}</Table.Td>
-            <Table.Td>
-              <Text size="sm">{m.groupName}</Text>
-              <Text size="xs" c="dimmed">
-                {[MEETING_KIND_LABELS[m.kind], m.town].filter(Boolean).join(', ')}
-              </Text>
-            </Table.Td>
-            <Table.Td>
-              {m.topics.length === 0 ? (
-                <Text size="sm" c="dimmed">
-                  повестка не составлена
-                </Text>
-              ) : (
-                <Stack gap={0}>
-                  {m.topics.slice(0, 3).map((t, i) => (
-                    <Text size="sm" key={i} lineClamp={1}>
-                      {i + 1}. {t}
-                    </Text>
-                  ))}
-                  {m.topics.length > 3 ? (
-                    <Text size="xs" c="dimmed">
-                      и ещё {countOf(m.topics.length - 3, ['вопрос', 'вопроса', 'вопросов'])}
-                    </Text>
-                  ) : null}
-                </Stack>
-              )}
-            </Table.Td>
-            <Table.Td>
-              <MeetingStatusBadge status={m.status} />
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </ListTable>
+      />
       {list.data && list.data.total > rows.length ? (
         <Text size="sm" c="dimmed" mt="xs">
           Показаны последние {rows.length} из {list.data.total}. Уточните фильтры, чтобы найти остальные.
@@ -157,3 +134,51 @@ export function MeetingsScreen() {
     </>
   );
 }
+
+const MEETING_COLUMNS: Column<MeetingRow>[] = [
+  {
+    header: 'Дата',
+    width: 130,
+    render: (m) => (
+      <Text component="a" href={`#/meetings/list/${m.id}`} c="indigo" size="sm" onClick={(e) => e.preventDefault()}>
+        {formatDate(m.dateStart)}
+        {m.dateEnd && m.dateEnd !== m.dateStart ? `–${formatDate(m.dateEnd)}` : ''}
+      </Text>
+    ),
+  },
+  { header: '№', width: 60, render: (m) => m.number },
+  {
+    header: 'Группа и вид',
+    render: (m) => (
+      <>
+        <Text size="sm">{m.groupName}</Text>
+        <Text size="xs" c="dimmed">
+          {[MEETING_KIND_LABELS[m.kind], m.town].filter(Boolean).join(', ')}
+        </Text>
+      </>
+    ),
+  },
+  {
+    header: 'Вопросы повестки',
+    render: (m) =>
+      m.topics.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          повестка не составлена
+        </Text>
+      ) : (
+        <Stack gap={0}>
+          {m.topics.slice(0, 3).map((t, i) => (
+            <Text size="sm" key={i} lineClamp={1}>
+              {i + 1}. {t}
+            </Text>
+          ))}
+          {m.topics.length > 3 ? (
+            <Text size="xs" c="dimmed">
+              и ещё {countOf(m.topics.length - 3, ['вопрос', 'вопроса', 'вопросов'])}
+            </Text>
+          ) : null}
+        </Stack>
+      ),
+  },
+  { header: 'Состояние', width: 130, render: (m) => <MeetingStatusBadge status={m.status} /> },
+];

@@ -1,6 +1,6 @@
-import { Badge, Group, Paper, Table } from '@mantine/core';
+import { Badge, Group } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import type { FileOutput } from '@shared/contract/define';
 import {
   ASSIGNMENT_STATE_LABELS,
@@ -65,45 +65,4 @@ export function useDocument() {
     }
   };
   return { busy, download };
-}
-
-/**
- * The register's lists: a bordered table with its header, or, when there are no rows, the
- * message that says why (nothing yet, or nothing matches the filters).
- */
-export function ListTable({
-  label,
-  columns,
-  empty,
-  children,
-}: {
-  label: string;
-  columns: { title: string; width?: number }[];
-  /** Shown instead of the table; null while there are rows (or they are loading). */
-  empty: ReactNode | null;
-  children: ReactNode;
-}) {
-  if (empty !== null) {
-    return (
-      <Paper withBorder p="xl">
-        {empty}
-      </Paper>
-    );
-  }
-  return (
-    <Paper withBorder>
-      <Table aria-label={label} striped highlightOnHover verticalSpacing="sm">
-        <Table.Thead>
-          <Table.Tr>
-            {columns.map((c, i) => (
-              <Table.Th key={i} w={c.width}>
-                {c.title}
-              </Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>{children}</Table.Tbody>
-      </Table>
-    </Paper>
-  );
 }

@@ -13,8 +13,7 @@ import {
   type ProperForms,
 } from '@shared/russian';
 import { useCall, useChange } from '@renderer/api/client';
-import { actionsColumn } from './common';
-import { AddButton, EmptyState, ScreenHeader } from '@renderer/components/screen';
+import { AddButton, editDeleteActions, EmptyState, ScreenHeader } from '@renderer/components/screen';
 import { DataTable, type Column } from '@renderer/components/DataTable';
 import { FormDialog, TextField, useContractForm } from '@renderer/components/form';
 
@@ -50,13 +49,13 @@ export function MunicipalitiesScreen() {
         ),
     },
     { header: 'Организации', width: 130, render: (m) => m.organizationCount || '—' },
-    actionsColumn<Municipality>({
-      name: (m) => m.name,
-      question: (m) => `Удалить муниципальное образование «${m.name}»?`,
-      onEdit: (m) => setForm({ editing: m }),
-      onDelete: (m) => remove.mutate({ id: m.id }),
-    }),
   ];
+  const actions = editDeleteActions<Municipality>({
+    name: (m) => m.name,
+    question: (m) => `Удалить муниципальное образование «${m.name}»?`,
+    onEdit: (m) => setForm({ editing: m }),
+    onDelete: (m) => remove.mutate({ id: m.id }),
+  });
 
   const add = <AddButton onClick={() => setForm({ editing: null })} />;
 
@@ -70,6 +69,7 @@ export function MunicipalitiesScreen() {
       <DataTable
         label="Муниципальные образования"
         columns={columns}
+        actions={actions}
         rows={data.data}
         total={data.data?.length ?? 0}
         loading={data.isFetching}

@@ -6,8 +6,8 @@ import type { Organization } from '@shared/contract/registry';
 import { organizationDisplayName as organizationLabel } from '@shared/russian';
 import { ORGANIZATION_TYPE_LABELS, type OrganizationType } from '@shared/enums';
 import { useCall, useChange } from '@renderer/api/client';
-import { actionsColumn, Contacts, MunicipalityFilter, TypeFilter } from './common';
-import { AddButton, EmptyState, ScreenHeader, SearchInput } from '@renderer/components/screen';
+import { Contacts, MunicipalityFilter, TypeFilter } from './common';
+import { AddButton, editDeleteActions, EmptyState, ScreenHeader, SearchInput } from '@renderer/components/screen';
 import { DataTable, type Column } from '@renderer/components/DataTable';
 import { OrganizationForm } from './OrganizationForm';
 import { useListState } from '@renderer/components/useListState';
@@ -59,13 +59,13 @@ export function OrganizationsScreen() {
           '—'
         ),
     },
-    actionsColumn<Organization>({
-      name: organizationLabel,
-      question: (o) => `Удалить организацию «${organizationLabel(o)}»?`,
-      onEdit: (o) => setForm({ editing: o }),
-      onDelete: (o) => remove.mutate({ id: o.id }),
-    }),
   ];
+  const actions = editDeleteActions<Organization>({
+    name: organizationLabel,
+    question: (o) => `Удалить организацию «${organizationLabel(o)}»?`,
+    onEdit: (o) => setForm({ editing: o }),
+    onDelete: (o) => remove.mutate({ id: o.id }),
+  });
 
   const add = <AddButton onClick={() => setForm({ editing: null })} />;
 
@@ -80,6 +80,7 @@ export function OrganizationsScreen() {
       <DataTable
         label="Организации"
         columns={columns}
+        actions={actions}
         rows={data.data?.rows}
         total={data.data?.total ?? 0}
         totalCapped={data.data?.totalCapped ?? false}

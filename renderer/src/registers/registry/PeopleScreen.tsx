@@ -6,8 +6,8 @@ import type { Person } from '@shared/contract/registry';
 import type { OrganizationType } from '@shared/enums';
 import { formatDate, personFullName } from '@shared/russian';
 import { useCall, useChange } from '@renderer/api/client';
-import { actionsColumn, Contacts, MunicipalityFilter, TypeFilter } from './common';
-import { AddButton, EmptyState, ScreenHeader, SearchInput } from '@renderer/components/screen';
+import { Contacts, MunicipalityFilter, TypeFilter } from './common';
+import { AddButton, editDeleteActions, EmptyState, ScreenHeader, SearchInput } from '@renderer/components/screen';
 import { DataTable, type Column } from '@renderer/components/DataTable';
 import { PersonForm } from './PersonForm';
 import { OrganizationPicker } from '@renderer/components/pickers';
@@ -50,13 +50,13 @@ export function PeopleScreen() {
           </Text>
         ),
     },
-    actionsColumn<Person>({
-      name: personFullName,
-      question: (p) => `Удалить специалиста «${personFullName(p)}»?`,
-      onEdit: (p) => setForm({ editing: p }),
-      onDelete: (p) => remove.mutate({ id: p.id }),
-    }),
   ];
+  const actions = editDeleteActions<Person>({
+    name: personFullName,
+    question: (p) => `Удалить специалиста «${personFullName(p)}»?`,
+    onEdit: (p) => setForm({ editing: p }),
+    onDelete: (p) => remove.mutate({ id: p.id }),
+  });
 
   const add = <AddButton onClick={() => setForm({ editing: null })} />;
 
@@ -79,6 +79,7 @@ export function PeopleScreen() {
       <DataTable
         label="Специалисты"
         columns={columns}
+        actions={actions}
         rows={data.data?.rows}
         total={data.data?.total ?? 0}
         totalCapped={data.data?.totalCapped ?? false}

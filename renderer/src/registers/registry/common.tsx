@@ -1,8 +1,6 @@
 import { Select, Text } from '@mantine/core';
-import type { Column } from '@renderer/components/DataTable';
 import { ORGANIZATION_TYPE_LABELS, ORGANIZATION_TYPES, type OrganizationType } from '@shared/enums';
 import { useCall } from '@renderer/api/client';
-import { RowActions, confirmDelete } from '@renderer/components/screen';
 
 export const organizationTypeOptions = ORGANIZATION_TYPES.map((t) => ({ value: t, label: ORGANIZATION_TYPE_LABELS[t] }));
 
@@ -19,26 +17,6 @@ export function Contacts({ phone, email }: { phone: string; email: string }) {
       {email ? <Text size="sm">{email}</Text> : null}
     </>
   );
-}
-
-/** The last column of a list: edit opens the form, delete asks `question` first. */
-export function actionsColumn<Row extends { id: number }>(options: {
-  name: (row: Row) => string;
-  question: (row: Row) => string;
-  onEdit: (row: Row) => void;
-  onDelete: (row: Row) => void;
-}): Column<Row, never> {
-  return {
-    header: 'Действия',
-    width: 200,
-    render: (row) => (
-      <RowActions
-        name={options.name(row)}
-        onEdit={() => options.onEdit(row)}
-        onDelete={() => confirmDelete(options.question(row), () => options.onDelete(row))}
-      />
-    ),
-  };
 }
 
 /** List filter by organisation type; empty means all types. */

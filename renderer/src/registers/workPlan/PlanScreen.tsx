@@ -1,4 +1,4 @@
-import { Button, Center, Group, Loader, Menu, Paper, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Center, Group, Loader, Menu, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import {
   IconArrowDown,
@@ -21,7 +21,7 @@ import { useCall, useChange } from '@renderer/api/client';
 import { confirmDelete, EmptyState } from '@renderer/components/screen';
 import { PersonPicker } from '@renderer/components/pickers';
 import { SEARCH_DEBOUNCE_MS } from '@renderer/components/useListState';
-import { RowActions } from '@renderer/components/RowActions';
+import { DataTable, type Column, type RowActionsSpec, type RowGroups } from '@renderer/components/DataTable';
 import {
   directionOptions,
   quarterOptions,
@@ -303,97 +303,69 @@ function ItemsTable({
 }) {
   const move = useChange('workPlan.moveItem');
   const remove = useChange('workPlan.deleteItem', { success: 'Мероприятие удалено из плана' });
-  const groups = DIRECTIONS.map((direction, i) => ({
-    direction,
-    number: i + 1,
-    items: items.filter((item) => item.direction === direction),
-  })).filter((g) => g.items.length > 0);
-
+  // The service returns the items in the plan's order: by direction, then position.
+  const groups: RowGroups<PlanItem> = {
+    key: (item) => item.direction,
+    label: (item) => `${DIRECTIONS.indexOf(item.direction) + 1}. ${DIRECTION_LABELS[item.direction]}`,
+  };
+  const actions: RowActionsSpec<PlanItem> = {
+    label: (item) => `Действия: ${item.number}`,
+    actions: (item) => [
+      { label: 'Отметить выполнение', icon: <IconCheck size={14} />, onClick: () => onStatus(item) },
+      { label: 'Изменить', icon: <IconPencil size={14} />, onClick: () => onEdit(item) },
+      { label: 'Выше', icon: <IconArrowUp size={14} />, disabled: item.isFirst, onClick: () => move.mutate({ id: item.id, to: 'up' }) },
+      { label: 'Ниже', icon: <IconArrowDown size={14} />, disabled: item.isLast, onClick: () => move.mutate({ id: item.id, to: 'down' }) },
+      {
+        label: 'Удалить',
+        icon: <IconTrash size={14} />,
+        color: 'red',
+        onClick: () => confirmDelete(`Удалить из плана мероприятие ${item.number} «${item.title}»?`, () => remove.mutate({ id: item.id })),
+      },
+    ],
+  };
   return (
-    <Paper withBorder>
-      {/* On a window narrower than 1366 px the table scrolls inside its frame instead of pushing the row actions off screen. */}
-      <Table.ScrollContainer minWidth={1000}>
-        <Table verticalSpacing="xs" striped={false} highlightOnHover aria-label="Мероприятия плана">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th w={56}>№</Table.Th>
-              <Table.Th miw={280}>Мероприятие</Table.Th>
-              <Table.Th>Форма</Table.Th>
-              <Table.Th w={110}>Срок</Table.Th>
-              <Table.Th>Ответственные</Table.Th>
-              <Table.Th>Партнёры</Table.Th>
-              <Table.Th w={140}>Статус</Table.Th>
-              <Table.Th miw={160}>Отметка о выполнении</Table.Th>
-              <Table.Th w={44} />
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {groups.map((group) => [
-              <Table.Tr key={group.direction} bg="var(--mantine-color-gray-1)">
-                <Table.Td colSpan={9}>
-                  <Text fw={700}>
-                    {group.number}. {DIRECTION_LABELS[group.direction]}
-                  </Text>
-                </Table.Td>
-              </Table.Tr>,
-              ...group.items.map((item) => (
-                <Table.Tr key={item.id} data-testid="plan-item">
-                  <Table.Td>{item.number}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{item.title}</Text>
-                    {item.targetAudience ? (
-                      <Text size="xs" c="dimmed">
-                        Аудитория: {item.targetAudience}
-                      </Text>
-                    ) : null}
-                  </Table.Td>
-                  <Table.Td>{item.form}</Table.Td>
-                  <Table.Td>{item.termLabel}</Table.Td>
-                  <Table.Td>{item.responsibles.map((r) => r.label).join(', ')}</Table.Td>
-                  <Table.Td>{item.partners.map((p) => p.label).join(', ')}</Table.Td>
-                  <Table.Td>
-                    <StatusBadge status={item.status} />
-                    <RealisationLines item={item} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{item.resultNote}</Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <RowActions
-                      label={`Действия: ${item.number}`}
-                      actions={[
-                        { label: 'Отметить выполнение', icon: <IconCheck size={14} />, onClick: () => onStatus(item) },
-                        { label: 'Изменить', icon: <IconPencil size={14} />, onClick: () => onEdit(item) },
-                        {
-                          label: 'Выше',
-                          icon: <IconArrowUp size={14} />,
-                          disabled: item.isFirst,
-                          onClick: () => move.mutate({ id: item.id, to: 'up' }),
-                        },
-                        {
-                          label: 'Ниже',
-                          icon: <IconArrowDown size={14} />,
-                          disabled: item.isLast,
-                          onClick: () => move.mutate({ id: item.id, to: 'down' }),
-                        },
-                        {
-                          label: 'Удалить',
-                          icon: <IconTrash size={14} />,
-                          color: 'red',
-                          onClick: () =>
-                            confirmDelete(`Удалить из плана мероприятие ${item.number} «${item.title}»?`, () =>
-                              remove.mutate({ id: item.id }),
-                            ),
-                        },
-                      ]}
-                    />
-                  </Table.Td>
-                </Table.Tr>
-              )),
-            ])}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-    </Paper>
+    <DataTable
+      label="Мероприятия плана"
+      columns={PLAN_COLUMNS}
+      rows={items}
+      loading={false}
+      groups={groups}
+      actions={actions}
+      rowTestId="plan-item"
+      empty={null}
+    />
   );
 }
+
+const PLAN_COLUMNS: Column<PlanItem>[] = [
+  { header: '№', width: 56, render: (item) => item.number },
+  {
+    header: 'Мероприятие',
+    minWidth: 240,
+    render: (item) => (
+      <>
+        <Text size="sm">{item.title}</Text>
+        {item.targetAudience ? (
+          <Text size="xs" c="dimmed">
+            Аудитория: {item.targetAudience}
+          </Text>
+        ) : null}
+      </>
+    ),
+  },
+  { header: 'Форма', render: (item) => item.form },
+  { header: 'Срок', width: 110, render: (item) => item.termLabel },
+  { header: 'Ответственные', render: (item) => item.responsibles.map((r) => r.label).join(', ') },
+  { header: 'Партнёры', render: (item) => item.partners.map((p) => p.label).join(', ') },
+  {
+    header: 'Статус',
+    width: 140,
+    render: (item) => (
+      <>
+        <StatusBadge status={item.status} />
+        <RealisationLines item={item} />
+      </>
+    ),
+  },
+  { header: 'Отметка о выполнении', minWidth: 150, render: (item) => <Text size="sm">{item.resultNote}</Text> },
+];
