@@ -58,6 +58,8 @@ export function hostBuildOptions(root = ROOT): BuildOptions {
     entryPoints: [path.join(root, 'electron', 'host', 'cli.ts')],
     outfile: path.join(root, 'dist', 'electron', 'host.cjs'),
     external: ['better-sqlite3', 'esbuild'],
+    minifyWhitespace: true,
+    minifySyntax: true,
     define: { __RC_BUNDLED__: 'true' },
   };
 }

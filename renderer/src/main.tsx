@@ -13,9 +13,10 @@ import { createRoot } from 'react-dom/client';
 import { queryClient } from './api/client';
 import './api/undo';
 import { captureToken } from './api/transport';
-import { App } from './app/App';
+import { App, primeFirstScreen } from './app/App';
 
 captureToken();
+primeFirstScreen();
 
 const theme = createTheme({ primaryColor: 'indigo', defaultRadius: 'sm' });
 

@@ -97,6 +97,7 @@ export const callSets: { readonly [K in CallName]: { readonly reads: readonly Re
   'workPlan.get': { reads: ['workPlan'], refusal: 'Не загружено' },
   'workPlan.items': { reads: ['workPlan', 'names', 'lists'], refusal: 'Не загружено' },
   'workPlan.moveItem': { reads: [], refusal: 'Не перемещено' },
+  'workPlan.opening': { reads: ['workPlan', 'names', 'lists'], refusal: 'Не загружено' },
   'workPlan.setApproval': { reads: [], refusal: 'Не сохранено' },
   'workPlan.setStatus': { reads: [], refusal: 'Не сохранено' },
   'workPlan.summary': { reads: ['workPlan'], refusal: 'Не загружено' },

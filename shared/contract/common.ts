@@ -74,19 +74,8 @@ export const search = printable(z.string().trim().max(200, 'Строка пои�
 
 export const empty = z.object({}).strict().default({});
 
-/**
- * A search counts its matches no further than this (+1): above it the list says «более 1 000»
- * instead of a number nobody reads, and a one-letter search costs no full count.
- */
-export const SEARCH_TOTAL_CAP = 1000;
-
-export interface Page<T> {
-  rows: T[];
-  /** At most SEARCH_TOTAL_CAP + 1 when `totalCapped`. */
-  total: number;
-  /** More than SEARCH_TOTAL_CAP records matched a search: `total` is not their number. */
-  totalCapped?: boolean;
-}
+// Zod-free, so a list's table can import it without the schemas (the first bundle stays small).
+export { SEARCH_TOTAL_CAP, type Page } from './page';
 
 /**
  * A path to a file or folder typed or chosen by the user: absolute, every name in it one

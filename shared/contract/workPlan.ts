@@ -178,6 +178,16 @@ export const planItemsFilter = z
   })
   .strict();
 
+/** The plan screen's first paint: see `workPlan.opening`. */
+export interface PlanOpening {
+  years: WorkPlanSummaryRow[];
+  /** The first of `preferred` that has a plan, else the latest plan's year; null with no plans. */
+  year: number | null;
+  plan: WorkPlan | null;
+  /** The year's items with no filter, as `workPlan.items` gives them. */
+  items: PlanItem[];
+}
+
 const byYear = z.object({ year }).strict();
 const planDocument = z.object({ year, doc: z.enum(PLAN_DOCUMENTS, { error: 'Неизвестный документ плана' }) }).strict();
 const byId = z.object({ id }).strict();
@@ -187,6 +197,14 @@ export const workPlanCalls = {
   'workPlan.years': call(z.object({}).strict().default({})).reads('workPlan').returns<WorkPlanSummaryRow[]>(),
   'workPlan.create': call(byYear).db(['workPlan'], REFUSED.create).returns<WorkPlan>(),
   'workPlan.get': call(byYear).reads('workPlan').returns<WorkPlan>(),
+  /**
+   * Everything the plan screen shows first, in one round trip: the years, the year to show (the
+   * window asks for the one in its address, the one it last showed, this year — in that order),
+   * its plan and its items. Otherwise the items wait for the years to arrive.
+   */
+  'workPlan.opening': call(z.object({ preferred: z.array(year).max(3, 'Не больше трёх лет').default([]) }).strict())
+    .reads('workPlan', 'names', 'lists')
+    .returns<PlanOpening>(),
   /** Setting the date freezes the copy for approval; clearing it lets the copy follow the plan again. */
   'workPlan.setApproval': call(z.object({ year, approvedOn: isoDate('Дата утверждения').nullable() }).strict())
     .db(['workPlan'], REFUSED.save)

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, openApp, test } from './fixtures';
+import { apiOf, expect, openApp, planFormId, test } from './fixtures';
 
 // Every screen of the navigation, and a meeting's own screen, fits an old office PC's 1366×768
 // screen: nothing pushes the page wider than the window (a wide table scrolls inside its own
@@ -77,4 +77,43 @@ test('every screen fits 1366×768 with the demo data, and every list opens a row
   await page.screenshot({ path: testInfo.outputPath('plan-row-menu.png') });
   await page.keyboard.press('Escape');
   await expect(page.getByRole('menu')).toHaveCount(0);
+});
+
+test('a plan of 400 items renders the rows near the window, and scrolling reaches the last one and its menu', async ({
+  page,
+  app,
+  request,
+}) => {
+  test.setTimeout(180_000);
+  await openApp(page, app, 'empty');
+  const call = apiOf(request, app);
+  await call('workPlan.create', { year: 2017 });
+  const formId = await planFormId(call, 'Семинар');
+  for (let i = 1; i <= 400; i++) {
+    await call('workPlan.createItem', {
+      year: 2017,
+      direction: 'educational',
+      title: `Семинар номер ${i}`,
+      formId,
+      term: { kind: 'year' },
+    });
+  }
+  // Made outside the window: it reads them on a new start.
+  await page.reload();
+  const rows = page.getByTestId('plan-item');
+  await expect(rows.first()).toContainText('Семинар номер 1');
+  // Not every row is in the document: the list is virtualised.
+  await expect.poll(() => rows.count()).toBeLessThan(150);
+  // Scrolled to the end (rows measured on the way make the list longer than first estimated).
+  const last = rows.filter({ hasText: 'Семинар номер 400' });
+  await expect(async () => {
+    await page.mouse.wheel(0, 20_000);
+    await expect(last).toBeInViewport({ timeout: 500 });
+  }).toPass({ timeout: 30_000 });
+  await last.getByRole('button', { name: /^Действия: / }).click();
+  await expect(page.getByRole('menu')).toBeInViewport();
+  await expect(page.getByRole('menuitem', { name: 'Ниже' })).toBeDisabled();
+  await page.keyboard.press('Escape');
+  const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+  expect(widths.scroll).toBeLessThanOrEqual(widths.inner);
 });

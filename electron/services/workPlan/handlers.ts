@@ -5,12 +5,14 @@ import { setPlanApproval } from './approval';
 import { planDocumentSpec, planDocx, planXlsx } from './documents';
 import { createItem, deleteItem, listItems, moveItem, setItemStatus, updateItem } from './items';
 import { createPlan, getPlan, listPlanYears } from './plans';
+import { planOpening } from './opening';
 import { planSummary } from './summary';
 
 export const workPlanHandlers: Handlers<typeof workPlanCalls> = {
   'workPlan.years': ({ db }) => listPlanYears(db),
   'workPlan.create': ({ db }, input) => createPlan(db, input),
   'workPlan.get': ({ db }, input) => getPlan(db, input),
+  'workPlan.opening': ({ db }, input) => planOpening(db, input),
   'workPlan.setApproval': ({ db }, input) => setPlanApproval(db, input),
   'workPlan.items': ({ db }, input) => listItems(db, input),
   'workPlan.createItem': ({ db }, input) => createItem(db, input),

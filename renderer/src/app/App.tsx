@@ -7,12 +7,25 @@ import { Layout, ScreenLoading } from './Layout';
 import { RouteError } from './RouteError';
 import { registers } from './registers';
 
+/** The path the window opens on: the address's hash route, or the first screen for none. */
+const firstPath = () => registers[0]?.nav[0]?.path ?? '/';
+
+/**
+ * Starts loading the screen the window opens on — its register's chunk and its data — at once,
+ * alongside `app.status` (main.tsx calls this before the first render).
+ */
+export function primeFirstScreen() {
+  const [path = '/', query = ''] = (window.location.hash.slice(1) || '/').split('?');
+  const target = path === '/' ? firstPath() : path;
+  for (const r of registers) r.prime?.(target, new URLSearchParams(query));
+}
+
 export function App() {
   // Outside the router: this screen shows its own failure.
   const status = useCall('app.status', {}, { throwOnError: false });
   const router = useMemo(() => {
     const routes = registers.flatMap((r) => r.routes);
-    const first = registers[0]?.nav[0]?.path ?? '/';
+    const first = firstPath();
     return createHashRouter([
       ...routes
         .filter((r) => r.bare)

@@ -23,6 +23,12 @@ export interface RegisterUi {
   section: string;
   nav: NavEntry[];
   routes: ScreenRoute[];
+  /**
+   * Called once at launch with the address's path and query when the window opens on one of
+   * this register's screens: starts loading what that screen needs (its chunk, its data) while
+   * the app's status is asked, so the first screen waits for one round trip, not a chain.
+   */
+  prime?: (path: string, params: URLSearchParams) => void;
 }
 
 /**
@@ -33,5 +39,9 @@ export interface RegisterUi {
  */
 export function lazyScreens<M extends Record<string, unknown>>(load: () => Promise<M>) {
   let loading: Promise<M> | undefined;
-  return (name: keyof M & string): ComponentType => lazy(async () => ({ default: (await (loading ??= load()))[name] as ComponentType }));
+  const screen = (name: keyof M & string): ComponentType =>
+    lazy(async () => ({ default: (await (loading ??= load()))[name] as ComponentType }));
+  /** Starts the import before a screen of the register renders (`RegisterUi.prime`). */
+  const preload = () => void (loading ??= load());
+  return Object.assign(screen, { preload });
 }

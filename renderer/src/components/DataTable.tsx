@@ -1,9 +1,8 @@
-import { Button, Center, Group, Loader, Pagination, Paper, Table, Text, UnstyledButton } from '@mantine/core';
+import { Button, Center, Group, Loader, Paper, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type Row as TableRow } from '@tanstack/react-table';
-import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { SEARCH_TOTAL_CAP } from '@shared/contract/common';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { SEARCH_TOTAL_CAP } from '@shared/contract/page';
 import { countOf } from '@shared/russian';
 import { RowMenu, type RowAction } from './RowActions';
 import type { ListState } from './useListState';
@@ -78,6 +77,11 @@ interface DataTableProps<Row extends object, Sort extends string> {
 /** Lists shown whole render every row up to this many; longer ones only the rows near the window. */
 export const VIRTUALIZE_FROM = 150;
 const ACTIONS = '__actions';
+// Loaded with the first list that has pages: the first screen (the plan) has none.
+const Pager = lazy(() => import('./Pager'));
+// Loaded with the first list longer than VIRTUALIZE_FROM.
+const VirtualRows = lazy(() => import('./VirtualRows'));
+const entryKey = <Row,>(e: Entry<Row>) => (e.kind === 'group' ? e.key : e.row.id);
 
 type Entry<Row> = { kind: 'group'; key: string; label: ReactNode } | { kind: 'row'; row: TableRow<Row> };
 
@@ -164,26 +168,6 @@ export function DataTable<Row extends object, Sort extends string = never>({
 
   const virtual = entries.length > VIRTUALIZE_FROM;
   const bodyRef = useRef<HTMLTableSectionElement>(null);
-  const [scrollMargin, setScrollMargin] = useState(0);
-  useLayoutEffect(() => {
-    if (virtual && bodyRef.current) setScrollMargin(bodyRef.current.getBoundingClientRect().top + window.scrollY);
-  }, [virtual]);
-  const virtualizer = useWindowVirtualizer({
-    count: virtual ? entries.length : 0,
-    estimateSize: () => 52,
-    overscan: 12,
-    scrollMargin,
-    getItemKey: (i) => {
-      const e = entries[i]!;
-      return e.kind === 'group' ? e.key : e.row.id;
-    },
-  });
-  const windowed = virtual ? virtualizer.getVirtualItems() : null;
-  const shown = windowed
-    ? windowed.map((v) => ({ entry: entries[v.index]!, index: v.index }))
-    : entries.map((entry, index) => ({ entry, index }));
-  const padTop = windowed && windowed.length ? windowed[0]!.start - scrollMargin : 0;
-  const padBottom = windowed && windowed.length ? virtualizer.getTotalSize() - (windowed[windowed.length - 1]!.end - scrollMargin) : 0;
 
   const pages = list && total !== undefined ? Math.max(1, Math.ceil(total / list.pageSize)) : 1;
   // Deleting the only row of the last page leaves the list past its end: an empty page of a
@@ -222,6 +206,40 @@ export function DataTable<Row extends object, Sort extends string = never>({
     );
   }
   const width = table.getVisibleLeafColumns().length;
+  const renderEntry = (index: number, measure?: (row: HTMLTableRowElement | null) => void) => {
+    const entry = entries[index]!;
+    return entry.kind === 'group' ? (
+      <Table.Tr key={entry.key} data-index={index} ref={measure} bg="var(--mantine-color-gray-1)">
+        <Table.Td colSpan={width}>
+          <Text fw={700}>{entry.label}</Text>
+        </Table.Td>
+      </Table.Tr>
+    ) : (
+      <Table.Tr
+        key={entry.row.id}
+        data-index={index}
+        ref={measure}
+        data-testid={rowTestId}
+        style={onRowClick ? { cursor: 'pointer' } : undefined}
+        onClick={onRowClick ? () => onRowClick(entry.row.original) : undefined}
+      >
+        {entry.row.getVisibleCells().map((cell) => {
+          const c = cell.column.columnDef.meta as Column<Row, Sort>;
+          return (
+            <Table.Td
+              key={cell.id}
+              ta={c.align}
+              style={c.nowrap ? { whiteSpace: 'nowrap' } : undefined}
+              // The menu's button must not also open the row.
+              onClick={cell.column.id === ACTIONS ? (e) => e.stopPropagation() : undefined}
+            >
+              {flexRender(cell.column.columnDef.cell, cell.getContext())}
+            </Table.Td>
+          );
+        })}
+      </Table.Tr>
+    );
+  };
   return (
     <>
       <Paper withBorder>
@@ -243,46 +261,14 @@ export function DataTable<Row extends object, Sort extends string = never>({
               ))}
             </Table.Thead>
             <Table.Tbody ref={bodyRef}>
-              {padTop > 0 ? <tr aria-hidden style={{ height: padTop }} /> : null}
-              {shown.map(({ entry, index }) =>
-                entry.kind === 'group' ? (
-                  <Table.Tr
-                    key={entry.key}
-                    data-index={index}
-                    ref={virtual ? virtualizer.measureElement : undefined}
-                    bg="var(--mantine-color-gray-1)"
-                  >
-                    <Table.Td colSpan={width}>
-                      <Text fw={700}>{entry.label}</Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ) : (
-                  <Table.Tr
-                    key={entry.row.id}
-                    data-index={index}
-                    ref={virtual ? virtualizer.measureElement : undefined}
-                    data-testid={rowTestId}
-                    style={onRowClick ? { cursor: 'pointer' } : undefined}
-                    onClick={onRowClick ? () => onRowClick(entry.row.original) : undefined}
-                  >
-                    {entry.row.getVisibleCells().map((cell) => {
-                      const c = cell.column.columnDef.meta as Column<Row, Sort>;
-                      return (
-                        <Table.Td
-                          key={cell.id}
-                          ta={c.align}
-                          style={c.nowrap ? { whiteSpace: 'nowrap' } : undefined}
-                          // The menu's button must not also open the row.
-                          onClick={cell.column.id === ACTIONS ? (e) => e.stopPropagation() : undefined}
-                        >
-                          {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                        </Table.Td>
-                      );
-                    })}
-                  </Table.Tr>
-                ),
+              {virtual ? (
+                // Until the virtualiser has loaded, the first rows stand in.
+                <Suspense fallback={entries.slice(0, VIRTUALIZE_FROM).map((_, i) => renderEntry(i))}>
+                  <VirtualRows count={entries.length} keyOf={(i) => entryKey(entries[i]!)} body={bodyRef} render={renderEntry} />
+                </Suspense>
+              ) : (
+                entries.map((_, i) => renderEntry(i))
               )}
-              {padBottom > 0 ? <tr aria-hidden style={{ height: padBottom }} /> : null}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
@@ -297,7 +283,9 @@ export function DataTable<Row extends object, Sort extends string = never>({
               : ''}
           </Text>
           {list && pages > 1 ? (
-            <Pagination total={pages} value={Math.min(list.page, pages)} onChange={list.setPage} aria-label="Страницы" />
+            <Suspense fallback={null}>
+              <Pager pages={pages} page={Math.min(list.page, pages)} onChange={list.setPage} />
+            </Suspense>
           ) : null}
         </Group>
       ) : null}

@@ -1,6 +1,8 @@
-import { ActionIcon, Menu, Text } from '@mantine/core';
+import { ActionIcon } from '@mantine/core';
 import { IconDots } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
+
+const OpenRowMenu = lazy(() => import('./OpenRowMenu'));
 
 export interface RowAction {
   label: string;
@@ -42,28 +44,9 @@ export function RowMenu({
   );
   if (!opened) return button;
   return (
-    <Menu opened onChange={(open) => (open ? onOpen() : onClose())} position="bottom-end" withinPortal>
-      <Menu.Target>{button}</Menu.Target>
-      <Menu.Dropdown>
-        {actions().map((action, i) => (
-          <Menu.Item
-            key={i}
-            leftSection={action.icon}
-            color={action.color}
-            disabled={action.disabled}
-            onClick={action.onClick}
-            aria-label={action.hint ? action.label : undefined}
-          >
-            {action.label}
-            {action.hint ? (
-              <Text size="xs" c="dimmed">
-                {action.hint}
-              </Text>
-            ) : null}
-          </Menu.Item>
-        ))}
-      </Menu.Dropdown>
-    </Menu>
+    <Suspense fallback={button}>
+      <OpenRowMenu button={button} actions={actions()} onClose={onClose} />
+    </Suspense>
   );
 }
 

@@ -1,25 +1,12 @@
-import { Button, Center, Group, Loader, Menu, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Center, Group, Loader, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import {
-  IconArrowDown,
-  IconArrowUp,
-  IconCheck,
-  IconFileSpreadsheet,
-  IconFileTypeDocx,
-  IconPencil,
-  IconPlus,
-  IconPrinter,
-  IconSearch,
-  IconTrash,
-} from '@tabler/icons-react';
+import { IconArrowDown, IconArrowUp, IconCheck, IconFileTypeDocx, IconPencil, IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
 import { keepPreviousData } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { Link } from 'react-router-dom';
 import type { PlanItem } from '@shared/contract/workPlan';
 import { DIRECTION_LABELS, DIRECTIONS, type Direction, type PlanStatus } from '@shared/enums';
 import { useCall, useChange } from '@renderer/api/client';
 import { confirmDelete, EmptyState } from '@renderer/components/screen';
-import { PersonPicker } from '@renderer/components/pickers';
 import { SEARCH_DEBOUNCE_MS } from '@renderer/components/useListState';
 import { DataTable, type Column, type RowActionsSpec, type RowGroups } from '@renderer/components/DataTable';
 import {
@@ -39,6 +26,9 @@ import { formatDate } from '@shared/russian';
 // The form (its pickers, dates and checks) loads when it is first opened, not with the plan's first paint.
 const ItemForm = lazy(() => import('./ItemForm').then((m) => ({ default: m.ItemForm })));
 const StatusForm = lazy(() => import('./StatusForm').then((m) => ({ default: m.StatusForm })));
+// The responsible filter's picker (the registry search) arrives after the rows have painted, like the approval form.
+const PersonPicker = lazy(() => import('@renderer/components/pickers').then((m) => ({ default: m.PersonPicker })));
+const DocumentsMenu = lazy(() => import('./DocumentsMenu'));
 const ApprovalDateForm = lazy(() => import('./ApprovalDateForm').then((m) => ({ default: m.ApprovalDateForm })));
 
 interface Filters {
@@ -125,33 +115,7 @@ function YearPlan({
           <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
             Добавить мероприятие
           </Button>
-          <Menu position="bottom-start" withinPortal>
-            <Menu.Target>
-              <Button variant="default" leftSection={<IconFileTypeDocx size={16} />} loading={busy !== null}>
-                Документы плана
-              </Button>
-            </Menu.Target>
-            <Menu.Dropdown>
-              <Menu.Label>Word</Menu.Label>
-              <Menu.Item leftSection={<IconFileTypeDocx size={16} />} onClick={() => void download('approval', year)}>
-                План для утверждения (Word)
-              </Menu.Item>
-              <Menu.Item leftSection={<IconFileTypeDocx size={16} />} onClick={() => void download('report', year)}>
-                Отчёт о выполнении плана (Word)
-              </Menu.Item>
-              <Menu.Label>Excel</Menu.Label>
-              <Menu.Item leftSection={<IconFileSpreadsheet size={16} />} onClick={() => void download('sheet', year)}>
-                Рабочая копия плана (Excel)
-              </Menu.Item>
-              <Menu.Label>Печать</Menu.Label>
-              <Menu.Item leftSection={<IconPrinter size={16} />} component={Link} to={`/work-plan/${year}/print?doc=approval`}>
-                План для утверждения — печать
-              </Menu.Item>
-              <Menu.Item leftSection={<IconPrinter size={16} />} component={Link} to={`/work-plan/${year}/print?doc=report`}>
-                Отчёт о выполнении — печать
-              </Menu.Item>
-            </Menu.Dropdown>
-          </Menu>
+          <PlanDocuments year={year} busy={busy !== null} download={download} />
         </Group>
         <ApprovalDate year={year} listShown={!items.isPending} />
       </Group>
@@ -194,7 +158,7 @@ function YearPlan({
             onChange={(v) => set('quarter', v)}
           />
           <div style={{ width: 260 }}>
-            <PersonPicker label="Ответственный" value={filters.responsibleId} onChange={(v) => set('responsibleId', v)} />
+            <ResponsibleFilter listShown={!items.isPending} value={filters.responsibleId} onChange={(v) => set('responsibleId', v)} />
           </div>
           {filtered ? (
             <Button variant="subtle" onClick={() => setFilters(NO_FILTERS)}>
@@ -270,6 +234,47 @@ function ApprovalDate({ year, listShown }: { year: number; listShown: boolean })
   return (
     <Suspense fallback={shown}>
       <ApprovalDateForm key={approvedOn ?? ''} year={year} approvedOn={approvedOn} frozen={frozen} />
+    </Suspense>
+  );
+}
+
+/** «Документы плана»: its menu (and the menu code) loads and mounts when the button is first pressed. */
+function PlanDocuments({ year, busy, download }: { year: number; busy: boolean; download: ReturnType<typeof useDownload>['download'] }) {
+  const [opened, setOpened] = useState(false);
+  const button = (
+    <Button
+      variant="default"
+      leftSection={<IconFileTypeDocx size={16} />}
+      loading={busy}
+      onClick={opened ? undefined : () => setOpened(true)}
+    >
+      Документы плана
+    </Button>
+  );
+  if (!opened) return button;
+  return (
+    <Suspense fallback={button}>
+      <DocumentsMenu target={button} year={year} download={download} onClose={() => setOpened(false)} />
+    </Suspense>
+  );
+}
+
+/** Until the picker has loaded (after the rows paint), a disabled field of the same look stands in its place. */
+function ResponsibleFilter({
+  listShown,
+  value,
+  onChange,
+}: {
+  listShown: boolean;
+  value: number | null;
+  onChange: (v: number | null) => void;
+}) {
+  const afterPaint = useAfterPaint(listShown);
+  const shown = <TextInput label="Ответственный" placeholder="Начните вводить для поиска" disabled />;
+  if (!afterPaint) return shown;
+  return (
+    <Suspense fallback={shown}>
+      <PersonPicker label="Ответственный" value={value} onChange={onChange} />
     </Suspense>
   );
 }

@@ -4,9 +4,10 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { PlanDocument, PlanItem } from '@shared/contract/workPlan';
 import { DIRECTION_LABELS, DIRECTIONS, PLAN_STATUS_LABELS, PLAN_STATUSES, type PlanStatus } from '@shared/enums';
-import { countOf, currentYear, MONTHS_NOMINATIVE, QUARTERS_ROMAN } from '@shared/russian';
+import { countOf, MONTHS_NOMINATIVE, QUARTERS_ROMAN } from '@shared/russian';
 import { callApi, useCall } from '@renderer/api/client';
 import { saveFile } from '@renderer/lib/download';
+import { preferredYears, rememberYear } from './opening';
 
 export const STATUS_COLORS: Record<PlanStatus, string> = { planned: 'blue', done: 'green', moved: 'orange', cancelled: 'gray' };
 
@@ -79,25 +80,20 @@ export function RealisationNotice({ item }: { item: PlanItem }) {
   );
 }
 
-const REMEMBERED_YEAR = 'workPlan.year';
-
 /**
  * The plan year the screens show, kept in the address (`?year=2017`) so a reload or the
  * «Назад» link from the print view returns to the same year, and remembered for the session
  * so the plan and its execution summary stay on the same year. Otherwise the current
- * calendar year is shown if it has a plan, else the latest plan.
+ * calendar year is shown if it has a plan, else the latest plan (the same choice
+ * `workPlan.opening` makes for the first paint: opening.ts).
  */
 export function usePlanYear() {
   const [params, setParams] = useSearchParams();
   const years = useCall('workPlan.years', {});
   const list = years.data ?? [];
-  const has = (y: number) => Number.isInteger(y) && list.some((p) => p.year === y);
-  const fromUrl = Number(params.get('year'));
-  const remembered = Number(sessionStorage.getItem(REMEMBERED_YEAR));
-  const thisYear = currentYear();
-  const year = has(fromUrl) ? fromUrl : has(remembered) ? remembered : has(thisYear) ? thisYear : (list.at(-1)?.year ?? null);
+  const year = preferredYears(params).find((y) => list.some((p) => p.year === y)) ?? list.at(-1)?.year ?? null;
   const setYear = (next: number) => {
-    sessionStorage.setItem(REMEMBERED_YEAR, String(next));
+    rememberYear(next);
     setParams({ year: String(next) });
   };
   return { year, setYear, years: list, loading: years.isPending };

@@ -1,6 +1,7 @@
 import { IconChartBar, IconListCheck } from '@tabler/icons-react';
 import { lazy } from 'react';
 import { lazyScreens, type RegisterUi } from '@renderer/app/register';
+import { primePlanScreen } from './opening';
 
 const screen = lazyScreens(() => import('./screens'));
 
@@ -15,4 +16,9 @@ export const workPlanUi: RegisterUi = {
     { path: '/work-plan/summary', component: screen('SummaryScreen') },
     { path: '/work-plan/:year/print', component: lazy(() => import('./PrintView').then((m) => ({ default: m.PrintView }))), bare: true },
   ],
+  prime: (path, params) => {
+    if (path !== '/work-plan') return;
+    screen.preload();
+    primePlanScreen(params);
+  },
 };

@@ -1,0 +1,43 @@
+import { callApi, queryClient } from '@renderer/api/client';
+import { currentYear } from '@shared/russian';
+
+/**
+ * The plan screen's first paint in one round trip. Started at launch (App.tsx `primeFirstScreen`)
+ * while the window asks for the app's status and loads the register's chunk: `workPlan.opening`
+ * answers the years, the chosen year's plan and its items together, and they go into the query
+ * cache under the keys the screen asks for (`workPlan.years`, `workPlan.get`, `workPlan.items`
+ * unfiltered), so the screen finds them there instead of asking for the years and only then for
+ * the items. This file stays small: it is in the first bundle.
+ */
+
+const REMEMBERED_YEAR = 'workPlan.year';
+
+/** The years the screen would show, best first: the address's, the session's last, this year. */
+export function preferredYears(params: URLSearchParams): number[] {
+  const years = [Number(params.get('year')), Number(sessionStorage.getItem(REMEMBERED_YEAR)), currentYear()];
+  return years.filter((y, i) => Number.isInteger(y) && y >= 1900 && y <= 2200 && years.indexOf(y) === i);
+}
+
+export function rememberYear(year: number) {
+  sessionStorage.setItem(REMEMBERED_YEAR, String(year));
+}
+
+/** The items filter of a plan screen with nothing chosen, exactly as PlanScreen asks for it. */
+const unfiltered = (year: number) => ({ year, direction: null, status: null, quarter: null, responsibleId: null, search: '' });
+
+export function primePlanScreen(params: URLSearchParams) {
+  const opening = callApi('workPlan.opening', { preferred: preferredYears(params) });
+  // The screen's `workPlan.years` joins this query while it is in flight; the plan and items
+  // are in the cache before the years resolve, so the screen never asks for them itself.
+  void queryClient.prefetchQuery({
+    queryKey: ['workPlan.years', {}],
+    queryFn: async () => {
+      const o = await opening;
+      if (o.year !== null && o.plan) {
+        queryClient.setQueryData(['workPlan.get', { year: o.year }], o.plan);
+        queryClient.setQueryData(['workPlan.items', unfiltered(o.year)], o.items);
+      }
+      return o.years;
+    },
+  });
+}
