@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Checkbox, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { MeetingDetail } from '@shared/contract/meetings';
@@ -8,7 +8,6 @@ import { FormFrame, useContractForm, useLeaveGuard } from '@renderer/components/
 import { PeopleMultiPicker, PersonPicker } from '@renderer/components/pickers';
 import { PersonForm } from '@renderer/registers/registry';
 import { MeetingSaveRow } from './common';
-import { DataTable, type Column } from '@renderer/components/DataTable';
 
 interface Row {
   person: { id: number; fullName: string; position: string; organizationName: string | null };
@@ -54,59 +53,6 @@ export function AttendancePanel({ m, locked }: { m: MeetingDetail; locked: boole
   const [addingGuest, setAddingGuest] = useState(false);
   const { attendees: rows, guestIds } = cf.form.getValues();
   const present = rows.filter((r) => r.present).length;
-  // A row's fields are the form's list item `attendees.<i>`.
-  const columns: Column<Row & { i: number }>[] = [
-    {
-      header: 'Участник',
-      render: (r) => (
-        <>
-          <Text size="sm">{r.person.fullName}</Text>
-          <Text size="xs" c="dimmed">
-            {[r.person.position, r.person.organizationName, r.member ? null : 'не член группы'].filter(Boolean).join(', ')}
-          </Text>
-        </>
-      ),
-    },
-    {
-      header: 'Присутствовал',
-      width: 130,
-      render: (r) => (
-        <Checkbox
-          aria-label={`Присутствовал: ${r.person.fullName}`}
-          {...cf.field(`attendees.${r.i}.present`, { type: 'checkbox' })}
-          onChange={(e) => {
-            const on = e.currentTarget.checked;
-            cf.form.setFieldValue(`attendees.${r.i}.present`, on);
-            if (!on) cf.form.setFieldValue(`attendees.${r.i}.late`, false);
-          }}
-        />
-      ),
-    },
-    {
-      header: 'Опоздал',
-      width: 130,
-      render: (r) => (
-        <Checkbox
-          aria-label={`Опоздал: ${r.person.fullName}`}
-          disabled={!r.present}
-          {...cf.field(`attendees.${r.i}.late`, { type: 'checkbox' })}
-        />
-      ),
-    },
-    {
-      header: 'Причина отсутствия',
-      width: 300,
-      render: (r) =>
-        r.present ? null : (
-          <TextInput
-            size="xs"
-            aria-label={`Причина отсутствия: ${r.person.fullName}`}
-            placeholder="отпуск, болезнь, командировка…"
-            {...cf.field(`attendees.${r.i}.absenceReason`)}
-          />
-        ),
-    },
-  ];
 
   const addExtra = async (personId: number | null) => {
     setExtra(null);
@@ -124,18 +70,68 @@ export function AttendancePanel({ m, locked }: { m: MeetingDetail; locked: boole
             Присутствует {countOf(present, ['человек', 'человека', 'человек'])} из {rows.length}
             {guestIds.length ? `, приглашённых: ${guestIds.length}` : ''}
           </Text>
-          <DataTable
-            label="Присутствие"
-            columns={columns}
-            rows={rows.map((r, i) => ({ ...r, i }))}
-            rowKey={(r) => r.person.id}
-            loading={false}
-            empty={
-              <Text c="dimmed" size="sm">
-                В составе группы пока никого нет. Добавьте членов группы в разделе «Рабочие группы» или отметьте присутствующих ниже.
-              </Text>
-            }
-          />
+          <Paper withBorder>
+            <Table aria-label="Присутствие" verticalSpacing="xs">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Участник</Table.Th>
+                  <Table.Th w={130}>Присутствовал</Table.Th>
+                  <Table.Th w={130}>Опоздал</Table.Th>
+                  <Table.Th w={300}>Причина отсутствия</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((r, i) => (
+                  <Table.Tr key={r.person.id}>
+                    <Table.Td>
+                      <Text size="sm">{r.person.fullName}</Text>
+                      <Text size="xs" c="dimmed">
+                        {[r.person.position, r.person.organizationName, r.member ? null : 'не член группы'].filter(Boolean).join(', ')}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Checkbox
+                        aria-label={`Присутствовал: ${r.person.fullName}`}
+                        {...cf.field(`attendees.${i}.present`, { type: 'checkbox' })}
+                        onChange={(e) => {
+                          const on = e.currentTarget.checked;
+                          cf.form.setFieldValue(`attendees.${i}.present`, on);
+                          if (!on) cf.form.setFieldValue(`attendees.${i}.late`, false);
+                        }}
+                      />
+                    </Table.Td>
+                    <Table.Td>
+                      <Checkbox
+                        aria-label={`Опоздал: ${r.person.fullName}`}
+                        disabled={!r.present}
+                        {...cf.field(`attendees.${i}.late`, { type: 'checkbox' })}
+                      />
+                    </Table.Td>
+                    <Table.Td>
+                      {r.present ? null : (
+                        <TextInput
+                          size="xs"
+                          aria-label={`Причина отсутствия: ${r.person.fullName}`}
+                          placeholder="отпуск, болезнь, командировка…"
+                          {...cf.field(`attendees.${i}.absenceReason`)}
+                        />
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+                {rows.length === 0 ? (
+                  <Table.Tr>
+                    <Table.Td colSpan={4}>
+                      <Text c="dimmed" size="sm">
+                        В составе группы пока никого нет. Добавьте членов группы в разделе «Рабочие группы» или отметьте присутствующих
+                        ниже.
+                      </Text>
+                    </Table.Td>
+                  </Table.Tr>
+                ) : null}
+              </Table.Tbody>
+            </Table>
+          </Paper>
           {locked ? null : (
             <PersonPicker label="Добавить присутствовавшего не из состава группы" value={extra} onChange={(v) => void addExtra(v)} />
           )}
