@@ -63,7 +63,9 @@ export const test = base.extend<{ app: HostedApp }>({
 export async function openApp(page: Page, app: HostedApp, mode: 'empty' | 'demo' = 'empty'): Promise<void> {
   await page.goto(app.url);
   await page.getByRole('button', { name: mode === 'empty' ? 'Начать с пустой базы' : 'Открыть демонстрационные данные' }).click();
-  await expect(page.getByRole('navigation', { name: 'Разделы' })).toBeVisible();
+  // Choosing the demo builds every register's demo records before the first screen: give it longer than
+  // a click's wait, so a loaded machine does not fail a test at its first step.
+  await expect(page.getByRole('navigation', { name: 'Разделы' })).toBeVisible({ timeout: 30_000 });
 }
 
 /**
