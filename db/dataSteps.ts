@@ -198,6 +198,16 @@ export const DATA_STEPS: readonly DataStep[] = [
   { id: '0007-center-organization-keys', afterMigrations: 8, run: centerOrganizationKeys },
   // 0010: the search index of the records already there (the triggers keep it from then on).
   { id: '0010-search-index', afterMigrations: 11, run: (db) => rebuildSearchIndex(db.$client) },
+  // 0011 (events): the first values of the events register's lists.
+  {
+    id: '0011-event-lists',
+    afterMigrations: 12,
+    run: (db) => {
+      settleList(db, 'eventTypes');
+      settleList(db, 'eventProgrammes');
+      settleList(db, 'audienceCategories');
+    },
+  },
 ];
 
 function appliedSteps(db: AppDb): string[] {

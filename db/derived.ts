@@ -5,6 +5,8 @@ import type { AppDb } from './open';
 import {
   agendaItems,
   decisions,
+  eventSessions,
+  events,
   listValues,
   municipalities,
   organizations,
@@ -48,6 +50,26 @@ export const agendaItemKeys = (item: { title: string }) => ({ searchText: search
 
 export const decisionKeys = (d: { text: string }) => ({ searchText: searchText(d.text) });
 
+/**
+ * An event is found by its title, type, programme, venue and organiser's name (the registry's
+ * names stay out, so a renamed organisation re-derives no event); its days are its sessions'.
+ */
+export const eventKeys = (e: {
+  title: string;
+  type: string;
+  programme: string | null;
+  venue: string;
+  organizerName: string;
+  notes: string;
+  firstSession: string;
+  lastSession: string;
+}) => ({
+  searchText: searchText(e.title, e.type, e.programme ?? '', e.venue, e.organizerName, e.notes),
+  sortKey: sortKey(e.title),
+  firstDay: e.firstSession,
+  lastDay: e.lastSession,
+});
+
 /** «Мастер-класс», «мастер класс» and «Мастер–класс» are one value of a list. */
 export const listValueKeys = (v: { value: string }) => ({ foldedValue: sortKey(v.value) });
 
@@ -76,6 +98,10 @@ function ownColumns(table: SQLiteTable & { id: SQLiteColumn }, extra: Record<str
       .map((row) => ({ id: (row as { id: number }).id, input: row as Record<string, unknown> }));
 }
 
+const listValueText = (column: SQLiteColumn) => sql<string>`(SELECT ${listValues.value} FROM ${listValues} WHERE ${listValues.id} = ${column})`;
+const sessionDay = (fn: 'min' | 'max') =>
+  sql<string>`(SELECT ${sql.raw(fn)}(${eventSessions.day}) FROM ${eventSessions} WHERE ${eventSessions.eventId} = ${events.id})`;
+
 const formOfItem = sql<string>`(SELECT ${listValues.value} FROM ${listValues} WHERE ${listValues.id} = ${planItems.formId})`;
 
 export const DERIVATIONS = {
@@ -86,6 +112,16 @@ export const DERIVATIONS = {
   planItems: { table: planItems, inputs: ownColumns(planItems, { form: formOfItem }), derive: planItemKeys },
   agendaItems: { table: agendaItems, inputs: ownColumns(agendaItems), derive: agendaItemKeys },
   decisions: { table: decisions, inputs: ownColumns(decisions), derive: decisionKeys },
+  events: {
+    table: events,
+    inputs: ownColumns(events, {
+      type: listValueText(events.typeId),
+      programme: listValueText(events.programmeId),
+      firstSession: sessionDay('min'),
+      lastSession: sessionDay('max'),
+    }),
+    derive: eventKeys,
+  },
   listValues: {
     table: listValues,
     inputs: ownColumns(listValues),

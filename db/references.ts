@@ -1,4 +1,6 @@
 import {
+  eventsListReferences,
+  eventsReferences,
   meetingsReferences,
   registryReferences,
   workPlanListReferences,
@@ -8,7 +10,12 @@ import {
 } from './schema';
 
 /** Every register's references to people and organisations (see schema/references.ts), in the order a refusal names them. */
-export const REGISTRY_REFERENCES: readonly RegistryReference[] = [...registryReferences, ...workPlanReferences, ...meetingsReferences];
+export const REGISTRY_REFERENCES: readonly RegistryReference[] = [
+  ...registryReferences,
+  ...workPlanReferences,
+  ...meetingsReferences,
+  ...eventsReferences,
+];
 
 /** Every register's references to values of the editable lists (schema/lists.ts). */
-export const LIST_REFERENCES: readonly ListReference[] = [...workPlanListReferences];
+export const LIST_REFERENCES: readonly ListReference[] = [...workPlanListReferences, ...eventsListReferences];

@@ -1,4 +1,5 @@
 import { appTablePolicies } from './schema/app';
+import { eventsTablePolicies } from './schema/events';
 import { exchangeTablePolicies } from './schema/exchange';
 import { fileReferences, filesTablePolicies } from './schema/files';
 import { listsTablePolicies } from './schema/lists';
@@ -34,6 +35,7 @@ export const TABLE_POLICIES: TablePolicies = {
   ...workPlanTablePolicies,
   ...planItemLinkTablePolicies,
   ...meetingsTablePolicies,
+  ...eventsTablePolicies,
   ...exchangeTablePolicies,
   ...undoTablePolicies,
   ...filesTablePolicies,

@@ -3,6 +3,7 @@ export * from './registry';
 export * from './lists';
 export * from './workPlan';
 export * from './meetings';
+export * from './events';
 export * from './planItemLinks';
 export * from './exchange';
 export * from './references';

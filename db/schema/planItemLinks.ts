@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { agendaItems, meetings } from './meetings';
+import { events } from './events';
 import { planItems } from './workPlan';
 import { columnRules } from './rules';
 import type { TablePolicies } from './tablePolicy';
@@ -19,7 +20,7 @@ import type { TablePolicies } from './tablePolicy';
  * CASCADE`), its value in PLAN_LINK_KINDS and its branch of the CHECK (drizzle-kit rebuilds the
  * table for the changed CHECK), and its entry in the work plan's realisation kinds.
  */
-export const PLAN_LINK_KINDS = ['meeting', 'agendaItem'] as const;
+export const PLAN_LINK_KINDS = ['meeting', 'agendaItem', 'event'] as const;
 export type PlanLinkKind = (typeof PLAN_LINK_KINDS)[number];
 
 export const planItemLinks = sqliteTable(
@@ -32,17 +33,20 @@ export const planItemLinks = sqliteTable(
     kind: text('kind', { enum: PLAN_LINK_KINDS }).notNull(),
     meetingId: integer('meeting_id').references(() => meetings.id, { onDelete: 'cascade' }),
     agendaItemId: integer('agenda_item_id').references(() => agendaItems.id, { onDelete: 'cascade' }),
+    eventId: integer('event_id').references(() => events.id, { onDelete: 'cascade' }),
   },
   (t) => [
     // Exactly the column of its kind is set.
     check(
       'plan_item_links_kind',
-      sql`(${t.kind} = 'meeting' AND ${t.meetingId} IS NOT NULL AND ${t.agendaItemId} IS NULL) OR (${t.kind} = 'agendaItem' AND ${t.agendaItemId} IS NOT NULL AND ${t.meetingId} IS NULL)`,
+      sql`(${t.kind} = 'meeting' AND ${t.meetingId} IS NOT NULL AND ${t.agendaItemId} IS NULL AND ${t.eventId} IS NULL) OR (${t.kind} = 'agendaItem' AND ${t.agendaItemId} IS NOT NULL AND ${t.meetingId} IS NULL AND ${t.eventId} IS NULL) OR (${t.kind} = 'event' AND ${t.eventId} IS NOT NULL AND ${t.meetingId} IS NULL AND ${t.agendaItemId} IS NULL)`,
     ),
     uniqueIndex('plan_item_links_meeting_unique').on(t.planItemId, t.meetingId),
     uniqueIndex('plan_item_links_agenda_item_unique').on(t.planItemId, t.agendaItemId),
     index('plan_item_links_by_meeting').on(t.meetingId),
     index('plan_item_links_by_agenda_item').on(t.agendaItemId),
+    // An event realises one plan item (NULLs never collide).
+    uniqueIndex('plan_item_links_event_unique').on(t.eventId),
     ...columnRules(t),
   ],
 );

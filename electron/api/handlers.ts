@@ -6,6 +6,7 @@ import { registryHandlers } from '@main/services/registry';
 import { listsHandlers } from '@main/services/lists';
 import { workPlanHandlers } from '@main/services/workPlan';
 import { meetingsHandlers, meetingsUndoGuards } from '@main/services/meetings';
+import { eventsHandlers } from '@main/services/events';
 import { createUndoHandlers } from '@main/services/undo';
 import { filesHandlers } from '@main/services/files';
 import { mergeHandlers, type Handlers } from './dispatch';
@@ -18,6 +19,7 @@ export const handlers: Handlers<Contract> = mergeHandlers(
   listsHandlers,
   workPlanHandlers,
   meetingsHandlers,
+  eventsHandlers,
   exchangeHandlers,
   backupHandlers,
   jobsHandlers,

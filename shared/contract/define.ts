@@ -19,6 +19,7 @@ export const REGISTERS = [
   'lists',
   'workPlan',
   'meetings',
+  'events',
   'exchange',
   'backups',
   'jobs',

@@ -5,6 +5,7 @@ import { registryCalls } from './registry';
 import { listsCalls } from './lists';
 import { workPlanCalls } from './workPlan';
 import { meetingsCalls } from './meetings';
+import { eventsCalls } from './events';
 import { exchangeCalls } from './exchange';
 import { backupCalls } from './backup';
 import { jobsCalls } from './jobs';
@@ -21,6 +22,7 @@ export const contract = mergeGroups(
   listsCalls,
   workPlanCalls,
   meetingsCalls,
+  eventsCalls,
   exchangeCalls,
   backupCalls,
   jobsCalls,

@@ -41,10 +41,10 @@ export interface PlanItemLink {
 
 /** A record that realises the item (plan_item_links): today a meeting, later an event, a publication, a news item. */
 export interface Realisation {
-  kind: 'meeting';
-  /** The realising record's id (the meeting's, also when it realises the item through an agenda question). */
+  kind: 'meeting' | 'event';
+  /** The realising record's id (the meeting's, also when it realises the item through an agenda question; the event's). */
   id: number;
-  /** «заседание №3 от 12.09.2017». */
+  /** «заседание №3 от 12.09.2017», «семинар, 16.10.2018 – 18.10.2018». */
   label: string;
   date: string;
   /** In its final state (a meeting held or signed): it closes an item that is not recurring. */

@@ -5,6 +5,7 @@ import { prefillForms, splitMunicipalityName } from '@shared/russian';
 import { createMunicipality, createOrganization, createPerson, saveProfile } from '@main/services/registry';
 import { seedDemoWorkPlan } from '@main/services/workPlan';
 import { seedDemoMeetings } from '@main/services/meetings';
+import { seedDemoEvents } from '@main/services/events';
 
 /**
  * The demo database a newcomer opens on first run. The center, its director, the segment
@@ -332,6 +333,7 @@ export function seedDemo(db: AppDb): void {
 
   seedDemoWorkPlan(db);
   seedDemoMeetings(db);
+  seedDemoEvents(db);
 }
 
 /** A misspelt name in the tables above is a bug in this file, not a user's mistake. */

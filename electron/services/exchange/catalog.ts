@@ -1,9 +1,11 @@
 import type { DocumentKind } from '@main/services/common/documentKind';
 import { minutesExportKind } from '@main/services/meetings';
+import { eventsExportKind } from '@main/services/events';
 import { planExportKind } from '@main/services/workPlan';
 
 /** The documents an export can carry: each register declares its kinds, listed here in the export's order. */
 export const documentCatalog = {
   plan: planExportKind,
   minutes: minutesExportKind,
+  events: eventsExportKind,
 } satisfies Record<string, DocumentKind>;

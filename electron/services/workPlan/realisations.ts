@@ -1,8 +1,9 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
 import type { AppDb } from '@db/open';
-import { agendaItems, meetings, planItemLinks, planItems } from '@db/schema';
+import { agendaItems, events, listValues, meetings, planItemLinks, planItems } from '@db/schema';
 import type { Realisation } from '@shared/contract/workPlan';
 import { MEETING_FINAL_STATUSES, meetingRecordLabel } from '@shared/contract/meetingEnums';
+import { eventRecordLabel } from '@shared/contract/eventEnums';
 import type { PlanStatus } from '@shared/enums';
 import { reusedQuery } from '@db/reusedQuery';
 
@@ -20,7 +21,7 @@ const linkedMeeting = sql`coalesce(${planItemLinks.meetingId}, (SELECT ${agendaI
 const FINAL_MEETING = sql.raw(MEETING_FINAL_STATUSES.map((s) => `'${s}'`).join(', '));
 
 /** Whether the item (the outer query's plan_items row) has a realising record in its final state. */
-const hasFinalRecord = sql`EXISTS (SELECT 1 FROM ${planItemLinks} WHERE ${planItemLinks.planItemId} = ${planItems.id} AND (SELECT ${meetings.status} FROM ${meetings} WHERE ${meetings.id} = ${linkedMeeting}) IN (${FINAL_MEETING}))`;
+const hasFinalRecord = sql`EXISTS (SELECT 1 FROM ${planItemLinks} WHERE ${planItemLinks.planItemId} = ${planItems.id} AND ((SELECT ${meetings.status} FROM ${meetings} WHERE ${meetings.id} = ${linkedMeeting}) IN (${FINAL_MEETING}) OR (SELECT ${events.status} FROM ${events} WHERE ${events.id} = ${planItemLinks.eventId}) = 'held'))`;
 
 /** One realising record does not close a recurring item or one due «в течение года»: she closes it herself. */
 export const closedByRecord = (item: { recurring: boolean; termKind: string }) => !item.recurring && item.termKind !== 'year';
@@ -59,7 +60,30 @@ export function loadRealisations(db: AppDb, shape: string, where: () => SQL, val
       .where(where())
       .prepare(),
   ).all(values);
+  // An event realises an item as a whole; «проведено» is its final state (cancelled or deleted: not, or no link).
+  const eventRows = reusedQuery(db, `workPlan.realisations.events:${shape}`, () =>
+    db
+      .select({
+        planItemId: planItemLinks.planItemId,
+        id: events.id,
+        type: listValues.value,
+        firstDay: events.firstDay,
+        lastDay: events.lastDay,
+        status: events.status,
+      })
+      .from(planItemLinks)
+      .innerJoin(planItems, eq(planItems.id, planItemLinks.planItemId))
+      .innerJoin(events, eq(events.id, planItemLinks.eventId))
+      .innerJoin(listValues, eq(listValues.id, events.typeId))
+      .where(where())
+      .prepare(),
+  ).all(values);
   const result = new Map<number, Realisation[]>();
+  for (const r of eventRows) {
+    const list = result.get(r.planItemId) ?? [];
+    list.push({ kind: 'event', id: r.id, label: eventRecordLabel(r), date: r.firstDay, final: r.status === 'held' });
+    result.set(r.planItemId, list);
+  }
   for (const r of rows) {
     const list = result.get(r.planItemId) ?? [];
     if (list.some((x) => x.kind === 'meeting' && x.id === r.id)) continue;

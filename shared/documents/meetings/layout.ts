@@ -1,6 +1,7 @@
 import { documentFileName } from '@shared/documents/fileName';
 import type { Block, DocumentSpec, Signer, TableRow } from '@shared/documents/model';
 import { endDot, midSentence } from '@shared/documents/text';
+import { REGISTRATION_COLUMNS } from '@shared/documents/registration';
 import type {
   AgendaItemView,
   AssignmentRow,
@@ -361,13 +362,6 @@ export function extractDocument(
   );
 }
 
-export const REGISTRATION_COLUMNS = [
-  { title: '№', share: 6, align: 'center' as const },
-  { title: 'Фамилия, имя, отчество', share: 28, names: true },
-  { title: 'Организация', share: 28 },
-  { title: 'Должность', share: 22 },
-  { title: 'Подпись', share: 16 },
-];
 
 /**
  * The registration sheet, an appendix to the minutes: members and guests in Russian order, then

@@ -223,7 +223,13 @@ describe.each(journal.entries.map((e, i) => [e.tag, i] as const).slice(1))(
         const skipped = new Set([...(DERIVED_COLUMNS[table] ?? []), ...(MOVED_COLUMNS[table] ?? [])]);
         const names = Object.keys(row).filter((n) => !skipped.has(n));
         // The data steps record themselves in app_settings beside the row filled in here.
-        const own = table === 'app_settings' ? ` WHERE key <> '${DATA_STEPS_KEY}'` : '';
+        // A later data step seeds the first values of a newer list (0011: event types) beside hers.
+        const own =
+          table === 'app_settings'
+            ? ` WHERE key <> '${DATA_STEPS_KEY}'`
+            : table === 'list_values'
+              ? ` WHERE list = '${String(row.list)}'`
+              : '';
         const stored = upgraded.sqlite.prepare(`SELECT ${names.map((n) => `"${n}"`).join(', ')} FROM "${table}"${own}`).all();
         const set = SET_BY_MIGRATION.filter((m) => m.table === table && journal.entries.findIndex((e) => e.tag === m.tag) >= idx);
         const expected = Object.assign({}, row, ...set.map((m) => m.values)) as Record<string, unknown>;

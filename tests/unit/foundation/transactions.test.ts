@@ -97,6 +97,25 @@ const SIGNED_OPEN_ASSIGNMENT = `SELECT a.id FROM assignments a
   WHERE a.status = 'inProgress' AND m.status = 'signed' AND EXISTS (SELECT 1 FROM assignment_organizations o WHERE o.assignment_id = a.id)
   ORDER BY a.id LIMIT 1`;
 
+/** The demo's held three-day seminar (its participants and sessions) and a planned event of 2018. */
+const seminarId = () => one<{ id: number }>(`SELECT id FROM events WHERE title LIKE 'Семинар для специалистов%'`).id;
+const eventTypeId = () => one<{ id: number }>(`SELECT id FROM list_values WHERE list = 'eventTypes' ORDER BY position LIMIT 1`).id;
+async function plannedEvent(audience: 'specialists' | 'population' = 'specialists') {
+  const e = await call('events.create', {
+    typeId: eventTypeId(),
+    centerRole: 'organizer',
+    title: audience === 'population' ? 'Клуб «Ответственный родитель»' : 'Круглый стол',
+    level: 'municipal',
+    audience,
+    firstDay: '2018-05-14',
+    lastDay: '2018-05-15',
+  });
+  return e;
+}
+const seminarSession = () => one<{ id: number }>('SELECT id FROM event_sessions WHERE event_id = ? ORDER BY day LIMIT 1', seminarId()).id;
+const seminarParticipant = () =>
+  one<{ id: number }>('SELECT id FROM event_participants WHERE event_id = ? ORDER BY registration_number DESC LIMIT 1', seminarId()).id;
+
 /** A valid, accepted input of every db call over the demo data, made ready by earlier calls where needed. */
 const fixtures: { [K in Exclude<DbCall, 'app.initialize'>]: () => Promise<CallInput<K>> | CallInput<K> } = {
   'center.saveProfile': () => ({ fullName: 'ТОГБУ «Ресурсный центр»', shortName: 'Ресурсный центр' }),
@@ -207,6 +226,55 @@ const fixtures: { [K in Exclude<DbCall, 'app.initialize'>]: () => Promise<CallIn
     onlyOpen: true,
   }),
   'meetings.saveSettings': () => ({ attendeeThreshold: 7 }),
+  // events (issue 16)
+  'events.create': () => ({
+    typeId: eventTypeId(),
+    centerRole: 'organizer',
+    title: 'Семинар для педагогов',
+    level: 'municipal',
+    firstDay: '2018-09-10',
+    lastDay: '2018-09-12',
+    planItemId: null,
+  }),
+  'events.update': async () => {
+    const e = await plannedEvent();
+    return {
+      id: e.id,
+      data: {
+        typeId: e.typeId,
+        centerRole: e.centerRole,
+        title: 'Круглый стол (уточнено)',
+        level: e.level,
+        notes: 'Перенесён в актовый зал',
+      },
+    };
+  },
+  'events.setStatus': () => ({ id: seminarId(), status: 'cancelled' }),
+  'events.copy': () => ({ id: seminarId(), firstDay: '2019-10-15', withParticipants: true }),
+  'events.delete': async () => ({ id: (await plannedEvent()).id }),
+  'sessions.create': () => ({ eventId: seminarId(), data: { day: '2018-10-19', topic: 'Подведение итогов' } }),
+  'sessions.update': () => ({ id: seminarSession(), data: { day: '2018-10-16', timeStart: '09:30', topic: 'Открытие' } }),
+  'sessions.delete': () => ({ id: seminarSession() }),
+  'participants.add': async () => ({
+    eventId: (await plannedEvent()).id,
+    personIds: [one<{ id: number }>('SELECT id FROM people ORDER BY id DESC LIMIT 1').id],
+  }),
+  'participants.addWalkIn': () => ({
+    eventId: seminarId(),
+    person: { lastName: 'Пришедшая', firstName: 'Анна', position: 'Педагог' },
+    presentAt: seminarSession(),
+  }),
+  'participants.update': () => ({ id: seminarParticipant(), role: 'speaker', status: 'attended', note: 'Выступила с опытом' }),
+  'participants.remove': () => ({ id: seminarParticipant() }),
+  'marks.set': () => ({ sessionId: seminarSession(), marks: [{ participantId: seminarParticipant(), mark: 'excused' }] }),
+  'counts.set': async () => {
+    const e = await plannedEvent('population');
+    return {
+      sessionId: e.sessions[0]!.id,
+      counts: [{ categoryId: one<{ id: number }>(`SELECT id FROM list_values WHERE list = 'audienceCategories' LIMIT 1`).id, present: 12 }],
+    };
+  },
+  'events.setPopulationTotals': async () => ({ id: (await plannedEvent('population')).id, registered: 14, completed: 11 }),
   'exchange.saveSettings': () => ({ folder: os.tmpdir(), centerCode: 'RC-06' }),
   'undo.apply': async () => {
     const person = await call('people.create', { lastName: 'Возвращаемая', firstName: 'Анна' });
