@@ -5,7 +5,6 @@ import type { AppDb } from './open';
 import {
   agendaItems,
   decisions,
-  eventSessions,
   events,
   listValues,
   municipalities,
@@ -98,9 +97,11 @@ function ownColumns(table: SQLiteTable & { id: SQLiteColumn }, extra: Record<str
       .map((row) => ({ id: (row as { id: number }).id, input: row as Record<string, unknown> }));
 }
 
-const listValueText = (column: SQLiteColumn) => sql<string>`(SELECT ${listValues.value} FROM ${listValues} WHERE ${listValues.id} = ${column})`;
+const listValueText = (column: SQLiteColumn) =>
+  sql<string>`(SELECT ${listValues.value} FROM ${listValues} WHERE ${listValues.id} = ${column})`;
 const sessionDay = (fn: 'min' | 'max') =>
-  sql<string>`(SELECT ${sql.raw(fn)}(${eventSessions.day}) FROM ${eventSessions} WHERE ${eventSessions.eventId} = ${events.id})`;
+  // Qualified by hand: drizzle writes a one-table select's columns unqualified, and a bare "id" in the subquery would be the session's.
+  sql<string>`(SELECT ${sql.raw(fn)}("day") FROM "event_sessions" WHERE "event_sessions"."event_id" = "events"."id")`;
 
 const formOfItem = sql<string>`(SELECT ${listValues.value} FROM ${listValues} WHERE ${listValues.id} = ${planItems.formId})`;
 
@@ -208,7 +209,14 @@ export function rederive(db: AppDb, name: DerivedTable, where?: SQL): KeyCollisi
 
 /** Recomputes every derived column of every table from the current rules. Runs inside the caller's transaction. */
 export function rebuildDerived(db: AppDb): KeyCollision[] {
-  const collisions = (Object.keys(DERIVATIONS) as DerivedTable[]).flatMap((name) => rederive(db, name));
+  // A data step of an older version runs before later migrations made a register's tables (0003's
+  // rebuild on a file that predates events): a table not there yet has no rows to recompute.
+  const present = new Set(
+    (db.$client.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((t) => t.name),
+  );
+  const collisions = (Object.keys(DERIVATIONS) as DerivedTable[])
+    .filter((name) => present.has(getTableName(DERIVATIONS[name].table)))
+    .flatMap((name) => rederive(db, name));
   // The triggers kept the search index in step row by row; rebuilt whole, its buckets follow the new keys.
   rebuildSearchIndex(db.$client);
   return collisions;

@@ -216,7 +216,7 @@ export const workPlanCalls = {
     .db(['workPlan'], REFUSED.save)
     .returns<PlanItem>(),
   /** A meeting or an agenda item that realised it loses the link, so meetings change too. */
-  'workPlan.deleteItem': call(byId).db(['workPlan', 'meetings', 'undo'], REFUSED.delete).returns<null>(),
+  'workPlan.deleteItem': call(byId).db(['workPlan', 'meetings', 'events', 'undo'], REFUSED.delete).returns<null>(),
   'workPlan.moveItem': call(z.object({ id, to: z.enum(['up', 'down'], { error: 'Укажите, куда переместить' }) }).strict())
     .db(['workPlan'], REFUSED.move)
     .returns<null>(),

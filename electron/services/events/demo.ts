@@ -132,7 +132,8 @@ export function seedDemoEvents(db: AppDb): void {
       firstName: 'Юлия',
       middleName: 'Сергеевна',
       position: 'Социальный педагог',
-      organizationId: null,
+      // She works beside the first participant of the list.
+      organizationId: everyone.find((p) => p.id === others[0])?.organizationId ?? null,
     }),
     role: 'participant',
     presentAt: firstDay,

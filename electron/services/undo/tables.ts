@@ -23,7 +23,7 @@ export const TABLES: Record<string, TableWording> = {
   plan_item_responsibles: { registers: ['workPlan'] },
   plan_item_partners: { registers: ['workPlan'] },
   // A plan item realised by a meeting or an agenda item: shown by both.
-  plan_item_links: { registers: ['workPlan', 'meetings'] },
+  plan_item_links: { registers: ['workPlan', 'meetings', 'events'] },
   working_groups: { registers: ['meetings'], gone: 'с тех пор удалена рабочая группа, к которой относилась запись' },
   working_group_members: { registers: ['meetings'] },
   // The номенклатура дел of a group: deleted with the group, shown in its form.
@@ -41,6 +41,12 @@ export const TABLES: Record<string, TableWording> = {
   assignments: { registers: ['meetings'], gone: 'с тех пор удалено поручение, к которому относилась запись' },
   assignment_people: { registers: ['meetings'] },
   assignment_organizations: { registers: ['meetings'] },
+  // events (issue 16); a plan item realised by an event is shown by both registers.
+  events: { registers: ['events', 'workPlan'], gone: 'с тех пор удалено мероприятие, к которому относилась запись' },
+  event_sessions: { registers: ['events'], gone: 'с тех пор удалено занятие, к которому относилась запись' },
+  event_participants: { registers: ['events'], gone: 'с тех пор удалена регистрация участника, к которой относилась запись' },
+  session_marks: { registers: ['events'] },
+  session_counts: { registers: ['events'] },
   export_log: { registers: ['exchange'], gone: 'с тех пор удалена запись журнала выгрузки, которую повторяла запись' },
   undo_journal: { registers: ['undo'] },
   // The file store's index: a register's row names a file by its hash.
@@ -56,4 +62,7 @@ export const UNIQUE_SLOTS: Record<string, string> = {
   work_plans_year_unique: 'план работы на этот год уже есть',
   document_issues_kind_year_number_unique: 'номер перечня поручений уже занят',
   list_values_folded_unique: 'такое значение уже снова есть в списке',
+  event_participants_person_unique: 'этот специалист уже снова зарегистрирован на мероприятие',
+  event_participants_number_unique: 'регистрационный номер уже занят другим участником',
+  plan_item_links_event_unique: 'мероприятие уже связано с другим пунктом плана',
 };

@@ -123,7 +123,7 @@ describe('undo of a deletion', () => {
       id: meeting.id,
       data: { groupId: 1, kind: 'session', number: meeting.number, dateStart: meeting.dateStart, planItemId: middle.id },
     });
-    const undo = await undoneExactly('workPlan.deleteItem', { id: middle.id }, ['workPlan', 'meetings']);
+    const undo = await undoneExactly('workPlan.deleteItem', { id: middle.id }, ['workPlan', 'meetings', 'events']);
     expect(undo.label).toBe(`Удалено мероприятие плана на 2018 год «${middle.title}»`);
     expect((await call('workPlan.items', { year: 2018 })).map((i) => [i.id, i.number])).toEqual(items.map((i) => [i.id, i.number]));
   });
