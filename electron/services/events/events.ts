@@ -4,7 +4,7 @@ import { inTransaction } from '@db/transaction';
 import { recordDeletion } from '@db/journal';
 import { eventKeys } from '@db/derived';
 import { eventParticipants, events, eventSessions, listValues, municipalities, planItemLinks } from '@db/schema';
-import { conflict, invalid } from '@main/api/errors';
+import { invalid } from '@main/api/errors';
 import { matchesAllWords, nowStamp } from '@main/services/common/queries';
 import { requireListValue } from '@main/services/lists';
 import { findPlan, getItem, listItems } from '@main/services/workPlan';

@@ -2,8 +2,9 @@ import type { RegisterUi } from './register';
 import { registryUi } from '@renderer/registers/registry';
 import { workPlanUi } from '@renderer/registers/workPlan';
 import { meetingsUi } from '@renderer/registers/meetings';
+import { eventsUi } from '@renderer/registers/events';
 import { exchangeUi } from '@renderer/registers/exchange';
 import { settingsUi } from '@renderer/registers/settings';
 
 /** The registers in navigation order. */
-export const registers: RegisterUi[] = [workPlanUi, meetingsUi, registryUi, exchangeUi, settingsUi];
+export const registers: RegisterUi[] = [workPlanUi, meetingsUi, eventsUi, registryUi, exchangeUi, settingsUi];

@@ -362,7 +362,6 @@ export function extractDocument(
   );
 }
 
-
 /**
  * The registration sheet, an appendix to the minutes: members and guests in Russian order, then
  * blank rows for those who come unannounced, and the secretary's signature.

@@ -1,7 +1,4 @@
 import { Badge, Group } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
-import type { FileOutput } from '@shared/contract/define';
 import {
   ASSIGNMENT_STATE_LABELS,
   MEETING_KIND_LABELS,
@@ -12,7 +9,6 @@ import {
   type MeetingStatus,
 } from '@shared/contract/meetings';
 import { formatDate } from '@shared/russian';
-import { saveFile } from '@renderer/lib/download';
 import { SaveButton, type FrameForm } from '@renderer/components/form';
 
 /** The save button under a tab's form of a meeting; signed minutes (locked) have none. */
@@ -52,17 +48,5 @@ export const responsibles = (a: Pick<AssignmentView, 'organizations' | 'people'>
 export const dueLabel = (a: Pick<AssignmentView, 'permanent' | 'dueDate'>) => (a.permanent ? 'постоянно' : `до ${formatDate(a.dueDate)}`);
 
 /** Asks the main process for a generated document and hands it to the save flow; `busy` names the one in progress. */
-export function useDocument() {
-  const [busy, setBusy] = useState<string | null>(null);
-  const download = async (key: string, make: () => Promise<FileOutput>) => {
-    setBusy(key);
-    try {
-      saveFile(await make());
-    } catch (error) {
-      notifications.show({ color: 'red', title: 'Документ не сформирован', message: (error as Error).message });
-    } finally {
-      setBusy(null);
-    }
-  };
-  return { busy, download };
+export { useDocument } from '@renderer/components/useDocument';
 }

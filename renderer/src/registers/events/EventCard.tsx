@@ -1,0 +1,230 @@
+import { Alert, Anchor, Button, Center, Checkbox, Group, Loader, Menu, Stack, Tabs, Text, Title } from '@mantine/core';
+import { IconArrowLeft, IconCheck, IconChevronDown, IconCopy, IconFileText, IconTrash, IconX, IconArrowBackUp } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import type { EventDetail } from '@shared/contract/events';
+import { CENTER_ROLE_LABELS, EVENT_LEVEL_LABELS, eventDates } from '@shared/contract/eventEnums';
+import { formatDate, todayLocal, typedDateInput } from '@shared/russian';
+import { callApi, useCall, useChange } from '@renderer/api/client';
+import { confirmDelete } from '@renderer/components/screen';
+import { DateField, FormDialog, useContractForm } from '@renderer/components/form';
+import { EventStatusBadge, useDocument } from './common';
+import { EventDetailsForm } from './EventForm';
+import { ParticipantsPanel } from './ParticipantsPanel';
+import { PopulationPanel } from './PopulationPanel';
+import { SessionsPanel } from './SessionsPanel';
+
+export function EventCard() {
+  const id = Number(useParams().id);
+  const event = useCall('events.get', { id }, { enabled: Number.isInteger(id) && id > 0 });
+  if (event.isPending) {
+    return (
+      <Center p="xl">
+        <Loader />
+      </Center>
+    );
+  }
+  if (event.isError) {
+    return (
+      <Stack>
+        <Alert color="red">{event.error.message}</Alert>
+        <Anchor component={Link} to="/events/list">
+          К списку мероприятий
+        </Anchor>
+      </Stack>
+    );
+  }
+  return <Card e={event.data} />;
+}
+
+function Card({ e }: { e: EventDetail }) {
+  const [tab, setTab] = useState<string | null>('participants');
+  const population = e.audience === 'population';
+  return (
+    <Stack gap="md">
+      <Anchor component={Link} to="/events/list" size="sm">
+        <Group gap={4}>
+          <IconArrowLeft size={14} /> Мероприятия
+        </Group>
+      </Anchor>
+      <Stack gap={2}>
+        <Group gap="sm">
+          <Title order={2}>{e.title}</Title>
+          <EventStatusBadge status={e.status} />
+        </Group>
+        <Text c="dimmed" size="sm">
+          {[
+            eventDates(e),
+            e.type,
+            `роль центра: ${CENTER_ROLE_LABELS[e.centerRole].toLocaleLowerCase('ru')}`,
+            EVENT_LEVEL_LABELS[e.level].toLocaleLowerCase('ru'),
+            e.municipalityName,
+            e.venue,
+          ]
+            .filter(Boolean)
+            .join(' · ')}
+        </Text>
+        {e.planItem ? (
+          <Text size="sm">
+            Выполняет пункт плана работы на {e.planItem.year} год: «{e.planItem.title}»{e.status === 'held' ? ' — выполнено' : ''}
+          </Text>
+        ) : null}
+        {e.copiedFrom ? (
+          <Text size="sm" c="dimmed">
+            Скопировано с мероприятия{' '}
+            <Anchor component={Link} to={`/events/list/${e.copiedFrom.id}`} size="sm">
+              {formatDate(e.copiedFrom.firstDay)}
+            </Anchor>
+          </Text>
+        ) : null}
+        {population ? null : (
+          <Text size="sm" fw={500} data-testid="event-totals">
+            {e.totals.completed === null
+              ? `Зарегистрировано: ${e.totals.registered}; завершение обучения — после проведения`
+              : `Зарегистрировано: ${e.totals.registered}. Завершили обучение: ${e.totals.completed} из ${e.totals.attended}`}
+          </Text>
+        )}
+      </Stack>
+      <Group>
+        <StatusActions e={e} />
+        {population ? null : <Documents e={e} />}
+      </Group>
+      <Tabs value={tab} onChange={setTab}>
+        <Tabs.List>
+          <Tabs.Tab value="participants">{population ? 'Посещаемость' : 'Участники и отметки'}</Tabs.Tab>
+          <Tabs.Tab value="sessions">Занятия ({e.sessions.length})</Tabs.Tab>
+          <Tabs.Tab value="details">Сведения</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="participants" pt="md">
+          {population ? <PopulationPanel e={e} /> : <ParticipantsPanel e={e} />}
+        </Tabs.Panel>
+        <Tabs.Panel value="sessions" pt="md">
+          <SessionsPanel e={e} />
+        </Tabs.Panel>
+        <Tabs.Panel value="details" pt="md">
+          <EventDetailsForm key={`${e.id}-${e.status}`} e={e} />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
+
+function StatusActions({ e }: { e: EventDetail }) {
+  const setStatus = useChange('events.setStatus', { success: 'Состояние мероприятия изменено' });
+  const remove = useChange('events.delete', { success: 'Мероприятие удалено' });
+  const navigate = useNavigate();
+  const [copying, setCopying] = useState(false);
+  const early = e.lastDay > todayLocal();
+  return (
+    <>
+      {e.status !== 'held' ? (
+        <Button
+          leftSection={<IconCheck size={16} />}
+          loading={setStatus.isPending}
+          title={early ? `Отметить проведённым можно с ${formatDate(e.lastDay)}` : undefined}
+          onClick={() => setStatus.mutate({ id: e.id, status: 'held' })}
+        >
+          Провести
+        </Button>
+      ) : null}
+      {e.status === 'planned' ? (
+        <Button
+          variant="subtle"
+          color="gray"
+          leftSection={<IconX size={16} />}
+          onClick={() => setStatus.mutate({ id: e.id, status: 'cancelled' })}
+        >
+          Отменить мероприятие
+        </Button>
+      ) : (
+        <Button
+          variant="subtle"
+          leftSection={<IconArrowBackUp size={16} />}
+          onClick={() => setStatus.mutate({ id: e.id, status: 'planned' })}
+        >
+          Вернуть в запланированные
+        </Button>
+      )}
+      <Button variant="subtle" leftSection={<IconCopy size={16} />} onClick={() => setCopying(true)}>
+        Копировать…
+      </Button>
+      <Button
+        variant="subtle"
+        color="red"
+        leftSection={<IconTrash size={16} />}
+        onClick={() =>
+          confirmDelete(`Удалить мероприятие «${e.title}» со всеми занятиями, участниками и отметками?`, () =>
+            remove.mutate({ id: e.id }, { onSuccess: () => navigate('/events/list') }),
+          )
+        }
+      >
+        Удалить
+      </Button>
+      {copying ? <CopyDialog e={e} onClose={() => setCopying(false)} /> : null}
+    </>
+  );
+}
+
+/** A yearly seminar: the same event on new days, planned, its sessions shifted by as many days. */
+function CopyDialog({ e, onClose }: { e: EventDetail; onClose: () => void }) {
+  const navigate = useNavigate();
+  const cf = useContractForm({
+    call: 'events.copy',
+    initialValues: { firstDay: '', withParticipants: false },
+    toInput: (v) => ({ id: e.id, firstDay: typedDateInput(v.firstDay) ?? (undefined as never), withParticipants: v.withParticipants }),
+    success: 'Мероприятие скопировано',
+    onSaved: (r) => {
+      onClose();
+      navigate(`/events/list/${r.id}`);
+    },
+  });
+  return (
+    <FormDialog cf={cf} title="Копировать мероприятие" onClose={onClose} submitLabel="Копировать">
+      <Stack>
+        <Text size="sm">Копия будет запланирована, занятия сдвинутся на столько же дней, отметок и связи с планом у неё не будет.</Text>
+        <DateField cf={cf} path="firstDay" label="Первый день копии" required />
+        <Checkbox label="Зарегистрировать тех же участников" {...cf.field('withParticipants', { type: 'checkbox' })} />
+      </Stack>
+    </FormDialog>
+  );
+}
+
+function Documents({ e }: { e: EventDetail }) {
+  const { busy, download } = useDocument();
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <Button
+          variant="light"
+          leftSection={<IconFileText size={16} />}
+          rightSection={<IconChevronDown size={14} />}
+          loading={busy !== null}
+        >
+          Документы
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Item onClick={() => download('sheet', () => callApi('events.registrationDocx', { id: e.id, sessionId: null }))}>
+          Лист регистрации{e.sessions.length > 1 ? ', все дни' : ''} (Word)
+        </Menu.Item>
+        {e.sessions.length > 1
+          ? e.sessions.map((s) => (
+              <Menu.Item
+                key={s.id}
+                onClick={() => download('sheet', () => callApi('events.registrationDocx', { id: e.id, sessionId: s.id }))}
+              >
+                Лист регистрации на {formatDate(s.day)} (Word)
+              </Menu.Item>
+            ))
+          : null}
+        <Menu.Item component={Link} to={`/events/print/${e.id}`}>
+          Лист регистрации — печать, PDF
+        </Menu.Item>
+        <Menu.Divider />
+        <Menu.Item onClick={() => download('list', () => callApi('events.attendanceXlsx', { id: e.id }))}>
+          Список участников (Excel)
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}

@@ -1,0 +1,73 @@
+import { Alert, Anchor, Group, Paper, Table, Text } from '@mantine/core';
+import { IconArrowLeft } from '@tabler/icons-react';
+import { Link, useParams } from 'react-router-dom';
+import { PARTICIPANT_ROLE_LABELS, REGISTRATION_STATUS_LABELS, eventDates } from '@shared/contract/eventEnums';
+import { useCall } from '@renderer/api/client';
+import { EmptyState, ScreenHeader } from '@renderer/components/screen';
+
+/** A person's history: which events, in which role, with which result. */
+export function PersonHistoryScreen() {
+  const personId = Number(useParams().personId);
+  const history = useCall('events.personHistory', { personId }, { enabled: Number.isInteger(personId) && personId > 0 });
+  if (history.isError) return <Alert color="red">{history.error.message}</Alert>;
+  const h = history.data;
+  return (
+    <>
+      <Anchor component={Link} to="/events/list" size="sm">
+        <Group gap={4}>
+          <IconArrowLeft size={14} /> Мероприятия
+        </Group>
+      </Anchor>
+      <ScreenHeader
+        title={h ? `История участия: ${h.fullName}` : 'История участия'}
+        description="Мероприятия, в которых специалист участвовал, и их итог"
+      />
+      {h && h.rows.length === 0 ? <EmptyState text="Специалист ещё не участвовал в мероприятиях." /> : null}
+      {h && h.rows.length ? (
+        <Paper withBorder>
+          <Table aria-label="История участия">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w={190}>Даты</Table.Th>
+                <Table.Th>Мероприятие</Table.Th>
+                <Table.Th w={130}>Роль</Table.Th>
+                <Table.Th w={150}>Статус</Table.Th>
+                <Table.Th w={100}>Посещено</Table.Th>
+                <Table.Th w={150}>Итог</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {h.rows.map((r) => (
+                <Table.Tr key={r.eventId}>
+                  <Table.Td>{eventDates(r)}</Table.Td>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/events/list/${r.eventId}`} size="sm">
+                      {r.title}
+                    </Anchor>
+                    <Text size="xs" c="dimmed">
+                      {r.type}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>{PARTICIPANT_ROLE_LABELS[r.role]}</Table.Td>
+                  <Table.Td>{REGISTRATION_STATUS_LABELS[r.registration]}</Table.Td>
+                  <Table.Td>
+                    {r.present} из {r.sessions}
+                  </Table.Td>
+                  <Table.Td>
+                    {r.status !== 'held'
+                      ? 'не проведено'
+                      : r.role !== 'participant'
+                        ? '—'
+                        : r.completed
+                          ? 'завершил(а) обучение'
+                          : 'не завершил(а)'}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Paper>
+      ) : null}
+    </>
+  );
+}
