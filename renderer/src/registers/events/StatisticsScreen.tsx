@@ -1,6 +1,6 @@
 import { Anchor, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import type { EventStatistics, ParticipantsGroup, StatisticsGroup } from '@shared/contract/events';
 import { currentYear, formatDate, readTypedDate } from '@shared/russian';
 import { useCall } from '@renderer/api/client';
@@ -9,11 +9,28 @@ import { ScreenHeader } from '@renderer/components/screen';
 /** Statistics of a period (a year by default): an event belongs to the period of its first day, a cancelled one never counts. */
 export function StatisticsScreen() {
   const year = currentYear();
-  const [from, setFrom] = useState(formatDate(`${year}-01-01`));
-  const [to, setTo] = useState(formatDate(`${year}-12-31`));
+  // The period lives in the address, so a reload or a link shows the same figures.
+  const [params, setParams] = useSearchParams();
+  const [from, setFromText] = useState(formatDate(params.get('from') ?? `${year}-01-01`));
+  const [to, setToText] = useState(formatDate(params.get('to') ?? `${year}-12-31`));
   const f = readTypedDate(from);
   const t = readTypedDate(to);
   const period = f.kind === 'date' && t.kind === 'date' && f.iso <= t.iso ? { from: f.iso, to: t.iso } : null;
+  const remember = (key: 'from' | 'to', text: string) => {
+    const read = readTypedDate(text);
+    if (read.kind !== 'date') return;
+    const next = new URLSearchParams(params);
+    next.set(key, read.iso);
+    setParams(next, { replace: true });
+  };
+  const setFrom = (text: string) => {
+    setFromText(text);
+    remember('from', text);
+  };
+  const setTo = (text: string) => {
+    setToText(text);
+    remember('to', text);
+  };
   const stats = useCall('events.statistics', period ?? { from: '2000-01-01', to: '2000-01-01' }, { enabled: period !== null });
   return (
     <>
