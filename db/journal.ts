@@ -345,6 +345,10 @@ export function restoreEntry(db: AppDb, entry: JournalEntry): string[] {
     place = Math.min(value, nextPosition(sqlite, list, listScope));
     makeRoom(sqlite, list, listScope, place);
   }
+  // The rows come back in the order they were captured, depth first; a row under two parents (a
+  // session's mark is also a participant's) may come before one of them. restoreObstacle has
+  // checked every parent, so the keys are checked at the end of the transaction instead of row by row.
+  sqlite.pragma('defer_foreign_keys = ON');
   for (const row of payload.rows) {
     const values: Row = { ...row.values };
     if (place !== undefined && row === payload.rows[0]) values[payload.sequence!.column] = place;

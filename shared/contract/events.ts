@@ -186,6 +186,10 @@ export interface AddedParticipants {
   skipped: number;
 }
 
+/** An event's day: a real date in the years the application keeps (a mistyped 0201 would sort before everything). */
+const eventDay = (what: string) =>
+  isoDate(what).refine((d) => d >= '2000-01-01' && d <= '2100-12-31', `Дата в поле «${what}» должна быть между 2000 и 2100 годом`);
+
 const time = (what: string) =>
   z
     .string({ error: `Поле «${what}» должно быть текстом` })
@@ -235,8 +239,8 @@ export const eventInput = z
 /** A new event: its days make one session each (at most 14), the times go to every one. */
 export const eventCreateInput = eventInput
   .extend({
-    firstDay: isoDate('Первый день'),
-    lastDay: isoDate('Последний день'),
+    firstDay: eventDay('Первый день'),
+    lastDay: eventDay('Последний день'),
     timeStart: time('Начало'),
     timeEnd: time('Окончание'),
   })
@@ -249,7 +253,7 @@ export const eventCreateInput = eventInput
 
 export const sessionInput = z
   .object({
-    day: isoDate('Дата занятия'),
+    day: eventDay('Дата занятия'),
     timeStart: time('Начало'),
     timeEnd: time('Окончание'),
     topic: optionalText('Тема занятия', 1000),
@@ -329,7 +333,7 @@ export const eventsCalls = {
     .db(['events'], REFUSED.save, { mayChange: ['workPlan'] })
     .returns<EventDetail>(),
   /** A planned copy starting on `firstDay`, the sessions shifted by as many days; no marks, no plan link. */
-  'events.copy': call(z.object({ id, firstDay: isoDate('Первый день'), withParticipants: z.boolean().default(false) }).strict())
+  'events.copy': call(z.object({ id, firstDay: eventDay('Первый день'), withParticipants: z.boolean().default(false) }).strict())
     .db(['events'], REFUSED.copy)
     .returns<CopyResult>(),
   'events.delete': call(byId)

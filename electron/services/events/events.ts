@@ -161,6 +161,9 @@ export function copyEvent(db: AppDb, input: { id: number; firstDay: string; with
   return inTransaction(db, () => {
     const source = requireEvent(db, input.id);
     const shift = dayNumber(input.firstDay) - dayNumber(source.firstDay);
+    if (shiftDay(source.lastDay, shift) > '2100-12-31') {
+      throw invalid('Копия закончилась бы после 2100 года: выберите более раннюю дату.', { firstDay: 'Слишком поздняя дата' });
+    }
     const { id: _id, createdAt: _c, updatedAt: _u, status: _s, populationRegistered: _r, populationCompleted: _p, ...rest } = source;
     const row = db
       .insert(events)

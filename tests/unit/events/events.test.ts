@@ -238,6 +238,19 @@ describe('statuses and the plan item', () => {
   });
 });
 
+describe('undo', () => {
+  it('brings back a deleted seminar with its sessions, participants and marks exactly', async () => {
+    const seminar = all<{ id: number }>(`SELECT id FROM events WHERE title LIKE 'Мастер-класс%'`)[0]!.id;
+    const before = hashTables(api.app.sqlite, ['undo_journal', 'sqlite_sequence']);
+    const deleted = await api.app.dispatch('events.delete', { id: seminar });
+    expect(deleted.ok).toBe(true);
+    expect(one<{ n: number }>('SELECT count(*) AS n FROM session_marks WHERE event_id = ?', seminar).n).toBe(0);
+    await api.call('undo.apply', { id: (deleted as { undo: { id: number } }).undo.id });
+    const after = hashTables(api.app.sqlite, ['undo_journal', 'sqlite_sequence']);
+    expect(Object.keys(after).filter((t) => after[t] !== before[t])).toEqual([]);
+  });
+});
+
 describe('participants and marks', () => {
   it('registers a walk-in in one step and marks presence; «не явился» is refused while a presence is marked', async () => {
     const e = await newEvent({ firstDay: '2019-04-01', lastDay: '2019-04-02' });
