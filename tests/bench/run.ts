@@ -13,6 +13,7 @@ import { benchExchange } from './exchange';
 import { benchResponsiveness } from './responsiveness';
 import { generateReferenceData, organizationKeys, personKeys, REFERENCE_SCALE, scaledReference } from './generate';
 import { benchMeetings, scaledMeetings, seedMeetings, signSeeded } from './meetings';
+import { benchEvents, scaledEvents, seedEvents } from './events';
 
 /**
  * `npm run bench`: every list, filter and search call at the reference scale, through the
@@ -49,6 +50,7 @@ const counts = generateReferenceData(sqlite, Number(args.seed), scaledReference(
 // Later registers add their share of the reference scale on top of the registry and the plans.
 const meetingsSeed = seedMeetings(sqlite, Number(args.seed), scaledMeetings(SCALE));
 await signSeeded(app, scaledMeetings(SCALE));
+const eventsSeed = seedEvents(sqlite, Number(args.seed), scaledEvents(SCALE));
 // An approval freezes the copy for approval; the generator writes the dates by SQL, so the
 // plans are approved again the way the screen does it.
 for (const plan of sqlite.prepare('SELECT year, approved_on AS approvedOn FROM work_plans WHERE approved_on IS NOT NULL').all() as {
@@ -450,7 +452,11 @@ interface RegisterRow {
   medianMs: number;
   targetMs: number;
 }
-const registerRows: RegisterRow[] = [...(await benchMeetings(app, meetingsSeed)), ...(await benchExchange(app, YEAR))];
+const registerRows: RegisterRow[] = [
+  ...(await benchMeetings(app, meetingsSeed)),
+  ...(await benchEvents(app, eventsSeed)),
+  ...(await benchExchange(app, YEAR)),
+];
 const responsiveness = await benchResponsiveness(app, YEAR);
 
 app.close();
