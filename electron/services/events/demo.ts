@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { AppDb } from '@db/open';
 import { municipalities, people } from '@db/schema';
 import { eventCreateInput, type EventDetail } from '@shared/contract/events';
@@ -54,6 +54,9 @@ const EXTERNAL_2017: External[] = [
   { title: 'Семинар «Организация эффективной работы служб по устройству детей в семью»', type: 'Семинар', day: '2017-11-28' },
 ];
 
+/** Where the center holds its seminars (the municipality is a field of its own). */
+const VENUE = 'актовый зал центра «Доверие»';
+
 const SEMINAR_TOPICS = [
   'Нормативные основы межведомственного взаимодействия при выявлении семейного неблагополучия',
   'Признаки неблагополучия семьи: что видит школа, поликлиника, участковый',
@@ -71,9 +74,15 @@ function create(db: AppDb, input: Record<string, unknown>): EventDetail {
 }
 
 export function seedDemoEvents(db: AppDb): void {
-  const region =
-    db.select({ id: municipalities.id }).from(municipalities).where(eq(municipalities.name, 'Тамбовская область')).get()?.id ?? null;
-  const uvarovo = db.select({ id: municipalities.id }).from(municipalities).where(eq(municipalities.name, 'г. Уварово')).get()?.id ?? null;
+  // The demo registry names them «г. Уварово» and «Тамбовская область» (app/demo.ts): found by type and proper name.
+  const municipality = (type: 'region' | 'city', properName: string) =>
+    db
+      .select({ id: municipalities.id })
+      .from(municipalities)
+      .where(and(eq(municipalities.type, type), eq(municipalities.properName, properName)))
+      .get()?.id ?? null;
+  const region = municipality('region', 'Тамбовская');
+  const uvarovo = municipality('city', 'Уварово');
   const center = getProfile(db);
   const centerId = center.organizationId;
   const everyone = db.select({ id: people.id, organizationId: people.organizationId }).from(people).orderBy(asc(people.id)).all();
@@ -108,7 +117,7 @@ export function seedDemoEvents(db: AppDb): void {
     title: 'Семинар для специалистов органов системы профилактики «Межведомственное взаимодействие при выявлении семейного неблагополучия»',
     level: 'municipal',
     municipalityId: uvarovo,
-    venue: center.address,
+    venue: VENUE,
     organizerId: centerId,
     completionRule: 'share',
     completionPercent: 60,
@@ -158,7 +167,7 @@ export function seedDemoEvents(db: AppDb): void {
     title: 'Мастер-класс для педагогов «Тренинговые занятия с подростками группы риска»',
     level: 'municipal',
     municipalityId: uvarovo,
-    venue: center.address,
+    venue: VENUE,
     organizerId: centerId,
     firstDay: '2018-04-17',
     lastDay: '2018-04-17',

@@ -20,6 +20,9 @@ export const DOCUMENT_KINDS = [
   'plan-approval',
   'plan-report',
   'plan-sheet',
+  // events (issue 16)
+  'event-registration',
+  'event-attendance',
 ] as const;
 export type DocumentKindName = (typeof DOCUMENT_KINDS)[number];
 
@@ -98,6 +101,13 @@ async function injectHostileText(api: Api): Promise<void> {
     hostile('Выполнено'),
     hostile('Аудитория'),
   );
+  // events (issue 16): the held seminar's title and a session's topic.
+  sql(api, `UPDATE events SET title = ? WHERE title LIKE 'Семинар для специалистов органов%'`, hostile('Семинар'));
+  sql(
+    api,
+    `UPDATE event_sessions SET topic = ? WHERE id = (SELECT min(s.id) FROM event_sessions s JOIN events e ON e.id = s.event_id WHERE e.center_role = 'organizer')`,
+    long('Тема'),
+  );
   await api.call('meetings.sign', { id: first });
   // The plan approved again over the poisoned items: its frozen copy carries them.
   await api.call('workPlan.setApproval', { year: 2017, approvedOn: '2017-01-16' });
@@ -163,5 +173,14 @@ export async function generateAll(api: Api): Promise<GeneratedDocument[]> {
     file: await api.call('workPlan.exportDocx', { year: 2017, doc: 'report' }),
   });
   docs.push({ kind: 'plan-sheet', draft: false, meeting: null, file: await api.call('workPlan.exportXlsx', { year: 2017 }) });
+  // events (issue 16): the center's three-day seminar of 2018, its sheet for all days and its list.
+  const seminar = (await api.call('events.list', { year: 2018, limit: 50 })).rows.find((r) => r.sessionCount === 3)!;
+  docs.push({
+    kind: 'event-registration',
+    draft: false,
+    meeting: null,
+    file: await api.call('events.registrationDocx', { id: seminar.id, sessionId: null }),
+  });
+  docs.push({ kind: 'event-attendance', draft: false, meeting: null, file: await api.call('events.attendanceXlsx', { id: seminar.id }) });
   return docs;
 }

@@ -345,6 +345,58 @@ describe('requisites of the demo documents, in reading order', () => {
   });
 });
 
+describe('the events register’s documents', () => {
+  it('registration sheet: a page per session with its date, time and topic, the registered by name with their numbers, blank numbered rows', () => {
+    const pdf = pdfOf('demo', of('demo', 'event-registration'));
+    expect(pageCount(pdf)).toBeGreaterThanOrEqual(3);
+    const first = norm(pdfText(pdf, { page: 1 }));
+    expect(
+      inOrder(first, [
+        'Тамбовское областное государственное бюджетное учреждение',
+        'ЛИСТ РЕГИСТРАЦИИ',
+        'участников мероприятия',
+        'Межведомственное взаимодействие при выявлении семейного неблагополучия',
+        '16.10.2018',
+        '10:00–15:00',
+        'Место проведения: город Уварово, актовый зал',
+        'Тема занятия: Нормативные основы',
+        '№',
+        'Фамилия, имя, отчество',
+        'Подпись',
+      ]),
+    ).toBeNull();
+    const all = read(pdf);
+    expect(all.split('ЛИСТ РЕГИСТРАЦИИ')).toHaveLength(4);
+    expect(inOrder(all, ['17.10.2018', 'Тема занятия: Признаки неблагополучия', '18.10.2018', 'Тема занятия: Практикум'])).toBeNull();
+    expect(all).toContain('Макарова Юлия Сергеевна');
+    expect(all).toContain('Ответственный за регистрацию');
+  });
+
+  it('attendance list: a row per participant with the marks, attended sessions and completion', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytesOf(of('demo', 'event-attendance')) as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    const titles = [1, 2, 3].map((r) => String(sheet.getRow(r).getCell(1).value));
+    expect(titles[2]).toMatch(/^Условие завершения: не менее 60 % занятий\. Завершили обучение: \d+ из \d+$/);
+    const header = sheet.getRow(5).values as unknown[];
+    expect(header.slice(1, 9)).toEqual([
+      'Рег. №',
+      'ФИО',
+      'Организация',
+      'Тип организации',
+      'Муниципальное образование',
+      'Должность',
+      'Роль',
+      'Статус',
+    ]);
+    expect(header.slice(9, 14)).toEqual(['16.10', '17.10', '18.10', 'Посещено', 'Завершил(а)']);
+    const rows = Array.from({ length: sheet.rowCount - 5 }, (_, i) => sheet.getRow(6 + i).values as unknown[]);
+    const walkIn = rows.find((r) => r[2] === 'Макарова Юлия Сергеевна')!;
+    expect(walkIn.slice(9, 14)).toEqual(['+', '', '', '1 из 3', 'нет']);
+    expect(rows.filter((r) => r[13] === 'да').length).toBeGreaterThan(0);
+  });
+});
+
 describe('hostile text written into the database', () => {
   it('reaches the documents without the forbidden characters and with every quote and ё kept', () => {
     const minutes = read(pdfOf('hostile', of('hostile', 'minutes-full', 1)));

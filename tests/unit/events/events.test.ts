@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallInput } from '@shared/contract';
 import type { EventDetail } from '@shared/contract/events';
@@ -235,6 +236,34 @@ describe('statuses and the plan item', () => {
     expect(copy.participants.map((p) => [p.registrationNumber, p.status, Object.keys(p.marks).length])).toEqual(
       source.participants.map((p) => [p.registrationNumber, 'registered', 0]),
     );
+  });
+});
+
+describe('documents', () => {
+  it('the attendance list carries phone and e-mail only of people who consented to their processing', async () => {
+    const e = await newEvent({ firstDay: '2019-06-03', lastDay: '2019-06-03' });
+    const [agreed, refused] = personIds(2, 25);
+    for (const [id, consent] of [
+      [agreed, 1],
+      [refused, 0],
+    ] as const) {
+      api.app.sqlite
+        .prepare(
+          `UPDATE people SET phone = '+7 910 000-00-0' || ?, email = 'p' || ? || '@mail.ru', pd_consent = ?, pd_consent_date = iif(?, '2019-01-10', NULL) WHERE id = ?`,
+        )
+        .run(String(id), String(id), consent, consent, id);
+    }
+    await api.call('participants.add', { eventId: e.id, personIds: [agreed!, refused!] });
+    const file = await api.call('events.attendanceXlsx', { id: e.id });
+    expect(file.fileName).toBe('Список участников – Семинар для социальных педагогов школ – 03.06.2019.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    const header = sheet.getRow(5).values as unknown[];
+    const [phone, email] = [header.indexOf('Телефон'), header.indexOf('E-mail')];
+    const row = (n: number) => sheet.getRow(5 + n).values as unknown[];
+    expect([row(1)[1], row(1)[phone], row(1)[email]]).toEqual([1, `+7 910 000-00-0${agreed}`, `p${agreed}@mail.ru`]);
+    expect([row(2)[1], row(2)[phone] ?? '', row(2)[email] ?? '']).toEqual([2, '', '']);
   });
 });
 
