@@ -1,9 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { App } from '@main/api/app';
-import type { CallInput, CallName } from '@shared/contract';
 import { eventKeys } from '@db/derived';
 import { Random } from './generate';
-import type { BenchRow } from './meetings';
+import { callTimer, type BenchRow } from './meetings';
 
 /**
  * The events register at the reference scale, for `npm run bench`: 1,500 events over ten years
@@ -120,24 +119,13 @@ export function seedEvents(sqlite: Database.Database, seed: number, scale: typeo
 }
 
 export async function benchEvents(app: Pick<App, 'dispatch'>, seeded: EventsSeed, runs = 20): Promise<BenchRow[]> {
-  async function time<K extends CallName>(name: string, call: K, input: CallInput<K>): Promise<BenchRow> {
-    const samples: number[] = [];
-    for (let i = 0; i < runs + 3; i++) {
-      const started = performance.now();
-      const result = await app.dispatch(call, input);
-      const elapsed = performance.now() - started;
-      if (!result.ok) throw new Error(`${call} failed: ${result.error.message}`);
-      if (i >= 3) samples.push(elapsed);
-    }
-    samples.sort((a, b) => a - b);
-    return { name, medianMs: Math.round(samples[Math.floor(samples.length / 2)]! * 10) / 10, targetMs: EVENT_TARGET_MS };
-  }
+  const time = callTimer(app, runs);
   const y = seeded.year;
   return [
-    await time('events.get (300 participants × 3)', 'events.get', { id: seeded.bigEventId }),
-    await time('events.statistics (a year)', 'events.statistics', { from: `${y}-01-01`, to: `${y}-12-31` }),
-    await time('events.list (a year, first page)', 'events.list', { year: y }),
-    await time('events.list (search «семинар»)', 'events.list', { search: 'семинар' }),
-    await time('events.personHistory', 'events.personHistory', { personId: seeded.personId }),
+    await time('events.get (300 participants × 3)', 'events.get', { id: seeded.bigEventId }, EVENT_TARGET_MS),
+    await time('events.statistics (a year)', 'events.statistics', { from: `${y}-01-01`, to: `${y}-12-31` }, EVENT_TARGET_MS),
+    await time('events.list (a year, first page)', 'events.list', { year: y }, EVENT_TARGET_MS),
+    await time('events.list (search «семинар»)', 'events.list', { search: 'семинар' }, EVENT_TARGET_MS),
+    await time('events.personHistory', 'events.personHistory', { personId: seeded.personId }, EVENT_TARGET_MS),
   ];
 }

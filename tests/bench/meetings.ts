@@ -231,8 +231,9 @@ export interface BenchRow {
 }
 
 /** Times the secretary's calls through the dispatcher: lists, the meeting card and the minutes DOCX. */
-export async function benchMeetings(app: Pick<App, 'dispatch'>, seeded: MeetingsSeed, runs = 20): Promise<BenchRow[]> {
-  async function time<K extends CallName>(name: string, call: K, input: CallInput<K>, targetMs: number): Promise<BenchRow> {
+/** A register's timer: the median of `runs` calls through the dispatcher after three warm-up calls. */
+export function callTimer(app: Pick<App, 'dispatch'>, runs = 20) {
+  return async function time<K extends CallName>(name: string, call: K, input: CallInput<K>, targetMs: number): Promise<BenchRow> {
     const samples: number[] = [];
     for (let i = 0; i < runs + 3; i++) {
       const started = performance.now();
@@ -243,7 +244,11 @@ export async function benchMeetings(app: Pick<App, 'dispatch'>, seeded: Meetings
     }
     samples.sort((a, b) => a - b);
     return { name, medianMs: Math.round(samples[Math.floor(samples.length / 2)]! * 10) / 10, targetMs };
-  }
+  };
+}
+
+export async function benchMeetings(app: Pick<App, 'dispatch'>, seeded: MeetingsSeed, runs = 20): Promise<BenchRow[]> {
+  const time = callTimer(app, runs);
   return [
     await time('meetings.list (all, first page)', 'meetings.list', {}, LIST_TARGET_MS),
     await time('meetings.list (group + year)', 'meetings.list', { groupId: seeded.groupId, year: 2020 }, LIST_TARGET_MS),

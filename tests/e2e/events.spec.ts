@@ -1,21 +1,8 @@
 import mammoth from 'mammoth';
-import type { Locator, Page } from '@playwright/test';
-import { apiOf, expect, openApp, planFormId, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import { apiOf, expect, fillDate, openApp, pick, planFormId, test } from './fixtures';
 
 const shot = (page: Page, name: string) => page.screenshot({ path: test.info().outputPath(`events-${name}.png`), fullPage: true });
-
-async function pick(page: Page, scope: Locator, label: string, typed: string, option: RegExp, multi = false) {
-  const box = scope.getByRole('combobox', { name: label }).first();
-  await box.fill(typed);
-  await page.getByRole('option', { name: option }).first().click();
-  if (multi) await box.press('Escape');
-}
-
-async function fillDate(scope: Locator, label: string, value: string) {
-  const input = scope.getByRole('textbox', { name: label, exact: true });
-  await input.fill(value);
-  await input.press('Tab');
-}
 
 test('a methodologist creates a seminar from the plan, registers participants, marks attendance, prints the sheet and sees the statistics change', async ({
   page,

@@ -155,4 +155,19 @@ export async function rowAction(page: Page, row: string | RegExp, action: string
   await page.getByRole('menu').getByRole('menuitem', { name: action, exact: true }).click();
 }
 
+/** Picks an option of a searchable picker by typing; a multi-select's list is closed after, or it would cover the buttons below. */
+export async function pick(page: Page, scope: Locator, label: string, typed: string, option: RegExp, multi = false) {
+  const box = scope.getByRole('combobox', { name: label }).first();
+  await box.fill(typed);
+  await page.getByRole('option', { name: option }).first().click();
+  if (multi) await box.press('Escape');
+}
+
+/** Types a date into a date field and leaves it, as a user does (the field then shows it as ДД.ММ.ГГГГ). */
+export async function fillDate(scope: Locator, label: string, value: string) {
+  const input = scope.getByRole('textbox', { name: label, exact: true });
+  await input.fill(value);
+  await input.press('Tab');
+}
+
 export { expect };

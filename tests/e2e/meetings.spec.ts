@@ -2,23 +2,9 @@ import { execFileSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import mammoth from 'mammoth';
 import type { Locator, Page } from '@playwright/test';
-import { apiOf, expect, openApp, test, planFormId, rowAction } from './fixtures';
+import { apiOf, expect, fillDate, openApp, pick, planFormId, rowAction, test } from './fixtures';
 
 const shot = (page: Page, name: string) => page.screenshot({ path: test.info().outputPath(`meetings-${name}.png`), fullPage: true });
-
-async function pick(page: Page, scope: Locator, label: string, typed: string, option: RegExp, multi = false) {
-  const box = scope.getByRole('combobox', { name: label }).first();
-  await box.fill(typed);
-  await page.getByRole('option', { name: option }).first().click();
-  // A multi-select keeps its list open for the next choice; it would cover the buttons below.
-  if (multi) await box.press('Escape');
-}
-
-async function fillDate(scope: Locator, label: string, value: string) {
-  const input = scope.getByRole('textbox', { name: label, exact: true });
-  await input.fill(value);
-  await input.press('Tab');
-}
 
 test('a secretary records a meeting from the plan, signs it, downloads the minutes, and the next meeting shows the open assignment', async ({
   page,

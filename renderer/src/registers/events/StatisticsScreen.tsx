@@ -124,7 +124,16 @@ function Figure({ label, value, testId }: { label: string; value: number | strin
   );
 }
 
-function Groups({ title, rows }: { title: string; rows: StatisticsGroup[] }) {
+/** A table of counts: a label and two numbers a row (held / planned events, participations / people). */
+function CountTable({
+  title,
+  columns,
+  rows,
+}: {
+  title: string;
+  columns: [string, string];
+  rows: { key: string; label: string; counts: [number, number] }[];
+}) {
   return (
     <Paper withBorder p="md">
       <Title order={4} mb="xs">
@@ -134,16 +143,19 @@ function Groups({ title, rows }: { title: string; rows: StatisticsGroup[] }) {
         <Table.Thead>
           <Table.Tr>
             <Table.Th />
-            <Table.Th w={110}>Проведено</Table.Th>
-            <Table.Th w={130}>Запланировано</Table.Th>
+            {columns.map((c) => (
+              <Table.Th key={c} w={130}>
+                {c}
+              </Table.Th>
+            ))}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {rows.map((r) => (
             <Table.Tr key={r.key}>
               <Table.Td>{r.label}</Table.Td>
-              <Table.Td>{r.held}</Table.Td>
-              <Table.Td>{r.planned}</Table.Td>
+              <Table.Td>{r.counts[0]}</Table.Td>
+              <Table.Td>{r.counts[1]}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -152,30 +164,18 @@ function Groups({ title, rows }: { title: string; rows: StatisticsGroup[] }) {
   );
 }
 
-function Participants({ title, rows }: { title: string; rows: ParticipantsGroup[] }) {
-  return (
-    <Paper withBorder p="md">
-      <Title order={4} mb="xs">
-        {title}
-      </Title>
-      <Table aria-label={title}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th />
-            <Table.Th w={110}>Участий</Table.Th>
-            <Table.Th w={110}>Человек</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {rows.map((r) => (
-            <Table.Tr key={r.label}>
-              <Table.Td>{r.label}</Table.Td>
-              <Table.Td>{r.participations}</Table.Td>
-              <Table.Td>{r.people}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Paper>
-  );
-}
+const Groups = ({ title, rows }: { title: string; rows: StatisticsGroup[] }) => (
+  <CountTable
+    title={title}
+    columns={['Проведено', 'Запланировано']}
+    rows={rows.map((r) => ({ key: r.key, label: r.label, counts: [r.held, r.planned] }))}
+  />
+);
+
+const Participants = ({ title, rows }: { title: string; rows: ParticipantsGroup[] }) => (
+  <CountTable
+    title={title}
+    columns={['Участий', 'Человек']}
+    rows={rows.map((r) => ({ key: r.label, label: r.label, counts: [r.participations, r.people] }))}
+  />
+);

@@ -49,4 +49,3 @@ export const dueLabel = (a: Pick<AssignmentView, 'permanent' | 'dueDate'>) => (a
 
 /** Asks the main process for a generated document and hands it to the save flow; `busy` names the one in progress. */
 export { useDocument } from '@renderer/components/useDocument';
-}
