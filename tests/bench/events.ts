@@ -1,7 +1,11 @@
 import type Database from 'better-sqlite3';
-import type { App } from '@main/api/app';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createApp, type App } from '@main/api/app';
 import { eventKeys } from '@db/derived';
-import { Random } from './generate';
+import { generateReferenceData, Random } from './generate';
 import { callTimer, type BenchRow } from './meetings';
 
 /**
@@ -129,3 +133,28 @@ export async function benchEvents(app: Pick<App, 'dispatch'>, seeded: EventsSeed
     await time('events.personHistory', 'events.personHistory', { personId: seeded.personId }, EVENT_TARGET_MS),
   ];
 }
+
+/** Run alone (`npx tsx tests/bench/events.ts`): the reference registry and the events, then the rows. */
+async function main() {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'rc-bench-events-'));
+  const app = createApp({ dataDir });
+  try {
+    generateReferenceData(app.sqlite);
+    const seeded = seedEvents(app.sqlite, 20170912, EVENTS_SCALE);
+    const counts = app.sqlite
+      .prepare(
+        'SELECT (SELECT count(*) FROM events) AS events, (SELECT count(*) FROM event_participants) AS participations, (SELECT count(*) FROM people) AS people',
+      )
+      .get();
+    console.log(JSON.stringify(counts));
+    for (const r of await benchEvents(app, seeded))
+      console.log(
+        `${r.medianMs <= r.targetMs ? 'ok  ' : 'SLOW'} ${r.name.padEnd(36)} ${String(r.medianMs).padStart(8)} ms (target ${r.targetMs} ms)`,
+      );
+  } finally {
+    app.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();
