@@ -11,6 +11,8 @@ test('a secretary records a meeting from the plan, signs it, downloads the minut
   app,
   request,
 }) => {
+  // The longest journey through the UI (40 s alone); a full run on the shared 2-core machine took it past 60 s.
+  test.setTimeout(120_000);
   await openApp(page, app, 'empty');
   // The registry and the work plan have their own screens and tests: here they are filled through the API.
   const call = apiOf(request, app);
