@@ -49,7 +49,8 @@ test('configure the export folder, check it, export and see the log', async ({ p
     await page.getByLabel('Папка выгрузки').fill(path.join(folder, 'нет-такой-папки'));
     await page.getByRole('button', { name: 'Сохранить' }).click();
     await page.getByRole('button', { name: 'Выгрузить' }).click();
-    await expect(page.getByText('Выгрузка не выполнена')).toBeVisible();
+    // The documents are prepared before the folder is found missing: the same wait as above.
+    await expect(page.getByText('Выгрузка не выполнена')).toBeVisible({ timeout: 60_000 });
     await expect(log).toContainText('Папка недоступна');
     await log
       .getByRole('button', { name: /^Действия: выгрузка / })
