@@ -1,10 +1,11 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { EDITABLE_LIST_INFO, type EditableList } from '@shared/enums';
+import { INDICATOR_DEFAULTS } from '@shared/contract/indicatorEnums';
 import { genderFromPatronymic, municipalityName, prefillForms, splitMunicipalityName } from '@shared/russian';
 import type { AppDb } from './open';
 import { listValueKeys, rebuildDerived, rederive } from './derived';
 import { LIST_REFERENCES } from './references';
-import { appSettings, listValueOrder, listValues, municipalities, organizations, people, planItems, undoJournal } from './schema';
+import { appSettings, indicatorDefinitions, listValueOrder, listValues, municipalities, organizations, people, planItems, undoJournal } from './schema';
 import { nextPosition, parkAll } from './positions';
 import { rebuildSearchIndex } from './search';
 import { inTransaction } from './transaction';
@@ -185,6 +186,29 @@ function centerOrganizationKeys(db: AppDb): void {
   rederive(db, 'organizations', eq(organizations.sortKey, ''));
 }
 
+/**
+ * 0011: the indicator catalogue's first values (settled as any list) get the unit, group, yearly
+ * rule and check roles seed 003 gives them. Values the center already described are left alone.
+ */
+function describeDefaultIndicators(db: AppDb): void {
+  settleList(db, 'indicators');
+  const idOf = (value: string) =>
+    db
+      .select({ id: listValues.id })
+      .from(listValues)
+      .where(and(eq(listValues.list, 'indicators'), eq(listValues.foldedValue, listValueKeys({ value }).foldedValue)))
+      .get()?.id;
+  for (const d of INDICATOR_DEFAULTS) {
+    const id = idOf(d.name);
+    if (id === undefined) continue;
+    const atLeastId = d.atLeast ? (idOf(d.atLeast) ?? null) : null;
+    db.insert(indicatorDefinitions)
+      .values({ indicatorId: id, unit: d.unit, groupName: d.group, rule: d.rule, role: d.role ?? null, atLeastId })
+      .onConflictDoNothing()
+      .run();
+  }
+}
+
 export const DATA_STEPS: readonly DataStep[] = [
   { id: '0003-municipality-name-parts', afterMigrations: 4, run: splitMunicipalityNames },
   { id: '0003-gender-from-patronymic', afterMigrations: 4, run: genderFromPatronymics },
@@ -208,6 +232,8 @@ export const DATA_STEPS: readonly DataStep[] = [
       settleList(db, 'audienceCategories');
     },
   },
+  // 0012 (indicators): each default indicator's unit, group and yearly rule.
+  { id: '0012-indicator-catalogue', afterMigrations: 13, run: describeDefaultIndicators },
 ];
 
 function appliedSteps(db: AppDb): string[] {

@@ -4,6 +4,7 @@ import {
   meetingsReferences,
   registryReferences,
   workPlanListReferences,
+  indicatorsListReferences,
   workPlanReferences,
   type ListReference,
   type RegistryReference,
@@ -18,4 +19,4 @@ export const REGISTRY_REFERENCES: readonly RegistryReference[] = [
 ];
 
 /** Every register's references to values of the editable lists (schema/lists.ts). */
-export const LIST_REFERENCES: readonly ListReference[] = [...workPlanListReferences, ...eventsListReferences];
+export const LIST_REFERENCES: readonly ListReference[] = [...workPlanListReferences, ...eventsListReferences, ...indicatorsListReferences];

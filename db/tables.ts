@@ -2,6 +2,7 @@ import { appTablePolicies } from './schema/app';
 import { eventsTablePolicies } from './schema/events';
 import { exchangeTablePolicies } from './schema/exchange';
 import { fileReferences, filesTablePolicies } from './schema/files';
+import { indicatorsTablePolicies } from './schema/indicators';
 import { listsTablePolicies } from './schema/lists';
 import { meetingsTablePolicies } from './schema/meetings';
 import { planItemLinkTablePolicies } from './schema/planItemLinks';
@@ -39,6 +40,7 @@ export const TABLE_POLICIES: TablePolicies = {
   ...exchangeTablePolicies,
   ...undoTablePolicies,
   ...filesTablePolicies,
+  ...indicatorsTablePolicies,
   stored_files: storedFilesInPackage(),
 };
 

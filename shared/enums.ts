@@ -1,3 +1,5 @@
+import { INDICATOR_DEFAULTS } from './contract/indicatorEnums';
+
 /**
  * The domain's fixed lists and their Russian names, shared by the schema, the contract,
  * the screens and the documents.
@@ -69,6 +71,8 @@ export const EDITABLE_LISTS = [
   'eventTypes',
   'eventProgrammes',
   'audienceCategories',
+  // indicators (issue 20)
+  'indicators',
 ] as const;
 export type EditableList = (typeof EDITABLE_LISTS)[number];
 
@@ -138,5 +142,13 @@ export const EDITABLE_LIST_INFO: Record<EditableList, EditableListInfo> = {
     valueAccusative: 'категорию участников',
     usedFor: 'Кого считают на мероприятиях для населения: родители, подростки…',
     defaults: ['Родители', 'Кандидаты в замещающие родители', 'Замещающие родители', 'Подростки', 'Дети'],
+  },
+  // The monitoring indicators: their unit, group and yearly rule are kept beside each value
+  // (indicator_definitions) and edited on the indicators' catalogue screen.
+  indicators: {
+    title: 'Показатели мониторинга',
+    valueAccusative: 'показатель',
+    usedFor: 'Показатели, которые сегмент сдаёт ежеквартально: единица, группа и правило подсчёта за год задаются в разделе «Мониторинг → Показатели»',
+    defaults: INDICATOR_DEFAULTS.map((d) => d.name),
   },
 };

@@ -11,6 +11,7 @@ export * from './undo';
 export * from './rules';
 export * from './files';
 export * from './search';
+export * from './indicators';
 
 import { listValueOrder } from './lists';
 import { agendaItemOrder, agendaSpeakerOrder, decisionOrder, discussionEntryOrder } from './meetings';

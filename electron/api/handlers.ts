@@ -9,6 +9,7 @@ import { meetingsHandlers, meetingsUndoGuards } from '@main/services/meetings';
 import { eventsHandlers } from '@main/services/events';
 import { createUndoHandlers } from '@main/services/undo';
 import { filesHandlers } from '@main/services/files';
+import { indicatorsHandlers } from '@main/services/indicators';
 import { mergeHandlers, type Handlers } from './dispatch';
 import { jobsHandlers } from './jobs';
 
@@ -24,6 +25,7 @@ export const handlers: Handlers<Contract> = mergeHandlers(
   backupHandlers,
   jobsHandlers,
   filesHandlers,
+  indicatorsHandlers,
   // Each register's own conditions for taking a change back, by name.
   createUndoHandlers({ ...meetingsUndoGuards }),
 );

@@ -25,6 +25,7 @@ export const REGISTERS = [
   'jobs',
   'undo',
   'files',
+  'indicators',
 ] as const;
 export type Register = (typeof REGISTERS)[number];
 

@@ -11,6 +11,7 @@ import { backupCalls } from './backup';
 import { jobsCalls } from './jobs';
 import { undoCalls } from './undo';
 import { filesCalls } from './files';
+import { indicatorsCalls } from './indicators';
 
 /**
  * The whole API between the UI and the main process. A register adds its group here;
@@ -28,6 +29,7 @@ export const contract = mergeGroups(
   jobsCalls,
   undoCalls,
   filesCalls,
+  indicatorsCalls,
 );
 
 export type Contract = typeof contract;

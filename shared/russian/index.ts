@@ -11,3 +11,4 @@ export * from './gender';
 export * from './declension';
 export * from './municipalities';
 export * from './bodies';
+export * from './numberInput';

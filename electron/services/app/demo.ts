@@ -6,6 +6,7 @@ import { createMunicipality, createOrganization, createPerson, saveProfile } fro
 import { seedDemoWorkPlan } from '@main/services/workPlan';
 import { seedDemoMeetings } from '@main/services/meetings';
 import { seedDemoEvents } from '@main/services/events';
+import { seedDemoIndicators } from '@main/services/indicators';
 
 /**
  * The demo database a newcomer opens on first run. The center, its director, the segment
@@ -334,6 +335,7 @@ export function seedDemo(db: AppDb): void {
   seedDemoWorkPlan(db);
   seedDemoMeetings(db);
   seedDemoEvents(db);
+  seedDemoIndicators(db);
 }
 
 /** A misspelt name in the tables above is a bug in this file, not a user's mistake. */

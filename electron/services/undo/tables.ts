@@ -52,6 +52,9 @@ export const TABLES: Record<string, TableWording> = {
   // The file store's index: a register's row names a file by its hash.
   stored_files: { registers: ['files'], gone: 'с тех пор удалён вложенный файл, указанный в записи' },
   restore_log: { registers: ['backups'] },
+  // The catalogue's part of an indicator (a value of the list «Показатели мониторинга») and its figures.
+  indicator_definitions: { registers: ['indicators', 'lists'] },
+  indicator_values: { registers: ['indicators'] },
 };
 
 /** What a unique index guards, for «the slot is taken since». */
@@ -61,6 +64,11 @@ export const UNIQUE_SLOTS: Record<string, string> = {
   meetings_group_year_number_unique: 'номер заседания уже занят другим заседанием этой рабочей группы в том же году',
   work_plans_year_unique: 'план работы на этот год уже есть',
   document_issues_kind_year_number_unique: 'номер перечня поручений уже занят',
+  indicator_values_cell_unique: 'значение показателя за этот квартал по этому муниципальному образованию уже снова введено',
+  indicator_values_segment_quarter_unique: 'значение показателя за этот квартал по сегменту уже снова введено',
+  indicator_values_municipality_year_unique: 'значение показателя за этот год по этому муниципальному образованию уже снова введено',
+  indicator_values_segment_year_unique: 'значение показателя за этот год по сегменту уже снова введено',
+  indicator_definitions_role_unique: 'эту роль в проверках уже получил другой показатель',
   list_values_folded_unique: 'такое значение уже снова есть в списке',
   event_participants_person_unique: 'этот специалист уже снова зарегистрирован на мероприятие',
   event_participants_number_unique: 'регистрационный номер уже занят другим участником',

@@ -276,6 +276,29 @@ const fixtures: { [K in Exclude<DbCall, 'app.initialize'>]: () => Promise<CallIn
   },
   'events.setPopulationTotals': async () => ({ id: (await plannedEvent('population')).id, registered: 14, completed: 11 }),
   'exchange.saveSettings': () => ({ folder: os.tmpdir(), centerCode: 'RC-06' }),
+  'indicators.describe': () => ({
+    id: formId('Посещения на дому'),
+    unit: 'визитов',
+    group: 'Работа с семьями',
+    rule: 'sum',
+    whole: true,
+    role: null,
+    atLeastId: null,
+  }),
+  // Several cells at once, one of them replacing a demo figure: all written or none.
+  'indicators.saveSheet': () => {
+    const m = one<{ id: number }>('SELECT id FROM municipalities WHERE in_segment = 1 ORDER BY sort_key LIMIT 1').id;
+    return {
+      year: 2018,
+      quarter: 1,
+      scope: 'municipalities',
+      cells: [
+        { indicatorId: formId('Посещения на дому'), municipalityId: m, text: '1 234' },
+        { indicatorId: formId('Консультации родителей'), municipalityId: m, text: '56' },
+      ],
+      confirmed: true,
+    };
+  },
   'undo.apply': async () => {
     const person = await call('people.create', { lastName: 'Возвращаемая', firstName: 'Анна' });
     const deleted = await app.dispatch('people.delete', { id: person.id });

@@ -1,0 +1,160 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as echarts from 'echarts/core';
+import { BarChart, type BarSeriesOption } from 'echarts/charts';
+import { GridComponent, LegendComponent, TitleComponent, type GridComponentOption } from 'echarts/components';
+import type { LegendComponentOption, TitleComponentOption } from 'echarts/components';
+import { SVGRenderer } from 'echarts/renderers';
+import { initWasm, Resvg } from '@resvg/resvg-wasm';
+import type { ChartSpec } from '@shared/documents/chart';
+import { makeMeasureText, parseTtf } from './fontMetrics';
+
+/**
+ * The one chart pipeline (see /work/notes/charts.md for the probes behind each choice):
+ * ChartSpec → ECharts option → SVG (ECharts 6 server-side rendering, no canvas, no DOM) → PNG by
+ * resvg compiled to WebAssembly (nothing native to package). Text is PT Sans, a TTF shipped in
+ * resources/fonts with its OFL licence: resvg draws nothing from WOFF, and has no system fonts.
+ */
+
+echarts.use([BarChart, GridComponent, LegendComponent, TitleComponent, SVGRenderer]);
+
+type ChartOption = echarts.ComposeOption<BarSeriesOption | GridComponentOption | LegendComponentOption | TitleComponentOption>;
+
+const FONT_FAMILY = 'PT Sans';
+/** An SVG shown as <img> does not see the page's fonts: the generic family keeps it sans. */
+const CSS_FONT_FAMILY = `'${FONT_FAMILY}', sans-serif`;
+const FONT_FILES = ['PTSans_400Regular.ttf', 'PTSans_700Bold.ttf'] as const;
+
+/** The folder holding resources/fonts: the repository in development, app.asar when packaged (readable by fs). */
+function resourcesFolder(): string {
+  const here = import.meta.url ? path.dirname(fileURLToPath(import.meta.url)) : __dirname;
+  for (let dir = here; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'resources', 'fonts', FONT_FILES[0]))) return path.join(dir, 'resources');
+    if (path.dirname(dir) === dir) throw new Error(`Chart fonts not found above ${here}`);
+  }
+}
+
+let fonts: Uint8Array[] | undefined;
+function chartFonts(): Uint8Array[] {
+  if (!fonts) {
+    const folder = path.join(resourcesFolder(), 'fonts');
+    fonts = FONT_FILES.map((f) => new Uint8Array(readFileSync(path.join(folder, f))));
+    // Without a canvas zrender measures every Cyrillic letter as 1 em, thinks labels overlap and
+    // hides them («II квартал» vanished in a probe): it gets the font's real advance widths.
+    // Before the first chart: zrender caches widths per font.
+    echarts.setPlatformAPI({ measureText: makeMeasureText(parseTtf(fonts[0]!, FONT_FAMILY), parseTtf(fonts[1]!, FONT_FAMILY)) });
+  }
+  return fonts;
+}
+
+const numberFormat = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 2 });
+const PALETTE = ['#1c7ed6', '#f08c00', '#2f9e44', '#ae3ec9', '#e03131', '#0c8599'];
+
+export interface ChartSize {
+  width: number;
+  height: number;
+}
+
+export const CHART_SIZE: ChartSize = { width: 640, height: 360 };
+
+/** Drawing options a test may change: the labels' colour (a pixel check draws one label at a time). */
+export interface ChartDrawing {
+  categoryLabelColor?: (category: string) => string;
+}
+
+function chartOption(spec: ChartSpec, drawing: ChartDrawing): ChartOption {
+  const many = spec.series.length > 1;
+  return {
+    animation: false,
+    color: PALETTE,
+    textStyle: { fontFamily: CSS_FONT_FAMILY },
+    title: { text: spec.title, left: 'center', top: 8, textStyle: { fontSize: 15, fontWeight: 'bold' } },
+    ...(many ? { legend: { top: 34, data: spec.series.map((s) => s.name) } } : {}),
+    // grid.containLabel is deprecated in ECharts 6: the outer bounds keep the axis labels inside.
+    grid: { top: many ? 76 : 56, left: 16, right: 24, bottom: 16, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    xAxis: {
+      type: 'category',
+      data: spec.categories,
+      // Every category is drawn: ECharts' own interval drops labels it thinks collide.
+      axisLabel: {
+        interval: 0,
+        hideOverlap: false,
+        fontSize: 13,
+        ...(drawing.categoryLabelColor ? { color: drawing.categoryLabelColor as never } : {}),
+      },
+    },
+    yAxis: {
+      type: 'value',
+      name: spec.unit,
+      minInterval: 1,
+      axisLabel: { formatter: (v: number) => numberFormat.format(v) },
+    },
+    series: spec.series.map((s) => ({
+      type: 'bar',
+      name: s.name,
+      data: s.values,
+      barMaxWidth: 56,
+      label: {
+        show: true,
+        position: 'top',
+        formatter: (p: { value: unknown }) => (typeof p.value === 'number' ? numberFormat.format(p.value) : ''),
+      },
+      labelLayout: { hideOverlap: false },
+    })),
+  };
+}
+
+export function chartSvg(spec: ChartSpec, size: ChartSize = CHART_SIZE, drawing: ChartDrawing = {}): string {
+  chartFonts();
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
+  try {
+    chart.setOption(chartOption(spec, drawing));
+    return chart.renderToSVGString();
+  } finally {
+    // A chart not disposed keeps zrender's timer, and the process, alive.
+    chart.dispose();
+  }
+}
+
+let wasm: Promise<void> | undefined;
+/** resvg's WebAssembly is started once per process (a second initWasm throws). */
+function resvgReady(): Promise<void> {
+  wasm ??= initWasm(readFileSync(createRequire(resourcesFolder()).resolve('@resvg/resvg-wasm/index_bg.wasm')));
+  return wasm;
+}
+
+export interface Raster {
+  width: number;
+  height: number;
+  png: Uint8Array;
+  /** RGBA, for tests that compare drawings. */
+  pixels: Uint8Array;
+}
+
+/** The SVG as a picture `scale` times its size (2: 192 dpi at the chart's size in Word). */
+export async function svgRaster(svg: string, scale = 2, withFonts = true): Promise<Raster> {
+  await resvgReady();
+  const resvg = new Resvg(svg, {
+    background: '#ffffff',
+    fitTo: { mode: 'zoom', value: scale },
+    font: { fontBuffers: withFonts ? chartFonts() : [], defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
+  });
+  try {
+    const image = resvg.render();
+    try {
+      return { width: image.width, height: image.height, png: image.asPng(), pixels: image.pixels.slice() };
+    } finally {
+      image.free();
+    }
+  } finally {
+    // WebAssembly memory is not collected by the garbage collector.
+    resvg.free();
+  }
+}
+
+/** The chart as PNG for a Word document. */
+export async function chartPng(spec: ChartSpec, size: ChartSize = CHART_SIZE, scale = 2): Promise<Uint8Array> {
+  return (await svgRaster(chartSvg(spec, size), scale)).png;
+}

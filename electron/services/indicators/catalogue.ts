@@ -1,0 +1,80 @@
+import { and, asc, eq, ne } from 'drizzle-orm';
+import type { AppDb } from '@db/open';
+import { inTransaction } from '@db/transaction';
+import { indicatorDefinitions, listValues } from '@db/schema';
+import { DomainError, invalid } from '@main/api/errors';
+import { nowStamp } from '@main/services/common/queries';
+import type { Indicator, IndicatorRole, YearlyRule } from '@shared/contract/indicators';
+
+/** Every indicator of the catalogue in the center's order, archived ones included. */
+export function listIndicators(db: AppDb): Indicator[] {
+  const rows = db
+    .select({ value: listValues, definition: indicatorDefinitions })
+    .from(listValues)
+    .leftJoin(indicatorDefinitions, eq(indicatorDefinitions.indicatorId, listValues.id))
+    .where(eq(listValues.list, 'indicators'))
+    .orderBy(asc(listValues.position))
+    .all();
+  const names = new Map(rows.map((r) => [r.value.id, r.value.value]));
+  return rows.map(({ value, definition }) => ({
+    id: value.id,
+    name: value.value,
+    // A value added on the lists screen is not described yet: a count, summed over the quarters.
+    unit: definition?.unit ?? 'ед.',
+    group: definition?.groupName ?? '',
+    rule: definition?.rule ?? 'sum',
+    whole: definition?.whole ?? true,
+    role: definition?.role ?? null,
+    atLeastId: definition?.atLeastId ?? null,
+    atLeastName: definition?.atLeastId ? (names.get(definition.atLeastId) ?? null) : null,
+    archived: value.archived,
+  }));
+}
+
+export function requireIndicator(db: AppDb, id: number): Indicator {
+  const found = listIndicators(db).find((i) => i.id === id);
+  if (!found) throw new DomainError('not_found', 'Показатель не найден в списке «Показатели мониторинга»: возможно, его удалили');
+  return found;
+}
+
+export interface DescribeInput {
+  id: number;
+  unit: string;
+  group: string;
+  rule: YearlyRule;
+  whole: boolean;
+  role: IndicatorRole | null;
+  atLeastId: number | null;
+}
+
+/** The unit, group, yearly rule and checks of an indicator. */
+export function describeIndicator(db: AppDb, input: DescribeInput): Indicator {
+  return inTransaction(db, () => {
+    requireIndicator(db, input.id);
+    if (input.atLeastId !== null) {
+      if (input.atLeastId === input.id) throw invalid('Показатель не может сравниваться сам с собой', { atLeastId: 'Выберите другой показатель' });
+      requireIndicator(db, input.atLeastId);
+    }
+    if (input.role !== null) {
+      const taken = db
+        .select({ id: indicatorDefinitions.indicatorId })
+        .from(indicatorDefinitions)
+        .where(and(eq(indicatorDefinitions.role, input.role), ne(indicatorDefinitions.indicatorId, input.id)))
+        .get();
+      if (taken) throw invalid(`Эта роль в проверках уже у показателя «${requireIndicator(db, taken.id).name}»`, { role: 'Роль уже занята' });
+    }
+    const values = {
+      unit: input.unit,
+      groupName: input.group,
+      rule: input.rule,
+      whole: input.whole,
+      role: input.role,
+      atLeastId: input.atLeastId,
+    };
+    db.insert(indicatorDefinitions)
+      .values({ indicatorId: input.id, ...values })
+      .onConflictDoUpdate({ target: indicatorDefinitions.indicatorId, set: { ...values, updatedAt: nowStamp } })
+      .run();
+    return requireIndicator(db, input.id);
+  });
+}

@@ -1,0 +1,23 @@
+import type { AppDb } from '@db/open';
+import { chartSvg } from '@main/documents/chart';
+import type { YearOverYear } from '@shared/contract/indicators';
+import type { ChartSpec } from '@shared/documents/chart';
+import { requireIndicator } from './catalogue';
+import { figuresOf, segmentMunicipalities } from './sheet';
+import { yearFigures } from './yearly';
+
+/**
+ * An indicator year by year («2014 – 28, 2015 – 43, 2016 – 54»), each year at the grain it was
+ * stored, with the chart drawn in the main process.
+ */
+export function yearOverYear(db: AppDb, input: { indicatorId: number }): YearOverYear {
+  const indicator = requireIndicator(db, input.indicatorId);
+  const years = yearFigures(indicator.rule, figuresOf(db, indicator.id), segmentMunicipalities(db).length);
+  const chart: ChartSpec = {
+    title: `${indicator.name}: по годам`,
+    categories: years.map((y) => `${y.year}${y.complete ? '' : '*'}`),
+    series: [{ name: indicator.name, values: years.map((y) => y.value) }],
+    unit: indicator.unit,
+  };
+  return { indicator, years, chartSvg: years.length > 0 ? chartSvg(chart) : null };
+}
