@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { AppDb } from '@db/open';
 import type { TaskContext, WorkerTask } from '@main/api/jobs';
 import type { DocumentKind } from '@main/services/common/documentKind';
+import { INDICATORS_TABLE_NAME, indicatorsDataTable } from '@main/services/indicators';
 import { documentCatalog } from './catalog';
 import { DATA_KIND, PACKAGE_DB_NAME, snapshotDatabase, type SnapshotFacts } from './dataPackage';
 import { sha256, sha256File } from './shareFs';
@@ -77,6 +78,12 @@ export async function prepareExport(
     snapshot = snapshotDatabase(db.$client, file, input.nativeBinding ? { nativeBinding: input.nativeBinding } : {});
     const { size } = await fs.stat(file);
     files.push({ kind: DATA_KIND, name: PACKAGE_DB_NAME, file, size, sha256: await sha256File(file) });
+    // The monitoring figures also as one flat table the coordinator opens without the app.
+    steps.progress('Таблица показателей мониторинга');
+    const table = await indicatorsDataTable(db);
+    const tableFile = path.join(input.workDir, INDICATORS_TABLE_NAME);
+    writeFileSync(tableFile, table);
+    files.push({ kind: DATA_KIND, name: INDICATORS_TABLE_NAME, file: tableFile, size: table.length, sha256: sha256(table) });
   }
   return { files, ...(snapshot ? { snapshot } : {}) };
 }

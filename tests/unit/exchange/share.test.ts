@@ -139,6 +139,7 @@ describe.skipIf(unavailable !== null)('export to an SMB share', () => {
         '../../plan/План работы на 2017 год (для утверждения).docx',
         '../../plan/Отчёт о выполнении плана работы за 2017 год.docx',
         'data.sqlite',
+        'indicators.xlsx',
       ].sort(),
     );
     const packagedDb = path.join(smb.backing, path.dirname(manifests[0]!), 'data.sqlite');

@@ -1,0 +1,179 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { seedDemo } from '@main/services/app/demo';
+import { prepareExport } from '@main/services/exchange/prepare';
+import { describeIndicator, listIndicators } from '@main/services/indicators/catalogue';
+import { getSheet, saveSheet, segmentMunicipalities } from '@main/services/indicators/sheet';
+import { yearOverYear } from '@main/services/indicators/yearOverYear';
+import { DomainError } from '@main/api/errors';
+import { freshDb } from '@tests/unit/registry/helpers';
+
+let t: ReturnType<typeof freshDb>;
+beforeEach(() => {
+  t = freshDb();
+  seedDemo(t.db);
+});
+afterEach(() => t.cleanup());
+
+const id = (name: string) => listIndicators(t.db).find((i) => i.name === name)!.id;
+const places = () => segmentMunicipalities(t.db);
+const tableHash = () => t.sqlite.prepare("SELECT group_concat(id || ':' || value || ':' || updated_at) AS h FROM indicator_values").get();
+
+function refusal(run: () => unknown): string {
+  try {
+    run();
+  } catch (e) {
+    if (e instanceof DomainError) return e.message;
+    throw e;
+  }
+  throw new Error('not refused');
+}
+
+describe('the catalogue', () => {
+  it('starts with the figures of seed 003, each with its unit, group and yearly rule', () => {
+    const catalogue = listIndicators(t.db);
+    expect(catalogue.map((i) => i.name)).toContain('Обратились по вопросу приёма ребёнка в семью');
+    expect(catalogue.find((i) => i.name === 'Посещения на дому')).toMatchObject({ unit: 'посещений', rule: 'sum', whole: true });
+    expect(catalogue.find((i) => i.name === 'Семьи на сопровождении')).toMatchObject({ rule: 'end', group: 'Семьи в трудной жизненной ситуации' });
+    expect(catalogue.find((i) => i.name === 'Дети в открытых случаях')).toMatchObject({ atLeastName: 'Случаи открыты' });
+    expect(catalogue.filter((i) => i.group === 'Сигналы по источникам')).toHaveLength(4);
+  });
+
+  it('refuses a check role another indicator has', () => {
+    expect(
+      refusal(() =>
+        describeIndicator(t.db, { id: id('Посещения на дому'), unit: 'посещений', group: '', rule: 'sum', whole: true, role: 'casesOpened', atLeastId: null }),
+      ),
+    ).toBe('Эта роль в проверках уже у показателя «Случаи открыты»');
+  });
+});
+
+describe('a sheet of one quarter', () => {
+  it('stores what was typed the Russian way, and shows it again', () => {
+    const [a, b] = places();
+    const result = saveSheet(t.db, {
+      year: 2018,
+      quarter: 1,
+      scope: 'municipalities',
+      cells: [
+        { indicatorId: id('Посещения на дому'), municipalityId: a!.id, text: '1\u00a0234' },
+        { indicatorId: id('Посещения на дому'), municipalityId: b!.id, text: '56' },
+        { indicatorId: id('Консультации родителей'), municipalityId: a!.id, text: '' },
+      ],
+      confirmed: false,
+    });
+    expect(result).toEqual({ saved: true, warnings: [], changed: 2 });
+    const sheet = getSheet(t.db, { year: 2018, quarter: 1, scope: 'municipalities' });
+    expect(sheet.periodLabel).toBe('I квартал 2018 года');
+    expect(sheet.rows.find((r) => r.indicatorId === id('Посещения на дому'))!.values.slice(0, 2)).toEqual([1234, 56]);
+  });
+
+  it('refuses the whole save in Russian when one cell is wrong, and changes nothing', () => {
+    const [a] = places();
+    const before = tableHash();
+    const message = refusal(() =>
+      saveSheet(t.db, {
+        year: 2018,
+        quarter: 2,
+        scope: 'municipalities',
+        cells: [
+          { indicatorId: id('Посещения на дому'), municipalityId: a!.id, text: '12' },
+          { indicatorId: id('Случаи открыты'), municipalityId: a!.id, text: '1,5' },
+        ],
+        confirmed: true,
+      }),
+    );
+    expect(message).toBe(`«Случаи открыты», ${a!.name}: «1,5»: показатель считается в целых числах. Ничего не сохранено.`);
+    expect(tableHash()).toEqual(before);
+  });
+
+  it('holds contradicting figures until the user confirms them', () => {
+    const [a] = places();
+    const cells = [
+      { indicatorId: id('Случаи открыты'), municipalityId: a!.id, text: '4' },
+      { indicatorId: id('Дети в открытых случаях'), municipalityId: a!.id, text: '3' },
+    ];
+    const held = saveSheet(t.db, { year: 2018, quarter: 1, scope: 'municipalities', cells, confirmed: false });
+    expect(held.saved).toBe(false);
+    expect(held.warnings.map((w) => w.message)).toEqual([`«Дети в открытых случаях» (${a!.name}): 3 — меньше, чем «Случаи открыты» (4)`]);
+    expect(getSheet(t.db, { year: 2018, quarter: 1, scope: 'municipalities' }).rows.find((r) => r.indicatorId === id('Случаи открыты'))!.values[0]).toBeNull();
+    expect(saveSheet(t.db, { year: 2018, quarter: 1, scope: 'municipalities', cells, confirmed: true })).toMatchObject({ saved: true, changed: 2 });
+  });
+
+  it('warns of more closed than opened plus carried over from the quarter before', () => {
+    const [a] = places();
+    const cell = (name: string, text: string) => ({ indicatorId: id(name), municipalityId: a!.id, text });
+    saveSheet(t.db, { year: 2018, quarter: 1, scope: 'municipalities', cells: [cell('Случаи на сопровождении на конец периода', '2')], confirmed: false });
+    const held = saveSheet(t.db, {
+      year: 2018,
+      quarter: 2,
+      scope: 'municipalities',
+      cells: [cell('Случаи открыты', '1'), cell('Случаи закрыты', '4')],
+      confirmed: false,
+    });
+    expect(held.warnings.map((w) => w.message)).toEqual([
+      `«Случаи закрыты» (${a!.name}): 4 — больше, чем открыто за период (1) и перенесено с прошлого периода (2)`,
+    ]);
+  });
+
+  it('keeps a year at the grain its source gave: no quarters over a whole-year figure', () => {
+    const [a] = places();
+    const message = refusal(() =>
+      saveSheet(t.db, {
+        year: 2016,
+        quarter: 3,
+        scope: 'municipalities',
+        cells: [{ indicatorId: id('Случаи открыты'), municipalityId: a!.id, text: '5' }],
+        confirmed: true,
+      }),
+    );
+    expect(message).toContain('«Случаи открыты» за 2016 год уже введено за год по сегменту в целом');
+    expect(getSheet(t.db, { year: 2016, quarter: 3, scope: 'municipalities' }).rows.find((r) => r.indicatorId === id('Случаи открыты'))!.otherGrain).toBe(
+      'уже введено за год по сегменту в целом',
+    );
+  });
+});
+
+describe('year over year', () => {
+  it('gives the report’s «2014 – 28, 2015 – 43, 2016 – 54» and 2017’s 26, with the chart', () => {
+    const answer = yearOverYear(t.db, { indicatorId: id('Случаи открыты') });
+    expect(answer.years.map((y) => [y.year, y.value])).toEqual([
+      [2014, 28],
+      [2015, 43],
+      [2016, 54],
+      [2017, 26],
+    ]);
+    for (const label of ['2014', '2015', '2016', '2017', 'Случаи открыты: по годам', 'случаев']) expect(answer.chartSvg).toContain(`>${label}</text>`);
+  });
+
+  it('sums the cases closed in 2017 over the municipalities the report lists', () => {
+    expect(yearOverYear(t.db, { indicatorId: id('Случаи закрыты') }).years).toEqual([
+      { year: 2017, value: 19, basis: 'за год по 5 муниципальным образованиям', complete: true },
+    ]);
+  });
+});
+
+describe('the data package', () => {
+  it('carries every figure in indicators.xlsx, read back from the file', async () => {
+    const workDir = mkdtempSync(path.join(os.tmpdir(), 'rc-indicators-'));
+    const prepared = await prepareExport(t.db, { year: 2017, kinds: ['data'], workDir }, { checkCancelled: () => {}, progress: () => {} });
+    const file = prepared.files.find((f) => f.name === 'indicators.xlsx')!;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(file.file) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Показатели')!;
+    const rows = sheet.getSheetValues().slice(1) as unknown[][];
+    expect(rows[0]!.slice(1)).toEqual(['Год', 'Квартал', 'Код показателя', 'Показатель', 'Группа', 'Единица', 'За год', 'Код МО', 'Муниципальное образование', 'Значение']);
+    const opened = rows.filter((r) => r[4] === 'Случаи открыты').map((r) => [r[1], r[9], r[10]]);
+    expect(opened).toEqual([
+      [2014, 'Сегмент в целом', 28],
+      [2015, 'Сегмент в целом', 43],
+      [2016, 'Сегмент в целом', 54],
+      [2017, 'Сегмент в целом', 26],
+    ]);
+    const count = t.sqlite.prepare('SELECT count(*) AS n FROM indicator_values').get() as { n: number };
+    expect(rows.length - 1).toBe(count.n);
+  });
+});
