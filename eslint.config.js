@@ -41,7 +41,18 @@ const NO_REMOTE = /** @type {Pattern} */ ({
 
 /** Packages and modules that exist only in the main process under Node. */
 // Charts are drawn in the main process and reach the window as an image: no chart library in the renderer's bundle.
-const NODE_ONLY = ['node:*', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*', 'docx', 'exceljs', 'electron', 'echarts', 'echarts/*', '@resvg/resvg-wasm'];
+const NODE_ONLY = [
+  'node:*',
+  'better-sqlite3',
+  'drizzle-orm',
+  'drizzle-orm/*',
+  'docx',
+  'exceljs',
+  'electron',
+  'echarts',
+  'echarts/*',
+  '@resvg/resvg-wasm',
+];
 
 /** Deep imports of a register's services: another register is reached only through its public index.ts. */
 const OTHER_REGISTER_INTERNALS = /** @type {Pattern} */ ({

@@ -5,7 +5,17 @@ import { genderFromPatronymic, municipalityName, prefillForms, splitMunicipality
 import type { AppDb } from './open';
 import { listValueKeys, rebuildDerived, rederive } from './derived';
 import { LIST_REFERENCES } from './references';
-import { appSettings, indicatorDefinitions, listValueOrder, listValues, municipalities, organizations, people, planItems, undoJournal } from './schema';
+import {
+  appSettings,
+  indicatorDefinitions,
+  listValueOrder,
+  listValues,
+  municipalities,
+  organizations,
+  people,
+  planItems,
+  undoJournal,
+} from './schema';
 import { nextPosition, parkAll } from './positions';
 import { rebuildSearchIndex } from './search';
 import { inTransaction } from './transaction';

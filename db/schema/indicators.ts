@@ -80,8 +80,16 @@ export const indicatorValues = sqliteTable(
 );
 
 export const indicatorsListReferences: ListReference[] = [
-  { list: 'indicators', column: indicatorDefinitions.atLeastId, inForms: ['проверке показателя', 'проверках показателей', 'проверках показателей'] },
-  { list: 'indicators', column: indicatorValues.indicatorId, inForms: ['значении мониторинга', 'значениях мониторинга', 'значениях мониторинга'] },
+  {
+    list: 'indicators',
+    column: indicatorDefinitions.atLeastId,
+    inForms: ['проверке показателя', 'проверках показателей', 'проверках показателей'],
+  },
+  {
+    list: 'indicators',
+    column: indicatorValues.indicatorId,
+    inForms: ['значении мониторинга', 'значениях мониторинга', 'значениях мониторинга'],
+  },
 ];
 
 /** The figures are what the regional coordinator collects: all of them travel in the package. */

@@ -108,9 +108,7 @@ const cell = z
   .strict();
 
 export const indicatorsCalls = {
-  'indicators.catalogue': call(z.object({}).strict().default({}))
-    .reads('indicators', 'lists')
-    .returns<Indicator[]>(),
+  'indicators.catalogue': call(z.object({}).strict().default({})).reads('indicators', 'lists').returns<Indicator[]>(),
   'indicators.describe': call(
     z
       .object({
@@ -126,9 +124,7 @@ export const indicatorsCalls = {
   )
     .db(['indicators'], REFUSED.save)
     .returns<Indicator>(),
-  'indicators.sheet': call(z.object(sheetKey).strict())
-    .reads('indicators', 'lists', 'municipalities')
-    .returns<Sheet>(),
+  'indicators.sheet': call(z.object(sheetKey).strict()).reads('indicators', 'lists', 'municipalities').returns<Sheet>(),
   'indicators.saveSheet': call(
     z
       .object({

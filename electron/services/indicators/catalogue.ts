@@ -52,7 +52,8 @@ export function describeIndicator(db: AppDb, input: DescribeInput): Indicator {
   return inTransaction(db, () => {
     requireIndicator(db, input.id);
     if (input.atLeastId !== null) {
-      if (input.atLeastId === input.id) throw invalid('Показатель не может сравниваться сам с собой', { atLeastId: 'Выберите другой показатель' });
+      if (input.atLeastId === input.id)
+        throw invalid('Показатель не может сравниваться сам с собой', { atLeastId: 'Выберите другой показатель' });
       requireIndicator(db, input.atLeastId);
     }
     if (input.role !== null) {
@@ -61,7 +62,8 @@ export function describeIndicator(db: AppDb, input: DescribeInput): Indicator {
         .from(indicatorDefinitions)
         .where(and(eq(indicatorDefinitions.role, input.role), ne(indicatorDefinitions.indicatorId, input.id)))
         .get();
-      if (taken) throw invalid(`Эта роль в проверках уже у показателя «${requireIndicator(db, taken.id).name}»`, { role: 'Роль уже занята' });
+      if (taken)
+        throw invalid(`Эта роль в проверках уже у показателя «${requireIndicator(db, taken.id).name}»`, { role: 'Роль уже занята' });
     }
     const values = {
       unit: input.unit,

@@ -60,4 +60,3 @@ export async function indicatorsDataTable(db: AppDb): Promise<Buffer> {
     }),
   });
 }
-

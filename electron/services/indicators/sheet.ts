@@ -31,7 +31,8 @@ export function sheetColumns(db: AppDb, scope: SheetScope): SheetColumn[] {
   return segmentMunicipalities(db).map((m) => ({ municipalityId: m.id, name: m.name }));
 }
 
-export const periodLabel = (year: number, quarter: number | null) => (quarter === null ? `${year} год` : `${QUARTER_LABELS[quarter - 1]} ${year} года`);
+export const periodLabel = (year: number, quarter: number | null) =>
+  quarter === null ? `${year} год` : `${QUARTER_LABELS[quarter - 1]} ${year} года`;
 
 type ValueRow = typeof indicatorValues.$inferSelect;
 
@@ -90,7 +91,8 @@ export interface SaveSheetInput extends SheetKey {
 
 /** Cases on support at the end of the period before this one, per place: what was carried over. */
 function carriedOver(db: AppDb, onSupport: Indicator | undefined, key: SheetKey) {
-  const previous = key.quarter === null || key.quarter === 1 ? { year: key.year - 1, quarter: 4 } : { year: key.year, quarter: key.quarter - 1 };
+  const previous =
+    key.quarter === null || key.quarter === 1 ? { year: key.year - 1, quarter: 4 } : { year: key.year, quarter: key.quarter - 1 };
   const rows = onSupport
     ? db
         .select()
@@ -180,7 +182,9 @@ export function saveSheet(db: AppDb, input: SaveSheetInput): SaveSheetResult {
         input,
       ),
     });
-    const changedCells = [...parsed.values()].filter((p) => (cells.get(cellKey(p.indicator.id, p.municipalityId))?.value ?? null) !== p.value);
+    const changedCells = [...parsed.values()].filter(
+      (p) => (cells.get(cellKey(p.indicator.id, p.municipalityId))?.value ?? null) !== p.value,
+    );
     // Only warnings about what this save touches hold it up; old ones were confirmed before.
     const touched = new Set(changedCells.map((p) => p.municipalityId));
     const relevant = warnings.filter((w) => touched.has(w.municipalityId));
@@ -198,7 +202,13 @@ export function saveSheet(db: AppDb, input: SaveSheetInput): SaveSheetResult {
         db.update(indicatorValues).set({ value: p.value, updatedAt: nowStamp }).where(where).run();
       else
         db.insert(indicatorValues)
-          .values({ indicatorId: p.indicator.id, year: input.year, quarter: input.quarter, municipalityId: p.municipalityId, value: p.value })
+          .values({
+            indicatorId: p.indicator.id,
+            year: input.year,
+            quarter: input.quarter,
+            municipalityId: p.municipalityId,
+            value: p.value,
+          })
           .run();
     }
     return { saved: true, warnings: relevant, changed: changedCells.length };

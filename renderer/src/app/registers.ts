@@ -5,6 +5,7 @@ import { meetingsUi } from '@renderer/registers/meetings';
 import { eventsUi } from '@renderer/registers/events';
 import { exchangeUi } from '@renderer/registers/exchange';
 import { settingsUi } from '@renderer/registers/settings';
+import { indicatorsUi } from '@renderer/registers/indicators';
 
 /** The registers in navigation order. */
-export const registers: RegisterUi[] = [workPlanUi, meetingsUi, eventsUi, registryUi, exchangeUi, settingsUi];
+export const registers: RegisterUi[] = [workPlanUi, meetingsUi, eventsUi, indicatorsUi, registryUi, exchangeUi, settingsUi];

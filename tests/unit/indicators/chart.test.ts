@@ -62,7 +62,8 @@ describe('the chart pipeline', () => {
     ] as const) {
       const labels = await labelInk(spec, { width, height: 360 });
       for (const l of labels) expect(l.n, `${l.category} at ${width} px`).toBeGreaterThan(40);
-      for (let i = 1; i < labels.length; i++) expect(labels[i]!.x0, `${labels[i]!.category} after ${labels[i - 1]!.category}`).toBeGreaterThan(labels[i - 1]!.x1);
+      for (let i = 1; i < labels.length; i++)
+        expect(labels[i]!.x0, `${labels[i]!.category} after ${labels[i - 1]!.category}`).toBeGreaterThan(labels[i - 1]!.x1);
     }
   });
 

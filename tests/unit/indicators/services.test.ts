@@ -37,7 +37,10 @@ describe('the catalogue', () => {
     const catalogue = listIndicators(t.db);
     expect(catalogue.map((i) => i.name)).toContain('Обратились по вопросу приёма ребёнка в семью');
     expect(catalogue.find((i) => i.name === 'Посещения на дому')).toMatchObject({ unit: 'посещений', rule: 'sum', whole: true });
-    expect(catalogue.find((i) => i.name === 'Семьи на сопровождении')).toMatchObject({ rule: 'end', group: 'Семьи в трудной жизненной ситуации' });
+    expect(catalogue.find((i) => i.name === 'Семьи на сопровождении')).toMatchObject({
+      rule: 'end',
+      group: 'Семьи в трудной жизненной ситуации',
+    });
     expect(catalogue.find((i) => i.name === 'Дети в открытых случаях')).toMatchObject({ atLeastName: 'Случаи открыты' });
     expect(catalogue.filter((i) => i.group === 'Сигналы по источникам')).toHaveLength(4);
   });
@@ -45,7 +48,15 @@ describe('the catalogue', () => {
   it('refuses a check role another indicator has', () => {
     expect(
       refusal(() =>
-        describeIndicator(t.db, { id: id('Посещения на дому'), unit: 'посещений', group: '', rule: 'sum', whole: true, role: 'casesOpened', atLeastId: null }),
+        describeIndicator(t.db, {
+          id: id('Посещения на дому'),
+          unit: 'посещений',
+          group: '',
+          rule: 'sum',
+          whole: true,
+          role: 'casesOpened',
+          atLeastId: null,
+        }),
       ),
     ).toBe('Эта роль в проверках уже у показателя «Случаи открыты»');
   });
@@ -99,14 +110,26 @@ describe('a sheet of one quarter', () => {
     const held = saveSheet(t.db, { year: 2018, quarter: 1, scope: 'municipalities', cells, confirmed: false });
     expect(held.saved).toBe(false);
     expect(held.warnings.map((w) => w.message)).toEqual([`«Дети в открытых случаях» (${a!.name}): 3 — меньше, чем «Случаи открыты» (4)`]);
-    expect(getSheet(t.db, { year: 2018, quarter: 1, scope: 'municipalities' }).rows.find((r) => r.indicatorId === id('Случаи открыты'))!.values[0]).toBeNull();
-    expect(saveSheet(t.db, { year: 2018, quarter: 1, scope: 'municipalities', cells, confirmed: true })).toMatchObject({ saved: true, changed: 2 });
+    expect(
+      getSheet(t.db, { year: 2018, quarter: 1, scope: 'municipalities' }).rows.find((r) => r.indicatorId === id('Случаи открыты'))!
+        .values[0],
+    ).toBeNull();
+    expect(saveSheet(t.db, { year: 2018, quarter: 1, scope: 'municipalities', cells, confirmed: true })).toMatchObject({
+      saved: true,
+      changed: 2,
+    });
   });
 
   it('warns of more closed than opened plus carried over from the quarter before', () => {
     const [a] = places();
     const cell = (name: string, text: string) => ({ indicatorId: id(name), municipalityId: a!.id, text });
-    saveSheet(t.db, { year: 2018, quarter: 1, scope: 'municipalities', cells: [cell('Случаи на сопровождении на конец периода', '2')], confirmed: false });
+    saveSheet(t.db, {
+      year: 2018,
+      quarter: 1,
+      scope: 'municipalities',
+      cells: [cell('Случаи на сопровождении на конец периода', '2')],
+      confirmed: false,
+    });
     const held = saveSheet(t.db, {
       year: 2018,
       quarter: 2,
@@ -131,9 +154,10 @@ describe('a sheet of one quarter', () => {
       }),
     );
     expect(message).toContain('«Случаи открыты» за 2016 год уже введено за год по сегменту в целом');
-    expect(getSheet(t.db, { year: 2016, quarter: 3, scope: 'municipalities' }).rows.find((r) => r.indicatorId === id('Случаи открыты'))!.otherGrain).toBe(
-      'уже введено за год по сегменту в целом',
-    );
+    expect(
+      getSheet(t.db, { year: 2016, quarter: 3, scope: 'municipalities' }).rows.find((r) => r.indicatorId === id('Случаи открыты'))!
+        .otherGrain,
+    ).toBe('уже введено за год по сегменту в целом');
   });
 });
 
@@ -146,7 +170,8 @@ describe('year over year', () => {
       [2016, 54],
       [2017, 26],
     ]);
-    for (const label of ['2014', '2015', '2016', '2017', 'Случаи открыты: по годам', 'случаев']) expect(answer.chartSvg).toContain(`>${label}</text>`);
+    for (const label of ['2014', '2015', '2016', '2017', 'Случаи открыты: по годам', 'случаев'])
+      expect(answer.chartSvg).toContain(`>${label}</text>`);
   });
 
   it('sums the cases closed in 2017 over the municipalities the report lists', () => {
@@ -165,7 +190,18 @@ describe('the data package', () => {
     await workbook.xlsx.load(readFileSync(file.file) as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('Показатели')!;
     const rows = sheet.getSheetValues().slice(1) as unknown[][];
-    expect(rows[0]!.slice(1)).toEqual(['Год', 'Квартал', 'Код показателя', 'Показатель', 'Группа', 'Единица', 'За год', 'Код МО', 'Муниципальное образование', 'Значение']);
+    expect(rows[0]!.slice(1)).toEqual([
+      'Год',
+      'Квартал',
+      'Код показателя',
+      'Показатель',
+      'Группа',
+      'Единица',
+      'За год',
+      'Код МО',
+      'Муниципальное образование',
+      'Значение',
+    ]);
     const opened = rows.filter((r) => r[4] === 'Случаи открыты').map((r) => [r[1], r[9], r[10]]);
     expect(opened).toEqual([
       [2014, 'Сегмент в целом', 28],

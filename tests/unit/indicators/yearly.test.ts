@@ -51,7 +51,11 @@ describe('a year of an indicator', () => {
 
   it('sums a year given by municipality (the cases closed in 2017) and knows when one is missing', () => {
     const figures = [q(2017, null, 1, 8), q(2017, null, 2, 4), q(2017, null, 3, 5), q(2017, null, 4, 2), q(2017, null, 5, 0)];
-    expect(yearFigure('sum', 2017, figures, 5)).toMatchObject({ value: 19, basis: 'за год по 5 муниципальным образованиям', complete: true });
+    expect(yearFigure('sum', 2017, figures, 5)).toMatchObject({
+      value: 19,
+      basis: 'за год по 5 муниципальным образованиям',
+      complete: true,
+    });
     expect(yearFigure('end', 2017, figures.slice(1), 5)).toMatchObject({ value: 11, complete: false });
   });
 
