@@ -106,7 +106,9 @@ describe('electron-builder.yml', () => {
   });
 
   it('packs the built app, the migrations and the main entry of package.json', () => {
-    expect(config.files).toEqual(expect.arrayContaining(['package.json', 'dist/renderer/**', 'dist/electron/**', 'db/migrations/**']));
+    expect(config.files).toEqual(
+      expect.arrayContaining(['package.json', 'dist/renderer/**', 'dist/electron/**', 'db/migrations/**', 'resources/fonts/**']),
+    );
     expect(pkg.main).toBe('dist/electron/main.cjs');
     expect(path.resolve(ROOT, pkg.main)).toBe(mainBuildOptions().outfile);
     expect(path.dirname(preloadBuildOptions().outfile!)).toBe(path.dirname(mainBuildOptions().outfile!));

@@ -155,6 +155,12 @@ describe('undo of a deletion', () => {
     expect((await call('lists.get', { list: 'planForms' })).values.map((v) => [v.id, v.position])).toEqual(before);
   });
 
+  it('brings back an indicator of the catalogue with its unit, group and yearly rule', async () => {
+    const indicator = (await call('indicators.catalogue', {})).find((i) => i.name === 'Сигналы от учреждений образования')!;
+    await undoneExactly('lists.delete', { id: indicator.id }, ['lists', 'indicators']);
+    expect((await call('indicators.catalogue', {})).find((i) => i.id === indicator.id)).toEqual(indicator);
+  });
+
   it('brings back a working group with its members', async () => {
     const members = [2, 3, 4];
     const group = await call('workingGroups.create', {
