@@ -18,7 +18,8 @@ export function workerBuildOptions(root: string, entry = path.join(root, 'electr
     logOverride: { 'empty-import-meta': 'silent' },
     entryPoints: [entry],
     outfile: path.join(root, 'dist', 'electron', WORKER_FILE),
-    external: ['better-sqlite3', 'esbuild'],
+    // The chart libraries are reached only through a dynamic import no worker task makes.
+    external: ['better-sqlite3', 'esbuild', 'echarts', 'echarts/*', 'zrender', 'zrender/*', '@resvg/resvg-wasm'],
     define: { __RC_BUNDLED__: 'true' },
   };
 }

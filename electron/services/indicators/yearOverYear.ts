@@ -1,5 +1,4 @@
 import type { AppDb } from '@db/open';
-import { chartSvg } from '@main/documents/chart';
 import type { YearOverYear } from '@shared/contract/indicators';
 import type { ChartSpec } from '@shared/documents/chart';
 import { requireIndicator } from './catalogue';
@@ -10,7 +9,7 @@ import { yearFigures } from './yearly';
  * An indicator year by year («2014 – 28, 2015 – 43, 2016 – 54»), each year at the grain it was
  * stored, with the chart drawn in the main process.
  */
-export function yearOverYear(db: AppDb, input: { indicatorId: number }): YearOverYear {
+export async function yearOverYear(db: AppDb, input: { indicatorId: number }): Promise<YearOverYear> {
   const indicator = requireIndicator(db, input.indicatorId);
   const years = yearFigures(indicator.rule, figuresOf(db, indicator.id), segmentMunicipalities(db).length);
   const chart: ChartSpec = {
@@ -19,5 +18,8 @@ export function yearOverYear(db: AppDb, input: { indicatorId: number }): YearOve
     series: [{ name: indicator.name, values: years.map((y) => y.value) }],
     unit: indicator.unit,
   };
+  // Loaded on the first chart: the export's worker thread, which reaches this register for its
+  // data table, never loads ECharts (its bundle leaves it out, electron/api/jobs/workerBuild.ts).
+  const { chartSvg } = await import('@main/documents/chart');
   return { indicator, years, chartSvg: years.length > 0 ? chartSvg(chart) : null };
 }

@@ -162,8 +162,8 @@ describe('a sheet of one quarter', () => {
 });
 
 describe('year over year', () => {
-  it('gives the report’s «2014 – 28, 2015 – 43, 2016 – 54» and 2017’s 26, with the chart', () => {
-    const answer = yearOverYear(t.db, { indicatorId: id('Случаи открыты') });
+  it('gives the report’s «2014 – 28, 2015 – 43, 2016 – 54» and 2017’s 26, with the chart', async () => {
+    const answer = await yearOverYear(t.db, { indicatorId: id('Случаи открыты') });
     expect(answer.years.map((y) => [y.year, y.value])).toEqual([
       [2014, 28],
       [2015, 43],
@@ -174,8 +174,8 @@ describe('year over year', () => {
       expect(answer.chartSvg).toContain(`>${label}</text>`);
   });
 
-  it('sums the cases closed in 2017 over the municipalities the report lists', () => {
-    expect(yearOverYear(t.db, { indicatorId: id('Случаи закрыты') }).years).toEqual([
+  it('sums the cases closed in 2017 over the municipalities the report lists', async () => {
+    expect((await yearOverYear(t.db, { indicatorId: id('Случаи закрыты') })).years).toEqual([
       { year: 2017, value: 19, basis: 'за год по 5 муниципальным образованиям', complete: true },
     ]);
   });
