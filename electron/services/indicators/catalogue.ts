@@ -1,10 +1,12 @@
-import { and, asc, eq, ne } from 'drizzle-orm';
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { AppDb } from '@db/open';
 import { inTransaction } from '@db/transaction';
-import { indicatorDefinitions, listValues } from '@db/schema';
+import { indicatorDefinitions, indicatorValues, listValues } from '@db/schema';
 import { DomainError, invalid } from '@main/api/errors';
 import { nowStamp } from '@main/services/common/queries';
-import type { Indicator, IndicatorRole, YearlyRule } from '@shared/contract/indicators';
+import { formatFigure } from '@shared/russian';
+import type { z } from 'zod';
+import type { Indicator, indicatorsCalls } from '@shared/contract/indicators';
 
 /** Every indicator of the catalogue in the center's order, archived ones included. */
 export function listIndicators(db: AppDb): Indicator[] {
@@ -37,20 +39,27 @@ export function requireIndicator(db: AppDb, id: number): Indicator {
   return found;
 }
 
-export interface DescribeInput {
-  id: number;
-  unit: string;
-  group: string;
-  rule: YearlyRule;
-  whole: boolean;
-  role: IndicatorRole | null;
-  atLeastId: number | null;
-}
+/** The call's input after its schema: one declaration of the description's fields. */
+export type DescribeInput = z.output<(typeof indicatorsCalls)['indicators.describe']['input']>;
 
 /** The unit, group, yearly rule and checks of an indicator. */
 export function describeIndicator(db: AppDb, input: DescribeInput): Indicator {
   return inTransaction(db, () => {
     requireIndicator(db, input.id);
+    if (input.whole) {
+      const fraction = db
+        .select({ year: indicatorValues.year, value: indicatorValues.value })
+        .from(indicatorValues)
+        .where(and(eq(indicatorValues.indicatorId, input.id), sql`${indicatorValues.value} <> round(${indicatorValues.value})`))
+        .get();
+      if (fraction)
+        throw invalid(
+          `Среди значений показателя есть дробные (${formatFigure(fraction.value)} за ${fraction.year} год): исправьте их или оставьте дробные числа`,
+          {
+            whole: 'Есть дробные значения',
+          },
+        );
+    }
     if (input.atLeastId !== null) {
       if (input.atLeastId === input.id)
         throw invalid('Показатель не может сравниваться сам с собой', { atLeastId: 'Выберите другой показатель' });

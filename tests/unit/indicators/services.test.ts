@@ -62,6 +62,24 @@ describe('the catalogue', () => {
   });
 });
 
+describe('whole numbers', () => {
+  it('accept a fraction once the indicator allows them, and cannot be required again while one is stored', () => {
+    const visits = id('Посещения на дому');
+    const base = { id: visits, unit: 'посещений', group: '', rule: 'sum' as const, role: null, atLeastId: null };
+    describeIndicator(t.db, { ...base, whole: false });
+    saveSheet(t.db, {
+      year: 2019,
+      quarter: null,
+      scope: 'segment',
+      cells: [{ indicatorId: visits, municipalityId: null, text: '1,5' }],
+      confirmed: false,
+    });
+    expect(refusal(() => describeIndicator(t.db, { ...base, whole: true }))).toBe(
+      'Среди значений показателя есть дробные (1,5 за 2019 год): исправьте их или оставьте дробные числа',
+    );
+  });
+});
+
 describe('a sheet of one quarter', () => {
   it('stores what was typed the Russian way, and shows it again', () => {
     const [a, b] = places();

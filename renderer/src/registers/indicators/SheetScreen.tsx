@@ -76,7 +76,13 @@ export function SheetScreen() {
         <SegmentedControl aria-label="Разрез" data={SCOPES} value={scope} onChange={(v) => switchTo(() => setScope(v as SheetScope))} />
       </Group>
       {sheet.isError ? <Text c="red">{sheet.error.message}</Text> : null}
-      {sheet.data ? <SheetGrid key={`${year}:${period}:${scope}`} sheet={sheet.data} edits={edits} setEdits={setEdits} /> : null}
+      {sheet.data && sheet.data.columns.length === 0 ? (
+        <Alert color="yellow" title="В сегменте нет муниципальных образований">
+          Добавьте их в разделе «Реестр → Муниципалитеты» (отметка «входит в сегмент») или вводите значения по сегменту в целом.
+        </Alert>
+      ) : sheet.data ? (
+        <SheetGrid key={`${year}:${period}:${scope}`} sheet={sheet.data} edits={edits} setEdits={setEdits} />
+      ) : null}
     </Stack>
   );
 }
