@@ -128,7 +128,10 @@ test('every dialog asks before it loses what was typed: Esc, a click outside, �
   await page.getByText('Все', { exact: true }).click();
   await each('Отметить поручение исполненным', () => rowAction(page, /^Действия: п\. /, 'Отметить исполненным'));
 
-  expect(opened).toHaveLength(14);
+  await nav(page, 'Каталог показателей');
+  await each('Посещения на дому', () => page.getByRole('button', { name: 'Изменить: Посещения на дому' }).click());
+
+  expect(opened).toHaveLength(15);
 });
 
 /** Types 31.02.2021 into a date field, leaves it, and expects it kept and marked. */
