@@ -232,6 +232,21 @@ function SheetGrid({
       message: `Сохранено: ${countOf(result.changed, ['значение', 'значения', 'значений'])} за ${sheet.periodLabel}`,
     });
   };
+  // Ctrl+S saves, as in Excel (the browser's «save page» is not what she means here).
+  const latestSubmit = useRef(submit);
+  useEffect(() => {
+    latestSubmit.current = submit;
+  });
+  const canSave = Object.keys(edits).length > 0 && bad.length === 0;
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || (event.key.toLowerCase() !== 's' && event.key.toLowerCase() !== 'ы')) return;
+      event.preventDefault();
+      if (canSave) void latestSubmit.current(false);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [canSave]);
 
   return (
     <Stack>
@@ -263,7 +278,8 @@ function SheetGrid({
           leftSection={<IconDeviceFloppy size={16} />}
           onClick={() => void submit(false)}
           loading={save.isPending}
-          disabled={Object.keys(edits).length === 0 || bad.length > 0}
+          disabled={!canSave}
+          title="Ctrl+S"
         >
           Сохранить {sheet.periodLabel}
         </Button>
