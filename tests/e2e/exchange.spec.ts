@@ -52,7 +52,7 @@ test('configure the export folder, check it, export and see the log', async ({ p
     await page.getByLabel('Папка выгрузки').fill(path.join(folder, 'нет-такой-папки'));
     await page.getByRole('button', { name: 'Сохранить' }).click();
     await page.getByRole('button', { name: 'Выгрузить' }).click();
-    // The documents are prepared before the folder is found missing: the same wait as above.
+    // The folder is checked after the documents and the package are prepared (the same job).
     await expect(page.getByText('Выгрузка не выполнена')).toBeVisible(JOB);
     await expect(log).toContainText('Папка недоступна');
     await log
