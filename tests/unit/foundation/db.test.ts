@@ -88,12 +88,15 @@ function schemaOf(sqlite: Database.Database) {
  * a meeting's or an agenda item's, its kind saying which).
  */
 const ROW_OVERRIDES: Record<string, Record<string, unknown>> = {
-  plan_item_links: { kind: 'meeting', agenda_item_id: null },
+  plan_item_links: { kind: 'meeting', agenda_item_id: null, event_id: null },
   // The center is the organisation named as the profile (0007 links them and makes it a resource center).
   center_profile: { full_name: 'проверка organizations.full_name' },
   organizations: { type: 'other' },
   // A stored file is named by the SHA-256 of its content (64 hex digits, 0008's CHECK).
   stored_files: { hash: 'ab'.repeat(32) },
+  // An event's days are dates, and a specialists' event has no population totals (0011's CHECKs).
+  events: { population_registered: null, population_completed: null, first_day: '2018-10-16', last_day: '2018-10-16', hours: null },
+  event_sessions: { day: '2018-10-16', time_start: '', time_end: '' },
 };
 
 /** Values a migration sets by its rule, by the migration: 0007 makes the organisation named as the profile the center. */
