@@ -50,9 +50,10 @@ export function Layout() {
         </AppShell.Section>
         {/*
           The notifications' place (main.tsx: bottom left, as wide as this column, at most three):
-          kept free of sections, which scroll above it, so a notice never covers one.
+          kept free of sections, which scroll above it, so a notice never covers one. It never shrinks:
+          a navigation taller than the window would otherwise squeeze it and run under the notices.
         */}
-        <AppShell.Section h={NOTIFICATIONS_ROOM} />
+        <AppShell.Section h={NOTIFICATIONS_ROOM} style={{ flexShrink: 0 }} />
       </AppShell.Navbar>
       <AppShell.Main>
         <ScreenLoading>
