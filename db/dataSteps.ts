@@ -244,6 +244,9 @@ export const DATA_STEPS: readonly DataStep[] = [
   },
   // 0012 (indicators): each default indicator's unit, group and yearly rule.
   { id: '0012-indicator-catalogue', afterMigrations: 13, run: describeDefaultIndicators },
+  // 0013: the first values of the list of publication kinds. (0014's search index needs no step:
+  // the publications table is new, so every row of it is written with the triggers in place.)
+  { id: '0013-publication-kinds-list', afterMigrations: 14, run: (db) => settleList(db, 'publicationKinds') },
 ];
 
 function appliedSteps(db: AppDb): string[] {

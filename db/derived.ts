@@ -11,6 +11,7 @@ import {
   organizations,
   people,
   planItems,
+  publications,
   workingGroups,
   type ListReference,
 } from './schema';
@@ -72,6 +73,12 @@ export const eventKeys = (e: {
 /** «Мастер-класс», «мастер класс» and «Мастер–класс» are one value of a list. */
 export const listValueKeys = (v: { value: string }) => ({ foldedValue: sortKey(v.value) });
 
+/** A publication is found by its title, authors, topic and kind's words; the catalogue lists it in title order. */
+export const publicationKeys = (p: { title: string; kind: string; authors: string; topic: string; targetAudience: string }) => ({
+  searchText: searchText(p.title, p.kind, p.authors, p.topic, p.targetAudience),
+  sortKey: sortKey(p.title),
+});
+
 /**
  * How a table's derived columns are computed from a stored row: the query giving every row's
  * inputs (a join where one depends on another table — a plan item's form is a list value), and
@@ -102,6 +109,7 @@ const listValueText = (column: SQLiteColumn) =>
 const sessionDay = (fn: 'min' | 'max') =>
   // Qualified by hand: drizzle writes a one-table select's columns unqualified, and a bare "id" in the subquery would be the session's.
   sql<string>`(SELECT ${sql.raw(fn)}("day") FROM "event_sessions" WHERE "event_sessions"."event_id" = "events"."id")`;
+const kindOfPublication = sql<string>`(SELECT ${listValues.value} FROM ${listValues} WHERE ${listValues.id} = ${publications.kindId})`;
 
 const formOfItem = sql<string>`(SELECT ${listValues.value} FROM ${listValues} WHERE ${listValues.id} = ${planItems.formId})`;
 
@@ -123,6 +131,7 @@ export const DERIVATIONS = {
     }),
     derive: eventKeys,
   },
+  publications: { table: publications, inputs: ownColumns(publications, { kind: kindOfPublication }), derive: publicationKeys },
   listValues: {
     table: listValues,
     inputs: ownColumns(listValues),

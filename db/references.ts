@@ -2,6 +2,8 @@ import {
   eventsListReferences,
   eventsReferences,
   meetingsReferences,
+  publicationsListReferences,
+  publicationsReferences,
   registryReferences,
   workPlanListReferences,
   indicatorsListReferences,
@@ -16,7 +18,13 @@ export const REGISTRY_REFERENCES: readonly RegistryReference[] = [
   ...workPlanReferences,
   ...meetingsReferences,
   ...eventsReferences,
+  ...publicationsReferences,
 ];
 
 /** Every register's references to values of the editable lists (schema/lists.ts). */
-export const LIST_REFERENCES: readonly ListReference[] = [...workPlanListReferences, ...eventsListReferences, ...indicatorsListReferences];
+export const LIST_REFERENCES: readonly ListReference[] = [
+  ...workPlanListReferences,
+  ...eventsListReferences,
+  ...indicatorsListReferences,
+  ...publicationsListReferences,
+];

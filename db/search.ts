@@ -30,7 +30,7 @@ const REBALANCE_ROWS = 4 * BUCKET_ROWS;
 
 /** The registers whose records are in the index, with their entity table. */
 export const ORDERED_SEARCH = ['people', 'organizations'] as const;
-export const PLAIN_SEARCH = ['plan_items'] as const;
+export const PLAIN_SEARCH = ['plan_items', 'publications'] as const;
 export type OrderedSearchEntity = (typeof ORDERED_SEARCH)[number];
 export type SearchEntity = OrderedSearchEntity | (typeof PLAIN_SEARCH)[number];
 

@@ -5,6 +5,7 @@ import { fileReferences, filesTablePolicies } from './schema/files';
 import { indicatorsTablePolicies } from './schema/indicators';
 import { listsTablePolicies } from './schema/lists';
 import { meetingsTablePolicies } from './schema/meetings';
+import { publicationsTablePolicies } from './schema/publications';
 import { planItemLinkTablePolicies } from './schema/planItemLinks';
 import { registryTablePolicies } from './schema/registry';
 import type { TablePolicies, TablePolicy } from './schema/tablePolicy';
@@ -37,6 +38,7 @@ export const TABLE_POLICIES: TablePolicies = {
   ...planItemLinkTablePolicies,
   ...meetingsTablePolicies,
   ...eventsTablePolicies,
+  ...publicationsTablePolicies,
   ...exchangeTablePolicies,
   ...undoTablePolicies,
   ...filesTablePolicies,

@@ -73,6 +73,8 @@ export const EDITABLE_LISTS = [
   'audienceCategories',
   // indicators (issue 20)
   'indicators',
+  // publications (issue 21)
+  'publicationKinds',
 ] as const;
 export type EditableList = (typeof EDITABLE_LISTS)[number];
 
@@ -101,6 +103,17 @@ export const PLAN_FORMS = [
   'Мониторинг',
   'Акция',
   'Форум',
+] as const;
+
+/** The kinds of printed materials the design and seed 003 name: the first values of the list of publication kinds. */
+export const PUBLICATION_KINDS = [
+  'Памятка',
+  'Буклет',
+  'Листовка',
+  'Брошюра',
+  'Сборник',
+  'Методические рекомендации',
+  'Плакат',
 ] as const;
 
 export const EDITABLE_LIST_INFO: Record<EditableList, EditableListInfo> = {
@@ -151,5 +164,11 @@ export const EDITABLE_LIST_INFO: Record<EditableList, EditableListInfo> = {
     usedFor:
       'Показатели, которые сегмент сдаёт ежеквартально: единица, группа и правило подсчёта за год задаются в разделе «Мониторинг → Показатели»',
     defaults: INDICATOR_DEFAULTS.map((d) => d.name),
+  },
+  publicationKinds: {
+    title: 'Виды печатной продукции',
+    valueAccusative: 'вид продукции',
+    usedFor: 'Вид издания в журнале печатной продукции: памятка, буклет, сборник…',
+    defaults: PUBLICATION_KINDS,
   },
 };

@@ -12,6 +12,7 @@ export * from './rules';
 export * from './files';
 export * from './search';
 export * from './indicators';
+export * from './publications';
 
 import { listValueOrder } from './lists';
 import { agendaItemOrder, agendaSpeakerOrder, decisionOrder, discussionEntryOrder } from './meetings';

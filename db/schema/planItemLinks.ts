@@ -3,6 +3,7 @@ import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-o
 import { agendaItems, meetings } from './meetings';
 import { events } from './events';
 import { planItems } from './workPlan';
+import { publications } from './publications';
 import { columnRules } from './rules';
 import type { TablePolicies } from './tablePolicy';
 
@@ -20,7 +21,13 @@ import type { TablePolicies } from './tablePolicy';
  * CASCADE`), its value in PLAN_LINK_KINDS and its branch of the CHECK (drizzle-kit rebuilds the
  * table for the changed CHECK), and its entry in the work plan's realisation kinds.
  */
-export const PLAN_LINK_KINDS = ['meeting', 'agendaItem', 'event'] as const;
+export const PLAN_LINK_KINDS = [
+  'meeting',
+  'agendaItem',
+  'event',
+  // A publication realises its plan item once a print run of it is received (issue 21).
+  'publication',
+] as const;
 export type PlanLinkKind = (typeof PLAN_LINK_KINDS)[number];
 
 export const planItemLinks = sqliteTable(
@@ -34,12 +41,13 @@ export const planItemLinks = sqliteTable(
     meetingId: integer('meeting_id').references(() => meetings.id, { onDelete: 'cascade' }),
     agendaItemId: integer('agenda_item_id').references(() => agendaItems.id, { onDelete: 'cascade' }),
     eventId: integer('event_id').references(() => events.id, { onDelete: 'cascade' }),
+    publicationId: integer('publication_id').references(() => publications.id, { onDelete: 'cascade' }),
   },
   (t) => [
     // Exactly the column of its kind is set.
     check(
       'plan_item_links_kind',
-      sql`(${t.kind} = 'meeting' AND ${t.meetingId} IS NOT NULL AND ${t.agendaItemId} IS NULL AND ${t.eventId} IS NULL) OR (${t.kind} = 'agendaItem' AND ${t.agendaItemId} IS NOT NULL AND ${t.meetingId} IS NULL AND ${t.eventId} IS NULL) OR (${t.kind} = 'event' AND ${t.eventId} IS NOT NULL AND ${t.meetingId} IS NULL AND ${t.agendaItemId} IS NULL)`,
+      sql`((${t.meetingId} IS NOT NULL) + (${t.agendaItemId} IS NOT NULL) + (${t.eventId} IS NOT NULL) + (${t.publicationId} IS NOT NULL) = 1) AND ((${t.kind} = 'meeting' AND ${t.meetingId} IS NOT NULL) OR (${t.kind} = 'agendaItem' AND ${t.agendaItemId} IS NOT NULL) OR (${t.kind} = 'event' AND ${t.eventId} IS NOT NULL) OR (${t.kind} = 'publication' AND ${t.publicationId} IS NOT NULL))`,
     ),
     uniqueIndex('plan_item_links_meeting_unique').on(t.planItemId, t.meetingId),
     uniqueIndex('plan_item_links_agenda_item_unique').on(t.planItemId, t.agendaItemId),
@@ -47,6 +55,8 @@ export const planItemLinks = sqliteTable(
     index('plan_item_links_by_agenda_item').on(t.agendaItemId),
     // An event realises one plan item (NULLs never collide).
     uniqueIndex('plan_item_links_event_unique').on(t.eventId),
+    uniqueIndex('plan_item_links_publication_unique').on(t.planItemId, t.publicationId),
+    index('plan_item_links_by_publication').on(t.publicationId),
     ...columnRules(t),
   ],
 );

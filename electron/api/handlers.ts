@@ -10,6 +10,7 @@ import { eventsHandlers } from '@main/services/events';
 import { createUndoHandlers } from '@main/services/undo';
 import { filesHandlers } from '@main/services/files';
 import { indicatorsHandlers } from '@main/services/indicators';
+import { publicationsHandlers } from '@main/services/publications';
 import { mergeHandlers, type Handlers } from './dispatch';
 import { jobsHandlers } from './jobs';
 
@@ -26,6 +27,7 @@ export const handlers: Handlers<Contract> = mergeHandlers(
   jobsHandlers,
   filesHandlers,
   indicatorsHandlers,
+  publicationsHandlers,
   // Each register's own conditions for taking a change back, by name.
   createUndoHandlers({ ...meetingsUndoGuards }),
 );

@@ -20,6 +20,7 @@ export const REGISTERS = [
   'workPlan',
   'meetings',
   'events',
+  'publications',
   'exchange',
   'backups',
   'jobs',

@@ -12,6 +12,7 @@ import { jobsCalls } from './jobs';
 import { undoCalls } from './undo';
 import { filesCalls } from './files';
 import { indicatorsCalls } from './indicators';
+import { publicationsCalls } from './publications';
 
 /**
  * The whole API between the UI and the main process. A register adds its group here;
@@ -30,6 +31,7 @@ export const contract = mergeGroups(
   undoCalls,
   filesCalls,
   indicatorsCalls,
+  publicationsCalls,
 );
 
 export type Contract = typeof contract;

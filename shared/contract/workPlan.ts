@@ -41,8 +41,9 @@ export interface PlanItemLink {
 
 /** A record that realises the item (plan_item_links): today a meeting, later an event, a publication, a news item. */
 export interface Realisation {
-  kind: 'meeting' | 'event';
-  /** The realising record's id (the meeting's, also when it realises the item through an agenda question; the event's). */
+  /** A meeting, an event, or a publication (realised once a print run of it is received). */
+  kind: 'meeting' | 'event' | 'publication';
+  /** The realising record's id (the meeting's, also when it realises the item through an agenda question; the event's; the publication's). */
   id: number;
   /** «заседание №3 от 12.09.2017», «семинар, 16.10.2018 – 18.10.2018». */
   label: string;

@@ -7,6 +7,7 @@ import { seedDemoWorkPlan } from '@main/services/workPlan';
 import { seedDemoMeetings } from '@main/services/meetings';
 import { seedDemoEvents } from '@main/services/events';
 import { seedDemoIndicators } from '@main/services/indicators';
+import { seedDemoPublications } from '@main/services/publications';
 
 /**
  * The demo database a newcomer opens on first run. The center, its director, the segment
@@ -336,6 +337,7 @@ export function seedDemo(db: AppDb): void {
   seedDemoMeetings(db);
   seedDemoEvents(db);
   seedDemoIndicators(db);
+  seedDemoPublications(db);
 }
 
 /** A misspelt name in the tables above is a bug in this file, not a user's mistake. */

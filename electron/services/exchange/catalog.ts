@@ -2,10 +2,12 @@ import type { DocumentKind } from '@main/services/common/documentKind';
 import { minutesExportKind } from '@main/services/meetings';
 import { eventsExportKind } from '@main/services/events';
 import { planExportKind } from '@main/services/workPlan';
+import { publicationsExportKind } from '@main/services/publications';
 
 /** The documents an export can carry: each register declares its kinds, listed here in the export's order. */
 export const documentCatalog = {
   plan: planExportKind,
   minutes: minutesExportKind,
   events: eventsExportKind,
+  publications: publicationsExportKind,
 } satisfies Record<string, DocumentKind>;

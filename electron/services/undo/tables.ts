@@ -23,7 +23,7 @@ export const TABLES: Record<string, TableWording> = {
   plan_item_responsibles: { registers: ['workPlan'] },
   plan_item_partners: { registers: ['workPlan'] },
   // A plan item realised by a meeting or an agenda item: shown by both.
-  plan_item_links: { registers: ['workPlan', 'meetings', 'events'] },
+  plan_item_links: { registers: ['workPlan', 'meetings', 'events', 'publications'] },
   working_groups: { registers: ['meetings'], gone: 'с тех пор удалена рабочая группа, к которой относилась запись' },
   working_group_members: { registers: ['meetings'] },
   // The номенклатура дел of a group: deleted with the group, shown in its form.
@@ -55,6 +55,9 @@ export const TABLES: Record<string, TableWording> = {
   // The catalogue's part of an indicator (a value of the list «Показатели мониторинга») and its figures.
   indicator_definitions: { registers: ['indicators', 'lists'] },
   indicator_values: { registers: ['indicators'] },
+  // Publications (issue 21): only one with an empty ledger is deleted, so its movements never need restoring.
+  publications: { registers: ['publications'], gone: 'с тех пор удалено издание, к которому относилась запись' },
+  publication_movements: { registers: ['publications'], gone: 'с тех пор удалено движение печатной продукции, указанное в записи' },
 };
 
 /** What a unique index guards, for «the slot is taken since». */

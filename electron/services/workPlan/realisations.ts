@@ -1,11 +1,12 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
 import type { AppDb } from '@db/open';
-import { agendaItems, events, listValues, meetings, planItemLinks, planItems } from '@db/schema';
+import { agendaItems, events, listValues, meetings, planItemLinks, planItems, publicationMovements, publications } from '@db/schema';
 import type { Realisation } from '@shared/contract/workPlan';
 import { MEETING_FINAL_STATUSES, meetingRecordLabel } from '@shared/contract/meetingEnums';
 import { eventRecordLabel } from '@shared/contract/eventEnums';
 import type { PlanStatus } from '@shared/enums';
 import { reusedQuery } from '@db/reusedQuery';
+import { formatDate } from '@shared/russian';
 
 /**
  * The plan items' realising records, read from plan_item_links, and the status derived from
@@ -20,8 +21,15 @@ const linkedMeeting = sql`coalesce(${planItemLinks.meetingId}, (SELECT ${agendaI
 
 const FINAL_MEETING = sql.raw(MEETING_FINAL_STATUSES.map((s) => `'${s}'`).join(', '));
 
+/**
+ * A publication is final once a print run of it is received and counts (not reversed): the
+ * ledger's rule (electron/services/publications/ledger.ts), over the link's publication.
+ */
+const printRunReceived = (publicationId: SQL | typeof planItemLinks.publicationId) =>
+  sql`EXISTS (SELECT 1 FROM ${publicationMovements} m WHERE m.publication_id = ${publicationId} AND m.kind = 'receipt' AND NOT EXISTS (SELECT 1 FROM ${publicationMovements} r WHERE r.reverses_id = m.id))`;
+
 /** Whether the item (the outer query's plan_items row) has a realising record in its final state. */
-const hasFinalRecord = sql`EXISTS (SELECT 1 FROM ${planItemLinks} WHERE ${planItemLinks.planItemId} = ${planItems.id} AND ((SELECT ${meetings.status} FROM ${meetings} WHERE ${meetings.id} = ${linkedMeeting}) IN (${FINAL_MEETING}) OR (SELECT ${events.status} FROM ${events} WHERE ${events.id} = ${planItemLinks.eventId}) = 'held'))`;
+const hasFinalRecord = sql`EXISTS (SELECT 1 FROM ${planItemLinks} WHERE ${planItemLinks.planItemId} = ${planItems.id} AND ((SELECT ${meetings.status} FROM ${meetings} WHERE ${meetings.id} = ${linkedMeeting}) IN (${FINAL_MEETING}) OR (SELECT ${events.status} FROM ${events} WHERE ${events.id} = ${planItemLinks.eventId}) = 'held' OR (${planItemLinks.publicationId} IS NOT NULL AND ${printRunReceived(planItemLinks.publicationId)})))`;
 
 /** One realising record does not close a recurring item or one due «в течение года»: she closes it herself. */
 export const closedByRecord = (item: { recurring: boolean; termKind: string }) => !item.recurring && item.termKind !== 'year';
@@ -93,6 +101,38 @@ export function loadRealisations(db: AppDb, shape: string, where: () => SQL, val
       label: meetingRecordLabel(r),
       date: r.dateStart,
       final: (MEETING_FINAL_STATUSES as readonly string[]).includes(r.status),
+    });
+    result.set(r.planItemId, list);
+  }
+  const published = reusedQuery(db, `workPlan.publicationRealisations:${shape}`, () =>
+    db
+      .select({
+        planItemId: planItemLinks.planItemId,
+        id: publications.id,
+        title: publications.title,
+        kind: listValues.value,
+        received: sql<
+          string | null
+        >`(SELECT min(m.date) FROM ${publicationMovements} m WHERE m.publication_id = ${publications.id} AND m.kind = 'receipt' AND NOT EXISTS (SELECT 1 FROM ${publicationMovements} r WHERE r.reverses_id = m.id))`,
+        year: publications.year,
+      })
+      .from(planItemLinks)
+      .innerJoin(planItems, eq(planItems.id, planItemLinks.planItemId))
+      .innerJoin(publications, eq(publications.id, planItemLinks.publicationId))
+      .innerJoin(listValues, eq(listValues.id, publications.kindId))
+      .where(where())
+      .prepare(),
+  ).all(values);
+  for (const r of published) {
+    const list = result.get(r.planItemId) ?? [];
+    list.push({
+      kind: 'publication',
+      id: r.id,
+      label: r.received
+        ? `${r.kind.toLowerCase()} «${r.title.replace(/^[^«]*«(.*)»$/, '$1')}», тираж получен ${formatDate(r.received)}`
+        : `${r.kind.toLowerCase()} «${r.title.replace(/^[^«]*«(.*)»$/, '$1')}»`,
+      date: r.received ?? `${r.year}-12-31`,
+      final: r.received !== null,
     });
     result.set(r.planItemId, list);
   }

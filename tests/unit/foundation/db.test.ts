@@ -88,7 +88,9 @@ function schemaOf(sqlite: Database.Database) {
  * a meeting's or an agenda item's, its kind saying which).
  */
 const ROW_OVERRIDES: Record<string, Record<string, unknown>> = {
-  plan_item_links: { kind: 'meeting', agenda_item_id: null, event_id: null },
+  plan_item_links: { kind: 'meeting', agenda_item_id: null, event_id: null, publication_id: null },
+  // An opening balance: no recipient, no printer, reversing nothing.
+  publication_movements: { kind: 'opening', organization_id: null, person_id: null, reverses_id: null, printer: '', printed_in_house: 0 },
   // The center is the organisation named as the profile (0007 links them and makes it a resource center).
   center_profile: { full_name: 'проверка organizations.full_name' },
   organizations: { type: 'other' },
@@ -98,6 +100,12 @@ const ROW_OVERRIDES: Record<string, Record<string, unknown>> = {
   events: { population_registered: null, population_completed: null, first_day: '2018-10-16', last_day: '2018-10-16', hours: null },
   event_sessions: { day: '2018-10-16', time_start: '', time_end: '' },
 };
+
+/**
+ * Rows a data step of a later version adds beside hers, left out of the comparison: the first
+ * values of a list that version brings (0011's publication kinds).
+ */
+const ADDED_BY_STEPS: Record<string, string> = { list_values: "list = 'planForms'" };
 
 /** Values a migration sets by its rule, by the migration: 0007 makes the organisation named as the profile the center. */
 /** Rows a data step adds to a table on upgrade (a new list's first values): not the user's, left out of the comparison. */

@@ -299,6 +299,27 @@ const fixtures: { [K in Exclude<DbCall, 'app.initialize'>]: () => Promise<CallIn
       confirmed: true,
     };
   },
+  // Publications (issue 21): the demo's collection «Что написано пером...» and its ledger.
+  'publications.create': () => ({ title: 'Памятка для родителей', kindId: formId('Памятка'), year: 2018, planItemId: null }),
+  'publications.update': () => {
+    const p = one<{ id: number; kind_id: number }>("SELECT id, kind_id FROM publications WHERE title LIKE 'Сборник%'");
+    return { id: p.id, data: { title: 'Сборник «Что написано пером...» (второе издание)', kindId: p.kind_id, year: 2017 } };
+  },
+  'publications.delete': async () => ({
+    id: (await call('publications.create', { title: 'Лишняя листовка', kindId: formId('Листовка'), year: 2018 })).id,
+  }),
+  // A backdated distribution, checked over the later history in the same transaction.
+  'publications.recordMovement': () => ({
+    publicationId: one<{ id: number }>("SELECT id FROM publications WHERE title LIKE 'Сборник%'").id,
+    kind: 'distribution',
+    date: '2017-11-21',
+    quantity: 5,
+    organizationId: one<{ id: number }>('SELECT id FROM organizations ORDER BY id LIMIT 1').id,
+  }),
+  'publications.reverseMovement': () => ({
+    movementId: one<{ id: number }>("SELECT id FROM publication_movements WHERE kind = 'writeOff' ORDER BY id LIMIT 1").id,
+    reason: 'Списание внесено по ошибке',
+  }),
   'undo.apply': async () => {
     const person = await call('people.create', { lastName: 'Возвращаемая', firstName: 'Анна' });
     const deleted = await app.dispatch('people.delete', { id: person.id });

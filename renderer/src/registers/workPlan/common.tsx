@@ -38,7 +38,7 @@ export function RealisationLines({ item }: { item: PlanItem }) {
       {item.realisations.map((r) => (
         <Text key={`${r.kind}-${r.id}`} size="xs" c={r.final ? undefined : 'dimmed'}>
           {r.label}
-          {r.final ? '' : ' (ещё не проведено)'}
+          {r.final ? '' : r.kind === 'publication' ? ' (тираж ещё не получен)' : ' (ещё не проведено)'}
         </Text>
       ))}
       {item.closedByRecord || item.realisations.length < 2 ? null : (

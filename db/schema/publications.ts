@@ -1,0 +1,122 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { MOVEMENT_KINDS } from '@shared/contract/publicationEnums';
+import { organizations, people } from './registry';
+import { listValues, type ListReference } from './lists';
+import { referenceRecord, type RegistryReference } from './references';
+import { columnRules, stamp, timestamps } from './rules';
+import type { TablePolicies } from './tablePolicy';
+
+export { MOVEMENT_KINDS, type MovementKind } from '@shared/contract/publicationEnums';
+
+/**
+ * A publication of the center (печатная продукция): a памятка, a буклет, a сборник. It holds no
+ * number of copies: what is on hand is read from its movements only (publication_movements),
+ * at any date, so no column can drift from the ledger. `minStock` is a setting (the level under
+ * which the catalogue marks it), not stock.
+ */
+export const publications = sqliteTable(
+  'publications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    title: text('title').notNull(),
+    /** «Памятка»: a value of the list of publication kinds (Настройки → Списки). */
+    kindId: integer('kind_id')
+      .notNull()
+      .references(() => listValues.id, { onDelete: 'restrict' }),
+    authors: text('authors').notNull().default(''),
+    year: integer('year').notNull(),
+    topic: text('topic').notNull().default(''),
+    targetAudience: text('target_audience').notNull().default(''),
+    /** Copies under which the catalogue marks it «мало»; 0: never marked. */
+    minStock: integer('min_stock').notNull().default(0),
+    archived: integer('archived', { mode: 'boolean' }).notNull().default(false),
+    searchText: text('search_text').notNull(),
+    sortKey: text('sort_key').notNull(),
+    ...timestamps(),
+  },
+  (t) => [
+    check('publications_min_stock', sql`${t.minStock} >= 0`),
+    index('publications_kind').on(t.kindId),
+    index('publications_sort').on(t.sortKey),
+    ...columnRules(t),
+  ],
+);
+
+/**
+ * The stock ledger: every change of what is on hand is a row here, never an edit of a number.
+ * Rows are not edited (a trigger refuses changing what a movement says, see the custom
+ * migration): a mistake is annulled by a `reversal` that points to it (`reversesId`), and both
+ * then count nowhere. `date` is the day the user chose; `recordedAt` when it was written, the
+ * last key of a day's order (shared/contract/publicationEnums.ts, DAY_RANK).
+ *
+ * The recipient of a distribution is exactly one of the nullable references below (the CHECK
+ * counts them): an event register adds its `event_id` column and its term in the count.
+ */
+export const publicationMovements = sqliteTable(
+  'publication_movements',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    publicationId: integer('publication_id')
+      .notNull()
+      .references(() => publications.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: MOVEMENT_KINDS }).notNull(),
+    date: text('date').notNull(),
+    /** Copies received, handed out or written off (whole, > 0); for a stocktake the count (≥ 0); for a reversal the reversed movement's. */
+    quantity: integer('quantity').notNull(),
+    /** A print run's printer; empty with `printedInHouse`. */
+    printer: text('printer').notNull().default(''),
+    printedInHouse: integer('printed_in_house', { mode: 'boolean' }).notNull().default(false),
+    organizationId: integer('organization_id').references(() => organizations.id, { onDelete: 'restrict' }),
+    personId: integer('person_id').references(() => people.id, { onDelete: 'restrict' }),
+    /** Why: required for a write-off and a reversal, a note for the others (a stocktake's discrepancy). */
+    reason: text('reason').notNull().default(''),
+    reversesId: integer('reverses_id').references((): AnySQLiteColumn => publicationMovements.id, { onDelete: 'restrict' }),
+    recordedAt: text('recorded_at').notNull().default(stamp),
+  },
+  (t) => [
+    check(
+      'publication_movements_quantity',
+      sql`${t.quantity} = CAST(${t.quantity} AS INTEGER) AND (${t.quantity} > 0 OR (${t.kind} = 'stocktake' AND ${t.quantity} = 0))`,
+    ),
+    check(
+      'publication_movements_recipient',
+      sql`(${t.kind} = 'distribution') = ((${t.organizationId} IS NOT NULL) + (${t.personId} IS NOT NULL) = 1) AND (${t.kind} = 'distribution' OR (${t.organizationId} IS NULL AND ${t.personId} IS NULL))`,
+    ),
+    check('publication_movements_reversal', sql`(${t.kind} = 'reversal') = (${t.reversesId} IS NOT NULL)`),
+    check('publication_movements_printer', sql`${t.kind} = 'receipt' OR (${t.printer} = '' AND ${t.printedInHouse} = 0)`),
+    index('publication_movements_by_date').on(t.publicationId, t.date),
+    index('publication_movements_by_kind').on(t.publicationId, t.kind, t.date),
+    index('publication_movements_date').on(t.date),
+    uniqueIndex('publication_movements_reverses_unique').on(t.reversesId),
+    index('publication_movements_organization').on(t.organizationId),
+    index('publication_movements_person').on(t.personId),
+    ...columnRules(t),
+  ],
+);
+
+const IN_LEDGER = ['журнале печатной продукции', 'журналах печатной продукции', 'журналах печатной продукции'] as const;
+
+export const publicationsReferences: RegistryReference[] = [
+  {
+    target: 'organization',
+    column: publicationMovements.organizationId,
+    record: referenceRecord('publication', IN_LEDGER, publicationMovements.publicationId),
+    role: 'получатель',
+  },
+  {
+    target: 'person',
+    column: publicationMovements.personId,
+    record: referenceRecord('publication', IN_LEDGER, publicationMovements.publicationId),
+    role: 'получатель',
+  },
+];
+
+export const publicationsListReferences: ListReference[] = [
+  { list: 'publicationKinds', column: publications.kindId, inForms: ['издании', 'изданиях', 'изданиях'] },
+];
+
+export const publicationsTablePolicies: TablePolicies = {
+  publications: { label: 'Печатная продукция', package: 'all' },
+  publication_movements: { label: 'Движения печатной продукции', package: 'all' },
+};

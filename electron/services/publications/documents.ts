@@ -1,0 +1,61 @@
+import type { AppDb } from '@db/open';
+import type { FileOutput } from '@shared/contract/define';
+import { statementDocument, statementSheet, stockDocument, stockSheet } from '@shared/documents/publications/layout';
+import { DOCX_MIME, toFileOutput, XLSX_MIME } from '@main/documents/file';
+import { renderDocx } from '@main/documents/docx';
+import { renderSheet } from '@main/documents/xlsx';
+import { getProfile } from '@main/services/registry';
+import type { DocumentKind } from '@main/services/common/documentKind';
+import { todayLocal } from '@shared/russian';
+import { movementStatement, stockOnDate } from './statements';
+
+/** The publications' statements in Word and Excel: one report each (shared/documents/publications/layout.ts). */
+
+const header = (db: AppDb) => ({ centerFullName: getProfile(db).fullName });
+
+type OnDate = { date: string; includeArchived: boolean };
+type Period = { from: string; to: string };
+
+export async function stockDocx(db: AppDb, input: OnDate): Promise<FileOutput> {
+  const spec = stockDocument(stockOnDate(db, input), header(db));
+  return toFileOutput(await renderDocx(spec), `${spec.fileName}.docx`, DOCX_MIME);
+}
+
+export async function stockXlsx(db: AppDb, input: OnDate): Promise<FileOutput> {
+  const sheet = stockSheet(stockOnDate(db, input), header(db));
+  return toFileOutput(await renderSheet(sheet), `${sheet.fileName}.xlsx`, XLSX_MIME);
+}
+
+export async function statementDocx(db: AppDb, input: Period): Promise<FileOutput> {
+  const spec = statementDocument(movementStatement(db, input), header(db));
+  return toFileOutput(await renderDocx(spec), `${spec.fileName}.docx`, DOCX_MIME);
+}
+
+export async function statementXlsx(db: AppDb, input: Period): Promise<FileOutput> {
+  const sheet = statementSheet(movementStatement(db, input), header(db));
+  return toFileOutput(await renderSheet(sheet), `${sheet.fileName}.xlsx`, XLSX_MIME);
+}
+
+/**
+ * The year's statements for the export to the shared folder: the movement statement for the year
+ * and the stock at its end (today for the current year), Word and Excel; nothing for a year
+ * without movements.
+ */
+export const publicationsExportKind: DocumentKind = {
+  label: 'Печатная продукция: ведомость движения за год и ведомость остатков (Word и Excel)',
+  build: async (db, year) => {
+    const from = `${year}-01-01`;
+    const today = todayLocal();
+    const to = `${year}-12-31` < today ? `${year}-12-31` : today;
+    if (to < from) return [];
+    const statement = movementStatement(db, { from, to });
+    if (statement.rows.length === 0) return [];
+    const onDate = { date: to, includeArchived: false };
+    return [
+      await statementDocx(db, { from, to }),
+      await statementXlsx(db, { from, to }),
+      await stockDocx(db, onDate),
+      await stockXlsx(db, onDate),
+    ];
+  },
+};

@@ -1,0 +1,146 @@
+import type { AppDb } from '@db/open';
+import { reusedQuery } from '@db/reusedQuery';
+import { DAY_RANK, INCOMING, OUTGOING, type MovementKind } from '@shared/contract/publicationEnums';
+
+/**
+ * The stock ledger's one rule of reading, stated once here (and in the help):
+ *
+ * - A publication's movements are taken in the ledger's order: by date; within a day receipts
+ *   (print runs, opening balances), then issues (distributions, write-offs), then stocktakes;
+ *   then by the time each was recorded (and its id). The order a day's movements were entered in
+ *   never changes a balance, so two movements of one day cannot flip each other's validity.
+ * - A reversal and the movement it reverses count nowhere (the mistake never happened).
+ * - Incoming movements add, issues subtract, a stocktake sets the balance to its count; its
+ *   difference (count − the balance before it) is derived on reading, never stored.
+ * - The balance is never negative, at any point of that order, and nothing goes out before the
+ *   first copies came in.
+ *
+ * The walk below applies it to one publication's rows (the card, the check of a write); the SQL
+ * below it answers a balance on a date for many publications at once (the catalogue, the
+ * statements) by the same rule: the last stocktake on or before the date, plus what came in and
+ * minus what went out on the days after it (no issue or receipt of the stocktake's own day comes
+ * after it in the day's order).
+ */
+
+/** The day's order (DAY_RANK) as SQL over a movement's `kind`. */
+const RANK_SQL = `CASE kind ${Object.entries(DAY_RANK)
+  .map(([kind, rank]) => `WHEN '${kind}' THEN ${rank}`)
+  .join(' ')} ELSE 9 END`;
+
+export interface LedgerRow {
+  id: number;
+  kind: MovementKind;
+  date: string;
+  quantity: number;
+  recordedAt: string;
+  reversesId: number | null;
+  /** Annulled by a reversal. */
+  reversed: boolean;
+}
+
+/** Every movement of the publication, reversals too, in the ledger's order. */
+export function ledgerRows(db: AppDb, publicationId: number): LedgerRow[] {
+  const rows = reusedQuery(db, 'publications.ledger', () =>
+    db.$client.prepare(
+      `SELECT m.id, m.kind, m.date, m.quantity, m.recorded_at AS recordedAt, m.reverses_id AS reversesId,
+         EXISTS (SELECT 1 FROM publication_movements r WHERE r.reverses_id = m.id) AS reversed
+       FROM publication_movements m WHERE m.publication_id = ?
+       ORDER BY m.date, ${RANK_SQL}, m.recorded_at, m.id`,
+    ),
+  ).all(publicationId) as (Omit<LedgerRow, 'reversed'> & { reversed: number })[];
+  return rows.map((r) => ({ ...r, reversed: r.reversed === 1 }));
+}
+
+/** What the walk found wrong, at the first place it went wrong. */
+export type LedgerProblem =
+  | { kind: 'beforeFirstReceipt'; row: LedgerRow; firstReceipt: string | null }
+  | { kind: 'negative'; row: LedgerRow; before: number; shortfall: number };
+
+export interface Walked {
+  /** Balance after each counted movement, by id. */
+  balanceAfter: Map<number, number>;
+  /** Each counted stocktake's difference, by id. */
+  difference: Map<number, number>;
+  /** The balance after the last counted movement on or before `upTo` (all of them without it). */
+  balance: number;
+  problem: LedgerProblem | null;
+}
+
+export const counts = (row: LedgerRow) => row.kind !== 'reversal' && !row.reversed;
+
+/** Applies the rule to rows in the ledger's order (ledgerRows); `skip` leaves movements out (a reversal being checked). */
+export function walk(rows: readonly LedgerRow[], options: { upTo?: string; skip?: ReadonlySet<number> } = {}): Walked {
+  const balanceAfter = new Map<number, number>();
+  const difference = new Map<number, number>();
+  const counted = rows.filter((r) => counts(r) && !options.skip?.has(r.id));
+  const firstReceipt = counted.find((r) => INCOMING.includes(r.kind))?.date ?? null;
+  let balance = 0;
+  let shown = 0;
+  let problem: LedgerProblem | null = null;
+  let stocked = false;
+  for (const row of counted) {
+    const before = balance;
+    if (INCOMING.includes(row.kind)) {
+      stocked = true;
+      balance += row.quantity;
+    } else if (!stocked) {
+      problem ??= { kind: 'beforeFirstReceipt', row, firstReceipt };
+    } else if (OUTGOING.includes(row.kind)) {
+      balance -= row.quantity;
+      if (balance < 0) problem ??= { kind: 'negative', row, before: Math.max(before, 0), shortfall: row.quantity - Math.max(before, 0) };
+    } else if (row.kind === 'stocktake') {
+      difference.set(row.id, row.quantity - before);
+      balance = row.quantity;
+    }
+    balanceAfter.set(row.id, balance);
+    if (options.upTo === undefined || row.date <= options.upTo) shown = balance;
+  }
+  return { balanceAfter, difference, balance: shown, problem };
+}
+
+// ————— The same rule in SQL, for many publications at once —————
+
+/** The movement `m` counts: it is no reversal and nothing reversed it. */
+const countsSql = (m: string) =>
+  `${m}.kind <> 'reversal' AND NOT EXISTS (SELECT 1 FROM publication_movements r WHERE r.reverses_id = ${m}.id)`;
+
+const lastStocktake = `(SELECT s.id FROM publication_movements s WHERE s.publication_id = p.id AND s.kind = 'stocktake' AND s.date <= @d AND ${countsSql('s')} ORDER BY s.date DESC, s.recorded_at DESC, s.id DESC LIMIT 1)`;
+
+/**
+ * Per publication: the balance at the end of day @d (the last stocktake's count on or before it,
+ * plus receipts and minus issues of the days after the stocktake up to @d), the copies
+ * distributed and written off between @from and @to, and whether any copies ever came in.
+ */
+const BALANCES_SQL = `
+  WITH last AS (SELECT p.id AS pid, ${lastStocktake} AS sid FROM publications p)
+  SELECT last.pid AS id,
+    coalesce(s.quantity, 0) + coalesce((SELECT sum(CASE WHEN m.kind IN ('opening', 'receipt') THEN m.quantity ELSE -m.quantity END)
+      FROM publication_movements m
+      WHERE m.publication_id = last.pid AND m.date <= @d AND m.date > coalesce(s.date, '')
+        AND m.kind IN ('opening', 'receipt', 'distribution', 'writeOff') AND ${countsSql('m')}), 0) AS balance,
+    coalesce((SELECT sum(m.quantity) FROM publication_movements m
+      WHERE m.publication_id = last.pid AND m.kind = 'distribution' AND m.date >= @from AND m.date <= @to AND ${countsSql('m')}), 0) AS distributed,
+    EXISTS (SELECT 1 FROM publication_movements m
+      WHERE m.publication_id = last.pid AND m.kind IN ('opening', 'receipt') AND m.date <= @d AND ${countsSql('m')}) AS stocked
+  FROM last LEFT JOIN publication_movements s ON s.id = last.sid`;
+
+export interface Balance {
+  balance: number;
+  distributed: number;
+  stocked: boolean;
+}
+
+/** Every publication's balance at the end of `date` and copies distributed in [from, to]. */
+export function balances(db: AppDb, date: string, from: string, to: string): Map<number, Balance> {
+  const rows = reusedQuery(db, 'publications.balances', () => db.$client.prepare(BALANCES_SQL)).all({ d: date, from, to }) as {
+    id: number;
+    balance: number;
+    distributed: number;
+    stocked: number;
+  }[];
+  return new Map(rows.map((r) => [r.id, { balance: r.balance, distributed: r.distributed, stocked: r.stocked === 1 }]));
+}
+
+/** A counted print run received of the outer query's publication (`pid`, SQL): it realises the publication's plan item. */
+export const printRunReceivedSql = (pid: string) =>
+  `EXISTS (SELECT 1 FROM publication_movements m WHERE m.publication_id = ${pid} AND m.kind = 'receipt' AND ${countsSql('m')})`;

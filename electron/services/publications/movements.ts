@@ -1,0 +1,159 @@
+import { eq } from 'drizzle-orm';
+import type { AppDb } from '@db/open';
+import { inTransaction } from '@db/transaction';
+import { organizations, people, publicationMovements, publications } from '@db/schema';
+import { conflict, invalid } from '@main/api/errors';
+import type { MovementData, MovementResult, StocktakeChange } from '@shared/contract/publications';
+import { MOVEMENT_KIND_LABELS } from '@shared/contract/publicationEnums';
+import { formatDate, formatNumber, todayLocal } from '@shared/russian';
+import { ledgerRows, walk, type LedgerProblem, type LedgerRow } from './ledger';
+import { publicationNotFound } from './records';
+
+const copies = (n: number) => `${formatNumber(n)} экз.`;
+const signed = (n: number) => (n > 0 ? `+${formatNumber(n)}` : n < 0 ? `−${formatNumber(-n)}` : '0');
+
+/** A movement as a sentence names it: «выдача 100 экз. от 14.05.2019». */
+function named(row: LedgerRow): string {
+  const what = row.kind === 'distribution' ? 'выдача' : row.kind === 'writeOff' ? 'списание' : MOVEMENT_KIND_LABELS[row.kind].toLowerCase();
+  return `${what} ${copies(row.quantity)} от ${formatDate(row.date)}`;
+}
+
+/**
+ * The refusal of a write that breaks the ledger, naming the first date that would go negative and
+ * the shortfall, or the first receipt a movement would come before. `own`: the new movement's id
+ * (a problem at a later movement says which one).
+ */
+function refusal(problem: LedgerProblem, own: number | null): Error {
+  if (problem.kind === 'beforeFirstReceipt') {
+    const when = formatDate(problem.row.date);
+    const at = problem.row.id === own ? '' : ` (${named(problem.row)})`;
+    return problem.firstReceipt === null
+      ? conflict(`На ${when}${at} экземпляров ещё не поступало: сначала внесите полученный тираж или ввод остатков`, {
+          ...(own === problem.row.id ? { date: 'Раньше первого поступления' } : {}),
+        })
+      : conflict(
+          `На ${when}${at} экземпляров ещё не поступало: первое поступление (тираж или ввод остатков) — ${formatDate(problem.firstReceipt)}`,
+          own === problem.row.id ? { date: `Раньше первого поступления ${formatDate(problem.firstReceipt)}` } : undefined,
+        );
+  }
+  const message = `на ${formatDate(problem.row.date)} остаток ${copies(problem.before)}, не хватает ${formatNumber(problem.shortfall)}`;
+  if (problem.row.id === own) return conflict(message.charAt(0).toUpperCase() + message.slice(1), { quantity: message });
+  return conflict(
+    `Тогда не хватит экземпляров на уже записанное движение (${named(problem.row)}): ${message}. Проверьте количество или дату.`,
+    own !== null ? { quantity: `не хватит на ${named(problem.row)}` } : undefined,
+  );
+}
+
+/** Past stocktakes whose difference the write changed: the user is told which. */
+function changedStocktakes(before: Map<number, number>, after: Map<number, number>, rows: LedgerRow[]): StocktakeChange[] {
+  const dates = new Map(rows.map((r) => [r.id, r.date]));
+  const changes: StocktakeChange[] = [];
+  for (const [id, was] of before) {
+    const now = after.get(id);
+    if (now !== undefined && now !== was) changes.push({ movementId: id, date: dates.get(id)!, before: was, after: now });
+  }
+  return changes;
+}
+
+const notice = (c: StocktakeChange) =>
+  `Расхождение инвентаризации от ${formatDate(c.date)} изменилось: было ${signed(c.before)}, стало ${signed(c.after)} экз.`;
+
+function requirePublication(db: AppDb, id: number) {
+  const row = db.select({ id: publications.id, archived: publications.archived }).from(publications).where(eq(publications.id, id)).get();
+  if (!row) throw publicationNotFound();
+  return row;
+}
+
+function checkDate(date: string, today: string): void {
+  if (date > today) {
+    const message = `Дата позже сегодняшней (${formatDate(today)}): в журнал вносят то, что уже произошло`;
+    throw invalid(message, { date: message });
+  }
+}
+
+/**
+ * Writes a movement and checks the ledger after it inside the same transaction: a refusal rolls
+ * the row back, so no reader ever sees a negative balance. The check walks the publication's whole
+ * history (its state before was valid, so what breaks is caused by this movement): every date
+ * from the movement on up to the next stocktake.
+ */
+function writeChecked(db: AppDb, publicationId: number, write: () => number, own: (id: number) => number | null): MovementResult {
+  return inTransaction(db, () => {
+    const before = walk(ledgerRows(db, publicationId));
+    const id = write();
+    const rows = ledgerRows(db, publicationId);
+    const after = walk(rows);
+    if (after.problem) throw refusal(after.problem, own(id));
+    const stocktakeChanges = changedStocktakes(before.difference, after.difference, rows);
+    return { id, balance: walk(rows, { upTo: todayLocal() }).balance, stocktakeChanges, notices: stocktakeChanges.map(notice) };
+  });
+}
+
+export function recordMovement(db: AppDb, input: MovementData, today = todayLocal()): MovementResult {
+  const publication = requirePublication(db, input.publicationId);
+  checkDate(input.date, today);
+  if (publication.archived && input.kind !== 'stocktake' && input.kind !== 'writeOff') {
+    throw conflict('Издание в архиве: верните его из архива, чтобы вносить поступления и выдачи');
+  }
+  if (input.organizationId !== null && !db.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, input.organizationId)).get()) {
+    const message = 'Организация не найдена в реестре: возможно, её удалили';
+    throw invalid(message, { organizationId: message });
+  }
+  if (input.personId !== null && !db.select({ id: people.id }).from(people).where(eq(people.id, input.personId)).get()) {
+    const message = 'Специалист не найден в реестре: возможно, его удалили';
+    throw invalid(message, { personId: message });
+  }
+  return writeChecked(
+    db,
+    input.publicationId,
+    () =>
+      db
+        .insert(publicationMovements)
+        .values({
+          publicationId: input.publicationId,
+          kind: input.kind,
+          date: input.date,
+          quantity: input.quantity,
+          printer: input.printer,
+          printedInHouse: input.printedInHouse,
+          organizationId: input.organizationId,
+          personId: input.personId,
+          reason: input.reason,
+        })
+        .returning({ id: publicationMovements.id })
+        .get().id,
+    (id) => id,
+  );
+}
+
+/**
+ * Annuls a movement entered by mistake: a reversal row points to it and both count nowhere from
+ * then on, at every date. Refused when the history without it breaks (a print run reversed after
+ * its copies were handed out).
+ */
+export function reverseMovement(db: AppDb, input: { movementId: number; reason: string }, today = todayLocal()): MovementResult {
+  const target = db.select().from(publicationMovements).where(eq(publicationMovements.id, input.movementId)).get();
+  if (!target) throw invalid('Движение не найдено: возможно, издание удалили');
+  if (target.kind === 'reversal') throw conflict('Сторно не сторнируют: внесите движение заново');
+  const already = db.select({ id: publicationMovements.id }).from(publicationMovements).where(eq(publicationMovements.reversesId, target.id)).get();
+  if (already) throw conflict(`Это движение (${MOVEMENT_KIND_LABELS[target.kind].toLowerCase()} от ${formatDate(target.date)}) уже сторнировано`);
+  return writeChecked(
+    db,
+    target.publicationId,
+    () =>
+      db
+        .insert(publicationMovements)
+        .values({
+          publicationId: target.publicationId,
+          kind: 'reversal',
+          // On the day it annuls: the reversal belongs to the reversed movement's history, and counts nowhere.
+          date: target.date > today ? today : target.date,
+          quantity: target.quantity,
+          reason: input.reason,
+          reversesId: target.id,
+        })
+        .returning({ id: publicationMovements.id })
+        .get().id,
+    () => null,
+  );
+}
