@@ -107,7 +107,12 @@ const PUBLICATIONS: DemoPublication[] = [
 
 export function seedDemoPublications(db: AppDb): void {
   const orgId = (shortName: string) => {
-    const row = db.select({ id: organizations.id }).from(organizations).where(eq(organizations.shortName, shortName)).orderBy(asc(organizations.id)).get();
+    const row = db
+      .select({ id: organizations.id })
+      .from(organizations)
+      .where(eq(organizations.shortName, shortName))
+      .orderBy(asc(organizations.id))
+      .get();
     if (!row) throw new Error(`Demo data refers to an unknown organisation: ${shortName}`);
     return row.id;
   };

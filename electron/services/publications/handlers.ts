@@ -2,7 +2,15 @@ import type { Handlers } from '@main/api/dispatch';
 import type { publicationsCalls } from '@shared/contract/publications';
 import { statementDocx, statementXlsx, stockDocx, stockXlsx } from './documents';
 import { recordMovement, reverseMovement } from './movements';
-import { createPublication, deletePublication, getPublication, listPublications, listTopics, planCandidates, updatePublication } from './records';
+import {
+  createPublication,
+  deletePublication,
+  getPublication,
+  listPublications,
+  listTopics,
+  planCandidates,
+  updatePublication,
+} from './records';
 import { movementStatement, stockOnDate } from './statements';
 
 export const publicationsHandlers: Handlers<typeof publicationsCalls> = {

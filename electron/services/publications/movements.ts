@@ -37,7 +37,10 @@ function refusal(problem: LedgerProblem, own: number | null): Error {
         );
   }
   const message = `на ${formatDate(problem.row.date)} остаток ${copies(problem.before)}, не хватает ${formatNumber(problem.shortfall)}`;
-  if (problem.row.id === own) return conflict(message.charAt(0).toUpperCase() + message.slice(1), { quantity: message });
+  if (problem.row.id === own) {
+    const sentence = message.charAt(0).toUpperCase() + message.slice(1);
+    return conflict(sentence, { quantity: sentence });
+  }
   return conflict(
     `Тогда не хватит экземпляров на уже записанное движение (${named(problem.row)}): ${message}. Проверьте количество или дату.`,
     own !== null ? { quantity: `не хватит на ${named(problem.row)}` } : undefined,
@@ -95,7 +98,10 @@ export function recordMovement(db: AppDb, input: MovementData, today = todayLoca
   if (publication.archived && input.kind !== 'stocktake' && input.kind !== 'writeOff') {
     throw conflict('Издание в архиве: верните его из архива, чтобы вносить поступления и выдачи');
   }
-  if (input.organizationId !== null && !db.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, input.organizationId)).get()) {
+  if (
+    input.organizationId !== null &&
+    !db.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, input.organizationId)).get()
+  ) {
     const message = 'Организация не найдена в реестре: возможно, её удалили';
     throw invalid(message, { organizationId: message });
   }
@@ -135,8 +141,13 @@ export function reverseMovement(db: AppDb, input: { movementId: number; reason: 
   const target = db.select().from(publicationMovements).where(eq(publicationMovements.id, input.movementId)).get();
   if (!target) throw invalid('Движение не найдено: возможно, издание удалили');
   if (target.kind === 'reversal') throw conflict('Сторно не сторнируют: внесите движение заново');
-  const already = db.select({ id: publicationMovements.id }).from(publicationMovements).where(eq(publicationMovements.reversesId, target.id)).get();
-  if (already) throw conflict(`Это движение (${MOVEMENT_KIND_LABELS[target.kind].toLowerCase()} от ${formatDate(target.date)}) уже сторнировано`);
+  const already = db
+    .select({ id: publicationMovements.id })
+    .from(publicationMovements)
+    .where(eq(publicationMovements.reversesId, target.id))
+    .get();
+  if (already)
+    throw conflict(`Это движение (${MOVEMENT_KIND_LABELS[target.kind].toLowerCase()} от ${formatDate(target.date)}) уже сторнировано`);
   return writeChecked(
     db,
     target.publicationId,

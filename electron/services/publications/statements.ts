@@ -43,7 +43,15 @@ export function stockOnDate(db: AppDb, input: { date: string; includeArchived: b
     })
     // Not yet received by that date: nothing to count (a publication planned, a run not yet printed).
     .filter((p) => p.stocked && (!p.archived || input.includeArchived || p.balance > 0))
-    .map((p) => ({ id: p.id, title: p.title, kind: p.kind, year: p.year, minStock: p.minStock, balance: p.balance, low: isLow(p.balance, p.minStock) }));
+    .map((p) => ({
+      id: p.id,
+      title: p.title,
+      kind: p.kind,
+      year: p.year,
+      minStock: p.minStock,
+      balance: p.balance,
+      low: isLow(p.balance, p.minStock),
+    }));
   return { date: input.date, rows, total: rows.reduce((n, r) => n + r.balance, 0) };
 }
 
@@ -93,13 +101,23 @@ export function movementStatement(db: AppDb, input: { from: string; to: string }
     const a = start.get(p.id)?.balance ?? 0;
     const z = end.get(p.id)?.balance ?? 0;
     if (a === 0 && z === 0 && s.received === 0 && s.distributed === 0 && s.writtenOff === 0) continue;
-    rows.push({ id: p.id, title: p.title, kind: p.kind, start: a, ...s, stocktake: z - a - s.received + s.distributed + s.writtenOff, end: z });
+    rows.push({
+      id: p.id,
+      title: p.title,
+      kind: p.kind,
+      start: a,
+      ...s,
+      stocktake: z - a - s.received + s.distributed + s.writtenOff,
+      end: z,
+    });
   }
   const total = (k: keyof Omit<StatementRow, 'id' | 'title' | 'kind'>) => rows.reduce((n, r) => n + r[k], 0);
   const distributions = db
     .select({
       kind: listValues.value,
-      municipality: sql<string | null>`coalesce(${municipalities.name}, (SELECT m2.name FROM ${people} p2 JOIN ${organizations} o2 ON o2.id = p2.organization_id JOIN ${municipalities} m2 ON m2.id = o2.municipality_id WHERE p2.id = ${pm.personId}))`,
+      municipality: sql<
+        string | null
+      >`coalesce(${municipalities.name}, (SELECT m2.name FROM ${people} p2 JOIN ${organizations} o2 ON o2.id = p2.organization_id JOIN ${municipalities} m2 ON m2.id = o2.municipality_id WHERE p2.id = ${pm.personId}))`,
       copies: pm.quantity,
     })
     .from(pm)

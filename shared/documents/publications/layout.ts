@@ -38,12 +38,20 @@ interface Report {
   notes: string[];
 }
 
-const cellText = (c: string | number) => (typeof c === 'number' ? formatNumber(c) : c);
+/** A number as Russian print sets it: «1 250», a shortfall with the minus sign «−5». */
+const cellText = (c: string | number) => (typeof c === 'number' ? (c < 0 ? `−${formatNumber(-c)}` : formatNumber(c)) : c);
 
 function toDocument(r: Report, header: StatementsHeader): DocumentSpec {
   const blocks: Block[] = [
     ...(header.centerFullName ? [{ kind: 'line' as const, text: header.centerFullName, align: 'center' as const }] : []),
-    ...r.heading.map((text, i): Block => ({ kind: 'line', text, align: 'center', bold: i === 0, spaceBefore: i === 0 ? 1 : 0, heading: true })),
+    ...r.heading.map((text, i): Block => ({
+      kind: 'line',
+      text,
+      align: 'center',
+      bold: i === 0,
+      spaceBefore: i === 0 ? 1 : 0,
+      heading: true,
+    })),
   ];
   for (const t of r.tables) {
     if (t.heading) blocks.push({ kind: 'line', text: t.heading, align: 'left', bold: true, spaceBefore: 1, heading: true });
@@ -85,7 +93,8 @@ function toSheet(r: Report, header: StatementsHeader): SheetSpec {
 
 // ————— Ведомость остатков —————
 
-export const stockFileBase = (date: string) => documentFileName(`Ведомость остатков печатной продукции на ${formatDate(date)}`, 'docx').replace(/\.docx$/, '');
+export const stockFileBase = (date: string) =>
+  documentFileName(`Ведомость остатков печатной продукции на ${formatDate(date)}`, 'docx').replace(/\.docx$/, '');
 
 function stockReport(data: StockOnDate): Report {
   return {
@@ -104,7 +113,14 @@ function stockReport(data: StockOnDate): Report {
           { title: 'Мин. остаток, экз.', share: 12, width: 12, numeric: true },
         ],
         rows: [
-          ...data.rows.map((r, i) => [i + 1, r.low ? `${r.title} (ниже минимального остатка)` : r.title, r.kind, r.year, r.balance, r.minStock]),
+          ...data.rows.map((r, i) => [
+            i + 1,
+            r.low ? `${r.title} (ниже минимального остатка)` : r.title,
+            r.kind,
+            r.year,
+            r.balance,
+            r.minStock,
+          ]),
           ...(data.rows.length ? [['', 'Итого', '', '', data.total, '']] : []),
         ],
       },

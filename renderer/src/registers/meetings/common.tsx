@@ -47,5 +47,4 @@ export const responsibles = (a: Pick<AssignmentView, 'organizations' | 'people'>
 
 export const dueLabel = (a: Pick<AssignmentView, 'permanent' | 'dueDate'>) => (a.permanent ? 'постоянно' : `до ${formatDate(a.dueDate)}`);
 
-/** Asks the main process for a generated document and hands it to the save flow; `busy` names the one in progress. */
 export { useDocument } from '@renderer/components/useDocument';

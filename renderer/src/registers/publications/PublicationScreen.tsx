@@ -1,0 +1,218 @@
+import { Anchor, Button, Group, Menu, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { IconArrowBackUp, IconChevronDown, IconPencil, IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { ENTERED_MOVEMENT_KINDS, MOVEMENT_KIND_LABELS } from '@shared/contract/publicationEnums';
+import type { EnteredMovementKind, MovementView, PublicationDetail } from '@shared/contract/publications';
+import { currentYear, formatDate, formatNumber } from '@shared/russian';
+import { useCall, useChange } from '@renderer/api/client';
+import { confirmDelete, EmptyState } from '@renderer/components/screen';
+import { copies, FramedTable, kindLabel, LowBadge, movementNote, numberCell, signedNumber } from './common';
+import { MovementForm, ReversalForm } from './MovementForm';
+import { PublicationForm } from './PublicationForm';
+
+const recorded = (iso: string) => new Date(iso).toLocaleString('ru-RU', { dateStyle: 'short', timeStyle: 'short' });
+
+const signed = (n: number) => (n > 0 ? `+${formatNumber(n)}` : signedNumber(n));
+
+/** The quantity as the movement changes the balance: «+300», «−120», «= 95» for a count. */
+function effect(m: MovementView): string {
+  if (m.kind === 'stocktake') return `= ${formatNumber(m.quantity)}`;
+  if (m.kind === 'opening' || m.kind === 'receipt') return `+${formatNumber(m.quantity)}`;
+  if (m.kind === 'reversal') return formatNumber(m.quantity);
+  return `−${formatNumber(m.quantity)}`;
+}
+
+function History({ p, onReverse }: { p: PublicationDetail; onReverse: (m: MovementView) => void }) {
+  return (
+    <FramedTable
+      label="История движения"
+      columns={[
+        { title: 'Дата', width: 110 },
+        { title: 'Движение', width: 170 },
+        { title: 'Количество', width: 110, right: true },
+        { title: 'Откуда, кому, причина' },
+        { title: 'Остаток после', width: 120, right: true },
+        { title: 'Записано', width: 140 },
+        { title: '', width: 60 },
+      ]}
+      empty={p.history.length === 0 ? 'Движений пока нет: внесите полученный тираж или ввод остатков.' : null}
+    >
+      {p.history.map((m) => {
+        const annulled = m.reversedById !== null || m.kind === 'reversal';
+        return (
+          <Table.Tr key={m.id} c={annulled ? 'dimmed' : undefined} data-movement={m.kind}>
+            <Table.Td>{formatDate(m.date)}</Table.Td>
+            <Table.Td>
+              <Text size="sm" td={m.reversedById !== null ? 'line-through' : undefined}>
+                {kindLabel(m)}
+              </Text>
+              {m.reversedById !== null ? (
+                <Text size="xs" c="dimmed">
+                  сторнировано
+                </Text>
+              ) : null}
+            </Table.Td>
+            <Table.Td style={numberCell}>{effect(m)}</Table.Td>
+            <Table.Td>
+              <Text size="sm">{movementNote(m)}</Text>
+              {m.difference !== null ? (
+                <Text size="xs" c={m.difference === 0 ? 'dimmed' : 'orange'}>
+                  расхождение {signed(m.difference)} экз.
+                </Text>
+              ) : null}
+            </Table.Td>
+            <Table.Td style={numberCell}>{m.balanceAfter === null ? '—' : formatNumber(m.balanceAfter)}</Table.Td>
+            <Table.Td>
+              <Text size="xs" c="dimmed">
+                №{m.id}, {recorded(m.recordedAt)}
+              </Text>
+            </Table.Td>
+            <Table.Td>
+              {annulled ? null : (
+                <Button
+                  size="compact-xs"
+                  variant="subtle"
+                  color="red"
+                  onClick={() => onReverse(m)}
+                  aria-label={`Сторнировать: ${kindLabel(m)} от ${formatDate(m.date)}`}
+                >
+                  <IconArrowBackUp size={14} />
+                </Button>
+              )}
+            </Table.Td>
+          </Table.Tr>
+        );
+      })}
+    </FramedTable>
+  );
+}
+
+/** A publication's card: its details, the balance today, the ledger with the balance after each movement. */
+export function PublicationScreen() {
+  const id = Number(useParams().id);
+  const navigate = useNavigate();
+  const query = useCall('publications.get', { id }, { enabled: id > 0 });
+  const remove = useChange('publications.delete');
+  const [editing, setEditing] = useState(false);
+  const [entering, setEntering] = useState<EnteredMovementKind | null>(null);
+  const [reversing, setReversing] = useState<MovementView | null>(null);
+  const p = query.data;
+  if (query.isError)
+    return (
+      <EmptyState
+        text={query.error.message}
+        action={
+          <Anchor component={Link} to="/publications">
+            К каталогу
+          </Anchor>
+        }
+      />
+    );
+  if (!p) return null;
+  const canIssue = p.stocked;
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={2}>
+          <Anchor component={Link} to="/publications" size="sm">
+            ← Печатная продукция
+          </Anchor>
+          <Title order={2}>{p.title}</Title>
+          <Text c="dimmed" size="sm">
+            {[p.kind, `${p.year} г.`, p.authors, p.archived ? 'в архиве' : ''].filter(Boolean).join(' · ')}
+          </Text>
+        </Stack>
+        <Group>
+          <Menu position="bottom-end">
+            <Menu.Target>
+              <Button rightSection={<IconChevronDown size={16} />}>Внести движение</Button>
+            </Menu.Target>
+            <Menu.Dropdown>
+              {ENTERED_MOVEMENT_KINDS.map((k) => (
+                <Menu.Item key={k} onClick={() => setEntering(k)} disabled={k !== 'opening' && k !== 'receipt' && !canIssue}>
+                  {k === 'receipt' ? 'Поступление тиража' : k === 'distribution' ? 'Выдача' : MOVEMENT_KIND_LABELS[k]}
+                </Menu.Item>
+              ))}
+            </Menu.Dropdown>
+          </Menu>
+          <Button variant="default" leftSection={<IconPencil size={16} />} onClick={() => setEditing(true)}>
+            Изменить
+          </Button>
+          {p.history.length === 0 ? (
+            <Button
+              variant="subtle"
+              color="red"
+              leftSection={<IconTrash size={16} />}
+              onClick={() =>
+                confirmDelete(`Удалить издание «${p.title}»?`, () =>
+                  remove.mutate({ id: p.id }, { onSuccess: () => navigate('/publications') }),
+                )
+              }
+            >
+              Удалить
+            </Button>
+          ) : null}
+        </Group>
+      </Group>
+      <SimpleGrid cols={{ base: 2, md: 4 }}>
+        <Paper withBorder p="sm">
+          <Text size="xs" c="dimmed">
+            В наличии сегодня
+          </Text>
+          <Group gap="xs">
+            <Text fw={700} size="xl" data-testid="balance">
+              {copies(p.balance)}
+            </Text>
+            <LowBadge low={p.low} balance={p.balance} />
+          </Group>
+        </Paper>
+        <Paper withBorder p="sm">
+          <Text size="xs" c="dimmed">
+            Распространено в {currentYear()} году
+          </Text>
+          <Text fw={700} size="xl">
+            {copies(p.distributedThisYear)}
+          </Text>
+        </Paper>
+        <Paper withBorder p="sm">
+          <Text size="xs" c="dimmed">
+            Минимальный остаток
+          </Text>
+          <Text fw={700} size="xl">
+            {p.minStock ? copies(p.minStock) : 'не задан'}
+          </Text>
+        </Paper>
+        <Paper withBorder p="sm">
+          <Text size="xs" c="dimmed">
+            Тема, аудитория
+          </Text>
+          <Text size="sm">{[p.topic, p.targetAudience].filter(Boolean).join('; ') || '—'}</Text>
+        </Paper>
+      </SimpleGrid>
+      {p.planItem ? (
+        <Text size="sm">
+          Реализует мероприятие плана на {p.planItem.year} год:{' '}
+          <Anchor component={Link} to={`/work-plan?year=${p.planItem.year}`}>
+            {p.planItem.label}
+          </Anchor>
+        </Text>
+      ) : null}
+      <Title order={4}>История движения</Title>
+      <Text size="xs" c="dimmed">
+        Движения одного дня учитываются по порядку: поступления, затем выдачи и списания, затем инвентаризация, затем по времени записи.
+        Ошибку исправляют сторнированием: движение остаётся в истории и перестаёт учитываться.
+      </Text>
+      <History p={p} onReverse={setReversing} />
+      {editing ? <PublicationForm editing={p} onClose={() => setEditing(false)} /> : null}
+      {entering ? <MovementForm publicationId={p.id} kind={entering} balance={p.balance} onClose={() => setEntering(null)} /> : null}
+      {reversing ? (
+        <ReversalForm
+          movementId={reversing.id}
+          label={`${kindLabel(reversing)} от ${formatDate(reversing.date)}, ${copies(reversing.quantity)}`}
+          onClose={() => setReversing(null)}
+        />
+      ) : null}
+    </Stack>
+  );
+}
