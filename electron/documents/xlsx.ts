@@ -67,6 +67,12 @@ export async function renderSheet(spec: SheetSpec): Promise<Buffer> {
   const { default: Excel } = await import('exceljs');
   const workbook = new Excel.Workbook();
   workbook.creator = 'Ресурсный центр';
+  for (const one of [spec, ...(spec.more ?? [])]) addSheet(workbook, one);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/** One worksheet of the file, laid out by the rules above. */
+function addSheet(workbook: ExcelJS.Workbook, spec: Omit<SheetSpec, 'fileName' | 'more'>): void {
   const headerRow = spec.title.length + (spec.title.length ? 2 : 1);
   const sheet = workbook.addWorksheet(
     xmlSafe(spec.sheetName)
@@ -134,5 +140,4 @@ export async function renderSheet(spec: SheetSpec): Promise<Buffer> {
   });
 
   sheet.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow + Math.max(spec.rows.length, 1), column: last } };
-  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

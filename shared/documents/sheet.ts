@@ -23,4 +23,6 @@ export interface SheetSpec {
   columns: SheetColumn[];
   rows: SheetCell[][];
   orientation: 'portrait' | 'landscape';
+  /** Further worksheets of the same file (a statement's breakdowns), each with its own header and filter. */
+  more?: Omit<SheetSpec, 'fileName' | 'more'>[];
 }

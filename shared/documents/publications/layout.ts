@@ -25,12 +25,16 @@ interface ReportColumn {
 
 interface ReportTable {
   heading?: string;
+  /** Its worksheet's name in Excel (at most 31 characters). */
+  sheetName?: string;
   columns: ReportColumn[];
   rows: (string | number)[][];
 }
 
 interface Report {
   title: string;
+  /** The first worksheet's name. */
+  sheetName: string;
   fileBase: string;
   orientation: 'portrait' | 'landscape';
   heading: string[];
@@ -70,24 +74,20 @@ function toDocument(r: Report, header: StatementsHeader): DocumentSpec {
   return { title: r.title, fileName: r.fileBase, orientation: r.orientation, draft: false, blocks };
 }
 
-/** The Excel twin: the first table is the sheet's data (filterable); the others follow under their headings. */
+/** The Excel twin: each table a worksheet of its own, so every sheet's filter covers its data rows only. */
 function toSheet(r: Report, header: StatementsHeader): SheetSpec {
+  const sheetOf = (t: ReportTable, name: string) => ({
+    sheetName: name.slice(0, 31),
+    title: [header.centerFullName, ...r.heading, ...(t.heading ? [t.heading] : [])].filter(Boolean),
+    orientation: r.orientation,
+    columns: t.columns.map((c) => ({ title: c.title, width: c.width, ...(c.numeric ? { align: 'center' as const } : {}) })),
+    rows: t.rows.map((row) => [...row]),
+  });
   const [main, ...rest] = r.tables as [ReportTable, ...ReportTable[]];
-  const rows: SheetSpec['rows'] = main.rows.map((row) => [...row]);
-  for (const t of rest) {
-    rows.push([]);
-    if (t.heading) rows.push([t.heading]);
-    rows.push(t.columns.map((c) => c.title));
-    for (const row of t.rows) rows.push([...row]);
-  }
-  for (const note of r.notes) rows.push([], [note]);
   return {
     fileName: r.fileBase,
-    sheetName: r.title.slice(0, 31),
-    title: [header.centerFullName, ...r.heading].filter(Boolean),
-    orientation: r.orientation,
-    columns: main.columns.map((c) => ({ title: c.title, width: c.width, ...(c.numeric ? { align: 'center' as const } : {}) })),
-    rows,
+    ...sheetOf(main, r.sheetName),
+    ...(rest.length ? { more: rest.map((t) => sheetOf(t, t.sheetName ?? t.heading ?? '')) } : {}),
   };
 }
 
@@ -99,25 +99,26 @@ export const stockFileBase = (date: string) =>
 function stockReport(data: StockOnDate): Report {
   return {
     title: 'Ведомость остатков печатной продукции',
+    sheetName: 'Остатки',
     fileBase: stockFileBase(data.date),
     orientation: 'portrait',
-    heading: ['ВЕДОМОСТЬ ОСТАТКОВ', 'печатной продукции', `на ${formatDate(data.date)}`],
+    heading: ['ВЕДОМОСТЬ ОСТАТКОВ', 'печатной продукции', `на ${formatDate(data.date)}`, '(в экземплярах)'],
     tables: [
       {
         columns: [
-          { title: '№ п/п', share: 7, width: 7, numeric: true },
-          { title: 'Наименование', share: 43, width: 48 },
-          { title: 'Вид', share: 16, width: 18 },
-          { title: 'Год выпуска', share: 10, width: 10, numeric: true },
-          { title: 'Остаток, экз.', share: 12, width: 12, numeric: true },
-          { title: 'Мин. остаток, экз.', share: 12, width: 12, numeric: true },
+          { title: '№ п/п', share: 6, width: 7, numeric: true },
+          { title: 'Наименование', share: 38, width: 48 },
+          { title: 'Вид', share: 14, width: 18 },
+          { title: 'Год выпуска', share: 12, width: 10, numeric: true },
+          { title: 'Остаток', share: 12, width: 12, numeric: true },
+          { title: 'Минимальный остаток', share: 18, width: 14, numeric: true },
         ],
         rows: [
           ...data.rows.map((r, i) => [
             i + 1,
             r.low ? `${r.title} (ниже минимального остатка)` : r.title,
             r.kind,
-            r.year,
+            String(r.year),
             r.balance,
             r.minStock,
           ]),
@@ -137,11 +138,12 @@ export const stockSheet = (data: StockOnDate, header: StatementsHeader) => toShe
 export const statementFileBase = (from: string, to: string) =>
   documentFileName(`Ведомость движения печатной продукции с ${formatDate(from)} по ${formatDate(to)}`, 'docx').replace(/\.docx$/, '');
 
-const groupTable = (heading: string, first: string, groups: DistributionGroup[]): ReportTable => ({
+const groupTable = (heading: string, sheetName: string, first: string, groups: DistributionGroup[]): ReportTable => ({
   heading,
+  sheetName,
   columns: [
     { title: first, share: 70, width: 48 },
-    { title: 'Распространено, экз.', share: 30, width: 14, numeric: true },
+    { title: 'Распространено', share: 30, width: 15, numeric: true },
   ],
   rows: groups.map((g) => [g.label, g.copies]),
 });
@@ -150,29 +152,35 @@ function statementReport(data: MovementStatement): Report {
   const t = data.totals;
   return {
     title: 'Ведомость движения печатной продукции',
+    sheetName: 'Движение',
     fileBase: statementFileBase(data.from, data.to),
     orientation: 'landscape',
-    heading: ['ВЕДОМОСТЬ ДВИЖЕНИЯ', 'печатной продукции', `с ${formatDate(data.from)} по ${formatDate(data.to)}`],
+    heading: ['ВЕДОМОСТЬ ДВИЖЕНИЯ', 'печатной продукции', `с ${formatDate(data.from)} по ${formatDate(data.to)}`, '(в экземплярах)'],
     tables: [
       {
         columns: [
-          { title: '№ п/п', share: 5, width: 7, numeric: true },
-          { title: 'Наименование', share: 31, width: 44 },
-          { title: 'Вид', share: 12, width: 16 },
-          { title: 'Остаток на начало, экз.', share: 9, width: 12, numeric: true },
-          { title: 'Поступило, экз.', share: 9, width: 12, numeric: true },
-          { title: 'Распространено, экз.', share: 9, width: 14, numeric: true },
-          { title: 'Списано, экз.', share: 8, width: 11, numeric: true },
-          { title: 'Расхождение по инвентаризации, экз.', share: 8, width: 14, numeric: true },
-          { title: 'Остаток на конец, экз.', share: 9, width: 12, numeric: true },
+          { title: '№ п/п', share: 4, width: 7, numeric: true },
+          { title: 'Наименование', share: 20, width: 44 },
+          { title: 'Вид', share: 8, width: 16 },
+          { title: 'Остаток на начало', share: 10, width: 12, numeric: true },
+          { title: 'Поступило', share: 10, width: 12, numeric: true },
+          { title: 'Распространено', share: 16, width: 15, numeric: true },
+          { title: 'Списано', share: 8, width: 11, numeric: true },
+          { title: 'Расхождение по инвентаризации', share: 16, width: 15, numeric: true },
+          { title: 'Остаток на конец', share: 8, width: 12, numeric: true },
         ],
         rows: [
           ...data.rows.map((r, i) => [i + 1, r.title, r.kind, r.start, r.received, r.distributed, r.writtenOff, r.stocktake, r.end]),
           ...(data.rows.length ? [['', 'Итого', '', t.start, t.received, t.distributed, t.writtenOff, t.stocktake, t.end]] : []),
         ],
       },
-      groupTable('Распространено по видам продукции', 'Вид продукции', data.byKind),
-      groupTable('Распространено по муниципальным образованиям получателей', 'Муниципальное образование', data.byMunicipality),
+      groupTable('Распространено по видам продукции', 'По видам', 'Вид продукции', data.byKind),
+      groupTable(
+        'Распространено по муниципальным образованиям получателей',
+        'По муниципальным образованиям',
+        'Муниципальное образование',
+        data.byMunicipality,
+      ),
     ],
     notes: [
       'Поступило — полученные тиражи и ввод остатков. Расхождение по инвентаризации — пересчитанное количество за вычетом остатка по журналу.',

@@ -23,6 +23,11 @@ export const DOCUMENT_KINDS = [
   // events (issue 16)
   'event-registration',
   'event-attendance',
+  // publications (issue 21)
+  'publications-stock',
+  'publications-stock-sheet',
+  'publications-statement',
+  'publications-statement-sheet',
 ] as const;
 export type DocumentKindName = (typeof DOCUMENT_KINDS)[number];
 
@@ -108,6 +113,9 @@ async function injectHostileText(api: Api): Promise<void> {
     `UPDATE event_sessions SET topic = ? WHERE id = (SELECT min(s.id) FROM event_sessions s JOIN events e ON e.id = s.event_id WHERE e.center_role = 'organizer')`,
     long('Тема'),
   );
+  sql(api, 'UPDATE publications SET title = ? WHERE id = (SELECT min(id) FROM publications)', long('Памятка'));
+  sql(api, "UPDATE list_values SET value = ? WHERE list = 'publicationKinds' AND value = 'Листовка'", hostile('Листовка'));
+  sql(api, 'UPDATE municipalities SET name = ? WHERE id = (SELECT min(municipality_id) FROM organizations)', hostile('Муниципалитет'));
   await api.call('meetings.sign', { id: first });
   // The plan approved again over the poisoned items: its frozen copy carries them.
   await api.call('workPlan.setApproval', { year: 2017, approvedOn: '2017-01-16' });
@@ -182,5 +190,12 @@ export async function generateAll(api: Api): Promise<GeneratedDocument[]> {
     file: await api.call('events.registrationDocx', { id: seminar.id, sessionId: null }),
   });
   docs.push({ kind: 'event-attendance', draft: false, meeting: null, file: await api.call('events.attendanceXlsx', { id: seminar.id }) });
+  const onDate = { date: '2017-12-31', includeArchived: false };
+  const year2017 = { from: '2017-01-01', to: '2017-12-31' };
+  const add = (kind: DocumentKindName, file: FileOutput) => docs.push({ kind, draft: false, meeting: null, file });
+  add('publications-stock', await api.call('publications.stockDocx', onDate));
+  add('publications-stock-sheet', await api.call('publications.stockXlsx', onDate));
+  add('publications-statement', await api.call('publications.statementDocx', year2017));
+  add('publications-statement-sheet', await api.call('publications.statementXlsx', year2017));
   return docs;
 }
