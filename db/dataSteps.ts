@@ -244,9 +244,10 @@ export const DATA_STEPS: readonly DataStep[] = [
   },
   // 0012 (indicators): each default indicator's unit, group and yearly rule.
   { id: '0012-indicator-catalogue', afterMigrations: 13, run: describeDefaultIndicators },
-  // 0013: the first values of the list of publication kinds. (0014's search index needs no step:
-  // the publications table is new, so every row of it is written with the triggers in place.)
+  // 0013: the first values of the list of publication kinds.
   { id: '0013-publication-kinds-list', afterMigrations: 14, run: (db) => settleList(db, 'publicationKinds') },
+  // 0014: the publications written before their search index (only a file of 0013 alone has such rows).
+  { id: '0014-publications-search', afterMigrations: 15, run: (db) => rebuildSearchIndex(db.$client) },
 ];
 
 function appliedSteps(db: AppDb): string[] {

@@ -12,7 +12,8 @@ import { populatedApp } from './populated';
 
 let app: App;
 let cleanup: () => void;
-beforeAll(async () => ({ app, cleanup } = await populatedApp()));
+// The demo and a run of the generators: about 10 s on a loaded two-core machine, past the default hook timeout.
+beforeAll(async () => ({ app, cleanup } = await populatedApp()), 60_000);
 afterAll(() => cleanup());
 
 const tables = Object.keys(DERIVATIONS) as DerivedTable[];

@@ -51,5 +51,8 @@ export function searchIndexAnswers(sqlite: Database.Database): Record<string, un
     answers[`${entity} indexed`] = sqlite.prepare(`SELECT count(*) FROM ${entity}_search_rows`).pluck().get();
   }
   answers.plan_items = found('plan_items', 'e.id');
+  // A table a later migration makes is answered only where it exists (the migration tests' older files).
+  if (sqlite.prepare("SELECT 1 FROM sqlite_master WHERE name = 'publications_fts'").get())
+    answers.publications = found('publications', 'e.id');
   return answers;
 }

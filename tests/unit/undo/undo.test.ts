@@ -161,6 +161,18 @@ describe('undo of a deletion', () => {
     expect((await call('indicators.catalogue', {})).find((i) => i.id === indicator.id)).toEqual(indicator);
   });
 
+  it('brings back a publication with the plan item it realises; one with a ledger is archived, not deleted', async () => {
+    const items = await call('workPlan.items', { year: 2018 });
+    const kindId = count("SELECT id FROM list_values WHERE list = 'publicationKinds' AND value = 'Буклет'");
+    const created = await call('publications.create', { title: 'Буклет «Приёмная семья»', kindId, year: 2018, planItemId: items[0]!.id });
+    const undo = await undoneExactly('publications.delete', { id: created.id }, ['publications', 'workPlan', 'meetings']);
+    expect(undo.label).toBe('Удалено издание «Буклет «Приёмная семья»»');
+    expect(await call('publications.get', { id: created.id })).toEqual(created);
+    const stocked = count("SELECT publication_id FROM publication_movements WHERE kind = 'receipt' ORDER BY id LIMIT 1");
+    const refused = await app.dispatch('publications.delete', { id: stocked });
+    expect(refused).toMatchObject({ ok: false, error: { message: expect.stringContaining('Отметьте его «В архиве»') } });
+  });
+
   it('brings back a working group with its members', async () => {
     const members = [2, 3, 4];
     const group = await call('workingGroups.create', {
