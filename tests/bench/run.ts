@@ -14,6 +14,7 @@ import { benchResponsiveness } from './responsiveness';
 import { generateReferenceData, organizationKeys, personKeys, REFERENCE_SCALE, scaledReference } from './generate';
 import { benchMeetings, scaledMeetings, seedMeetings, signSeeded } from './meetings';
 import { benchEvents, scaledEvents, seedEvents } from './events';
+import { benchPublications, scaledPublications, seedPublications } from './publications';
 
 /**
  * `npm run bench`: every list, filter and search call at the reference scale, through the
@@ -51,6 +52,7 @@ const counts = generateReferenceData(sqlite, Number(args.seed), scaledReference(
 const meetingsSeed = seedMeetings(sqlite, Number(args.seed), scaledMeetings(SCALE));
 await signSeeded(app, scaledMeetings(SCALE));
 const eventsSeed = seedEvents(sqlite, Number(args.seed), scaledEvents(SCALE));
+const publicationsSeed = seedPublications(sqlite, Number(args.seed), scaledPublications(SCALE));
 // An approval freezes the copy for approval; the generator writes the dates by SQL, so the
 // plans are approved again the way the screen does it.
 for (const plan of sqlite.prepare('SELECT year, approved_on AS approvedOn FROM work_plans WHERE approved_on IS NOT NULL').all() as {
@@ -455,6 +457,7 @@ interface RegisterRow {
 const registerRows: RegisterRow[] = [
   ...(await benchMeetings(app, meetingsSeed)),
   ...(await benchEvents(app, eventsSeed)),
+  ...(await benchPublications(app, publicationsSeed)),
   ...(await benchExchange(app, YEAR)),
 ];
 const responsiveness = await benchResponsiveness(app, YEAR);

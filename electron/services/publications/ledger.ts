@@ -38,17 +38,56 @@ export interface LedgerRow {
   reversed: boolean;
 }
 
+const rankOf = (kind: MovementKind) => (kind === 'reversal' ? 9 : DAY_RANK[kind]);
+
+/** The ledger's order as a comparison: date, the day's rank, recorded time, id (as ORDER BY below). */
+export function ledgerOrder(a: LedgerRow, b: LedgerRow): number {
+  if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+  const rank = rankOf(a.kind) - rankOf(b.kind);
+  if (rank !== 0) return rank;
+  if (a.recordedAt !== b.recordedAt) return a.recordedAt < b.recordedAt ? -1 : 1;
+  return a.id - b.id;
+}
+
+type StoredRow = Omit<LedgerRow, 'reversed'>;
+
+/** Marks what the rows' reversals annul (a reversal is a row of the same publication), on the rows as read. */
+function withReversed(rows: StoredRow[]): LedgerRow[] {
+  const reversed = new Set<number>();
+  for (const r of rows) if (r.reversesId !== null) reversed.add(r.reversesId);
+  for (const r of rows as LedgerRow[]) r.reversed = reversed.has(r.id);
+  return rows as LedgerRow[];
+}
+
+const LEDGER_COLUMNS = 'm.id, m.kind, m.date, m.quantity, m.recorded_at AS recordedAt, m.reverses_id AS reversesId';
+
 /** Every movement of the publication, reversals too, in the ledger's order. */
 export function ledgerRows(db: AppDb, publicationId: number): LedgerRow[] {
   const rows = reusedQuery(db, 'publications.ledger', () =>
     db.$client.prepare(
-      `SELECT m.id, m.kind, m.date, m.quantity, m.recorded_at AS recordedAt, m.reverses_id AS reversesId,
-         EXISTS (SELECT 1 FROM publication_movements r WHERE r.reverses_id = m.id) AS reversed
-       FROM publication_movements m WHERE m.publication_id = ?
-       ORDER BY m.date, ${RANK_SQL}, m.recorded_at, m.id`,
+      `SELECT ${LEDGER_COLUMNS} FROM publication_movements m WHERE m.publication_id = ? ORDER BY m.date, ${RANK_SQL}, m.recorded_at, m.id`,
     ),
-  ).all(publicationId) as (Omit<LedgerRow, 'reversed'> & { reversed: number })[];
-  return rows.map((r) => ({ ...r, reversed: r.reversed === 1 }));
+  ).all(publicationId) as StoredRow[];
+  return withReversed(rows);
+}
+
+/**
+ * The ledger with one row just written added in its place (read back by id: its recorded time is
+ * SQLite's), without reading the whole history again: the check of a write on a publication of
+ * thousands of movements reads it once.
+ */
+export function withWritten(db: AppDb, rows: readonly LedgerRow[], id: number): LedgerRow[] {
+  const row = reusedQuery(db, 'publications.ledgerRow', () =>
+    db.$client.prepare(`SELECT ${LEDGER_COLUMNS} FROM publication_movements m WHERE m.id = ?`),
+  ).get(id) as StoredRow;
+  const next = [...rows];
+  const target = row.reversesId === null ? -1 : next.findIndex((r) => r.id === row.reversesId);
+  if (target >= 0) next[target] = { ...next[target]!, reversed: true };
+  const added = { ...row, reversed: false };
+  let at = next.length;
+  while (at > 0 && ledgerOrder(next[at - 1]!, added) > 0) at--;
+  next.splice(at, 0, added);
+  return next;
 }
 
 /** What the walk found wrong, at the first place it went wrong. */

@@ -6,7 +6,7 @@ import { conflict, invalid } from '@main/api/errors';
 import type { MovementData, MovementResult, StocktakeChange } from '@shared/contract/publications';
 import { MOVEMENT_KIND_LABELS } from '@shared/contract/publicationEnums';
 import { formatDate, formatNumber, todayLocal } from '@shared/russian';
-import { ledgerRows, walk, type LedgerProblem, type LedgerRow } from './ledger';
+import { ledgerRows, walk, withWritten, type LedgerProblem, type LedgerRow } from './ledger';
 import { publicationNotFound } from './records';
 
 const copies = (n: number) => `${formatNumber(n)} экз.`;
@@ -82,13 +82,14 @@ function checkDate(date: string, today: string): void {
  */
 function writeChecked(db: AppDb, publicationId: number, write: () => number, own: (id: number) => number | null): MovementResult {
   return inTransaction(db, () => {
-    const before = walk(ledgerRows(db, publicationId));
-    const id = write();
     const rows = ledgerRows(db, publicationId);
-    const after = walk(rows);
+    const before = walk(rows);
+    const id = write();
+    const written = withWritten(db, rows, id);
+    const after = walk(written, { upTo: todayLocal() });
     if (after.problem) throw refusal(after.problem, own(id));
-    const stocktakeChanges = changedStocktakes(before.difference, after.difference, rows);
-    return { id, balance: walk(rows, { upTo: todayLocal() }).balance, stocktakeChanges, notices: stocktakeChanges.map(notice) };
+    const stocktakeChanges = changedStocktakes(before.difference, after.difference, written);
+    return { id, balance: after.balance, stocktakeChanges, notices: stocktakeChanges.map(notice) };
   });
 }
 
