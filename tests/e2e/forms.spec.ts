@@ -13,7 +13,10 @@ import { apiOf, expect, expectNotificationsCoverNoAction, openApp, test, rowActi
  * Leaving a page form with changes first asks, and is answered «Уйти без сохранения».
  */
 /** Screens whose heading is not the name of their link in the navigation. */
-const HEADINGS: Record<string, string> = { Муниципалитеты: 'Муниципальные образования' };
+const HEADINGS: Record<string, string> = {
+  Муниципалитеты: 'Муниципальные образования',
+  'Ведомости остатков': 'Ведомости печатной продукции',
+};
 
 async function nav(page: Page, section: string, { leavingUnsaved = false } = {}) {
   await page.getByRole('navigation', { name: 'Разделы' }).getByRole('link', { name: section, exact: true }).click();
@@ -131,7 +134,23 @@ test('every dialog asks before it loses what was typed: Esc, a click outside, �
   await nav(page, 'Каталог показателей');
   await each('Посещения на дому', () => page.getByRole('button', { name: 'Изменить: Посещения на дому' }).click());
 
-  expect(opened).toHaveLength(15);
+  // Publications (issue 21): the record, a movement, a reversal.
+  await nav(page, 'Печатная продукция');
+  await each('Новое издание', () => page.getByRole('button', { name: 'Новое издание' }).click());
+  await page.getByRole('link', { name: /^Буклет/ }).click();
+  await each('Изменение издания', () => page.getByRole('button', { name: 'Изменить' }).click());
+  await each('Поступление тиража', async () => {
+    await page.getByRole('button', { name: 'Внести движение' }).click();
+    await page.getByRole('menuitem', { name: 'Поступление тиража' }).click();
+  });
+  await each('Сторнирование движения', () =>
+    page
+      .getByRole('button', { name: /^Сторнировать: / })
+      .first()
+      .click(),
+  );
+
+  expect(opened).toHaveLength(19);
 });
 
 /** Types 31.02.2021 into a date field, leaves it, and expects it kept and marked. */
@@ -221,6 +240,21 @@ test('31.02.2021 typed into any date field stays there, marked «Такой да
   await rowAction(page, /^Действия: п\. /, 'Отметить исполненным');
   dialog = page.getByRole('dialog', { name: 'Отметить поручение исполненным' });
   await date(dialog, 'Дата');
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Закрыть без сохранения' }).click();
+
+  await nav(page, 'Печатная продукция', { leavingUnsaved: false });
+  await page.getByRole('link', { name: /^Буклет/ }).click();
+  await page.getByRole('button', { name: 'Внести движение' }).click();
+  await page.getByRole('menuitem', { name: 'Выдача' }).click();
+  dialog = page.getByRole('dialog', { name: 'Выдача (распространение)' });
+  await date(dialog, 'Дата');
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Закрыть без сохранения' }).click();
+  await page.getByRole('link', { name: '← Печатная продукция' }).click();
+  await page.getByRole('button', { name: 'Ведомости' }).click();
+  await date(page.locator('main'), 'На дату');
+  await date(page.locator('main'), 'С');
 
   expect(dates).toEqual([
     'Дата согласия',
@@ -232,6 +266,9 @@ test('31.02.2021 typed into any date field stays there, marked «Такой да
     'Дата',
     'Дата окончания',
     'Дата',
+    'Дата',
+    'На дату',
+    'С',
   ]);
   // Nothing was saved: every register answers as before.
   await page.keyboard.press('Escape');

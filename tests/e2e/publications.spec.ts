@@ -101,7 +101,8 @@ test('the keeper of the boxes receives a print run, hands it out, is refused an 
   await shot(page, 'card');
 
   // The movement statement for the year, from the Excel file and the Word file themselves.
-  await page.getByRole('navigation', { name: 'Разделы' }).getByRole('link', { name: 'Ведомости остатков' }).click();
+  await page.getByRole('link', { name: '← Печатная продукция' }).click();
+  await page.getByRole('button', { name: 'Ведомости' }).click();
   await fillDate(page.locator('main'), 'С', `01.01.${Y}`);
   await fillDate(page.locator('main'), 'По', `31.12.${Y}`);
   const statement = page.getByRole('table', { name: 'Движение за период' });

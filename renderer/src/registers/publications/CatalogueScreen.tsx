@@ -1,6 +1,6 @@
 import { Button, Checkbox, Group, SegmentedControl, Select, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconPlus, IconReportAnalytics, IconSearch } from '@tabler/icons-react';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
@@ -51,9 +51,14 @@ export function CatalogueScreen() {
         title="Печатная продукция"
         description="Памятки, буклеты, листовки, сборники: остатки по журналу движения"
         action={
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
-            Новое издание
-          </Button>
+          <Group>
+            <Button variant="default" leftSection={<IconReportAnalytics size={16} />} onClick={() => navigate('/publications/statements')}>
+              Ведомости
+            </Button>
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
+              Новое издание
+            </Button>
+          </Group>
         }
       />
       <Group mb="md" align="flex-end">

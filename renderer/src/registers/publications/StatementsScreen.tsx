@@ -1,6 +1,7 @@
-import { Button, Checkbox, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Checkbox, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { IconFileSpreadsheet, IconFileText } from '@tabler/icons-react';
 import { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { formatNumber, readTypedDate, todayLocal, formatDate } from '@shared/russian';
 import type { DistributionGroup } from '@shared/contract/publications';
 import { callApi, useCall } from '@renderer/api/client';
@@ -11,7 +12,8 @@ import { FramedTable, numberCell, signedNumber } from './common';
 function useTypedDate(initial: string) {
   const [text, setText] = useState(formatDate(initial));
   const read = readTypedDate(text);
-  return { text, setText, iso: read.kind === 'date' ? read.iso : null, wrong: read.kind === 'impossible' || read.kind === 'malformed' };
+  const problem = read.kind === 'impossible' ? 'Такой даты не существует' : read.kind === 'malformed' ? 'Дата указана неверно' : null;
+  return { text, setText, iso: read.kind === 'date' ? read.iso : null, problem };
 }
 
 function DateInput({ label, d }: { label: string; d: ReturnType<typeof useTypedDate> }) {
@@ -22,7 +24,7 @@ function DateInput({ label, d }: { label: string; d: ReturnType<typeof useTypedD
       w={150}
       value={d.text}
       onChange={(e) => d.setText(e.currentTarget.value)}
-      error={d.wrong ? 'Дата указана неверно' : undefined}
+      error={d.problem ?? undefined}
     />
   );
 }
@@ -77,7 +79,12 @@ export function StatementsScreen() {
   const s = statement.data;
   return (
     <Stack>
-      <Title order={2}>Ведомости печатной продукции</Title>
+      <Stack gap={2}>
+        <Anchor component={Link} to="/publications" size="sm">
+          ← Печатная продукция
+        </Anchor>
+        <Title order={2}>Ведомости печатной продукции</Title>
+      </Stack>
       <Paper withBorder p="md">
         <Stack>
           <Title order={4}>Ведомость остатков на дату</Title>
