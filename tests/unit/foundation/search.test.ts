@@ -9,6 +9,7 @@ import { SEARCH_TOTAL_CAP, type Page } from '@shared/contract/common';
 import type { PlanItem } from '@shared/contract/workPlan';
 import { searchWords } from '@shared/russian';
 import { generateReferenceData, mulberry32, REFERENCE_SCALE } from '@tests/bench/generate';
+import { PUBLICATIONS_SCALE, seedPublications } from '@tests/bench/publications';
 
 /**
  * The FTS5 index answers exactly what today's LIKE scan answers, on the benchmark's database
@@ -26,6 +27,7 @@ beforeAll(async () => {
   app = createApp({ dataDir });
   sqlite = app.sqlite;
   generateReferenceData(sqlite);
+  seedPublications(sqlite, 20170912, { ...PUBLICATIONS_SCALE, movements: 4_000, biggest: 500 });
 }, 120_000);
 
 afterAll(() => {
@@ -238,6 +240,22 @@ describe('search through the index answers what the LIKE scan answered', () => {
         .all(planId, ...words);
       expect(
         items.map((i) => i.id),
+        `«${search}»`,
+      ).toEqual(expected);
+    }
+  }, 120_000);
+
+  it('for publications: the catalogue searched by pieces of titles, kinds and topics', async () => {
+    const texts = column(`SELECT p.title || ' ' || p.topic FROM publications p`);
+    for (const search of [...NAMED, 'памятка', 'памятка №3', ...substrings(texts, 100, 21)]) {
+      const page = (await call('publications.list', { search, archive: 'all', limit: 1000 })) as Page<{ id: number }>;
+      const words = searchWords(search);
+      const expected = sqlite
+        .prepare(`SELECT id FROM publications WHERE 1 ${words.map(() => 'AND instr(search_text, ?) > 0').join(' ')} ORDER BY sort_key, id`)
+        .pluck()
+        .all(...words);
+      expect(
+        page.rows.map((r) => r.id),
         `«${search}»`,
       ).toEqual(expected);
     }
