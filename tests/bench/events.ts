@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { createApp, type App } from '@main/api/app';
 import { eventKeys } from '@db/derived';
 import { generateReferenceData, Random } from './generate';
-import { callTimer, type BenchRow } from './meetings';
+import { callTimer, type BenchRow } from './timing';
 
 /**
  * The events register at the reference scale, for `npm run bench`: 1,500 events over ten years

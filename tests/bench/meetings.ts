@@ -4,9 +4,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createApp, type App } from '@main/api/app';
-import type { CallInput, CallName } from '@shared/contract';
 import { agendaItemKeys, decisionKeys, workingGroupKeys } from '@db/derived';
 import { generateReferenceData, Random } from './generate';
+import { callTimer, type BenchRow } from './timing';
+
+export type { BenchRow } from './timing';
 
 /**
  * The meetings register at the reference scale, for `npm run bench`: 400 meetings (4 groups
@@ -224,29 +226,7 @@ export function seedMeetings(sqlite: Database.Database, seed = 20170912, scale =
   return result;
 }
 
-export interface BenchRow {
-  name: string;
-  medianMs: number;
-  targetMs: number;
-}
-
 /** Times the secretary's calls through the dispatcher: lists, the meeting card and the minutes DOCX. */
-/** A register's timer: the median of `runs` calls through the dispatcher after three warm-up calls. */
-export function callTimer(app: Pick<App, 'dispatch'>, runs = 20) {
-  return async function time<K extends CallName>(name: string, call: K, input: CallInput<K>, targetMs: number): Promise<BenchRow> {
-    const samples: number[] = [];
-    for (let i = 0; i < runs + 3; i++) {
-      const started = performance.now();
-      const result = await app.dispatch(call, input);
-      const elapsed = performance.now() - started;
-      if (!result.ok) throw new Error(`${call} failed: ${result.error.message}`);
-      if (i >= 3) samples.push(elapsed);
-    }
-    samples.sort((a, b) => a - b);
-    return { name, medianMs: Math.round(samples[Math.floor(samples.length / 2)]! * 10) / 10, targetMs };
-  };
-}
-
 export async function benchMeetings(app: Pick<App, 'dispatch'>, seeded: MeetingsSeed, runs = 20): Promise<BenchRow[]> {
   const time = callTimer(app, runs);
   return [

@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { App } from '@main/api/app';
-import type { CallInput, CallName } from '@shared/contract';
 import { publicationKeys } from '@db/derived';
 import { Random } from './generate';
+import { callTimer, type BenchRow } from './timing';
 
 /**
  * The publications register at the reference scale, for `npm run bench` (issue 21): 400
@@ -157,48 +157,25 @@ export function seedPublications(sqlite: Database.Database, seed = 20170912, sca
   return { publications: scale.publications, movements: total, biggestId, biggestFirstDate, organizationId: organizations[0]! };
 }
 
-export interface BenchRow {
-  name: string;
-  medianMs: number;
-  targetMs: number;
-}
-
 export async function benchPublications(app: Pick<App, 'dispatch'>, seeded: PublicationsSeed, runs = 20): Promise<BenchRow[]> {
-  async function time<K extends CallName>(name: string, call: K, input: () => CallInput<K>, targetMs: number): Promise<BenchRow> {
-    const samples: number[] = [];
-    for (let i = 0; i < runs + 3; i++) {
-      const args = input();
-      const started = performance.now();
-      const result = await app.dispatch(call, args);
-      const elapsed = performance.now() - started;
-      if (!result.ok) throw new Error(`${call} failed: ${result.error.message}`);
-      if (i >= 3) samples.push(elapsed);
-    }
-    samples.sort((a, b) => a - b);
-    return { name, medianMs: Math.round(samples[Math.floor(samples.length / 2)]! * 10) / 10, targetMs };
-  }
+  const time = callTimer(app, runs);
   return [
-    await time('publications.list (catalogue with balances)', 'publications.list', () => ({ archive: 'all' }), CATALOGUE_TARGET_MS),
-    await time('publications.list (kind + search)', 'publications.list', () => ({ search: 'памятка' }), CATALOGUE_TARGET_MS),
-    await time('publications.stockOnDate (30.06.2020)', 'publications.stockOnDate', () => ({ date: '2020-06-30' }), STOCK_TARGET_MS),
-    await time(
-      'publications.statement (2020)',
-      'publications.statement',
-      () => ({ from: '2020-01-01', to: '2020-12-31' }),
-      STOCK_TARGET_MS,
-    ),
+    await time('publications.list (catalogue with balances)', 'publications.list', { archive: 'all' }, CATALOGUE_TARGET_MS),
+    await time('publications.list (kind + search)', 'publications.list', { search: 'памятка' }, CATALOGUE_TARGET_MS),
+    await time('publications.stockOnDate (30.06.2020)', 'publications.stockOnDate', { date: '2020-06-30' }, STOCK_TARGET_MS),
+    await time('publications.statement (2020)', 'publications.statement', { from: '2020-01-01', to: '2020-12-31' }, STOCK_TARGET_MS),
     await time(
       `publications.recordMovement (distribution backdated to the first date, ${seeded.movements >= 40_000 ? '5,000' : 'all'} later movements checked)`,
       'publications.recordMovement',
-      () => ({
+      {
         publicationId: seeded.biggestId,
         kind: 'distribution',
         date: seeded.biggestFirstDate,
         quantity: 1,
         organizationId: seeded.organizationId,
-      }),
+      },
       BACKDATED_TARGET_MS,
     ),
-    await time('publications.get (card of 5,000 movements)', 'publications.get', () => ({ id: seeded.biggestId }), CATALOGUE_TARGET_MS),
+    await time('publications.get (card of 5,000 movements)', 'publications.get', { id: seeded.biggestId }, CATALOGUE_TARGET_MS),
   ];
 }

@@ -9,7 +9,8 @@ import { currentYear, formatNumber } from '@shared/russian';
 import { useCall } from '@renderer/api/client';
 import { ScreenHeader } from '@renderer/components/screen';
 import { SEARCH_DEBOUNCE_MS } from '@renderer/components/useListState';
-import { FramedTable, LowBadge, numberCell } from './common';
+import { LowBadge, numberCell } from './common';
+import { ListTable } from '@renderer/components/ListTable';
 import { PublicationForm } from './PublicationForm';
 
 type Archive = (typeof ARCHIVE_FILTERS)[number];
@@ -110,7 +111,7 @@ export function CatalogueScreen() {
           mb={8}
         />
       </Group>
-      <FramedTable
+      <ListTable
         label="Печатная продукция"
         columns={[
           { title: 'Название' },
@@ -152,7 +153,7 @@ export function CatalogueScreen() {
             <Table.Td style={numberCell}>{formatNumber(p.distributedThisYear)}</Table.Td>
           </Table.Tr>
         ))}
-      </FramedTable>
+      </ListTable>
       {list.data && list.data.total > rows.length ? (
         <Text size="sm" c="dimmed" mt="xs">
           Показаны первые {rows.length} из {list.data.total}. Уточните фильтры, чтобы найти остальные.

@@ -7,7 +7,8 @@ import type { EnteredMovementKind, MovementView, PublicationDetail } from '@shar
 import { currentYear, formatDate, formatNumber } from '@shared/russian';
 import { useCall, useChange } from '@renderer/api/client';
 import { confirmDelete, EmptyState } from '@renderer/components/screen';
-import { copies, FramedTable, kindLabel, LowBadge, movementNote, numberCell, signedNumber } from './common';
+import { copies, kindLabel, LowBadge, movementNote, numberCell, signedNumber } from './common';
+import { ListTable } from '@renderer/components/ListTable';
 import { MovementForm, ReversalForm } from './MovementForm';
 import { PublicationForm } from './PublicationForm';
 
@@ -25,7 +26,7 @@ function effect(m: MovementView): string {
 
 function History({ p, onReverse }: { p: PublicationDetail; onReverse: (m: MovementView) => void }) {
   return (
-    <FramedTable
+    <ListTable
       label="История движения"
       columns={[
         { title: 'Дата', width: 110 },
@@ -84,7 +85,7 @@ function History({ p, onReverse }: { p: PublicationDetail; onReverse: (m: Moveme
           </Table.Tr>
         );
       })}
-    </FramedTable>
+    </ListTable>
   );
 }
 

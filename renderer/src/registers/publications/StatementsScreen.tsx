@@ -6,7 +6,8 @@ import { formatNumber, readTypedDate, todayLocal, formatDate } from '@shared/rus
 import type { DistributionGroup } from '@shared/contract/publications';
 import { callApi, useCall } from '@renderer/api/client';
 import { useDocument } from '@renderer/components/useDocument';
-import { FramedTable, numberCell, signedNumber } from './common';
+import { numberCell, signedNumber } from './common';
+import { ListTable } from '@renderer/components/ListTable';
 
 /** A date typed as ДД.ММ.ГГГГ: the ISO date, or null while it is not a whole real date. */
 function useTypedDate(initial: string) {
@@ -44,7 +45,7 @@ function Downloads({ busy, onWord, onExcel, disabled }: { busy: boolean; onWord:
 
 function Groups({ title, rows }: { title: string; rows: DistributionGroup[] }) {
   return (
-    <FramedTable
+    <ListTable
       label={title}
       columns={[{ title }, { title: 'Экз.', width: 100, right: true }]}
       empty={rows.length ? null : 'Выдач в этом периоде нет.'}
@@ -55,7 +56,7 @@ function Groups({ title, rows }: { title: string; rows: DistributionGroup[] }) {
           <Table.Td style={numberCell}>{formatNumber(g.copies)}</Table.Td>
         </Table.Tr>
       ))}
-    </FramedTable>
+    </ListTable>
   );
 }
 
@@ -98,7 +99,7 @@ export function StatementsScreen() {
               onExcel={() => download('stock', () => callApi('publications.stockXlsx', stockInput))}
             />
           </Group>
-          <FramedTable
+          <ListTable
             label="Остатки на дату"
             columns={[{ title: 'Наименование' }, { title: 'Вид', width: 180 }, { title: 'Остаток, экз.', width: 130, right: true }]}
             empty={stock.data && stock.data.rows.length === 0 ? 'На эту дату экземпляров не было.' : null}
@@ -117,7 +118,7 @@ export function StatementsScreen() {
                 <Table.Td style={numberCell}>{formatNumber(stock.data.total)}</Table.Td>
               </Table.Tr>
             ) : null}
-          </FramedTable>
+          </ListTable>
         </Stack>
       </Paper>
       <Paper withBorder p="md">
@@ -138,7 +139,7 @@ export function StatementsScreen() {
               Начало периода позже его конца
             </Text>
           ) : null}
-          <FramedTable
+          <ListTable
             label="Движение за период"
             columns={[
               { title: 'Наименование' },
@@ -161,7 +162,7 @@ export function StatementsScreen() {
                 ))}
               </Table.Tr>
             ))}
-          </FramedTable>
+          </ListTable>
           {s ? (
             <SimpleGrid cols={{ base: 1, md: 2 }}>
               <Groups title="По видам продукции" rows={s.byKind} />

@@ -1,5 +1,4 @@
-import { Badge, Paper, Table, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Badge } from '@mantine/core';
 import { MOVEMENT_KIND_LABELS } from '@shared/contract/publicationEnums';
 import type { MovementView } from '@shared/contract/publications';
 import { formatNumber } from '@shared/russian';
@@ -33,40 +32,5 @@ export function movementNote(m: MovementView): string {
 }
 
 export const kindLabel = (m: MovementView) => MOVEMENT_KIND_LABELS[m.kind];
-
-/** A bordered table with its header row; `empty` instead of the rows when there are none. */
-export function FramedTable({
-  label,
-  columns,
-  empty,
-  children,
-}: {
-  label: string;
-  columns: { title: string; width?: number; right?: boolean }[];
-  empty?: ReactNode;
-  children: ReactNode;
-}) {
-  return (
-    <Paper withBorder>
-      <Table aria-label={label} striped highlightOnHover>
-        <Table.Thead>
-          <Table.Tr>
-            {columns.map((c) => (
-              <Table.Th key={c.title} w={c.width} style={c.right ? { textAlign: 'right' } : undefined}>
-                {c.title}
-              </Table.Th>
-            ))}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>{children}</Table.Tbody>
-      </Table>
-      {empty ? (
-        <Text c="dimmed" ta="center" p="md">
-          {empty}
-        </Text>
-      ) : null}
-    </Paper>
-  );
-}
 
 export const numberCell = { textAlign: 'right' as const, whiteSpace: 'nowrap' as const };
