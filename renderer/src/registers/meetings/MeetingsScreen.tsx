@@ -4,7 +4,8 @@ import { IconFolderOpen, IconPlus, IconSearch, IconTrash } from '@tabler/icons-r
 import type { MeetingRow } from '@shared/contract/meetings';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
+import { useUrlFilters } from '@renderer/components/useUrlFilters';
 import { MEETING_KIND_LABELS, MEETING_STATUS_LABELS, MEETING_STATUSES, type MeetingStatus } from '@shared/contract/meetings';
 import { countOf, currentYear, formatDate } from '@shared/russian';
 import { useCall, useChange } from '@renderer/api/client';
@@ -15,7 +16,7 @@ import { MeetingStatusBadge } from './common';
 import { CreateMeetingDialog } from './MeetingForm';
 
 export function MeetingsScreen() {
-  const [params, setParams] = useSearchParams();
+  const { params, setFilter } = useUrlFilters();
   const groupId = Number(params.get('group')) || null;
   const year = Number(params.get('year')) || null;
   const status = (params.get('status') as MeetingStatus | null) || null;
@@ -25,12 +26,6 @@ export function MeetingsScreen() {
   const navigate = useNavigate();
   const groups = useCall('workingGroups.list', {});
   const list = useCall('meetings.list', { groupId, year, status, search: debounced, limit: 200 }, { placeholderData: keepPreviousData });
-  const setFilter = (key: string, value: string | null) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next);
-  };
   const thisYear = currentYear();
   const years = Array.from({ length: 12 }, (_, i) => String(thisYear + 1 - i));
   const rows = list.data?.rows ?? [];

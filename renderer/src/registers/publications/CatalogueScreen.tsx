@@ -3,7 +3,8 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconPlus, IconReportAnalytics, IconSearch } from '@tabler/icons-react';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
+import { useUrlFilters } from '@renderer/components/useUrlFilters';
 import { ARCHIVE_FILTERS } from '@shared/contract/publications';
 import { currentYear, formatNumber } from '@shared/russian';
 import { useCall } from '@renderer/api/client';
@@ -18,7 +19,7 @@ const ARCHIVE_LABELS: Record<Archive, string> = { active: 'Действующи�
 
 /** The catalogue: every publication with its balance today, what was handed out this year, the low-stock marker. */
 export function CatalogueScreen() {
-  const [params, setParams] = useSearchParams();
+  const { params, setFilter } = useUrlFilters();
   const kindId = Number(params.get('kind')) || null;
   const topic = params.get('topic');
   const year = Number(params.get('year')) || null;
@@ -35,12 +36,6 @@ export function CatalogueScreen() {
     { kindId, topic, year, archive, lowOnly, search: debounced },
     { placeholderData: keepPreviousData },
   );
-  const setFilter = (key: string, value: string | null) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next);
-  };
   const thisYear = currentYear();
   const years = Array.from({ length: 15 }, (_, i) => String(thisYear - i));
   const rows = list.data?.rows ?? [];
