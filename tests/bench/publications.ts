@@ -179,3 +179,25 @@ export async function benchPublications(app: Pick<App, 'dispatch'>, seeded: Publ
     await time('publications.get (card of 5,000 movements)', 'publications.get', { id: seeded.biggestId }, CATALOGUE_TARGET_MS),
   ];
 }
+
+/** Run alone (`npx tsx tests/bench/publications.ts`): the registry at a tenth, the publications at the reference scale. */
+async function main() {
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const { createApp } = await import('@main/api/app');
+  const { generateReferenceData, scaledReference } = await import('./generate');
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'rc-bench-publications-'));
+  const app = createApp({ dataDir });
+  try {
+    generateReferenceData(app.sqlite, 20170912, scaledReference(0.1));
+    const seeded = seedPublications(app.sqlite);
+    console.log(`publications ${seeded.publications}, movements ${seeded.movements} (the biggest: ${PUBLICATIONS_SCALE.biggest})`);
+    for (const r of await benchPublications(app, seeded)) console.log(`${r.name}: median ${r.medianMs} ms (target ${r.targetMs} ms)`);
+  } finally {
+    app.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === (await import('node:url')).pathToFileURL(process.argv[1] ?? '').href) await main();
