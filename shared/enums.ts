@@ -106,15 +106,7 @@ export const PLAN_FORMS = [
 ] as const;
 
 /** The kinds of printed materials the design and seed 003 name: the first values of the list of publication kinds. */
-export const PUBLICATION_KINDS = [
-  'Памятка',
-  'Буклет',
-  'Листовка',
-  'Брошюра',
-  'Сборник',
-  'Методические рекомендации',
-  'Плакат',
-] as const;
+export const PUBLICATION_KINDS = ['Памятка', 'Буклет', 'Листовка', 'Брошюра', 'Сборник', 'Методические рекомендации', 'Плакат'] as const;
 
 export const EDITABLE_LIST_INFO: Record<EditableList, EditableListInfo> = {
   planForms: {

@@ -102,7 +102,8 @@ function addSheet(workbook: ExcelJS.Workbook, spec: Omit<SheetSpec, 'fileName' |
     c.value = xmlSafe(line);
     c.font = { ...FONT, size: 14, bold: true };
     c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    sheet.getRow(i + 1).height = wrappedLines(line, totalWidth) * 18 + PADDING;
+    // The title is 14 pt bold: its letters take about 14/12 of a 12 pt letter's room, or a long center name wraps to a line the row has no room for.
+    sheet.getRow(i + 1).height = wrappedLines(line, (totalWidth * 12) / 14) * 18 + PADDING;
   });
 
   const fit = (row: ExcelJS.Row, texts: string[]) => {

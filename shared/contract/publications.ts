@@ -249,14 +249,26 @@ export const publicationsCalls = {
   'publications.planCandidates': call(z.object({ year }).strict())
     .reads('workPlan', 'publications', 'lists')
     .returns<{ id: number; label: string }[]>(),
-  'publications.stockOnDate': call(onDate).reads(...STOCK).returns<StockOnDate>(),
-  'publications.statement': call(period).reads(...STATEMENT).returns<MovementStatement>(),
+  'publications.stockOnDate': call(onDate)
+    .reads(...STOCK)
+    .returns<StockOnDate>(),
+  'publications.statement': call(period)
+    .reads(...STATEMENT)
+    .returns<MovementStatement>(),
   /** «Ведомость остатков» on a date, in Word and Excel. */
-  'publications.stockDocx': call(onDate).reads(...STOCK, 'profile').returns<FileOutput>(),
-  'publications.stockXlsx': call(onDate).reads(...STOCK, 'profile').returns<FileOutput>(),
+  'publications.stockDocx': call(onDate)
+    .reads(...STOCK, 'profile')
+    .returns<FileOutput>(),
+  'publications.stockXlsx': call(onDate)
+    .reads(...STOCK, 'profile')
+    .returns<FileOutput>(),
   /** The movement statement for a period, in Word and Excel. */
-  'publications.statementDocx': call(period).reads(...STATEMENT).returns<FileOutput>(),
-  'publications.statementXlsx': call(period).reads(...STATEMENT).returns<FileOutput>(),
+  'publications.statementDocx': call(period)
+    .reads(...STATEMENT)
+    .returns<FileOutput>(),
+  'publications.statementXlsx': call(period)
+    .reads(...STATEMENT)
+    .returns<FileOutput>(),
 } satisfies Record<string, CallDef<z.ZodType, unknown>>;
 
 export type PublicationInput = z.input<typeof publicationInput>;

@@ -22,7 +22,9 @@ export interface Converted {
 export function convertBatch(dir: string, files: { name: string; bytes: Buffer }[]): Map<string, Converted> {
   mkdirSync(dir, { recursive: true });
   const sources = files.map((f) => {
-    const file = path.join(dir, f.name);
+    // The extension doubled («X.docx.docx» → «X.docx.pdf»): a Word file and an Excel file of one name
+    // (a statement in both) would otherwise convert to the same PDF, the second over the first.
+    const file = path.join(dir, f.name.replace(/\.(docx|xlsx)$/, '.$1.$1'));
     writeFileSync(file, f.bytes);
     return file;
   });
@@ -41,7 +43,7 @@ export function convertBatch(dir: string, files: { name: string; bytes: Buffer }
   for (const source of sources) {
     const pdf = path.join(out, `${path.basename(source).replace(/\.(docx|xlsx)$/, '')}.pdf`);
     if (!existsSync(pdf)) throw new Error(`LibreOffice did not convert ${path.basename(source)}`);
-    result.set(path.basename(source), { source, pdf });
+    result.set(path.basename(source).replace(/\.(docx|xlsx)\.\1$/, '.$1'), { source, pdf });
   }
   return result;
 }

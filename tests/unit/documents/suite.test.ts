@@ -149,7 +149,8 @@ describe.each(SETS)('documents of the %s data', (set) => {
         expect(marked, `${d.file.fileName} p.${page}`).toBe(d.draft);
       }
     }
-  });
+    // pdftotext once per page of every document: on a loaded machine well past the default 30 s.
+  }, 180_000);
 
   it('write the working copy in Excel with fitted rows, real dates beside their labels, print titles, page numbers and a filter over the data rows only', async () => {
     const book = new ExcelJS.Workbook();
