@@ -94,7 +94,9 @@ describe('the movement statement of the demo year', () => {
         'ВЕДОМОСТЬ ДВИЖЕНИЯ',
         'печатной продукции',
         'с 01.01.2017 по 31.12.2017',
-        'Остаток на начало',
+        // A heading of two lines in its cell reads across the row in the PDF: one word of each.
+        'Поступило',
+        'Распространено',
         'Сборник «Что написано пером...»',
         'Итого',
         'Распространено по видам продукции',
