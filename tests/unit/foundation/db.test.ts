@@ -99,6 +99,8 @@ const ROW_OVERRIDES: Record<string, Record<string, unknown>> = {
   // An event's days are dates, and a specialists' event has no population totals (0011's CHECKs).
   events: { population_registered: null, population_completed: null, first_day: '2018-10-16', last_day: '2018-10-16', hours: null },
   event_sessions: { day: '2018-10-16', time_start: '', time_end: '' },
+  // A figure's year is within 1990–2100 (0012's CHECK).
+  indicator_values: { year: 2017 },
 };
 
 /** Values a migration sets by its rule, by the migration: 0007 makes the organisation named as the profile the center. */

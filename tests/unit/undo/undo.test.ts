@@ -165,7 +165,7 @@ describe('undo of a deletion', () => {
     const items = await call('workPlan.items', { year: 2018 });
     const kindId = count("SELECT id FROM list_values WHERE list = 'publicationKinds' AND value = 'Буклет'");
     const created = await call('publications.create', { title: 'Буклет «Приёмная семья»', kindId, year: 2018, planItemId: items[0]!.id });
-    const undo = await undoneExactly('publications.delete', { id: created.id }, ['publications', 'workPlan', 'meetings']);
+    const undo = await undoneExactly('publications.delete', { id: created.id }, ['publications', 'workPlan', 'meetings', 'events']);
     expect(undo.label).toBe('Удалено издание «Буклет «Приёмная семья»»');
     expect(await call('publications.get', { id: created.id })).toEqual(created);
     const stocked = count("SELECT publication_id FROM publication_movements WHERE kind = 'receipt' ORDER BY id LIMIT 1");
