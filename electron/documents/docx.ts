@@ -18,6 +18,7 @@ import {
   WidthType,
 } from 'docx';
 import JSZip from 'jszip';
+import { randomUUID } from 'node:crypto';
 import { A4, BODY_SIZE, cellBorders, FONT, mm, NOTE_SIZE, pageMargins, TABLE_SIZE } from '@main/documents/docxStyle';
 import { DRAFT_MARK, type Block, type DocumentSpec, type Space, type TableRow as RowSpec } from '@shared/documents/model';
 import { typeset, xmlSafe } from '@shared/documents/text';
@@ -97,17 +98,23 @@ function paragraph(children: TextRun[], o: ParagraphOptions = {}): Paragraph {
 
 /**
  * Requisites, headings, names and signatures are not hyphenated: they use this paragraph style,
- * which `withoutHyphenation` gives `w:suppressAutoHyphens` (docx writes no such option).
+ * which `finish` gives `w:suppressAutoHyphens` (docx writes no such option).
  */
 const REQUISITE_STYLE = 'Requisite';
 
-/** Adds `w:suppressAutoHyphens` to the requisite style in styles.xml. */
-async function withoutHyphenation(docx: Buffer): Promise<Buffer> {
+/**
+ * What docx does not write: `w:suppressAutoHyphens` in the requisite style of styles.xml, and
+ * the long tables' rows set aside while the document was built (RowParts).
+ */
+async function finish(docx: Buffer, deferred: RowParts): Promise<Buffer> {
   const zip = await JSZip.loadAsync(docx);
   const styles = await zip.file('word/styles.xml')!.async('string');
   const style = new RegExp(`(<w:style [^>]*w:styleId="${REQUISITE_STYLE}"[^>]*>[\\s\\S]*?<w:pPr>)`);
   if (!style.test(styles)) throw new Error('The requisite paragraph style is missing from styles.xml');
   zip.file('word/styles.xml', styles.replace(style, '$1<w:suppressAutoHyphens/>'));
+  if (deferred.parts.length > 0) {
+    zip.file('word/document.xml', await writeRowParts(await zip.file('word/document.xml')!.async('nodebuffer'), deferred));
+  }
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
@@ -122,8 +129,67 @@ const noBorders = {
   insideVertical: NO_BORDER,
 };
 
+/**
+ * A long table's rows are written in parts of this many rows (see `RowParts`). Each part is a
+ * docx tree of its own, turned into XML and dropped before the next: docx holds every row's tree,
+ * and then a second tree of XML objects, until the whole file is packed, about 0.2 MB a plan row.
+ */
+export const ROWS_PER_PART = 150;
+
+/**
+ * The rows of long tables, set aside while the document is built: the table holds one stand-in
+ * row, which `writeRowParts` replaces in document.xml with the rows' XML, written by docx a part
+ * at a time. So a plan of 2,000 items never has 2,000 rows of docx objects alive at once (the
+ * 10× benchmark, tests/bench/docxMemory.ts), and the XML is still docx's own.
+ */
+class RowParts {
+  readonly parts: { marker: string; specs: RowSpec[]; row: (r: RowSpec) => TableRow }[] = [];
+
+  constructor(readonly rowsPerPart: number) {}
+
+  /** The stand-in row for `specs`, whose TableRows are made only when their part is written. */
+  defer(specs: RowSpec[], row: (r: RowSpec) => TableRow): TableRow {
+    // A text no document can hold by chance: the rows are found by it in document.xml.
+    const marker = `rc-deferred-rows-${randomUUID()}`;
+    this.parts.push({ marker, specs, row });
+    return new TableRow({ children: [new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: marker })] })] })] });
+  }
+}
+
+/** The `<w:tr>` elements of a table's body, as docx writes them: the rows of a one-table document. */
+async function rowsXml(rows: TableRow[]): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(await Packer.toBuffer(new Document({ sections: [{ children: [new Table({ rows })] }] })));
+  const xml = await zip.file('word/document.xml')!.async('nodebuffer');
+  const start = xml.indexOf('<w:tr>');
+  const end = xml.lastIndexOf('</w:tr>');
+  if (start < 0 || end < start) throw new Error('docx wrote a table part without rows');
+  return xml.subarray(start, end + '</w:tr>'.length);
+}
+
+/** document.xml with each stand-in row replaced by its rows, written a part at a time. */
+async function writeRowParts(documentXml: Buffer, deferred: RowParts): Promise<Buffer> {
+  if (deferred.parts.length === 0) return documentXml;
+  const pieces: Buffer[] = [];
+  let from = 0;
+  for (const { marker, specs, row } of deferred.parts) {
+    const at = documentXml.indexOf(marker, from);
+    const start = documentXml.lastIndexOf('<w:tr>', at);
+    const end = documentXml.indexOf('</w:tr>', at) + '</w:tr>'.length;
+    if (at < 0 || start < from) throw new Error(`The stand-in row ${marker} is missing from document.xml`);
+    pieces.push(documentXml.subarray(from, start));
+    for (let i = 0; i < specs.length; i += deferred.rowsPerPart)
+      pieces.push(await rowsXml(specs.slice(i, i + deferred.rowsPerPart).map(row)));
+    from = end;
+  }
+  pieces.push(documentXml.subarray(from));
+  return Buffer.concat(pieces);
+}
+
 class Renderer {
-  constructor(private readonly page: Page) {}
+  constructor(
+    private readonly page: Page,
+    private readonly deferred: RowParts,
+  ) {}
 
   /**
    * `keepAll`: every block stays with the next one (the inside of a `together` block), the last
@@ -283,7 +349,9 @@ class Renderer {
     });
     const table = (rows: TableRow[]) =>
       new Table({ layout: TableLayoutType.FIXED, width: { size: width, type: WidthType.DXA }, columnWidths: widths, rows });
-    if (!signatures) return table([header, ...b.rows.map(row)]);
+    // A long run of rows is set aside and written a part at a time (RowParts).
+    const body = (specs: RowSpec[]) => (specs.length > this.deferred.rowsPerPart ? [this.deferred.defer(specs, row)] : specs.map(row));
+    if (!signatures) return table([header, ...body(b.rows)]);
     const split = Math.max(0, b.rows.length - 2);
     const tail = new TableRow({
       cantSplit: true,
@@ -297,7 +365,7 @@ class Renderer {
         }),
       ],
     });
-    return table([header, ...b.rows.slice(0, split).map(row), tail]);
+    return table([header, ...body(b.rows.slice(0, split)), tail]);
   }
 }
 
@@ -341,8 +409,9 @@ function header(page: Page, draft: boolean, numbered: boolean): Header {
   });
 }
 
-export async function renderDocx(spec: DocumentSpec): Promise<Buffer> {
+export async function renderDocx(spec: DocumentSpec, rowsPerPart = ROWS_PER_PART): Promise<Buffer> {
   const page = pageOf(spec.orientation);
+  const deferred = new RowParts(rowsPerPart);
   const doc = new Document({
     title: clean(spec.title),
     creator: 'Ресурсный центр',
@@ -371,9 +440,9 @@ export async function renderDocx(spec: DocumentSpec): Promise<Buffer> {
           },
         },
         headers: { first: header(page, spec.draft, false), default: header(page, spec.draft, true) },
-        children: new Renderer(page).render(spec.blocks),
+        children: new Renderer(page, deferred).render(spec.blocks),
       },
     ],
   });
-  return withoutHyphenation(await Packer.toBuffer(doc));
+  return finish(await Packer.toBuffer(doc), deferred);
 }

@@ -9,6 +9,7 @@ import { SEARCH_TOTAL_CAP, type Page } from '@shared/contract/common';
 import type { Option } from '@shared/contract/registry';
 import type { PlanExecution, PlanItem } from '@shared/contract/workPlan';
 import { searchWords } from '@shared/russian';
+import { benchDocxMemory, DOCX_MEMORY_TARGET_MB, docxMemoryHeader, docxMemoryLines, largestPlan } from './docxMemory';
 import { benchExchange } from './exchange';
 import { benchResponsiveness } from './responsiveness';
 import { generateReferenceData, organizationKeys, personKeys, REFERENCE_SCALE, scaledReference } from './generate';
@@ -461,8 +462,11 @@ const registerRows: RegisterRow[] = [
   ...(await benchExchange(app, YEAR)),
 ];
 const responsiveness = await benchResponsiveness(app, YEAR);
+const docxPlan = await largestPlan(app);
 
 app.close();
+// The memory of the built host (npm run build) making the largest plan's Word documents, on the same data.
+const docxMemory = await benchDocxMemory(dataDir, docxPlan);
 rmSync(dataDir, { recursive: true, force: true });
 
 // ---- report ------------------------------------------------------------------------------
@@ -516,6 +520,9 @@ const failed = [
   ...results.filter((r) => !r.met).map((r) => r.label),
   ...registerRows.filter((r) => r.medianMs > r.targetMs).map((r) => r.name),
   ...responsiveness.filter((r) => !responsiveMet(r)).map((r) => r.name),
+  ...docxMemoryLines(docxMemory)
+    .filter((l) => l.at(-1) !== 'met')
+    .map((l) => l[0]!),
 ];
 
 function printTable(head: string[], body: string[][]): void {
@@ -530,7 +537,7 @@ const markdownTable = (head: string[], body: string[][]) => [
   `| ${head.map((_, i) => (i === 0 ? '---' : '---:')).join(' | ')} |`,
   ...body.map((l) => `| ${l.join(' | ')} |`),
 ];
-const total = results.length + registerRows.length + responsiveness.filter((r) => r.target).length;
+const total = results.length + registerRows.length + responsiveness.filter((r) => r.target).length + docxMemory.length;
 console.log(
   `\n${SCALE === 1 ? 'Reference scale' : `${SCALE} × the reference scale`}: ${counts.organizations} organisations, ${counts.municipalities} municipalities, ${counts.people} people, ` +
     `${counts.plans} plans, ${counts.planItems} plan items (${counts.responsibles} responsibles, ${counts.partners} partners); generated in ${(generatedIn / 1000).toFixed(1)} s`,
@@ -543,6 +550,8 @@ console.log(
 printTable(registerHeader, registerLines);
 console.log('\nThe window while an export of the year runs (all kinds, to a local folder):\n');
 printTable(responsivenessHeader, responsivenessLines);
+console.log(`\nMemory of the built host making the plan of ${docxPlan.year} (${docxPlan.items} items) in Word:\n`);
+printTable(docxMemoryHeader, docxMemoryLines(docxMemory));
 console.log(
   failed.length === 0 ? '\nAll calls meet the targets.' : `\n${failed.length} of ${total} calls miss a target: ${failed.join('; ')}`,
 );
@@ -566,6 +575,10 @@ const md = [
   `The window while an export of ${YEAR} runs (every kind, to a local folder), by export phase: the main thread's event-loop delay — a timer's lateness, as \`perf_hooks.monitorEventLoopDelay\` measures it (its own figure for the whole export in the «вся» rows; by phase from a 5 ms timer of the same kind, counted for the phase it was due in) — and \`people.list\` (the first page of 20,000 people) asked every 50 ms on a fixed schedule and timed from when it was due, as a click would wait. The application runs the export as a job whose documents and snapshot are built in a worker thread; the second half runs the same export with that work in the main thread, as before, for comparison. The machine's other work competes for the same cores (load average above).`,
   '',
   ...markdownTable(responsivenessHeader, responsivenessLines),
+  '',
+  `Memory of the built host (\`dist/electron/host.cjs\`, a fresh process for each document) making the plan of ${docxPlan.year} (${docxPlan.items} items) in Word through \`workPlan.exportDocx\`: the resident set read from /proc every 10 ms during the call, and the process's high-water mark (VmHWM) after it. Target: under ${DOCX_MEMORY_TARGET_MB} MB at 10× the reference scale (\`tests/bench/docxMemory.ts\`).`,
+  '',
+  ...markdownTable(docxMemoryHeader, docxMemoryLines(docxMemory)),
   '',
   failed.length === 0 ? 'All calls meet the targets.' : `Missed (${failed.length} of ${total}): ${failed.join('; ')}.`,
   '',

@@ -277,3 +277,55 @@ describe('the one Word renderer', () => {
     for (const h of headers) expect(h).toContain('ПРОЕКТ');
   });
 });
+
+describe('a long table written a part at a time', () => {
+  // Two long tables (the plan's shape, with a heading row, and a registration sheet's, whose
+  // last rows share an unbreakable row with the signatures), with text that must be escaped.
+  const spec = {
+    title: 'Т',
+    fileName: 'т',
+    orientation: 'landscape' as const,
+    draft: false,
+    blocks: [
+      {
+        kind: 'table' as const,
+        columns: [
+          { title: '№', share: 1 },
+          { title: 'Мероприятие', share: 4 },
+        ],
+        rows: [
+          { group: '1. Организационно-методическая деятельность' },
+          ...Array.from({ length: 230 }, (_, k) => ({ cells: [`${k + 1}.`, `Семинар «${k}» & <итоги>\nвторая строка`] })),
+        ],
+      },
+      {
+        kind: 'table' as const,
+        columns: [
+          { title: '№', share: 1 },
+          { title: 'Подпись', share: 3 },
+        ],
+        rows: Array.from({ length: 120 }, (_, k) => ({ cells: [`${k + 1}`, ''], tall: true })),
+      },
+      { kind: 'signatures' as const, signers: [{ position: 'Директор', name: 'А.Я. Гоберкорн' }] },
+    ],
+  };
+  const documentXml = async (buffer: Buffer) => (await JSZip.loadAsync(buffer)).file('word/document.xml')!.async('string');
+
+  it('is the same document.xml as the table written whole', async () => {
+    const whole = await documentXml(await renderDocx(spec, Number.POSITIVE_INFINITY));
+    const parts = await documentXml(await renderDocx(spec, 50));
+    expect(parts).toBe(whole);
+    // Every row is there, in order, and no stand-in row is left.
+    expect(parts.match(/<w:tr>/g)).toHaveLength(1 + 231 + 1 + 118 + 1 + 2 + 1);
+    expect(parts.indexOf('>230.<')).toBeGreaterThan(parts.indexOf('>229.<'));
+    expect(parts).toContain('Семинар «7» &amp; &lt;итоги&gt;');
+    expect(parts).not.toContain('rc-deferred-rows');
+  });
+
+  it('opens in a reader with every row', async () => {
+    const text = (await mammoth.extractRawText({ buffer: await renderDocx(spec, 50) })).value;
+    expect(text).toContain('Семинар «229» & <итоги>');
+    expect(text.indexOf('Семинар «0»')).toBeLessThan(text.indexOf('Семинар «229»'));
+    expect(text).toContain('Гоберкорн');
+  });
+});
