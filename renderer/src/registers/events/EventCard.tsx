@@ -1,5 +1,5 @@
-import { Alert, Anchor, Button, Center, Checkbox, Group, Loader, Menu, Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconCheck, IconChevronDown, IconCopy, IconFileText, IconTrash, IconX, IconArrowBackUp } from '@tabler/icons-react';
+import { Alert, Anchor, Button, Center, Checkbox, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
+import { IconArrowLeft, IconCheck, IconCopy, IconTrash, IconX, IconArrowBackUp } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { EventDetail } from '@shared/contract/events';
@@ -8,11 +8,12 @@ import { formatDate, todayLocal, typedDateInput } from '@shared/russian';
 import { callApi, useCall, useChange } from '@renderer/api/client';
 import { confirmDelete } from '@renderer/components/screen';
 import { DateField, FormDialog, useContractForm } from '@renderer/components/form';
-import { EventStatusBadge, useDocument } from './common';
+import { EventStatusBadge } from './common';
 import { EventDetailsForm } from './EventForm';
 import { ParticipantsPanel } from './ParticipantsPanel';
 import { PopulationPanel } from './PopulationPanel';
 import { SessionsPanel } from './SessionsPanel';
+import { DocumentsMenu } from '@renderer/components/DocumentsMenu';
 
 export function EventCard() {
   const id = Number(useParams().id);
@@ -190,41 +191,23 @@ function CopyDialog({ e, onClose }: { e: EventDetail; onClose: () => void }) {
 }
 
 function Documents({ e }: { e: EventDetail }) {
-  const { busy, download } = useDocument();
+  const days = e.sessions.length > 1;
   return (
-    <Menu position="bottom-end" withinPortal>
-      <Menu.Target>
-        <Button
-          variant="light"
-          leftSection={<IconFileText size={16} />}
-          rightSection={<IconChevronDown size={14} />}
-          loading={busy !== null}
-        >
-          Документы
-        </Button>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Item onClick={() => download('sheet', () => callApi('events.registrationDocx', { id: e.id, sessionId: null }))}>
-          Лист регистрации{e.sessions.length > 1 ? ', все дни' : ''} (Word)
-        </Menu.Item>
-        {e.sessions.length > 1
-          ? e.sessions.map((s) => (
-              <Menu.Item
-                key={s.id}
-                onClick={() => download('sheet', () => callApi('events.registrationDocx', { id: e.id, sessionId: s.id }))}
-              >
-                Лист регистрации на {formatDate(s.day)} (Word)
-              </Menu.Item>
-            ))
-          : null}
-        <Menu.Item component={Link} to={`/events/print/${e.id}`}>
-          Лист регистрации — печать, PDF
-        </Menu.Item>
-        <Menu.Divider />
-        <Menu.Item onClick={() => download('list', () => callApi('events.attendanceXlsx', { id: e.id }))}>
-          Список участников (Excel)
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+    <DocumentsMenu
+      entries={() => [
+        {
+          kind: 'word',
+          label: `Лист регистрации${days ? ', все дни' : ''} (Word)`,
+          make: () => callApi('events.registrationDocx', { id: e.id, sessionId: null }),
+        },
+        ...(days ? e.sessions : []).map((s) => ({
+          kind: 'word' as const,
+          label: `Лист регистрации на ${formatDate(s.day)} (Word)`,
+          make: () => callApi('events.registrationDocx', { id: e.id, sessionId: s.id }),
+        })),
+        { kind: 'print', label: 'Лист регистрации — печать, PDF', to: `/events/print/${e.id}` },
+        { kind: 'excel', label: 'Список участников (Excel)', make: () => callApi('events.attendanceXlsx', { id: e.id }) },
+      ]}
+    />
   );
 }

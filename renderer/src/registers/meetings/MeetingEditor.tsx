@@ -1,8 +1,6 @@
-import { Alert, Anchor, Badge, Button, Center, Group, Loader, Menu, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Center, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
 import {
   IconArrowLeft,
-  IconChevronDown,
-  IconFileText,
   IconLock,
   IconLockOpen,
   IconSignature,
@@ -22,6 +20,7 @@ import { AgendaPanel } from './AgendaPanel';
 import { AttendancePanel } from './AttendancePanel';
 import { MeetingStatusBadge, useDocument } from './common';
 import { MeetingDetailsForm } from './MeetingForm';
+import { DocumentsMenu } from '@renderer/components/DocumentsMenu';
 
 export function MeetingEditor() {
   const id = Number(useParams().id);
@@ -219,49 +218,20 @@ function MinutesDownload({ m }: { m: MeetingDetail }) {
 }
 
 function Documents({ m }: { m: MeetingDetail }) {
-  const { busy, download } = useDocument();
   return (
-    <Menu position="bottom-end" withinPortal>
-      <Menu.Target>
-        <Button
-          variant="light"
-          leftSection={<IconFileText size={16} />}
-          rightSection={<IconChevronDown size={14} />}
-          loading={busy !== null}
-        >
-          Документы
-        </Button>
-      </Menu.Target>
-      <Menu.Dropdown>
-        {m.status === 'signed' ? null : <Menu.Label>Протокол не подписан: документы с отметкой «ПРОЕКТ»</Menu.Label>}
-        <Menu.Item onClick={() => download('full', () => callApi('meetings.minutesDocx', { id: m.id, form: 'full' }))}>
-          Протокол полный (Word)
-        </Menu.Item>
-        <Menu.Item onClick={() => download('short', () => callApi('meetings.minutesDocx', { id: m.id, form: 'short' }))}>
-          Протокол краткий (Word)
-        </Menu.Item>
-        <Menu.Item onClick={() => download('agenda', () => callApi('meetings.agendaDocx', { id: m.id }))}>Повестка дня (Word)</Menu.Item>
-        <Menu.Item onClick={() => download('sheet', () => callApi('meetings.registrationSheetDocx', { id: m.id }))}>
-          Лист регистрации (Word)
-        </Menu.Item>
-        <Menu.Divider />
-        <Menu.Item component={Link} to={`/meetings/print/${m.id}?doc=full`}>
-          Протокол полный — печать, PDF
-        </Menu.Item>
-        <Menu.Item component={Link} to={`/meetings/print/${m.id}?doc=short`}>
-          Протокол краткий — печать, PDF
-        </Menu.Item>
-        <Menu.Item component={Link} to={`/meetings/print/${m.id}?doc=agenda`}>
-          Повестка дня — печать, PDF
-        </Menu.Item>
-        <Menu.Item component={Link} to={`/meetings/print/${m.id}?doc=registration`}>
-          Лист регистрации — печать, PDF
-        </Menu.Item>
-        <Menu.Divider />
-        <Menu.Label>
-          {m.status === 'signed' ? 'Выписка из протокола — в меню вопроса' : 'Выписка из протокола — после подписания, в меню вопроса'}
-        </Menu.Label>
-      </Menu.Dropdown>
-    </Menu>
+    <DocumentsMenu
+      note={m.status === 'signed' ? undefined : 'Протокол не подписан: документы с отметкой «ПРОЕКТ»'}
+      footnote={m.status === 'signed' ? 'Выписка из протокола — в меню вопроса' : 'Выписка из протокола — после подписания, в меню вопроса'}
+      entries={() => [
+        { kind: 'word', label: 'Протокол полный (Word)', make: () => callApi('meetings.minutesDocx', { id: m.id, form: 'full' }) },
+        { kind: 'word', label: 'Протокол краткий (Word)', make: () => callApi('meetings.minutesDocx', { id: m.id, form: 'short' }) },
+        { kind: 'word', label: 'Повестка дня (Word)', make: () => callApi('meetings.agendaDocx', { id: m.id }) },
+        { kind: 'word', label: 'Лист регистрации (Word)', make: () => callApi('meetings.registrationSheetDocx', { id: m.id }) },
+        { kind: 'print', label: 'Протокол полный — печать, PDF', to: `/meetings/print/${m.id}?doc=full` },
+        { kind: 'print', label: 'Протокол краткий — печать, PDF', to: `/meetings/print/${m.id}?doc=short` },
+        { kind: 'print', label: 'Повестка дня — печать, PDF', to: `/meetings/print/${m.id}?doc=agenda` },
+        { kind: 'print', label: 'Лист регистрации — печать, PDF', to: `/meetings/print/${m.id}?doc=registration` },
+      ]}
+    />
   );
 }

@@ -5,20 +5,12 @@ import { keepPreviousData } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import type { PlanItem } from '@shared/contract/workPlan';
 import { DIRECTION_LABELS, DIRECTIONS, type Direction, type PlanStatus } from '@shared/enums';
-import { useCall, useChange } from '@renderer/api/client';
+import { callApi, useCall, useChange } from '@renderer/api/client';
 import { confirmDelete, EmptyState } from '@renderer/components/screen';
 import { SEARCH_DEBOUNCE_MS } from '@renderer/components/useListState';
 import { DataTable, type Column, type RowActionsSpec, type RowGroups } from '@renderer/components/DataTable';
-import {
-  directionOptions,
-  quarterOptions,
-  RealisationLines,
-  StatusBadge,
-  statusOptions,
-  useDownload,
-  usePlanYear,
-  YearSelect,
-} from './common';
+import { DocumentsMenu } from '@renderer/components/DocumentsMenu';
+import { directionOptions, quarterOptions, RealisationLines, StatusBadge, statusOptions, usePlanYear, YearSelect } from './common';
 import { CopyToNextYearButton, CreatePlanButton } from './PlanActions';
 import { approvalDescription } from './approvalDate';
 import { formatDate } from '@shared/russian';
@@ -28,7 +20,6 @@ const ItemForm = lazy(() => import('./ItemForm').then((m) => ({ default: m.ItemF
 const StatusForm = lazy(() => import('./StatusForm').then((m) => ({ default: m.StatusForm })));
 // The responsible filter's picker (the registry search) arrives after the rows have painted, like the approval form.
 const PersonPicker = lazy(() => import('@renderer/components/pickers').then((m) => ({ default: m.PersonPicker })));
-const DocumentsMenu = lazy(() => import('./DocumentsMenu'));
 const ApprovalDateForm = lazy(() => import('./ApprovalDateForm').then((m) => ({ default: m.ApprovalDateForm })));
 
 interface Filters {
@@ -80,7 +71,6 @@ function YearPlan({
   const [search] = useDebouncedValue(filters.search, SEARCH_DEBOUNCE_MS);
   const [editing, setEditing] = useState<PlanItem | 'new' | null>(null);
   const [statusOf, setStatusOf] = useState<PlanItem | null>(null);
-  const { busy, download } = useDownload();
   const items = useCall(
     'workPlan.items',
     {
@@ -115,7 +105,7 @@ function YearPlan({
           <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
             Добавить мероприятие
           </Button>
-          <PlanDocuments year={year} busy={busy !== null} download={download} />
+          <PlanDocuments year={year} />
         </Group>
         <ApprovalDate year={year} listShown={!items.isPending} />
       </Group>
@@ -238,24 +228,21 @@ function ApprovalDate({ year, listShown }: { year: number; listShown: boolean })
   );
 }
 
-/** «Документы плана»: its menu (and the menu code) loads and mounts when the button is first pressed. */
-function PlanDocuments({ year, busy, download }: { year: number; busy: boolean; download: ReturnType<typeof useDownload>['download'] }) {
-  const [opened, setOpened] = useState(false);
-  const button = (
-    <Button
-      variant="default"
-      leftSection={<IconFileTypeDocx size={16} />}
-      loading={busy}
-      onClick={opened ? undefined : () => setOpened(true)}
-    >
-      Документы плана
-    </Button>
-  );
-  if (!opened) return button;
+/** «Документы плана»: the copy for approval and the execution report in Word and to print, the working copy in Excel. */
+function PlanDocuments({ year }: { year: number }) {
   return (
-    <Suspense fallback={button}>
-      <DocumentsMenu target={button} year={year} download={download} onClose={() => setOpened(false)} />
-    </Suspense>
+    <DocumentsMenu
+      label="Документы плана"
+      variant="default"
+      icon={<IconFileTypeDocx size={16} />}
+      entries={() => [
+        { kind: 'word', label: 'План для утверждения (Word)', make: () => callApi('workPlan.exportDocx', { year, doc: 'approval' }) },
+        { kind: 'word', label: 'Отчёт о выполнении плана (Word)', make: () => callApi('workPlan.exportDocx', { year, doc: 'report' }) },
+        { kind: 'excel', label: 'Рабочая копия плана (Excel)', make: () => callApi('workPlan.exportXlsx', { year }) },
+        { kind: 'print', label: 'План для утверждения — печать', to: `/work-plan/${year}/print?doc=approval` },
+        { kind: 'print', label: 'Отчёт о выполнении — печать', to: `/work-plan/${year}/print?doc=report` },
+      ]}
+    />
   );
 }
 

@@ -1,12 +1,9 @@
 import { Alert, Badge, Select, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import type { PlanDocument, PlanItem } from '@shared/contract/workPlan';
+import type { PlanItem } from '@shared/contract/workPlan';
 import { DIRECTION_LABELS, DIRECTIONS, PLAN_STATUS_LABELS, PLAN_STATUSES, type PlanStatus } from '@shared/enums';
 import { countOf, MONTHS_NOMINATIVE, QUARTERS_ROMAN } from '@shared/russian';
-import { callApi, useCall } from '@renderer/api/client';
-import { saveFile } from '@renderer/lib/download';
+import { useCall } from '@renderer/api/client';
 import { preferredYears, rememberYear } from './opening';
 
 export const STATUS_COLORS: Record<PlanStatus, string> = { planned: 'blue', done: 'green', moved: 'orange', cancelled: 'gray' };
@@ -118,20 +115,4 @@ export function YearSelect({
       onChange={(v) => v && onChange(Number(v))}
     />
   );
-}
-
-/** Asks the main process for a generated document and hands it to the save flow. */
-export function useDownload() {
-  const [busy, setBusy] = useState<string | null>(null);
-  const download = async (doc: PlanDocument | 'sheet', year: number) => {
-    setBusy(doc);
-    try {
-      saveFile(await (doc === 'sheet' ? callApi('workPlan.exportXlsx', { year }) : callApi('workPlan.exportDocx', { year, doc })));
-    } catch (error) {
-      notifications.show({ color: 'red', title: 'Документ не сформирован', message: (error as Error).message });
-    } finally {
-      setBusy(null);
-    }
-  };
-  return { busy, download };
 }
