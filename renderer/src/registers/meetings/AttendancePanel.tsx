@@ -1,9 +1,10 @@
-import { Button, Checkbox, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Checkbox, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconUserPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { MeetingDetail } from '@shared/contract/meetings';
 import { countOf } from '@shared/russian';
 import { callApi } from '@renderer/api/client';
+import { DataTable, type Column } from '@renderer/components/DataTable';
 import { FormFrame, useContractForm, useLeaveGuard } from '@renderer/components/form';
 import { PeopleMultiPicker, PersonPicker } from '@renderer/components/pickers';
 import { PersonForm } from '@renderer/registers/registry';
@@ -54,6 +55,64 @@ export function AttendancePanel({ m, locked }: { m: MeetingDetail; locked: boole
   const { attendees: rows, guestIds } = cf.form.getValues();
   const present = rows.filter((r) => r.present).length;
 
+  // A row's fields by the person, not by the row's place: the row a cell belongs to is the one
+  // it was rendered for, and its index is looked up when a value changes.
+  const path = (r: Row, field: keyof Row) =>
+    `attendees.${cf.form.getValues().attendees.findIndex((x) => x.person.id === r.person.id)}.${field}`;
+  const columns: Column<Row>[] = [
+    {
+      header: 'Участник',
+      render: (r) => (
+        <>
+          <Text size="sm">{r.person.fullName}</Text>
+          <Text size="xs" c="dimmed">
+            {[r.person.position, r.person.organizationName, r.member ? null : 'не член группы'].filter(Boolean).join(', ')}
+          </Text>
+        </>
+      ),
+    },
+    {
+      header: 'Присутствовал',
+      width: 130,
+      render: (r) => (
+        <Checkbox
+          aria-label={`Присутствовал: ${r.person.fullName}`}
+          checked={r.present}
+          onChange={(e) => {
+            const on = e.currentTarget.checked;
+            cf.form.setFieldValue(path(r, 'present'), on);
+            if (!on) cf.form.setFieldValue(path(r, 'late'), false);
+          }}
+        />
+      ),
+    },
+    {
+      header: 'Опоздал',
+      width: 130,
+      render: (r) => (
+        <Checkbox
+          aria-label={`Опоздал: ${r.person.fullName}`}
+          disabled={!r.present}
+          checked={r.late}
+          onChange={(e) => cf.form.setFieldValue(path(r, 'late'), e.currentTarget.checked)}
+        />
+      ),
+    },
+    {
+      header: 'Причина отсутствия',
+      width: 300,
+      render: (r) =>
+        r.present ? null : (
+          <TextInput
+            size="xs"
+            aria-label={`Причина отсутствия: ${r.person.fullName}`}
+            placeholder="отпуск, болезнь, командировка…"
+            {...cf.field(path(r, 'absenceReason'))}
+          />
+        ),
+    },
+  ];
+
   const addExtra = async (personId: number | null) => {
     setExtra(null);
     if (personId === null || rows.some((r) => r.person.id === personId)) return;
@@ -70,68 +129,18 @@ export function AttendancePanel({ m, locked }: { m: MeetingDetail; locked: boole
             Присутствует {countOf(present, ['человек', 'человека', 'человек'])} из {rows.length}
             {guestIds.length ? `, приглашённых: ${guestIds.length}` : ''}
           </Text>
-          <Paper withBorder>
-            <Table aria-label="Присутствие" verticalSpacing="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Участник</Table.Th>
-                  <Table.Th w={130}>Присутствовал</Table.Th>
-                  <Table.Th w={130}>Опоздал</Table.Th>
-                  <Table.Th w={300}>Причина отсутствия</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((r, i) => (
-                  <Table.Tr key={r.person.id}>
-                    <Table.Td>
-                      <Text size="sm">{r.person.fullName}</Text>
-                      <Text size="xs" c="dimmed">
-                        {[r.person.position, r.person.organizationName, r.member ? null : 'не член группы'].filter(Boolean).join(', ')}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Checkbox
-                        aria-label={`Присутствовал: ${r.person.fullName}`}
-                        {...cf.field(`attendees.${i}.present`, { type: 'checkbox' })}
-                        onChange={(e) => {
-                          const on = e.currentTarget.checked;
-                          cf.form.setFieldValue(`attendees.${i}.present`, on);
-                          if (!on) cf.form.setFieldValue(`attendees.${i}.late`, false);
-                        }}
-                      />
-                    </Table.Td>
-                    <Table.Td>
-                      <Checkbox
-                        aria-label={`Опоздал: ${r.person.fullName}`}
-                        disabled={!r.present}
-                        {...cf.field(`attendees.${i}.late`, { type: 'checkbox' })}
-                      />
-                    </Table.Td>
-                    <Table.Td>
-                      {r.present ? null : (
-                        <TextInput
-                          size="xs"
-                          aria-label={`Причина отсутствия: ${r.person.fullName}`}
-                          placeholder="отпуск, болезнь, командировка…"
-                          {...cf.field(`attendees.${i}.absenceReason`)}
-                        />
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-                {rows.length === 0 ? (
-                  <Table.Tr>
-                    <Table.Td colSpan={4}>
-                      <Text c="dimmed" size="sm">
-                        В составе группы пока никого нет. Добавьте членов группы в разделе «Рабочие группы» или отметьте присутствующих
-                        ниже.
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ) : null}
-              </Table.Tbody>
-            </Table>
-          </Paper>
+          <DataTable
+            label="Присутствие"
+            rows={rows}
+            rowKey={(r) => r.person.id}
+            loading={false}
+            columns={columns}
+            empty={
+              <Text c="dimmed" size="sm">
+                В составе группы пока никого нет. Добавьте членов группы в разделе «Рабочие группы» или отметьте присутствующих ниже.
+              </Text>
+            }
+          />
           {locked ? null : (
             <PersonPicker label="Добавить присутствовавшего не из состава группы" value={extra} onChange={(v) => void addExtra(v)} />
           )}
