@@ -134,7 +134,7 @@ const noBorders = {
  * docx tree of its own, turned into XML and dropped before the next: docx holds every row's tree,
  * and then a second tree of XML objects, until the whole file is packed, about 0.2 MB a plan row.
  */
-export const ROWS_PER_PART = 150;
+export const ROWS_PER_PART = 50;
 
 /**
  * The rows of long tables, set aside while the document is built: the table holds one stand-in
