@@ -9,6 +9,7 @@ import { SEARCH_TOTAL_CAP, type Page } from '@shared/contract/common';
 import type { Option } from '@shared/contract/registry';
 import type { PlanExecution, PlanItem } from '@shared/contract/workPlan';
 import { searchWords } from '@shared/russian';
+import { benchBrowser } from './browser';
 import { benchDocxMemory, DOCX_MEMORY_TARGET_MB, docxMemoryHeader, docxMemoryLines, largestPlan } from './docxMemory';
 import { benchExchange } from './exchange';
 import { benchResponsiveness } from './responsiveness';
@@ -467,6 +468,8 @@ const docxPlan = await largestPlan(app);
 app.close();
 // The memory of the built host (npm run build) making the largest plan's Word documents, on the same data.
 const docxMemory = await benchDocxMemory(dataDir, docxPlan);
+// The window: the same data through the built host in Chromium, from the input to the rows painted.
+const browserRows = await benchBrowser(dataDir, { three: 'ива', two: 'ов' });
 rmSync(dataDir, { recursive: true, force: true });
 
 // ---- report ------------------------------------------------------------------------------
@@ -495,6 +498,8 @@ const lines = results.map((r) => [
   r.met ? 'met' : r.p95 > TARGET_MS ? 'NOT MET (time)' : 'NOT MET (ratio)',
 ]);
 const registerHeader = ['call', 'median ms', 'target ms', 'target'];
+const browserHeader = ['step', 'ms', 'load average (1 min)'];
+const browserLines = browserRows.map((r) => [r.step, r.ms.toFixed(0), r.load.toFixed(1)]);
 const registerLines = registerRows.map((r) => [r.name, ms(r.medianMs), String(r.targetMs), r.medianMs <= r.targetMs ? 'met' : 'NOT MET']);
 const responsivenessHeader = [
   'phase',
@@ -552,6 +557,8 @@ console.log('\nThe window while an export of the year runs (all kinds, to a loca
 printTable(responsivenessHeader, responsivenessLines);
 console.log(`\nMemory of the built host making the plan of ${docxPlan.year} (${docxPlan.items} items) in Word:\n`);
 printTable(docxMemoryHeader, docxMemoryLines(docxMemory));
+console.log('\nIn Chromium (built host, 1366×768), page clock from the input to the rows painted:\n');
+printTable(browserHeader, browserLines);
 console.log(
   failed.length === 0 ? '\nAll calls meet the targets.' : `\n${failed.length} of ${total} calls miss a target: ${failed.join('; ')}`,
 );
@@ -579,6 +586,10 @@ const md = [
   `Memory of the built host (\`dist/electron/host.cjs\`, a fresh process for each document) making the plan of ${docxPlan.year} (${docxPlan.items} items) in Word through \`workPlan.exportDocx\`: the resident set read from /proc every 10 ms during the call, and the process's high-water mark (VmHWM) after it. Target: under ${DOCX_MEMORY_TARGET_MB} MB at 10× the reference scale (\`tests/bench/docxMemory.ts\`).`,
   '',
   ...markdownTable(docxMemoryHeader, docxMemoryLines(docxMemory)),
+  '',
+  "In Debian's Chromium at 1366×768 through Playwright's library API, against the built host on the same data (`tests/bench/browser.ts`): each step once, on the page's clock from the input event to the first animation frame with the new rows in the document; the host's start from its spawn to the plan's first row on the bench's own clock. Targets (issue 14): ≤ 100 ms each at the reference scale, ≤ 200 ms at 10×, the start ≤ 1 s. Reported, not judged: one run on a shared machine (load average beside each).",
+  '',
+  ...markdownTable(browserHeader, browserLines),
   '',
   failed.length === 0 ? 'All calls meet the targets.' : `Missed (${failed.length} of ${total}): ${failed.join('; ')}.`,
   '',

@@ -1,0 +1,153 @@
+import { chromium, type Page } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { createApp } from '@main/api/app';
+import { generateReferenceData, scaledReference } from './generate';
+
+/**
+ * The end-to-end part of the benchmark: the built host (`dist/electron/host.cjs`, `npm run build`)
+ * on the benchmark's data, driven in Debian's Chromium at 1366×768 through Playwright's library
+ * API, each step timed on the page's clock from the input event (a capturing listener) to the
+ * first animation frame in which the result is in the document. Not a test: timings are printed,
+ * never asserted. `npx tsx tests/bench/browser.ts --scale 10 [--data-dir DIR]`.
+ */
+
+export interface BrowserRow {
+  step: string;
+  ms: number;
+  /** The 1-minute load average when the step was measured: the machine's other work shares its cores. */
+  load: number;
+}
+
+const root = path.resolve(import.meta.dirname, '..', '..');
+const PLAN_ROWS = 'table[aria-label="Мероприятия плана"] tbody tr';
+const PEOPLE_ROWS = 'table[aria-label="Специалисты"] tbody tr';
+
+async function startHost(dataDir: string) {
+  const started = performance.now();
+  const child = spawn(process.execPath, [path.join(root, 'dist', 'electron', 'host.cjs'), '--data-dir', dataDir], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout }).on('line', (line) => line.startsWith('URL ') && resolve(line.slice(4)));
+    child.once('exit', (code) => reject(new Error(`host exited with ${code}`)));
+  });
+  return { child, url, started };
+}
+
+/** Remembers, on the page's clock, the next input event (pointer down or a typed character). */
+const armInput = (page: Page) =>
+  // A string, not a function: tsx's helper for named functions does not exist in the page.
+  page.evaluate(`(() => {
+    window.inputAt = null;
+    for (const type of ['pointerdown', 'input'])
+      addEventListener(type, function mark() { window.inputAt ??= performance.now(); }, { capture: true, once: true });
+  })()`);
+
+/** Milliseconds from the armed input to the first frame where the rows of `selector` differ from `before` and are not dimmed. */
+async function rowsChanged(page: Page, selector: string, before: string): Promise<number> {
+  const handle = await page.waitForFunction(
+    ({ selector, before }) => {
+      const rows = [...document.querySelectorAll(selector)];
+      const table = rows[0]?.closest('table');
+      if (!table || rows.length === 0 || getComputedStyle(table).opacity !== '1') return false;
+      const text = rows.map((r) => r.textContent).join('\n');
+      return text !== before && performance.now() - (window as unknown as { inputAt: number }).inputAt;
+    },
+    { selector, before },
+    { polling: 'raf', timeout: 60_000 },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
+const rowsText = (page: Page, selector: string) =>
+  page.evaluate((s) => [...document.querySelectorAll(s)].map((r) => r.textContent).join('\n'), selector);
+
+export async function benchBrowser(dataDir: string, words: { three: string; two: string }): Promise<BrowserRow[]> {
+  const rows: BrowserRow[] = [];
+  const load = () => os.loadavg()[0]!;
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+  let host: Awaited<ReturnType<typeof startHost>> | undefined;
+  try {
+    // Spawn → the plan's first row: the page (the window) is made first, as a window exists before its content.
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    host = await startHost(dataDir);
+    await page.goto(host.url);
+    await page.locator(PLAN_ROWS).first().waitFor({ timeout: 120_000 });
+    rows.push({ step: 'spawn of the host → the plan’s first row', ms: performance.now() - host.started, load: load() });
+
+    // Open the plan from another screen.
+    const nav = page.getByRole('navigation', { name: 'Разделы' });
+    await nav.getByRole('link', { name: 'Специалисты' }).click();
+    await page.locator(PEOPLE_ROWS).first().waitFor();
+    await armInput(page);
+    await nav.getByRole('link', { name: /План работы/ }).click();
+    rows.push({ step: 'open the plan', ms: await rowsChanged(page, PLAN_ROWS, ''), load: load() });
+
+    // Switch its year: the option is pressed; the other year's rows painted.
+    const before = await rowsText(page, PLAN_ROWS);
+    await page.getByRole('combobox', { name: 'Год плана' }).click();
+    const current = await page.getByRole('combobox', { name: 'Год плана' }).inputValue();
+    const other = page.getByRole('option').filter({ hasNotText: current }).first();
+    await armInput(page);
+    await other.click();
+    rows.push({ step: 'switch the plan’s year', ms: await rowsChanged(page, PLAN_ROWS, before), load: load() });
+
+    // Search people: the word typed at once (one input event); includes the 150 ms debounce.
+    await nav.getByRole('link', { name: 'Специалисты' }).click();
+    await page.locator(PEOPLE_ROWS).first().waitFor();
+    for (const [label, word] of [
+      ['three letters', words.three],
+      ['two letters', words.two],
+    ] as const) {
+      // From the rows shown before (the whole list, then the previous search's): the new word's rows must differ.
+      const search = page.getByRole('textbox', { name: 'Поиск' });
+      const shown = await rowsText(page, PEOPLE_ROWS);
+      await armInput(page);
+      await search.fill(word);
+      rows.push({
+        step: `search people, ${label} «${word}» (with 150 ms debounce)`,
+        ms: await rowsChanged(page, PEOPLE_ROWS, shown),
+        load: load(),
+      });
+    }
+  } finally {
+    await browser.close();
+    if (host) {
+      host.child.kill('SIGTERM');
+      if (host.child.exitCode === null) await new Promise((r) => host!.child.once('exit', r));
+    }
+  }
+  return rows;
+}
+
+async function main(): Promise<void> {
+  const { values: args } = parseArgs({ options: { scale: { type: 'string', default: '1' }, 'data-dir': { type: 'string' } } });
+  const kept = args['data-dir'];
+  const dataDir = kept ?? mkdtempSync(path.join(os.tmpdir(), 'rc-bench-browser-'));
+  try {
+    const app = createApp({ dataDir });
+    const empty = (app.sqlite.prepare('SELECT count(*) AS n FROM plan_items').get() as { n: number }).n === 0;
+    if (empty) generateReferenceData(app.sqlite, 20170912, scaledReference(Number(args.scale)));
+    const counts = app.sqlite.prepare('SELECT (SELECT count(*) FROM people) AS people, (SELECT count(*) FROM plan_items) AS items').get();
+    app.close();
+    const result = await benchBrowser(dataDir, { three: 'ива', two: 'ов' });
+    console.log(JSON.stringify(counts));
+    console.log(
+      [
+        '| step | ms | load average |',
+        '| --- | ---: | ---: |',
+        ...result.map((r) => `| ${r.step} | ${r.ms.toFixed(0)} | ${r.load.toFixed(1)} |`),
+      ].join('\n'),
+    );
+  } finally {
+    if (!kept) rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === (await import('node:url')).pathToFileURL(process.argv[1] ?? '').href) await main();
