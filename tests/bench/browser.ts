@@ -27,7 +27,8 @@ const root = path.resolve(import.meta.dirname, '..', '..');
 const PLAN_ROWS = 'table[aria-label="Мероприятия плана"] tbody tr';
 const PEOPLE_ROWS = 'table[aria-label="Специалисты"] tbody tr';
 
-async function startHost(dataDir: string) {
+/** Spawns the bundle npm start runs (`npm run build` makes it), as a user's start would; resolves with its address. */
+export async function startHost(dataDir: string) {
   const started = performance.now();
   const child = spawn(process.execPath, [path.join(root, 'dist', 'electron', 'host.cjs'), '--data-dir', dataDir], {
     cwd: root,

@@ -1,32 +1,15 @@
 import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { gzipSync } from 'node:zlib';
+import { startHost } from './browser';
 
 /**
  * `npx tsx tests/bench/startup.ts` (after `npm run build`): the JavaScript the window loads before its
  * first list paints, taken from Chromium's network log, with each file's gzip size (target: 250 kB
  * in all), and the time from spawning the browser host to the work plan's rows painted. Not a test.
  */
-
-const root = path.resolve(import.meta.dirname, '..', '..');
-
-async function startHost(dataDir: string) {
-  const started = performance.now();
-  // The bundle npm start runs (`npm run build` makes it), as a user's start would.
-  const child = spawn(process.execPath, [path.join(root, 'dist', 'electron', 'host.cjs'), '--data-dir', dataDir], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout }).on('line', (line) => line.startsWith('URL ') && resolve(line.slice(4)));
-    child.once('exit', (code) => reject(new Error(`host exited with ${code}`)));
-  });
-  return { child, url, started };
-}
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'rc-bench-startup-'));
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
