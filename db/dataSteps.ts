@@ -248,6 +248,8 @@ export const DATA_STEPS: readonly DataStep[] = [
   { id: '0013-publication-kinds-list', afterMigrations: 14, run: (db) => settleList(db, 'publicationKinds') },
   // 0014: the publications written before their search index (only a file of 0013 alone has such rows).
   { id: '0014-publications-search', afterMigrations: 15, run: (db) => rebuildSearchIndex(db.$client) },
+  // 0015: the events written before their search index.
+  { id: '0015-events-search', afterMigrations: 16, run: (db) => rebuildSearchIndex(db.$client) },
 ];
 
 function appliedSteps(db: AppDb): string[] {

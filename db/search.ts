@@ -30,7 +30,7 @@ const REBALANCE_ROWS = 4 * BUCKET_ROWS;
 
 /** The registers whose records are in the index, with their entity table. */
 export const ORDERED_SEARCH = ['people', 'organizations'] as const;
-export const PLAIN_SEARCH = ['plan_items', 'publications'] as const;
+export const PLAIN_SEARCH = ['plan_items', 'publications', 'events'] as const;
 export type OrderedSearchEntity = (typeof ORDERED_SEARCH)[number];
 export type SearchEntity = OrderedSearchEntity | (typeof PLAIN_SEARCH)[number];
 
@@ -114,6 +114,8 @@ function rebuildOrdered(sqlite: Database.Database, entity: OrderedSearchEntity):
 }
 
 function rebuildPlain(sqlite: Database.Database, entity: (typeof PLAIN_SEARCH)[number]): void {
+  // A data step of an older version runs before a later migration made this register's part.
+  if (!sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(`${entity}_fts`)) return;
   sqlite.exec(`INSERT INTO ${entity}_fts(${entity}_fts) VALUES ('delete-all');
     INSERT INTO ${entity}_grams(${entity}_grams) VALUES ('delete-all');
     INSERT INTO ${entity}_fts (rowid, search_text) SELECT id, search_text FROM ${entity} ORDER BY id;

@@ -34,7 +34,7 @@ export const callSets: { readonly [K in CallName]: { readonly reads: readonly Re
   'events.delete': { reads: [], refusal: 'Не удалено' },
   'events.documentView': { reads: ['events', 'names', 'profile', 'lists'], refusal: 'Не загружено' },
   'events.get': { reads: ['events', 'lists', 'names', 'organizations', 'municipalities', 'workPlan'], refusal: 'Не загружено' },
-  'events.list': { reads: ['events', 'lists', 'municipalities'], refusal: 'Не загружено' },
+  'events.list': { reads: ['events', 'lists', 'municipalities', 'names'], refusal: 'Не загружено' },
   'events.personHistory': { reads: ['events', 'lists', 'names'], refusal: 'Не загружено' },
   'events.planCandidates': { reads: ['workPlan', 'events', 'lists'], refusal: 'Не загружено' },
   'events.registrationDocx': { reads: ['events', 'names', 'profile', 'lists'], refusal: 'Не загружено' },

@@ -318,7 +318,7 @@ const byId = z.object({ id }).strict();
 const documentInput = z.object({ id, sessionId: id.nullable().default(null) }).strict();
 
 export const eventsCalls = {
-  'events.list': call(eventListInput).reads('events', 'lists', 'municipalities').returns<Page<EventRow>>(),
+  'events.list': call(eventListInput).reads('events', 'lists', 'municipalities', 'names').returns<Page<EventRow>>(),
   'events.get': call(byId).reads('events', 'lists', 'names', 'organizations', 'municipalities', 'workPlan').returns<EventDetail>(),
   /** Items of the year's plan an event may realise; `used` = another event realises it already. */
   'events.planCandidates': call(z.object({ year }).strict()).reads('workPlan', 'events', 'lists').returns<PlanCandidate[]>(),

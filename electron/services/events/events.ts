@@ -5,7 +5,8 @@ import { recordDeletion } from '@db/journal';
 import { eventKeys } from '@db/derived';
 import { eventParticipants, events, eventSessions, listValues, municipalities, planItemLinks } from '@db/schema';
 import { invalid } from '@main/api/errors';
-import { matchesAllWords, nowStamp } from '@main/services/common/queries';
+import { nowStamp } from '@main/services/common/queries';
+import { indexedSearch } from '@main/services/common/search';
 import { requireListValue } from '@main/services/lists';
 import { findPlan, getItem, listItems } from '@main/services/workPlan';
 import type { Page } from '@shared/contract/common';
@@ -217,14 +218,29 @@ const municipalityName = sql<
   string | null
 >`(SELECT ${municipalities.name} FROM ${municipalities} WHERE ${municipalities.id} = ${events.municipalityId})`;
 
+/**
+ * The search through the index (db/search.ts): an event whose own text (title, type, programme,
+ * venue, organiser, notes) has every word, or that has a participant whose name, position or
+ * e-mail has every word — «Сидорова» finds the seminars she was registered for. Both conditions
+ * take the same words, so they share the index's parameters.
+ */
+function eventSearch(db: AppDb, query: string): { where: SQL | undefined; values: Record<string, unknown> } {
+  const own = indexedSearch(db, 'events', query);
+  if (!own.active) return { where: undefined, values: {} };
+  const person = indexedSearch(db, 'people', query);
+  const byParticipant = sql`${events.id} IN (SELECT ${eventParticipants.eventId} FROM ${eventParticipants} WHERE ${person.where(eventParticipants.personId)})`;
+  return { where: sql`(${own.where(events.id)} OR ${byParticipant})`, values: { ...person.values, ...own.values } };
+}
+
 export function listEvents(db: AppDb, input: EventListInput): Page<EventRow> {
+  const search = eventSearch(db, input.search);
   const where: SQL | undefined = and(
     input.year === null ? undefined : sql`${events.firstDay} BETWEEN ${`${input.year}-01-01`} AND ${`${input.year}-12-31`}`,
     input.typeId === null ? undefined : eq(events.typeId, input.typeId),
     input.centerRole === null ? undefined : eq(events.centerRole, input.centerRole),
     input.status === null ? undefined : eq(events.status, input.status),
     input.audience === null ? undefined : eq(events.audience, input.audience),
-    matchesAllWords(events.searchText, input.search),
+    search.where,
   );
   const rows = db
     .select({
@@ -248,8 +264,9 @@ export function listEvents(db: AppDb, input: EventListInput): Page<EventRow> {
     .orderBy(desc(events.firstDay), asc(events.sortKey), asc(events.id))
     .limit(input.limit)
     .offset(input.offset)
-    .all();
-  const total = db.select({ n: count() }).from(events).where(where).get()?.n ?? 0;
+    .prepare()
+    .all(search.values);
+  const total = db.select({ n: count() }).from(events).where(where).prepare().get(search.values)?.n ?? 0;
   const totals = new Map<number, { completed: number; attended: number }>();
   for (const r of rows) {
     for (const [k, v] of completionTotals(completionRows(db, { kind: 'event', eventId: r.id }))) totals.set(k, v);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallInput } from '@shared/contract';
 import type { EventDetail } from '@shared/contract/events';
 import { appApi } from '@tests/unit/meetings/helpers';
-import { hashTables } from '@tests/unit/foundation/tables';
+import { hashTables, recordsAfterUndo } from '@tests/unit/foundation/tables';
 
 /**
  * The events register through the real dispatcher on the demo data: the completion rule, the
@@ -210,13 +210,13 @@ describe('statuses and the plan item', () => {
     await api.call('events.setStatus', { id: e.id, status: 'cancelled' });
     expect(await status()).toBe('planned');
     await api.call('events.setStatus', { id: e.id, status: 'held' });
-    const before = hashTables(api.app.sqlite, ['undo_journal', 'sqlite_sequence']);
+    const before = recordsAfterUndo(api.app.sqlite);
     const deleted = await api.app.dispatch('events.delete', { id: e.id });
     expect(deleted).toMatchObject({ ok: true, undo: { label: `Удалено мероприятие «${item.title}» 14.08.2018` } });
     expect(await status()).toBe('planned');
     await api.call('undo.apply', { id: (deleted as { undo: { id: number } }).undo.id });
-    const after = hashTables(api.app.sqlite, ['undo_journal', 'sqlite_sequence']);
-    expect(Object.keys(after).filter((t) => after[t] !== before[t])).toEqual([]);
+    const after = recordsAfterUndo(api.app.sqlite);
+    expect(after).toEqual(before);
     expect(await status()).toBe('done');
   });
 
@@ -270,13 +270,13 @@ describe('documents', () => {
 describe('undo', () => {
   it('brings back a deleted seminar with its sessions, participants and marks exactly', async () => {
     const seminar = all<{ id: number }>(`SELECT id FROM events WHERE title LIKE 'Мастер-класс%'`)[0]!.id;
-    const before = hashTables(api.app.sqlite, ['undo_journal', 'sqlite_sequence']);
+    const before = recordsAfterUndo(api.app.sqlite);
     const deleted = await api.app.dispatch('events.delete', { id: seminar });
     expect(deleted.ok).toBe(true);
     expect(one<{ n: number }>('SELECT count(*) AS n FROM session_marks WHERE event_id = ?', seminar).n).toBe(0);
     await api.call('undo.apply', { id: (deleted as { undo: { id: number } }).undo.id });
-    const after = hashTables(api.app.sqlite, ['undo_journal', 'sqlite_sequence']);
-    expect(Object.keys(after).filter((t) => after[t] !== before[t])).toEqual([]);
+    const after = recordsAfterUndo(api.app.sqlite);
+    expect(after).toEqual(before);
   });
 });
 

@@ -259,6 +259,7 @@ describe.each(journal.entries.map((e, i) => [e.tag, i] as const).slice(1))(
         plan_items: [1],
         // Filled in only by a version that had the table (0011 on).
         publications: upgraded.sqlite.prepare('SELECT id FROM publications').pluck().all(),
+        events: upgraded.sqlite.prepare('SELECT id FROM events').pluck().all(),
       });
 
       const fresh = openDatabase({ file: path.join(dir, 'fresh.sqlite') });

@@ -10,6 +10,7 @@ import type { PlanItem } from '@shared/contract/workPlan';
 import { searchWords } from '@shared/russian';
 import { generateReferenceData, mulberry32, REFERENCE_SCALE } from '@tests/bench/generate';
 import { PUBLICATIONS_SCALE, seedPublications } from '@tests/bench/publications';
+import { scaledEvents, seedEvents } from '@tests/bench/events';
 
 /**
  * The FTS5 index answers exactly what today's LIKE scan answers, on the benchmark's database
@@ -28,6 +29,7 @@ beforeAll(async () => {
   sqlite = app.sqlite;
   generateReferenceData(sqlite);
   seedPublications(sqlite, 20170912, { ...PUBLICATIONS_SCALE, movements: 4_000, biggest: 500 });
+  seedEvents(sqlite, 20170912, scaledEvents(0.1));
 }, 120_000);
 
 afterAll(() => {
@@ -261,9 +263,38 @@ describe('search through the index answers what the LIKE scan answered', () => {
     }
   }, 120_000);
 
+  it('for events: by their own words or a participant’s, latest first, on every page', async () => {
+    const texts = [
+      ...column(`SELECT title FROM events`),
+      ...column(
+        `SELECT p.last_name || ' ' || p.first_name FROM people p WHERE p.id IN (SELECT person_id FROM event_participants) LIMIT 500`,
+      ),
+    ];
+    for (const [n, search] of [...NAMED, 'семинар', 'круглый стол', ...substrings(texts, 120, 16)].entries()) {
+      const offset = n % 5 === 0 ? 50 : 0;
+      const page = (await call('events.list', { search, offset, limit: 50 })) as Page<{ id: number }>;
+      const words = searchWords(search);
+      const has = (alias: string) => words.map(() => `instr(${alias}.search_text, ?) > 0`).join(' AND ') || '1';
+      const where = `WHERE (${has('e')}) OR EXISTS (SELECT 1 FROM event_participants ep JOIN people pe ON pe.id = ep.person_id WHERE ep.event_id = e.id AND ${has('pe')})`;
+      const order = 'ORDER BY e.first_day DESC, e.sort_key, e.id';
+      const ids = sqlite
+        .prepare(`SELECT e.id FROM events e ${where} ${order} LIMIT 50 OFFSET ${offset}`)
+        .pluck()
+        .all(...words, ...words);
+      const total = sqlite
+        .prepare(`SELECT count(*) FROM events e ${where}`)
+        .pluck()
+        .get(...words, ...words);
+      expect({ ids: page.rows.map((r) => r.id), total: page.total }, `«${search}»`).toEqual({ ids, total });
+    }
+  }, 120_000);
+
   it('stays exact after edits: renames across the order, new records, deletions and undo', async () => {
     const rename = sqlite
-      .prepare('SELECT id, last_name, first_name, middle_name, position, email FROM people ORDER BY id LIMIT 40')
+      // People on no event's list: two of them are deleted, which a registration would refuse.
+      .prepare(
+        'SELECT id, last_name, first_name, middle_name, position, email FROM people WHERE id NOT IN (SELECT person_id FROM event_participants) ORDER BY id LIMIT 40',
+      )
       .all() as {
       id: number;
       last_name: string;
@@ -305,7 +336,16 @@ describe('search through the index answers what the LIKE scan answered', () => {
       }
     }
     // FTS5's own check of its structures.
-    for (const table of ['people_fts', 'people_grams', 'organizations_fts', 'organizations_grams', 'plan_items_fts', 'plan_items_grams']) {
+    for (const table of [
+      'people_fts',
+      'people_grams',
+      'organizations_fts',
+      'organizations_grams',
+      'plan_items_fts',
+      'plan_items_grams',
+      'events_fts',
+      'events_grams',
+    ]) {
       expect(() => sqlite.prepare(`INSERT INTO ${table}(${table}) VALUES ('integrity-check')`).run(), table).not.toThrow();
     }
   }, 120_000);

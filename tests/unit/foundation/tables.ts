@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
+import { isSearchIndexTable } from '@db/search';
 
 /**
  * Every stored table with the query that reads all its rows in a fixed order. A virtual table
@@ -54,5 +55,18 @@ export function searchIndexAnswers(sqlite: Database.Database): Record<string, un
   // A table a later migration makes is answered only where it exists (the migration tests' older files).
   if (sqlite.prepare("SELECT 1 FROM sqlite_master WHERE name = 'publications_fts'").get())
     answers.publications = found('publications', 'e.id');
+  if (sqlite.prepare("SELECT 1 FROM sqlite_master WHERE name = 'events_fts'").get()) answers.events = found('events', 'e.id');
   return answers;
+}
+
+/**
+ * The records before and after an undo: every table's hash but the journal itself, SQLite's id
+ * counters (ids are never reused, so they move on) and the search index, whose bytes differ after
+ * a delete and an insert — instead, what the index answers about the records.
+ */
+export function recordsAfterUndo(sqlite: Database.Database): Record<string, unknown> {
+  const except = storedTables(sqlite)
+    .map((t) => t.name)
+    .filter((t) => isSearchIndexTable(t) || t === 'undo_journal' || t === 'sqlite_sequence');
+  return { ...hashTables(sqlite, except), search: searchIndexAnswers(sqlite) };
 }

@@ -9,8 +9,7 @@ import { snapshotDatabase } from '@main/services/exchange/dataPackage';
 import { UNDO_TABLES } from '@main/services/undo';
 import type { CallInput, CallName, CallOutput } from '@shared/contract';
 import type { Result, UndoRef } from '@shared/contract/define';
-import { hashTables, searchIndexAnswers, storedTables } from '@tests/unit/foundation/tables';
-import { isSearchIndexTable } from '@db/search';
+import { hashTables, recordsAfterUndo } from '@tests/unit/foundation/tables';
 
 /**
  * The undo journal through the calls, over the demo data: a deletion taken back leaves every
@@ -45,17 +44,7 @@ async function remove<K extends CallName>(name: K, input: CallInput<K>): Promise
   return result.undo!;
 }
 
-/** Every table but the journal itself and SQLite's id counters (ids are never reused, so they move on). */
-// The records, and what the search index answers about them (its bytes differ after a delete and an insert).
-const data = () => ({
-  ...hashTables(
-    app.sqlite,
-    storedTables(app.sqlite)
-      .map((t) => t.name)
-      .filter((t) => isSearchIndexTable(t) || t === 'undo_journal' || t === 'sqlite_sequence'),
-  ),
-  search: searchIndexAnswers(app.sqlite),
-});
+const data = () => recordsAfterUndo(app.sqlite);
 const count = (sql: string, ...params: unknown[]) =>
   app.sqlite
     .prepare(sql)

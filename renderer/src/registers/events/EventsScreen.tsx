@@ -81,7 +81,7 @@ export function EventsScreen() {
         }
       />
       <Group mb="md" align="flex-end">
-        <SearchInput placeholder="Название, место, организатор" value={list.search} onChange={list.setSearch} />
+        <SearchInput placeholder="Название, место, организатор, участник" value={list.search} onChange={list.setSearch} />
         <Select
           label="Год"
           w={110}
