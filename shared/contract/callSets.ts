@@ -67,6 +67,7 @@ export const callSets: { readonly [K in CallName]: { readonly reads: readonly Re
   'lists.move': { reads: [], refusal: 'Не перемещено' },
   'lists.rename': { reads: [], refusal: 'Не сохранено' },
   'lists.setArchived': { reads: [], refusal: 'Не сохранено' },
+  'marks.byNumbers': { reads: [], refusal: 'Не сохранено' },
   'marks.set': { reads: [], refusal: 'Не сохранено' },
   'meetings.agendaDocx': { reads: ['meetings', 'names', 'profile'], refusal: 'Не загружено' },
   'meetings.create': { reads: [], refusal: 'Не сохранено' },

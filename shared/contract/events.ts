@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { call, REFUSED, type CallDef, type FileOutput } from './define';
 import { id, isoDate, optionalText, page, requiredText, search, year, type Page } from './common';
 import { personInput } from './registry';
+import { parseRegistrationNumbers } from './registrationNumbers';
 import type { PlanCandidate } from './meetings';
 import type { DocumentSpec } from '@shared/documents/model';
 import {
@@ -27,6 +28,7 @@ import {
 } from './eventEnums';
 
 export * from './eventEnums';
+export { parseRegistrationNumbers } from './registrationNumbers';
 
 /** Events and attendance: seminars held and attended, their sessions, participants and marks. */
 
@@ -306,6 +308,28 @@ export const marksInput = z
   })
   .strict();
 
+/** «Отметить по номерам»: those present at a session, by the numbers of the registration sheet. */
+export const marksByNumbersInput = z
+  .object({
+    sessionId: id,
+    numbers: z
+      .string({ error: 'Укажите номера участников' })
+      .max(2000, 'Слишком длинный список номеров')
+      .superRefine((text, ctx) => {
+        const parsed = parseRegistrationNumbers(text);
+        if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message });
+      }),
+    /** The participants not named get «отсутствовал» (those cancelled are left alone). */
+    othersAbsent: z.boolean().default(false),
+  })
+  .strict();
+
+export interface MarkedByNumbers {
+  detail: EventDetail;
+  /** How many were marked present. */
+  marked: number;
+}
+
 export const periodInput = z
   .object({ from: isoDate('С'), to: isoDate('По') })
   .strict()
@@ -365,6 +389,7 @@ export const eventsCalls = {
   'participants.update': call(participantUpdateInput).db(['events'], REFUSED.save).returns<EventDetail>(),
   'participants.remove': call(byId).db(['events', 'undo'], REFUSED.delete).returns<EventDetail>(),
   'marks.set': call(marksInput).db(['events'], REFUSED.save).returns<EventDetail>(),
+  'marks.byNumbers': call(marksByNumbersInput).db(['events'], REFUSED.save).returns<MarkedByNumbers>(),
   /** Population events: how many of each category came to the session. */
   'counts.set': call(
     z

@@ -73,16 +73,31 @@ test('a methodologist creates a seminar from the plan, registers participants, m
   await expect(table.getByRole('row')).toHaveCount(5);
   await expect(table.getByRole('button', { name: 'Макарова Юлия Сергеевна, 16.10.2018: Присутствовал' })).toBeVisible();
 
-  // Day one: everybody; days two and three by clicks on the cells (Соколов comes only on day one).
+  // Day one: everybody; day two by clicks on the cells, day three by the numbers on the signed
+  // sheet (Соколов comes only on day one).
   await table.getByRole('button', { name: 'Занятие 16.10.2018: отметить всех' }).click();
   await page.getByRole('menuitem', { name: 'Все присутствовали' }).click();
   await expect(table.getByRole('button', { name: 'Белова Анна Юрьевна, 16.10.2018: Присутствовал' })).toBeVisible();
   for (const name of ['Белова Анна Юрьевна', 'Громова Марина Викторовна']) {
-    for (const day of ['17.10.2018', '18.10.2018']) {
-      await table.getByRole('button', { name: `${name}, ${day}: не отмечен` }).click();
-      await expect(table.getByRole('button', { name: `${name}, ${day}: Присутствовал` })).toBeVisible();
-    }
+    await table.getByRole('button', { name: `${name}, 17.10.2018: не отмечен` }).click();
+    await expect(table.getByRole('button', { name: `${name}, 17.10.2018: Присутствовал` })).toBeVisible();
   }
+  await table.getByRole('button', { name: 'Занятие 18.10.2018: отметить всех' }).click();
+  await page.getByRole('menuitem', { name: 'Отметить по номерам…' }).click();
+  const byNumbers = page.getByRole('dialog');
+  const numbers = byNumbers.getByRole('textbox', { name: 'Присутствовали участники с номерами' });
+  await numbers.fill('1, 2, 7–8');
+  await byNumbers.getByRole('checkbox', { name: 'Остальным поставить «отсутствовал»' }).check();
+  await byNumbers.getByRole('button', { name: 'Отметить присутствовавших' }).click();
+  await expect(byNumbers.getByText('Участников с номерами 7, 8 в списке этого мероприятия нет. Ничего не отмечено.')).toBeVisible();
+  await shot(page, 'by-numbers-refused');
+  await expect(table.getByRole('button', { name: 'Белова Анна Юрьевна, 18.10.2018: не отмечен' })).toBeVisible();
+  await numbers.fill('1-2');
+  await byNumbers.getByRole('button', { name: 'Отметить присутствовавших' }).click();
+  await expect(byNumbers).toBeHidden();
+  for (const name of ['Белова Анна Юрьевна', 'Громова Марина Викторовна'])
+    await expect(table.getByRole('button', { name: `${name}, 18.10.2018: Присутствовал` })).toBeVisible();
+  await expect(table.getByRole('button', { name: 'Макарова Юлия Сергеевна, 18.10.2018: Отсутствовал' })).toBeVisible();
   await table.getByRole('button', { name: 'Соколов Алексей Михайлович, 17.10.2018: не отмечен' }).click();
   await table.getByRole('button', { name: 'Соколов Алексей Михайлович, 17.10.2018: Присутствовал' }).click();
   await expect(table.getByRole('button', { name: 'Соколов Алексей Михайлович, 17.10.2018: Отсутствовал' })).toBeVisible();

@@ -3,7 +3,7 @@ import type { Handlers } from '@main/api/dispatch';
 import { attendanceXlsx, registrationDocx, registrationSpec } from './documents';
 import { getEvent } from './detail';
 import { copyEvent, createEvent, deleteEvent, listEvents, planCandidates, setEventStatus, updateEvent } from './events';
-import { addParticipants, addWalkIn, removeParticipant, setMarks, updateParticipant } from './participants';
+import { addParticipants, addWalkIn, markByNumbers, removeParticipant, setMarks, updateParticipant } from './participants';
 import { setCounts, setPopulationTotals } from './population';
 import { createSession, deleteSession, updateSession } from './sessions';
 import { eventStatistics, personHistory } from './statistics';
@@ -30,6 +30,7 @@ export const eventsHandlers: Handlers<typeof eventsCalls> = {
   'participants.update': ({ db }, input) => updateParticipant(db, input),
   'participants.remove': ({ db }, { id }) => removeParticipant(db, id),
   'marks.set': ({ db }, input) => setMarks(db, input),
+  'marks.byNumbers': ({ db }, input) => markByNumbers(db, input),
   'counts.set': ({ db }, input) => setCounts(db, input),
   'events.setPopulationTotals': ({ db }, input) => setPopulationTotals(db, input),
 

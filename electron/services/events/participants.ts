@@ -9,12 +9,14 @@ import { createPerson } from '@main/services/registry';
 import type {
   AddedParticipants,
   EventDetail,
+  MarkedByNumbers,
   MarksInput,
   ParticipantRole,
   ParticipantUpdateInput,
   WalkInInput,
 } from '@shared/contract/events';
 import { REGISTRATION_STATUS_LABELS } from '@shared/contract/eventEnums';
+import { parseRegistrationNumbers } from '@shared/contract/registrationNumbers';
 import { formatDate, personFullName, todayLocal } from '@shared/russian';
 import { getEvent } from './detail';
 import { requireEvent, requireParticipant, requireSession, requireSpecialists } from './shared';
@@ -188,5 +190,45 @@ export function setMarks(db: AppDb, input: MarksInput, today = todayLocal()): Ev
     requireSpecialists(requireEvent(db, session.eventId));
     writeMarks(db, session.eventId, session.id, input.marks);
     return getEvent(db, session.eventId, today);
+  });
+}
+
+/**
+ * «Отметить по номерам»: the numbers typed from the signed registration sheet are marked present
+ * at the session (and, if asked, everyone else not cancelled absent), in one transaction; a number
+ * nobody on this event's list has is refused by name, and nothing is marked.
+ */
+export function markByNumbers(
+  db: AppDb,
+  input: { sessionId: number; numbers: string; othersAbsent: boolean },
+  today = todayLocal(),
+): MarkedByNumbers {
+  return inTransaction(db, () => {
+    const session = requireSession(db, input.sessionId);
+    requireSpecialists(requireEvent(db, session.eventId));
+    const parsed = parseRegistrationNumbers(input.numbers);
+    if (!parsed.ok) throw invalid(parsed.message, { numbers: parsed.message });
+    const listed = db
+      .select({ id: eventParticipants.id, number: eventParticipants.registrationNumber, status: eventParticipants.status })
+      .from(eventParticipants)
+      .where(eq(eventParticipants.eventId, session.eventId))
+      .all();
+    const byNumber = new Map(listed.map((p) => [p.number, p]));
+    const unknown = parsed.numbers.filter((n) => !byNumber.has(n));
+    if (unknown.length) {
+      const shown = unknown.length > 10 ? `${unknown.slice(0, 10).join(', ')} и ещё ${unknown.length - 10}` : unknown.join(', ');
+      const message =
+        unknown.length === 1
+          ? `Участника с номером ${shown} в списке этого мероприятия нет. Ничего не отмечено.`
+          : `Участников с номерами ${shown} в списке этого мероприятия нет. Ничего не отмечено.`;
+      throw invalid(message, { numbers: message });
+    }
+    const present = new Set(parsed.numbers);
+    const marks: MarksInput['marks'] = parsed.numbers.map((n) => ({ participantId: byNumber.get(n)!.id, mark: 'present' }));
+    if (input.othersAbsent) {
+      for (const p of listed) if (!present.has(p.number) && p.status !== 'cancelled') marks.push({ participantId: p.id, mark: 'absent' });
+    }
+    writeMarks(db, session.eventId, session.id, marks);
+    return { detail: getEvent(db, session.eventId, today), marked: parsed.numbers.length };
   });
 }

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallInput } from '@shared/contract';
 import type { EventDetail } from '@shared/contract/events';
+import { parseRegistrationNumbers } from '@shared/contract/registrationNumbers';
 import { appApi } from '@tests/unit/meetings/helpers';
 import { hashTables, recordsAfterUndo } from '@tests/unit/foundation/tables';
 
@@ -442,5 +443,58 @@ describe('statistics', () => {
         completed: false,
       }),
     );
+  });
+});
+
+describe('«Отметить по номерам»', () => {
+  it('reads numbers and ranges with a hyphen, an en dash or a minus, and says what it does not understand', () => {
+    const ok = (text: string) => {
+      const r = parseRegistrationNumbers(text);
+      return r.ok ? r.numbers : r.message;
+    };
+    expect(ok('1, 3, 5–9')).toEqual([1, 3, 5, 6, 7, 8, 9]);
+    expect(ok('5-7;2 2 , 12 — 13')).toEqual([2, 5, 6, 7, 12, 13]);
+    expect(ok('4 − 5')).toEqual([4, 5]);
+    expect(ok('')).toMatch(/^Укажите номера участников/);
+    expect(ok('1, 3а')).toMatch(/^Не понятно «3а»/);
+    expect(ok('1,,2-')).toMatch(/^Не понятно «2–»/);
+    expect(ok('9–5')).toBe('Диапазон «9–5» идёт в обратную сторону: напишите 5–9');
+    expect(ok('0, 1')).toBe('Номера участников начинаются с 1');
+    expect(ok('1–5000')).toMatch(/слишком длинный/);
+  });
+
+  it('marks those present at a session by number, the others absent if asked; an unknown number changes nothing', async () => {
+    const e = await newEvent({ title: 'Семинар с отметкой по номерам', firstDay: '2019-03-04', lastDay: '2019-03-05' });
+    await api.call('participants.add', { eventId: e.id, personIds: personIds(6, 0) });
+    let detail = await api.call('events.get', { id: e.id });
+    expect(detail.participants.map((p) => p.registrationNumber)).toEqual([1, 2, 3, 4, 5, 6]);
+    // №2 leaves: the numbers keep a gap, and 2 is no longer anyone's.
+    await api.call('participants.remove', { id: detail.participants[1]!.id });
+    const [day1, day2] = detail.sessions;
+
+    const before = hashTables(api.app.sqlite);
+    const refused = await api.refusal('marks.byNumbers', { sessionId: day1!.id, numbers: '1–4, 9', othersAbsent: false });
+    expect(refused.message).toBe('Участников с номерами 2, 9 в списке этого мероприятия нет. Ничего не отмечено.');
+    expect(refused.fields).toEqual({ numbers: refused.message });
+    expect(hashTables(api.app.sqlite)).toEqual(before);
+    expect((await api.refusal('marks.byNumbers', { sessionId: day1!.id, numbers: '7', othersAbsent: false })).message).toBe(
+      'Участника с номером 7 в списке этого мероприятия нет. Ничего не отмечено.',
+    );
+    expect((await api.refusal('marks.byNumbers', { sessionId: day1!.id, numbers: '1, три', othersAbsent: false })).message).toMatch(
+      /^Не понятно «три»/,
+    );
+    expect(hashTables(api.app.sqlite)).toEqual(before);
+
+    const marked = await api.call('marks.byNumbers', { sessionId: day1!.id, numbers: '1, 3–4', othersAbsent: false });
+    expect(marked.marked).toBe(3);
+    const marksOf = (d: EventDetail, sessionId: number) =>
+      Object.fromEntries(d.participants.map((p) => [p.registrationNumber, p.marks[sessionId] ?? null]));
+    expect(marksOf(marked.detail, day1!.id)).toEqual({ 1: 'present', 3: 'present', 4: 'present', 5: null, 6: null });
+    expect(marked.detail.participants.filter((p) => p.status === 'attended').map((p) => p.registrationNumber)).toEqual([1, 3, 4]);
+
+    detail = (await api.call('marks.byNumbers', { sessionId: day2!.id, numbers: '3 – 5', othersAbsent: true })).detail;
+    expect(marksOf(detail, day2!.id)).toEqual({ 1: 'absent', 3: 'present', 4: 'present', 5: 'present', 6: 'absent' });
+    // The first day's marks are untouched.
+    expect(marksOf(detail, day1!.id)).toEqual({ 1: 'present', 3: 'present', 4: 'present', 5: null, 6: null });
   });
 });

@@ -267,6 +267,7 @@ const fixtures: { [K in Exclude<DbCall, 'app.initialize'>]: () => Promise<CallIn
   'participants.update': () => ({ id: seminarParticipant(), role: 'speaker', status: 'attended', note: 'Выступила с опытом' }),
   'participants.remove': () => ({ id: seminarParticipant() }),
   'marks.set': () => ({ sessionId: seminarSession(), marks: [{ participantId: seminarParticipant(), mark: 'excused' }] }),
+  'marks.byNumbers': () => ({ sessionId: seminarSession(), numbers: '1, 2–3', othersAbsent: true }),
   'counts.set': async () => {
     const e = await plannedEvent('population');
     return {

@@ -19,6 +19,7 @@ import { useChange } from '@renderer/api/client';
 import { PeopleMultiPicker } from '@renderer/components/pickers';
 import { confirmDelete, EmptyState } from '@renderer/components/screen';
 import { WalkInDialog } from './WalkInDialog';
+import { MarkByNumbersDialog } from './MarkByNumbersDialog';
 
 /** A click on a cell moves the mark on: none → присутствовал → отсутствовал → по уважительной причине → none. */
 const NEXT: Record<SessionMark | 'none', SessionMark | null> = { none: 'present', present: 'absent', absent: 'excused', excused: null };
@@ -27,6 +28,7 @@ const MARK_COLORS: Record<SessionMark, string> = { present: 'green', absent: 're
 export function ParticipantsPanel({ e }: { e: EventDetail }) {
   const [chosen, setChosen] = useState<number[]>([]);
   const [walkIn, setWalkIn] = useState(false);
+  const [byNumbers, setByNumbers] = useState<SessionView | null>(null);
   const add = useChange('participants.add');
   const marks = useChange('marks.set');
   const held = e.status === 'held';
@@ -88,6 +90,7 @@ export function ParticipantsPanel({ e }: { e: EventDetail }) {
                           <Menu.Label>{formatDate(s.day)}</Menu.Label>
                           <Menu.Item onClick={() => markAll(s, 'present')}>Все присутствовали</Menu.Item>
                           <Menu.Item onClick={() => markAll(s, null)}>Снять отметки</Menu.Item>
+                          <Menu.Item onClick={() => setByNumbers(s)}>Отметить по номерам…</Menu.Item>
                         </Menu.Dropdown>
                       </Menu>
                     </Table.Th>
@@ -113,6 +116,7 @@ export function ParticipantsPanel({ e }: { e: EventDetail }) {
         </Paper>
       )}
       {walkIn ? <WalkInDialog e={e} onClose={() => setWalkIn(false)} /> : null}
+      {byNumbers ? <MarkByNumbersDialog e={e} session={byNumbers} onClose={() => setByNumbers(null)} /> : null}
     </Stack>
   );
 }
