@@ -3,7 +3,7 @@ import { call, REFUSED, type CallDef, type FileOutput } from './define';
 import { id, isoDate, optionalText, page, requiredText, search, year, type Page } from './common';
 import { personInput } from './registry';
 import { parseRegistrationNumbers } from './registrationNumbers';
-import type { PlanCandidate } from './meetings';
+import type { PlanCandidate } from './workPlan';
 import type { DocumentSpec } from '@shared/documents/model';
 import {
   CENTER_ROLES,

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { call, REFUSED, type CallDef, type FileOutput } from './define';
 import { empty, id, isoDate, optionalText, page, requiredText, search, year, type Page } from './common';
 import type { PlanStatus } from '@shared/enums';
+import type { PlanCandidate } from './workPlan';
+
+export type { PlanCandidate } from './workPlan';
 import type { DocumentSpec } from '@shared/documents/model';
 import {
   ASSIGNMENT_STATUSES,
@@ -203,17 +206,6 @@ export interface AssignmentRow extends AssignmentView {
   meetingDate: string;
   groupId: number;
   groupName: string;
-}
-
-export interface PlanCandidate {
-  id: number;
-  title: string;
-  form: string;
-  termLabel: string;
-  termStart: string;
-  status: PlanStatus;
-  /** Already linked to a meeting or an agenda item. */
-  used: boolean;
 }
 
 const ids = (what: string, max = 500) => z.array(id).max(max, `Слишком много записей в поле «${what}»`).default([]);

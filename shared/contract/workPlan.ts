@@ -52,6 +52,18 @@ export interface Realisation {
   final: boolean;
 }
 
+/** An item of the year's plan offered to another register's record (a meeting, an event) to realise. */
+export interface PlanCandidate {
+  id: number;
+  title: string;
+  form: string;
+  termLabel: string;
+  termStart: string;
+  status: PlanStatus;
+  /** Already linked to a record of the kinds the asking register counts. */
+  used: boolean;
+}
+
 export interface PlanItem {
   id: number;
   year: number;

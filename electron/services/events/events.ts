@@ -8,9 +8,9 @@ import { invalid } from '@main/api/errors';
 import { nowStamp } from '@main/services/common/queries';
 import { indexedSearch } from '@main/services/common/search';
 import { requireListValue } from '@main/services/lists';
-import { findPlan, getItem, listItems } from '@main/services/workPlan';
+import { getItem, planCandidates } from '@main/services/workPlan';
 import type { Page } from '@shared/contract/common';
-import type { PlanCandidate } from '@shared/contract/meetings';
+import type { PlanCandidate } from '@shared/contract/workPlan';
 import type { CopyResult, EventCreateInput, EventDetail, EventInput, EventListInput, EventRow, EventStatus } from '@shared/contract/events';
 import { eventDates } from '@shared/contract/eventEnums';
 import { todayLocal } from '@shared/russian';
@@ -281,23 +281,4 @@ export function listEvents(db: AppDb, input: EventListInput): Page<EventRow> {
 }
 
 /** Items of the year's plan an event may realise; `used`: an event realises it already. */
-export function planCandidates(db: AppDb, year: number): PlanCandidate[] {
-  if (!findPlan(db, year)) return [];
-  const used = new Set(
-    db
-      .select({ id: planItemLinks.planItemId })
-      .from(planItemLinks)
-      .where(eq(planItemLinks.kind, 'event'))
-      .all()
-      .map((r) => r.id),
-  );
-  return listItems(db, { year }).map((i) => ({
-    id: i.id,
-    title: i.title,
-    form: i.form,
-    termLabel: i.termLabel,
-    termStart: i.termStart,
-    status: i.status,
-    used: used.has(i.id),
-  }));
-}
+export const eventPlanCandidates = (db: AppDb, year: number): PlanCandidate[] => planCandidates(db, year, ['event']);

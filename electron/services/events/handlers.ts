@@ -2,7 +2,7 @@ import type { eventsCalls } from '@shared/contract/events';
 import type { Handlers } from '@main/api/dispatch';
 import { attendanceXlsx, registrationDocx, registrationSpec } from './documents';
 import { getEvent } from './detail';
-import { copyEvent, createEvent, deleteEvent, listEvents, planCandidates, setEventStatus, updateEvent } from './events';
+import { copyEvent, createEvent, deleteEvent, eventPlanCandidates, listEvents, setEventStatus, updateEvent } from './events';
 import { addParticipants, addWalkIn, markByNumbers, removeParticipant, setMarks, updateParticipant } from './participants';
 import { setCounts, setPopulationTotals } from './population';
 import { createSession, deleteSession, updateSession } from './sessions';
@@ -11,7 +11,7 @@ import { eventStatistics, personHistory } from './statistics';
 export const eventsHandlers: Handlers<typeof eventsCalls> = {
   'events.list': ({ db }, input) => listEvents(db, input),
   'events.get': ({ db }, { id }) => getEvent(db, id),
-  'events.planCandidates': ({ db }, { year }) => planCandidates(db, year),
+  'events.planCandidates': ({ db }, { year }) => eventPlanCandidates(db, year),
   'events.create': ({ db }, input) => createEvent(db, input),
   'events.update': ({ db }, { id, data }) => updateEvent(db, id, data),
   'events.setStatus': ({ db }, { id, status }) => setEventStatus(db, id, status),

@@ -6,7 +6,7 @@ import { agendaItemInput, attendanceInput, groupInput, meetingInput, type Agenda
 import { addFromPlan, createAgendaItem, updateAgendaItem } from './agenda';
 import { setAssignmentStatus } from './assignments';
 import { createGroup } from './groups';
-import { createMeeting, holdMeeting, planCandidates, setAttendance, signMeeting } from './meetings';
+import { createMeeting, holdMeeting, meetingPlanCandidates, setAttendance, signMeeting } from './meetings';
 
 /**
  * The secretary's register of the demo: the segment's working group and its three meetings
@@ -407,7 +407,7 @@ function lookup(ids: Map<string, number>, name: string): number {
 }
 
 /** The plan item a topic realises: the one in the meeting's month whose title has the fragment, if exactly one. */
-function planItemFor(candidates: ReturnType<typeof planCandidates>, date: string, fragment: string | undefined): number | null {
+function planItemFor(candidates: ReturnType<typeof meetingPlanCandidates>, date: string, fragment: string | undefined): number | null {
   if (fragment === undefined) return null;
   const found = candidates.filter((c) => !c.used && c.termStart.slice(0, 7) === date.slice(0, 7) && c.title.includes(fragment));
   return found.length === 1 ? found[0]!.id : null;
@@ -497,7 +497,7 @@ export function seedDemoMeetings(db: AppDb): void {
           })),
         });
         // A topic from the plan is added the way a secretary does it («из плана»), then worded and filled in.
-        const planItemId = planItemFor(planCandidates(db, 2017), m.date, item.plan);
+        const planItemId = planItemFor(meetingPlanCandidates(db, 2017), m.date, item.plan);
         if (planItemId === null) {
           items = createAgendaItem(db, meeting.id, data).items;
         } else {

@@ -19,8 +19,8 @@ import {
   getAttendeeThreshold,
   holdMeeting,
   listMeetings,
+  meetingPlanCandidates,
   nextNumber,
-  planCandidates,
   reopenMeeting,
   setAttendance,
   setAttendeeThreshold,
@@ -63,7 +63,7 @@ export const meetingsHandlers: Handlers<typeof meetingsCalls> = {
   'meetings.sign': ({ db }, { id }) => signMeeting(db, id),
   'meetings.unlock': ({ db }, { id, reason }) => unlockMeeting(db, id, reason),
   'meetings.setAttendance': ({ db }, input) => setAttendance(db, input),
-  'meetings.planCandidates': ({ db }, { year }) => planCandidates(db, year),
+  'meetings.planCandidates': ({ db }, { year }) => meetingPlanCandidates(db, year),
   'meetings.openAssignments': ({ db }, { id }) => openAssignmentsForMeeting(db, id, requireMeeting(db, id).dateStart),
 
   'agenda.create': ({ db }, { meetingId, data }) => createAgendaItem(db, meetingId, data),

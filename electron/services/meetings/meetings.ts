@@ -10,6 +10,7 @@ import {
   meetingGuests,
   meetings,
   meetingUnlocks,
+  PLAN_LINK_KINDS,
   planItems,
   workingGroups,
 } from '@db/schema';
@@ -21,11 +22,11 @@ import { formatDate, todayLocal } from '@shared/russian';
 import { getSetting, setSetting } from '@main/services/common/settings';
 import { getProfile } from '@main/services/registry';
 import { matchesAllWords } from '@main/services/common/queries';
-import { findPlan, getItem, listItems } from '@main/services/workPlan';
+import { getItem, planCandidates } from '@main/services/workPlan';
 import { getMeeting, liveMeeting, readSignedCopy } from './detail';
 import { signedCopy } from './signedCopy';
 import { requireGroup } from './groups';
-import { linkedPlanItemIds, setMeetingPlanItem } from './planLinks';
+import { setMeetingPlanItem } from './planLinks';
 import { minutesLabel, nowStamp, requireEditable, requireMeeting, requirePeople } from './shared';
 
 const yearOf = (iso: string) => Number(iso.slice(0, 4));
@@ -340,21 +341,8 @@ export function listMeetings(
   };
 }
 
-/** The year's plan items, with those already realised by a meeting or put on an agenda marked. */
-export function planCandidates(db: AppDb, year: number): PlanCandidate[] {
-  if (!findPlan(db, year)) return [];
-  const items = listItems(db, { year });
-  const used = linkedPlanItemIds(db);
-  return items.map((i) => ({
-    id: i.id,
-    title: i.title,
-    form: i.form,
-    termLabel: i.termLabel,
-    termStart: i.termStart,
-    status: i.status,
-    used: used.has(i.id),
-  }));
-}
+/** The year's plan items, with those any record realises already (or an agenda holds) marked. */
+export const meetingPlanCandidates = (db: AppDb, year: number): PlanCandidate[] => planCandidates(db, year, PLAN_LINK_KINDS);
 
 export function planItemTitle(db: AppDb, planItemId: number): string {
   return getItem(db, { id: planItemId }).title;

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { AppDb } from '@db/open';
 import { agendaItems, planItemLinks } from '@db/schema';
 
@@ -51,17 +51,5 @@ export function agendaCarries(db: AppDb, meetingId: number, planItemId: number):
       .innerJoin(agendaItems, eq(agendaItems.id, planItemLinks.agendaItemId))
       .where(and(eq(agendaItems.meetingId, meetingId), eq(planItemLinks.planItemId, planItemId)))
       .get() !== undefined
-  );
-}
-
-/** Plan items some meeting or agenda question already realises. */
-export function linkedPlanItemIds(db: AppDb): Set<number> {
-  return new Set(
-    db
-      .selectDistinct({ id: planItemLinks.planItemId })
-      .from(planItemLinks)
-      .where(isNotNull(planItemLinks.planItemId))
-      .all()
-      .map((r) => r.id),
   );
 }

@@ -4,3 +4,4 @@ export { planExportKind } from './documents';
 export { workPlanHandlers } from './handlers';
 export { getItem, listItems, setItemStatus } from './items';
 export { findPlan } from './plans';
+export { planCandidates } from './candidates';

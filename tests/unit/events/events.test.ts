@@ -182,6 +182,9 @@ describe('statuses and the plan item', () => {
     const items = await api.call('workPlan.items', { year: 2018 });
     const item = items.find((i) => i.title.startsWith('Тренинг для кандидатов'))!;
     expect(item.status).toBe('planned');
+    const used = async (call: 'events.planCandidates' | 'meetings.planCandidates') =>
+      (await api.call(call, { year: 2018 })).find((c) => c.id === item.id)!.used;
+    expect([await used('events.planCandidates'), await used('meetings.planCandidates')]).toEqual([false, false]);
     const other = await refusedUnchanged('events.create', {
       typeId: typeId('Тренинг'),
       centerRole: 'organizer',
@@ -200,6 +203,8 @@ describe('statuses and the plan item', () => {
       planItemId: item.id,
     });
     expect(e.planItem).toEqual({ id: item.id, title: item.title, year: 2018 });
+    // Both pickers now show the item as taken (the work plan's one planCandidates; a meeting's counts every kind of link).
+    expect([await used('events.planCandidates'), await used('meetings.planCandidates')]).toEqual([true, true]);
     const planItem = async () => (await api.call('workPlan.items', { year: 2018 })).find((i) => i.id === item.id)!;
     const status = async () => (await planItem()).status;
     expect(await status()).toBe('planned');
