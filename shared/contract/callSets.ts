@@ -36,6 +36,8 @@ export const callSets: { readonly [K in CallName]: { readonly reads: readonly Re
   'events.get': { reads: ['events', 'lists', 'names', 'organizations', 'municipalities', 'workPlan'], refusal: 'Не загружено' },
   'events.list': { reads: ['events', 'lists', 'municipalities', 'names'], refusal: 'Не загружено' },
   'events.personHistory': { reads: ['events', 'lists', 'names'], refusal: 'Не загружено' },
+  'events.personHistoryDocx': { reads: ['events', 'names', 'people', 'organizations', 'profile', 'lists'], refusal: 'Не загружено' },
+  'events.personHistoryView': { reads: ['events', 'names', 'people', 'organizations', 'profile', 'lists'], refusal: 'Не загружено' },
   'events.planCandidates': { reads: ['workPlan', 'events', 'lists'], refusal: 'Не загружено' },
   'events.registrationDocx': { reads: ['events', 'names', 'profile', 'lists'], refusal: 'Не загружено' },
   'events.setPopulationTotals': { reads: [], refusal: 'Не сохранено' },

@@ -424,6 +424,13 @@ export const eventsCalls = {
   'events.documentView': call(documentInput).reads('events', 'names', 'profile', 'lists').returns<DocumentSpec>(),
   'events.registrationDocx': call(documentInput).reads('events', 'names', 'profile', 'lists').returns<FileOutput>(),
   'events.attendanceXlsx': call(byId).reads('events', 'names', 'people', 'organizations', 'lists').returns<FileOutput>(),
+  /** Справка об участии в мероприятиях: a person's history as a document (print view, Word). */
+  'events.personHistoryView': call(z.object({ personId: id }).strict())
+    .reads('events', 'names', 'people', 'organizations', 'profile', 'lists')
+    .returns<DocumentSpec>(),
+  'events.personHistoryDocx': call(z.object({ personId: id }).strict())
+    .reads('events', 'names', 'people', 'organizations', 'profile', 'lists')
+    .returns<FileOutput>(),
 } satisfies Record<string, CallDef<z.ZodType, unknown>>;
 
 export type EventInput = z.output<typeof eventInput>;

@@ -1,6 +1,6 @@
 import mammoth from 'mammoth';
 import type { Page } from '@playwright/test';
-import { apiOf, expect, fillDate, openApp, pick, planFormId, test } from './fixtures';
+import { apiOf, expect, fillDate, openApp, pick, planFormId, rowAction, test } from './fixtures';
 
 const shot = (page: Page, name: string) => page.screenshot({ path: test.info().outputPath(`events-${name}.png`), fullPage: true });
 
@@ -148,4 +148,34 @@ test('a methodologist creates a seminar from the plan, registers participants, m
   ).toBeVisible();
   const items = await call<{ title: string; status: string; realisations: { label: string }[] }[]>('workPlan.items', { year: 2018 });
   expect(items[0]).toMatchObject({ status: 'done', realisations: [{ label: 'семинар, 16.10.2018 – 18.10.2018' }] });
+
+  // The plan line names the seminar that realises it, and opens its card.
+  await nav.getByRole('link', { name: 'План работы' }).click();
+  const planTable = page.getByRole('table').filter({ hasText: 'Семинар для социальных педагогов школ' });
+  await expect(planTable.getByText('Выполнено')).toBeVisible();
+  await planTable.getByRole('link', { name: 'семинар, 16.10.2018 – 18.10.2018' }).click();
+  await expect(page).toHaveURL(/#\/events\/list\/\d+/);
+  await expect(page.getByRole('heading', { name: 'Семинар для социальных педагогов школ' })).toBeVisible();
+  await shot(page, 'from-the-plan');
+
+  // Her history, from her card in the registry, and its справка in Word and for printing.
+  await nav.getByRole('link', { name: 'Специалисты' }).click();
+  await rowAction(page, 'Белова Анна Юрьевна', 'Участие в мероприятиях');
+  await expect(page.getByRole('heading', { name: 'История участия: Белова Анна Юрьевна' })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'История участия' })).toContainText('завершил(а) обучение');
+  const gettingHistory = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Справка (Word)' }).click();
+  const history = await gettingHistory;
+  expect(history.suggestedFilename()).toBe('Справка об участии в мероприятиях – Белова Анна Юрьевна.docx');
+  const historyText = (await mammoth.extractRawText({ path: await history.path() })).value.replace(/\u00A0/g, ' ');
+  expect(historyText).toMatch(/СПРАВКА\s+об участии в мероприятиях/);
+  expect(historyText).toMatch(/Специалист: Белова Анна Юрьевна\s+Место работы: МБОУ СОШ № 1 г\. Уварово\s+Должность: социальный педагог/);
+  expect(historyText).toMatch(
+    /16\.10\.2018 – 18\.10\.2018\s+Семинар для социальных педагогов школ\s+Участник\s+3 из 3\s+завершил\(а\) обучение/,
+  );
+  expect(historyText).toMatch(/Всего: 1 мероприятие; посещено [–—] 1, обучение завершено [–—] 1\./);
+  await page.getByRole('link', { name: 'Справка — печать, PDF' }).click();
+  await expect(page.getByText('об участии в мероприятиях')).toBeVisible();
+  await expect(page.getByText('Специалист: Белова Анна Юрьевна')).toBeVisible();
+  await shot(page, 'history-print');
 });

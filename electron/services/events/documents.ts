@@ -4,16 +4,20 @@ import { municipalities, organizations, people } from '@db/schema';
 import type { FileOutput } from '@shared/contract/define';
 import type { DocumentSpec } from '@shared/documents/model';
 import { attendanceSheet, registrationDocument, type EventDocumentContext } from '@shared/documents/events/layout';
+import { personHistoryDocument } from '@shared/documents/events/history';
+import { signatureName } from '@shared/documents/workPlan/layout';
+import { todayLocal } from '@shared/russian';
 import type { EventDetail } from '@shared/contract/events';
 import { ORGANIZATION_TYPE_LABELS } from '@shared/enums';
 import type { DocumentKind } from '@main/services/common/documentKind';
 import { inChunks } from '@main/services/common/queries';
-import { getProfile } from '@main/services/registry';
+import { getProfile, organizationNameSql } from '@main/services/registry';
 import { DOCX_MIME, XLSX_MIME, toFileOutput } from '@main/documents/file';
 import { renderDocx } from '@main/documents/docx';
 import { renderSheet } from '@main/documents/xlsx';
 import { eq } from 'drizzle-orm';
 import { getEvent } from './detail';
+import { personHistory } from './statistics';
 import { requireSpecialists, requireEvent } from './shared';
 
 /**
@@ -75,6 +79,33 @@ export async function attendanceXlsx(db: AppDb, id: number): Promise<FileOutput>
   const e = getEvent(db, id);
   const sheet = attendanceSheet(e, documentContext(db, e));
   return toFileOutput(await renderSheet(sheet), `${sheet.fileName}.xlsx`, XLSX_MIME);
+}
+
+/** The справка of a person's participation: her workplace and position as the registry has them today, signed by the director. */
+export function personHistorySpec(db: AppDb, personId: number, today = todayLocal()): DocumentSpec {
+  const history = personHistory(db, personId);
+  const person = db
+    .select({ position: people.position, organization: organizationNameSql })
+    .from(people)
+    .leftJoin(organizations, eq(organizations.id, people.organizationId))
+    .where(eq(people.id, personId))
+    .get();
+  const profile = getProfile(db);
+  const director = signatureName(profile.directorName);
+  return personHistoryDocument(history, {
+    centerFullName: profile.fullName,
+    organization: person?.organization ?? '',
+    position: person?.position ?? '',
+    signer: director
+      ? { position: [profile.directorPosition || 'Руководитель', profile.shortName].filter(Boolean).join(' '), name: director }
+      : null,
+    today,
+  });
+}
+
+export async function personHistoryDocx(db: AppDb, personId: number): Promise<FileOutput> {
+  const spec = personHistorySpec(db, personId);
+  return toFileOutput(await renderDocx(spec), `${spec.fileName}.docx`, DOCX_MIME);
 }
 
 /** Held events of the year, for the specialists: their registration sheets and attendance lists go to the share. */

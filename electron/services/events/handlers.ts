@@ -1,6 +1,6 @@
 import type { eventsCalls } from '@shared/contract/events';
 import type { Handlers } from '@main/api/dispatch';
-import { attendanceXlsx, registrationDocx, registrationSpec } from './documents';
+import { attendanceXlsx, personHistoryDocx, personHistorySpec, registrationDocx, registrationSpec } from './documents';
 import { getEvent } from './detail';
 import { copyEvent, createEvent, deleteEvent, eventPlanCandidates, listEvents, setEventStatus, updateEvent } from './events';
 import { addParticipants, addWalkIn, markByNumbers, removeParticipant, setMarks, updateParticipant } from './participants';
@@ -40,4 +40,6 @@ export const eventsHandlers: Handlers<typeof eventsCalls> = {
   'events.documentView': ({ db }, input) => registrationSpec(db, input),
   'events.registrationDocx': ({ db }, input) => registrationDocx(db, input),
   'events.attendanceXlsx': ({ db }, { id }) => attendanceXlsx(db, id),
+  'events.personHistoryView': ({ db }, { personId }) => personHistorySpec(db, personId),
+  'events.personHistoryDocx': ({ db }, { personId }) => personHistoryDocx(db, personId),
 };

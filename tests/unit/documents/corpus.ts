@@ -23,6 +23,7 @@ export const DOCUMENT_KINDS = [
   // events (issue 16)
   'event-registration',
   'event-attendance',
+  'event-person-history',
   // publications (issue 21)
   'publications-stock',
   'publications-stock-sheet',
@@ -190,6 +191,17 @@ export async function generateAll(api: Api): Promise<GeneratedDocument[]> {
     file: await api.call('events.registrationDocx', { id: seminar.id, sessionId: null }),
   });
   docs.push({ kind: 'event-attendance', draft: false, meeting: null, file: await api.call('events.attendanceXlsx', { id: seminar.id }) });
+  // The справка of the person with the longest history (staff who went to the 2017 events and to the seminar).
+  const busiest = api.sqlite
+    .prepare('SELECT person_id FROM event_participants GROUP BY person_id ORDER BY count(*) DESC, person_id LIMIT 1')
+    .pluck()
+    .get() as number;
+  docs.push({
+    kind: 'event-person-history',
+    draft: false,
+    meeting: null,
+    file: await api.call('events.personHistoryDocx', { personId: busiest }),
+  });
   const onDate = { date: '2017-12-31', includeArchived: false };
   const year2017 = { from: '2017-01-01', to: '2017-12-31' };
   const add = (kind: DocumentKindName, file: FileOutput) => docs.push({ kind, draft: false, meeting: null, file });

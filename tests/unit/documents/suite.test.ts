@@ -373,6 +373,34 @@ describe('the events register’s documents', () => {
     expect(all).toContain('Ответственный за регистрацию');
   });
 
+  it('a person’s справка: the center, her name and workplace, her events in date order with the result, the total, the director', () => {
+    const text = read(pdfOf('demo', of('demo', 'event-person-history')));
+    expect(
+      inOrder(text, [
+        'Тамбовское областное государственное бюджетное учреждение',
+        'СПРАВКА',
+        'об участии в мероприятиях',
+        'Специалист:',
+        'Должность:',
+        '№',
+        'Даты',
+        'Мероприятие',
+        'Посещено',
+        'Итог',
+        '2017',
+        '2018',
+        'Всего:',
+        'мероприяти',
+        'Директор ТОГБУ',
+        'А.Я. Гоберкорн',
+      ]),
+    ).toBeNull();
+    // In date order: every date of the table is on or after the one before it.
+    const days = [...text.matchAll(/(\d{2})\.(\d{2})\.(\d{4})/g)].map((m) => `${m[3]}-${m[2]}-${m[1]}`).slice(1);
+    expect(days.length).toBeGreaterThan(2);
+    expect([...days].sort()).toEqual(days);
+  });
+
   it('attendance list: a row per participant with the marks, attended sessions and completion', async () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(bytesOf(of('demo', 'event-attendance')) as unknown as ArrayBuffer);

@@ -1,16 +1,34 @@
-import { Alert, Anchor, Group, Paper, Table, Text } from '@mantine/core';
-import { IconArrowLeft } from '@tabler/icons-react';
+import { Alert, Anchor, Button, Group, Paper, Table, Text } from '@mantine/core';
+import { IconArrowLeft, IconFileText, IconPrinter } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router-dom';
 import { PARTICIPANT_ROLE_LABELS, REGISTRATION_STATUS_LABELS, eventDates } from '@shared/contract/eventEnums';
-import { useCall } from '@renderer/api/client';
+import { callApi, useCall } from '@renderer/api/client';
+import { useDocument } from '@renderer/components/useDocument';
 import { EmptyState, ScreenHeader } from '@renderer/components/screen';
 
 /** A person's history: which events, in which role, with which result. */
 export function PersonHistoryScreen() {
   const personId = Number(useParams().personId);
   const history = useCall('events.personHistory', { personId }, { enabled: Number.isInteger(personId) && personId > 0 });
+  const { busy, download } = useDocument();
   if (history.isError) return <Alert color="red">{history.error.message}</Alert>;
   const h = history.data;
+  // Справка об участии: the same history as a document, in Word and for the print dialog.
+  const documents = h ? (
+    <Group gap="xs">
+      <Button
+        variant="light"
+        leftSection={<IconFileText size={16} />}
+        loading={busy !== null}
+        onClick={() => download('history', () => callApi('events.personHistoryDocx', { personId }))}
+      >
+        Справка (Word)
+      </Button>
+      <Button variant="light" leftSection={<IconPrinter size={16} />} component={Link} to={`/events/person/${personId}/print`}>
+        Справка — печать, PDF
+      </Button>
+    </Group>
+  ) : undefined;
   return (
     <>
       <Anchor component={Link} to="/events/list" size="sm">
@@ -21,6 +39,7 @@ export function PersonHistoryScreen() {
       <ScreenHeader
         title={h ? `История участия: ${h.fullName}` : 'История участия'}
         description="Мероприятия, в которых специалист участвовал, и их итог"
+        action={documents}
       />
       {h && h.rows.length === 0 ? <EmptyState text="Специалист ещё не участвовал в мероприятиях." /> : null}
       {h && h.rows.length ? (

@@ -10,3 +10,10 @@ export function PrintView() {
   const spec = useCall('events.documentView', { id, sessionId }, { retry: false });
   return <PrintPage query={spec} back={`/events/list/${id}`} />;
 }
+
+/** Справка об участии в мероприятиях for the system print dialog: the same blocks as its Word file. */
+export function HistoryPrintView() {
+  const personId = Number(useParams().personId);
+  const spec = useCall('events.personHistoryView', { personId }, { retry: false });
+  return <PrintPage query={spec} back={`/events/person/${personId}`} />;
+}

@@ -16,5 +16,10 @@ export const eventsUi: RegisterUi = {
     { path: '/events/stats', component: screen('StatisticsScreen') },
     { path: '/events/person/:personId', component: screen('PersonHistoryScreen') },
     { path: '/events/print/:id', component: lazy(() => import('./PrintView').then((m) => ({ default: m.PrintView }))), bare: true },
+    {
+      path: '/events/person/:personId/print',
+      component: lazy(() => import('./PrintView').then((m) => ({ default: m.HistoryPrintView }))),
+      bare: true,
+    },
   ],
 };

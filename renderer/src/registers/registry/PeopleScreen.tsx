@@ -1,7 +1,8 @@
 import { Group, Text } from '@mantine/core';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import { IconHistory } from '@tabler/icons-react';
 import type { Person } from '@shared/contract/registry';
 import type { OrganizationType } from '@shared/enums';
 import { formatDate, personFullName } from '@shared/russian';
@@ -32,6 +33,7 @@ export function PeopleScreen() {
   const data = useCall('people.list', { ...list.query, ...list.filters }, { placeholderData: keepPreviousData });
   const remove = useChange('people.delete', { success: 'Запись о специалисте удалена' });
   const [form, setForm] = useState<{ editing: Person | null } | null>(null);
+  const navigate = useNavigate();
 
   const columns: Column<Person, Sort>[] = [
     { header: 'Фамилия, имя, отчество', sort: 'name', render: (p) => personFullName(p) },
@@ -56,6 +58,8 @@ export function PeopleScreen() {
     question: (p) => `Удалить специалиста «${personFullName(p)}»?`,
     onEdit: (p) => setForm({ editing: p }),
     onDelete: (p) => remove.mutate({ id: p.id }),
+    // The events register's history of the person, with its printable справка.
+    more: (p) => [{ label: 'Участие в мероприятиях', icon: <IconHistory size={14} />, onClick: () => navigate(`/events/person/${p.id}`) }],
   });
 
   const add = <AddButton onClick={() => setForm({ editing: null })} />;

@@ -1,6 +1,6 @@
-import { Alert, Badge, Select, Stack, Text } from '@mantine/core';
-import { useSearchParams } from 'react-router-dom';
-import type { PlanItem } from '@shared/contract/workPlan';
+import { Alert, Anchor, Badge, Select, Stack, Text } from '@mantine/core';
+import { Link, useSearchParams } from 'react-router-dom';
+import type { PlanItem, Realisation } from '@shared/contract/workPlan';
 import { DIRECTION_LABELS, DIRECTIONS, PLAN_STATUS_LABELS, PLAN_STATUSES, type PlanStatus } from '@shared/enums';
 import { countOf, MONTHS_NOMINATIVE, QUARTERS_ROMAN } from '@shared/russian';
 import { useCall } from '@renderer/api/client';
@@ -27,14 +27,31 @@ export function StatusBadge({ status }: { status: PlanStatus }) {
   );
 }
 
-/** The realising records under an item's status in the plan table: «заседание №3 от 12.09.2017». */
+/** Where a realising record opens: the meeting, the event's card, the publication's card. */
+const RECORD_PATHS: Record<Realisation['kind'], (id: number) => string> = {
+  meeting: (id) => `/meetings/list/${id}`,
+  event: (id) => `/events/list/${id}`,
+  publication: (id) => `/publications/${id}`,
+};
+
+/** The realising records under an item's status in the plan table, each a link to its record: «заседание №3 от 12.09.2017». */
 export function RealisationLines({ item }: { item: PlanItem }) {
   if (item.realisations.length === 0) return null;
   return (
     <Stack gap={0} mt={4}>
       {item.realisations.map((r) => (
         <Text key={`${r.kind}-${r.id}`} size="xs" c={r.final ? undefined : 'dimmed'}>
-          {r.label}
+          {/* A click on the line opens the record, not the plan row's own action. */}
+          <Anchor
+            component={Link}
+            to={RECORD_PATHS[r.kind](r.id)}
+            size="xs"
+            c="inherit"
+            underline="always"
+            onClick={(e) => e.stopPropagation()}
+          >
+            {r.label}
+          </Anchor>
           {r.final ? '' : r.kind === 'publication' ? ' (тираж ещё не получен)' : ' (ещё не проведено)'}
         </Text>
       ))}
