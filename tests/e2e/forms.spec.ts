@@ -150,7 +150,29 @@ test('every dialog asks before it loses what was typed: Esc, a click outside, �
       .click(),
   );
 
-  expect(opened).toHaveLength(19);
+  // Events (issue 16): the new event, and on the demo's three-day seminar its copy, a walk-in,
+  // marking by numbers and a new session.
+  const call = apiOf(request, app);
+  const seminar = (await call<{ rows: { id: number; sessionCount: number }[] }>('events.list', { year: 2018 })).rows.find(
+    (r) => r.sessionCount === 3,
+  )!;
+  await nav(page, 'Мероприятия');
+  await each('Новое мероприятие', () => page.getByRole('button', { name: 'Новое мероприятие' }).click(), '01.12.2017');
+  await page.goto(`${base}#/events/list/${seminar.id}`);
+  await each('Копировать мероприятие', () => page.getByRole('button', { name: 'Копировать…' }).click(), '01.12.2019');
+  await each('Пришёл без регистрации', () => page.getByRole('button', { name: 'Пришёл без регистрации…' }).click());
+  await each(
+    /^Отметить по номерам: 16\.10\.2018/,
+    async () => {
+      await page.getByRole('button', { name: 'Занятие 16.10.2018: отметить всех' }).click();
+      await page.getByRole('menuitem', { name: 'Отметить по номерам…' }).click();
+    },
+    '1, 3–5',
+  );
+  await page.getByRole('tab', { name: /^Занятия/ }).click();
+  await each('Новое занятие', () => page.getByRole('button', { name: 'Добавить занятие' }).click(), '19.10.2018');
+
+  expect(opened).toHaveLength(24);
 });
 
 /** Types 31.02.2021 into a date field, leaves it, and expects it kept and marked. */
@@ -179,6 +201,7 @@ async function stored(call: ReturnType<typeof apiOf>, draft: number) {
     await call('meetings.list', { limit: 50 }),
     await call('meetings.get', { id: draft }),
     await call('assignments.list', { limit: 500 }),
+    await call('events.list', { limit: 500 }),
   ]);
 }
 
@@ -256,6 +279,30 @@ test('31.02.2021 typed into any date field stays there, marked «Такой да
   await date(page.locator('main'), 'На дату');
   await date(page.locator('main'), 'С');
 
+  // Events (issue 16): a new event's days, a copy's first day, a new session's day.
+  await nav(page, 'Мероприятия');
+  await page.getByRole('button', { name: 'Новое мероприятие' }).click();
+  dialog = page.getByRole('dialog', { name: 'Новое мероприятие' });
+  await date(dialog, 'Первый день');
+  await date(dialog, 'Последний день');
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Закрыть без сохранения' }).click();
+  const seminar = (await call<{ rows: { id: number; sessionCount: number }[] }>('events.list', { year: 2018 })).rows.find(
+    (r) => r.sessionCount === 3,
+  )!;
+  await page.goto(`${base}#/events/list/${seminar.id}`);
+  await page.getByRole('button', { name: 'Копировать…' }).click();
+  dialog = page.getByRole('dialog', { name: 'Копировать мероприятие' });
+  await date(dialog, 'Первый день копии');
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Закрыть без сохранения' }).click();
+  await page.getByRole('tab', { name: /^Занятия/ }).click();
+  await page.getByRole('button', { name: 'Добавить занятие' }).click();
+  dialog = page.getByRole('dialog', { name: 'Новое занятие' });
+  await date(dialog, 'Дата');
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Закрыть без сохранения' }).click();
+
   expect(dates).toEqual([
     'Дата согласия',
     'Дата утверждения',
@@ -269,6 +316,10 @@ test('31.02.2021 typed into any date field stays there, marked «Такой да
     'Дата',
     'На дату',
     'С',
+    'Первый день',
+    'Последний день',
+    'Первый день копии',
+    'Дата',
   ]);
   // Nothing was saved: every register answers as before.
   await page.keyboard.press('Escape');
