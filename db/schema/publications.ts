@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { MOVEMENT_KINDS } from '@shared/contract/publicationEnums';
 import { organizations, people } from './registry';
+import { events } from './events';
 import { listValues, type ListReference } from './lists';
 import { referenceRecord, type RegistryReference } from './references';
 import { columnRules, stamp, timestamps } from './rules';
@@ -51,7 +52,8 @@ export const publications = sqliteTable(
  * last key of a day's order (shared/contract/publicationEnums.ts, DAY_RANK).
  *
  * The recipient of a distribution is exactly one of the nullable references below (the CHECK
- * counts them): an event register adds its `event_id` column and its term in the count.
+ * counts them): an organisation, a person, or an event of the events register (copies handed out
+ * to its attendees; RESTRICT: an event with distributions is not deleted, its copies were real).
  */
 export const publicationMovements = sqliteTable(
   'publication_movements',
@@ -69,6 +71,7 @@ export const publicationMovements = sqliteTable(
     printedInHouse: integer('printed_in_house', { mode: 'boolean' }).notNull().default(false),
     organizationId: integer('organization_id').references(() => organizations.id, { onDelete: 'restrict' }),
     personId: integer('person_id').references(() => people.id, { onDelete: 'restrict' }),
+    eventId: integer('event_id').references(() => events.id, { onDelete: 'restrict' }),
     /** Why: required for a write-off and a reversal, a note for the others (a stocktake's discrepancy). */
     reason: text('reason').notNull().default(''),
     reversesId: integer('reverses_id').references((): AnySQLiteColumn => publicationMovements.id, { onDelete: 'restrict' }),
@@ -81,7 +84,7 @@ export const publicationMovements = sqliteTable(
     ),
     check(
       'publication_movements_recipient',
-      sql`(${t.kind} = 'distribution') = ((${t.organizationId} IS NOT NULL) + (${t.personId} IS NOT NULL) = 1) AND (${t.kind} = 'distribution' OR (${t.organizationId} IS NULL AND ${t.personId} IS NULL))`,
+      sql`(${t.kind} = 'distribution') = ((${t.organizationId} IS NOT NULL) + (${t.personId} IS NOT NULL) + (${t.eventId} IS NOT NULL) = 1) AND (${t.kind} = 'distribution' OR (${t.organizationId} IS NULL AND ${t.personId} IS NULL AND ${t.eventId} IS NULL))`,
     ),
     check('publication_movements_reversal', sql`(${t.kind} = 'reversal') = (${t.reversesId} IS NOT NULL)`),
     check('publication_movements_printer', sql`${t.kind} = 'receipt' OR (${t.printer} = '' AND ${t.printedInHouse} = 0)`),
@@ -91,6 +94,7 @@ export const publicationMovements = sqliteTable(
     uniqueIndex('publication_movements_reverses_unique').on(t.reversesId),
     index('publication_movements_organization').on(t.organizationId),
     index('publication_movements_person').on(t.personId),
+    index('publication_movements_event').on(t.eventId),
     ...columnRules(t),
   ],
 );

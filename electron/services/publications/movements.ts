@@ -6,7 +6,7 @@ import { conflict, invalid } from '@main/api/errors';
 import type { MovementData, MovementResult, StocktakeChange } from '@shared/contract/publications';
 import { MOVEMENT_KIND_LABELS } from '@shared/contract/publicationEnums';
 import { formatDate, formatNumber, todayLocal } from '@shared/russian';
-import { ledgerRows, walk, withWritten, type LedgerProblem, type LedgerRow } from './ledger';
+import { balanceOn, ledgerWindow, walk, withWritten, type LedgerProblem, type LedgerRow } from './ledger';
 import { publicationNotFound } from './records';
 
 const copies = (n: number) => `${formatNumber(n)} экз.`;
@@ -76,20 +76,27 @@ function checkDate(date: string, today: string): void {
 
 /**
  * Writes a movement and checks the ledger after it inside the same transaction: a refusal rolls
- * the row back, so no reader ever sees a negative balance. The check walks the publication's whole
- * history (its state before was valid, so what breaks is caused by this movement): every date
- * from the movement on up to the next stocktake.
+ * the row back, so no reader ever sees a negative balance. The ledger's state before was valid, so
+ * what breaks is caused by this movement, and only within its window (ledgerWindow): every date
+ * from the last stocktake before the movement's day up to the next stocktake after it.
  */
-function writeChecked(db: AppDb, publicationId: number, write: () => number, own: (id: number) => number | null): MovementResult {
+function writeChecked(
+  db: AppDb,
+  at: { publicationId: number; date: string; today: string },
+  write: () => number,
+  own: (id: number) => number | null,
+): MovementResult {
   return inTransaction(db, () => {
-    const rows = ledgerRows(db, publicationId);
-    const before = walk(rows);
+    const window = ledgerWindow(db, at.publicationId, at.date);
+    const before = walk(window.rows, { start: window.start });
     const id = write();
-    const written = withWritten(db, rows, id);
-    const after = walk(written, { upTo: todayLocal() });
+    const written = withWritten(db, window.rows, id);
+    const after = walk(written, { start: window.start, upTo: at.today });
     if (after.problem) throw refusal(after.problem, own(id));
     const stocktakeChanges = changedStocktakes(before.difference, after.difference, written);
-    return { id, balance: after.balance, stocktakeChanges, notices: stocktakeChanges.map(notice) };
+    // Past the window's closing stocktake the balance does not depend on this movement: read it by the ledger's SQL.
+    const balance = window.toTheEnd ? after.balance : balanceOn(db, at.publicationId, at.today);
+    return { id, balance, stocktakeChanges, notices: stocktakeChanges.map(notice) };
   });
 }
 
@@ -112,7 +119,7 @@ export function recordMovement(db: AppDb, input: MovementData, today = todayLoca
   }
   return writeChecked(
     db,
-    input.publicationId,
+    { publicationId: input.publicationId, date: input.date, today },
     () =>
       db
         .insert(publicationMovements)
@@ -151,7 +158,7 @@ export function reverseMovement(db: AppDb, input: { movementId: number; reason: 
     throw conflict(`Это движение (${MOVEMENT_KIND_LABELS[target.kind].toLowerCase()} от ${formatDate(target.date)}) уже сторнировано`);
   return writeChecked(
     db,
-    target.publicationId,
+    { publicationId: target.publicationId, date: target.date > today ? today : target.date, today },
     () =>
       db
         .insert(publicationMovements)

@@ -5,6 +5,7 @@ import * as schema from '@db/schema';
 import { getPublication, listPublications } from '@main/services/publications/records';
 import { reverseMovement } from '@main/services/publications/movements';
 import { movementStatement, stockOnDate } from '@main/services/publications/statements';
+import { ledgerRows, walk } from '@main/services/publications/ledger';
 import { publicationsFilter } from '@shared/contract/publications';
 import { addOrganization, addPublication, count, freshDb, handOut, move, receive, refusal, TODAY } from './helpers';
 
@@ -225,5 +226,77 @@ describe('the movement statement', () => {
     ]);
     expect(s.byKind).toEqual([{ label: 'Листовка', copies: 150 }]);
     expect(s.byMunicipality).toEqual([{ label: 'Муниципальное образование не указано', copies: 150 }]);
+  });
+});
+
+describe('the check of a write reads only its window', () => {
+  beforeEach(() => {
+    receive(t.db, pub, '2019-03-01', 100);
+    handOut(t.db, pub, '2019-03-10', 30, org);
+    count(t.db, pub, '2019-04-01', 60);
+    handOut(t.db, pub, '2019-04-10', 50, org);
+    receive(t.db, pub, '2019-05-01', 20);
+    count(t.db, pub, '2019-06-01', 25);
+    handOut(t.db, pub, '2019-06-10', 20, org);
+  });
+
+  /** What a walk over the whole history says of the distribution, written and rolled back. */
+  function wholeHistory(date: string, quantity: number) {
+    let walked: ReturnType<typeof walk> | undefined;
+    try {
+      t.sqlite.transaction(() => {
+        t.sqlite
+          .prepare(
+            "INSERT INTO publication_movements (publication_id, kind, date, quantity, organization_id) VALUES (?, 'distribution', ?, ?, ?)",
+          )
+          .run(pub, date, quantity, org);
+        walked = walk(ledgerRows(t.db, pub), { upTo: TODAY });
+        throw new Error('rollback');
+      })();
+    } catch {
+      // rolled back on purpose
+    }
+    return walked!;
+  }
+
+  it('accepts and refuses exactly what a walk over the whole history would, and answers today’s balance', () => {
+    const dates = [
+      '2019-03-01',
+      '2019-03-05',
+      '2019-03-10',
+      '2019-03-31',
+      '2019-04-01',
+      '2019-04-05',
+      '2019-05-01',
+      '2019-05-31',
+      '2019-06-01',
+      '2019-06-10',
+      '2019-07-01',
+    ];
+    let accepted = 0;
+    for (const date of dates)
+      for (const quantity of [1, 5, 10, 20, 50, 70, 100]) {
+        const whole = wholeHistory(date, quantity);
+        let result: ReturnType<typeof handOut> | null = null;
+        let message = '';
+        try {
+          result = handOut(t.db, pub, date, quantity, org);
+        } catch (e) {
+          message = (e as Error).message;
+        }
+        expect(result === null, `${date} × ${quantity}: ${message}`).toBe(whole.problem !== null);
+        if (result) {
+          accepted++;
+          expect(result.balance).toBe(whole.balance);
+          expect(result.balance).toBe(card().balance);
+          // Undo it for the next try: the reversal is checked by the same window.
+          reverseMovement(t.db, { movementId: result.id, reason: 'Проба' }, TODAY);
+        } else if (whole.problem?.kind === 'negative') {
+          expect(message.toLowerCase()).toContain(`остаток ${whole.problem.before} экз., не хватает ${whole.problem.shortfall}`);
+        }
+      }
+    // Both answers occur: the grid is not all refusals or all acceptances.
+    expect(accepted).toBeGreaterThan(10);
+    expect(accepted).toBeLessThan(dates.length * 7);
   });
 });
