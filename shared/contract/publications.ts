@@ -29,7 +29,7 @@ export interface PublicationRow {
 }
 
 export interface RecipientRef {
-  kind: 'organization' | 'person';
+  kind: 'organization' | 'person' | 'event';
   id: number;
   label: string;
 }
@@ -62,6 +62,8 @@ export interface PublicationDetail extends Omit<PublicationRow, 'low' | 'stocked
   low: boolean;
   stocked: boolean;
   planItem: { id: number; label: string; year: number } | null;
+  /** Copies handed out at events (counted distributions), by event, the latest first. */
+  byEvent: EventDistribution[];
   /** In the ledger's order (date, receipts → issues → stocktakes, recorded time); reversals beside what they annul. */
   history: MovementView[];
 }
@@ -126,6 +128,15 @@ export interface DistributionGroup {
   copies: number;
 }
 
+/** Copies handed out at one event: «Семинар для специалистов опеки, 14.05.2019 — 120 экз.». */
+export interface EventDistribution {
+  eventId: number;
+  title: string;
+  firstDay: string;
+  lastDay: string;
+  copies: number;
+}
+
 export interface MovementStatement {
   from: string;
   to: string;
@@ -133,6 +144,27 @@ export interface MovementStatement {
   totals: StatementTotals;
   byKind: DistributionGroup[];
   byMunicipality: DistributionGroup[];
+  /** Handed out at events, by event in date order; the rest went to organisations and people directly. */
+  byEvent: EventDistribution[];
+}
+
+/** What «Выдать материалы» on an event's page proposes: one copy per attendee of every publication on hand. */
+export interface EventHandout {
+  event: { id: number; title: string; status: 'planned' | 'held' | 'cancelled'; firstDay: string; lastDay: string };
+  attendees: number;
+  /** Whom `attendees` counts: marked present, registered (nobody marked yet), or the population's number. */
+  attendeesBasis: 'attended' | 'registered' | 'population';
+  /** The day proposed: the event's first day, or today while it goes on. */
+  date: string;
+  publications: { id: number; title: string; kind: string; balance: number }[];
+  /** Already handed out at this event (counted), by publication. */
+  handedOut: { publicationId: number; title: string; copies: number }[];
+}
+
+export interface HandOutResult {
+  movements: number;
+  copies: number;
+  notices: string[];
 }
 
 const quantity = z
@@ -176,6 +208,7 @@ export const movementInput = z
     printedInHouse: z.boolean().default(false),
     organizationId: id.nullable().default(null),
     personId: id.nullable().default(null),
+    eventId: id.nullable().default(null),
     reason: optionalText('Причина', 1000),
   })
   .strict()
@@ -189,12 +222,14 @@ export const movementInput = z
       if (m.printer !== '') issue('printer', notOfKind);
       if (m.printedInHouse) issue('printedInHouse', notOfKind);
     }
+    const recipients = [m.organizationId, m.personId, m.eventId].filter((r) => r !== null).length;
     if (m.kind === 'distribution') {
-      if (m.organizationId === null && m.personId === null) issue('organizationId', 'Укажите, кому выдано: организацию или специалиста');
-      if (m.organizationId !== null && m.personId !== null) issue('personId', 'Укажите одного получателя: организацию или специалиста');
+      if (recipients === 0) issue('organizationId', 'Укажите, кому выдано: организацию, специалиста или мероприятие');
+      if (recipients > 1) issue('personId', 'Укажите одного получателя: организацию, специалиста или мероприятие');
     } else {
       if (m.organizationId !== null) issue('organizationId', notOfKind);
       if (m.personId !== null) issue('personId', notOfKind);
+      if (m.eventId !== null) issue('eventId', notOfKind);
     }
     if (m.kind === 'writeOff' && m.reason === '') issue('reason', 'Укажите причину списания');
   });
@@ -205,6 +240,23 @@ export const reversalInput = z
     reason: requiredText('Причина сторнирования', 1000),
   })
   .strict();
+
+/** «Выдать материалы» at an event: copies of several publications, written in one transaction. */
+export const handOutInput = z
+  .object({
+    eventId: id,
+    date: isoDate('Дата выдачи'),
+    lines: z
+      .array(z.object({ publicationId: id, quantity }).strict(), { error: 'Укажите, что выдано' })
+      .max(1000, 'Слишком много изданий в одной выдаче'),
+  })
+  .strict()
+  .superRefine((h, ctx) => {
+    const wanted = h.lines.filter((l) => l.quantity > 0);
+    if (wanted.length === 0) ctx.addIssue({ code: 'custom', path: ['lines'], message: 'Укажите количество хотя бы для одного издания' });
+    const ids = wanted.map((l) => l.publicationId);
+    if (new Set(ids).size !== ids.length) ctx.addIssue({ code: 'custom', path: ['lines'], message: 'Издание указано дважды' });
+  });
 
 export const ARCHIVE_FILTERS = ['active', 'archived', 'all'] as const;
 
@@ -229,13 +281,13 @@ const period = z
 const byId = z.object({ id }).strict();
 
 const STOCK = ['publications', 'lists'] as const;
-const STATEMENT = ['publications', 'lists', 'names', 'organizations', 'people', 'municipalities', 'profile'] as const;
+const STATEMENT = ['publications', 'lists', 'names', 'organizations', 'people', 'municipalities', 'profile', 'events'] as const;
 
 export const publicationsCalls = {
   'publications.list': call(publicationsFilter).reads('publications', 'lists').returns<Page<PublicationRow>>(),
   /** The topics already used, for the catalogue's filter and the form's suggestions. */
   'publications.topics': call(z.object({}).strict().default({})).reads('publications').returns<string[]>(),
-  'publications.get': call(byId).reads('publications', 'lists', 'names', 'workPlan').returns<PublicationDetail>(),
+  'publications.get': call(byId).reads('publications', 'lists', 'names', 'workPlan', 'events').returns<PublicationDetail>(),
   'publications.create': call(publicationInput).db(['publications', 'workPlan'], REFUSED.save).returns<PublicationDetail>(),
   'publications.update': call(z.object({ id, data: publicationInput }).strict())
     .db(['publications', 'workPlan'], REFUSED.save)
@@ -249,6 +301,11 @@ export const publicationsCalls = {
   'publications.planCandidates': call(z.object({ year }).strict())
     .reads('workPlan', 'publications', 'lists')
     .returns<{ id: number; label: string }[]>(),
+  /** Issue 21: what «Выдать материалы» proposes on an event's page, and what was handed out there. */
+  'publications.eventHandout': call(z.object({ eventId: id }).strict())
+    .reads('publications', 'lists', 'events')
+    .returns<EventHandout>(),
+  'publications.handOutAtEvent': call(handOutInput).db(['publications', 'events'], REFUSED.save).returns<HandOutResult>(),
   'publications.stockOnDate': call(onDate)
     .reads(...STOCK)
     .returns<StockOnDate>(),
@@ -276,4 +333,6 @@ export type PublicationData = z.output<typeof publicationInput>;
 export type MovementInput = z.input<typeof movementInput>;
 export type MovementData = z.output<typeof movementInput>;
 export type PublicationsFilter = z.output<typeof publicationsFilter>;
+export type HandOutInput = z.input<typeof handOutInput>;
+export type HandOutData = z.output<typeof handOutInput>;
 export type { EnteredMovementKind };

@@ -5,7 +5,7 @@ import { recordDeletion } from '@db/journal';
 import { eventKeys } from '@db/derived';
 import { eventParticipants, events, eventSessions, listValues, municipalities, planItemLinks } from '@db/schema';
 import { invalid } from '@main/api/errors';
-import { nowStamp } from '@main/services/common/queries';
+import { guardForeignKeys, nowStamp } from '@main/services/common/queries';
 import { indexedSearch } from '@main/services/common/search';
 import { requireListValue } from '@main/services/lists';
 import { getItem, planCandidates } from '@main/services/workPlan';
@@ -210,7 +210,11 @@ export function deleteEvent(db: AppDb, id: number): void {
     const e = requireEvent(db, id);
     // The plan item's link cascades with it: the item no longer reads as done.
     recordDeletion(db, { table: events, key: { id }, label: `Удалено мероприятие «${e.title}» ${eventDates(e)}` });
-    db.delete(events).where(eq(events.id, id)).run();
+    // Issue 21: copies handed out at the event refer to it (RESTRICT): their ledger keeps the event.
+    guardForeignKeys(
+      'Мероприятие не удалено: на нём выдавали печатную продукцию, и журнал выдачи ссылается на него. Если мероприятие внесено по ошибке, сначала сторнируйте эти выдачи в карточках изданий.',
+      () => db.delete(events).where(eq(events.id, id)).run(),
+    );
   });
 }
 

@@ -2,3 +2,5 @@
 export { seedDemoEvents } from './demo';
 export { eventsExportKind } from './documents';
 export { eventsHandlers } from './handlers';
+// Issue 21: what the publications' hand-out at an event reads of it.
+export { eventForHandout, eventLabels, type EventForHandout } from './handout';

@@ -2,6 +2,8 @@ import { eq, inArray } from 'drizzle-orm';
 import type { AppDb } from '@db/open';
 import { organizations, people, publicationMovements } from '@db/schema';
 import type { MovementView, RecipientRef } from '@shared/contract/publications';
+import { eventLabels } from '@main/services/events';
+import { eventDates } from '@shared/contract/eventEnums';
 import { organizationDisplayName, surnameWithInitials } from '@shared/russian';
 import { ledgerRows, walk } from './ledger';
 
@@ -14,6 +16,7 @@ export function recipients(db: AppDb, ids: number[]): Map<number, RecipientRef> 
       id: publicationMovements.id,
       organizationId: publicationMovements.organizationId,
       personId: publicationMovements.personId,
+      eventId: publicationMovements.eventId,
       short: organizations.shortName,
       full: organizations.fullName,
       last: people.lastName,
@@ -25,8 +28,15 @@ export function recipients(db: AppDb, ids: number[]): Map<number, RecipientRef> 
     .leftJoin(people, eq(people.id, publicationMovements.personId))
     .where(inArray(publicationMovements.id, ids))
     .all();
+  const events = eventLabels(
+    db,
+    rows.flatMap((r) => (r.eventId === null ? [] : [r.eventId])),
+  );
   for (const r of rows) {
-    if (r.organizationId !== null)
+    if (r.eventId !== null) {
+      const e = events.get(r.eventId)!;
+      result.set(r.id, { kind: 'event', id: r.eventId, label: `на мероприятии «${e.title}», ${eventDates(e)}` });
+    } else if (r.organizationId !== null)
       result.set(r.id, {
         kind: 'organization',
         id: r.organizationId,

@@ -8,6 +8,7 @@ import { MOVEMENT_KIND_LABELS } from '@shared/contract/publicationEnums';
 import { formatDate, formatNumber, todayLocal } from '@shared/russian';
 import { balanceOn, ledgerWindow, walk, withWritten, type LedgerProblem, type LedgerRow } from './ledger';
 import { publicationNotFound } from './records';
+import { eventForHandout, type EventForHandout } from '@main/services/events';
 
 const copies = (n: number) => `${formatNumber(n)} экз.`;
 const signed = (n: number) => (n > 0 ? `+${formatNumber(n)}` : n < 0 ? `−${formatNumber(-n)}` : '0');
@@ -60,6 +61,12 @@ function changedStocktakes(before: Map<number, number>, after: Map<number, numbe
 
 const notice = (c: StocktakeChange) =>
   `Расхождение инвентаризации от ${formatDate(c.date)} изменилось: было ${signed(c.before)}, стало ${signed(c.after)} экз.`;
+
+/** A cancelled event receives no distribution: nobody came to take the copies. */
+export function refuseCancelled(e: EventForHandout): void {
+  if (e.status === 'cancelled')
+    throw conflict(`Мероприятие «${e.title}» отменено: выдать на нём материалы нельзя.`, { eventId: 'Мероприятие отменено' });
+}
 
 function requirePublication(db: AppDb, id: number) {
   const row = db.select({ id: publications.id, archived: publications.archived }).from(publications).where(eq(publications.id, id)).get();
@@ -117,6 +124,7 @@ export function recordMovement(db: AppDb, input: MovementData, today = todayLoca
     const message = 'Специалист не найден в реестре: возможно, его удалили';
     throw invalid(message, { personId: message });
   }
+  if (input.eventId !== null) refuseCancelled(eventForHandout(db, input.eventId));
   return writeChecked(
     db,
     { publicationId: input.publicationId, date: input.date, today },
@@ -132,6 +140,7 @@ export function recordMovement(db: AppDb, input: MovementData, today = todayLoca
           printedInHouse: input.printedInHouse,
           organizationId: input.organizationId,
           personId: input.personId,
+          eventId: input.eventId,
           reason: input.reason,
         })
         .returning({ id: publicationMovements.id })

@@ -14,6 +14,7 @@ import { todayLocal } from '@shared/russian';
 import { reusedQuery } from '@db/reusedQuery';
 import { balances, type Balance } from './ledger';
 import { history } from './history';
+import { distributedByEvent } from './eventHandout';
 
 export const publicationNotFound = () => new DomainError('not_found', 'Издание не найдено или уже удалено');
 
@@ -115,7 +116,12 @@ export function getPublication(db: AppDb, input: { id: number }, today = todayLo
   if (!row) throw publicationNotFound();
   const [from, to] = yearSpan(today);
   const b = balances(db, today, from, to).get(row.id);
-  return { ...withBalance(row, b), planItem: publicationPlanItem(db, row.id), history: history(db, row.id) };
+  return {
+    ...withBalance(row, b),
+    planItem: publicationPlanItem(db, row.id),
+    byEvent: distributedByEvent(db, eq(publicationMovements.publicationId, row.id)).reverse(),
+    history: history(db, row.id),
+  };
 }
 
 /** The plan items of the year a publication may realise: those no other publication realises. */

@@ -5,6 +5,7 @@ import type { DistributionGroup, MovementStatement, StatementRow, StockOnDate } 
 import { sortKey } from '@shared/russian';
 import { balances } from './ledger';
 import { isLow } from './records';
+import { distributedByEvent } from './eventHandout';
 
 /** The day before an ISO date: a period's opening balance is the balance at the end of it. */
 export function dayBefore(iso: string): string {
@@ -117,7 +118,7 @@ export function movementStatement(db: AppDb, input: { from: string; to: string }
       kind: listValues.value,
       municipality: sql<
         string | null
-      >`coalesce(${municipalities.name}, (SELECT m2.name FROM ${people} p2 JOIN ${organizations} o2 ON o2.id = p2.organization_id JOIN ${municipalities} m2 ON m2.id = o2.municipality_id WHERE p2.id = ${pm.personId}))`,
+      >`coalesce(${municipalities.name}, (SELECT m2.name FROM ${people} p2 JOIN ${organizations} o2 ON o2.id = p2.organization_id JOIN ${municipalities} m2 ON m2.id = o2.municipality_id WHERE p2.id = ${pm.personId}), (SELECT m3.name FROM events e3 JOIN ${municipalities} m3 ON m3.id = e3.municipality_id WHERE e3.id = ${pm.eventId}))`,
       copies: pm.quantity,
     })
     .from(pm)
@@ -147,5 +148,6 @@ export function movementStatement(db: AppDb, input: { from: string; to: string }
       distributions.map((d) => ({ label: d.municipality, copies: d.copies })),
       NOT_GIVEN,
     ),
+    byEvent: distributedByEvent(db, and(gte(pm.date, input.from), lte(pm.date, input.to))),
   };
 }
