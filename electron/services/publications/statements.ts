@@ -151,3 +151,19 @@ export function movementStatement(db: AppDb, input: { from: string; to: string }
     byEvent: distributedByEvent(db, and(gte(pm.date, input.from), lte(pm.date, input.to))),
   };
 }
+
+/**
+ * «Распространено экземпляров» for a period, over the whole segment, read from the ledger: the
+ * copies of every counted distribution dated in [from, to] (a reversed one and its reversal count
+ * nowhere, so a distribution entered twice and annulled is netted out). For the indicators'
+ * computed-from-register figures (issue 20 wires it); the movement statement's total is the same sum.
+ */
+export function copiesDistributed(db: AppDb, period: { from: string; to: string }): number {
+  return (
+    db
+      .select({ copies: sql<number>`coalesce(sum(${pm.quantity}), 0)` })
+      .from(pm)
+      .where(and(eq(pm.kind, 'distribution'), gte(pm.date, period.from), lte(pm.date, period.to), counted))
+      .get()?.copies ?? 0
+  );
+}

@@ -2,6 +2,7 @@ import { documentFileName } from '@shared/documents/fileName';
 import type { Block, DocumentSpec } from '@shared/documents/model';
 import type { SheetSpec } from '@shared/documents/sheet';
 import type { DistributionGroup, MovementStatement, StockOnDate } from '@shared/contract/publications';
+import { eventDates } from '@shared/contract/eventEnums';
 import { formatDate, formatNumber } from '@shared/russian';
 
 /**
@@ -181,6 +182,17 @@ function statementReport(data: MovementStatement): Report {
         'Муниципальное образование',
         data.byMunicipality,
       ),
+      // Only when something was handed out at an event: the rest went to organisations and people directly.
+      ...(data.byEvent.length
+        ? [
+            groupTable(
+              'Распространено на мероприятиях',
+              'На мероприятиях',
+              'Мероприятие',
+              data.byEvent.map((e) => ({ label: `${e.title}, ${eventDates(e)}`, copies: e.copies })),
+            ),
+          ]
+        : []),
     ],
     notes: [
       'Поступило — полученные тиражи и ввод остатков. Расхождение по инвентаризации — пересчитанное количество за вычетом остатка по журналу.',

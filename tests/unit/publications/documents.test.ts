@@ -74,11 +74,18 @@ describe('the movement statement of the demo year', () => {
     }
     expect(rows.at(-1)!.slice(1)).toEqual(['Итого', '', 0, 790, 605, 10, -2, 173]);
     // The breakdowns are worksheets of their own, each with its filter over its own rows.
-    expect(book.worksheets.map((w) => w.name)).toEqual(['Движение', 'По видам', 'По муниципальным образованиям']);
-    const byKind = book.worksheets[1]!;
-    const kinds: unknown[][] = [];
-    byKind.eachRow((row, n) => n > 8 && kinds.push((row.values as unknown[]).slice(1)));
-    expect(kinds).toContainEqual(['Листовка', 240]);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Движение', 'По видам', 'По муниципальным образованиям', 'На мероприятиях']);
+    const rowsOf = (sheet: ExcelJS.Worksheet) => {
+      const found: unknown[][] = [];
+      sheet.eachRow((row, n) => n > 8 && found.push((row.values as unknown[]).slice(1)));
+      return found;
+    };
+    expect(rowsOf(book.worksheets[1]!)).toContainEqual(['Листовка', 240]);
+    // The collection's 30 copies handed out at the seminar the center's staff attended (the demo's events).
+    expect(rowsOf(book.worksheets[3]!)).toEqual([
+      ['Семинар «Организация эффективной работы служб по устройству детей в семью», 28.11.2017', 30],
+    ]);
+    expect(statement.byEvent).toEqual([expect.objectContaining({ firstDay: '2017-11-28', copies: 30 })]);
   });
 
   it('reads the same in Word: the table cells from the XML, the requisites in order from the PDF', async () => {
@@ -102,6 +109,8 @@ describe('the movement statement of the demo year', () => {
         'Распространено по видам продукции',
         'Листовка',
         'Распространено по муниципальным образованиям получателей',
+        'Распространено на мероприятиях',
+        'Организация эффективной работы служб',
         'Остаток на конец = остаток на начало',
       ]),
     ).toBeNull();
