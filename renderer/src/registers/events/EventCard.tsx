@@ -14,6 +14,7 @@ import { ParticipantsPanel } from './ParticipantsPanel';
 import { PopulationPanel } from './PopulationPanel';
 import { SessionsPanel } from './SessionsPanel';
 import { DocumentsMenu } from '@renderer/components/DocumentsMenu';
+import { EventMaterials } from '@renderer/registers/publications';
 
 export function EventCard() {
   const id = Number(useParams().id);
@@ -95,6 +96,7 @@ function Card({ e }: { e: EventDetail }) {
           <Tabs.Tab value="participants">{population ? 'Посещаемость' : 'Участники и отметки'}</Tabs.Tab>
           <Tabs.Tab value="sessions">Занятия ({e.sessions.length})</Tabs.Tab>
           <Tabs.Tab value="details">Сведения</Tabs.Tab>
+          <Tabs.Tab value="publications">Печатная продукция</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="participants" pt="md">
           {population ? <PopulationPanel e={e} /> : <ParticipantsPanel e={e} />}
@@ -104,6 +106,10 @@ function Card({ e }: { e: EventDetail }) {
         </Tabs.Panel>
         <Tabs.Panel value="details" pt="md">
           <EventDetailsForm key={`${e.id}-${e.status}`} e={e} />
+        </Tabs.Panel>
+        <Tabs.Panel value="publications" pt="md">
+          {/* Issue 21: the publications register's block, kept in its own folder. */}
+          {tab === 'publications' ? <EventMaterials eventId={e.id} /> : null}
         </Tabs.Panel>
       </Tabs>
     </Stack>

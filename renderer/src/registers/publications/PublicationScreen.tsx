@@ -2,6 +2,7 @@ import { Anchor, Button, Group, Menu, Paper, SimpleGrid, Stack, Table, Text, Tit
 import { IconArrowBackUp, IconChevronDown, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
+import { eventDates } from '@shared/contract/eventEnums';
 import { ENTERED_MOVEMENT_KINDS, MOVEMENT_KIND_LABELS } from '@shared/contract/publicationEnums';
 import type { EnteredMovementKind, MovementView, PublicationDetail } from '@shared/contract/publications';
 import { currentYear, formatDate, formatNumber } from '@shared/russian';
@@ -86,6 +87,35 @@ function History({ p, onReverse }: { p: PublicationDetail; onReverse: (m: Moveme
         );
       })}
     </ListTable>
+  );
+}
+
+/** Copies handed out at events, the latest first, each event a link to its page. */
+function ByEvent({ p }: { p: PublicationDetail }) {
+  return (
+    <Stack gap="xs">
+      <Title order={4}>Выдано на мероприятиях</Title>
+      <ListTable
+        label="Выдано на мероприятиях"
+        columns={[{ title: 'Мероприятие' }, { title: 'Выдано', width: 120, right: true }]}
+        empty={null}
+      >
+        {p.byEvent.map((e) => (
+          <Table.Tr key={e.eventId}>
+            <Table.Td>
+              <Anchor component={Link} to={`/events/list/${e.eventId}`} size="sm">
+                {e.title}
+              </Anchor>
+              <Text span size="sm" c="dimmed">
+                {' '}
+                · {eventDates(e)}
+              </Text>
+            </Table.Td>
+            <Table.Td style={numberCell}>{copies(e.copies)}</Table.Td>
+          </Table.Tr>
+        ))}
+      </ListTable>
+    </Stack>
   );
 }
 
@@ -199,6 +229,7 @@ export function PublicationScreen() {
           </Anchor>
         </Text>
       ) : null}
+      {p.byEvent.length ? <ByEvent p={p} /> : null}
       <Title order={4}>История движения</Title>
       <Text size="xs" c="dimmed">
         Движения одного дня учитываются по порядку: поступления, затем выдачи и списания, затем инвентаризация, затем по времени записи.

@@ -3,6 +3,7 @@ import { IconFileSpreadsheet, IconFileText } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { formatNumber, readTypedDate, todayLocal, formatDate } from '@shared/russian';
+import { eventDates } from '@shared/contract/eventEnums';
 import type { DistributionGroup } from '@shared/contract/publications';
 import { callApi, useCall } from '@renderer/api/client';
 import { useDocument } from '@renderer/components/useDocument';
@@ -43,13 +44,9 @@ function Downloads({ busy, onWord, onExcel, disabled }: { busy: boolean; onWord:
   );
 }
 
-function Groups({ title, rows }: { title: string; rows: DistributionGroup[] }) {
+function Groups({ title, rows, none = 'Выдач в этом периоде нет.' }: { title: string; rows: DistributionGroup[]; none?: string }) {
   return (
-    <ListTable
-      label={title}
-      columns={[{ title }, { title: 'Экз.', width: 100, right: true }]}
-      empty={rows.length ? null : 'Выдач в этом периоде нет.'}
-    >
+    <ListTable label={title} columns={[{ title }, { title: 'Экз.', width: 100, right: true }]} empty={rows.length ? null : none}>
       {rows.map((g) => (
         <Table.Tr key={g.label}>
           <Table.Td>{g.label}</Table.Td>
@@ -167,6 +164,11 @@ export function StatementsScreen() {
             <SimpleGrid cols={{ base: 1, md: 2 }}>
               <Groups title="По видам продукции" rows={s.byKind} />
               <Groups title="По муниципальным образованиям" rows={s.byMunicipality} />
+              <Groups
+                title="На мероприятиях"
+                rows={s.byEvent.map((e) => ({ label: `${e.title}, ${eventDates(e)}`, copies: e.copies }))}
+                none="На мероприятиях в этом периоде не выдавали."
+              />
             </SimpleGrid>
           ) : null}
         </Stack>

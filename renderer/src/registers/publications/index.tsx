@@ -14,3 +14,6 @@ export const publicationsUi: RegisterUi = {
     { path: '/publications/:id', component: screen('PublicationScreen') },
   ],
 };
+
+/** Issue 21: the block an event's page places («Выдать материалы» and what was handed out there). */
+export { EventMaterials } from './EventMaterials';
