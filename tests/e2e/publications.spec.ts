@@ -56,6 +56,20 @@ test('the keeper of the boxes receives a print run, hands it out, is refused an 
     type: 'juvenileCommission',
   });
 
+  // The seminar of the events register, with three registered participants (its own screens have their tests).
+  const { values: types } = await call<{ values: { id: number; value: string }[] }>('lists.get', { list: 'eventTypes' });
+  const seminar = await call('events.create', {
+    typeId: types.find((t) => t.value === 'Семинар')!.id,
+    centerRole: 'organizer',
+    title: 'Семинар для специалистов органов опеки',
+    level: 'municipal',
+    firstDay: `${Y}-03-10`,
+    lastDay: `${Y}-03-10`,
+  });
+  const people = [];
+  for (const lastName of ['Иванова', 'Петрова', 'Сидорова']) people.push((await call('people.create', { lastName, firstName: 'Анна' })).id);
+  await call('participants.add', { eventId: seminar.id, personIds: people });
+
   await page.getByRole('navigation', { name: 'Разделы' }).getByRole('link', { name: 'Печатная продукция' }).click();
   await expect(page.getByText('Изданий пока нет')).toBeVisible();
   await page.getByRole('button', { name: 'Новое издание' }).click();
@@ -77,9 +91,33 @@ test('the keeper of the boxes receives a print run, hands it out, is refused an 
   await run.getByRole('button', { name: 'Внести' }).click();
   await expect(page.getByTestId('balance')).toHaveText('300 экз.');
 
-  // 120 and 80 to two organisations (the events register is not here yet).
-  await handOut(page, `10.03.${Y}`, 120, 'Опека г. Уварово');
+  // 120 at the seminar, from the event's page: one copy per registered participant proposed, changed to 120.
+  await page.getByRole('navigation', { name: 'Разделы' }).getByRole('link', { name: 'Мероприятия', exact: true }).click();
+  await page
+    .getByRole('table', { name: 'Мероприятия' })
+    .locator('tbody tr', { hasText: 'Семинар для специалистов органов опеки' })
+    .getByRole('link')
+    .first()
+    .click();
+  await page.getByRole('tab', { name: 'Печатная продукция' }).click();
+  await expect(page.getByText('На этом мероприятии печатную продукцию ещё не выдавали.')).toBeVisible();
+  await page.getByRole('button', { name: 'Выдать материалы' }).click();
+  const handout = page.getByRole('dialog', { name: /Выдать материалы/ });
+  await expect(handout).toContainText('по одному экземпляру на участника: 3');
+  await expect(handout.getByRole('textbox', { name: `Дата выдачи` })).toHaveValue(`10.03.${Y}`);
+  await handout.getByRole('checkbox', { name: 'Выдать: Листовка «Телефон доверия для детей и родителей»' }).check();
+  const copiesField = handout.getByRole('textbox', { name: 'Количество: Листовка «Телефон доверия для детей и родителей»' });
+  await expect(copiesField).toHaveValue('3');
+  await copiesField.fill('120');
+  await expect(handout).toContainText('Всего к выдаче: 120 экз.');
+  await shot(page, 'event-handout');
+  await handout.getByRole('button', { name: 'Выдать' }).click();
+  await expect(page.getByText('Выдано на мероприятии: 120 экз.')).toBeVisible();
+  await page.getByRole('table', { name: 'Выдано на мероприятии' }).getByRole('link').click();
   await expect(page.getByTestId('balance')).toHaveText('180 экз.');
+  await expect(page.getByRole('table', { name: 'Выдано на мероприятиях' })).toContainText('Семинар для специалистов органов опеки');
+  await expect(page.getByRole('table', { name: 'Выдано на мероприятиях' })).toContainText('120 экз.');
+  // 80 to an organisation, from the card.
   await handOut(page, `15.04.${Y}`, 80, 'КДН и ЗП г. Уварово');
   await expect(page.getByTestId('balance')).toHaveText('100 экз.');
 
@@ -153,7 +191,7 @@ test('the keeper of the boxes receives a print run, hands it out, is refused an 
   await row.getByRole('link').click();
   await expect(page.getByTestId('balance')).toHaveText('95 экз.');
   await expect(history(page)).toHaveCount(4);
-  await expect(history(page).nth(1)).toContainText('Опека г. Уварово');
+  await expect(history(page).nth(1)).toContainText('на мероприятии «Семинар для специалистов органов опеки»');
   await shot(page, 'after-reload');
 });
 
