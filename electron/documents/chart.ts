@@ -3,12 +3,12 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as echarts from 'echarts/core';
-import { BarChart, type BarSeriesOption } from 'echarts/charts';
-import { GridComponent, LegendComponent, TitleComponent, type GridComponentOption } from 'echarts/components';
-import type { LegendComponentOption, TitleComponentOption } from 'echarts/components';
+import { BarChart, LineChart, type BarSeriesOption, type LineSeriesOption } from 'echarts/charts';
+import { GridComponent, LegendComponent, MarkLineComponent, TitleComponent, type GridComponentOption } from 'echarts/components';
+import type { LegendComponentOption, MarkLineComponentOption, TitleComponentOption } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
-import type { ChartSpec } from '@shared/documents/chart';
+import type { ChartSpec, TimelineSpec } from '@shared/documents/chart';
 import { makeMeasureText, parseTtf } from './fontMetrics';
 
 /**
@@ -18,9 +18,11 @@ import { makeMeasureText, parseTtf } from './fontMetrics';
  * resources/fonts with its OFL licence: resvg draws nothing from WOFF, and has no system fonts.
  */
 
-echarts.use([BarChart, GridComponent, LegendComponent, TitleComponent, SVGRenderer]);
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, MarkLineComponent, TitleComponent, SVGRenderer]);
 
-type ChartOption = echarts.ComposeOption<BarSeriesOption | GridComponentOption | LegendComponentOption | TitleComponentOption>;
+type ChartOption = echarts.ComposeOption<
+  BarSeriesOption | LineSeriesOption | GridComponentOption | LegendComponentOption | MarkLineComponentOption | TitleComponentOption
+>;
 
 const FONT_FAMILY = 'PT Sans';
 /** An SVG shown as <img> does not see the page's fonts: the generic family keeps it sans. */
@@ -106,16 +108,68 @@ function chartOption(spec: ChartSpec, drawing: ChartDrawing): ChartOption {
   };
 }
 
-export function chartSvg(spec: ChartSpec, size: ChartSize = CHART_SIZE, drawing: ChartDrawing = {}): string {
+function renderSvg(option: ChartOption, size: ChartSize): string {
   chartFonts();
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
   try {
-    chart.setOption(chartOption(spec, drawing));
+    chart.setOption(option);
     return chart.renderToSVGString();
   } finally {
     // A chart not disposed keeps zrender's timer, and the process, alive.
     chart.dispose();
   }
+}
+
+export function chartSvg(spec: ChartSpec, size: ChartSize = CHART_SIZE, drawing: ChartDrawing = {}): string {
+  return renderSvg(chartOption(spec, drawing), size);
+}
+
+/** A day as the time axis holds it: local midnight, as ECharts places its ticks in local time. */
+const dayValue = (iso: string) => new Date(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))).getTime();
+const two = (n: number) => String(n).padStart(2, '0');
+/** A tick of the time axis the Russian way: «01.03.2019», or «03.2019» where ticks are months. */
+function dayLabel(value: number): string {
+  const d = new Date(value);
+  const month = `${two(d.getMonth() + 1)}.${d.getFullYear()}`;
+  return d.getDate() === 1 ? month : `${two(d.getDate())}.${month}`;
+}
+
+function timelineOption(spec: TimelineSpec): ChartOption {
+  return {
+    animation: false,
+    color: PALETTE,
+    textStyle: { fontFamily: CSS_FONT_FAMILY },
+    title: { text: spec.title, left: 'center', top: 8, textStyle: { fontSize: 15, fontWeight: 'bold' } },
+    grid: { top: 56, left: 16, right: 32, bottom: 16, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+    // A time axis picks its own ticks; labels that would touch are left out (the days are not categories).
+    xAxis: { type: 'time', axisLabel: { fontSize: 12, hideOverlap: true, formatter: dayLabel } },
+    yAxis: { type: 'value', name: spec.unit, minInterval: 1, min: 0, axisLabel: { formatter: (v: number) => numberFormat.format(v) } },
+    series: [
+      {
+        type: 'line',
+        name: spec.seriesName,
+        step: 'end',
+        showSymbol: spec.points.length <= 40,
+        data: spec.points.map((p) => [dayValue(p.date), p.value]),
+        ...(spec.level
+          ? {
+              markLine: {
+                symbol: 'none',
+                silent: true,
+                lineStyle: { type: 'dashed', color: PALETTE[1] },
+                label: { formatter: `${spec.level.name}: ${numberFormat.format(spec.level.value)}`, position: 'insideEndTop' },
+                data: [{ yAxis: spec.level.value }],
+              },
+            }
+          : {}),
+      },
+    ],
+  };
+}
+
+/** A timeline (a stock over time) as SVG, by the same pipeline and fonts as the bar charts. */
+export function timelineSvg(spec: TimelineSpec, size: ChartSize = CHART_SIZE): string {
+  return renderSvg(timelineOption(spec), size);
 }
 
 let wasm: Promise<void> | undefined;

@@ -113,6 +113,7 @@ export const callSets: { readonly [K in CallName]: { readonly reads: readonly Re
   'people.options': { reads: ['people', 'organizations'], refusal: 'Не загружено' },
   'people.optionsByIds': { reads: ['people', 'organizations'], refusal: 'Не загружено' },
   'people.update': { reads: [], refusal: 'Не сохранено' },
+  'publications.balanceChart': { reads: ['publications'], refusal: 'Не загружено' },
   'publications.create': { reads: [], refusal: 'Не сохранено' },
   'publications.delete': { reads: [], refusal: 'Не удалено' },
   'publications.eventHandout': { reads: ['publications', 'lists', 'events'], refusal: 'Не загружено' },

@@ -161,6 +161,13 @@ export interface EventHandout {
   handedOut: { publicationId: number; title: string; copies: number }[];
 }
 
+/** The card's balance chart: an SVG drawn in the main process (null before the first movement). */
+export interface BalanceChart {
+  svg: string | null;
+  /** Days drawn (each day something counted happened, and today). */
+  points: number;
+}
+
 export interface HandOutResult {
   movements: number;
   copies: number;
@@ -301,6 +308,8 @@ export const publicationsCalls = {
   'publications.planCandidates': call(z.object({ year }).strict())
     .reads('workPlan', 'publications', 'lists')
     .returns<{ id: number; label: string }[]>(),
+  /** The stock over time, as a chart (issue 20's pipeline). */
+  'publications.balanceChart': call(byId).reads('publications').returns<BalanceChart>(),
   /** Issue 21: what «Выдать материалы» proposes on an event's page, and what was handed out there. */
   'publications.eventHandout': call(z.object({ eventId: id }).strict())
     .reads('publications', 'lists', 'events')

@@ -11,3 +11,17 @@ export interface ChartSpec {
   /** Named on the value axis: «случаев». */
   unit: string;
 }
+
+/**
+ * A quantity over time, drawn as steps on a time axis (issue 21: a publication's stock): each
+ * point is the value from its day on, until the next point. `level`, when given, is drawn as a
+ * dashed line (the minimum stock).
+ */
+export interface TimelineSpec {
+  title: string;
+  seriesName: string;
+  /** ISO days in order, each with the value at its end. */
+  points: { date: string; value: number }[];
+  unit: string;
+  level?: { name: string; value: number };
+}

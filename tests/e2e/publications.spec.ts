@@ -136,6 +136,10 @@ test('the keeper of the boxes receives a print run, hands it out, is refused an 
   await expect(page.getByTestId('balance')).toHaveText('95 экз.');
   await expect(history(page).last()).toContainText('расхождение −5 экз.');
   await expect(page.getByText('мало')).toBeVisible();
+  // The balance chart, drawn in the main process, shown as an image.
+  await expect(
+    page.getByRole('img', { name: 'Диаграмма: остаток издания «Листовка «Телефон доверия для детей и родителей»» по дням' }),
+  ).toBeVisible();
   await shot(page, 'card');
 
   // The movement statement for the year, from the Excel file and the Word file themselves.

@@ -1,6 +1,7 @@
 import type { Handlers } from '@main/api/dispatch';
 import type { publicationsCalls } from '@shared/contract/publications';
 import { statementDocx, statementXlsx, stockDocx, stockXlsx } from './documents';
+import { balanceChart } from './chart';
 import { eventHandout, handOutAtEvent } from './eventHandout';
 import { recordMovement, reverseMovement } from './movements';
 import {
@@ -24,6 +25,7 @@ export const publicationsHandlers: Handlers<typeof publicationsCalls> = {
   'publications.recordMovement': ({ db }, input) => recordMovement(db, input),
   'publications.reverseMovement': ({ db }, input) => reverseMovement(db, input),
   'publications.planCandidates': ({ db }, input) => planCandidates(db, input),
+  'publications.balanceChart': ({ db }, input) => balanceChart(db, input),
   'publications.eventHandout': ({ db }, input) => eventHandout(db, input),
   'publications.handOutAtEvent': ({ db }, input) => handOutAtEvent(db, input),
   'publications.stockOnDate': ({ db }, input) => stockOnDate(db, input),

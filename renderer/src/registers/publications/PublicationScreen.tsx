@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, Menu, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Image, Menu, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconArrowBackUp, IconChevronDown, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -87,6 +87,22 @@ function History({ p, onReverse }: { p: PublicationDetail; onReverse: (m: Moveme
         );
       })}
     </ListTable>
+  );
+}
+
+/** The stock over time, drawn in the main process (issue 20's chart pipeline) and shown as an image. */
+function BalanceChart({ id, title }: { id: number; title: string }) {
+  const chart = useCall('publications.balanceChart', { id });
+  if (!chart.data?.svg) return null;
+  return (
+    <Paper withBorder p="xs" w="fit-content">
+      <Image
+        src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(chart.data.svg)}`}
+        alt={`Диаграмма: остаток издания «${title}» по дням`}
+        w={640}
+        h={360}
+      />
+    </Paper>
   );
 }
 
@@ -229,6 +245,7 @@ export function PublicationScreen() {
           </Anchor>
         </Text>
       ) : null}
+      <BalanceChart id={p.id} title={p.title} />
       {p.byEvent.length ? <ByEvent p={p} /> : null}
       <Title order={4}>История движения</Title>
       <Text size="xs" c="dimmed">
