@@ -317,10 +317,10 @@ const fixtures: { [K in Exclude<DbCall, 'app.initialize'>]: () => Promise<CallIn
     quantity: 5,
     organizationId: one<{ id: number }>('SELECT id FROM organizations ORDER BY id LIMIT 1').id,
   }),
-  // Issue 21: the demo's collection handed out at the demo's held seminar, on its first day.
-  'publications.handOutAtEvent': () => ({
-    eventId: seminarId(),
-    date: '2018-10-16',
+  // Issue 21: the demo's collection handed out at a new event (the demo's seminar is cancelled by an earlier fixture).
+  'publications.handOutAtEvent': async () => ({
+    eventId: (await plannedEvent()).id,
+    date: '2018-05-14',
     lines: [{ publicationId: one<{ id: number }>("SELECT id FROM publications WHERE title LIKE 'Сборник%'").id, quantity: 5 }],
   }),
   'publications.reverseMovement': () => ({
