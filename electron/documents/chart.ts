@@ -66,13 +66,18 @@ export interface ChartDrawing {
   categoryLabelColor?: (category: string) => string;
 }
 
+/** What every chart has: no animation, the palette, PT Sans, the bold title on top. */
+const frame = (title: string): ChartOption => ({
+  animation: false,
+  color: PALETTE,
+  textStyle: { fontFamily: CSS_FONT_FAMILY },
+  title: { text: title, left: 'center', top: 8, textStyle: { fontSize: 15, fontWeight: 'bold' } },
+});
+
 function chartOption(spec: ChartSpec, drawing: ChartDrawing): ChartOption {
   const many = spec.series.length > 1;
   return {
-    animation: false,
-    color: PALETTE,
-    textStyle: { fontFamily: CSS_FONT_FAMILY },
-    title: { text: spec.title, left: 'center', top: 8, textStyle: { fontSize: 15, fontWeight: 'bold' } },
+    ...frame(spec.title),
     ...(many ? { legend: { top: 34, data: spec.series.map((s) => s.name) } } : {}),
     // grid.containLabel is deprecated in ECharts 6: the outer bounds keep the axis labels inside.
     grid: { top: many ? 76 : 56, left: 16, right: 24, bottom: 16, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
@@ -136,10 +141,7 @@ function dayLabel(value: number): string {
 
 function timelineOption(spec: TimelineSpec): ChartOption {
   return {
-    animation: false,
-    color: PALETTE,
-    textStyle: { fontFamily: CSS_FONT_FAMILY },
-    title: { text: spec.title, left: 'center', top: 8, textStyle: { fontSize: 15, fontWeight: 'bold' } },
+    ...frame(spec.title),
     grid: { top: 56, left: 16, right: 32, bottom: 16, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
     // A time axis picks its own ticks; labels that would touch are left out (the days are not categories).
     xAxis: { type: 'time', axisLabel: { fontSize: 12, hideOverlap: true, formatter: dayLabel } },

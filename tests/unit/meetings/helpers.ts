@@ -9,6 +9,7 @@ import { handlers } from '@main/api/handlers';
 import { contract, type CallInput, type CallName, type CallOutput } from '@shared/contract';
 import type { CallError } from '@shared/contract/define';
 import { freshDb } from '@tests/unit/registry/helpers';
+import { hashTables } from '@tests/unit/foundation/tables';
 
 /**
  * A fresh database behind the real dispatcher: inputs pass the contract's zod schemas (with
@@ -56,10 +57,21 @@ export function appApi() {
     if (result.ok) throw new Error(`${name} was expected to fail`);
     return result.error;
   }
+  /** A refusal that leaves every table as it was: the error, for its message and fields. */
+  async function refusedUnchanged<K extends CallName>(name: K, input: CallInput<K>): Promise<CallError> {
+    const before = hashTables(app.sqlite);
+    const error = await refusal(name, input);
+    if (JSON.stringify(hashTables(app.sqlite)) !== JSON.stringify(before)) throw new Error(`${name} was refused but changed tables`);
+    return error;
+  }
   return {
     app,
     call,
     refusal,
+    refusedUnchanged,
+    /** A row or rows read straight from the file, to look at what a call wrote. */
+    one: <T>(sql: string, ...params: unknown[]) => app.sqlite.prepare(sql).get(...params) as T,
+    all: <T>(sql: string, ...params: unknown[]) => app.sqlite.prepare(sql).all(...params) as T[],
     cleanup: () => {
       app.close();
       rmSync(dir, { recursive: true, force: true });

@@ -3,7 +3,6 @@ import type { CallInput } from '@shared/contract';
 import type { EventDetail } from '@shared/contract/events';
 import { copiesDistributed } from '@main/services/publications';
 import { appApi } from '@tests/unit/meetings/helpers';
-import { hashTables } from '@tests/unit/foundation/tables';
 
 /**
  * «Выдать материалы» on an event's page (issue 21), through the real dispatcher on the demo data:
@@ -12,15 +11,10 @@ import { hashTables } from '@tests/unit/foundation/tables';
  * statement; and the ledger's «распространено экземпляров» for the indicators.
  */
 
-let api: ReturnType<typeof appApi>;
-const one = <T>(sql: string, ...params: unknown[]) => api.app.sqlite.prepare(sql).get(...params) as T;
-const all = <T>(sql: string, ...params: unknown[]) => api.app.sqlite.prepare(sql).all(...params) as T[];
-
-beforeAll(async () => {
-  api = appApi();
-  await api.call('app.initialize', { mode: 'demo' });
-}, 120_000);
+const api = appApi();
+beforeAll(() => api.call('app.initialize', { mode: 'demo' }), 120_000);
 afterAll(() => api.cleanup());
+const { one, all } = api;
 
 const typeId = () => one<{ id: number }>(`SELECT id FROM list_values WHERE list = 'eventTypes' AND value = 'Семинар'`).id;
 const personIds = (n: number, offset = 5) =>
@@ -39,12 +33,7 @@ async function seminar(extra: Partial<CallInput<'events.create'>> = {}): Promise
   });
 }
 
-async function refusedUnchanged<K extends Parameters<typeof api.refusal>[0]>(name: K, input: CallInput<K>) {
-  const before = hashTables(api.app.sqlite);
-  const error = await api.refusal(name, input);
-  expect(hashTables(api.app.sqlite)).toEqual(before);
-  return error;
-}
+const refusedUnchanged: typeof api.refusedUnchanged = (name, input) => api.refusedUnchanged(name, input);
 
 describe('handing out materials at an event', () => {
   it('proposes one copy per person marked present (per registered one before anyone is marked), of every publication on hand', async () => {
