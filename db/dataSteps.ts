@@ -208,12 +208,40 @@ function describeDefaultIndicators(db: AppDb): void {
       .from(listValues)
       .where(and(eq(listValues.list, 'indicators'), eq(listValues.foldedValue, listValueKeys({ value }).foldedValue)))
       .get()?.id;
-  for (const d of INDICATOR_DEFAULTS) {
+  // A computed default needs the `source` column of 0015: its own step describes it.
+  for (const d of INDICATOR_DEFAULTS.filter((x) => x.rule !== 'computed')) {
     const id = idOf(d.name);
     if (id === undefined) continue;
     const atLeastId = d.atLeast ? (idOf(d.atLeast) ?? null) : null;
     db.insert(indicatorDefinitions)
       .values({ indicatorId: id, unit: d.unit, groupName: d.group, rule: d.rule, role: d.role ?? null, atLeastId })
+      .onConflictDoNothing()
+      .run();
+  }
+}
+
+/**
+ * 0015: the computed defaults («Специалисты прошли обучение», from the events register) join the
+ * catalogue of a database that has one: added at the end of the list where no value folds to the
+ * name (the center's order is left as it is), then described with their source. A value of that
+ * name the center already described is left alone.
+ */
+function describeComputedIndicators(db: AppDb): void {
+  for (const d of INDICATOR_DEFAULTS.filter((x) => x.rule === 'computed')) {
+    const keys = listValueKeys({ value: d.name });
+    const id =
+      db
+        .select({ id: listValues.id })
+        .from(listValues)
+        .where(and(eq(listValues.list, 'indicators'), eq(listValues.foldedValue, keys.foldedValue)))
+        .get()?.id ??
+      db
+        .insert(listValues)
+        .values({ list: 'indicators', value: d.name, ...keys, position: nextPosition(db, listValueOrder, { list: 'indicators' }) })
+        .returning({ id: listValues.id })
+        .get().id;
+    db.insert(indicatorDefinitions)
+      .values({ indicatorId: id, unit: d.unit, groupName: d.group, rule: d.rule, source: d.source ?? null })
       .onConflictDoNothing()
       .run();
   }
@@ -250,6 +278,8 @@ export const DATA_STEPS: readonly DataStep[] = [
   { id: '0014-publications-search', afterMigrations: 15, run: (db) => rebuildSearchIndex(db.$client) },
   // 0015: the events written before their search index.
   { id: '0015-events-search', afterMigrations: 16, run: (db) => rebuildSearchIndex(db.$client) },
+  // 0017 (indicators computed from a register): the computed defaults and their sources.
+  { id: '0017-indicators-computed', afterMigrations: 18, run: describeComputedIndicators },
 ];
 
 function appliedSteps(db: AppDb): string[] {

@@ -32,9 +32,19 @@ export const indicatorDefinitions = sqliteTable(
     role: text('role', { enum: INDICATOR_ROLES }),
     /** The indicator this one is never below in the same cell: children in cases ≥ cases. */
     atLeastId: integer('at_least_id').references(() => listValues.id, { onDelete: 'restrict' }),
+    /**
+     * A `computed` indicator's source: a key of the sources the registers contribute
+     * (electron/services/indicators/sources.ts, «events.trained»). Plain text, checked by the
+     * service against that list, so a register adding a source needs no table rebuild.
+     */
+    source: text('source'),
     ...timestamps(),
   },
-  (t) => [uniqueIndex('indicator_definitions_role_unique').on(t.role), ...columnRules(t)],
+  (t) => [
+    uniqueIndex('indicator_definitions_role_unique').on(t.role),
+    check('indicator_definitions_source', sql.raw(`(rule = 'computed') = (source IS NOT NULL)`)),
+    ...columnRules(t),
+  ],
 );
 
 /**

@@ -8,16 +8,18 @@
  * How an indicator adds up over a year:
  * - `sum`: the quarters add up (consultations, home visits, cases opened);
  * - `end`: the value at the end of the period (families on support at the end of the year is
- *   the IV quarter's figure, not the sum of four).
- * A third kind, computed from another register (specialists trained, from the events register),
- * comes with that register: it registers its source in the indicators' public module.
+ *   the IV quarter's figure, not the sum of four);
+ * - `computed`: never typed, counted from another register for any period (specialists trained,
+ *   from the events register). The indicator names its source (`indicator_definitions.source`),
+ *   one of the sources the registers contribute (electron/services/indicators/sources.ts).
  */
-export const YEARLY_RULES = ['sum', 'end'] as const;
+export const YEARLY_RULES = ['sum', 'end', 'computed'] as const;
 export type YearlyRule = (typeof YEARLY_RULES)[number];
 
 export const YEARLY_RULE_LABELS: Record<YearlyRule, string> = {
   sum: 'Сумма за кварталы',
   end: 'На конец периода',
+  computed: 'Вычисляется из реестра',
 };
 
 /**
@@ -38,6 +40,8 @@ export interface IndicatorDefault {
   role?: IndicatorRole;
   /** The indicator this one is never below (children in the cases ≥ the cases). */
   atLeast?: string;
+  /** For a `computed` one: the key of its source (electron/services/indicators/sources.ts). */
+  source?: string;
 }
 
 const CASES = 'Случаи (кураторы случаев)';
@@ -45,6 +49,16 @@ const FAMILIES = 'Семьи в трудной жизненной ситуаци
 const WORK = 'Консультации и посещения';
 const FOSTER = 'Замещающие семьи';
 const SIGNALS = 'Сигналы по источникам';
+const TRAINING = 'Обучение специалистов';
+
+/** The computed indicator a database gains with 0015: it came after the seed's figures. */
+export const TRAINED_DEFAULT: IndicatorDefault = {
+  name: 'Специалисты прошли обучение',
+  unit: 'человек',
+  group: TRAINING,
+  rule: 'computed',
+  source: 'events.trained',
+};
 
 /** The figures seed 003 reports, in its order: the catalogue a new database starts with. */
 export const INDICATOR_DEFAULTS: readonly IndicatorDefault[] = [
@@ -74,4 +88,5 @@ export const INDICATOR_DEFAULTS: readonly IndicatorDefault[] = [
   { name: 'Сигналы от учреждений образования', unit: 'сигналов', group: SIGNALS, rule: 'sum' },
   { name: 'Сигналы от учреждений здравоохранения', unit: 'сигналов', group: SIGNALS, rule: 'sum' },
   { name: 'Сигналы от советов помощи семье и детям', unit: 'сигналов', group: SIGNALS, rule: 'sum' },
+  TRAINED_DEFAULT,
 ];

@@ -12,6 +12,19 @@ export * from './indicatorEnums';
  * whole segment), never split into invented parts.
  */
 
+/** A figure a register contributes to the monitoring (electron/services/indicators/sources.ts). */
+export interface ComputedSourceInfo {
+  /** «events.trained»: what `indicator_definitions.source` names. */
+  key: string;
+  /** The register it is counted from, as the navigation names it: «Мероприятия». */
+  register: string;
+  /** What is counted: «Завершили обучение на мероприятиях, проведённых центром». */
+  label: string;
+  unit: string;
+  /** Whether the register knows the municipality of what it counts. */
+  byMunicipality: boolean;
+}
+
 export interface Indicator {
   id: number;
   name: string;
@@ -22,6 +35,8 @@ export interface Indicator {
   role: IndicatorRole | null;
   atLeastId: number | null;
   atLeastName: string | null;
+  /** A `computed` indicator's source; `missing` when the key names no source this version has. */
+  source: (ComputedSourceInfo & { missing?: false }) | { key: string; missing: true } | null;
   archived: boolean;
 }
 
@@ -46,6 +61,11 @@ export interface SheetRow {
   values: (number | null)[];
   /** «введено за год по сегменту»: the year already holds this indicator at another grain. */
   otherGrain: string | null;
+  /**
+   * A computed indicator's row: read-only, its values counted from a register for this period.
+   * `total` includes what has no municipality of the segment; `origin` says where it comes from.
+   */
+  computed: { origin: string; total: number; note: string | null } | null;
 }
 
 export interface Sheet {
@@ -119,12 +139,18 @@ export const indicatorsCalls = {
         whole: z.boolean({ error: 'Укажите, целые ли числа' }),
         role: z.enum(INDICATOR_ROLES).nullable().default(null),
         atLeastId: id.nullable().default(null),
+        /** The source of a `computed` one: a key of `indicators.sources`. */
+        source: z.string({ error: 'Источник — строка' }).max(60, 'Источник не найден').nullable().default(null),
       })
-      .strict(),
+      .strict()
+      .refine((d) => d.rule !== 'computed' || d.source !== null, {
+        path: ['source'],
+        message: 'Укажите, из какого реестра вычисляется показатель',
+      }),
   )
     .db(['indicators'], REFUSED.save)
     .returns<Indicator>(),
-  'indicators.sheet': call(z.object(sheetKey).strict()).reads('indicators', 'lists', 'municipalities').returns<Sheet>(),
+  'indicators.sheet': call(z.object(sheetKey).strict()).reads('indicators', 'lists', 'municipalities', 'events').returns<Sheet>(),
   'indicators.saveSheet': call(
     z
       .object({
@@ -137,7 +163,8 @@ export const indicatorsCalls = {
   )
     .db(['indicators'], REFUSED.save)
     .returns<SaveSheetResult>(),
+  'indicators.sources': call(z.object({}).strict().default({})).reads('indicators').returns<ComputedSourceInfo[]>(),
   'indicators.yearOverYear': call(z.object({ indicatorId: id }).strict())
-    .reads('indicators', 'lists', 'municipalities')
+    .reads('indicators', 'lists', 'municipalities', 'events')
     .returns<YearOverYear>(),
 } satisfies Record<string, CallDef<z.ZodType, unknown>>;

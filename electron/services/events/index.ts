@@ -4,3 +4,4 @@ export { eventsExportKind } from './documents';
 export { eventsHandlers } from './handlers';
 // Issue 21: what the publications' hand-out at an event reads of it.
 export { eventForHandout, eventLabels, type EventForHandout } from './handout';
+export { specialistsTrained, type PlacedCount } from './trained';

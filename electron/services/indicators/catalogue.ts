@@ -7,6 +7,13 @@ import { nowStamp } from '@main/services/common/queries';
 import { formatFigure } from '@shared/russian';
 import type { z } from 'zod';
 import type { Indicator, indicatorsCalls } from '@shared/contract/indicators';
+import { findSource, sourceInfo } from './sources';
+
+function sourceOf(key: string | null): Indicator['source'] {
+  if (key === null) return null;
+  const found = findSource(key);
+  return found ? sourceInfo(found) : { key, missing: true };
+}
 
 /** Every indicator of the catalogue in the center's order, archived ones included. */
 export function listIndicators(db: AppDb): Indicator[] {
@@ -29,6 +36,7 @@ export function listIndicators(db: AppDb): Indicator[] {
     role: definition?.role ?? null,
     atLeastId: definition?.atLeastId ?? null,
     atLeastName: definition?.atLeastId ? (names.get(definition.atLeastId) ?? null) : null,
+    source: sourceOf(definition?.source ?? null),
     archived: value.archived,
   }));
 }
@@ -60,6 +68,20 @@ export function describeIndicator(db: AppDb, input: DescribeInput): Indicator {
           },
         );
     }
+    const source = input.rule === 'computed' ? input.source : null;
+    if (source !== null) {
+      if (!findSource(source)) throw invalid('Такого источника нет: выберите реестр из списка', { source: 'Источник не найден' });
+      const typed = db.select({ year: indicatorValues.year }).from(indicatorValues).where(eq(indicatorValues.indicatorId, input.id)).get();
+      if (typed)
+        throw invalid(
+          `У показателя есть введённые значения (за ${typed.year} год): вычисляемый показатель не вводится. Очистите их в «Вводе показателей» или заведите новый показатель`,
+          { rule: 'Есть введённые значения' },
+        );
+      if (input.role !== null || input.atLeastId !== null)
+        throw invalid('Вычисляемый показатель не участвует в проверках введённых значений: уберите роль и «не меньше, чем»', {
+          atLeastId: 'Не для вычисляемого показателя',
+        });
+    }
     if (input.atLeastId !== null) {
       if (input.atLeastId === input.id)
         throw invalid('Показатель не может сравниваться сам с собой', { atLeastId: 'Выберите другой показатель' });
@@ -81,6 +103,7 @@ export function describeIndicator(db: AppDb, input: DescribeInput): Indicator {
       whole: input.whole,
       role: input.role,
       atLeastId: input.atLeastId,
+      source,
     };
     db.insert(indicatorDefinitions)
       .values({ indicatorId: input.id, ...values })

@@ -3,11 +3,13 @@ import type { indicatorsCalls } from '@shared/contract/indicators';
 import { describeIndicator, listIndicators } from './catalogue';
 import { getSheet, saveSheet } from './sheet';
 import { yearOverYear } from './yearOverYear';
+import { COMPUTED_SOURCES, sourceInfo } from './sources';
 
 export const indicatorsHandlers: Handlers<typeof indicatorsCalls> = {
   'indicators.catalogue': ({ db }) => listIndicators(db),
   'indicators.describe': ({ db }, input) => describeIndicator(db, input),
   'indicators.sheet': ({ db }, input) => getSheet(db, input),
   'indicators.saveSheet': ({ db }, input) => saveSheet(db, input),
+  'indicators.sources': () => COMPUTED_SOURCES.map(sourceInfo),
   'indicators.yearOverYear': ({ db }, input) => yearOverYear(db, input),
 };

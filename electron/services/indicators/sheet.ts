@@ -11,12 +11,14 @@ import {
   type SaveSheetResult,
   type Sheet,
   type SheetColumn,
+  type SheetRow,
   type SheetScope,
 } from '@shared/contract/indicators';
 import { parseFigure } from '@shared/russian';
 import { listIndicators } from './catalogue';
 import { sheetWarnings } from './warnings';
 import { grainPhrase, sameGrain, type StoredFigure } from './yearly';
+import { findSource, originPhrase, outsideColumns, periodDays } from './sources';
 
 export interface SheetKey {
   year: number;
@@ -71,17 +73,49 @@ export function getSheet(db: AppDb, key: SheetKey): Sheet {
     scope: key.scope,
     periodLabel: periodLabel(key.year, key.quarter),
     columns,
-    rows: indicators.map((i) => ({
-      indicatorId: i.id,
-      name: i.name,
-      unit: i.unit,
-      group: i.group,
-      whole: i.whole,
-      rule: i.rule,
-      values: columns.map((c) => cells.get(cellKey(i.id, c.municipalityId))?.value ?? null),
-      otherGrain: otherGrainOf(rows, i.id, key),
-    })),
+    rows: indicators.map((i) => {
+      const row = {
+        indicatorId: i.id,
+        name: i.name,
+        unit: i.unit,
+        group: i.group,
+        whole: i.whole,
+        rule: i.rule,
+        values: columns.map((c) => cells.get(cellKey(i.id, c.municipalityId))?.value ?? null),
+        otherGrain: otherGrainOf(rows, i.id, key),
+        computed: null,
+      };
+      return i.rule === 'computed' ? { ...row, ...computedRow(db, i, key, columns) } : row;
+    }),
   };
+}
+
+/** A computed indicator's row: counted from its register for the sheet's period, never typed. */
+function computedRow(db: AppDb, indicator: Indicator, key: SheetKey, columns: SheetColumn[]): Pick<SheetRow, 'values' | 'computed'> {
+  const source = indicator.source && !indicator.source.missing ? findSource(indicator.source.key) : undefined;
+  if (!source)
+    return {
+      values: columns.map(() => null),
+      computed: { origin: 'источник показателя не найден в этой версии программы', total: 0, note: null },
+    };
+  const figures = source.count(db, periodDays(key.year, key.quarter));
+  const total = figures.reduce((t, f) => t + f.value, 0);
+  const values =
+    key.scope === 'segment'
+      ? [total]
+      : source.byMunicipality
+        ? columns.map((c) => figures.filter((f) => f.municipalityId === c.municipalityId).reduce((t, f) => t + f.value, 0))
+        : columns.map(() => null);
+  const note =
+    key.scope === 'segment'
+      ? null
+      : source.byMunicipality
+        ? outsideColumns(
+            figures,
+            columns.map((c) => c.municipalityId),
+          )
+        : `реестр не делит их по муниципальным образованиям: по сегменту в целом ${total}`;
+  return { values, computed: { origin: originPhrase(source, key.year, key.quarter), total, note } };
 }
 
 export interface SaveSheetInput extends SheetKey {
@@ -136,6 +170,14 @@ export function saveSheet(db: AppDb, input: SaveSheetInput): SaveSheetResult {
             ? `«${indicator.name}»: значение по сегменту в целом не относится к муниципальному образованию`
             : `«${indicator.name}»: муниципальное образование не входит в сегмент (проверьте профиль центра и список муниципальных образований)`,
         );
+        continue;
+      }
+      if (indicator.rule === 'computed') {
+        // Nothing typed is kept for it: an empty cell is no change, a figure is refused.
+        if (cell.text.trim() !== '')
+          problems.push(
+            `«${indicator.name}» вычисляется ${indicator.source && !indicator.source.missing ? `из реестра «${indicator.source.register}»` : 'из реестра'} и не вводится`,
+          );
         continue;
       }
       const figure = parseFigure(cell.text, indicator.whole);
@@ -227,4 +269,9 @@ export function figuresOf(db: AppDb, indicatorId: number): StoredFigure[] {
     .from(indicatorValues)
     .where(eq(indicatorValues.indicatorId, indicatorId))
     .all();
+}
+
+/** The first year any indicator has a stored figure: how far back a computed one is worth counting. */
+export function firstFigureYear(db: AppDb): number | null {
+  return (db.$client.prepare('SELECT min(year) AS y FROM indicator_values').get() as { y: number | null }).y;
 }

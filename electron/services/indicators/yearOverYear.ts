@@ -1,9 +1,21 @@
 import type { AppDb } from '@db/open';
-import type { YearOverYear } from '@shared/contract/indicators';
+import type { Indicator, YearOverYear } from '@shared/contract/indicators';
 import type { ChartSpec } from '@shared/documents/chart';
 import { requireIndicator } from './catalogue';
 import { figuresOf, segmentMunicipalities } from './sheet';
 import { yearFigures } from './yearly';
+import { computedYears, findSource } from './sources';
+import { firstFigureYear } from './sheet';
+import { todayLocal } from '@shared/russian';
+
+/** The years a computed indicator's register counts, from the first year the monitoring has figures (or ten years back). */
+function computedYearsOf(db: AppDb, indicator: Indicator) {
+  const source = indicator.source && !indicator.source.missing ? findSource(indicator.source.key) : undefined;
+  if (!source) return [];
+  const today = todayLocal();
+  const tenBack = Number(today.slice(0, 4)) - 10;
+  return computedYears(db, source, Math.min(firstFigureYear(db) ?? tenBack, tenBack), today);
+}
 
 /**
  * An indicator year by year («2014 – 28, 2015 – 43, 2016 – 54»), each year at the grain it was
@@ -11,7 +23,7 @@ import { yearFigures } from './yearly';
  */
 export async function yearOverYear(db: AppDb, input: { indicatorId: number }): Promise<YearOverYear> {
   const indicator = requireIndicator(db, input.indicatorId);
-  const years = yearFigures(indicator.rule, figuresOf(db, indicator.id), segmentMunicipalities(db).length);
+  const years = indicator.rule === 'computed' ? computedYearsOf(db, indicator) : yearFigures(indicator.rule, figuresOf(db, indicator.id), segmentMunicipalities(db).length);
   const chart: ChartSpec = {
     title: `${indicator.name}: по годам`,
     categories: years.map((y) => `${y.year}${y.complete ? '' : '*'}`),

@@ -9,6 +9,8 @@ import { describeIndicator, listIndicators } from '@main/services/indicators/cat
 import { getSheet, saveSheet, segmentMunicipalities } from '@main/services/indicators/sheet';
 import { yearOverYear } from '@main/services/indicators/yearOverYear';
 import { DomainError } from '@main/api/errors';
+import { getEvent } from '@main/services/events/detail';
+import { setEventStatus } from '@main/services/events/events';
 import { freshDb } from '@tests/unit/registry/helpers';
 
 let t: ReturnType<typeof freshDb>;
@@ -56,6 +58,7 @@ describe('the catalogue', () => {
           whole: true,
           role: 'casesOpened',
           atLeastId: null,
+          source: null,
         }),
       ),
     ).toBe('Эта роль в проверках уже у показателя «Случаи открыты»');
@@ -65,7 +68,7 @@ describe('the catalogue', () => {
 describe('whole numbers', () => {
   it('accept a fraction once the indicator allows them, and cannot be required again while one is stored', () => {
     const visits = id('Посещения на дому');
-    const base = { id: visits, unit: 'посещений', group: '', rule: 'sum' as const, role: null, atLeastId: null };
+    const base = { id: visits, unit: 'посещений', group: '', rule: 'sum' as const, role: null, atLeastId: null, source: null };
     describeIndicator(t.db, { ...base, whole: false });
     saveSheet(t.db, {
       year: 2019,
@@ -196,6 +199,95 @@ describe('year over year', () => {
     expect((await yearOverYear(t.db, { indicatorId: id('Случаи закрыты') })).years).toEqual([
       { year: 2017, value: 19, basis: 'за год по 5 муниципальным образованиям', complete: true },
     ]);
+  });
+});
+
+describe('an indicator computed from the events register', () => {
+  const trained = () => listIndicators(t.db).find((i) => i.name === 'Специалисты прошли обучение')!;
+  /** The register's own «завершили обучение: N» of the center's held events whose first day is in the period. */
+  const completedOnCards = (from: string, to: string) =>
+    (
+      t.sqlite
+        .prepare(
+          "SELECT id FROM events WHERE status = 'held' AND center_role IN ('organizer', 'coOrganizer') AND first_day BETWEEN ? AND ?",
+        )
+        .all(from, to) as { id: number }[]
+    ).reduce((n, e) => n + (getEvent(t.db, e.id).totals.completed ?? 0), 0);
+
+  it('is in the catalogue with the register it comes from', () => {
+    expect(trained()).toMatchObject({
+      rule: 'computed',
+      unit: 'человек',
+      source: { key: 'events.trained', register: 'Мероприятия', byMunicipality: true },
+    });
+  });
+
+  it('shows each quarter’s completions read-only, by the event’s municipality, and says where they come from', () => {
+    const expected = completedOnCards('2018-04-01', '2018-06-30');
+    expect(expected).toBeGreaterThan(0);
+    const sheet = getSheet(t.db, { year: 2018, quarter: 2, scope: 'municipalities' });
+    const row = sheet.rows.find((r) => r.indicatorId === trained().id)!;
+    expect(row.values.reduce((a, b) => a! + b!, 0)).toBe(expected);
+    expect(row.computed).toEqual({
+      origin: 'из реестра «Мероприятия»: завершили обучение на мероприятиях, проведённых центром, во II квартале 2018 года',
+      total: expected,
+      note: null,
+    });
+    const segment = getSheet(t.db, { year: 2018, quarter: null, scope: 'segment' }).rows.find((r) => r.indicatorId === trained().id)!;
+    expect(segment.values).toEqual([completedOnCards('2018-01-01', '2018-12-31')]);
+  });
+
+  it('is never typed: a figure for it is refused whole and nothing changes', () => {
+    const before = tableHash();
+    const opened = id('Случаи открыты');
+    expect(
+      refusal(() =>
+        saveSheet(t.db, {
+          year: 2018,
+          quarter: 2,
+          scope: 'segment',
+          cells: [
+            { indicatorId: opened, municipalityId: null, text: '3' },
+            { indicatorId: trained().id, municipalityId: null, text: '12' },
+          ],
+          confirmed: true,
+        }),
+      ),
+    ).toBe('«Специалисты прошли обучение» вычисляется из реестра «Мероприятия» и не вводится. Ничего не сохранено.');
+    expect(tableHash()).toEqual(before);
+  });
+
+  it('cannot be made of an indicator that has typed figures, nor name a source that does not exist', () => {
+    const base = { unit: 'человек', group: '', rule: 'computed' as const, whole: true, role: null, atLeastId: null };
+    expect(refusal(() => describeIndicator(t.db, { ...base, id: id('Случаи открыты'), source: 'events.trained' }))).toMatch(
+      /^У показателя есть введённые значения \(за 2014 год\)/,
+    );
+    expect(refusal(() => describeIndicator(t.db, { ...base, id: trained().id, source: 'events.nothing' }))).toBe(
+      'Такого источника нет: выберите реестр из списка',
+    );
+  });
+
+  it('goes year over year from the first year the register counts, follows the register, and is charted', async () => {
+    const year2018 = completedOnCards('2018-01-01', '2018-12-31');
+    const answer = await yearOverYear(t.db, { indicatorId: trained().id });
+    expect(answer.years[0]).toEqual({
+      year: 2018,
+      value: year2018,
+      basis: 'из реестра «Мероприятия»: завершили обучение на мероприятиях, проведённых центром, в 2018 году',
+      complete: true,
+    });
+    const thisYear = new Date().getFullYear();
+    expect(answer.years.at(-1)).toMatchObject({ year: thisYear, complete: false });
+    expect(answer.chartSvg).toContain('>2018</text>');
+    expect(answer.chartSvg).toContain(`>${thisYear}*</text>`);
+
+    // Cancelling a held event takes its completions out of the figure.
+    const october = t.sqlite
+      .prepare("SELECT id FROM events WHERE first_day BETWEEN '2018-10-01' AND '2018-12-31' AND center_role = 'organizer'")
+      .get() as { id: number };
+    const itsCompleted = getEvent(t.db, october.id).totals.completed!;
+    setEventStatus(t.db, october.id, 'cancelled');
+    expect((await yearOverYear(t.db, { indicatorId: trained().id })).years[0]!.value).toBe(year2018 - itsCompleted);
   });
 });
 
