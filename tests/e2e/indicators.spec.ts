@@ -100,3 +100,47 @@ test('a quarter entered through the grid with a paste from Excel, kept after a r
   expect(await chart.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(640);
   await page.screenshot({ path: testInfo.outputPath('year-over-year.png'), fullPage: true });
 });
+
+test('the specialists trained are counted from the events register: read-only in the grid, year over year with a chart', async ({
+  page,
+  app,
+}, testInfo) => {
+  await openApp(page, app, 'demo');
+  await nav(page).getByRole('link', { name: 'Ввод показателей' }).click();
+  await expect(cell(page, 'Посещения на дому', 1)).toBeVisible();
+  await page.getByRole('combobox', { name: 'Год' }).click();
+  await page.getByRole('option', { name: '2018', exact: true }).click();
+  await page.getByText('II квартал', { exact: true }).click();
+  await expect(page.getByRole('button', { name: /^Сохранить II квартал 2018 года/ })).toBeVisible();
+
+  // The demo's April seminar held by the center: its completers, in its municipality's column and the total.
+  const trained = 'Специалисты прошли обучение';
+  await expect(gridRow(page, trained)).toContainText('вычисляется, не вводится');
+  await expect(figure(page, trained, 1)).toHaveValue('10');
+  await expect(gridRow(page, trained).locator('.dsg-cell').last().locator('input')).toHaveValue('10');
+  await expect(page.getByLabel('Вычисляемые показатели')).toHaveText(
+    '«Специалисты прошли обучение» — из реестра «Мероприятия»: завершили обучение на мероприятиях, проведённых центром, во II квартале 2018 года.',
+  );
+  // Typing into it changes nothing: the cell is not an input she can edit.
+  await cell(page, trained, 1).click();
+  await page.keyboard.type('99');
+  await page.keyboard.press('Enter');
+  await expect(figure(page, trained, 1)).toHaveValue('10');
+  await expect(page.getByText('Изменений нет')).toBeVisible();
+
+  await nav(page).getByRole('link', { name: 'Каталог показателей' }).click();
+  await expect(page.getByRole('table', { name: 'Каталог показателей' }).getByRole('row').filter({ hasText: trained })).toContainText(
+    'Вычисляется из реестра«Мероприятия»: завершили обучение на мероприятиях, проведённых центром',
+  );
+
+  await nav(page).getByRole('link', { name: 'Показатели по годам' }).click();
+  await page.getByRole('combobox', { name: 'Показатель' }).click();
+  await page.getByRole('option', { name: new RegExp(`^${trained}`) }).click();
+  const years = page.getByRole('table', { name: 'Значения по годам' });
+  // April's 10 and October's 13 completers.
+  await expect(years.getByRole('row').nth(1)).toHaveText(/^2018\s*23\s*из реестра «Мероприятия»: завершили обучение .* в 2018 году/);
+  const chart = page.getByRole('img', { name: `Диаграмма: ${trained} по годам` });
+  await expect(chart).toBeVisible();
+  expect(await chart.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(640);
+  await page.screenshot({ path: testInfo.outputPath('trained-year-over-year.png'), fullPage: true });
+});

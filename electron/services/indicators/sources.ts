@@ -75,7 +75,7 @@ export function computedYears(db: AppDb, source: ComputedSource, since: number, 
     const value = source.count(db, periodDays(year, null)).reduce((total, f) => total + f.value, 0);
     if (years.length === 0 && value === 0) continue;
     const complete = ended(year, null, today);
-    years.push({ year, value, basis: `${originPhrase(source, year, null)}${complete ? '' : ' (год не окончен)'}`, complete });
+    years.push({ year, value, basis: originPhrase(source, year, null), complete });
   }
   return years;
 }
@@ -85,4 +85,3 @@ export function outsideColumns(figures: PlacedFigures, columns: readonly (number
   const outside = figures.filter((f) => !columns.includes(f.municipalityId)).reduce((t, f) => t + f.value, 0);
   return outside > 0 ? `ещё ${outside} — без муниципального образования сегмента (в «Итого» они входят)` : null;
 }
-

@@ -23,7 +23,10 @@ function computedYearsOf(db: AppDb, indicator: Indicator) {
  */
 export async function yearOverYear(db: AppDb, input: { indicatorId: number }): Promise<YearOverYear> {
   const indicator = requireIndicator(db, input.indicatorId);
-  const years = indicator.rule === 'computed' ? computedYearsOf(db, indicator) : yearFigures(indicator.rule, figuresOf(db, indicator.id), segmentMunicipalities(db).length);
+  const years =
+    indicator.rule === 'computed'
+      ? computedYearsOf(db, indicator)
+      : yearFigures(indicator.rule, figuresOf(db, indicator.id), segmentMunicipalities(db).length);
   const chart: ChartSpec = {
     title: `${indicator.name}: по годам`,
     categories: years.map((y) => `${y.year}${y.complete ? '' : '*'}`),

@@ -57,7 +57,14 @@ export function CatalogueScreen() {
                   {i.unit}
                   {i.whole ? '' : ' (дробные)'}
                 </Table.Td>
-                <Table.Td>{YEARLY_RULE_LABELS[i.rule]}</Table.Td>
+                <Table.Td>
+                  {YEARLY_RULE_LABELS[i.rule]}
+                  {i.source ? (
+                    <Text size="xs" c={i.source.missing ? 'red' : 'dimmed'}>
+                      {i.source.missing ? 'источник не найден' : `«${i.source.register}»: ${i.source.label.toLowerCase()}`}
+                    </Text>
+                  ) : null}
+                </Table.Td>
                 <Table.Td>{i.atLeastName ? `не меньше, чем «${i.atLeastName}»` : ''}</Table.Td>
                 <Table.Td>
                   <Button
@@ -83,6 +90,7 @@ export function CatalogueScreen() {
 }
 
 function DescribeForm({ indicator, others, onClose }: { indicator: Indicator; others: Indicator[]; onClose: () => void }) {
+  const sources = useCall('indicators.sources', {});
   const cf = useContractForm({
     call: 'indicators.describe',
     initialValues: {
@@ -91,6 +99,7 @@ function DescribeForm({ indicator, others, onClose }: { indicator: Indicator; ot
       rule: indicator.rule as YearlyRule,
       whole: indicator.whole,
       atLeastId: indicator.atLeastId === null ? '' : String(indicator.atLeastId),
+      source: indicator.source?.key ?? '',
     },
     toInput: (v) => ({
       id: indicator.id,
@@ -99,7 +108,8 @@ function DescribeForm({ indicator, others, onClose }: { indicator: Indicator; ot
       rule: v.rule,
       whole: v.whole,
       role: indicator.role,
-      atLeastId: v.atLeastId ? Number(v.atLeastId) : null,
+      atLeastId: v.rule === 'computed' || !v.atLeastId ? null : Number(v.atLeastId),
+      source: v.rule === 'computed' && v.source ? v.source : null,
     }),
     success: 'Показатель сохранён',
     onSaved: onClose,
@@ -118,14 +128,25 @@ function DescribeForm({ indicator, others, onClose }: { indicator: Indicator; ot
           {...cf.field('rule')}
         />
       </Stack>
-      <Checkbox label="Только целые числа (количество)" {...cf.field('whole', { type: 'checkbox' })} />
-      <Select
-        label="Не меньше, чем"
-        description="Предупредить, если значение меньше значения другого показателя (дети в случаях — не меньше самих случаев)"
-        clearable
-        data={others.map((o) => ({ value: String(o.id), label: o.name }))}
-        {...cf.field('atLeastId')}
-      />
+      {cf.form.getValues().rule === 'computed' ? (
+        <Select
+          label="Из какого реестра"
+          description="Значения не вводятся: они считаются по записям реестра за каждый квартал и год"
+          data={(sources.data ?? []).map((s) => ({ value: s.key, label: `«${s.register}»: ${s.label}` }))}
+          {...cf.field('source')}
+        />
+      ) : (
+        <>
+          <Checkbox label="Только целые числа (количество)" {...cf.field('whole', { type: 'checkbox' })} />
+          <Select
+            label="Не меньше, чем"
+            description="Предупредить, если значение меньше значения другого показателя (дети в случаях — не меньше самих случаев)"
+            clearable
+            data={others.map((o) => ({ value: String(o.id), label: o.name }))}
+            {...cf.field('atLeastId')}
+          />
+        </>
+      )}
     </FormDialog>
   );
 }

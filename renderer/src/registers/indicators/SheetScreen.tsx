@@ -104,11 +104,13 @@ function SheetGrid({
   const rows: Row[] = useMemo(
     () =>
       sheet.rows.map((r) => {
+        // A computed row is counted from its register, an other-grain row is kept as it was given: neither is typed here.
+        const lock = r.computed ? 'вычисляется, не вводится' : r.otherGrain;
         const row: Row = {
           indicatorId: r.indicatorId,
-          label: `${r.name}, ${r.unit}${r.otherGrain ? ` — ${r.otherGrain}` : ''}`,
+          label: `${r.name}, ${r.unit}${lock ? ` — ${lock}` : ''}`,
           whole: r.whole,
-          locked: r.otherGrain !== null,
+          locked: lock !== null,
         };
         let total: number | null = null;
         sheet.columns.forEach((c, i) => {
@@ -117,7 +119,7 @@ function SheetGrid({
           const figure = parseFigure(text, false);
           if (figure.ok && figure.value !== null) total = (total ?? 0) + figure.value;
         });
-        row.total = sheet.columns.length > 1 ? formatFigure(total) : '';
+        row.total = sheet.columns.length > 1 ? formatFigure(r.computed ? r.computed.total : total) : '';
         return row;
       }),
     [sheet, edits],
@@ -264,6 +266,18 @@ function SheetGrid({
           disableContextMenu
         />
       </Paper>
+      {sheet.rows.some((r) => r.computed) ? (
+        <Stack gap={2} aria-label="Вычисляемые показатели">
+          {sheet.rows
+            .filter((r) => r.computed)
+            .map((r) => (
+              <Text key={r.indicatorId} size="sm" c="dimmed">
+                «{r.name}» — {r.computed!.origin}
+                {r.computed!.note ? `; ${r.computed!.note}` : ''}.
+              </Text>
+            ))}
+        </Stack>
+      ) : null}
       {bad.length > 0 ? (
         <Alert color="red" title="Эти значения не будут приняты">
           <List size="sm">
