@@ -9,6 +9,8 @@ import type { LegendComponentOption, MarkLineComponentOption, TitleComponentOpti
 import { SVGRenderer } from 'echarts/renderers';
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
 import type { ChartSpec, TimelineSpec } from '@shared/documents/chart';
+import type { Block } from '@shared/documents/model';
+import { xmlSafe } from '@shared/documents/text';
 import { makeMeasureText, parseTtf } from './fontMetrics';
 
 /**
@@ -113,6 +115,17 @@ function chartOption(spec: ChartSpec, drawing: ChartDrawing): ChartOption {
   };
 }
 
+/**
+ * Names come from the database, where an old backup or a package may have put characters XML 1.0
+ * forbids: in an SVG they make the image unreadable (resvg refuses it, the window shows nothing).
+ */
+const xmlSafeSpec = (spec: ChartSpec): ChartSpec => ({
+  title: xmlSafe(spec.title),
+  categories: spec.categories.map(xmlSafe),
+  series: spec.series.map((s) => ({ name: xmlSafe(s.name), values: s.values })),
+  unit: xmlSafe(spec.unit),
+});
+
 function renderSvg(option: ChartOption, size: ChartSize): string {
   chartFonts();
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
@@ -125,8 +138,8 @@ function renderSvg(option: ChartOption, size: ChartSize): string {
   }
 }
 
-export function chartSvg(spec: ChartSpec, size: ChartSize = CHART_SIZE, drawing: ChartDrawing = {}): string {
-  return renderSvg(chartOption(spec, drawing), size);
+export function chartSvg(unsafe: ChartSpec, size: ChartSize = CHART_SIZE, drawing: ChartDrawing = {}): string {
+  return renderSvg(chartOption(xmlSafeSpec(unsafe), drawing), size);
 }
 
 /** A day as the time axis holds it: local midnight, as ECharts places its ticks in local time. */
@@ -170,7 +183,14 @@ function timelineOption(spec: TimelineSpec): ChartOption {
 }
 
 /** A timeline (a stock over time) as SVG, by the same pipeline and fonts as the bar charts. */
-export function timelineSvg(spec: TimelineSpec, size: ChartSize = CHART_SIZE): string {
+export function timelineSvg(unsafe: TimelineSpec, size: ChartSize = CHART_SIZE): string {
+  const spec: TimelineSpec = {
+    ...unsafe,
+    title: xmlSafe(unsafe.title),
+    seriesName: xmlSafe(unsafe.seriesName),
+    unit: xmlSafe(unsafe.unit),
+    ...(unsafe.level ? { level: { ...unsafe.level, name: xmlSafe(unsafe.level.name) } } : {}),
+  };
   return renderSvg(timelineOption(spec), size);
 }
 
@@ -213,4 +233,31 @@ export async function svgRaster(svg: string, scale = 2, withFonts = true): Promi
 /** The chart as PNG for a Word document. */
 export async function chartPng(spec: ChartSpec, size: ChartSize = CHART_SIZE, scale = 2): Promise<Uint8Array> {
   return (await svgRaster(chartSvg(spec, size), scale)).png;
+}
+
+/**
+ * The chart as a picture block of a document: PNG at twice the chart's size (192 dpi at 16 cm),
+ * the text alternative saying what the chart shows — its title, every category with its values
+ * and the unit — so a copy read aloud or as text loses nothing.
+ */
+export async function chartImage(
+  unsafe: ChartSpec,
+  options: { widthMm: number; caption?: string },
+): Promise<Extract<Block, { kind: 'image' }>> {
+  const spec = xmlSafeSpec(unsafe);
+  const raster = await svgRaster(chartSvg(spec), 2);
+  const values = spec.categories.map((category, i) => {
+    const figures = spec.series.map((s) => (s.values[i] === null || s.values[i] === undefined ? '—' : numberFormat.format(s.values[i]!)));
+    return `${category} — ${figures.join(' / ')}`;
+  });
+  const series = spec.series.length > 1 ? ` (${spec.series.map((s) => s.name).join(' / ')})` : '';
+  return {
+    kind: 'image',
+    png: Buffer.from(raster.png).toString('base64'),
+    pixelWidth: raster.width,
+    pixelHeight: raster.height,
+    widthMm: options.widthMm,
+    alt: `Диаграмма «${spec.title}»${series}, ${spec.unit}: ${values.join('; ')}`,
+    ...(options.caption ? { caption: options.caption } : {}),
+  };
 }

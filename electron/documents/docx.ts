@@ -3,6 +3,7 @@ import {
   BorderStyle,
   Document,
   Header,
+  ImageRun,
   LineRuleType,
   Packer,
   PageNumber,
@@ -80,7 +81,7 @@ interface ParagraphOptions {
   tabStops?: { type: (typeof TabStopType)[keyof typeof TabStopType]; position: number }[];
 }
 
-function paragraph(children: TextRun[], o: ParagraphOptions = {}): Paragraph {
+function paragraph(children: (TextRun | ImageRun)[], o: ParagraphOptions = {}): Paragraph {
   return new Paragraph({
     alignment: o.align ?? AlignmentType.LEFT,
     indent: { firstLine: o.firstLine ?? 0, left: o.left ?? 0 },
@@ -261,7 +262,29 @@ class Renderer {
         return b.lines.map((line, i) => paragraph(runs(line, { size: NOTE_SIZE }), { before: i === 0 ? b.spaceBefore : 0 }));
       case 'pageBreak':
         return [new Paragraph({ pageBreakBefore: true, spacing: spacing(), children: [] })];
+      case 'image':
+        return this.image(b, keepNext);
     }
+  }
+
+  /**
+   * An inline picture centred on its own line, never wider than the text, with its text
+   * alternative as the picture's description (`wp:docPr descr`), kept with its caption.
+   */
+  private image(b: Extract<Block, { kind: 'image' }>, keepNext: boolean): Paragraph[] {
+    // docx sizes a picture in pixels at 96 dpi (9525 EMU each); the page width is in twips.
+    const widthPx = Math.min((b.widthMm / 25.4) * 96, (this.page.width / 1440) * 96);
+    const heightPx = (widthPx * b.pixelHeight) / b.pixelWidth;
+    const alt = clean(b.alt);
+    const picture = new ImageRun({
+      type: 'png',
+      data: Buffer.from(b.png, 'base64'),
+      transformation: { width: widthPx, height: heightPx },
+      altText: { name: clean(b.caption ?? 'Рисунок'), title: clean(b.caption ?? ''), description: alt },
+    });
+    const out = [paragraph([picture], { align: AlignmentType.CENTER, before: b.spaceBefore, keepNext: keepNext || !!b.caption })];
+    if (b.caption) out.push(paragraph(runs(b.caption), { align: AlignmentType.CENTER, keepNext }));
+    return out;
   }
 
   /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { call, REFUSED, type CallDef } from './define';
+import { call, REFUSED, type CallDef, type FileOutput } from './define';
+import type { DocumentSpec } from '@shared/documents/model';
 import { id, optionalText, requiredText, year } from './common';
 import { INDICATOR_ROLES, YEARLY_RULES, type IndicatorRole, type YearlyRule } from './indicatorEnums';
 
@@ -127,6 +128,10 @@ const cell = z
   })
   .strict();
 
+/** «Показатели мониторинга за год»: the table of the year and one indicator's year-over-year chart. */
+const yearDocument = z.object({ year, chartIndicatorId: id.nullable().default(null) }).strict();
+const YEAR_DOCUMENT_READS = ['indicators', 'lists', 'municipalities', 'events', 'profile'] as const;
+
 export const indicatorsCalls = {
   'indicators.catalogue': call(z.object({}).strict().default({})).reads('indicators', 'lists').returns<Indicator[]>(),
   'indicators.describe': call(
@@ -163,6 +168,9 @@ export const indicatorsCalls = {
   )
     .db(['indicators'], REFUSED.save)
     .returns<SaveSheetResult>(),
+  'indicators.yearDocumentView': call(yearDocument).reads(...YEAR_DOCUMENT_READS).returns<DocumentSpec>(),
+  'indicators.yearDocx': call(yearDocument).reads(...YEAR_DOCUMENT_READS).returns<FileOutput>(),
+  'indicators.yearXlsx': call(yearDocument).reads(...YEAR_DOCUMENT_READS).returns<FileOutput>(),
   'indicators.sources': call(z.object({}).strict().default({})).reads('indicators').returns<ComputedSourceInfo[]>(),
   'indicators.yearOverYear': call(z.object({ indicatorId: id }).strict())
     .reads('indicators', 'lists', 'municipalities', 'events')

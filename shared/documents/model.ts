@@ -53,7 +53,26 @@ export type Block =
   | { kind: 'table'; columns: Column[]; rows: TableRow[] }
   /** Small print at the foot of the text: the executor mark (отметка об исполнителе). */
   | { kind: 'note'; lines: string[]; spaceBefore?: Space }
-  | { kind: 'pageBreak' };
+  | { kind: 'pageBreak' }
+  /**
+   * A picture — a chart the main process drew (`chartImage`, electron/documents/chart.ts) — as PNG
+   * in base64: the same pixels in Word (an inline picture) and in the print view. `widthMm` is its
+   * printed width (at most the text width), the height follows the pixels' proportions. `alt` is
+   * its text alternative (the picture's description in Word, `alt` in the print view): what a
+   * screen reader reads and what a text-only copy keeps. `caption` is printed under it, centred
+   * («Рисунок 1 — Случаи открыты по годам»). An Excel twin of the document has no pictures: its
+   * layout writes the caption as a line instead.
+   */
+  | {
+      kind: 'image';
+      png: string;
+      pixelWidth: number;
+      pixelHeight: number;
+      widthMm: number;
+      alt: string;
+      caption?: string;
+      spaceBefore?: Space;
+    };
 
 export interface DocumentSpec {
   /** The document's title in the file's properties and the window. */
@@ -113,6 +132,18 @@ export const blockSchema: z.ZodType<Block> = z.lazy(() =>
     z.object({ kind: z.literal('table'), columns: z.array(column), rows: z.array(tableRow) }).strict(),
     z.object({ kind: z.literal('note'), lines: z.array(z.string()), spaceBefore: space }).strict(),
     z.object({ kind: z.literal('pageBreak') }).strict(),
+    z
+      .object({
+        kind: z.literal('image'),
+        png: z.base64(),
+        pixelWidth: z.number().int().positive(),
+        pixelHeight: z.number().int().positive(),
+        widthMm: z.number().positive().max(250),
+        alt: z.string(),
+        caption: z.string().optional(),
+        spaceBefore: space,
+      })
+      .strict(),
   ]),
 );
 

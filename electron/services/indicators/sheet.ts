@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, between, eq, isNull } from 'drizzle-orm';
 import type { AppDb } from '@db/open';
 import { inTransaction } from '@db/transaction';
 import { indicatorValues } from '@db/schema';
@@ -258,7 +258,7 @@ export function saveSheet(db: AppDb, input: SaveSheetInput): SaveSheetResult {
 }
 
 /** Every stored figure of one indicator, for the year-over-year comparison. */
-export function figuresOf(db: AppDb, indicatorId: number): StoredFigure[] {
+export function figuresOf(db: AppDb, indicatorId: number, years?: { from: number; to: number }): StoredFigure[] {
   return db
     .select({
       year: indicatorValues.year,
@@ -267,7 +267,7 @@ export function figuresOf(db: AppDb, indicatorId: number): StoredFigure[] {
       value: indicatorValues.value,
     })
     .from(indicatorValues)
-    .where(eq(indicatorValues.indicatorId, indicatorId))
+    .where(and(eq(indicatorValues.indicatorId, indicatorId), years ? between(indicatorValues.year, years.from, years.to) : undefined))
     .all();
 }
 

@@ -68,8 +68,8 @@ const ended = (year: number, quarter: number | null, today: string) => periodDay
  * `since` is the earliest year worth asking about: the first year any indicator has figures, or
  * ten years back. The current year is incomplete until it ends.
  */
-export function computedYears(db: AppDb, source: ComputedSource, since: number, today: string): YearFigure[] {
-  const thisYear = Number(today.slice(0, 4));
+export function computedYears(db: AppDb, source: ComputedSource, since: number, today: string, until?: number): YearFigure[] {
+  const thisYear = Math.min(Number(today.slice(0, 4)), until ?? Infinity);
   const years: YearFigure[] = [];
   for (let year = Math.min(since, thisYear); year <= thisYear; year += 1) {
     const value = source.count(db, periodDays(year, null)).reduce((total, f) => total + f.value, 0);

@@ -33,6 +33,9 @@ const CSS = `
 .doc-print .together { break-inside: avoid; break-before: avoid; }
 .doc-print .note { font-size: 10pt; }
 .doc-print .page-break { break-before: page; }
+.doc-print figure.image { margin: 0; text-align: center; break-inside: avoid; }
+.doc-print figure.image img { max-width: 100%; height: auto; display: block; margin: 0 auto; }
+.doc-print figure.image figcaption { text-align: center; hyphens: manual; }
 .doc-print table { width: 100%; border-collapse: collapse; font-size: 12pt; table-layout: fixed; }
 .doc-print th, .doc-print td { border: 1px solid #000; padding: 2px 4px; vertical-align: top; text-align: left; white-space: pre-line; hyphens: auto; }
 .doc-print th { text-align: center; hyphens: manual; }
@@ -130,6 +133,13 @@ function BlockView({ block }: { block: Block }) {
       );
     case 'pageBreak':
       return <div className="page-break" />;
+    case 'image':
+      return (
+        <figure className={['image', space(block.spaceBefore)].join(' ')}>
+          <img src={`data:image/png;base64,${block.png}`} alt={xmlSafe(block.alt)} style={{ width: `${block.widthMm}mm` }} />
+          {block.caption ? <figcaption>{show(block.caption)}</figcaption> : null}
+        </figure>
+      );
     case 'table': {
       const total = block.columns.reduce((s, c) => s + c.share, 0);
       return (

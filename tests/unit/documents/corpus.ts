@@ -29,6 +29,9 @@ export const DOCUMENT_KINDS = [
   'publications-stock-sheet',
   'publications-statement',
   'publications-statement-sheet',
+  // indicators (issue 20)
+  'indicators-year',
+  'indicators-year-sheet',
 ] as const;
 export type DocumentKindName = (typeof DOCUMENT_KINDS)[number];
 
@@ -117,6 +120,9 @@ async function injectHostileText(api: Api): Promise<void> {
   sql(api, 'UPDATE publications SET title = ? WHERE id = (SELECT min(id) FROM publications)', long('Памятка'));
   sql(api, "UPDATE list_values SET value = ? WHERE list = 'publicationKinds' AND value = 'Листовка'", hostile('Листовка'));
   sql(api, 'UPDATE municipalities SET name = ? WHERE id = (SELECT min(municipality_id) FROM organizations)', hostile('Муниципалитет'));
+  // indicators (issue 20): an indicator's name and a group, in the table and the chart's text alternative.
+  sql(api, "UPDATE list_values SET value = ? WHERE list = 'indicators' AND value = 'Случаи открыты'", hostile('Случаи открыты'));
+  sql(api, "UPDATE indicator_definitions SET group_name = ? WHERE group_name = 'Замещающие семьи'", hostile('Замещающие семьи'));
   await api.call('meetings.sign', { id: first });
   // The plan approved again over the poisoned items: its frozen copy carries them.
   await api.call('workPlan.setApproval', { year: 2017, approvedOn: '2017-01-16' });
@@ -209,5 +215,10 @@ export async function generateAll(api: Api): Promise<GeneratedDocument[]> {
   add('publications-stock-sheet', await api.call('publications.stockXlsx', onDate));
   add('publications-statement', await api.call('publications.statementDocx', year2017));
   add('publications-statement-sheet', await api.call('publications.statementXlsx', year2017));
+  // indicators (issue 20): the year 2017 with the chart of the cases opened, 2014–2017.
+  const catalogue = await api.call('indicators.catalogue', {});
+  const opened = catalogue.find((i) => i.name.startsWith('Случаи открыты'))!.id;
+  add('indicators-year', await api.call('indicators.yearDocx', { year: 2017, chartIndicatorId: opened }));
+  add('indicators-year-sheet', await api.call('indicators.yearXlsx', { year: 2017, chartIndicatorId: opened }));
   return docs;
 }

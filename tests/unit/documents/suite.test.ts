@@ -1,7 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forbiddenCharacter } from '@shared/documents/text';
 import { DOCUMENT_KINDS, demoApi, generateAll, hostileReads, QUOTES, type GeneratedDocument } from './corpus';
@@ -423,6 +425,81 @@ describe('the events register’s documents', () => {
     const walkIn = rows.find((r) => r[2] === 'Макарова Юлия Сергеевна')!;
     expect(walkIn.slice(9, 14)).toEqual(['+', '', '', '1 из 3', 'нет']);
     expect(rows.filter((r) => r[13] === 'да').length).toBeGreaterThan(0);
+  });
+});
+
+describe('the monitoring indicators’ document of a year', () => {
+  it('reads the table in order, then the chart and its caption, on the pages LibreOffice lays out', () => {
+    const pdf = pdfOf('demo', of('demo', 'indicators-year'));
+    expect(
+      inOrder(read(pdf, true), [
+        'Тамбовское областное государственное бюджетное учреждение',
+        'ПОКАЗАТЕЛИ МОНИТОРИНГА',
+        'за 2017 год',
+        'Показатель',
+        '2016 год',
+        '2017 год',
+        'Изменение',
+        'Как получено',
+        'Случаи (кураторы случаев)',
+        'Случаи открыты',
+        '54',
+        '26',
+        '−28',
+        'за год по сегменту в целом',
+        'Случаи закрыты',
+        '19',
+        'за год по 5 муниципальным образованиям',
+        'Специалисты прошли обучение',
+        'Рисунок 1 – Случаи открыты по годам, случаев',
+        'Значения каждого года приведены в том виде',
+      ]),
+    ).toBeNull();
+    // The chart is a picture on the page of its caption, 16 cm wide (453.5 pt), in proportion.
+    const page = pageCount(pdf);
+    const images = execFileSync('pdfimages', ['-list', '-f', String(page), '-l', String(page), pdf], { encoding: 'utf8' })
+      .split('\n')
+      .slice(2)
+      .filter(Boolean)
+      .map((line) => line.trim().split(/\s+/));
+    expect(images.map((c) => [c[3], c[4]])).toEqual([['1280', '720']]);
+    expect(pdfText(pdf, { page })).toContain('Рисунок 1');
+  });
+
+  it('carries the chart as a PNG part of its size in EMU, with the figures as its text alternative', async () => {
+    const parts = await xmlParts(bytesOf(of('demo', 'indicators-year')));
+    const document = parts.get('word/document.xml')!;
+    expect(document.match(/<wp:extent [^>]*>/g)).toEqual(['<wp:extent cx="5760000" cy="3240000"/>']);
+    expect(/<wp:docPr [^>]*descr="([^"]*)"/.exec(document)![1]).toBe(
+      'Диаграмма «Случаи открыты: по годам», случаев: 2014 – 28; 2015 – 43; 2016 – 54; 2017 – 26',
+    );
+    const rels = parts.get('word/_rels/document.xml.rels')!;
+    const target = /Type="[^"]*\/image" Target="([^"]+)"|Target="([^"]+\.png)"/.exec(rels)!;
+    const zip = await JSZip.loadAsync(bytesOf(of('demo', 'indicators-year')));
+    const png = await zip.file(`word/${target[1] ?? target[2]}`)!.async('nodebuffer');
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1280, 720]);
+  });
+
+  it('writes the same table to Excel with numbers as numbers, and names the chart instead of drawing it', async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(bytesOf(of('demo', 'indicators-year-sheet')) as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    expect(String(sheet.getRow(3).getCell(1).value)).toBe(
+      'Диаграмма «Случаи открыты по годам, случаев» — в документе Word «Показатели мониторинга за 2017 год».',
+    );
+    expect(sheet.getImages()).toEqual([]);
+    const rows = Array.from({ length: sheet.rowCount - 4 }, (_, i) => sheet.getRow(5 + i).values as unknown[]);
+    expect(rows.find((r) => r[3] === 'Случаи открыты')!.slice(1, 9)).toEqual([
+      1,
+      'Случаи (кураторы случаев)',
+      'Случаи открыты',
+      'случаев',
+      54,
+      26,
+      -28,
+      'за год по сегменту в целом',
+    ]);
   });
 });
 

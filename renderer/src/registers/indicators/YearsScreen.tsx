@@ -1,8 +1,11 @@
-import { Alert, Group, Image, Loader, Paper, Select, Stack, Table, Text } from '@mantine/core';
+import { Alert, Button, Group, Image, Loader, Menu, Paper, Select, Stack, Table, Text } from '@mantine/core';
+import { IconChevronDown, IconFileText } from '@tabler/icons-react';
 import { useState } from 'react';
-import { formatFigure } from '@shared/russian';
-import { useCall } from '@renderer/api/client';
+import { Link } from 'react-router-dom';
+import { currentYear, formatFigure } from '@shared/russian';
+import { callApi, useCall } from '@renderer/api/client';
 import { EmptyState, ScreenHeader } from '@renderer/components/screen';
+import { useDocument } from '@renderer/components/useDocument';
 
 /**
  * One indicator year by year («2014 – 28, 2015 – 43, 2016 – 54»): each year at the grain it was
@@ -26,15 +29,18 @@ export function YearsScreen() {
         title="Показатели по годам"
         description="Сравнение с прошлыми годами: каждый год — в том виде, в каком введены его значения"
       />
-      <Select
-        label="Показатель"
-        w={520}
-        searchable
-        data={indicators.map((i) => ({ value: String(i.id), label: i.group ? `${i.name} — ${i.group}` : i.name }))}
-        value={indicatorId === null ? null : String(indicatorId)}
-        onChange={(v) => v && setChosen(Number(v))}
-        allowDeselect={false}
-      />
+      <Group align="flex-end">
+        <Select
+          label="Показатель"
+          w={520}
+          searchable
+          data={indicators.map((i) => ({ value: String(i.id), label: i.group ? `${i.name} — ${i.group}` : i.name }))}
+          value={indicatorId === null ? null : String(indicatorId)}
+          onChange={(v) => v && setChosen(Number(v))}
+          allowDeselect={false}
+        />
+        <YearDocuments chartIndicatorId={indicatorId} />
+      </Group>
       {answer.isError ? <Text c="red">{answer.error.message}</Text> : null}
       {!data ? (
         indicatorId === null ? null : (
@@ -97,5 +103,53 @@ export function YearsScreen() {
       )}
       {data?.indicator.archived ? <Alert color="gray">Показатель в архиве списка «Показатели мониторинга».</Alert> : null}
     </Stack>
+  );
+}
+
+/**
+ * «Показатели мониторинга за год»: every indicator's figure for the chosen year beside the year
+ * before, with the year-over-year chart of the indicator chosen above (Word and the print view
+ * carry the chart; the Excel copy names it).
+ */
+function YearDocuments({ chartIndicatorId }: { chartIndicatorId: number | null }) {
+  const thisYear = currentYear();
+  const [year, setYear] = useState(thisYear - 1);
+  const { busy, download } = useDocument();
+  const input = { year, chartIndicatorId };
+  const years = Array.from({ length: thisYear + 1 - 2010 }, (_, i) => String(thisYear - i));
+  return (
+    <Group align="flex-end" gap="xs">
+      <Select
+        label="Год документа"
+        w={130}
+        data={years}
+        value={String(year)}
+        allowDeselect={false}
+        onChange={(v) => v && setYear(Number(v))}
+      />
+      <Menu position="bottom-end">
+        <Menu.Target>
+          <Button
+            variant="default"
+            leftSection={<IconFileText size={16} />}
+            rightSection={<IconChevronDown size={14} />}
+            loading={busy !== null}
+          >
+            Документы
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Item onClick={() => download('docx', () => callApi('indicators.yearDocx', input))}>
+            Показатели за {year} год с диаграммой (Word)
+          </Menu.Item>
+          <Menu.Item component={Link} to={`/indicators/print?year=${year}${chartIndicatorId === null ? '' : `&chart=${chartIndicatorId}`}`}>
+            Показатели за {year} год — печать, PDF
+          </Menu.Item>
+          <Menu.Item onClick={() => download('xlsx', () => callApi('indicators.yearXlsx', input))}>
+            Показатели за {year} год (Excel)
+          </Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+    </Group>
   );
 }

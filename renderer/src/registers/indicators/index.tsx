@@ -1,4 +1,5 @@
 import { IconChartHistogram, IconListNumbers, IconTable } from '@tabler/icons-react';
+import { lazy } from 'react';
 import { lazyScreens, type RegisterUi } from '@renderer/app/register';
 
 const screen = lazyScreens(() => import('./screens'));
@@ -14,5 +15,10 @@ export const indicatorsUi: RegisterUi = {
     { path: '/indicators', component: screen('SheetScreen') },
     { path: '/indicators/years', component: screen('YearsScreen') },
     { path: '/indicators/catalogue', component: screen('CatalogueScreen') },
+    {
+      path: '/indicators/print',
+      component: lazy(() => import('./PrintView').then((m) => ({ default: m.PrintView }))),
+      bare: true,
+    },
   ],
 };

@@ -1,0 +1,68 @@
+import type { AppDb } from '@db/open';
+import type { FileOutput } from '@shared/contract/define';
+import type { Indicator } from '@shared/contract/indicators';
+import type { DocumentSpec } from '@shared/documents/model';
+import { yearReportDocument, yearReportSheet, type YearReport, type YearReportChart } from '@shared/documents/indicators/layout';
+import { DOCX_MIME, toFileOutput, XLSX_MIME } from '@main/documents/file';
+import { renderDocx } from '@main/documents/docx';
+import { renderSheet } from '@main/documents/xlsx';
+import { getProfile } from '@main/services/registry';
+import { listIndicators, requireIndicator } from './catalogue';
+import { yearsChart, yearsOf } from './yearOverYear';
+
+export interface YearDocumentInput {
+  year: number;
+  /** The indicator whose year-over-year chart the document carries; none: the table alone. */
+  chartIndicatorId: number | null;
+}
+
+/** Every indicator's figure for the year and the year before (active ones, and archived ones with a figure in either). */
+function yearReport(db: AppDb, year: number): YearReport {
+  const rows = listIndicators(db).flatMap((indicator) => {
+    const years = yearsOf(db, indicator, { from: year - 1, to: year });
+    const [now, before] = [years.find((y) => y.year === year), years.find((y) => y.year === year - 1)];
+    if (indicator.archived && !now && !before) return [];
+    return [
+      {
+        group: indicator.group,
+        name: indicator.name,
+        unit: indicator.unit,
+        value: now?.value ?? null,
+        previous: before?.value ?? null,
+        basis: now?.basis ?? '',
+        complete: now?.complete ?? false,
+        previousComplete: before?.complete ?? false,
+      },
+    ];
+  });
+  return { year, centerFullName: getProfile(db).fullName, rows };
+}
+
+const chartTitle = (indicator: Indicator) => `${indicator.name} по годам, ${indicator.unit}`;
+
+/** The chart: the indicator's years up to the document's year, drawn at 16 cm. */
+async function yearChart(db: AppDb, input: YearDocumentInput): Promise<YearReportChart | null> {
+  if (input.chartIndicatorId === null) return null;
+  const indicator = requireIndicator(db, input.chartIndicatorId);
+  const years = yearsOf(db, indicator).filter((y) => y.year <= input.year);
+  if (years.length === 0) return null;
+  const spec = yearsChart(indicator, years);
+  // ECharts and resvg are loaded on the first chart (see yearOverYear.ts).
+  const { chartImage } = await import('@main/documents/chart');
+  return { image: await chartImage(spec, { widthMm: 160 }), title: chartTitle(indicator) };
+}
+
+export async function yearDocumentView(db: AppDb, input: YearDocumentInput): Promise<DocumentSpec> {
+  return yearReportDocument(yearReport(db, input.year), await yearChart(db, input));
+}
+
+export async function yearDocx(db: AppDb, input: YearDocumentInput): Promise<FileOutput> {
+  const spec = await yearDocumentView(db, input);
+  return toFileOutput(await renderDocx(spec), `${spec.fileName}.docx`, DOCX_MIME);
+}
+
+export async function yearXlsx(db: AppDb, input: YearDocumentInput): Promise<FileOutput> {
+  const title = input.chartIndicatorId === null ? null : chartTitle(requireIndicator(db, input.chartIndicatorId));
+  const sheet = yearReportSheet(yearReport(db, input.year), title);
+  return toFileOutput(await renderSheet(sheet), `${sheet.fileName}.xlsx`, XLSX_MIME);
+}
