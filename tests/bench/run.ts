@@ -17,6 +17,7 @@ import { generateReferenceData, organizationKeys, personKeys, REFERENCE_SCALE, s
 import { benchMeetings, scaledMeetings, seedMeetings, signSeeded } from './meetings';
 import { benchEvents, scaledEvents, seedEvents } from './events';
 import { benchPublications, scaledPublications, seedPublications } from './publications';
+import { benchIndicators, scaledIndicators, seedIndicators } from './indicators';
 
 /**
  * `npm run bench`: every list, filter and search call at the reference scale, through the
@@ -55,6 +56,7 @@ const meetingsSeed = seedMeetings(sqlite, Number(args.seed), scaledMeetings(SCAL
 await signSeeded(app, scaledMeetings(SCALE));
 const eventsSeed = seedEvents(sqlite, Number(args.seed), scaledEvents(SCALE));
 const publicationsSeed = seedPublications(sqlite, Number(args.seed), scaledPublications(SCALE));
+const indicatorsSeed = seedIndicators(sqlite, Number(args.seed), scaledIndicators(SCALE));
 // An approval freezes the copy for approval; the generator writes the dates by SQL, so the
 // plans are approved again the way the screen does it.
 for (const plan of sqlite.prepare('SELECT year, approved_on AS approvedOn FROM work_plans WHERE approved_on IS NOT NULL').all() as {
@@ -460,6 +462,7 @@ const registerRows: RegisterRow[] = [
   ...(await benchMeetings(app, meetingsSeed)),
   ...(await benchEvents(app, eventsSeed)),
   ...(await benchPublications(app, publicationsSeed)),
+  ...(await benchIndicators(app, indicatorsSeed)),
   ...(await benchExchange(app, YEAR)),
 ];
 const responsiveness = await benchResponsiveness(app, YEAR);

@@ -143,4 +143,22 @@ test('the specialists trained are counted from the events register: read-only in
   await expect(chart).toBeVisible();
   expect(await chart.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(640);
   await page.screenshot({ path: testInfo.outputPath('trained-year-over-year.png'), fullPage: true });
+
+  // The year's document for print: the table and the chart of the indicator chosen, as a picture with its text alternative.
+  await page.getByRole('combobox', { name: 'Показатель' }).click();
+  await page.getByRole('option', { name: /^Случаи открыты/ }).click();
+  await page.getByRole('combobox', { name: 'Год документа' }).click();
+  await page.getByRole('option', { name: '2017', exact: true }).click();
+  await page.getByRole('button', { name: 'Документы' }).click();
+  await page.getByRole('menuitem', { name: 'Показатели за 2017 год — печать, PDF' }).click();
+  const printed = page.getByRole('article', { name: 'Документ для печати' });
+  await expect(printed).toContainText('ПОКАЗАТЕЛИ МОНИТОРИНГА');
+  await expect(printed.getByRole('row').filter({ hasText: /^1Случаи открыты/ })).toContainText('случаев5426−28за год по сегменту в целом');
+  const picture = printed.getByRole('img', {
+    name: 'Диаграмма «Случаи открыты: по годам», случаев: 2014 — 28; 2015 — 43; 2016 — 54; 2017 — 26',
+  });
+  await expect(picture).toBeVisible();
+  expect(await picture.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight])).toEqual([1280, 720]);
+  await expect(printed).toContainText(/Рисунок\s1\s[–—]\sСлучаи открыты по годам, случаев/);
+  await page.screenshot({ path: testInfo.outputPath('year-document-print.png'), fullPage: true });
 });
