@@ -168,9 +168,15 @@ export const indicatorsCalls = {
   )
     .db(['indicators'], REFUSED.save)
     .returns<SaveSheetResult>(),
-  'indicators.yearDocumentView': call(yearDocument).reads(...YEAR_DOCUMENT_READS).returns<DocumentSpec>(),
-  'indicators.yearDocx': call(yearDocument).reads(...YEAR_DOCUMENT_READS).returns<FileOutput>(),
-  'indicators.yearXlsx': call(yearDocument).reads(...YEAR_DOCUMENT_READS).returns<FileOutput>(),
+  'indicators.yearDocumentView': call(yearDocument)
+    .reads(...YEAR_DOCUMENT_READS)
+    .returns<DocumentSpec>(),
+  'indicators.yearDocx': call(yearDocument)
+    .reads(...YEAR_DOCUMENT_READS)
+    .returns<FileOutput>(),
+  'indicators.yearXlsx': call(yearDocument)
+    .reads(...YEAR_DOCUMENT_READS)
+    .returns<FileOutput>(),
   'indicators.sources': call(z.object({}).strict().default({})).reads('indicators').returns<ComputedSourceInfo[]>(),
   'indicators.yearOverYear': call(z.object({ indicatorId: id }).strict())
     .reads('indicators', 'lists', 'municipalities', 'events')
