@@ -208,7 +208,7 @@ function describeDefaultIndicators(db: AppDb): void {
       .from(listValues)
       .where(and(eq(listValues.list, 'indicators'), eq(listValues.foldedValue, listValueKeys({ value }).foldedValue)))
       .get()?.id;
-  // A computed default needs the `source` column of 0015: its own step describes it.
+  // A computed default needs the `source` column of 0017: its own step describes it.
   for (const d of INDICATOR_DEFAULTS.filter((x) => x.rule !== 'computed')) {
     const id = idOf(d.name);
     if (id === undefined) continue;
@@ -221,7 +221,7 @@ function describeDefaultIndicators(db: AppDb): void {
 }
 
 /**
- * 0015: the computed defaults («Специалисты прошли обучение», from the events register) join the
+ * 0017: the computed defaults («Специалисты прошли обучение» from the events register, copies distributed from the publications ledger) join the
  * catalogue of a database that has one: added at the end of the list where no value folds to the
  * name (the center's order is left as it is), then described with their source. A value of that
  * name the center already described is left alone.

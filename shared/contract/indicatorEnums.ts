@@ -50,14 +50,24 @@ const WORK = 'Консультации и посещения';
 const FOSTER = 'Замещающие семьи';
 const SIGNALS = 'Сигналы по источникам';
 const TRAINING = 'Обучение специалистов';
+const PRINTED = 'Печатная продукция';
 
-/** The computed indicator a database gains with 0015: it came after the seed's figures. */
+/** The computed indicator a database gains with 0017: it came after the seed's figures. */
 export const TRAINED_DEFAULT: IndicatorDefault = {
   name: 'Специалисты прошли обучение',
   unit: 'человек',
   group: TRAINING,
   rule: 'computed',
   source: 'events.trained',
+};
+
+/** Seed 003's «распространено … экземпляров печатной продукции», from the publications ledger (added with 0017 too). */
+export const DISTRIBUTED_DEFAULT: IndicatorDefault = {
+  name: 'Распространено экземпляров печатной продукции',
+  unit: 'экз.',
+  group: PRINTED,
+  rule: 'computed',
+  source: 'publications.distributed',
 };
 
 /** The figures seed 003 reports, in its order: the catalogue a new database starts with. */
@@ -89,4 +99,5 @@ export const INDICATOR_DEFAULTS: readonly IndicatorDefault[] = [
   { name: 'Сигналы от учреждений здравоохранения', unit: 'сигналов', group: SIGNALS, rule: 'sum' },
   { name: 'Сигналы от советов помощи семье и детям', unit: 'сигналов', group: SIGNALS, rule: 'sum' },
   TRAINED_DEFAULT,
+  DISTRIBUTED_DEFAULT,
 ];

@@ -9,6 +9,8 @@ test('a methodologist creates a seminar from the plan, registers participants, m
   app,
   request,
 }) => {
+  // The whole journey of a seminar, with three downloads and a print view: a loaded machine takes over a minute.
+  test.setTimeout(180_000);
   await openApp(page, app, 'empty');
   // The registry and the plan have their own tests: here they are filled through the API.
   const call = apiOf(request, app);

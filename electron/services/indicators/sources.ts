@@ -1,5 +1,6 @@
 import type { AppDb } from '@db/open';
 import { specialistsTrained } from '@main/services/events';
+import { copiesDistributed } from '@main/services/publications';
 import type { ComputedSourceInfo, YearFigure } from '@shared/contract/indicators';
 
 /** What a source counts for a period, by municipality (null: the segment without a municipality). */
@@ -15,9 +16,8 @@ export interface ComputedSource extends ComputedSourceInfo {
 
 /**
  * The sources a `computed` indicator may name (`indicator_definitions.source`). A register adds
- * its own with one line; publications' `copiesDistributed(db, { from, to })`, which counts the
- * whole segment, would be
- *   { key: 'publications.distributed', register: 'Печатная продукция', label: 'Распространено экземпляров', unit: 'экз.', byMunicipality: false, count: (db, p) => [{ municipalityId: null, value: copiesDistributed(db, p) }] },
+ * its own with one entry. The ledger does not know a copy's municipality (a distribution goes to
+ * an organisation, a person or an event), so the copies count for the segment as a whole.
  */
 export const COMPUTED_SOURCES: readonly ComputedSource[] = [
   {
@@ -27,6 +27,14 @@ export const COMPUTED_SOURCES: readonly ComputedSource[] = [
     unit: 'человек',
     byMunicipality: true,
     count: specialistsTrained,
+  },
+  {
+    key: 'publications.distributed',
+    register: 'Печатная продукция',
+    label: 'Распространено экземпляров по книге движения',
+    unit: 'экз.',
+    byMunicipality: false,
+    count: (db, period) => [{ municipalityId: null, value: copiesDistributed(db, period) }],
   },
 ];
 

@@ -3,5 +3,5 @@ export { publicationsHandlers } from './handlers';
 export { publicationsExportKind } from './documents';
 export { seedDemoPublications } from './demo';
 export { printRunReceivedSql } from './ledger';
-// Issue 21: the ledger's «распространено экземпляров» for the indicators' computed figures (issue 20 wires it).
+// The ledger's «распространено экземпляров»: the indicators' computed figure «publications.distributed».
 export { copiesDistributed } from './statements';

@@ -90,7 +90,15 @@ function schemaOf(sqlite: Database.Database) {
 const ROW_OVERRIDES: Record<string, Record<string, unknown>> = {
   plan_item_links: { kind: 'meeting', agenda_item_id: null, event_id: null, publication_id: null },
   // An opening balance: no recipient, no printer, reversing nothing.
-  publication_movements: { kind: 'opening', organization_id: null, person_id: null, reverses_id: null, printer: '', printed_in_house: 0 },
+  publication_movements: {
+    kind: 'opening',
+    organization_id: null,
+    person_id: null,
+    event_id: null,
+    reverses_id: null,
+    printer: '',
+    printed_in_house: 0,
+  },
   // The center is the organisation named as the profile (0007 links them and makes it a resource center).
   center_profile: { full_name: 'проверка organizations.full_name' },
   organizations: { type: 'other' },

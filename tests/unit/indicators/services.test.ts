@@ -291,6 +291,36 @@ describe('an indicator computed from the events register', () => {
   });
 });
 
+describe('an indicator computed from the publications ledger', () => {
+  const distributed = () => listIndicators(t.db).find((i) => i.name === 'Распространено экземпляров печатной продукции')!;
+  /** The ledger's distributions of a year read straight from the table, those a reversal annuls left out. */
+  const distributedInLedger = (year: number) =>
+    (
+      t.sqlite
+        .prepare(
+          `SELECT coalesce(sum(quantity), 0) AS n FROM publication_movements m
+           WHERE kind = 'distribution' AND date BETWEEN ? AND ?
+             AND NOT EXISTS (SELECT 1 FROM publication_movements r WHERE r.reverses_id = m.id)`,
+        )
+        .get(`${year}-01-01`, `${year}-12-31`) as { n: number }
+    ).n;
+
+  it('counts the copies handed out in a year for the segment, read-only, and goes year over year', async () => {
+    expect(distributed()).toMatchObject({
+      rule: 'computed',
+      unit: 'экз.',
+      source: { key: 'publications.distributed', register: 'Печатная продукция', byMunicipality: false },
+    });
+    const in2017 = distributedInLedger(2017);
+    expect(in2017).toBeGreaterThan(0);
+    const row = getSheet(t.db, { year: 2017, quarter: null, scope: 'segment' }).rows.find((r) => r.indicatorId === distributed().id)!;
+    expect(row.values).toEqual([in2017]);
+    expect(row.computed?.origin).toBe('из реестра «Печатная продукция»: распространено экземпляров по книге движения, в 2017 году');
+    const years = (await yearOverYear(t.db, { indicatorId: distributed().id })).years;
+    expect(years.find((y) => y.year === 2017)?.value).toBe(in2017);
+  });
+});
+
 describe('the data package', () => {
   it('carries every figure in indicators.xlsx, read back from the file', async () => {
     const workDir = mkdtempSync(path.join(os.tmpdir(), 'rc-indicators-'));
