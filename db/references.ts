@@ -1,4 +1,5 @@
 import {
+  certificatesReferences,
   eventsListReferences,
   eventsReferences,
   meetingsReferences,
@@ -18,6 +19,7 @@ export const REGISTRY_REFERENCES: readonly RegistryReference[] = [
   ...workPlanReferences,
   ...meetingsReferences,
   ...eventsReferences,
+  ...certificatesReferences,
   ...publicationsReferences,
 ];
 

@@ -1,5 +1,6 @@
 import { appTablePolicies } from './schema/app';
 import { eventsTablePolicies } from './schema/events';
+import { certificatesTablePolicies } from './schema/certificates';
 import { exchangeTablePolicies } from './schema/exchange';
 import { fileReferences, filesTablePolicies } from './schema/files';
 import { indicatorsTablePolicies } from './schema/indicators';
@@ -38,6 +39,7 @@ export const TABLE_POLICIES: TablePolicies = {
   ...planItemLinkTablePolicies,
   ...meetingsTablePolicies,
   ...eventsTablePolicies,
+  ...certificatesTablePolicies,
   ...publicationsTablePolicies,
   ...exchangeTablePolicies,
   ...undoTablePolicies,

@@ -36,7 +36,10 @@ export interface FileReference {
 }
 
 /** Every column referring to a stored file; a register that attaches files adds its own here. */
-export const fileReferences: FileReference[] = [];
+export const fileReferences: FileReference[] = [
+  // The certificates' logo: the center's own layout, not sent in the package (certificate_layout is 'none').
+  { table: 'certificate_layout', column: 'logo_hash', inPackage: false },
+];
 
 /**
  * What happened on this PC: restores from a backup or a package. Kept across restores (the

@@ -13,6 +13,7 @@ export * from './files';
 export * from './search';
 export * from './indicators';
 export * from './publications';
+export * from './certificates';
 
 import { listValueOrder } from './lists';
 import { agendaItemOrder, agendaSpeakerOrder, decisionOrder, discussionEntryOrder } from './meetings';

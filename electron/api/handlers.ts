@@ -11,6 +11,7 @@ import { createUndoHandlers } from '@main/services/undo';
 import { filesHandlers } from '@main/services/files';
 import { indicatorsHandlers } from '@main/services/indicators';
 import { publicationsHandlers } from '@main/services/publications';
+import { certificatesHandlers } from '@main/services/certificates';
 import { mergeHandlers, type Handlers } from './dispatch';
 import { jobsHandlers } from './jobs';
 
@@ -28,6 +29,7 @@ export const handlers: Handlers<Contract> = mergeHandlers(
   filesHandlers,
   indicatorsHandlers,
   publicationsHandlers,
+  certificatesHandlers,
   // Each register's own conditions for taking a change back, by name.
   createUndoHandlers({ ...meetingsUndoGuards }),
 );

@@ -253,9 +253,7 @@ export async function chartImage(
   const series = spec.series.length > 1 ? ` (${spec.series.map((s) => s.name).join(' / ')})` : '';
   return {
     kind: 'image',
-    png: Buffer.from(raster.png).toString('base64'),
-    pixelWidth: raster.width,
-    pixelHeight: raster.height,
+    picture: { png: Buffer.from(raster.png).toString('base64'), pixelWidth: raster.width, pixelHeight: raster.height },
     widthMm: options.widthMm,
     alt: `Диаграмма «${spec.title}»${series}, ${spec.unit}: ${values.join('; ')}`,
     ...(options.caption ? { caption: options.caption } : {}),

@@ -21,7 +21,7 @@ import {
 import JSZip from 'jszip';
 import { randomUUID } from 'node:crypto';
 import { A4, BODY_SIZE, cellBorders, FONT, mm, NOTE_SIZE, pageMargins, TABLE_SIZE } from '@main/documents/docxStyle';
-import { DRAFT_MARK, type Block, type DocumentSpec, type Space, type TableRow as RowSpec } from '@shared/documents/model';
+import { DRAFT_MARK, LINE_SIZES, type Block, type DocumentSpec, type Space, type TableRow as RowSpec } from '@shared/documents/model';
 import { typeset, xmlSafe } from '@shared/documents/text';
 
 /**
@@ -55,8 +55,16 @@ interface Page {
   margin: ReturnType<typeof pageMargins>;
 }
 
-const pageOf = (orientation: DocumentSpec['orientation']): Page =>
-  orientation === 'landscape'
+/** A certificate is framed, not filed: 15 mm on every side, no binding margin. */
+const CERTIFICATE_MARGIN = mm(15);
+
+const pageOf = (orientation: DocumentSpec['orientation'], layout: DocumentSpec['layout']): Page =>
+  layout === 'certificate'
+    ? {
+        width: (orientation === 'landscape' ? A4.height : A4.width) - 2 * CERTIFICATE_MARGIN,
+        margin: { top: CERTIFICATE_MARGIN, bottom: CERTIFICATE_MARGIN, left: CERTIFICATE_MARGIN, right: CERTIFICATE_MARGIN },
+      }
+    : orientation === 'landscape'
     ? { width: A4.height - mm(50), margin: pageMargins(20) }
     : { width: A4.width - mm(40), margin: pageMargins(10) };
 
@@ -186,10 +194,14 @@ async function writeRowParts(documentXml: Buffer, deferred: RowParts): Promise<B
   return Buffer.concat(pieces);
 }
 
+/** The pictures a spec's image blocks name by hash (a certificate's logo): docx 9 needs the type of each. */
+export type DocxImages = ReadonlyMap<string, { data: Buffer; type: 'png' | 'jpg' }>;
+
 class Renderer {
   constructor(
     private readonly page: Page,
     private readonly deferred: RowParts,
+    private readonly images: DocxImages = new Map(),
   ) {}
 
   /**
@@ -216,7 +228,7 @@ class Renderer {
     switch (b.kind) {
       case 'line':
         return [
-          paragraph(runs(b.text, { bold: b.bold }), {
+          paragraph(runs(b.text, { bold: b.bold, size: b.size ? LINE_SIZES[b.size] * 2 : undefined }), {
             align: ALIGN[b.align],
             before: b.spaceBefore,
             keepNext: keepNext || b.heading,
@@ -272,17 +284,22 @@ class Renderer {
    * alternative as the picture's description (`wp:docPr descr`), kept with its caption.
    */
   private image(b: Extract<Block, { kind: 'image' }>, keepNext: boolean): Paragraph[] {
+    const stored = 'hash' in b.picture ? this.images.get(b.picture.hash) : undefined;
+    // A stored picture the caller did not supply is left out rather than failing the whole document.
+    if ('hash' in b.picture && !stored) return [];
+    const inline = 'png' in b.picture ? b.picture : undefined;
     // docx sizes a picture in pixels at 96 dpi (9525 EMU each); the page width is in twips.
     const widthPx = Math.min((b.widthMm / 25.4) * 96, (this.page.width / 1440) * 96);
-    const heightPx = (widthPx * b.pixelHeight) / b.pixelWidth;
-    const alt = clean(b.alt);
+    const heightPx =
+      b.heightMm !== undefined ? (widthPx * b.heightMm) / b.widthMm : inline ? (widthPx * inline.pixelHeight) / inline.pixelWidth : widthPx;
     const picture = new ImageRun({
-      type: 'png',
-      data: Buffer.from(b.png, 'base64'),
+      type: stored?.type ?? 'png',
+      data: stored?.data ?? Buffer.from(inline!.png, 'base64'),
       transformation: { width: widthPx, height: heightPx },
-      altText: { name: clean(b.caption ?? 'Рисунок'), title: clean(b.caption ?? ''), description: alt },
+      altText: { name: clean(b.caption ?? 'Рисунок'), title: clean(b.caption ?? ''), description: clean(b.alt) },
     });
-    const out = [paragraph([picture], { align: AlignmentType.CENTER, before: b.spaceBefore, keepNext: keepNext || !!b.caption })];
+    // A picture stays with what follows it: its caption, or the line it heads (a logo over the center's name).
+    const out = [paragraph([picture], { align: ALIGN[b.align ?? 'center'], before: b.spaceBefore, keepNext: true })];
     if (b.caption) out.push(paragraph(runs(b.caption), { align: AlignmentType.CENTER, keepNext }));
     return out;
   }
@@ -432,9 +449,14 @@ function header(page: Page, draft: boolean, numbered: boolean): Header {
   });
 }
 
-export async function renderDocx(spec: DocumentSpec, rowsPerPart = ROWS_PER_PART): Promise<Buffer> {
-  const page = pageOf(spec.orientation);
-  const deferred = new RowParts(rowsPerPart);
+export async function renderDocx(
+  spec: DocumentSpec,
+  options: { images?: DocxImages; rowsPerPart?: number } = {},
+): Promise<Buffer> {
+  const page = pageOf(spec.orientation, spec.layout);
+  const deferred = new RowParts(options.rowsPerPart ?? ROWS_PER_PART);
+  // Every page of a certificate set is a certificate of its own: no page numbers.
+  const numbered = spec.layout !== 'certificate';
   const doc = new Document({
     title: clean(spec.title),
     creator: 'Ресурсный центр',
@@ -462,8 +484,8 @@ export async function renderDocx(spec: DocumentSpec, rowsPerPart = ROWS_PER_PART
             margin: { ...page.margin, header: mm(10), footer: mm(10) },
           },
         },
-        headers: { first: header(page, spec.draft, false), default: header(page, spec.draft, true) },
-        children: new Renderer(page, deferred).render(spec.blocks),
+        headers: { first: header(page, spec.draft, false), default: header(page, spec.draft, numbered) },
+        children: new Renderer(page, deferred, options.images).render(spec.blocks),
       },
     ],
   });

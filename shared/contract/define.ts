@@ -27,6 +27,7 @@ export const REGISTERS = [
   'undo',
   'files',
   'indicators',
+  'certificates',
 ] as const;
 export type Register = (typeof REGISTERS)[number];
 

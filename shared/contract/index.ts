@@ -13,6 +13,7 @@ import { undoCalls } from './undo';
 import { filesCalls } from './files';
 import { indicatorsCalls } from './indicators';
 import { publicationsCalls } from './publications';
+import { certificatesCalls } from './certificates';
 
 /**
  * The whole API between the UI and the main process. A register adds its group here;
@@ -32,6 +33,7 @@ export const contract = mergeGroups(
   filesCalls,
   indicatorsCalls,
   publicationsCalls,
+  certificatesCalls,
 );
 
 export type Contract = typeof contract;

@@ -34,9 +34,21 @@ export interface Signer {
   name: string;
 }
 
+export const LINE_SIZES = { large: 18, display: 36 } as const;
+export type LineSize = keyof typeof LINE_SIZES;
+
 export type Block =
   /** A requisite or a heading on its own line, without indent; `heading` keeps it with what follows. */
-  | { kind: 'line'; text: string; align: 'left' | 'center' | 'right'; bold?: boolean; spaceBefore?: Space; heading?: boolean }
+  | {
+      kind: 'line';
+      text: string;
+      align: 'left' | 'center' | 'right';
+      bold?: boolean;
+      spaceBefore?: Space;
+      heading?: boolean;
+      /** A certificate's larger type: `large` 18 pt (the name), `display` 36 pt («СЕРТИФИКАТ»). */
+      size?: LineSize;
+    }
   /** Body text, justified and hyphenated, with the 1.25 cm first-line indent unless `indent` is false; `lead` in bold. */
   | { kind: 'para'; text: string; lead?: string; indent?: boolean; spaceBefore?: Space }
   /** «14.09.2017 … № 2»: the left part and the right part on one line. */
@@ -55,24 +67,35 @@ export type Block =
   | { kind: 'note'; lines: string[]; spaceBefore?: Space }
   | { kind: 'pageBreak' }
   /**
-   * A picture — a chart the main process drew (`chartImage`, electron/documents/chart.ts) — as PNG
-   * in base64: the same pixels in Word (an inline picture) and in the print view. `widthMm` is its
-   * printed width (at most the text width), the height follows the pixels' proportions. `alt` is
-   * its text alternative (the picture's description in Word, `alt` in the print view): what a
-   * screen reader reads and what a text-only copy keeps. `caption` is printed under it, centred
+   * A picture, the same in Word (an inline picture) and in the print view. Its pixels are either
+   * in the block — PNG in base64, a chart the main process drew (`chartImage`,
+   * electron/documents/chart.ts) — or a picture of the file store named by its hash (a
+   * certificate's logo), whose bytes the renderers get beside the spec (`renderDocx(spec, { images })`,
+   * the print view's `images` as data: URIs): forty certificates name one logo rather than carry
+   * it forty times. `widthMm` is its printed width (at most the text width); the height is
+   * `heightMm`, or else the pixels' proportions. Centred unless `align` says otherwise. `alt` is its
+   * text alternative (the picture's description in Word, `alt` in the print view): what a screen
+   * reader reads and what a text-only copy keeps. `caption` is printed under it, centred
    * («Рисунок 1 — Случаи открыты по годам»). An Excel twin of the document has no pictures: its
    * layout writes the caption as a line instead.
    */
   | {
       kind: 'image';
-      png: string;
-      pixelWidth: number;
-      pixelHeight: number;
+      picture: InlinePicture | { hash: string };
       widthMm: number;
+      heightMm?: number;
+      align?: 'left' | 'center' | 'right';
       alt: string;
       caption?: string;
       spaceBefore?: Space;
     };
+
+/** A picture's pixels carried in the block: PNG in base64 and its size in pixels. */
+export interface InlinePicture {
+  png: string;
+  pixelWidth: number;
+  pixelHeight: number;
+}
 
 export interface DocumentSpec {
   /** The document's title in the file's properties and the window. */
@@ -85,6 +108,11 @@ export interface DocumentSpec {
    * text is never taken for the signed one.
    */
   draft: boolean;
+  /**
+   * `certificate`: a page to be framed — 15 mm margins, no page numbers (every page is a
+   * certificate of its own); an official document otherwise.
+   */
+  layout?: 'official' | 'certificate';
   blocks: Block[];
 }
 
@@ -114,6 +142,7 @@ export const blockSchema: z.ZodType<Block> = z.lazy(() =>
         bold: z.boolean().optional(),
         spaceBefore: space,
         heading: z.boolean().optional(),
+        size: z.enum(['large', 'display']).optional(),
       })
       .strict(),
     z
@@ -135,10 +164,13 @@ export const blockSchema: z.ZodType<Block> = z.lazy(() =>
     z
       .object({
         kind: z.literal('image'),
-        png: z.base64(),
-        pixelWidth: z.number().int().positive(),
-        pixelHeight: z.number().int().positive(),
+        picture: z.union([
+          z.object({ png: z.base64(), pixelWidth: z.number().int().positive(), pixelHeight: z.number().int().positive() }).strict(),
+          z.object({ hash: z.string() }).strict(),
+        ]),
         widthMm: z.number().positive().max(250),
+        heightMm: z.number().positive().max(300).optional(),
+        align: z.enum(['left', 'center', 'right']).optional(),
         alt: z.string(),
         caption: z.string().optional(),
         spaceBefore: space,
@@ -153,6 +185,7 @@ export const documentSpecSchema: z.ZodType<DocumentSpec> = z
     fileName: z.string(),
     orientation: z.enum(['portrait', 'landscape']),
     draft: z.boolean(),
+    layout: z.enum(['official', 'certificate']).optional(),
     blocks: z.array(blockSchema),
   })
   .strict();

@@ -170,3 +170,17 @@ export function parseRuDate(text: string): string | null {
   const date = readTypedDate(text);
   return date.kind === 'date' ? date.iso : null;
 }
+
+/**
+ * The days of an event in a sentence: «16 октября 2018 года», «16–18 октября 2018 года»,
+ * «30 сентября – 2 октября 2018 года», «28 декабря 2018 года – 2 января 2019 года».
+ */
+export function formatDateRangeLong(from: string, to: string): string {
+  if (!isIsoDate(from) || !isIsoDate(to)) return '';
+  if (from === to) return formatDateLong(from);
+  const [y1, m1, d1] = from.split('-').map(Number) as [number, number, number];
+  const [y2, m2, d2] = to.split('-').map(Number) as [number, number, number];
+  if (y1 !== y2) return `${formatDateLong(from)} – ${formatDateLong(to)}`;
+  if (m1 !== m2) return `${d1} ${MONTHS_GENITIVE[m1 - 1]} – ${d2} ${MONTHS_GENITIVE[m2 - 1]} ${y2} года`;
+  return `${d1}–${d2} ${MONTHS_GENITIVE[m2 - 1]} ${y2} года`;
+}

@@ -8,6 +8,7 @@ import { seedDemoMeetings } from '@main/services/meetings';
 import { seedDemoEvents } from '@main/services/events';
 import { seedDemoIndicators } from '@main/services/indicators';
 import { seedDemoPublications } from '@main/services/publications';
+import { seedDemoCertificates } from '@main/services/certificates';
 
 /**
  * The demo database a newcomer opens on first run. The center, its director, the segment
@@ -336,6 +337,7 @@ export function seedDemo(db: AppDb): void {
   seedDemoWorkPlan(db);
   seedDemoMeetings(db);
   seedDemoEvents(db);
+  seedDemoCertificates(db);
   seedDemoIndicators(db);
   seedDemoPublications(db);
 }

@@ -16,6 +16,7 @@ import { eventDates } from '@shared/contract/eventEnums';
 import { todayLocal } from '@shared/russian';
 import { completionRows, completionTotals } from './completion';
 import { getEvent } from './detail';
+import { refuseIfCertified } from './completers';
 import {
   eventPlanItemId,
   rederiveEvent,
@@ -208,6 +209,7 @@ export function copyEvent(db: AppDb, input: { id: number; firstDay: string; with
 export function deleteEvent(db: AppDb, id: number): void {
   inTransaction(db, () => {
     const e = requireEvent(db, id);
+    refuseIfCertified(db, { eventId: id }, `мероприятие «${e.title}»`);
     // The plan item's link cascades with it: the item no longer reads as done.
     recordDeletion(db, { table: events, key: { id }, label: `Удалено мероприятие «${e.title}» ${eventDates(e)}` });
     // Issue 21: copies handed out at the event refer to it (RESTRICT): their ledger keeps the event.

@@ -5,3 +5,4 @@ export { eventsHandlers } from './handlers';
 // Issue 21: what the publications' hand-out at an event reads of it.
 export { eventForHandout, eventLabels, type EventForHandout } from './handout';
 export { specialistsTrained, type PlacedCount } from './trained';
+export { eventCompletion, type EventCompletion } from './completers';

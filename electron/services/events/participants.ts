@@ -19,6 +19,7 @@ import { REGISTRATION_STATUS_LABELS } from '@shared/contract/eventEnums';
 import { parseRegistrationNumbers } from '@shared/contract/registrationNumbers';
 import { formatDate, personFullName, todayLocal } from '@shared/russian';
 import { getEvent } from './detail';
+import { refuseIfCertified } from './completers';
 import { requireEvent, requireParticipant, requireSession, requireSpecialists } from './shared';
 
 /** The next registration number of the event: max + 1, so a number once printed is never reused for another person while it stands. */
@@ -129,6 +130,7 @@ export function removeParticipant(db: AppDb, id: number, today = todayLocal()): 
   return inTransaction(db, () => {
     const p = requireParticipant(db, id);
     const event = requireEvent(db, p.eventId);
+    refuseIfCertified(db, { eventId: p.eventId, personId: p.personId }, 'регистрацию участника');
     const person = db.select().from(people).where(eq(people.id, p.personId)).get();
     recordDeletion(db, {
       table: eventParticipants,

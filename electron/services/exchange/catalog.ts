@@ -3,6 +3,7 @@ import { minutesExportKind } from '@main/services/meetings';
 import { eventsExportKind } from '@main/services/events';
 import { planExportKind } from '@main/services/workPlan';
 import { publicationsExportKind } from '@main/services/publications';
+import { certificatesExportKind } from '@main/services/certificates';
 
 /** The documents an export can carry: each register declares its kinds, listed here in the export's order. */
 export const documentCatalog = {
@@ -10,4 +11,5 @@ export const documentCatalog = {
   minutes: minutesExportKind,
   events: eventsExportKind,
   publications: publicationsExportKind,
+  certificates: certificatesExportKind,
 } satisfies Record<string, DocumentKind>;

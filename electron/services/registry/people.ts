@@ -209,3 +209,12 @@ export const peopleOptions = (db: AppDb, input: { search: string; limit: number 
 /** Labels of the given ids in Russian order; ids that no longer exist are left out. */
 export const peopleOptionsByIds = (db: AppDb, ids: number[]): Option[] =>
   ids.length === 0 ? [] : selectOptions(db).where(inArray(people.id, ids)).orderBy(people.sortKey, people.id).all().map(toOption);
+
+/**
+ * The gender a user chose where it was asked (a certificate's dialog, for «Ким Ли»): saved in the
+ * registry, so the next document declines the name without asking again. Called inside the
+ * caller's transaction.
+ */
+export function setPersonGender(db: AppDb, id: number, gender: NonNullable<Person['gender']>): void {
+  db.update(people).set({ gender, updatedAt: nowStamp }).where(eq(people.id, id)).run();
+}

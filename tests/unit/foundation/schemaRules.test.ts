@@ -91,6 +91,8 @@ describe('JSON columns', () => {
     expect(jsonColumns.map((c) => `${c.table}.${c.column}`).sort()).toEqual(
       [
         'app_settings.value',
+        'certificate_layout.settings',
+        'certificates.snapshot',
         'document_issues.document',
         'work_plans.approved_snapshot',
         'export_log.files',

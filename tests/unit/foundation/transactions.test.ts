@@ -32,6 +32,7 @@ async function call<K extends CallName>(name: K, input: CallInput<K>): Promise<C
 }
 
 const one = <T>(sql: string, ...params: unknown[]) => app.sqlite.prepare(sql).get(...params) as T;
+const many = <T>(sql: string, ...params: unknown[]) => app.sqlite.prepare(sql).all(...params) as T[];
 
 /** A draft meeting of group 1 dated in the past, with an item (decision and assignment) and attendance. */
 async function draftMeeting(dateStart: string) {
@@ -266,6 +267,22 @@ const fixtures: { [K in Exclude<DbCall, 'app.initialize'>]: () => Promise<CallIn
   }),
   'participants.update': () => ({ id: seminarParticipant(), role: 'speaker', status: 'attended', note: 'Выступила с опытом' }),
   'participants.remove': () => ({ id: seminarParticipant() }),
+  // The master class: everyone present, none holds a certificate yet.
+  'certificates.issue': () => ({
+    eventId: one<{ id: number }>(`SELECT id FROM events WHERE title LIKE 'Мастер-класс для педагогов%'`).id,
+    participantIds: many<{ id: number }>(
+      `SELECT p.id FROM event_participants p JOIN events e ON e.id = p.event_id WHERE e.title LIKE 'Мастер-класс для педагогов%' AND p.role = 'participant'`,
+    ).map((r) => r.id),
+    genders: {},
+  }),
+  'certificates.reissue': () => ({
+    // Of a held event: the seminar's status fixture above cancels it.
+    id: one<{ id: number }>(
+      `SELECT c.id FROM certificates c JOIN events e ON e.id = c.event_id WHERE e.status = 'held' AND c.annulled_on IS NULL ORDER BY c.id LIMIT 1`,
+    ).id,
+    reason: 'Ошибка в фамилии',
+  }),
+  'certificates.setLayout': async () => ({ settings: { ...(await call('certificates.layout', {})).settings, signerName: 'И.В. Сидорова', sealPlace: false }, logoHash: null }),
   'marks.set': () => ({ sessionId: seminarSession(), marks: [{ participantId: seminarParticipant(), mark: 'excused' }] }),
   'marks.byNumbers': () => ({ sessionId: seminarSession(), numbers: '1, 2–3', othersAbsent: true }),
   'counts.set': async () => {
