@@ -73,7 +73,14 @@ export const certificateLayout = sqliteTable(
 );
 
 export const certificatesReferences: RegistryReference[] = [
-  linkReference('person', certificates.personId, certificates.eventId, 'event', ['мероприятии', 'мероприятиях', 'мероприятиях'], 'получатель сертификата'),
+  linkReference(
+    'person',
+    certificates.personId,
+    certificates.eventId,
+    'event',
+    ['мероприятии', 'мероприятиях', 'мероприятиях'],
+    'получатель сертификата',
+  ),
 ];
 
 export const certificatesTablePolicies: TablePolicies = {

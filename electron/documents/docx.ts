@@ -16,6 +16,7 @@ import {
   TabStopType,
   TextRun,
   VerticalAlign,
+  VerticalAlignSection,
   WidthType,
 } from 'docx';
 import JSZip from 'jszip';
@@ -65,8 +66,8 @@ const pageOf = (orientation: DocumentSpec['orientation'], layout: DocumentSpec['
         margin: { top: CERTIFICATE_MARGIN, bottom: CERTIFICATE_MARGIN, left: CERTIFICATE_MARGIN, right: CERTIFICATE_MARGIN },
       }
     : orientation === 'landscape'
-    ? { width: A4.height - mm(50), margin: pageMargins(20) }
-    : { width: A4.width - mm(40), margin: pageMargins(10) };
+      ? { width: A4.height - mm(50), margin: pageMargins(20) }
+      : { width: A4.width - mm(40), margin: pageMargins(10) };
 
 const clean = (text: string) => typeset(xmlSafe(text));
 
@@ -231,6 +232,8 @@ class Renderer {
           paragraph(runs(b.text, { bold: b.bold, size: b.size ? LINE_SIZES[b.size] * 2 : undefined }), {
             align: ALIGN[b.align],
             before: b.spaceBefore,
+            // A display line's descent reaches into the next line's box: 6 pt after keeps them apart.
+            after: b.size === 'display' ? 120 : 0,
             keepNext: keepNext || b.heading,
           }),
         ];
@@ -475,6 +478,8 @@ export async function renderDocx(
         properties: {
           // The first page has a header of its own: numbering starts on page 2.
           titlePage: true,
+          // A certificate's lines stand in the middle of the page, as a framed page is read.
+          ...(spec.layout === 'certificate' ? { verticalAlign: VerticalAlignSection.CENTER } : {}),
           page: {
             size: {
               width: A4.width,

@@ -181,9 +181,7 @@ export const certificatesCalls = {
   )
     .reads('certificates')
     .returns<Page<CertificateRow>>(),
-  'certificates.years': call(z.object({}).strict().default({}))
-    .reads('certificates')
-    .returns<number[]>(),
+  'certificates.years': call(z.object({}).strict().default({})).reads('certificates').returns<number[]>(),
   /** One Word file, a page per certificate, in the order given (the issue order: alphabetical). */
   'certificates.docx': call(z.object({ ids: ids(1000) }).strict())
     .reads('certificates')
@@ -192,12 +190,8 @@ export const certificatesCalls = {
   'certificates.view': call(z.object({ ids: ids(1000) }).strict())
     .reads('certificates')
     .returns<{ spec: DocumentSpec; images: Record<string, string> }>(),
-  'certificates.registerXlsx': call(z.object({ year }).strict())
-    .reads('certificates')
-    .returns<FileOutput>(),
-  'certificates.layout': call(z.object({}).strict().default({}))
-    .reads('certificates', 'profile', 'files')
-    .returns<CertificateLayout>(),
+  'certificates.registerXlsx': call(z.object({ year }).strict()).reads('certificates').returns<FileOutput>(),
+  'certificates.layout': call(z.object({}).strict().default({})).reads('certificates', 'profile', 'files').returns<CertificateLayout>(),
   'certificates.setLayout': call(z.object({ settings: certificateLayoutSettings, logoHash: fileHash.nullable() }).strict())
     .db(['certificates'], REFUSED.save)
     .returns<CertificateLayout>(),

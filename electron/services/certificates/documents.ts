@@ -38,7 +38,11 @@ export function certificatesSpec(db: AppDb, ids: number[]): { spec: DocumentSpec
 
 export async function certificatesDocx(db: AppDb, dataDir: string, ids: number[]): Promise<FileOutput> {
   const { spec, prints } = certificatesSpec(db, ids);
-  return toFileOutput(await renderDocx(spec, { images: imagesOf(db, dataDir, prints) }), documentFileName(spec.fileName, 'docx'), DOCX_MIME);
+  return toFileOutput(
+    await renderDocx(spec, { images: imagesOf(db, dataDir, prints) }),
+    documentFileName(spec.fileName, 'docx'),
+    DOCX_MIME,
+  );
 }
 
 /** The print view's answer: the same blocks, the logos as data: URIs (the window's CSP allows `img-src data:`). */

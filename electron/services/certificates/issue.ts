@@ -7,6 +7,8 @@ import { eventCompletion, type EventCompletion } from '@main/services/events';
 import { setPersonGender } from '@main/services/registry';
 import type { CertificateCandidates, IssuedCertificates } from '@shared/contract/certificates';
 import {
+  CERTIFICATE_PAGE,
+  certificateHeightMm,
   certificateNumberLabel,
   fillCertificateText,
   type CertificatePrint,
@@ -26,12 +28,10 @@ import { certificateSnapshot } from './snapshot';
 
 /** Why no certificate may be issued for the whole event, or null. */
 function eventRefusal(e: EventCompletion): string | null {
-  if (e.audience === 'population')
-    return 'Это мероприятие для населения: участников по именам не записывают, сертификаты не выдаются.';
+  if (e.audience === 'population') return 'Это мероприятие для населения: участников по именам не записывают, сертификаты не выдаются.';
   if (e.centerRole === 'participant' || e.centerRole === 'speaker')
     return 'Центр не проводил это мероприятие, а участвовал в нём: сертификаты участникам выдаёт организатор.';
-  if (e.status !== 'held')
-    return 'Сертификаты выдаются после проведения: сначала отметьте участников и нажмите «Провести».';
+  if (e.status !== 'held') return 'Сертификаты выдаются после проведения: сначала отметьте участников и нажмите «Провести».';
   return null;
 }
 
@@ -109,7 +109,13 @@ export function certificateCandidates(db: AppDb, eventId: number): CertificateCa
 
 /** The next number of the year's series: max + 1, inside the issuing transaction (UNIQUE(year, number) holds it). */
 function nextNumber(db: AppDb, year: number): number {
-  return (db.select({ n: max(certificates.number) }).from(certificates).where(eq(certificates.year, year)).get()?.n ?? 0) + 1;
+  return (
+    (db
+      .select({ n: max(certificates.number) })
+      .from(certificates)
+      .where(eq(certificates.year, year))
+      .get()?.n ?? 0) + 1
+  );
 }
 
 interface PrintContext {
@@ -153,6 +159,12 @@ function insertCertificate(db: AppDb, c: PrintContext, person: Person, gender: G
   const number = nextNumber(db, year);
   const numberLabel = certificateNumberLabel(year, number);
   const print = printFor(c, person, gender, numberLabel);
+  const height = certificateHeightMm(print);
+  if (height > CERTIFICATE_PAGE.heightMm) {
+    throw conflict(
+      `Сертификат для ${print.name.nominative} не помещается на одну страницу: сократите текст в оформлении сертификатов или название мероприятия, уменьшите логотип. Сертификаты не выданы.`,
+    );
+  }
   const row = db
     .insert(certificates)
     .values({
@@ -221,7 +233,9 @@ export function issueCertificates(
   });
   return {
     issued,
-    alreadyIssued: chosen.filter((p) => valid.has(p.personId)).map((p) => `${personFullName(persons.get(p.personId)!)} (№ ${valid.get(p.personId)})`),
+    alreadyIssued: chosen
+      .filter((p) => valid.has(p.personId))
+      .map((p) => `${personFullName(persons.get(p.personId)!)} (№ ${valid.get(p.personId)})`),
   };
 }
 
@@ -235,12 +249,17 @@ export function reissueCertificate(db: AppDb, dataDir: string, input: { id: numb
   const old = db.select().from(certificates).where(eq(certificates.id, input.id)).get();
   if (!old) throw conflict('Сертификат не найден.');
   const label = certificateNumberLabel(old.year, old.number);
-  if (old.annulledOn !== null) throw conflict(`Сертификат № ${label} уже аннулирован ${old.annulledOn.split('-').reverse().join('.')}: взамен выдают только действительный.`);
+  if (old.annulledOn !== null)
+    throw conflict(
+      `Сертификат № ${label} уже аннулирован ${old.annulledOn.split('-').reverse().join('.')}: взамен выдают только действительный.`,
+    );
   const e = eventCompletion(db, old.eventId);
   const participation = e.participants.find((p) => p.personId === old.personId);
   const person = peopleOf(db, [old.personId]).get(old.personId)!;
   if (!participation?.completed)
-    throw conflict(`${personFullName(person)} больше не завершает мероприятие по отметкам (${participation?.shortfall ?? 'нет регистрации'}): выдать взамен нельзя.`);
+    throw conflict(
+      `${personFullName(person)} больше не завершает мероприятие по отметкам (${participation?.shortfall ?? 'нет регистрации'}): выдать взамен нельзя.`,
+    );
   if (person.gender === null) throw conflict(`Укажите пол специалиста ${personFullName(person)} в реестре, чтобы просклонять имя.`);
   db.update(certificates).set({ annulledOn: today, annulReason: input.reason }).where(eq(certificates.id, old.id)).run();
   const issued = insertCertificate(db, printContext(db, dataDir, e, today), person, person.gender, old.id);

@@ -17,7 +17,11 @@ export function getLayout(db: AppDb): CertificateLayout {
   return { settings, logo: file ? { hash: file.hash, name: file.originalName } : null, saved: Boolean(parsed?.success) };
 }
 
-export function setLayout(db: AppDb, dataDir: string, input: { settings: CertificateLayoutSettings; logoHash: string | null }): CertificateLayout {
+export function setLayout(
+  db: AppDb,
+  dataDir: string,
+  input: { settings: CertificateLayoutSettings; logoHash: string | null },
+): CertificateLayout {
   // The logo must be a picture the renderers can place: refused now, not at the fortieth certificate.
   if (input.logoHash) loadLogo(db, dataDir, input.logoHash);
   const values = { id: 1, settings: JSON.stringify(input.settings), logoHash: input.logoHash };

@@ -45,7 +45,8 @@ export function loadLogo(db: AppDb, dataDir: string, hash: string): LogoImage {
   if (file.size > MAX_LOGO_BYTES) throw conflict(`Логотип «${file.originalName}» больше 2 МБ: уменьшите картинку.`);
   const data = readStoredFile(db, dataDir, hash);
   const size = imageSize(data, type);
-  if (!size || size.width < 1 || size.height < 1) throw conflict(`Картинку «${file.originalName}» не удалось прочитать: сохраните её заново как PNG.`);
+  if (!size || size.width < 1 || size.height < 1)
+    throw conflict(`Картинку «${file.originalName}» не удалось прочитать: сохраните её заново как PNG.`);
   return { data, type, widthPx: size.width, heightPx: size.height };
 }
 

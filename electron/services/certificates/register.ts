@@ -44,7 +44,10 @@ function load(db: AppDb, where: SQL | undefined): Loaded[] {
       orgFull: organizations.fullName,
     })
     .from(certificates)
-    .leftJoin(eventParticipants, and(eq(eventParticipants.eventId, certificates.eventId), eq(eventParticipants.personId, certificates.personId)))
+    .leftJoin(
+      eventParticipants,
+      and(eq(eventParticipants.eventId, certificates.eventId), eq(eventParticipants.personId, certificates.personId)),
+    )
     .leftJoin(organizations, eq(organizations.id, eventParticipants.organizationId))
     .where(where)
     .all();
@@ -80,7 +83,11 @@ function load(db: AppDb, where: SQL | undefined): Loaded[] {
 }
 
 function findReplacement(db: AppDb, id: number): string | null {
-  const r = db.select({ year: certificates.year, number: certificates.number }).from(certificates).where(eq(certificates.replacesId, id)).get();
+  const r = db
+    .select({ year: certificates.year, number: certificates.number })
+    .from(certificates)
+    .where(eq(certificates.replacesId, id))
+    .get();
   return r ? certificateNumberLabel(r.year, r.number) : null;
 }
 

@@ -2,7 +2,13 @@ import { eq } from 'drizzle-orm';
 import type { AppDb } from '@db/open';
 import { certificates, eventParticipants } from '@db/schema';
 import { conflict } from '@main/api/errors';
-import { PARTICIPANT_ROLE_LABELS, REGISTRATION_STATUS_LABELS, type CenterRole, type ParticipantRole, type RegistrationStatus } from '@shared/contract/eventEnums';
+import {
+  PARTICIPANT_ROLE_LABELS,
+  REGISTRATION_STATUS_LABELS,
+  type CenterRole,
+  type ParticipantRole,
+  type RegistrationStatus,
+} from '@shared/contract/eventEnums';
 import { countOf, plural } from '@shared/russian';
 import { completionRows } from './completion';
 import { requireEvent } from './shared';
@@ -48,8 +54,7 @@ export function eventCompletion(db: AppDb, eventId: number): EventCompletion {
     .from(eventParticipants)
     .where(eq(eventParticipants.eventId, eventId))
     .all();
-  const rule =
-    e.completionRule === 'share' ? `нужно не менее ${e.completionPercent} %` : 'нужны все обязательные занятия';
+  const rule = e.completionRule === 'share' ? `нужно не менее ${e.completionPercent} %` : 'нужны все обязательные занятия';
   return {
     id: e.id,
     title: e.title,

@@ -116,8 +116,35 @@ function page(c: CertificatePrint): Block[] {
   return blocks;
 }
 
-/** The most a page holds without spilling over (checked in LibreOffice by tests/unit/certificates/documents.test.ts). */
-export const CERTIFICATE_TEXT_LIMIT = 600;
+/**
+ * The height a certificate's blocks take, estimated on the safe side: Times New Roman averages
+ * under half an em per Cyrillic letter (0.55 em is taken, bold included), each line 1.15 of its
+ * size, a blank line of 14 pt before the spaced blocks. The issue refuses a certificate that does
+ * not fit (a 500-character title with a long text): the director signs one page per person, and a
+ * page spilling onto a second would break the stack. tests/unit/certificates/documents.test.ts
+ * converts a certificate just within the limit in LibreOffice and counts its pages.
+ */
+export const CERTIFICATE_PAGE = { widthMm: 297 - 30, heightMm: 210 - 30 } as const;
+const PT = 25.4 / 72;
+const linesOf = (text: string, sizePt: number) => Math.max(1, Math.ceil((text.length * 0.55 * sizePt * PT) / CERTIFICATE_PAGE.widthMm));
+const blockHeight = (text: string, sizePt: number, blankLinesBefore: number) =>
+  (linesOf(text, sizePt) * sizePt + blankLinesBefore * 14) * 1.15 * PT;
+
+export function certificateHeightMm(c: CertificatePrint): number {
+  return (
+    (c.logo ? c.logo.heightMm + 14 * 1.15 * PT : 0) +
+    blockHeight(c.centerName, 14, 0) +
+    blockHeight('СЕРТИФИКАТ', 36, 2) +
+    6 * PT +
+    blockHeight('участника', 18, 0) +
+    (c.lead ? blockHeight(c.lead, 14, 2) : 0) +
+    blockHeight(c.name.printed, 18, c.lead ? 0 : 2) +
+    (c.text ? blockHeight(c.text, 14, 1) : 0) +
+    blockHeight('№', 14, 1) +
+    blockHeight(c.signer.position, 14, 2) +
+    (c.sealPlace ? blockHeight('М.П.', 14, 1) : 0)
+  );
+}
 
 export function certificatesDocument(prints: CertificatePrint[]): DocumentSpec {
   const first = prints[0]!;

@@ -1,11 +1,11 @@
 import ExcelJS from 'exceljs';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { deflateSync, crc32 } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallInput } from '@shared/contract';
 import { appApi, textOf } from '@tests/unit/meetings/helpers';
 import { hashTables } from '@tests/unit/foundation/tables';
+import { png } from './png';
 
 /**
  * Certificates through the real dispatcher on the demo data: issued only to completers (the
@@ -46,7 +46,7 @@ async function heldEvent(people: { lastName: string; firstName: string; middleNa
     completionPercent: percent,
     hours: 12,
   });
-  const ids = [];
+  const ids: number[] = [];
   for (const p of people) ids.push((await api.call('people.create', { middleName: '', ...p })).id);
   await api.call('participants.add', { eventId: e.id, personIds: ids });
   let detail = await api.call('events.get', { id: e.id });
@@ -91,7 +91,10 @@ describe('issuing', () => {
       ],
       [[0, 1], [0]],
     );
-    const error = await refusedUnchanged('certificates.issue', { eventId: e.id, participantIds: [e.byName('Семёнова'), e.byName('Петров')] });
+    const error = await refusedUnchanged('certificates.issue', {
+      eventId: e.id,
+      participantIds: [e.byName('Семёнова'), e.byName('Петров')],
+    });
     expect(error.message).toBe(
       'Сертификат выдаётся только завершившим обучение: Петров А.С. — 1 из 2 занятий (нужно не менее 100 %). Сертификаты не выданы никому.',
     );
@@ -128,7 +131,9 @@ describe('issuing', () => {
     expect(one<{ gender: string }>('SELECT gender FROM people WHERE id = ?', kim).gender).toBe('female');
     const text = await textOf(await api.call('certificates.docx', { ids: issued.issued.map((c) => c.id) }));
     expect(text).toContain('Настоящий сертификат выдан\n\nДюбуа Мари');
-    expect(text).toContain('Ким Ли\n\nв том, что она приняла участие в мероприятии «Семинар „Профилактика жестокого обращения с детьми“» 11–12 марта 2019 года в объёме 12 часов.');
+    expect(text).toContain(
+      'Ким Ли\n\nв том, что она приняла участие в мероприятии «Семинар „Профилактика жестокого обращения с детьми“» 11–12 марта 2019 года в объёме 12 часов.',
+    );
     expect(text).not.toMatch(/удостоверени/i);
   });
 
@@ -160,7 +165,10 @@ describe('the register', () => {
     const personId = one<{ person_id: number }>('SELECT person_id FROM certificates WHERE id = ?', cert.id).person_id;
     const before = await textOf(await api.call('certificates.docx', { ids: [cert.id] }));
     const p = one<{ last_name: string; first_name: string; middle_name: string }>('SELECT * FROM people WHERE id = ?', personId);
-    await api.call('people.update', { id: personId, data: { lastName: `${p.last_name}-Новая`, firstName: p.first_name, middleName: p.middle_name } });
+    await api.call('people.update', {
+      id: personId,
+      data: { lastName: `${p.last_name}-Новая`, firstName: p.first_name, middleName: p.middle_name },
+    });
     expect(await textOf(await api.call('certificates.docx', { ids: [cert.id] }))).toBe(before);
     expect(before).toContain(`№ ${cert.numberLabel} от 18.10.2018`);
   });
@@ -180,7 +188,9 @@ describe('the register', () => {
   it('finds a certificate by its number and by name', async () => {
     const cert = (await api.call('certificates.list', { year: 2018, sort: 'number', dir: 'asc' })).rows[2]!;
     expect((await api.call('certificates.list', { search: cert.numberLabel })).rows.map((r) => r.id)).toEqual([cert.id]);
-    expect((await api.call('certificates.list', { search: cert.fullName.toLocaleLowerCase('ru') })).rows.map((r) => r.id)).toContain(cert.id);
+    expect((await api.call('certificates.list', { search: cert.fullName.toLocaleLowerCase('ru') })).rows.map((r) => r.id)).toContain(
+      cert.id,
+    );
   });
 
   it('gives the year as Excel: number, real date, name, event, status', async () => {
@@ -208,35 +218,26 @@ describe('the register', () => {
         .run(year, number, eventId, personId, `${year}-12-01`, c.snapshot);
     expect(insert(c.year, c.number, c.event_id, c.person_id)).toThrow(/UNIQUE/);
     expect(insert(2030, 0, c.event_id, c.person_id)).toThrow(/CHECK/);
-    const outsider = one<{ id: number }>('SELECT id FROM people WHERE id NOT IN (SELECT person_id FROM event_participants WHERE event_id = ?) LIMIT 1', c.event_id);
+    const outsider = one<{ id: number }>(
+      'SELECT id FROM people WHERE id NOT IN (SELECT person_id FROM event_participants WHERE event_id = ?) LIMIT 1',
+      c.event_id,
+    );
     expect(insert(2030, 1, c.event_id, outsider.id)).toThrow(/FOREIGN KEY/);
   });
 
   it('keeps a certified participation and its event from deletion, in Russian', async () => {
     const c = one<{ event_id: number; person_id: number }>('SELECT * FROM certificates WHERE annulled_on IS NULL ORDER BY id LIMIT 1');
-    const participation = one<{ id: number }>('SELECT id FROM event_participants WHERE event_id = ? AND person_id = ?', c.event_id, c.person_id);
-    expect((await refusedUnchanged('participants.remove', { id: participation.id })).message).toMatch(/^Нельзя удалить регистрацию участника: по этой регистрации/);
+    const participation = one<{ id: number }>(
+      'SELECT id FROM event_participants WHERE event_id = ? AND person_id = ?',
+      c.event_id,
+      c.person_id,
+    );
+    expect((await refusedUnchanged('participants.remove', { id: participation.id })).message).toMatch(
+      /^Нельзя удалить регистрацию участника: по этой регистрации/,
+    );
     expect((await refusedUnchanged('events.delete', { id: c.event_id })).message).toMatch(/сертификат/);
   });
 });
-
-/** A 4×2 PNG, written here so the test depends on no picture file. */
-function png(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const out = Buffer.alloc(body.length + 8);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body), body.length + 4);
-    return out;
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  const raw = Buffer.concat(Array.from({ length: height }, () => Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0x40)])));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
-}
 
 describe('the layout', () => {
   it('takes a logo from the file store and refuses a file that is not a picture', async () => {
@@ -253,7 +254,8 @@ describe('the layout', () => {
       /PNG или JPEG/,
     );
     expect(
-      (await refusedUnchanged('certificates.setLayout', { settings: { ...layout.settings, text: 'принял {участник}' }, logoHash: null })).message,
+      (await refusedUnchanged('certificates.setLayout', { settings: { ...layout.settings, text: 'принял {участник}' }, logoHash: null }))
+        .message,
     ).toMatch(/Неизвестная подстановка \{участник\}/);
     const saved = await api.call('certificates.setLayout', { settings: { ...layout.settings, logoWidthMm: 40 }, logoHash: logo.hash });
     expect(saved).toMatchObject({ saved: true, logo: { hash: logo.hash, name: 'logo.png' } });
@@ -277,7 +279,10 @@ describe('no «удостоверение»', () => {
       ...readdirSync('renderer/src/registers/certificates').map((f) => `renderer/src/registers/certificates/${f}`),
     ];
     for (const file of sources) {
-      const code = readFileSync(file, 'utf8').replace(/never «удостоверение»[^\n]*|«удостоверение» \(the document[^\n]*|Never «удостоверение»[^\n]*/g, '');
+      const code = readFileSync(file, 'utf8').replace(
+        /never «удостоверение»[^\n]*|«удостоверение» \(the document[^\n]*|Never «удостоверение»[^\n]*/g,
+        '',
+      );
       expect(code, file).not.toMatch(/удостоверени/i);
     }
   });

@@ -56,7 +56,9 @@ describe('names on a certificate', () => {
     expect(fillCertificateText(DEFAULT_CERTIFICATE_TEXT.text, { ...context, gender: 'male', hours: null, lastDay: '2018-10-16' })).toBe(
       'в том, что он принял участие в мероприятии «Семинар „Межведомственное взаимодействие“» 16 октября 2018 года.',
     );
-    expect(fillCertificateText('{принял} участие ({часы})', { ...context, gender: 'male', hours: 1 })).toBe('принял участие (в объёме 1 часа)');
+    expect(fillCertificateText('{принял} участие ({часы})', { ...context, gender: 'male', hours: 1 })).toBe(
+      'принял участие (в объёме 1 часа)',
+    );
     expect(quotedTitle('Форум приемных семей')).toBe('«Форум приемных семей»');
   });
 });

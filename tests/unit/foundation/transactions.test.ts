@@ -282,7 +282,10 @@ const fixtures: { [K in Exclude<DbCall, 'app.initialize'>]: () => Promise<CallIn
     ).id,
     reason: 'Ошибка в фамилии',
   }),
-  'certificates.setLayout': async () => ({ settings: { ...(await call('certificates.layout', {})).settings, signerName: 'И.В. Сидорова', sealPlace: false }, logoHash: null }),
+  'certificates.setLayout': async () => ({
+    settings: { ...(await call('certificates.layout', {})).settings, signerName: 'И.В. Сидорова', sealPlace: false },
+    logoHash: null,
+  }),
   'marks.set': () => ({ sessionId: seminarSession(), marks: [{ participantId: seminarParticipant(), mark: 'excused' }] }),
   'marks.byNumbers': () => ({ sessionId: seminarSession(), numbers: '1, 2–3', othersAbsent: true }),
   'counts.set': async () => {
