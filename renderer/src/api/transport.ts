@@ -1,4 +1,5 @@
 import type { Result } from '@shared/contract/define';
+import type { StoredFile } from '@shared/contract/files';
 
 /**
  * How a call reaches the main process. In the Electron window the preload exposes one
@@ -33,3 +34,22 @@ export async function invoke(name: string, input: unknown): Promise<Result<unkno
   const result = response && ((await response.json().catch(() => undefined)) as Result<unknown> | undefined);
   return result ?? { ok: false, error: { code: 'internal', message: 'Нет связи с приложением: оно закрыто или перезапущено' } };
 }
+
+/**
+ * Puts a file the user picked into the application's file store. In the browser host the file
+ * is streamed to `/api/upload` (never as base64 inside a call); the Electron window chooses files
+ * with its own dialog (`files.choose`) instead, so this is the browser's way only.
+ */
+export async function uploadFile(file: File): Promise<Result<StoredFile>> {
+  const query = new URLSearchParams({ name: file.name, size: String(file.size) });
+  const response = await fetch(`/api/upload?${query.toString()}`, {
+    method: 'POST',
+    headers: { 'x-rc-token': sessionStorage.getItem(TOKEN_KEY) ?? '' },
+    body: file,
+  }).catch(() => undefined);
+  const result = response && ((await response.json().catch(() => undefined)) as Result<StoredFile> | undefined);
+  return result ?? { ok: false, error: { code: 'internal', message: 'Нет связи с приложением: оно закрыто или перезапущено' } };
+}
+
+/** In the Electron window the main process opens the system's dialog; in the browser a file input is used. */
+export const choosesFilesInWindow = () => window.resourceCenter !== undefined;

@@ -3,10 +3,11 @@ import { registryUi } from '@renderer/registers/registry';
 import { workPlanUi } from '@renderer/registers/workPlan';
 import { meetingsUi } from '@renderer/registers/meetings';
 import { eventsUi } from '@renderer/registers/events';
+import { certificatesUi } from '@renderer/registers/certificates';
 import { publicationsUi } from '@renderer/registers/publications';
 import { exchangeUi } from '@renderer/registers/exchange';
 import { settingsUi } from '@renderer/registers/settings';
 import { indicatorsUi } from '@renderer/registers/indicators';
 
 /** The registers in navigation order. */
-export const registers: RegisterUi[] = [workPlanUi, meetingsUi, eventsUi, indicatorsUi, publicationsUi, registryUi, exchangeUi, settingsUi];
+export const registers: RegisterUi[] = [workPlanUi, meetingsUi, eventsUi, certificatesUi, indicatorsUi, publicationsUi, registryUi, exchangeUi, settingsUi];

@@ -1,6 +1,6 @@
 import { Button, Center, Loader, Text } from '@mantine/core';
 import { Link } from 'react-router-dom';
-import { DRAFT_MARK, type Block, type DocumentSpec, type Signer } from '@shared/documents/model';
+import { DRAFT_MARK, LINE_SIZES, type Block, type DocumentSpec, type Signer } from '@shared/documents/model';
 import { typeset, xmlSafe } from '@shared/documents/text';
 import { PrintToolbar } from './PrintToolbar';
 
@@ -34,8 +34,12 @@ const CSS = `
 .doc-print .note { font-size: 10pt; }
 .doc-print .page-break { break-before: page; }
 .doc-print figure.image { margin: 0; text-align: center; break-inside: avoid; }
-.doc-print figure.image img { max-width: 100%; height: auto; display: block; margin: 0 auto; }
+.doc-print figure.image img { max-width: 100%; display: block; margin: 0 auto; }
+.doc-print figure.image.left img { margin-left: 0; }
+.doc-print figure.image.right img { margin-right: 0; }
 .doc-print figure.image figcaption { text-align: center; hyphens: manual; }
+.doc-print.certificate { max-width: 267mm; }
+.doc-print .size-display { margin-bottom: 6pt; }
 .doc-print table { width: 100%; border-collapse: collapse; font-size: 12pt; table-layout: fixed; }
 .doc-print th, .doc-print td { border: 1px solid #000; padding: 2px 4px; vertical-align: top; text-align: left; white-space: pre-line; hyphens: auto; }
 .doc-print th { text-align: center; hyphens: manual; }
@@ -51,6 +55,8 @@ const CSS = `
 @page landscape-page { size: A4 landscape; margin: 20mm 20mm 20mm 30mm; }
 .doc-print.portrait { page: portrait-page; }
 .doc-print.landscape { page: landscape-page; }
+.doc-print.certificate { page: certificate-page; }
+@page certificate-page { size: A4 landscape; margin: 15mm; @top-center { content: none; } }
 @page { @top-center { content: counter(page); font-family: 'Times New Roman', 'Liberation Serif', serif; font-size: 14pt; } }
 @page :first { @top-center { content: none; } }
 @media print {
@@ -77,11 +83,24 @@ function Signatures({ signers, spaceBefore }: { signers: Signer[]; spaceBefore: 
   );
 }
 
-function BlockView({ block }: { block: Block }) {
+/** The pictures a spec's image blocks name, as data: URIs by hash (the CSP allows `img-src data:`). */
+type Images = Readonly<Record<string, string>>;
+
+function BlockView({ block, images }: { block: Block; images: Images }) {
   switch (block.kind) {
     case 'line':
       return (
-        <p className={['line', block.align, block.bold ? 'bold' : '', space(block.spaceBefore), block.heading ? 'heading' : ''].join(' ')}>
+        <p
+          className={[
+            'line',
+            block.align,
+            block.bold ? 'bold' : '',
+            space(block.spaceBefore),
+            block.heading ? 'heading' : '',
+            block.size ? `size-${block.size}` : '',
+          ].join(' ')}
+          style={block.size ? { fontSize: `${LINE_SIZES[block.size]}pt` } : undefined}
+        >
           {show(block.text)}
         </p>
       );
@@ -119,7 +138,7 @@ function BlockView({ block }: { block: Block }) {
       return (
         <div className="together">
           {block.blocks.map((b, i) => (
-            <BlockView key={i} block={b} />
+            <BlockView key={i} block={b} images={images} />
           ))}
         </div>
       );
@@ -133,13 +152,22 @@ function BlockView({ block }: { block: Block }) {
       );
     case 'pageBreak':
       return <div className="page-break" />;
-    case 'image':
+    case 'image': {
+      const { picture } = block;
+      const src = 'png' in picture ? `data:image/png;base64,${picture.png}` : images[picture.hash];
+      // A stored picture the answer did not bring is left out, as in the Word file.
+      if (!src) return null;
       return (
-        <figure className={['image', space(block.spaceBefore)].join(' ')}>
-          <img src={`data:image/png;base64,${block.png}`} alt={xmlSafe(block.alt)} style={{ width: `${block.widthMm}mm` }} />
+        <figure className={['image', block.align ?? 'center', space(block.spaceBefore)].join(' ')}>
+          <img
+            src={src}
+            alt={xmlSafe(block.alt)}
+            style={{ width: `${block.widthMm}mm`, height: block.heightMm === undefined ? 'auto' : `${block.heightMm}mm` }}
+          />
           {block.caption ? <figcaption>{show(block.caption)}</figcaption> : null}
         </figure>
       );
+    }
     case 'table': {
       const total = block.columns.reduce((s, c) => s + c.share, 0);
       return (
@@ -186,10 +214,10 @@ function BlockView({ block }: { block: Block }) {
   }
 }
 
-export function DocumentView({ spec }: { spec: DocumentSpec }) {
+export function DocumentView({ spec, images = {} }: { spec: DocumentSpec; images?: Images }) {
   return (
     <article
-      className={['doc-print', spec.orientation].join(' ')}
+      className={['doc-print', spec.orientation, spec.layout === 'certificate' ? 'certificate' : ''].join(' ')}
       lang="ru"
       aria-label="Документ для печати"
       style={{ position: 'relative' }}
@@ -200,14 +228,22 @@ export function DocumentView({ spec }: { spec: DocumentSpec }) {
         </p>
       ) : null}
       {spec.blocks.map((block, i) => (
-        <BlockView key={i} block={block} />
+        <BlockView key={i} block={block} images={images} />
       ))}
     </article>
   );
 }
 
 /** A bare print page: the toolbar, then the document, or the refusal (an extract of unsigned minutes) with a way back. */
-export function PrintPage({ query, back }: { query: { data?: DocumentSpec; error: Error | null; isError: boolean }; back: string }) {
+export function PrintPage({
+  query,
+  back,
+  images,
+}: {
+  query: { data?: DocumentSpec; error: Error | null; isError: boolean };
+  back: string;
+  images?: Images;
+}) {
   if (query.isError) {
     return (
       <Center mih="100vh" style={{ flexDirection: 'column', gap: 12 }}>
@@ -232,7 +268,7 @@ export function PrintPage({ query, back }: { query: { data?: DocumentSpec; error
       <style>{CSS}</style>
       {query.data.draft ? <style>{DRAFT_CSS}</style> : null}
       <PrintToolbar back={back} />
-      <DocumentView spec={query.data} />
+      <DocumentView spec={query.data} images={images} />
     </>
   );
 }

@@ -8,6 +8,7 @@ import { formatDate, todayLocal, typedDateInput } from '@shared/russian';
 import { callApi, useCall, useChange } from '@renderer/api/client';
 import { confirmDelete } from '@renderer/components/screen';
 import { DateField, FormDialog, useContractForm } from '@renderer/components/form';
+import { EventCertificates } from '@renderer/registers/certificates';
 import { EventStatusBadge } from './common';
 import { EventDetailsForm } from './EventForm';
 import { ParticipantsPanel } from './ParticipantsPanel';
@@ -90,6 +91,7 @@ function Card({ e }: { e: EventDetail }) {
       <Group>
         <StatusActions e={e} />
         {population ? null : <Documents e={e} />}
+        {population ? null : <EventCertificates e={e} />}
       </Group>
       <Tabs value={tab} onChange={setTab}>
         <Tabs.List>
