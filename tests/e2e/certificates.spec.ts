@@ -1,6 +1,6 @@
 import mammoth from 'mammoth';
 import type { Page } from '@playwright/test';
-import { png } from '../unit/certificates/png';
+import { png } from '@tests/unit/certificates/png';
 import { apiOf, expect, openApp, rowAction, test } from './fixtures';
 
 const shot = (page: Page, name: string) => page.screenshot({ path: test.info().outputPath(`certificates-${name}.png`), fullPage: true });
