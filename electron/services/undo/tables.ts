@@ -58,6 +58,9 @@ export const TABLES: Record<string, TableWording> = {
   // Publications (issue 21): only one with an empty ledger is deleted, so its movements never need restoring.
   publications: { registers: ['publications'], gone: 'с тех пор удалено издание, к которому относилась запись' },
   publication_movements: { registers: ['publications'], gone: 'с тех пор удалено движение печатной продукции, указанное в записи' },
+  // Certificates (issue 19) are never deleted, only annulled; an event or a participation under one is not deleted either.
+  certificates: { registers: ['certificates', 'events'], gone: 'с тех пор аннулирован сертификат, указанный в записи' },
+  certificate_layout: { registers: ['certificates'] },
 };
 
 /** What a unique index guards, for «the slot is taken since». */
