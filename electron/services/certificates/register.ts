@@ -53,10 +53,6 @@ function load(db: AppDb, where: SQL | undefined): Loaded[] {
     .all();
   const labels = new Map(rows.map((r) => [r.id, certificateNumberLabel(r.year, r.number)]));
   const replacedBy = new Map(rows.filter((r) => r.replacesId !== null).map((r) => [r.replacesId!, labels.get(r.id)!]));
-  const missingLabel = (id: number) => {
-    const r = db.select({ year: certificates.year, number: certificates.number }).from(certificates).where(eq(certificates.id, id)).get();
-    return r ? certificateNumberLabel(r.year, r.number) : null;
-  };
   return rows.map((r) => {
     const print = certificateSnapshot.read(r.snapshot, `Сертификат № ${labels.get(r.id)}`);
     return {
@@ -75,19 +71,16 @@ function load(db: AppDb, where: SQL | undefined): Loaded[] {
         status: r.annulledOn === null ? 'valid' : 'annulled',
         annulledOn: r.annulledOn,
         annulReason: r.annulReason,
-        replacedBy: replacedBy.get(r.id) ?? (r.annulledOn !== null ? findReplacement(db, r.id) : null),
-        replaces: r.replacesId === null ? null : (labels.get(r.replacesId) ?? missingLabel(r.replacesId)),
+        replacedBy: replacedBy.get(r.id) ?? (r.annulledOn !== null ? labelWhere(db, eq(certificates.replacesId, r.id)) : null),
+        replaces: r.replacesId === null ? null : (labels.get(r.replacesId) ?? labelWhere(db, eq(certificates.id, r.replacesId))),
       },
     };
   });
 }
 
-function findReplacement(db: AppDb, id: number): string | null {
-  const r = db
-    .select({ year: certificates.year, number: certificates.number })
-    .from(certificates)
-    .where(eq(certificates.replacesId, id))
-    .get();
+/** The number of a certificate outside the rows read (the replacement issued in another year). */
+function labelWhere(db: AppDb, where: SQL): string | null {
+  const r = db.select({ year: certificates.year, number: certificates.number }).from(certificates).where(where).get();
   return r ? certificateNumberLabel(r.year, r.number) : null;
 }
 
