@@ -21,6 +21,7 @@ export interface AppOptions extends Omit<OpenOptions, 'file'> {
   dataDir: string;
   /** The Electron window's file dialog (see AppEnv). */
   chooseFile?: AppEnv['chooseFile'];
+  printToPdf?: AppEnv['printToPdf'];
 }
 
 /**
@@ -28,7 +29,7 @@ export interface AppOptions extends Omit<OpenOptions, 'file'> {
  * process and the browser host both start the application through this one function.
  */
 export function createApp(options: AppOptions) {
-  const { dataDir, chooseFile, ...openOptions } = options;
+  const { dataDir, chooseFile, printToPdf, ...openOptions } = options;
   const lock = acquireDataDirLock(dataDir);
   let opened: ReturnType<typeof openDatabase>;
   try {
@@ -37,7 +38,13 @@ export function createApp(options: AppOptions) {
     lock.release();
     throw error;
   }
-  const env: AppEnv = { version: APP_VERSION, dataDir, dbFile: opened.file, ...(chooseFile ? { chooseFile } : {}) };
+  const env: AppEnv = {
+    version: APP_VERSION,
+    dataDir,
+    dbFile: opened.file,
+    ...(chooseFile ? { chooseFile } : {}),
+    ...(printToPdf ? { printToPdf } : {}),
+  };
   // One context object for the whole run: a restore replaces ctx.db and every later call sees it.
   const ctx: CallContext = { db: opened.db, env };
   attachDatabaseHost(ctx, {

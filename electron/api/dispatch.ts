@@ -24,6 +24,11 @@ export interface AppEnv {
   dbFile: string;
   /** The Electron window's «Открыть» dialog, run in the main process; absent in the browser host. */
   chooseFile?: (kind: FileKind) => Promise<string | undefined>;
+  /**
+   * The Electron window's PDF of a print view (a hidden window on `route`, Chromium's
+   * printToPDF, landscape A4); absent in the browser host, where the print dialog saves a PDF.
+   */
+  printToPdf?: (route: string) => Promise<Buffer>;
 }
 
 /** What one call reports about itself while it runs. */

@@ -65,6 +65,7 @@ async function start(): Promise<void> {
       nativeBinding: paths.nativeBinding,
       migrationsFolder: paths.migrationsFolder,
       chooseFile: chooseFileInDialog,
+      printToPdf: (route) => printToPdfInWindow(route, paths.preload),
     });
   } catch (error) {
     fail(startupMessage(error));
@@ -94,6 +95,26 @@ async function chooseFileInDialog(kind: FileKind): Promise<string | undefined> {
   const options: Electron.OpenDialogOptions = { title: 'Выберите файл', properties: ['openFile'], filters: FILE_FILTERS[kind] };
   const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
   return result.canceled ? undefined : result.filePaths[0];
+}
+
+/**
+ * A print view as PDF: a hidden window of the same options (sandbox, CSP, preload) on the view's
+ * route, waited on until its document is laid out, then Chromium's printToPDF with the page size
+ * the view's CSS states. Typechecked only: Electron does not run on the machines that build it.
+ */
+async function printToPdfInWindow(route: string, preload: string): Promise<Buffer> {
+  const hidden = new BrowserWindow({ ...buildWindowOptions(preload, { devTools: false }), show: false });
+  try {
+    await hidden.loadURL(`${APP_START_URL}#${route}`);
+    const ready = `document.fonts.ready.then(() => !!document.querySelector('article.doc-print') && [...document.images].every((i) => i.complete))`;
+    for (let waited = 0; !(await hidden.webContents.executeJavaScript(ready)); waited += 100) {
+      if (waited > 20_000) throw new Error('Документ для PDF не построился за 20 секунд');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return await hidden.webContents.printToPDF({ landscape: true, pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
+  } finally {
+    hidden.destroy();
+  }
 }
 
 /**

@@ -32,6 +32,7 @@ export const callSets: { readonly [K in CallName]: { readonly reads: readonly Re
   'certificates.issue': { reads: [], refusal: 'Сертификаты не выданы' },
   'certificates.layout': { reads: ['certificates', 'profile', 'files'], refusal: 'Не загружено' },
   'certificates.list': { reads: ['certificates'], refusal: 'Не загружено' },
+  'certificates.pdf': { reads: ['certificates'], refusal: 'Не загружено' },
   'certificates.registerXlsx': { reads: ['certificates'], refusal: 'Не загружено' },
   'certificates.reissue': { reads: [], refusal: 'Сертификат не выдан взамен' },
   'certificates.setLayout': { reads: [], refusal: 'Не сохранено' },

@@ -190,6 +190,10 @@ export const certificatesCalls = {
   'certificates.view': call(z.object({ ids: ids(1000) }).strict())
     .reads('certificates')
     .returns<{ spec: DocumentSpec; images: Record<string, string> }>(),
+  /** A PDF of the same pages, made by the Electron window (refused in the browser, which prints to PDF itself). */
+  'certificates.pdf': call(z.object({ ids: ids(1000) }).strict())
+    .reads('certificates')
+    .returns<FileOutput>(),
   'certificates.registerXlsx': call(z.object({ year }).strict()).reads('certificates').returns<FileOutput>(),
   'certificates.layout': call(z.object({}).strict().default({})).reads('certificates', 'profile', 'files').returns<CertificateLayout>(),
   'certificates.setLayout': call(z.object({ settings: certificateLayoutSettings, logoHash: fileHash.nullable() }).strict())

@@ -4,7 +4,8 @@ import type { FileOutput } from '@shared/contract/define';
 import { certificateRegisterSheet, certificatesDocument, type CertificatePrint } from '@shared/documents/certificates/layout';
 import type { DocumentSpec } from '@shared/documents/model';
 import type { DocumentKind } from '@main/services/common/documentKind';
-import { conflict } from '@main/api/errors';
+import { conflict, invalid } from '@main/api/errors';
+import type { AppEnv } from '@main/api/dispatch';
 import { renderDocx, type DocxImages } from '@main/documents/docx';
 import { renderSheet } from '@main/documents/xlsx';
 import { DOCX_MIME, XLSX_MIME, toFileOutput } from '@main/documents/file';
@@ -53,6 +54,15 @@ export function certificatesView(db: AppDb, dataDir: string, ids: number[]) {
     images[hash] = `data:image/${image.type === 'png' ? 'png' : 'jpeg'};base64,${image.data.toString('base64')}`;
   }
   return { spec, images };
+}
+
+/** The print view as PDF where the Electron window runs; the same pages as the Word file. */
+export async function certificatesPdf(db: AppDb, env: AppEnv, ids: number[]): Promise<FileOutput> {
+  if (!env.printToPdf)
+    throw invalid('PDF строится в окне программы. Здесь откройте «Печать, PDF» и выберите в окне печати «Сохранить как PDF».');
+  const { spec } = certificatesSpec(db, ids);
+  const pdf = await env.printToPdf(`/certificates/print?ids=${ids.join(',')}`);
+  return toFileOutput(pdf, documentFileName(spec.fileName, 'pdf'), 'application/pdf');
 }
 
 export async function registerXlsx(db: AppDb, year: number): Promise<FileOutput> {

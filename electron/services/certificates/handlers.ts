@@ -1,6 +1,6 @@
 import type { certificatesCalls } from '@shared/contract/certificates';
 import type { Handlers } from '@main/api/dispatch';
-import { certificatesDocx, certificatesView, registerXlsx } from './documents';
+import { certificatesDocx, certificatesPdf, certificatesView, registerXlsx } from './documents';
 import { certificateCandidates, issueCertificates, reissueCertificate } from './issue';
 import { getLayout, setLayout } from './layout';
 import { certificateYears, listCertificates } from './register';
@@ -18,6 +18,7 @@ export const certificatesHandlers: Handlers<typeof certificatesCalls> = {
   'certificates.years': ({ db }) => certificateYears(db),
   'certificates.docx': ({ db, env }, { ids }) => certificatesDocx(db, env.dataDir, ids),
   'certificates.view': ({ db, env }, { ids }) => certificatesView(db, env.dataDir, ids),
+  'certificates.pdf': ({ db, env }, { ids }) => certificatesPdf(db, env, ids),
   'certificates.registerXlsx': ({ db }, { year }) => registerXlsx(db, year),
   'certificates.layout': ({ db }) => getLayout(db),
   'certificates.setLayout': ({ db, env }, input) => setLayout(db, env.dataDir, input),

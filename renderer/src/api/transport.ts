@@ -51,5 +51,5 @@ export async function uploadFile(file: File): Promise<Result<StoredFile>> {
   return result ?? { ok: false, error: { code: 'internal', message: 'Нет связи с приложением: оно закрыто или перезапущено' } };
 }
 
-/** In the Electron window the main process opens the system's dialog; in the browser a file input is used. */
-export const choosesFilesInWindow = () => window.resourceCenter !== undefined;
+/** In the Electron window: files are chosen by the system dialog of the main process, a PDF is made by it. */
+export const inElectronWindow = () => window.resourceCenter !== undefined;

@@ -10,4 +10,14 @@ import { settingsUi } from '@renderer/registers/settings';
 import { indicatorsUi } from '@renderer/registers/indicators';
 
 /** The registers in navigation order. */
-export const registers: RegisterUi[] = [workPlanUi, meetingsUi, eventsUi, certificatesUi, indicatorsUi, publicationsUi, registryUi, exchangeUi, settingsUi];
+export const registers: RegisterUi[] = [
+  workPlanUi,
+  meetingsUi,
+  eventsUi,
+  certificatesUi,
+  indicatorsUi,
+  publicationsUi,
+  registryUi,
+  exchangeUi,
+  settingsUi,
+];

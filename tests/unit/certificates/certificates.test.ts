@@ -287,3 +287,28 @@ describe('no «удостоверение»', () => {
     }
   });
 });
+
+describe('PDF', () => {
+  it('is made by the Electron window on the print view of the certificates; the browser host says where to get one', async () => {
+    const id = one<{ id: number }>('SELECT id FROM certificates ORDER BY id LIMIT 1').id;
+    expect((await refusedUnchanged('certificates.pdf', { ids: [id] })).message).toMatch(/^PDF строится в окне программы/);
+    const { createApp } = await import('@main/api/app');
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const os = await import('node:os');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'rc-pdf-'));
+    const routes: string[] = [];
+    const windowed = createApp({ dataDir: dir, printToPdf: async (route) => (routes.push(route), Buffer.from('%PDF-1.7')) });
+    try {
+      await windowed.dispatch('app.initialize', { mode: 'demo' });
+      const ids = (windowed.sqlite.prepare('SELECT id FROM certificates ORDER BY number LIMIT 2').all() as { id: number }[]).map(
+        (r) => r.id,
+      );
+      const result = await windowed.dispatch('certificates.pdf', { ids });
+      expect(result).toMatchObject({ ok: true, value: { mimeType: 'application/pdf' } });
+      expect(routes).toEqual([`/certificates/print?ids=${ids.join(',')}`]);
+    } finally {
+      windowed.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -6,6 +6,7 @@ import { Link, useNavigate } from 'react-router-dom';
 import type { CertificateRow } from '@shared/contract/certificates';
 import { formatDate } from '@shared/russian';
 import { callApi, useCall } from '@renderer/api/client';
+import { inElectronWindow } from '@renderer/api/transport';
 import { DataTable, type Column } from '@renderer/components/DataTable';
 import { FormDialog, TextField, useContractForm } from '@renderer/components/form';
 import { EmptyState, ScreenHeader, SearchInput } from '@renderer/components/screen';
@@ -128,6 +129,9 @@ export function CertificatesScreen() {
           actions: (c) => [
             { label: 'Скачать (Word)', onClick: () => download(`c${c.id}`, () => callApi('certificates.docx', { ids: [c.id] })) },
             { label: 'Печать, PDF', onClick: () => navigate(`/certificates/print?ids=${c.id}&back=/certificates/list`) },
+            ...(inElectronWindow()
+              ? [{ label: 'Сохранить PDF', onClick: () => download(`c${c.id}`, () => callApi('certificates.pdf', { ids: [c.id] })) }]
+              : []),
             {
               label: 'Выдать взамен…',
               onClick: () => setReissuing(c),

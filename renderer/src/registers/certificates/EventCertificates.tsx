@@ -6,6 +6,7 @@ import type { CertificateCandidate, CertificateCandidates } from '@shared/contra
 import type { EventDetail } from '@shared/contract/events';
 import { GENDER_LABELS, GENDERS, agree, countOf, type Gender } from '@shared/russian';
 import { callApi, useCall } from '@renderer/api/client';
+import { inElectronWindow } from '@renderer/api/transport';
 import { FormDialog, useContractForm } from '@renderer/components/form';
 import { useDocument } from '@renderer/components/useDocument';
 
@@ -50,6 +51,14 @@ export function EventCertificates({ e }: { e: EventDetail }) {
           >
             Выданные сертификаты — печать, PDF
           </Menu.Item>
+          {inElectronWindow() ? (
+            <Menu.Item
+              disabled={issued.length === 0}
+              onClick={() => void download('pdf', async () => callApi('certificates.pdf', { ids: await ids() }))}
+            >
+              Выданные сертификаты (PDF)
+            </Menu.Item>
+          ) : null}
         </Menu.Dropdown>
       </Menu>
       {issuing && candidates.data ? (

@@ -26,7 +26,7 @@ import type { StoredFile } from '@shared/contract/files';
 import { fillCertificateText } from '@shared/documents/certificates/layout';
 import { personFullName, personNameInCase } from '@shared/russian';
 import { callApi, useCall } from '@renderer/api/client';
-import { choosesFilesInWindow, uploadFile } from '@renderer/api/transport';
+import { inElectronWindow, uploadFile } from '@renderer/api/transport';
 import { FormFrame, LongTextField, SaveButton, TextField, useContractForm, useLeaveGuard } from '@renderer/components/form';
 import { ScreenHeader } from '@renderer/components/screen';
 
@@ -109,7 +109,7 @@ function LayoutForm({ initial }: { initial: CertificateLayout }) {
               {values.logo ? values.logo.name : 'нет'}
             </Text>
           </Stack>
-          {choosesFilesInWindow() ? (
+          {inElectronWindow() ? (
             <Button
               variant="light"
               leftSection={<IconPhoto size={16} />}
