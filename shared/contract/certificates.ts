@@ -157,7 +157,7 @@ export const certificatesCalls = {
       })
       .strict(),
   )
-    .db(['certificates'], 'Сертификаты не выданы', { mayChange: ['people', 'names'] })
+    .db(['certificates'], REFUSED.issue, { mayChange: ['people', 'names'] })
     .returns<IssuedCertificates>(),
   /**
    * «Выдать взамен»: the certificate is annulled with its reason and a new one, with a new
@@ -165,7 +165,7 @@ export const certificatesCalls = {
    * certificate again is just its download.
    */
   'certificates.reissue': call(z.object({ id, reason: requiredText('Причина', 300) }).strict())
-    .db(['certificates'], 'Сертификат не выдан взамен')
+    .db(['certificates'], REFUSED.issue)
     .returns<{ id: number; numberLabel: string }>(),
   'certificates.list': call(
     z

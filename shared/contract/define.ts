@@ -64,6 +64,7 @@ export const REFUSED = {
   cancel: 'Не отменено',
   undo: 'Не отменено',
   load: 'Не загружено',
+  issue: 'Не выдано',
 } as const;
 
 /**

@@ -59,7 +59,7 @@ export const TABLES: Record<string, TableWording> = {
   publications: { registers: ['publications'], gone: 'с тех пор удалено издание, к которому относилась запись' },
   publication_movements: { registers: ['publications'], gone: 'с тех пор удалено движение печатной продукции, указанное в записи' },
   // Certificates (issue 19) are never deleted, only annulled; an event or a participation under one is not deleted either.
-  certificates: { registers: ['certificates', 'events'], gone: 'с тех пор аннулирован сертификат, указанный в записи' },
+  certificates: { registers: ['certificates', 'events'], gone: 'с тех пор удалён сертификат, указанный в записи' },
   certificate_layout: { registers: ['certificates'] },
 };
 
