@@ -59,7 +59,7 @@ export function certificatesView(db: AppDb, dataDir: string, ids: number[]) {
 /** The print view as PDF where the Electron window runs; the same pages as the Word file. */
 export async function certificatesPdf(db: AppDb, env: AppEnv, ids: number[]): Promise<FileOutput> {
   if (!env.printToPdf)
-    throw invalid('PDF строится в окне программы. Здесь откройте «Печать, PDF» и выберите в окне печати «Сохранить как PDF».');
+    throw invalid('Файл для печати строит окно программы. Здесь откройте «Печать, PDF» и выберите в окне печати «Сохранить как PDF».');
   const { spec } = certificatesSpec(db, ids);
   const pdf = await env.printToPdf(`/certificates/print?ids=${ids.join(',')}`);
   return toFileOutput(pdf, documentFileName(spec.fileName, 'pdf'), 'application/pdf');

@@ -291,7 +291,7 @@ describe('no «удостоверение»', () => {
 describe('PDF', () => {
   it('is made by the Electron window on the print view of the certificates; the browser host says where to get one', async () => {
     const id = one<{ id: number }>('SELECT id FROM certificates ORDER BY id LIMIT 1').id;
-    expect((await refusedUnchanged('certificates.pdf', { ids: [id] })).message).toMatch(/^PDF строится в окне программы/);
+    expect((await refusedUnchanged('certificates.pdf', { ids: [id] })).message).toMatch(/^Файл для печати строит окно программы/);
     const { createApp } = await import('@main/api/app');
     const { mkdtempSync, rmSync } = await import('node:fs');
     const os = await import('node:os');
