@@ -452,10 +452,7 @@ function header(page: Page, draft: boolean, numbered: boolean): Header {
   });
 }
 
-export async function renderDocx(
-  spec: DocumentSpec,
-  options: { images?: DocxImages; rowsPerPart?: number } = {},
-): Promise<Buffer> {
+export async function renderDocx(spec: DocumentSpec, options: { images?: DocxImages; rowsPerPart?: number } = {}): Promise<Buffer> {
   const page = pageOf(spec.orientation, spec.layout);
   const deferred = new RowParts(options.rowsPerPart ?? ROWS_PER_PART);
   // Every page of a certificate set is a certificate of its own: no page numbers.

@@ -263,7 +263,14 @@ describe('the layout', () => {
     const e = await heldEvent([{ lastName: 'Логотипова', firstName: 'Анна', middleName: 'Петровна' }], [[0, 1]]);
     const issued = await api.call('certificates.issue', { eventId: e.id, participantIds: [e.byName('Логотипова')] });
     const view = await api.call('certificates.view', { ids: [issued.issued[0]!.id] });
-    expect(view.spec.blocks[0]).toEqual({ kind: 'image', picture: { hash: logo.hash }, widthMm: 40, heightMm: 20, align: 'center', alt: expect.stringMatching(/^Логотип: /) });
+    expect(view.spec.blocks[0]).toEqual({
+      kind: 'image',
+      picture: { hash: logo.hash },
+      widthMm: 40,
+      heightMm: 20,
+      align: 'center',
+      alt: expect.stringMatching(/^Логотип: /),
+    });
     expect(view.images[logo.hash]).toMatch(/^data:image\/png;base64,/);
   });
 });

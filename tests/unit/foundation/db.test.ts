@@ -109,6 +109,8 @@ const ROW_OVERRIDES: Record<string, Record<string, unknown>> = {
   event_sessions: { day: '2018-10-16', time_start: '', time_end: '' },
   // A figure's year is within 1990–2100 (0012's CHECK).
   indicator_values: { year: 2017 },
+  // A typed indicator has no source (0017's CHECK: a source exactly when the rule is `computed`).
+  indicator_definitions: { rule: 'sum', source: null },
 };
 
 /** Values a migration sets by its rule, by the migration: 0007 makes the organisation named as the profile the center. */

@@ -10,5 +10,3 @@ export function EventStatusBadge({ status }: { status: EventStatus }) {
     </Badge>
   );
 }
-
-export { useDocument } from '@renderer/components/useDocument';
