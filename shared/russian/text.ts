@@ -109,7 +109,9 @@ export function sortedByKey<T>(items: readonly T[], text: (item: T) => string): 
  * against it.
  */
 export function searchWords(text: string): string[] {
-  return Array.from(fold(text).matchAll(TOKENS), ([token]) => token.replace(/\p{M}/gu, ''));
+  // A run of combining marks alone («𝅥𝅮», a musical stem) is a token of nothing once its marks go:
+  // dropped, or an empty word would reach the index's MATCH as an empty phrase (an FTS5 error).
+  return Array.from(fold(text).matchAll(TOKENS), ([token]) => token.replace(/\p{M}/gu, '')).filter((word) => word !== '');
 }
 
 /** The stored search text of a record: its parts' words, separated by single spaces. */
