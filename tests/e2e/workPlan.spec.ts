@@ -190,7 +190,10 @@ test('the demo plan: execution summary, status change, copy to the next year and
   await shot(page, 'summary');
 
   // Copy 2018 → 2019: the confirmation says what will happen, the unfinished items arrive as planned.
+  // The summary has a «Год плана» box too: wait for the plan's own page before opening its box, or
+  // the click can land on the summary's box as it is replaced (a CI run lost the list that way).
   await nav.getByRole('link', { name: 'План работы', exact: true }).click();
+  await expect(page.getByRole('heading', { name: /^План работы на \d{4} год$/ })).toBeVisible();
   await page.getByRole('combobox', { name: 'Год плана' }).click();
   await page.getByRole('option', { name: '2018 год' }).click();
   await page.getByRole('button', { name: 'Скопировать на следующий год' }).click();
