@@ -32,7 +32,8 @@ const FILTERS = {
   person: (alias: string) => `${alias}event_id IN (SELECT event_id FROM event_participants WHERE person_id = @personId)`,
 } as const;
 
-function completionSql(kind: keyof typeof FILTERS): string {
+/** The one completion SQL, for a caller that aggregates it inside SQLite (trained.ts counts per year). */
+export function completionSql(kind: keyof typeof FILTERS): string {
   const ev = FILTERS[kind];
   return `WITH st AS (SELECT event_id, count(*) AS sessions, sum(required) AS required FROM event_sessions WHERE ${ev('')} GROUP BY event_id),
 pm AS (SELECT m.participant_id, sum(m.mark = 'present') AS present, sum(m.mark = 'present' AND s.required) AS required_present

@@ -1,6 +1,6 @@
 import type { AppDb } from '@db/open';
 import { reusedQuery } from '@db/reusedQuery';
-import { completionRows } from './completion';
+import { completionSql } from './completion';
 
 /** A count of a period, by the municipality it belongs to (null: none or not recorded). */
 export interface PlacedCount {
@@ -8,27 +8,38 @@ export interface PlacedCount {
   value: number;
 }
 
-const OWN_EVENTS = `SELECT id, municipality_id AS municipalityId FROM events
-  WHERE first_day BETWEEN @from AND @to AND status = 'held' AND center_role IN ('organizer', 'coOrganizer')`;
+/** A count of one year of a period, by the municipality it belongs to. */
+export interface PlacedYearCount extends PlacedCount {
+  year: number;
+}
+
+/*
+ * The completion SQL wrapped and counted inside SQLite, by the year of the event's first day and its
+ * municipality: one query for any span of years. Asking year by year ran the completion SQL once
+ * per year and carried every participant's row into JS: `npx tsx tests/bench/indicators.ts`, the
+ * computed year over year, 227 ms before and 84–90 ms after at a load average of 2 (60,000
+ * participations). `completed` already implies the event is held.
+ */
+const TRAINED_BY_YEAR = `SELECT CAST(substr(e.first_day, 1, 4) AS INTEGER) AS year, e.municipality_id AS municipalityId, count(*) AS value
+FROM (${completionSql('period')}) c JOIN events e ON e.id = c.eventId
+WHERE c.completed = 1 AND e.center_role IN ('organizer', 'coOrganizer')
+GROUP BY year, e.municipality_id ORDER BY year`;
 
 /**
  * «Прошли обучение» for the monitoring indicators: the participants who completed (the one
  * completion rule of completion.ts) the events the center held or co-organised whose first day is
- * in the period, by the event's municipality. Completions, not people: a specialist trained at two
- * seminars counts twice, as two trainings are reported. Events attended by the center's staff are
- * not the center's training and are left out.
+ * in the period, by year and by the event's municipality. Completions, not people: a specialist
+ * trained at two seminars counts twice, as two trainings are reported. Events attended by the
+ * center's staff are not the center's training and are left out.
  */
+export function specialistsTrainedByYear(db: AppDb, period: { from: string; to: string }): PlacedYearCount[] {
+  return reusedQuery(db, 'events.trained.byYear', () => db.$client.prepare(TRAINED_BY_YEAR)).all(period) as PlacedYearCount[];
+}
+
+/** The same count for one period as a whole, by municipality. */
 export function specialistsTrained(db: AppDb, period: { from: string; to: string }): PlacedCount[] {
-  const own = reusedQuery(db, 'events.trained.own', () => db.$client.prepare(OWN_EVENTS)).all(period) as {
-    id: number;
-    municipalityId: number | null;
-  }[];
-  const placeOf = new Map(own.map((e) => [e.id, e.municipalityId]));
   const byPlace = new Map<number | null, number>();
-  for (const row of completionRows(db, { kind: 'period', ...period })) {
-    if (!row.completed || !placeOf.has(row.eventId)) continue;
-    const place = placeOf.get(row.eventId)!;
-    byPlace.set(place, (byPlace.get(place) ?? 0) + 1);
-  }
+  for (const { municipalityId, value } of specialistsTrainedByYear(db, period))
+    byPlace.set(municipalityId, (byPlace.get(municipalityId) ?? 0) + value);
   return [...byPlace].map(([municipalityId, value]) => ({ municipalityId, value }));
 }

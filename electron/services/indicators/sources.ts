@@ -1,6 +1,6 @@
 import type { AppDb } from '@db/open';
-import { specialistsTrained } from '@main/services/events';
-import { copiesDistributed } from '@main/services/publications';
+import { specialistsTrained, specialistsTrainedByYear } from '@main/services/events';
+import { copiesDistributed, copiesDistributedByYear } from '@main/services/publications';
 import type { ComputedSourceInfo, YearFigure } from '@shared/contract/indicators';
 
 /** What a source counts for a period, by municipality (null: the segment without a municipality). */
@@ -12,6 +12,8 @@ export type PlacedFigures = { municipalityId: number | null; value: number }[];
  */
 export interface ComputedSource extends ComputedSourceInfo {
   count: (db: AppDb, period: { from: string; to: string }) => PlacedFigures;
+  /** The same count for a span of years in one query, a row per year (and place) that has any. */
+  countByYear: (db: AppDb, period: { from: string; to: string }) => { year: number; value: number }[];
 }
 
 /**
@@ -27,6 +29,7 @@ export const COMPUTED_SOURCES: readonly ComputedSource[] = [
     unit: 'человек',
     byMunicipality: true,
     count: specialistsTrained,
+    countByYear: specialistsTrainedByYear,
   },
   {
     key: 'publications.distributed',
@@ -35,6 +38,7 @@ export const COMPUTED_SOURCES: readonly ComputedSource[] = [
     unit: 'экз.',
     byMunicipality: false,
     count: (db, period) => [{ municipalityId: null, value: copiesDistributed(db, period) }],
+    countByYear: copiesDistributedByYear,
   },
 ];
 
@@ -78,9 +82,13 @@ const ended = (year: number, quarter: number | null, today: string) => periodDay
  */
 export function computedYears(db: AppDb, source: ComputedSource, since: number, today: string, until?: number): YearFigure[] {
   const thisYear = Math.min(Number(today.slice(0, 4)), until ?? Infinity);
+  const first = Math.min(since, thisYear);
+  const counted = new Map<number, number>();
+  const span = { from: periodDays(first, null).from, to: periodDays(thisYear, null).to };
+  for (const { year, value } of source.countByYear(db, span)) counted.set(year, (counted.get(year) ?? 0) + value);
   const years: YearFigure[] = [];
-  for (let year = Math.min(since, thisYear); year <= thisYear; year += 1) {
-    const value = source.count(db, periodDays(year, null)).reduce((total, f) => total + f.value, 0);
+  for (let year = first; year <= thisYear; year += 1) {
+    const value = counted.get(year) ?? 0;
     if (years.length === 0 && value === 0) continue;
     const complete = ended(year, null, today);
     years.push({ year, value, basis: originPhrase(source, year, null), complete });

@@ -167,3 +167,14 @@ export function copiesDistributed(db: AppDb, period: { from: string; to: string 
       .get()?.copies ?? 0
   );
 }
+
+/** The same sum for a span of years, one row per year that has any (one grouped query). */
+export function copiesDistributedByYear(db: AppDb, period: { from: string; to: string }): { year: number; value: number }[] {
+  return db
+    .select({ year: sql<number>`CAST(substr(${pm.date}, 1, 4) AS INTEGER)`, value: sql<number>`sum(${pm.quantity})` })
+    .from(pm)
+    .where(and(eq(pm.kind, 'distribution'), gte(pm.date, period.from), lte(pm.date, period.to), counted))
+    .groupBy(sql`substr(${pm.date}, 1, 4)`)
+    .orderBy(sql`1`)
+    .all();
+}

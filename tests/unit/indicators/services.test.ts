@@ -8,6 +8,7 @@ import { prepareExport } from '@main/services/exchange/prepare';
 import { describeIndicator, listIndicators } from '@main/services/indicators/catalogue';
 import { getSheet, saveSheet, segmentMunicipalities } from '@main/services/indicators/sheet';
 import { yearOverYear } from '@main/services/indicators/yearOverYear';
+import { COMPUTED_SOURCES, periodDays } from '@main/services/indicators/sources';
 import { DomainError } from '@main/api/errors';
 import { getEvent } from '@main/services/events/detail';
 import { setEventStatus } from '@main/services/events/events';
@@ -288,6 +289,19 @@ describe('an indicator computed from the events register', () => {
     const itsCompleted = getEvent(t.db, october.id).totals.completed!;
     setEventStatus(t.db, october.id, 'cancelled');
     expect((await yearOverYear(t.db, { indicatorId: trained().id })).years[0]!.value).toBe(year2018 - itsCompleted);
+  });
+});
+
+describe('a computed indicator year over year', () => {
+  it('counts every year in one grouped query that agrees with each year counted on its own', async () => {
+    for (const source of COMPUTED_SOURCES) {
+      const indicator = listIndicators(t.db).find((i) => i.source?.key === source.key)!;
+      const years = (await yearOverYear(t.db, { indicatorId: indicator.id })).years;
+      expect(years.length).toBeGreaterThan(1);
+      const alone = years.map((y) => source.count(t.db, periodDays(y.year, null)).reduce((n, f) => n + f.value, 0));
+      expect(alone.some((n) => n > 0)).toBe(true);
+      expect(years.map((y) => y.value)).toEqual(alone);
+    }
   });
 });
 
