@@ -4,5 +4,5 @@ export { eventsExportKind } from './documents';
 export { eventsHandlers } from './handlers';
 // Issue 21: what the publications' hand-out at an event reads of it.
 export { eventForHandout, eventLabels, type EventForHandout } from './handout';
-export { specialistsTrained, specialistsTrainedByYear, type PlacedCount, type PlacedYearCount } from './trained';
+export { specialistsTrained, specialistsTrainedByQuarter, type PlacedCount, type PlacedQuarterCount } from './trained';
 export { eventCompletion, type EventCompletion } from './completers';

@@ -1,10 +1,18 @@
 import type { AppDb } from '@db/open';
-import { specialistsTrained, specialistsTrainedByYear } from '@main/services/events';
-import { copiesDistributed, copiesDistributedByYear } from '@main/services/publications';
+import { specialistsTrained, specialistsTrainedByQuarter } from '@main/services/events';
+import { copiesDistributed, copiesDistributedByQuarter } from '@main/services/publications';
 import type { ComputedSourceInfo, YearFigure } from '@shared/contract/indicators';
 
 /** What a source counts for a period, by municipality (null: the segment without a municipality). */
 export type PlacedFigures = { municipalityId: number | null; value: number }[];
+
+/** One quarter's count, by municipality where the source knows it (absent or null: none). */
+export interface QuarterFigure {
+  year: number;
+  quarter: number;
+  municipalityId?: number | null;
+  value: number;
+}
 
 /**
  * A figure a register contributes to the monitoring: counted from its records for any period,
@@ -12,8 +20,8 @@ export type PlacedFigures = { municipalityId: number | null; value: number }[];
  */
 export interface ComputedSource extends ComputedSourceInfo {
   count: (db: AppDb, period: { from: string; to: string }) => PlacedFigures;
-  /** The same count for a span of years in one query, a row per year (and place) that has any. */
-  countByYear: (db: AppDb, period: { from: string; to: string }) => { year: number; value: number }[];
+  /** The same count for a span of years in one grouped query, a row per quarter (and place) that has any. */
+  countByQuarter: (db: AppDb, period: { from: string; to: string }) => QuarterFigure[];
 }
 
 /**
@@ -29,7 +37,7 @@ export const COMPUTED_SOURCES: readonly ComputedSource[] = [
     unit: 'человек',
     byMunicipality: true,
     count: specialistsTrained,
-    countByYear: specialistsTrainedByYear,
+    countByQuarter: specialistsTrainedByQuarter,
   },
   {
     key: 'publications.distributed',
@@ -38,7 +46,7 @@ export const COMPUTED_SOURCES: readonly ComputedSource[] = [
     unit: 'экз.',
     byMunicipality: false,
     count: (db, period) => [{ municipalityId: null, value: copiesDistributed(db, period) }],
-    countByYear: copiesDistributedByYear,
+    countByQuarter: copiesDistributedByQuarter,
   },
 ];
 
@@ -72,7 +80,7 @@ export function originPhrase(source: ComputedSource, year: number, quarter: numb
 }
 
 /** A period has ended when its last day is before today: only then is its count final. */
-const ended = (year: number, quarter: number | null, today: string) => periodDays(year, quarter).to < today;
+export const ended = (year: number, quarter: number | null, today: string) => periodDays(year, quarter).to < today;
 
 /**
  * The source's figure of each year, from the first year it counts anything up to this one (a year
@@ -85,7 +93,7 @@ export function computedYears(db: AppDb, source: ComputedSource, since: number, 
   const first = Math.min(since, thisYear);
   const counted = new Map<number, number>();
   const span = { from: periodDays(first, null).from, to: periodDays(thisYear, null).to };
-  for (const { year, value } of source.countByYear(db, span)) counted.set(year, (counted.get(year) ?? 0) + value);
+  for (const { year, value } of source.countByQuarter(db, span)) counted.set(year, (counted.get(year) ?? 0) + value);
   const years: YearFigure[] = [];
   for (let year = first; year <= thisYear; year += 1) {
     const value = counted.get(year) ?? 0;

@@ -4,4 +4,4 @@ export { publicationsExportKind } from './documents';
 export { seedDemoPublications } from './demo';
 export { printRunReceivedSql } from './ledger';
 // The ledger's «распространено экземпляров»: the indicators' computed figure «publications.distributed».
-export { copiesDistributed, copiesDistributedByYear } from './statements';
+export { copiesDistributed, copiesDistributedByQuarter } from './statements';

@@ -168,13 +168,20 @@ export function copiesDistributed(db: AppDb, period: { from: string; to: string 
   );
 }
 
-/** The same sum for a span of years, one row per year that has any (one grouped query). */
-export function copiesDistributedByYear(db: AppDb, period: { from: string; to: string }): { year: number; value: number }[] {
+/** The same sum for a span of years, one row per quarter that has any (one grouped query). */
+export function copiesDistributedByQuarter(
+  db: AppDb,
+  period: { from: string; to: string },
+): { year: number; quarter: number; value: number }[] {
   return db
-    .select({ year: sql<number>`CAST(substr(${pm.date}, 1, 4) AS INTEGER)`, value: sql<number>`sum(${pm.quantity})` })
+    .select({
+      year: sql<number>`CAST(substr(${pm.date}, 1, 4) AS INTEGER)`,
+      quarter: sql<number>`(CAST(substr(${pm.date}, 6, 2) AS INTEGER) + 2) / 3`,
+      value: sql<number>`sum(${pm.quantity})`,
+    })
     .from(pm)
     .where(and(eq(pm.kind, 'distribution'), gte(pm.date, period.from), lte(pm.date, period.to), counted))
-    .groupBy(sql`substr(${pm.date}, 1, 4)`)
-    .orderBy(sql`1`)
+    .groupBy(sql`1`, sql`2`)
+    .orderBy(sql`1`, sql`2`)
     .all();
 }

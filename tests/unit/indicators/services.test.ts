@@ -355,15 +355,39 @@ describe('the data package', () => {
       'Код МО',
       'Муниципальное образование',
       'Значение',
+      'Как получено',
     ]);
-    const opened = rows.filter((r) => r[4] === 'Случаи открыты').map((r) => [r[1], r[9], r[10]]);
+    const opened = rows.filter((r) => r[4] === 'Случаи открыты').map((r) => [r[1], r[9], r[10], r[11]]);
     expect(opened).toEqual([
-      [2014, 'Сегмент в целом', 28],
-      [2015, 'Сегмент в целом', 43],
-      [2016, 'Сегмент в целом', 54],
-      [2017, 'Сегмент в целом', 26],
+      [2014, 'Сегмент в целом', 28, 'введено'],
+      [2015, 'Сегмент в целом', 43, 'введено'],
+      [2016, 'Сегмент в целом', 54, 'введено'],
+      [2017, 'Сегмент в целом', 26, 'введено'],
     ]);
     const count = t.sqlite.prepare('SELECT count(*) AS n FROM indicator_values').get() as { n: number };
-    expect(rows.length - 1).toBe(count.n);
+    expect(rows.filter((r) => r[11] === 'введено')).toHaveLength(count.n);
+
+    // The computed figures go in too, marked, at their register's grain: a quarter by municipality
+    // for the trainings, a quarter for the segment for the copies handed out.
+    const trained = rows.filter((r) => r[4] === 'Специалисты прошли обучение');
+    expect(new Set(trained.map((r) => r[11]))).toEqual(new Set(['вычислено из реестра «Мероприятия»']));
+    const q2of2018 = trained.filter((r) => r[1] === 2018 && r[2] === 2);
+    const trainedSheet = getSheet(t.db, { year: 2018, quarter: 2, scope: 'municipalities' });
+    const trainedRow = trainedSheet.rows.find((r) => r.indicatorId === id('Специалисты прошли обучение'))!;
+    expect(q2of2018.map((r) => [r[8], r[10]])).toEqual(places().map((m, i) => [m.id, trainedRow.values[i]]));
+    expect(q2of2018.reduce((n, r) => n + (r[10] as number), 0)).toBe(trainedRow.computed!.total);
+    const segment2018 = getSheet(t.db, { year: 2018, quarter: null, scope: 'segment' });
+    const trainedIn2018 = trained.filter((r) => r[1] === 2018).reduce((n, r) => n + (r[10] as number), 0);
+    expect(trainedIn2018).toBe(segment2018.rows.find((r) => r.indicatorId === id('Специалисты прошли обучение'))!.values[0]);
+    expect(trainedIn2018).toBeGreaterThan(0);
+
+    const copies = rows.filter((r) => r[4] === 'Распространено экземпляров печатной продукции' && r[1] === 2017);
+    expect(copies.map((r) => [r[2], r[8], r[9], r[11]])).toEqual(
+      [1, 2, 3, 4].map((q) => [q, undefined, 'Сегмент в целом', 'вычислено из реестра «Печатная продукция»']),
+    );
+    const copiesIn2017 = getSheet(t.db, { year: 2017, quarter: null, scope: 'segment' }).rows.find(
+      (r) => r.indicatorId === id('Распространено экземпляров печатной продукции'),
+    )!.values[0];
+    expect(copies.reduce((n, r) => n + (r[10] as number), 0)).toBe(copiesIn2017);
   });
 });
