@@ -4,6 +4,7 @@ import { eventsExportKind } from '@main/services/events';
 import { planExportKind } from '@main/services/workPlan';
 import { publicationsExportKind } from '@main/services/publications';
 import { certificatesExportKind } from '@main/services/certificates';
+import { indicatorsExportKind } from '@main/services/indicators';
 
 /** The documents an export can carry: each register declares its kinds, listed here in the export's order. */
 export const documentCatalog = {
@@ -12,4 +13,5 @@ export const documentCatalog = {
   events: eventsExportKind,
   publications: publicationsExportKind,
   certificates: certificatesExportKind,
+  indicators: indicatorsExportKind,
 } satisfies Record<string, DocumentKind>;

@@ -1,4 +1,5 @@
 import type { AppDb } from '@db/open';
+import type { DocumentKind } from '@main/services/common/documentKind';
 import type { FileOutput } from '@shared/contract/define';
 import type { Indicator } from '@shared/contract/indicators';
 import type { DocumentSpec } from '@shared/documents/model';
@@ -8,6 +9,7 @@ import { renderDocx } from '@main/documents/docx';
 import { renderSheet } from '@main/documents/xlsx';
 import { getProfile } from '@main/services/registry';
 import { listIndicators, requireIndicator } from './catalogue';
+import { findSource, periodDays } from './sources';
 import { yearsChart, yearsOf } from './yearOverYear';
 
 export interface YearDocumentInput {
@@ -66,3 +68,31 @@ export async function yearXlsx(db: AppDb, input: YearDocumentInput): Promise<Fil
   const sheet = yearReportSheet(yearReport(db, input.year), title);
   return toFileOutput(await renderSheet(sheet), `${sheet.fileName}.xlsx`, XLSX_MIME);
 }
+
+/** The year has a typed figure, or a register counts anything in it: only then is there a document. */
+function yearHasFigures(db: AppDb, year: number): boolean {
+  if (db.$client.prepare('SELECT 1 FROM indicator_values WHERE year = ? LIMIT 1').get(year)) return true;
+  return listIndicators(db).some((indicator) => {
+    const source =
+      indicator.rule === 'computed' && indicator.source && !indicator.source.missing ? findSource(indicator.source.key) : undefined;
+    return source !== undefined && source.count(db, periodDays(year, null)).some((f) => f.value > 0);
+  });
+}
+
+/**
+ * «Показатели мониторинга за год» for the export to the shared folder, Word and Excel; nothing for a
+ * year without figures. The screen lets the user choose the chart's indicator; unattended, the
+ * export draws the first indicator of the catalogue that has a figure for the year (the catalogue's
+ * order is the center's own: «Случаи открыты» heads the defaults, as in the annual report).
+ */
+export const indicatorsExportKind: DocumentKind = {
+  label: 'Мониторинг: показатели мониторинга за год с диаграммой (Word и Excel)',
+  build: async (db, year) => {
+    if (!yearHasFigures(db, year)) return [];
+    const charted = listIndicators(db).find(
+      (indicator) => !indicator.archived && yearsOf(db, indicator, { from: year, to: year }).some((y) => y.year === year && y.value > 0),
+    );
+    const input = { year, chartIndicatorId: charted?.id ?? null };
+    return [await yearDocx(db, input), await yearXlsx(db, input)];
+  },
+};

@@ -2,9 +2,11 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seedDemo } from '@main/services/app/demo';
 import { prepareExport } from '@main/services/exchange/prepare';
+import { exportKinds } from '@main/services/exchange/export';
 import { describeIndicator, listIndicators } from '@main/services/indicators/catalogue';
 import { getSheet, saveSheet, segmentMunicipalities } from '@main/services/indicators/sheet';
 import { yearOverYear } from '@main/services/indicators/yearOverYear';
@@ -389,5 +391,31 @@ describe('the data package', () => {
       (r) => r.indicatorId === id('Распространено экземпляров печатной продукции'),
     )!.values[0];
     expect(copies.reduce((n, r) => n + (r[10] as number), 0)).toBe(copiesIn2017);
+  });
+
+  it('sends the year’s document «Показатели мониторинга за год» with the export, with its chart, and none for a year without figures', async () => {
+    expect(exportKinds().map((k) => k.id)).toContain('indicators');
+    const workDir = mkdtempSync(path.join(os.tmpdir(), 'rc-indicators-'));
+    const steps = { checkCancelled: () => {}, progress: () => {} };
+    const prepared = await prepareExport(t.db, { year: 2017, kinds: ['indicators'], workDir }, steps);
+    expect(prepared.files.map((f) => [f.kind, f.name])).toEqual([
+      ['indicators', 'Показатели мониторинга за 2017 год.docx'],
+      ['indicators', 'Показатели мониторинга за 2017 год.xlsx'],
+    ]);
+    const zip = await JSZip.loadAsync(readFileSync(prepared.files[0]!.file));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const texts = [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]);
+    expect(texts).toEqual(expect.arrayContaining(['ПОКАЗАТЕЛИ МОНИТОРИНГА', 'за 2017 год']));
+    // The caption's space before the dash is a no-break one (typesetting keeps the number with it).
+    expect(texts.some((text) => /^Рисунок 1\s–\sСлучаи открыты по годам, случаев$/u.test(text!))).toBe(true);
+    expect(Object.keys(zip.files).filter((name) => name.startsWith('word/media/'))).toHaveLength(1);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(readFileSync(prepared.files[1]!.file) as unknown as ArrayBuffer);
+    const cells = book.worksheets[0]!.getSheetValues().flat();
+    expect(cells).toContain('Случаи открыты');
+    expect(cells).toContain(26);
+
+    const empty = await prepareExport(t.db, { year: 2012, kinds: ['indicators'], workDir }, steps);
+    expect(empty.files).toEqual([]);
   });
 });
