@@ -1,43 +1,29 @@
-import { Alert, Anchor, Button, Center, Checkbox, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconCheck, IconCopy, IconTrash, IconX, IconArrowBackUp } from '@tabler/icons-react';
+import { Anchor, Button, Checkbox, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { IconCheck, IconCopy, IconTrash, IconX, IconArrowBackUp } from '@tabler/icons-react';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import type { EventDetail } from '@shared/contract/events';
 import { CENTER_ROLE_LABELS, EVENT_LEVEL_LABELS, eventDates } from '@shared/contract/eventEnums';
 import { formatDate, todayLocal, typedDateInput } from '@shared/russian';
-import { callApi, useCall, useChange } from '@renderer/api/client';
+import { callApi, useChange } from '@renderer/api/client';
 import { confirmDelete } from '@renderer/components/screen';
 import { DateField, FormDialog, useContractForm } from '@renderer/components/form';
 import { EventCertificates } from '@renderer/registers/certificates';
-import { EventStatusBadge } from './common';
+import { EVENTS_BACK, EventStatusBadge } from './common';
 import { EventDetailsForm } from './EventForm';
 import { ParticipantsPanel } from './ParticipantsPanel';
 import { PopulationPanel } from './PopulationPanel';
 import { SessionsPanel } from './SessionsPanel';
 import { DocumentsMenu } from '@renderer/components/DocumentsMenu';
+import { BackLink, RecordFrame } from '@renderer/components/RecordFrame';
 import { EventMaterials } from '@renderer/registers/publications';
 
 export function EventCard() {
-  const id = Number(useParams().id);
-  const event = useCall('events.get', { id }, { enabled: Number.isInteger(id) && id > 0 });
-  if (event.isPending) {
-    return (
-      <Center p="xl">
-        <Loader />
-      </Center>
-    );
-  }
-  if (event.isError) {
-    return (
-      <Stack>
-        <Alert color="red">{event.error.message}</Alert>
-        <Anchor component={Link} to="/events/list">
-          К списку мероприятий
-        </Anchor>
-      </Stack>
-    );
-  }
-  return <Card e={event.data} />;
+  return (
+    <RecordFrame call="events.get" input={(id) => ({ id })} back={EVENTS_BACK}>
+      {(e) => <Card e={e} />}
+    </RecordFrame>
+  );
 }
 
 function Card({ e }: { e: EventDetail }) {
@@ -45,11 +31,7 @@ function Card({ e }: { e: EventDetail }) {
   const population = e.audience === 'population';
   return (
     <Stack gap="md">
-      <Anchor component={Link} to="/events/list" size="sm">
-        <Group gap={4}>
-          <IconArrowLeft size={14} /> Мероприятия
-        </Group>
-      </Anchor>
+      <BackLink back={EVENTS_BACK} />
       <Stack gap={2}>
         <Group gap="sm">
           <Title order={2}>{e.title}</Title>

@@ -1,20 +1,28 @@
-import { Alert, Anchor, Button, Group, Paper, Table, Text } from '@mantine/core';
-import { IconArrowLeft, IconFileText, IconPrinter } from '@tabler/icons-react';
-import { Link, useParams } from 'react-router-dom';
+import { Anchor, Button, Group, Paper, Table, Text } from '@mantine/core';
+import { IconFileText, IconPrinter } from '@tabler/icons-react';
+import { Link } from 'react-router-dom';
 import { PARTICIPANT_ROLE_LABELS, REGISTRATION_STATUS_LABELS, eventDates } from '@shared/contract/eventEnums';
-import { callApi, useCall } from '@renderer/api/client';
+import type { PersonHistory } from '@shared/contract/events';
+import { callApi } from '@renderer/api/client';
 import { useDocument } from '@renderer/components/useDocument';
 import { EmptyState, ScreenHeader } from '@renderer/components/screen';
+import { BackLink, RecordFrame } from '@renderer/components/RecordFrame';
+import { EVENTS_BACK } from './common';
 
 /** A person's history: which events, in which role, with which result. */
 export function PersonHistoryScreen() {
-  const personId = Number(useParams().personId);
-  const history = useCall('events.personHistory', { personId }, { enabled: Number.isInteger(personId) && personId > 0 });
+  return (
+    <RecordFrame call="events.personHistory" param="personId" input={(personId) => ({ personId })} back={EVENTS_BACK}>
+      {(h) => <History h={h} />}
+    </RecordFrame>
+  );
+}
+
+function History({ h }: { h: PersonHistory }) {
+  const { personId } = h;
   const { busy, download } = useDocument();
-  if (history.isError) return <Alert color="red">{history.error.message}</Alert>;
-  const h = history.data;
   // Справка об участии: the same history as a document, in Word and for the print dialog.
-  const documents = h ? (
+  const documents = (
     <Group gap="xs">
       <Button
         variant="light"
@@ -28,21 +36,17 @@ export function PersonHistoryScreen() {
         Справка — печать, PDF
       </Button>
     </Group>
-  ) : undefined;
+  );
   return (
     <>
-      <Anchor component={Link} to="/events/list" size="sm">
-        <Group gap={4}>
-          <IconArrowLeft size={14} /> Мероприятия
-        </Group>
-      </Anchor>
+      <BackLink back={EVENTS_BACK} />
       <ScreenHeader
-        title={h ? `История участия: ${h.fullName}` : 'История участия'}
+        title={`История участия: ${h.fullName}`}
         description="Мероприятия, в которых специалист участвовал, и их итог"
         action={documents}
       />
-      {h && h.rows.length === 0 ? <EmptyState text="Специалист ещё не участвовал в мероприятиях." /> : null}
-      {h && h.rows.length ? (
+      {h.rows.length === 0 ? <EmptyState text="Специалист ещё не участвовал в мероприятиях." /> : null}
+      {h.rows.length ? (
         <Paper withBorder>
           <Table aria-label="История участия">
             <Table.Thead>

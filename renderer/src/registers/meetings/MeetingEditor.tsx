@@ -1,19 +1,10 @@
-import { Alert, Anchor, Badge, Button, Center, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
-import {
-  IconArrowLeft,
-  IconLock,
-  IconLockOpen,
-  IconSignature,
-  IconCheck,
-  IconArrowBackUp,
-  IconTrash,
-  IconFileTypeDocx,
-} from '@tabler/icons-react';
+import { Alert, Badge, Button, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { IconLock, IconLockOpen, IconSignature, IconCheck, IconArrowBackUp, IconTrash, IconFileTypeDocx } from '@tabler/icons-react';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { MEETING_KIND_LABELS, type MeetingDetail } from '@shared/contract/meetings';
 import { formatStampDate } from '@shared/russian';
-import { callApi, useCall, useChange } from '@renderer/api/client';
+import { callApi, useChange } from '@renderer/api/client';
 import { confirmDelete } from '@renderer/components/screen';
 import { FormDialog, LongTextField, useContractForm } from '@renderer/components/form';
 import { AgendaPanel } from './AgendaPanel';
@@ -21,28 +12,16 @@ import { AttendancePanel } from './AttendancePanel';
 import { MeetingStatusBadge, useDocument } from './common';
 import { MeetingDetailsForm } from './MeetingForm';
 import { DocumentsMenu } from '@renderer/components/DocumentsMenu';
+import { BackLink, RecordFrame, type BackTo } from '@renderer/components/RecordFrame';
+
+const MEETINGS_BACK: BackTo = { to: '/meetings/list', label: 'Заседания', missing: 'К списку заседаний' };
 
 export function MeetingEditor() {
-  const id = Number(useParams().id);
-  const meeting = useCall('meetings.get', { id }, { enabled: Number.isInteger(id) && id > 0 });
-  if (meeting.isPending) {
-    return (
-      <Center p="xl">
-        <Loader />
-      </Center>
-    );
-  }
-  if (meeting.isError) {
-    return (
-      <Stack>
-        <Alert color="red">{meeting.error.message}</Alert>
-        <Anchor component={Link} to="/meetings/list">
-          К списку заседаний
-        </Anchor>
-      </Stack>
-    );
-  }
-  return <Editor m={meeting.data} />;
+  return (
+    <RecordFrame call="meetings.get" input={(id) => ({ id })} back={MEETINGS_BACK}>
+      {(m) => <Editor m={m} />}
+    </RecordFrame>
+  );
 }
 
 function Editor({ m }: { m: MeetingDetail }) {
@@ -50,11 +29,7 @@ function Editor({ m }: { m: MeetingDetail }) {
   const [tab, setTab] = useState<string | null>('agenda');
   return (
     <Stack gap="md">
-      <Anchor component={Link} to="/meetings/list" size="sm">
-        <Group gap={4}>
-          <IconArrowLeft size={14} /> Заседания
-        </Group>
-      </Anchor>
+      <BackLink back={MEETINGS_BACK} />
       <Stack gap={2}>
         <Group gap="sm">
           <Title order={2}>{m.title}</Title>

@@ -1,13 +1,14 @@
 import { Anchor, Button, Group, Image, Menu, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconArrowBackUp, IconChevronDown, IconPencil, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { eventDates } from '@shared/contract/eventEnums';
 import { ENTERED_MOVEMENT_KINDS, MOVEMENT_KIND_LABELS } from '@shared/contract/publicationEnums';
 import type { EnteredMovementKind, MovementView, PublicationDetail } from '@shared/contract/publications';
 import { currentYear, formatDate, formatNumber } from '@shared/russian';
 import { useCall, useChange } from '@renderer/api/client';
-import { confirmDelete, EmptyState } from '@renderer/components/screen';
+import { confirmDelete } from '@renderer/components/screen';
+import { RecordFrame, type BackTo } from '@renderer/components/RecordFrame';
 import { copies, kindLabel, LowBadge, movementNote, numberCell, signedNumber } from './common';
 import { ListTable } from '@renderer/components/ListTable';
 import { MovementForm, ReversalForm } from './MovementForm';
@@ -137,26 +138,21 @@ function ByEvent({ p }: { p: PublicationDetail }) {
 
 /** A publication's card: its details, the balance today, the ledger with the balance after each movement. */
 export function PublicationScreen() {
-  const id = Number(useParams().id);
+  return (
+    <RecordFrame call="publications.get" input={(id) => ({ id })} back={PUBLICATIONS_BACK}>
+      {(p) => <Publication p={p} />}
+    </RecordFrame>
+  );
+}
+
+const PUBLICATIONS_BACK: BackTo = { to: '/publications', label: 'Печатная продукция', missing: 'К каталогу' };
+
+function Publication({ p }: { p: PublicationDetail }) {
   const navigate = useNavigate();
-  const query = useCall('publications.get', { id }, { enabled: id > 0 });
   const remove = useChange('publications.delete');
   const [editing, setEditing] = useState(false);
   const [entering, setEntering] = useState<EnteredMovementKind | null>(null);
   const [reversing, setReversing] = useState<MovementView | null>(null);
-  const p = query.data;
-  if (query.isError)
-    return (
-      <EmptyState
-        text={query.error.message}
-        action={
-          <Anchor component={Link} to="/publications">
-            К каталогу
-          </Anchor>
-        }
-      />
-    );
-  if (!p) return null;
   const canIssue = p.stocked;
   return (
     <Stack>
