@@ -1,7 +1,7 @@
 import { asc } from 'drizzle-orm';
 import type { AppDb } from '@db/open';
 import { indicatorValues } from '@db/schema';
-import { renderSheet } from '@main/documents/xlsx';
+import { renderSheet } from '@main/documents/render';
 import { listMunicipalities } from '@main/services/registry';
 import { YEARLY_RULE_LABELS, type Indicator } from '@shared/contract/indicators';
 import type { SheetCell } from '@shared/documents/sheet';

@@ -10,7 +10,7 @@ import { getOrganization, getProfile } from '@main/services/registry';
 import type { DocumentKind } from '@main/services/common/documentKind';
 import { frozenKind } from '@main/services/common/frozen';
 import { DOCX_MIME, toFileOutput } from '@main/documents/file';
-import { renderDocx } from '@main/documents/docx';
+import { renderDocx } from '@main/documents/render';
 import {
   agendaDocument,
   assignmentListDocument,
