@@ -15,6 +15,15 @@ export interface RunHostOptions {
   migrationsFolder?: string;
 }
 
+/**
+ * For the start-up benchmark (tests/bench/startup.ts) only, with RC_STARTUP_MARKS=1: a line
+ * `MARK <epoch ms> <step>` on stderr, on the same clock as the bench's and the page's
+ * (performance.timeOrigin + now), so the start can be split into its steps. Silent otherwise.
+ */
+function startupMark(step: string): void {
+  if (process.env.RC_STARTUP_MARKS) console.error(`MARK ${(performance.timeOrigin + performance.now()).toFixed(1)} ${step}`);
+}
+
 /** The command that opens a URL in the system's default browser. */
 export function browserOpener(url: string, platform = process.platform): [string, string[]] {
   if (platform === 'win32') return ['cmd', ['/c', 'start', '""', url]];
@@ -39,6 +48,8 @@ export function openInBrowser(url: string): void {
  * and tests to read. A database that cannot be opened ends the process with its Russian message.
  */
 export async function runHost(options: RunHostOptions): Promise<RunningHost> {
+  if (process.env.RC_STARTUP_MARKS) console.error(`MARK ${performance.timeOrigin.toFixed(1)} node process started`);
+  startupMark('bundle evaluated');
   const dataDir = path.resolve(options.dataDir);
   let app: ReturnType<typeof createApp>;
   try {
@@ -51,6 +62,7 @@ export async function runHost(options: RunHostOptions): Promise<RunningHost> {
     throw error;
   }
   if (app.backupFile) console.log(`Перед обновлением структуры базы сделана копия: ${app.backupFile}`);
+  startupMark('database open (migrations and data steps checked)');
 
   const host = await startHost({
     dispatch: app.dispatch,
@@ -58,6 +70,7 @@ export async function runHost(options: RunHostOptions): Promise<RunningHost> {
     ...(options.staticDir ? { staticDir: path.resolve(options.staticDir) } : {}),
     port: options.port ?? 0,
   });
+  startupMark('server listening');
   console.log(`Данные: ${dataDir}`);
   console.log(`URL ${host.openUrl}`);
   if (options.open) openInBrowser(host.openUrl);

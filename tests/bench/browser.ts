@@ -6,7 +6,9 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { createApp } from '@main/api/app';
+import { largestPlan } from './docxMemory';
 import { generateReferenceData, scaledReference } from './generate';
+import { scaledMeetings, seedMeetings } from './meetings';
 
 /**
  * The end-to-end part of the benchmark: the built host (`dist/electron/host.cjs`, `npm run build`)
@@ -27,18 +29,36 @@ const root = path.resolve(import.meta.dirname, '..', '..');
 const PLAN_ROWS = 'table[aria-label="Мероприятия плана"] tbody tr';
 const PEOPLE_ROWS = 'table[aria-label="Специалисты"] tbody tr';
 
-/** Spawns the bundle npm start runs (`npm run build` makes it), as a user's start would; resolves with its address. */
-export async function startHost(dataDir: string) {
+/** A step of the host's start on the epoch clock (`MARK` lines, RC_STARTUP_MARKS=1: see electron/host/run.ts). */
+export interface StartMark {
+  at: number;
+  step: string;
+}
+
+/**
+ * Spawns the bundle npm start runs (`npm run build` makes it), as a user's start would; resolves
+ * with its address. With `marks`, the host also reports its start's steps, collected in `marks`.
+ */
+export async function startHost(dataDir: string, options: { marks?: boolean } = {}) {
   const started = performance.now();
+  const spawnedAt = performance.timeOrigin + started;
   const child = spawn(process.execPath, [path.join(root, 'dist', 'electron', 'host.cjs'), '--data-dir', dataDir], {
     cwd: root,
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', options.marks ? 'pipe' : 'inherit'],
+    env: options.marks ? { ...process.env, RC_STARTUP_MARKS: '1' } : process.env,
   });
+  const marks: StartMark[] = [];
+  if (child.stderr)
+    createInterface({ input: child.stderr }).on('line', (line) => {
+      const mark = /^MARK (\d+(?:\.\d+)?) (.*)$/.exec(line);
+      if (mark) marks.push({ at: Number(mark[1]), step: mark[2]! });
+      else process.stderr.write(`${line}\n`);
+    });
   const url = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout }).on('line', (line) => line.startsWith('URL ') && resolve(line.slice(4)));
+    createInterface({ input: child.stdout! }).on('line', (line) => line.startsWith('URL ') && resolve(line.slice(4)));
     child.once('exit', (code) => reject(new Error(`host exited with ${code}`)));
   });
-  return { child, url, started };
+  return { child, url, started, spawnedAt, marks };
 }
 
 /** Remembers, on the page's clock, the next input event (pointer down or a typed character). */
@@ -69,7 +89,27 @@ async function rowsChanged(page: Page, selector: string, before: string): Promis
 const rowsText = (page: Page, selector: string) =>
   page.evaluate((s) => [...document.querySelectorAll(s)].map((r) => r.textContent).join('\n'), selector);
 
-export async function benchBrowser(dataDir: string, words: { three: string; two: string }): Promise<BrowserRow[]> {
+/** What the steps after the search open: a meeting with 13 agenda items, and the plan whose Word copy is downloaded. */
+export interface BrowserTargets {
+  words: { three: string; two: string };
+  /** The meeting with 13 agenda items (the bench's minutes meeting). */
+  meetingId: number;
+  /** The plan's year whose copy for approval is downloaded (frozen by `workPlan.setApproval`, see docxMemory's largestPlan). */
+  planYear: number;
+}
+
+/** The 13-item meeting of the bench data: the first meeting with exactly 13 agenda items. */
+export const thirteenItemMeeting = (sqlite: { prepare: (sql: string) => { get: () => unknown } }) =>
+  (
+    sqlite
+      .prepare('SELECT meeting_id AS id FROM agenda_items GROUP BY meeting_id HAVING count(*) = 13 ORDER BY meeting_id LIMIT 1')
+      .get() as { id: number } | undefined
+  )?.id ?? 0;
+
+const AGENDA_ITEMS = 'section[aria-label^="Вопрос "]';
+
+export async function benchBrowser(dataDir: string, targets: BrowserTargets): Promise<BrowserRow[]> {
+  const { words } = targets;
   const rows: BrowserRow[] = [];
   const load = () => os.loadavg()[0]!;
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
@@ -117,6 +157,40 @@ export async function benchBrowser(dataDir: string, words: { three: string; two:
         load: load(),
       });
     }
+
+    // Open the 13-item meeting, as its link in a list or in the plan does: the route changes on
+    // the page's clock, the step ends in the first frame with all 13 questions of its agenda.
+    if (targets.meetingId > 0) {
+      await page.evaluate((id) => {
+        (window as unknown as { inputAt: number }).inputAt = performance.now();
+        location.hash = `#/meetings/list/${id}`;
+      }, targets.meetingId);
+      const opened = await page.waitForFunction(
+        (selector) =>
+          document.querySelectorAll(selector).length === 13 && performance.now() - (window as unknown as { inputAt: number }).inputAt,
+        AGENDA_ITEMS,
+        { polling: 'raf', timeout: 60_000 },
+      );
+      rows.push({ step: 'open a meeting with 13 agenda items', ms: (await opened.jsonValue()) as number, load: load() });
+    }
+
+    // Download the plan: «План для утверждения (Word)» pressed in the open «Документы плана»
+    // menu → the browser has the file. Timed on the bench's clock (the download is an event
+    // of the browser, not of the page), so it includes one click's round trip to Chromium.
+    await page.evaluate((year) => (location.hash = `#/work-plan?year=${year}`), targets.planYear);
+    await page.locator(PLAN_ROWS).first().waitFor();
+    await page.getByRole('button', { name: 'Документы плана' }).click();
+    const entry = page.getByRole('menuitem', { name: 'План для утверждения (Word)' });
+    await entry.waitFor();
+    const downloaded = page.waitForEvent('download', { timeout: 120_000 });
+    const pressed = performance.now();
+    await entry.click();
+    const file = await downloaded;
+    rows.push({
+      step: `download the plan for ${targets.planYear} (Word, «${file.suggestedFilename()}»)`,
+      ms: performance.now() - pressed,
+      load: load(),
+    });
   } finally {
     await browser.close();
     if (host) {
@@ -134,10 +208,15 @@ async function main(): Promise<void> {
   try {
     const app = createApp({ dataDir });
     const empty = (app.sqlite.prepare('SELECT count(*) AS n FROM plan_items').get() as { n: number }).n === 0;
-    if (empty) generateReferenceData(app.sqlite, 20170912, scaledReference(Number(args.scale)));
+    if (empty) {
+      generateReferenceData(app.sqlite, 20170912, scaledReference(Number(args.scale)));
+      seedMeetings(app.sqlite, 20170912, scaledMeetings(Number(args.scale)));
+    }
     const counts = app.sqlite.prepare('SELECT (SELECT count(*) FROM people) AS people, (SELECT count(*) FROM plan_items) AS items').get();
+    const plan = await largestPlan(app);
+    const meetingId = thirteenItemMeeting(app.sqlite);
     app.close();
-    const result = await benchBrowser(dataDir, { three: 'ива', two: 'ов' });
+    const result = await benchBrowser(dataDir, { words: { three: 'ива', two: 'ов' }, meetingId, planYear: plan.year });
     console.log(JSON.stringify(counts));
     console.log(
       [

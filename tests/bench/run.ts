@@ -472,7 +472,11 @@ app.close();
 // The memory of the built host (npm run build) making the largest plan's Word documents, on the same data.
 const docxMemory = await benchDocxMemory(dataDir, docxPlan);
 // The window: the same data through the built host in Chromium, from the input to the rows painted.
-const browserRows = await benchBrowser(dataDir, { three: 'ива', two: 'ов' });
+const browserRows = await benchBrowser(dataDir, {
+  words: { three: 'ива', two: 'ов' },
+  meetingId: meetingsSeed.thirteenItemMeetingId,
+  planYear: docxPlan.year,
+});
 rmSync(dataDir, { recursive: true, force: true });
 
 // ---- report ------------------------------------------------------------------------------
