@@ -4,6 +4,7 @@ import { certificatesTablePolicies } from './schema/certificates';
 import { exchangeTablePolicies } from './schema/exchange';
 import { fileReferences, filesTablePolicies } from './schema/files';
 import { indicatorsTablePolicies } from './schema/indicators';
+import { importsTablePolicies } from './schema/imports';
 import { listsTablePolicies } from './schema/lists';
 import { meetingsTablePolicies } from './schema/meetings';
 import { publicationsTablePolicies } from './schema/publications';
@@ -45,6 +46,7 @@ export const TABLE_POLICIES: TablePolicies = {
   ...undoTablePolicies,
   ...filesTablePolicies,
   ...indicatorsTablePolicies,
+  ...importsTablePolicies,
   stored_files: storedFilesInPackage(),
 };
 

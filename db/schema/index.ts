@@ -14,6 +14,7 @@ export * from './search';
 export * from './indicators';
 export * from './publications';
 export * from './certificates';
+export * from './imports';
 
 import { listValueOrder } from './lists';
 import { agendaItemOrder, agendaSpeakerOrder, decisionOrder, discussionEntryOrder } from './meetings';

@@ -12,6 +12,7 @@ import { filesHandlers } from '@main/services/files';
 import { indicatorsHandlers } from '@main/services/indicators';
 import { publicationsHandlers } from '@main/services/publications';
 import { certificatesHandlers } from '@main/services/certificates';
+import { importsHandlers } from '@main/services/imports';
 import { mergeHandlers, type Handlers } from './dispatch';
 import { jobsHandlers } from './jobs';
 
@@ -30,6 +31,7 @@ export const handlers: Handlers<Contract> = mergeHandlers(
   indicatorsHandlers,
   publicationsHandlers,
   certificatesHandlers,
+  importsHandlers,
   // Each register's own conditions for taking a change back, by name.
   createUndoHandlers({ ...meetingsUndoGuards }),
 );

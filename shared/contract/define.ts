@@ -28,6 +28,7 @@ export const REGISTERS = [
   'files',
   'indicators',
   'certificates',
+  'imports',
 ] as const;
 export type Register = (typeof REGISTERS)[number];
 

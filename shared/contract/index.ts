@@ -14,6 +14,7 @@ import { filesCalls } from './files';
 import { indicatorsCalls } from './indicators';
 import { publicationsCalls } from './publications';
 import { certificatesCalls } from './certificates';
+import { importsCalls } from './imports';
 
 /**
  * The whole API between the UI and the main process. A register adds its group here;
@@ -34,6 +35,7 @@ export const contract = mergeGroups(
   indicatorsCalls,
   publicationsCalls,
   certificatesCalls,
+  importsCalls,
 );
 
 export type Contract = typeof contract;

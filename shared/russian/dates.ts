@@ -184,3 +184,20 @@ export function formatDateRangeLong(from: string, to: string): string {
   if (m1 !== m2) return `${d1} ${MONTHS_GENITIVE[m1 - 1]} – ${d2} ${MONTHS_GENITIVE[m2 - 1]} ${y2} года`;
   return `${d1}–${d2} ${MONTHS_GENITIVE[m2 - 1]} ${y2} года`;
 }
+
+const WRITTEN_DATE = /^\s*(\d{1,2})\s+([а-яё]+)\s+(\d{4})(?:\s*(?:г\.?|года?))?\s*$/i;
+
+/**
+ * A date as a list written by hand states it: «12 марта 2024 г.», «1 сентября 2017 года», «12 март
+ * 2024» — the day, the month's name (genitive or nominative, any case), the year.
+ */
+export function readWrittenDate(text: string): TypedDate {
+  const m = WRITTEN_DATE.exec(text);
+  if (!m) return readTypedDate(text);
+  const word = m[2]!.toLowerCase().replace(/ё/g, 'е');
+  const index = MONTHS_GENITIVE.findIndex((g, i) => g === word || MONTHS_NOMINATIVE[i]!.toLowerCase() === word);
+  if (index < 0) return { kind: 'malformed', text };
+  const iso = `${m[3]}-${pad(index + 1)}-${pad(Number(m[1]))}`;
+  const written = `${pad(Number(m[1]))}.${pad(index + 1)}.${m[3]}`;
+  return isIsoDate(iso) ? { kind: 'date', iso, text: written } : { kind: 'impossible', iso, text: written };
+}

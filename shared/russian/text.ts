@@ -125,3 +125,11 @@ export function matchesWords(text: string, query: string): boolean {
   const haystack = searchText(text);
   return searchWords(query).every((word) => haystack.includes(word));
 }
+
+/**
+ * The key by which an import finds a record of the registry: two names are the same person or
+ * organisation when their keys are equal — the sort key's folding (case, ё = е, quotes, every
+ * other sign only separating words), nothing fuzzier. The one place the rule lives: the
+ * duplicates issue (18) extends it here for the import and the registry alike.
+ */
+export const nameMatchKey = (...parts: string[]): string => sortKey(parts.filter(Boolean).join(' '));

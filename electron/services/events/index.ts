@@ -6,3 +6,5 @@ export { eventsHandlers } from './handlers';
 export { eventForHandout, eventLabels, type EventForHandout } from './handout';
 export { specialistsTrained, specialistsTrainedByQuarter, type PlacedCount, type PlacedQuarterCount } from './trained';
 export { eventCompletion, type EventCompletion } from './completers';
+// Issue 17: a participant list imported from a file.
+export { addImportedParticipants } from './participants';

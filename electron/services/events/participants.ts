@@ -72,6 +72,17 @@ export function addParticipants(db: AppDb, input: { eventId: number; personIds: 
   });
 }
 
+/**
+ * The participants of an imported list (issue 17), in the list's order: numbered after those
+ * already registered, with their workplace and position as the registry has them today.
+ */
+export function addImportedParticipants(db: AppDb, eventId: number, personIds: number[]): AddedParticipants {
+  return inTransaction(db, () => {
+    requireSpecialists(requireEvent(db, eventId));
+    return register(db, eventId, personIds, 'participant', 'manual');
+  });
+}
+
 /** One step at the door: the person into the registry, onto the list, and marked present at the session given. */
 export function addWalkIn(db: AppDb, input: WalkInInput, today = todayLocal()): EventDetail {
   return inTransaction(db, () => {

@@ -61,6 +61,8 @@ export const TABLES: Record<string, TableWording> = {
   // Certificates (issue 19) are never deleted, only annulled; an event or a participation under one is not deleted either.
   certificates: { registers: ['certificates', 'events'], gone: 'с тех пор удалён сертификат, указанный в записи' },
   certificate_layout: { registers: ['certificates'] },
+  // Import reports (issue 17) are never deleted by a call; they go with their event.
+  import_reports: { registers: ['imports', 'events'] },
 };
 
 /** What a unique index guards, for «the slot is taken since». */

@@ -1,0 +1,127 @@
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import type { AppDb } from '@db/open';
+import { importReports } from '@db/schema';
+import { conflict, invalid } from '@main/api/errors';
+import { setSetting } from '@main/services/common/settings';
+import { addImportedParticipants } from '@main/services/events';
+import { getStoredFile, readStoredFile } from '@main/services/files';
+import { createOrganization, createPerson } from '@main/services/registry';
+import type {
+  ImportLine,
+  ImportPreview,
+  ImportReport,
+  ImportReportSummary,
+  ImportSource,
+  ImportTarget,
+  StrippedLine,
+} from '@shared/contract/imports';
+import { mappingKey, planImport } from './match';
+import { readSheet, type ReadSheet } from './read';
+
+/**
+ * The import's steps, each taking the connection it runs on: reading the file (the slow part,
+ * outside any transaction), the preview, and the write — matching again and writing every
+ * accepted row, the remembered mapping and the report in one transaction.
+ */
+
+export interface LoadedFile {
+  fileName: string;
+  sheet: ReadSheet;
+}
+
+export async function loadFile(db: AppDb, dataDir: string, source: ImportSource): Promise<LoadedFile> {
+  const stored = getStoredFile(db, source.fileHash);
+  if (!stored) throw conflict('Файл не найден в хранилище приложения: выберите его ещё раз.');
+  const sheet = await readSheet(readStoredFile(db, dataDir, source.fileHash), stored.originalName, source.encoding);
+  return { fileName: stored.originalName, sheet };
+}
+
+export function previewImport(db: AppDb, file: LoadedFile, source: ImportSource): ImportPreview {
+  return { fileName: file.fileName, ...planImport(db, file.sheet, source).preview };
+}
+
+/** Called inside one transaction: everything it writes lands together or not at all. */
+export function writeImport(
+  db: AppDb,
+  file: LoadedFile,
+  source: ImportSource,
+  progress: (done: number, total: number) => void = () => {},
+): ImportReport {
+  const plan = planImport(db, file.sheet, source);
+  const { preview } = plan;
+  if (preview.mappingProblem) throw invalid(preview.mappingProblem);
+  if (plan.rows.length === 0) {
+    throw invalid(
+      preview.lines.length === 0
+        ? 'В файле не найдено ни одной строки списка: проверьте, тот ли это файл.'
+        : 'Ни одну строку файла импортировать нельзя: причины — в предпросмотре.',
+    );
+  }
+  const personIds: number[] = [];
+  let done = 0;
+  for (const row of plan.rows) {
+    if (row.kind === 'person') personIds.push(row.personId);
+    else if (row.kind === 'newPerson') personIds.push(createPerson(db, row.person).id);
+    else if (row.kind === 'newOrganization') createOrganization(db, row.organization);
+    if (++done % 500 === 0) progress(done, plan.rows.length);
+  }
+  if (source.target === 'participants') addImportedParticipants(db, source.eventId!, personIds);
+  setSetting(db, mappingKey(plan.signature), preview.mapping);
+  const saved = db
+    .insert(importReports)
+    .values({
+      target: source.target,
+      eventId: source.eventId,
+      fileName: file.fileName,
+      encoding: preview.encoding,
+      matched: preview.matched,
+      added: preview.added,
+      rejected: preview.rejected,
+      lines: JSON.stringify(preview.lines),
+      skipped: JSON.stringify(preview.skipped),
+      stripped: JSON.stringify(preview.stripped),
+    })
+    .returning({ id: importReports.id })
+    .get();
+  return getImportReport(db, saved.id);
+}
+
+type ReportRow = typeof importReports.$inferSelect;
+
+const summaryOf = (r: ReportRow): ImportReportSummary => ({
+  id: r.id,
+  target: r.target,
+  eventId: r.eventId,
+  fileName: r.fileName,
+  encoding: r.encoding === 'utf-8' || r.encoding === 'windows-1251' ? r.encoding : null,
+  importedAt: r.importedAt,
+  matched: r.matched,
+  added: r.added,
+  rejected: r.rejected,
+});
+
+export function getImportReport(db: AppDb, id: number): ImportReport {
+  const r = db.select().from(importReports).where(eq(importReports.id, id)).get();
+  if (!r) throw conflict('Отчёт об импорте не найден: возможно, его удалили вместе с мероприятием.');
+  return {
+    ...summaryOf(r),
+    lines: JSON.parse(r.lines) as ImportLine[],
+    skipped: JSON.parse(r.skipped) as ImportReport['skipped'],
+    stripped: JSON.parse(r.stripped) as StrippedLine[],
+  };
+}
+
+export function listImportReports(db: AppDb, input: { target: ImportTarget; eventId: number | null }): ImportReportSummary[] {
+  return db
+    .select()
+    .from(importReports)
+    .where(
+      and(
+        eq(importReports.target, input.target),
+        input.eventId === null ? isNull(importReports.eventId) : eq(importReports.eventId, input.eventId),
+      ),
+    )
+    .orderBy(desc(importReports.id))
+    .all()
+    .map(summaryOf);
+}

@@ -1,0 +1,252 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import iconv from 'iconv-lite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ImportPreview, ImportReport, ImportSourceInput } from '@shared/contract/imports';
+import type { Job } from '@shared/contract/jobs';
+import { putFile } from '@main/services/files';
+import { appApi } from '@tests/unit/meetings/helpers';
+import { hashTables } from '@tests/unit/foundation/tables';
+
+/**
+ * The import through the real dispatcher, the worker thread and the file store, on the demo
+ * registry, one case per committed file (tests/fixtures/imports/, saved by LibreOffice Calc):
+ * what each row becomes, what lands after the import, and that a refused file changes nothing.
+ */
+
+const FIXTURES = path.join(import.meta.dirname, '..', '..', 'fixtures', 'imports');
+let api: ReturnType<typeof appApi>;
+
+beforeAll(async () => {
+  api = appApi();
+  await api.call('app.initialize', { mode: 'demo' });
+});
+afterAll(() => api.cleanup());
+
+async function stored(name: string, bytes: Buffer<ArrayBufferLike> = readFileSync(path.join(FIXTURES, name))) {
+  return (await putFile(api.app.db, api.app.env.dataDir, Readable.from([bytes]), { originalName: name })).hash;
+}
+
+async function newEvent(title: string) {
+  const typeId = api.one<{ id: number }>(`SELECT id FROM list_values WHERE list = 'eventTypes' AND value = 'Семинар'`).id;
+  const e = await api.call('events.create', {
+    typeId,
+    centerRole: 'organizer',
+    title,
+    level: 'municipal',
+    firstDay: '2024-03-12',
+    lastDay: '2024-03-12',
+  });
+  return e.id;
+}
+
+async function finished(job: Job<ImportReport>): Promise<Job<ImportReport>> {
+  for (;;) {
+    const now = (await api.call('jobs.get', { id: job.id })) as Job<ImportReport>;
+    if (now.state !== 'running') return now;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+async function importFile(source: ImportSourceInput) {
+  return finished((await api.call('imports.run', source)) as Job<ImportReport>);
+}
+
+/** A file refused at once: the preview and the import both say why, and no table changes. */
+async function refusedFile(name: string, bytes?: Buffer<ArrayBufferLike>) {
+  const fileHash = await stored(name, bytes);
+  const before = hashTables(api.app.sqlite);
+  const eventId = await newEvent(`Проверка файла ${name}`);
+  const afterEvent = hashTables(api.app.sqlite);
+  const preview = await api.refusal('imports.preview', { fileHash, target: 'participants', eventId });
+  const job = await importFile({ fileHash, target: 'participants', eventId });
+  expect(job.state).toBe('failed');
+  expect(job.error).toBe(preview.message);
+  expect(hashTables(api.app.sqlite)).toEqual(afterEvent);
+  expect(before).not.toEqual(afterEvent);
+  return preview.message;
+}
+
+const byRow = (lines: ImportPreview['lines']) => Object.fromEntries(lines.map((l) => [l.row, l.text]));
+
+describe('import of a participant list', () => {
+  it('reads an .xlsx with a title line and a merged two-row header, matches by the exact normalised name, and imports all at once', async () => {
+    const fileHash = await stored('participants-merged-header.xlsx');
+    const eventId = await newEvent('Семинар «Профилактика жестокого обращения с детьми»');
+    const preview = await api.call('imports.preview', { fileHash, target: 'participants', eventId });
+    expect(preview.remembered).toBe(false);
+    expect(preview.columns.map((c) => c.header)).toEqual([
+      '№ п/п',
+      'ФИО. Фамилия',
+      'ФИО. Имя',
+      'ФИО. Отчество',
+      'Организация',
+      'Должность',
+      'Телефон',
+      'E-mail',
+      'Дата согласия на обработку ПДн',
+    ]);
+    expect(Object.fromEntries(preview.mapping.map((m) => [m.field, m.column]))).toEqual({
+      lastName: 1,
+      firstName: 2,
+      middleName: 3,
+      organization: 4,
+      position: 5,
+      phone: 6,
+      email: 7,
+      pdConsentDate: 8,
+    });
+    expect(byRow(preview.lines)).toEqual({
+      4: 'совпадает с Белова Анна Юрьевна, МБОУ СОШ №1 г. Уварово',
+      5: 'совпадает с Ёлкина Надежда Васильевна, КДН и ЗП Уваровского района',
+      6: 'новый человек, МБОУ СОШ №1 г. Уварово',
+      7: 'новый человек; организации «Школа № 99» нет в реестре — место работы не указано',
+      8: 'отклонено: тот же человек, что в строке 4',
+      10: 'отклонено: нет фамилии или имени',
+    });
+    expect(preview.skipped).toEqual([{ row: 11, reason: 'строка итогов' }]);
+    expect([preview.matched, preview.added, preview.rejected]).toEqual([2, 2, 2]);
+
+    const job = await importFile({ fileHash, target: 'participants', eventId });
+    expect(job.error).toBeNull();
+    expect(job.state).toBe('ok');
+    const participants = api.all<{ n: number; last: string; phone: string; consent: string | null }>(
+      `SELECT p.registration_number n, pe.last_name last, pe.phone phone, pe.pd_consent_date consent FROM event_participants p
+       JOIN people pe ON pe.id = p.person_id WHERE p.event_id = ? ORDER BY n`,
+      eventId,
+    );
+    expect(participants.map((p) => [p.n, p.last])).toEqual([
+      [1, 'Белова'],
+      [2, 'Ёлкина'],
+      [3, 'Петрова'],
+      [4, 'Сидоров'],
+    ]);
+    // A phone typed as a number got its «+7» back; a real date cell is the day it shows.
+    expect(participants[2]).toMatchObject({ phone: '+7 (920) 111-22-33', consent: '2024-03-12' });
+    expect(participants[3]!.phone).toBe('+7 (910) 777-88-99');
+    const report = await api.call('imports.report', { id: job.result!.id });
+    expect(report).toMatchObject({
+      target: 'participants',
+      eventId,
+      fileName: 'participants-merged-header.xlsx',
+      matched: 2,
+      added: 2,
+      rejected: 2,
+    });
+    expect(report.lines).toEqual(preview.lines);
+    expect((await api.call('imports.reports', { target: 'participants', eventId })).map((r) => r.id)).toEqual([report.id]);
+
+    // The same file again: the mapping is remembered, and everyone is now on the list.
+    const again = await api.call('imports.preview', { fileHash, target: 'participants', eventId });
+    expect(again.remembered).toBe(true);
+    expect(again.lines.filter((l) => l.outcome !== 'rejected')).toEqual([]);
+    expect(byRow(again.lines)[6]).toBe('отклонено: уже в списке участников (№ 3)');
+    const before = hashTables(api.app.sqlite);
+    const none = await importFile({ fileHash, target: 'participants', eventId });
+    expect(none.error).toBe('Ни одну строку файла импортировать нельзя: причины — в предпросмотре.');
+    expect(hashTables(api.app.sqlite)).toEqual(before);
+  });
+
+  it('reads Excel’s Russian CSV (cp1251, «;», quotes, a line break inside a cell, text dates) and can be switched to another encoding', async () => {
+    const fileHash = await stored('participants-cp1251.csv');
+    const eventId = await newEvent('Круглый стол по CSV');
+    const preview = await api.call('imports.preview', { fileHash, target: 'participants', eventId });
+    expect(preview.encoding).toBe('windows-1251');
+    expect(preview.columns.map((c) => c.header)).toEqual(['ФИО', 'Организация', 'Должность', 'Телефон', 'Электронная почта', 'Согласие']);
+    expect(byRow(preview.lines)).toEqual({
+      2: 'совпадает с Белова Анна Юрьевна, МБОУ СОШ №1 г. Уварово',
+      3: 'новый человек; организации «МБОУ "СОШ №2"; филиал в с. Ключи» нет в реестре — место работы не указано',
+      4: 'совпадает с Орлова Ирина Владимировна, Администрация г. Уварово',
+      5: 'отклонено: Электронная почта: Адрес электронной почты указан неверно',
+    });
+    const forced = await api.call('imports.preview', { fileHash, target: 'participants', eventId, encoding: 'utf-8' });
+    expect(forced.encoding).toBe('utf-8');
+    expect(forced.columns[0]!.header).toContain('\ufffd');
+    const job = await importFile({ fileHash, target: 'participants', eventId });
+    expect(job.state).toBe('ok');
+    const elkin = api.one<{ position: string; consent: string }>(
+      `SELECT position, pd_consent_date consent FROM people WHERE last_name = 'Ёлкин'`,
+    );
+    expect(elkin).toEqual({ position: 'Учитель начальных классов', consent: '2024-03-12' });
+  });
+
+  it('refuses an .xls, a renamed PDF, a binary file and an empty one in Russian, changing nothing', async () => {
+    expect(await refusedFile('participants.xls')).toMatch(/^Это файл Excel 97–2003 \(\.xls\).*Сохраните файл в формате \.xlsx/);
+    expect(await refusedFile('renamed-pdf.xlsx')).toBe(
+      'Это не таблица, а PDF, хотя имя файла говорит другое. Файл не похож на таблицу: выберите список в формате .xlsx или .csv.',
+    );
+    expect(await refusedFile('photo.csv', Buffer.from([0x00, 0x01, 0x02, 0xff, 0x00, 0x10]))).toMatch(/не похож на таблицу/);
+    expect(await refusedFile('empty.csv', Buffer.alloc(0))).toBe('Файл пуст: в нём нет ни одной строки.');
+    expect(await refusedFile('broken.xlsx', Buffer.from('PK\u0003\u0004 not really a zip', 'latin1'))).toMatch(/повреждена/);
+  });
+});
+
+describe('import into the registry', () => {
+  it('reads text dates in three forms and phones typed as numbers', async () => {
+    const fileHash = await stored('people-text-dates.xlsx');
+    const preview = await api.call('imports.preview', { fileHash, target: 'people' });
+    expect(byRow(preview.lines)).toEqual({
+      2: 'новый человек, МБОУ СОШ №1 г. Уварово',
+      3: 'новый человек',
+      4: 'новый человек',
+      5: 'новый человек',
+      6: 'отклонено: дата согласия «32.13.2024» не читается как дата',
+      7: 'совпадает с Семёнова Ольга Петровна, ТОГБУ «Центр по оказанию психолого-педагогических услуг «Доверие»',
+    });
+    const job = await importFile({ fileHash, target: 'people' });
+    expect(job.state).toBe('ok');
+    expect(
+      api.all(
+        `SELECT last_name, phone, pd_consent_date FROM people WHERE last_name IN ('Антонова','Борисов','Волкова','Григорьева') ORDER BY last_name`,
+      ),
+    ).toEqual([
+      { last_name: 'Антонова', phone: '8 (910) 123-45-67', pd_consent_date: '2024-03-12' },
+      { last_name: 'Борисов', phone: '+7 (910) 123-45-67', pd_consent_date: '2024-03-12' },
+      { last_name: 'Волкова', phone: '+7 (910) 123-45-67', pd_consent_date: '2024-03-12' },
+      { last_name: 'Григорьева', phone: '+7 (475) 342-12-34', pd_consent_date: '2024-03-12' },
+    ]);
+    expect((await api.call('imports.reports', { target: 'people' }))[0]).toMatchObject({ added: 4, matched: 1, rejected: 1 });
+  });
+
+  it('reads «CSV UTF-8» with a BOM into organisations, strips the characters XML forbids and names them', async () => {
+    const fileHash = await stored('organizations-utf8-bom.csv');
+    const preview = await api.call('imports.preview', { fileHash, target: 'organizations' });
+    expect(preview.encoding).toBe('utf-8');
+    expect(preview.stripped).toEqual([{ row: 4, codes: ['U+000B'] }]);
+    expect(byRow(preview.lines)).toEqual({
+      2: 'совпадает с Отдел опеки и попечительства администрации Инжавинского района',
+      3: 'новая организация (тип «Образовательная организация»)',
+      4: 'новая организация (тип «НКО»; муниципального образования «Неизвестный район» нет в реестре — не указано)',
+      5: 'отклонено: нет наименования организации',
+    });
+    const job = await importFile({ fileHash, target: 'organizations' });
+    expect(job.state).toBe('ok');
+    expect(
+      api.one(
+        `SELECT o.full_name, o.phone, m.name municipality FROM organizations o JOIN municipalities m ON m.id = o.municipality_id WHERE o.short_name = 'МБОУ «Инжавинская СОШ»'`,
+      ),
+    ).toEqual({
+      full_name: 'Муниципальное бюджетное общеобразовательное учреждение «Инжавинская средняя общеобразовательная школа»',
+      phone: '84755321234',
+      municipality: 'Инжавинский район',
+    });
+    expect(api.one<{ full_name: string }>(`SELECT full_name FROM organizations WHERE short_name = 'АНО «Семья»'`).full_name).toBe(
+      'Автономная некоммерческая организация «Семья»центр поддержки',
+    );
+  });
+
+  it('refuses a file whose every row is refused, and a mapping without the name column, changing nothing', async () => {
+    const bytes = iconv.encode('Должность;Телефон\nМетодист;123\n', 'windows-1251');
+    const fileHash = await stored('без-фио.csv', bytes);
+    const preview = await api.call('imports.preview', { fileHash, target: 'people' });
+    expect(preview.mappingProblem).toBe('Укажите, в каком столбце ФИО (или фамилия и имя по отдельности).');
+    const before = hashTables(api.app.sqlite);
+    const job = await importFile({ fileHash, target: 'people' });
+    expect(job.error).toBe(preview.mappingProblem);
+    expect(hashTables(api.app.sqlite)).toEqual(before);
+    // The user maps the column by hand: the preview follows the mapping asked for.
+    const mapped = await api.call('imports.preview', { fileHash, target: 'people', mapping: [{ field: 'fullName', column: 0 }] });
+    expect(byRow(mapped.lines)).toEqual({ 2: 'отклонено: нет фамилии или имени' });
+  });
+});
