@@ -111,6 +111,8 @@ const ROW_OVERRIDES: Record<string, Record<string, unknown>> = {
   indicator_values: { year: 2017 },
   // A typed indicator has no source (0017's CHECK: a source exactly when the rule is `computed`).
   indicator_definitions: { rule: 'sum', source: null },
+  // A registry import has no event (0019's CHECK: an event exactly for a participant list).
+  import_reports: { target: 'people', event_id: null },
 };
 
 /** Values a migration sets by its rule, by the migration: 0007 makes the organisation named as the profile the center. */

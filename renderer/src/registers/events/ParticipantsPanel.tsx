@@ -20,6 +20,7 @@ import { PeopleMultiPicker } from '@renderer/components/pickers';
 import { confirmDelete, EmptyState } from '@renderer/components/screen';
 import { WalkInDialog } from './WalkInDialog';
 import { MarkByNumbersDialog } from './MarkByNumbersDialog';
+import { ImportButton, ImportReports } from '@renderer/components/ImportDialog';
 
 /** A click on a cell moves the mark on: none → присутствовал → отсутствовал → по уважительной причине → none. */
 const NEXT: Record<SessionMark | 'none', SessionMark | null> = { none: 'present', present: 'absent', absent: 'excused', excused: null };
@@ -55,7 +56,9 @@ export function ParticipantsPanel({ e }: { e: EventDetail }) {
         <Button variant="light" leftSection={<IconUserPlus size={16} />} onClick={() => setWalkIn(true)}>
           Пришёл без регистрации…
         </Button>
+        <ImportButton target="participants" eventId={e.id} label="Список из файла…" />
       </Group>
+      <ImportReports target="participants" eventId={e.id} />
       {add.data && add.data.skipped > 0 ? (
         <Text size="sm" c="dimmed">
           Уже были в списке и не добавлены повторно: {add.data.skipped}.

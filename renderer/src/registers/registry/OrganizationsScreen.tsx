@@ -8,6 +8,7 @@ import { ORGANIZATION_TYPE_LABELS, type OrganizationType } from '@shared/enums';
 import { useCall, useChange } from '@renderer/api/client';
 import { Contacts, MunicipalityFilter, TypeFilter } from './common';
 import { AddButton, editDeleteActions, EmptyState, ScreenHeader, SearchInput } from '@renderer/components/screen';
+import { ImportButton, ImportReports } from '@renderer/components/ImportDialog';
 import { DataTable, type Column } from '@renderer/components/DataTable';
 import { OrganizationForm } from './OrganizationForm';
 import { useListState } from '@renderer/components/useListState';
@@ -71,7 +72,17 @@ export function OrganizationsScreen() {
 
   return (
     <>
-      <ScreenHeader title="Организации" description="Органы и учреждения системы профилактики, партнёры центра" action={add} />
+      <ScreenHeader
+        title="Организации"
+        description="Органы и учреждения системы профилактики, партнёры центра"
+        action={
+          <Group gap="xs">
+            <ImportButton target="organizations" />
+            {add}
+          </Group>
+        }
+      />
+      <ImportReports target="organizations" />
       <Group mb="md" align="flex-end">
         <SearchInput placeholder="Наименование" value={list.search} onChange={list.setSearch} />
         <TypeFilter label="Тип" value={list.filters.type} onChange={(v) => list.setFilter('type', v)} />

@@ -9,6 +9,7 @@ import { formatDate, personFullName } from '@shared/russian';
 import { useCall, useChange } from '@renderer/api/client';
 import { Contacts, MunicipalityFilter, TypeFilter } from './common';
 import { AddButton, editDeleteActions, EmptyState, ScreenHeader, SearchInput } from '@renderer/components/screen';
+import { ImportButton, ImportReports } from '@renderer/components/ImportDialog';
 import { DataTable, type Column } from '@renderer/components/DataTable';
 import { PersonForm } from './PersonForm';
 import { OrganizationPicker } from '@renderer/components/pickers';
@@ -66,7 +67,17 @@ export function PeopleScreen() {
 
   return (
     <>
-      <ScreenHeader title="Специалисты" description="Специалисты организаций: ответственные, участники, партнёры" action={add} />
+      <ScreenHeader
+        title="Специалисты"
+        description="Специалисты организаций: ответственные, участники, партнёры"
+        action={
+          <Group gap="xs">
+            <ImportButton target="people" />
+            {add}
+          </Group>
+        }
+      />
+      <ImportReports target="people" />
       <Group mb="md" align="flex-end">
         <SearchInput placeholder="Фамилия, имя, должность или e-mail" value={list.search} onChange={list.setSearch} />
         <div style={{ width: 300 }}>
