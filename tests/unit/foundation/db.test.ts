@@ -111,6 +111,9 @@ const ROW_OVERRIDES: Record<string, Record<string, unknown>> = {
   indicator_values: { year: 2017 },
   // A typed indicator has no source (0017's CHECK: a source exactly when the rule is `computed`).
   indicator_definitions: { rule: 'sum', source: null },
+  // A certificate is issued in its year, not annulled (0018's CHECKs; first filled here, under 0019).
+  certificates: { year: 2018, number: 1, issued_on: '2018-10-16', annulled_on: null, annul_reason: '', replaces_id: null },
+  certificate_layout: { id: 1 },
   // A registry import has no event (0019's CHECK: an event exactly for a participant list).
   import_reports: { target: 'people', event_id: null },
 };
