@@ -18,6 +18,7 @@ import { benchMeetings, scaledMeetings, seedMeetings, signSeeded } from './meeti
 import { benchEvents, scaledEvents, seedEvents } from './events';
 import { benchPublications, scaledPublications, seedPublications } from './publications';
 import { benchIndicators, scaledIndicators, seedIndicators } from './indicators';
+import { benchImportsAlone } from './imports';
 
 /**
  * `npm run bench`: every list, filter and search call at the reference scale, through the
@@ -477,6 +478,8 @@ const browserRows = await benchBrowser(dataDir, {
   meetingId: meetingsSeed.thirteenItemMeetingId,
   planYear: docxPlan.year,
 });
+// Imports (issue 17) add thousands of people: on a registry of their own at the same scale, after everything else.
+registerRows.push(...(await benchImportsAlone(scaledReference(SCALE))));
 rmSync(dataDir, { recursive: true, force: true });
 
 // ---- report ------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ import { conflict, invalid } from '@main/api/errors';
 import { setSetting } from '@main/services/common/settings';
 import { addImportedParticipants } from '@main/services/events';
 import { getStoredFile, readStoredFile } from '@main/services/files';
-import { createOrganization, createPerson } from '@main/services/registry';
+import { createOrganization, createPeople } from '@main/services/registry';
 import type {
   ImportLine,
   ImportPreview,
@@ -57,14 +57,15 @@ export function writeImport(
         : 'Ни одну строку файла импортировать нельзя: причины — в предпросмотре.',
     );
   }
-  const personIds: number[] = [];
-  let done = 0;
-  for (const row of plan.rows) {
-    if (row.kind === 'person') personIds.push(row.personId);
-    else if (row.kind === 'newPerson') personIds.push(createPerson(db, row.person).id);
-    else if (row.kind === 'newOrganization') createOrganization(db, row.organization);
-    if (++done % 500 === 0) progress(done, plan.rows.length);
-  }
+  const newPeople = plan.rows.flatMap((row) => (row.kind === 'newPerson' ? [row.person] : []));
+  progress(0, plan.rows.length);
+  const created = createPeople(db, newPeople);
+  let next = 0;
+  const personIds = plan.rows.flatMap((row) =>
+    row.kind === 'person' ? [row.personId] : row.kind === 'newPerson' ? [created[next++]!] : [],
+  );
+  progress(newPeople.length, plan.rows.length);
+  for (const row of plan.rows) if (row.kind === 'newOrganization') createOrganization(db, row.organization);
   if (source.target === 'participants') addImportedParticipants(db, source.eventId!, personIds);
   setSetting(db, mappingKey(plan.signature), preview.mapping);
   const saved = db

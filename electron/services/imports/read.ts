@@ -54,8 +54,8 @@ const OTHER_KINDS: [string, (b: Buffer) => boolean][] = [
  * Characters XML 1.0 forbids: a cell holding one would break every .docx and .xlsx the text later
  * reaches (a certificate, the attendance list). Tab, line feed and carriage return are allowed.
  */
-// eslint-disable-next-line no-control-regex
 const XML_FORBIDDEN =
+  // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/gu;
 
 export function stripForbidden(text: string, found: Set<string>): string {

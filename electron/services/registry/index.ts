@@ -3,5 +3,5 @@ export { registryHandlers } from './handlers';
 export { createMunicipality, listMunicipalities } from './municipalities';
 export { organizationNameSql, personFullNameSql } from './names';
 export { centerOrganizationId, createOrganization, getOrganization } from './organizations';
-export { createPerson, setPersonGender } from './people';
+export { createPeople, createPerson, setPersonGender } from './people';
 export { getProfile, saveProfile } from './profile';

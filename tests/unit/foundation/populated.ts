@@ -33,7 +33,7 @@ export async function populatedApp(): Promise<{ app: App; cleanup: () => void }>
   const file = await putFile(app.db, dataDir, list, { originalName: 'Специалисты.xlsx' });
   const started = await app.dispatch('imports.run', { fileHash: file.hash, target: 'people' });
   if (!started.ok) throw new Error(started.error.message);
-  for (let job = started.value as Job; job.state !== 'ok'; ) {
+  for (let job = started.value as Job; job.state !== 'ok';) {
     if (job.state !== 'running') throw new Error(job.error ?? job.state);
     await new Promise((resolve) => setTimeout(resolve, 20));
     const now = await app.dispatch('jobs.get', { id: job.id });
