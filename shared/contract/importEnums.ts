@@ -16,8 +16,8 @@ export const IMPORT_ENCODING_LABELS: Record<Exclude<ImportEncoding, 'auto'>, str
   'windows-1251': 'Windows-1251 (кириллица Windows)',
 };
 
-/** What a column of the file can be. */
-export const IMPORT_FIELDS = [
+/** The columns a list of people can have. */
+const PERSON_FIELDS = [
   'fullName',
   'lastName',
   'firstName',
@@ -27,12 +27,9 @@ export const IMPORT_FIELDS = [
   'phone',
   'email',
   'pdConsentDate',
-  'orgFullName',
-  'orgShortName',
-  'orgType',
-  'municipality',
-  'address',
 ] as const;
+/** What a column of the file can be: a person's fields, then an organisation's own. */
+export const IMPORT_FIELDS = [...PERSON_FIELDS, 'orgFullName', 'orgShortName', 'orgType', 'municipality', 'address'] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
 export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
@@ -52,17 +49,6 @@ export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
   address: 'Адрес',
 };
 
-const PERSON_FIELDS: readonly ImportField[] = [
-  'fullName',
-  'lastName',
-  'firstName',
-  'middleName',
-  'organization',
-  'position',
-  'phone',
-  'email',
-  'pdConsentDate',
-];
 /** The fields each kind of import can fill, in the order the mapping lists them. */
 export const TARGET_FIELDS: Record<ImportTarget, readonly ImportField[]> = {
   participants: PERSON_FIELDS,
