@@ -33,7 +33,9 @@ const FONT_FILES = ['PTSans_400Regular.ttf', 'PTSans_700Bold.ttf'] as const;
 
 /** The folder holding resources/fonts: the repository in development, app.asar when packaged (readable by fs). */
 function resourcesFolder(): string {
-  const here = import.meta.url ? path.dirname(fileURLToPath(import.meta.url)) : __dirname;
+  // Absolute: a worker thread run from source is evaluated code whose __dirname is «.» (the export's
+  // documents are built there), and createRequire below takes absolute paths only.
+  const here = path.resolve(import.meta.url ? path.dirname(fileURLToPath(import.meta.url)) : __dirname);
   for (let dir = here; ; dir = path.dirname(dir)) {
     if (existsSync(path.join(dir, 'resources', 'fonts', FONT_FILES[0]))) return path.join(dir, 'resources');
     if (path.dirname(dir) === dir) throw new Error(`Chart fonts not found above ${here}`);

@@ -136,6 +136,34 @@ describe('export through the application calls', () => {
   });
 });
 
+describe('the monitoring year document in the worker thread', () => {
+  it('is built there with its chart (the fonts and resvg found from evaluated code) and lands in the folder', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'rc-app-'));
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'rc-share-'));
+    const app = createApp({ dataDir });
+    try {
+      await app.dispatch('app.initialize', { mode: 'demo' });
+      await app.dispatch('exchange.saveSettings', { folder, centerCode: 'RC-06' });
+      const started = await app.dispatch('exchange.export', { year: 2017, kinds: ['indicators'] });
+      let job = (started as { value: Job<ExportResult> }).value;
+      while (job.state === 'running') {
+        await new Promise((r) => setTimeout(r, 50));
+        job = ((await app.dispatch('jobs.get', { id: job.id })) as { value: Job<ExportResult> }).value;
+      }
+      expect(job).toMatchObject({ state: 'ok', error: null });
+      expect(
+        walk(folder)
+          .filter((f) => f.includes('/indicators/'))
+          .map((f) => f.split('/').at(-1)),
+      ).toEqual(expect.arrayContaining(['Показатели мониторинга за 2017 год.docx', 'Показатели мониторинга за 2017 год.xlsx']));
+    } finally {
+      app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('command-line export', () => {
   const run = (args: string[]) =>
     spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'electron/cli/export.ts'), ...args], { cwd: root, encoding: 'utf8' });
