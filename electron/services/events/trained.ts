@@ -19,7 +19,8 @@ export interface PlacedQuarterCount extends PlacedCount {
  * its municipality: one query for any span of years. Asking year by year ran the completion SQL once
  * per year and carried every participant's row into JS: `npx tsx tests/bench/indicators.ts`, the
  * computed year over year, 227 ms before and 84–90 ms after at a load average of 2 (60,000
- * participations). `completed` already implies the event is held.
+ * participations; that "after" grouped by year, the grouping by quarter came later and was timed
+ * only at a load of 11–14). `completed` already implies the event is held.
  */
 const TRAINED_BY_QUARTER = `SELECT CAST(substr(e.first_day, 1, 4) AS INTEGER) AS year,
   (CAST(substr(e.first_day, 6, 2) AS INTEGER) + 2) / 3 AS quarter, e.municipality_id AS municipalityId, count(*) AS value
