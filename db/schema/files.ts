@@ -39,6 +39,8 @@ export interface FileReference {
 export const fileReferences: FileReference[] = [
   // The certificates' logo: the center's own layout, not sent in the package (certificate_layout is 'none').
   { table: 'certificate_layout', column: 'logo_hash', inPackage: false },
+  // A publication's printed file (issue 22): in backups and restore through the store, not in the package.
+  { table: 'publication_files', column: 'file_hash', inPackage: false },
 ];
 
 /**

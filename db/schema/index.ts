@@ -19,6 +19,17 @@ export * from './imports';
 import { listValueOrder } from './lists';
 import { agendaItemOrder, agendaSpeakerOrder, decisionOrder, discussionEntryOrder } from './meetings';
 import { planItemOrder } from './workPlan';
+import { writeOffActLineOrder, writeOffActMemberOrder } from './publications';
 
 /** Every ordered list of the schema (positions unique within a parent): db/positions.ts moves them. */
-export const ORDERED_LISTS = [planItemOrder, agendaItemOrder, decisionOrder, agendaSpeakerOrder, discussionEntryOrder, listValueOrder];
+export const ORDERED_LISTS = [
+  planItemOrder,
+  agendaItemOrder,
+  decisionOrder,
+  agendaSpeakerOrder,
+  discussionEntryOrder,
+  listValueOrder,
+  // Issue 22: an act of write-off's commission and lines.
+  writeOffActMemberOrder,
+  writeOffActLineOrder,
+];

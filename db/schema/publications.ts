@@ -3,9 +3,10 @@ import { check, index, integer, sqliteTable, text, uniqueIndex, type AnySQLiteCo
 import { MOVEMENT_KINDS } from '@shared/contract/publicationEnums';
 import { organizations, people } from './registry';
 import { events } from './events';
+import { storedFiles } from './files';
 import { listValues, type ListReference } from './lists';
 import { referenceRecord, type RegistryReference } from './references';
-import { columnRules, stamp, timestamps } from './rules';
+import { columnRules, orderedList, positionRules, stamp, timestamps } from './rules';
 import type { TablePolicies } from './tablePolicy';
 
 export { MOVEMENT_KINDS, type MovementKind } from '@shared/contract/publicationEnums';
@@ -123,4 +124,127 @@ export const publicationsListReferences: ListReference[] = [
 export const publicationsTablePolicies: TablePolicies = {
   publications: { label: 'Печатная продукция', package: 'all' },
   publication_movements: { label: 'Движения печатной продукции', package: 'all' },
+  // The files themselves stay with the center (backups carry them); the package has the ledger.
+  publication_files: { label: 'Файлы печатной продукции', package: 'none' },
+  write_off_acts: { label: 'Акты списания', package: 'all' },
+  write_off_act_members: { package: 'all' },
+  write_off_act_lines: { package: 'all' },
 };
+
+/**
+ * The file that is printed (issue 22): a publication's PDF or DOCX kept in the file store, in
+ * versions. A new version never replaces the older rows: each keeps its file (by hash, with the
+ * store's size, type and checksum) and the moment it was attached, and the highest version is the
+ * one printed. The content is backed up with the store (electron/services/files), not sent in the
+ * data package (db/schema/files.ts, fileReferences).
+ */
+export const publicationFiles = sqliteTable(
+  'publication_files',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    publicationId: integer('publication_id')
+      .notNull()
+      .references(() => publications.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    fileHash: text('file_hash')
+      .notNull()
+      .references(() => storedFiles.hash, { onDelete: 'restrict' }),
+    addedAt: text('added_at').notNull().default(stamp),
+  },
+  (t) => [
+    uniqueIndex('publication_files_version_unique').on(t.publicationId, t.version),
+    index('publication_files_hash').on(t.fileHash),
+    check('publication_files_version_positive', sql`${t.version} > 0`),
+    ...columnRules(t),
+  ],
+);
+
+export const WRITE_OFF_ACT_STATUSES = ['draft', 'signed'] as const;
+
+/**
+ * Акт списания печатной продукции: a draft while the commission prepares it; signed, it gets the
+ * next number of its year («№ 2026-003», UNIQUE) and its lines become write-off movements of the
+ * ledger in the same transaction (movement_id below), never before. The approver is copied from
+ * the center's profile at signing, so a later change of director does not rewrite a signed act.
+ */
+export const writeOffActs = sqliteTable(
+  'write_off_acts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    actDate: text('act_date').notNull(),
+    reason: text('reason').notNull(),
+    status: text('status', { enum: WRITE_OFF_ACT_STATUSES }).notNull().default('draft'),
+    /** The year of the number's series (the act's date's year) and the number, set at signing. */
+    year: integer('year'),
+    number: integer('number'),
+    signedAt: text('signed_at'),
+    approverName: text('approver_name').notNull().default(''),
+    approverPosition: text('approver_position').notNull().default(''),
+    ...timestamps(),
+  },
+  (t) => [
+    uniqueIndex('write_off_acts_year_number_unique').on(t.year, t.number),
+    check('write_off_acts_date', sql`${t.actDate} GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'`),
+    check(
+      'write_off_acts_signed',
+      sql`(${t.status} = 'draft' AND ${t.number} IS NULL AND ${t.year} IS NULL AND ${t.signedAt} IS NULL) OR (${t.status} = 'signed' AND ${t.number} > 0 AND ${t.year} = CAST(substr(${t.actDate}, 1, 4) AS INTEGER) AND ${t.signedAt} IS NOT NULL)`,
+    ),
+    ...columnRules(t),
+  ],
+);
+
+/** The commission: members from the center's staff, one of them its chair, in the order given. */
+export const writeOffActMembers = sqliteTable(
+  'write_off_act_members',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    actId: integer('act_id')
+      .notNull()
+      .references(() => writeOffActs.id, { onDelete: 'cascade' }),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'restrict' }),
+    chair: integer('chair', { mode: 'boolean' }).notNull().default(false),
+    position: integer('position').notNull(),
+  },
+  (t) => [
+    uniqueIndex('write_off_act_members_unique').on(t.actId, t.personId),
+    ...positionRules(t.position, [t.actId]),
+    uniqueIndex('write_off_act_members_one_chair')
+      .on(t.actId)
+      .where(sql`chair = 1`),
+    index('write_off_act_members_person').on(t.personId),
+    ...columnRules(t),
+  ],
+);
+
+/** The chair at 1, the members after in the order given; rewritten whole with the draft. */
+export const writeOffActMemberOrder = orderedList(writeOffActMembers, writeOffActMembers.position, [writeOffActMembers.actId]);
+
+/** What the act writes off: a publication and its copies; the movement once the act is signed. */
+export const writeOffActLines = sqliteTable(
+  'write_off_act_lines',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    actId: integer('act_id')
+      .notNull()
+      .references(() => writeOffActs.id, { onDelete: 'cascade' }),
+    publicationId: integer('publication_id')
+      .notNull()
+      .references(() => publications.id, { onDelete: 'restrict' }),
+    quantity: integer('quantity').notNull(),
+    position: integer('position').notNull(),
+    movementId: integer('movement_id').references(() => publicationMovements.id, { onDelete: 'restrict' }),
+  },
+  (t) => [
+    uniqueIndex('write_off_act_lines_unique').on(t.actId, t.publicationId),
+    ...positionRules(t.position, [t.actId]),
+    uniqueIndex('write_off_act_lines_movement_unique').on(t.movementId),
+    index('write_off_act_lines_publication').on(t.publicationId),
+    check('write_off_act_lines_quantity', sql`${t.quantity} > 0 AND ${t.quantity} = CAST(${t.quantity} AS INTEGER)`),
+    ...columnRules(t),
+  ],
+);
+
+/** The act's lines in the order entered; rewritten whole with the draft. */
+export const writeOffActLineOrder = orderedList(writeOffActLines, writeOffActLines.position, [writeOffActLines.actId]);

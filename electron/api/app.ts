@@ -11,7 +11,7 @@ import type { Readable } from 'node:stream';
 import type { Result } from '@shared/contract/define';
 import type { StoredFile, UploadMeta } from '@shared/contract/files';
 import { fileErrorMessage } from '@db/fileErrors';
-import { putFile } from '@main/services/files';
+import { openStoredFile, putFile } from '@main/services/files';
 import { DomainError } from './errors';
 import { refuseWhileWritesHeld } from './writeGate';
 
@@ -22,6 +22,7 @@ export interface AppOptions extends Omit<OpenOptions, 'file'> {
   /** The Electron window's file dialog (see AppEnv). */
   chooseFile?: AppEnv['chooseFile'];
   printToPdf?: AppEnv['printToPdf'];
+  printFile?: AppEnv['printFile'];
 }
 
 /**
@@ -29,7 +30,7 @@ export interface AppOptions extends Omit<OpenOptions, 'file'> {
  * process and the browser host both start the application through this one function.
  */
 export function createApp(options: AppOptions) {
-  const { dataDir, chooseFile, printToPdf, ...openOptions } = options;
+  const { dataDir, chooseFile, printToPdf, printFile, ...openOptions } = options;
   const lock = acquireDataDirLock(dataDir);
   let opened: ReturnType<typeof openDatabase>;
   try {
@@ -44,6 +45,7 @@ export function createApp(options: AppOptions) {
     dbFile: opened.file,
     ...(chooseFile ? { chooseFile } : {}),
     ...(printToPdf ? { printToPdf } : {}),
+    ...(printFile ? { printFile } : {}),
   };
   // One context object for the whole run: a restore replaces ctx.db and every later call sees it.
   const ctx: CallContext = { db: opened.db, env };
@@ -71,9 +73,20 @@ export function createApp(options: AppOptions) {
       return { ok: false, error: { code: 'internal', message: 'Внутренняя ошибка приложения: файл не сохранён' } };
     }
   };
+  /** A stored file streamed back to the browser host's page (a publication's PDF to download). */
+  const download = (hash: string): Result<{ size: number; stream: Readable }> => {
+    try {
+      const { file, stream } = openStoredFile(ctx.db, dataDir, hash);
+      return { ok: true, value: { size: file.size, stream } };
+    } catch (error) {
+      const message = fileErrorMessage(error) ?? 'Файл не найден в хранилище приложения';
+      return { ok: false, error: { code: 'not_found', message } };
+    }
+  };
   return {
     dispatch,
     upload,
+    download,
     get db() {
       return ctx.db;
     },

@@ -29,6 +29,19 @@ export interface AppEnv {
    * printToPDF, landscape A4); absent in the browser host, where the print dialog saves a PDF.
    */
   printToPdf?: (route: string) => Promise<Buffer>;
+  /**
+   * The Electron window's handout printing (electron/window/printFile.ts): a PDF sent to the
+   * printer with the number of copies, a DOCX opened in the system's application. Absent in the
+   * browser host, where the page downloads the file.
+   */
+  printFile?: (request: PrintRequest) => Promise<void>;
+}
+
+/** A copy of a stored file (in a private work folder) to print or to open. */
+export interface PrintRequest {
+  file: string;
+  action: 'print' | 'open';
+  copies: number;
 }
 
 /** What one call reports about itself while it runs. */

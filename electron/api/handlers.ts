@@ -10,7 +10,7 @@ import { eventsHandlers } from '@main/services/events';
 import { createUndoHandlers } from '@main/services/undo';
 import { filesHandlers } from '@main/services/files';
 import { indicatorsHandlers } from '@main/services/indicators';
-import { publicationsHandlers } from '@main/services/publications';
+import { publicationsHandlers, writeOffActsHandlers } from '@main/services/publications';
 import { certificatesHandlers } from '@main/services/certificates';
 import { importsHandlers } from '@main/services/imports';
 import { mergeHandlers, type Handlers } from './dispatch';
@@ -32,6 +32,7 @@ export const handlers: Handlers<Contract> = mergeHandlers(
   publicationsHandlers,
   certificatesHandlers,
   importsHandlers,
+  writeOffActsHandlers,
   // Each register's own conditions for taking a change back, by name.
   createUndoHandlers({ ...meetingsUndoGuards }),
 );

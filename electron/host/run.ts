@@ -67,6 +67,7 @@ export async function runHost(options: RunHostOptions): Promise<RunningHost> {
   const host = await startHost({
     dispatch: app.dispatch,
     upload: app.upload,
+    download: app.download,
     ...(options.staticDir ? { staticDir: path.resolve(options.staticDir) } : {}),
     port: options.port ?? 0,
   });

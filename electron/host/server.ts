@@ -24,6 +24,12 @@ export const API_PREFIX = '/api/call/';
 /** Streamed attachments: `POST /api/upload?name=…&size=…` with the token, the body the file itself. */
 export const UPLOAD_PATH = '/api/upload';
 /**
+ * A stored file read back: `GET /api/file/<sha-256>` with the token, streamed (a 50 MB PDF is not
+ * put inside a JSON answer). Always `application/octet-stream` and `attachment`: the page saves
+ * it under the name it knows, the browser never renders it as a page of this origin.
+ */
+export const FILE_PREFIX = '/api/file/';
+/**
  * A call's JSON: forms, never files (attachments come by UPLOAD_PATH). 4 MiB is far above any
  * form and bounds the time JSON.parse can take; the dispatcher bounds the shape after it.
  */
@@ -49,6 +55,8 @@ export interface HostOptions {
   dispatch: (name: string, payload: unknown) => Promise<Result<unknown>>;
   /** Stores an uploaded attachment (the app's file store); uploads are refused when absent. */
   upload?: (meta: UploadMeta, body: Readable) => Promise<Result<StoredFile>>;
+  /** Opens a stored file by its hash; a refusal (unknown, missing) as a Result. */
+  download?: (hash: string) => Result<{ size: number; stream: Readable }>;
   /** The built renderer (vite's output); API only when absent. */
   staticDir?: string;
   port?: number;
@@ -159,6 +167,24 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     if (!result.ok) res.setHeader('Connection', 'close');
     return send(res, result.ok ? 200 : 400, JSON.stringify(result));
   };
+  const download = (req: http.IncomingMessage, res: http.ServerResponse, name: string) => {
+    if (req.method !== 'GET') return refuse(res, 405, 'Метод не поддерживается');
+    if (!sameToken(req.headers[TOKEN_HEADER] as string | undefined, token))
+      return refuse(res, 401, 'Нет доступа: откройте приложение по адресу, напечатанному при запуске');
+    // Only a hash names a stored file: «../resource-center.sqlite» never becomes a path.
+    if (!/^[0-9a-f]{64}$/.test(name)) return refuse(res, 400, 'Неверное имя файла хранилища');
+    if (!options.download) return refuse(res, 404, 'Файлы не выдаются');
+    const opened = options.download(name);
+    if (!opened.ok) return send(res, 404, JSON.stringify(opened));
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': 'application/octet-stream',
+      'Content-Disposition': 'attachment',
+      'Content-Length': String(opened.value.size),
+      'Cache-Control': 'no-store',
+    });
+    opened.value.stream.on('error', () => res.destroy()).pipe(res);
+  };
   const server = http.createServer((req, res) => {
     void (async () => {
       if (hostHeaderCount(req) > 1) return refuse(res, 400, 'Запрос отклонён: заголовок Host указан больше одного раза');
@@ -171,6 +197,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         return refuse(res, 400, 'Неверный адрес запроса');
       }
       if (url.pathname === UPLOAD_PATH) return upload(req, res, url);
+      if (url.pathname.startsWith(FILE_PREFIX)) return download(req, res, url.pathname.slice(FILE_PREFIX.length));
       if (url.pathname.startsWith(API_PREFIX)) {
         if (req.method !== 'POST') return refuse(res, 405, 'Метод не поддерживается');
         if (!sameToken(req.headers[TOKEN_HEADER] as string | undefined, token))

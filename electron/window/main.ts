@@ -11,6 +11,8 @@ import { APP_START_URL } from './origin';
 import { runtimePaths } from './paths';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { buildWindowOptions, WINDOW_TITLE } from './window';
+import { printWithShell, type PrintableWindow } from './printFile';
+import path from 'node:path';
 
 /**
  * The Electron main process: composes the tested pieces around the real Electron module.
@@ -66,6 +68,7 @@ async function start(): Promise<void> {
       migrationsFolder: paths.migrationsFolder,
       chooseFile: chooseFileInDialog,
       printToPdf: (route) => printToPdfInWindow(route, paths.preload),
+      printFile: (request) => printWithShell(electronPrintShell, request, path.join(app.getPath('userData'), 'tmp')),
     });
   } catch (error) {
     fail(startupMessage(error));
@@ -116,6 +119,27 @@ async function printToPdfInWindow(route: string, preload: string): Promise<Buffe
     hidden.destroy();
   }
 }
+
+/**
+ * The real Electron behind electron/window/printFile.ts: a hidden sandboxed window without a
+ * preload for the PDF, webContents.print with the dialog, shell.openPath for a DOCX.
+ * Typechecked only: Electron does not run on the machines that build it.
+ */
+const electronPrintShell = {
+  hiddenWindow(): PrintableWindow {
+    const hidden = new BrowserWindow({
+      show: false,
+      webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, plugins: true },
+    });
+    return {
+      load: (url) => hidden.loadURL(url),
+      print: (options) =>
+        new Promise((resolve) => hidden.webContents.print(options, (success, failureReason) => resolve({ success, failureReason }))),
+      destroy: () => hidden.destroy(),
+    };
+  },
+  openPath: (file: string) => shell.openPath(file),
+};
 
 /**
  * `«Ресурсный центр».exe export --to FOLDER [--kinds …] [--year …]` for Windows Task Scheduler:

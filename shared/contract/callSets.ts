@@ -132,6 +132,7 @@ export const callSets: { readonly [K in CallName]: { readonly reads: readonly Re
   'people.options': { reads: ['people', 'organizations'], refusal: 'Не загружено' },
   'people.optionsByIds': { reads: ['people', 'organizations'], refusal: 'Не загружено' },
   'people.update': { reads: [], refusal: 'Не сохранено' },
+  'publications.attachFile': { reads: [], refusal: 'Не добавлено' },
   'publications.balanceChart': { reads: ['publications'], refusal: 'Не загружено' },
   'publications.create': { reads: [], refusal: 'Не сохранено' },
   'publications.delete': { reads: [], refusal: 'Не удалено' },
@@ -140,6 +141,7 @@ export const callSets: { readonly [K in CallName]: { readonly reads: readonly Re
   'publications.handOutAtEvent': { reads: [], refusal: 'Не сохранено' },
   'publications.list': { reads: ['publications', 'lists'], refusal: 'Не загружено' },
   'publications.planCandidates': { reads: ['workPlan', 'publications', 'lists'], refusal: 'Не загружено' },
+  'publications.printFile': { reads: [], refusal: 'Не открыто' },
   'publications.recordMovement': { reads: [], refusal: 'Не сохранено' },
   'publications.reverseMovement': { reads: [], refusal: 'Не сохранено' },
   'publications.statement': {
@@ -185,4 +187,12 @@ export const callSets: { readonly [K in CallName]: { readonly reads: readonly Re
   'workingGroups.get': { reads: ['meetings', 'names'], refusal: 'Не загружено' },
   'workingGroups.list': { reads: ['meetings', 'names'], refusal: 'Не загружено' },
   'workingGroups.update': { reads: [], refusal: 'Не сохранено' },
+  'writeOffActs.create': { reads: [], refusal: 'Не создано' },
+  'writeOffActs.delete': { reads: [], refusal: 'Не удалено' },
+  'writeOffActs.docx': { reads: ['publications', 'lists', 'people', 'profile'], refusal: 'Не загружено' },
+  'writeOffActs.get': { reads: ['publications', 'lists', 'people', 'profile'], refusal: 'Не загружено' },
+  'writeOffActs.list': { reads: ['publications', 'lists', 'people', 'profile'], refusal: 'Не загружено' },
+  'writeOffActs.sign': { reads: [], refusal: 'Не подписано' },
+  'writeOffActs.staff': { reads: ['people', 'profile', 'organizations'], refusal: 'Не загружено' },
+  'writeOffActs.update': { reads: [], refusal: 'Не сохранено' },
 };

@@ -15,6 +15,7 @@ import { indicatorsCalls } from './indicators';
 import { publicationsCalls } from './publications';
 import { certificatesCalls } from './certificates';
 import { importsCalls } from './imports';
+import { writeOffActsCalls } from './writeOffActs';
 
 /**
  * The whole API between the UI and the main process. A register adds its group here;
@@ -36,6 +37,7 @@ export const contract = mergeGroups(
   publicationsCalls,
   certificatesCalls,
   importsCalls,
+  writeOffActsCalls,
 );
 
 export type Contract = typeof contract;

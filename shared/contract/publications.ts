@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ENTERED_MOVEMENT_KINDS, type EnteredMovementKind, type MovementKind } from './publicationEnums';
 import { call, REFUSED, type CallDef, type FileOutput } from './define';
 import { id, isoDate, optionalText, requiredText, search, year, type Page } from './common';
+import { fileHash } from './files';
 
 /**
  * Publications (печатная продукция) and their stock ledger. What is on hand is never stored: it
@@ -66,6 +67,28 @@ export interface PublicationDetail extends Omit<PublicationRow, 'low' | 'stocked
   byEvent: EventDistribution[];
   /** In the ledger's order (date, receipts → issues → stocktakes, recorded time); reversals beside what they annul. */
   history: MovementView[];
+  /** The file that is printed, the latest version first (issue 22). */
+  files: PublicationFileVersion[];
+}
+
+/** One version of a publication's printed file, as the card lists it. */
+export interface PublicationFileVersion {
+  version: number;
+  /** The moment it was attached (ISO, UTC). */
+  addedAt: string;
+  hash: string;
+  size: number;
+  /** PDF or DOCX, told from the content. */
+  format: 'pdf' | 'docx';
+  /** The name it is downloaded under: the name it came with, the extension its content has. */
+  fileName: string;
+  current: boolean;
+}
+
+/** What «Печать» did in the Electron window: printed the PDF, or opened the DOCX in Word. */
+export interface PrintedFile {
+  action: 'printed' | 'opened';
+  copies: number;
 }
 
 /** A change of a past stocktake's difference a backdated movement caused, told to the user. */
@@ -179,6 +202,14 @@ const quantity = z
   .int('Количество экземпляров — целое число')
   .min(0, 'Количество экземпляров не может быть отрицательным')
   .max(10_000_000, 'Слишком большое количество экземпляров');
+
+/** Copies sent to the printer at once from the center: a handout run, not a print shop's. */
+export const MAX_PRINT_COPIES = 1000;
+export const printCopies = z
+  .number({ error: 'Укажите число экземпляров' })
+  .int('Число экземпляров — целое число')
+  .min(1, 'Укажите хотя бы один экземпляр')
+  .max(MAX_PRINT_COPIES, `За один раз печатают не больше ${MAX_PRINT_COPIES} экземпляров`);
 
 export const publicationInput = z
   .object({
@@ -335,6 +366,19 @@ export const publicationsCalls = {
   'publications.statementXlsx': call(period)
     .reads(...STATEMENT)
     .returns<FileOutput>(),
+  // Issue 22: the file that is printed, kept in the file store in versions.
+  /** Makes a stored file (uploaded or chosen in the main process) the publication's next version: a PDF or a DOCX only. */
+  'publications.attachFile': call(z.object({ publicationId: id, hash: fileHash }).strict())
+    .db(['publications'], REFUSED.add)
+    .returns<PublicationFileVersion>(),
+  /**
+   * The Electron window only: prints a PDF version with the number of copies, or opens a DOCX in
+   * the system's associated application. The print run is recorded afterwards, on the user's
+   * confirmation, by `publications.recordMovement`. The browser host downloads the file instead.
+   */
+  'publications.printFile': call(z.object({ publicationId: id, version: z.number().int().positive(), copies: printCopies }).strict())
+    .file([], REFUSED.open)
+    .returns<PrintedFile>(),
 } satisfies Record<string, CallDef<z.ZodType, unknown>>;
 
 export type PublicationInput = z.input<typeof publicationInput>;

@@ -12,3 +12,4 @@ export * from './declension';
 export * from './municipalities';
 export * from './bodies';
 export * from './numberInput';
+export * from './numberWords';

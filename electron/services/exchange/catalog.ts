@@ -2,7 +2,7 @@ import type { DocumentKind } from '@main/services/common/documentKind';
 import { minutesExportKind } from '@main/services/meetings';
 import { eventsExportKind } from '@main/services/events';
 import { planExportKind } from '@main/services/workPlan';
-import { publicationsExportKind } from '@main/services/publications';
+import { publicationsExportKind, writeOffActsExportKind } from '@main/services/publications';
 import { certificatesExportKind } from '@main/services/certificates';
 import { indicatorsExportKind } from '@main/services/indicators';
 
@@ -12,6 +12,7 @@ export const documentCatalog = {
   minutes: minutesExportKind,
   events: eventsExportKind,
   publications: publicationsExportKind,
+  writeOffActs: writeOffActsExportKind,
   certificates: certificatesExportKind,
   indicators: indicatorsExportKind,
 } satisfies Record<string, DocumentKind>;

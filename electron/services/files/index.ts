@@ -6,6 +6,7 @@
 export {
   adoptFiles,
   backupStoreDir,
+  copyStoredFile,
   embedFiles,
   getStoredFile,
   listStoredFiles,

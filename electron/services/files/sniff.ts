@@ -1,7 +1,10 @@
+import { readFile } from 'node:fs/promises';
+import JSZip from 'jszip';
+
 /**
- * The type of a stored file, from its first bytes: the name and the sender's Content-Type are
- * the sender's word, the bytes are the file. Only the kinds an attachment can usefully be
- * (pictures for logos and photos, documents for publications); anything else is stored as
+ * The type of a stored file, from its bytes: the name and the sender's Content-Type are the
+ * sender's word, the bytes are the file. Only the kinds an attachment can usefully be (pictures
+ * for logos and photos, documents for publications); anything else is stored as
  * `application/octet-stream` and never offered to the page as something to render.
  */
 const SIGNATURES: [string, (b: Buffer) => boolean][] = [
@@ -12,18 +15,48 @@ const SIGNATURES: [string, (b: Buffer) => boolean][] = [
   ['application/pdf', (b) => b.subarray(0, 5).toString('latin1') === '%PDF-'],
 ];
 
-const OFFICE: Record<string, string> = {
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  pptx: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-};
+export const PDF_MIME = 'application/pdf';
+export const DOCX_FILE_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const DOCM_MIME = 'application/vnd.ms-word.document.macroEnabled.12';
+export const XLSX_FILE_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const XLSM_MIME = 'application/vnd.ms-excel.sheet.macroEnabled.12';
+export const PPTX_MIME = 'application/vnd.openxmlformats-officedocument.presentationml.presentation';
 
-export function sniffMime(head: Buffer, originalName: string): string {
-  for (const [mime, test] of SIGNATURES) if (test(head)) return mime;
-  // An Office file is a ZIP; which one is told by the name, once the bytes say ZIP.
-  if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) {
-    const ext = /\.([a-z]+)$/i.exec(originalName)?.[1]?.toLowerCase();
-    return (ext && OFFICE[ext]) ?? 'application/zip';
+/**
+ * An Office Open XML package says what it is in `[Content_Types].xml`: the content type of its
+ * main part (ECMA-376 part 2). A .docm renamed .docx still declares `macroEnabled.main+xml`, an
+ * XLSX renamed .docx still declares a workbook: the name is never asked.
+ */
+const MAIN_PARTS: [RegExp, string][] = [
+  [/application\/vnd\.ms-word\.document\.macroEnabled\.main\+xml/, DOCM_MIME],
+  [/application\/vnd\.ms-word\.template\.macroEnabledTemplate\.main\+xml/, DOCM_MIME],
+  [/application\/vnd\.openxmlformats-officedocument\.wordprocessingml\.document\.main\+xml/, DOCX_FILE_MIME],
+  [/application\/vnd\.ms-excel\.sheet\.macroEnabled\.main\+xml/, XLSM_MIME],
+  [/application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet\.main\+xml/, XLSX_FILE_MIME],
+  [/application\/vnd\.openxmlformats-officedocument\.presentationml\.presentation\.main\+xml/, PPTX_MIME],
+];
+
+const isZip = (head: Buffer) => head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04;
+
+/** The mime of a ZIP's content: an Office document by its declared main part, else a plain ZIP. */
+async function zipKind(content: Buffer): Promise<string> {
+  try {
+    const zip = await JSZip.loadAsync(content);
+    const types = await zip.file('[Content_Types].xml')?.async('string');
+    if (types) for (const [pattern, mime] of MAIN_PARTS) if (pattern.test(types)) return mime;
+  } catch {
+    // A broken archive is only bytes.
   }
-  return 'application/octet-stream';
+  return 'application/zip';
+}
+
+/** The mime of a file by its first bytes alone (a picture, a PDF), or null when the whole file must be read (a ZIP). */
+export function sniffHead(head: Buffer): string | null {
+  for (const [mime, test] of SIGNATURES) if (test(head)) return mime;
+  return isZip(head) ? null : 'application/octet-stream';
+}
+
+/** The mime of a file written to `file` (its first bytes in `head`). */
+export async function sniffFile(file: string, head: Buffer): Promise<string> {
+  return sniffHead(head) ?? zipKind(await readFile(file));
 }

@@ -24,7 +24,7 @@ import {
 import { UserFileError } from '@db/fileErrors';
 import { MAX_UPLOAD_BYTES, type StoredFile } from '@shared/contract/files';
 import { safeName } from '@shared/paths';
-import { sniffMime } from './sniff';
+import { sniffFile } from './sniff';
 
 /**
  * The file store: every attachment once, content-addressed by SHA-256 inside the data folder
@@ -107,6 +107,7 @@ export async function putFile(db: AppDb, dataDir: string, source: Readable | str
       hash.update(bytes);
       await handle.write(bytes);
     }
+    if (size === 0) throw new UserFileError('Файл пустой: в нём нет ни одного байта');
     await handle.sync();
   } catch (error) {
     await handle.close().catch(() => undefined);
@@ -114,6 +115,13 @@ export async function putFile(db: AppDb, dataDir: string, source: Readable | str
     throw error;
   }
   await handle.close();
+  let mime: string;
+  try {
+    mime = await sniffFile(temp, head);
+  } catch (error) {
+    await removeOwnAsync(store, tempRel, isTempName);
+    throw error;
+  }
   const digest = hash.digest('hex');
   const name = storedName(digest);
   await mkdirWithinAsync(store, digest.slice(0, 2));
@@ -125,10 +133,7 @@ export async function putFile(db: AppDb, dataDir: string, source: Readable | str
     if ((error as { code?: string }).code !== 'EEXIST') throw error;
   }
   const originalName = safeName(path.basename(options.originalName.replace(/\\/g, '/')).slice(0, 200), 'файл');
-  db.insert(storedFiles)
-    .values({ hash: digest, size, mime: sniffMime(head, originalName), originalName })
-    .onConflictDoNothing()
-    .run();
+  db.insert(storedFiles).values({ hash: digest, size, mime, originalName }).onConflictDoNothing().run();
   return getStoredFile(db, digest)!;
 }
 
@@ -150,6 +155,20 @@ export function readStoredFile(db: AppDb, dataDir: string, hash: string): Buffer
   const content = file ? contentIn(storeDir(dataDir), hash) : undefined;
   if (!file || !content) throw new UserFileError('Файл не найден в хранилище приложения');
   return readFileSync(content);
+}
+
+/**
+ * A copy of a stored file under a name of the user's (for a program outside the app: the
+ * printer, Word) in a private work folder of the data folder; answers its path.
+ */
+export function copyStoredFile(db: AppDb, dataDir: string, hash: string, purpose: string, name: string): string {
+  const file = getStoredFile(db, hash);
+  const content = file ? contentIn(storeDir(dataDir), hash) : undefined;
+  if (!file || !content) throw new UserFileError('Файл не найден в хранилище приложения');
+  const folder = privateWorkFolder(dataDir, purpose);
+  const target = within(folder, safeName(name, 'файл'));
+  copyFileSync(content, target);
+  return target;
 }
 
 export interface FileReferenceCount {

@@ -6,6 +6,8 @@ import { findPlan, listItems } from '@main/services/workPlan';
 import { movementInput, publicationInput, type EnteredMovementKind } from '@shared/contract/publications';
 import { recordMovement } from './movements';
 import { createPublication } from './records';
+import { writeOffActInput } from '@shared/contract/writeOffActs';
+import { centerStaff, createAct } from './writeOffActs';
 
 /**
  * The demo's printed materials of 2017 (seed 003): the collection «Что написано пером...» (essays
@@ -153,4 +155,25 @@ export function seedDemoPublications(db: AppDb): void {
       kind === 'receipt' ? { printer: detail, printedInHouse: detail === '' } : kind === 'distribution' ? {} : { reason: detail };
     recordMovement(db, movementInput.parse({ publicationId: ids.get(key)!, kind, date, quantity, ...to, ...what }));
   }
+  seedDemoWriteOffAct(db, ids.get('рекомендации')!);
+}
+
+/**
+ * A draft act of write-off at the end of 2017 (issue 22): two copies of the recommendations
+ * spoiled by water, waiting for the director's signature. A draft moves nothing, so the demo's
+ * figures stay those of the annual report (seed 003).
+ */
+function seedDemoWriteOffAct(db: AppDb, publicationId: number): void {
+  const [chair, ...members] = centerStaff(db);
+  if (!chair || members.length < 2) return;
+  createAct(
+    db,
+    writeOffActInput.parse({
+      actDate: '2017-12-28',
+      reason: 'Экземпляры испорчены: залиты водой при протечке кровли в методическом кабинете',
+      chairId: chair.id,
+      memberIds: members.slice(0, 2).map((m) => m.id),
+      lines: [{ publicationId, quantity: 2 }],
+    }),
+  );
 }

@@ -7,6 +7,8 @@ import { getProfile } from '@main/services/registry';
 import type { DocumentKind } from '@main/services/common/documentKind';
 import { todayLocal } from '@shared/russian';
 import { movementStatement, stockOnDate } from './statements';
+import { writeOffActDocument } from '@shared/documents/publications/writeOffAct';
+import { getAct, listActs } from './writeOffActs';
 
 /** The publications' statements in Word and Excel: one report each (shared/documents/publications/layout.ts). */
 
@@ -56,5 +58,23 @@ export const publicationsExportKind: DocumentKind = {
       await stockDocx(db, onDate),
       await stockXlsx(db, onDate),
     ];
+  },
+};
+
+/** An act of write-off in Word: «ПРОЕКТ» on a draft, the number and the approval once signed. */
+export async function writeOffActDocx(db: AppDb, input: { id: number }): Promise<FileOutput> {
+  const profile = getProfile(db);
+  const spec = writeOffActDocument(getAct(db, input), { centerFullName: profile.fullName, centerShortName: profile.shortName });
+  return toFileOutput(await renderDocx(spec), `${spec.fileName}.docx`, DOCX_MIME);
+}
+
+/** The year's signed acts of write-off, in Word, for the export to the shared folder. */
+export const writeOffActsExportKind: DocumentKind = {
+  label: 'Печатная продукция: подписанные акты списания за год (Word)',
+  build: async (db, year) => {
+    const signed = listActs(db, { year }).filter((a) => a.status === 'signed');
+    const files: FileOutput[] = [];
+    for (const act of signed.reverse()) files.push(await writeOffActDocx(db, { id: act.id }));
+    return files;
   },
 };

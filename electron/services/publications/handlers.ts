@@ -14,6 +14,7 @@ import {
   updatePublication,
 } from './records';
 import { movementStatement, stockOnDate } from './statements';
+import { attachFile, printFile } from './files';
 
 export const publicationsHandlers: Handlers<typeof publicationsCalls> = {
   'publications.list': ({ db }, input) => listPublications(db, input),
@@ -34,4 +35,6 @@ export const publicationsHandlers: Handlers<typeof publicationsCalls> = {
   'publications.stockXlsx': ({ db }, input) => stockXlsx(db, input),
   'publications.statementDocx': ({ db }, input) => statementDocx(db, input),
   'publications.statementXlsx': ({ db }, input) => statementXlsx(db, input),
+  'publications.attachFile': ({ db }, input) => attachFile(db, input),
+  'publications.printFile': ({ db, env }, input) => printFile(db, env, input),
 };

@@ -1,6 +1,7 @@
 /** Publications and their stock ledger: what the other registers, the export and the demo may use. */
 export { publicationsHandlers } from './handlers';
-export { publicationsExportKind } from './documents';
+export { publicationsExportKind, writeOffActsExportKind } from './documents';
+export { writeOffActsHandlers } from './writeOffActsHandlers';
 export { seedDemoPublications } from './demo';
 export { printRunReceivedSql } from './ledger';
 // The ledger's «распространено экземпляров»: the indicators' computed figure «publications.distributed».

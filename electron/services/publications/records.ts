@@ -15,6 +15,7 @@ import { reusedQuery } from '@db/reusedQuery';
 import { balances, type Balance } from './ledger';
 import { history } from './history';
 import { distributedByEvent } from './eventHandout';
+import { publicationFileVersions } from './files';
 
 export const publicationNotFound = () => new DomainError('not_found', 'Издание не найдено или уже удалено');
 
@@ -121,6 +122,7 @@ export function getPublication(db: AppDb, input: { id: number }, today = todayLo
     planItem: publicationPlanItem(db, row.id),
     byEvent: distributedByEvent(db, eq(publicationMovements.publicationId, row.id)).reverse(),
     history: history(db, row.id),
+    files: publicationFileVersions(db, row.id),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Result } from '@shared/contract/define';
 import type { StoredFile } from '@shared/contract/files';
+import { saveBlob } from '@renderer/lib/download';
 
 /**
  * How a call reaches the main process. In the Electron window the preload exposes one
@@ -53,3 +54,20 @@ export async function uploadFile(file: File): Promise<Result<StoredFile>> {
 
 /** In the Electron window: files are chosen by the system dialog of the main process, a PDF is made by it. */
 export const inElectronWindow = () => window.resourceCenter !== undefined;
+
+/**
+ * Saves a stored file (a publication's PDF) in the browser host: streamed from `/api/file/<hash>`
+ * with the token, never inside a call's JSON, then handed to the browser's save flow under `fileName`.
+ */
+export async function downloadStoredFile(hash: string, fileName: string): Promise<Result<null>> {
+  const response = await fetch(`/api/file/${encodeURIComponent(hash)}`, {
+    headers: { 'x-rc-token': sessionStorage.getItem(TOKEN_KEY) ?? '' },
+  }).catch(() => undefined);
+  if (!response) return { ok: false, error: { code: 'internal', message: 'Нет связи с приложением: оно закрыто или перезапущено' } };
+  if (!response.ok) {
+    const refused = (await response.json().catch(() => undefined)) as Result<null> | undefined;
+    return refused && !refused.ok ? refused : { ok: false, error: { code: 'not_found', message: 'Файл не найден в хранилище приложения' } };
+  }
+  saveBlob(await response.blob(), fileName);
+  return { ok: true, value: null, changed: [] };
+}

@@ -39,7 +39,10 @@ describe('the file store', () => {
       expect(await streamToBuffer(openStoredFile(app.db, app.env.dataDir, first.hash).stream)).toEqual(PNG);
       expect(value<StoredFile>(await app.dispatch('files.get', { hash: first.hash })).mime).toBe('image/png');
       // Nothing refers to it yet; a register's foreign key is found without being listed (the certificates' logo).
-      expect(referencesTo(app.db, first.hash)).toEqual([{ table: 'certificate_layout', column: 'logo_hash', count: 0 }]);
+      expect(referencesTo(app.db, first.hash)).toEqual([
+        { table: 'certificate_layout', column: 'logo_hash', count: 0 },
+        { table: 'publication_files', column: 'file_hash', count: 0 },
+      ]);
     } finally {
       app.close();
     }

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createApp, type App } from '@main/api/app';
 import { contract, type CallInput, type CallName, type CallOutput } from '@shared/contract';
 import { hashTables } from './tables';
+import { Readable } from 'node:stream';
+import { putFile } from '@main/services/files';
 
 /**
  * Every `db` call of the contract holds as one transaction: made to fail right after its
@@ -116,6 +118,21 @@ async function plannedEvent(audience: 'specialists' | 'population' = 'specialist
 const seminarSession = () => one<{ id: number }>('SELECT id FROM event_sessions WHERE event_id = ? ORDER BY day LIMIT 1', seminarId()).id;
 const seminarParticipant = () =>
   one<{ id: number }>('SELECT id FROM event_participants WHERE event_id = ? ORDER BY registration_number DESC LIMIT 1', seminarId()).id;
+
+const collectionId = () => one<{ id: number }>("SELECT id FROM publications WHERE title LIKE 'Сборник%'").id;
+/** A write-off of one copy of the collection by three of the center's staff. */
+function actData() {
+  const staff = many<{ id: number }>(
+    'SELECT p.id FROM people p JOIN center_profile c ON c.organization_id = p.organization_id ORDER BY p.id LIMIT 3',
+  );
+  return {
+    actDate: '2018-06-01',
+    reason: 'Повреждены при хранении',
+    chairId: staff[0]!.id,
+    memberIds: staff.slice(1).map((s) => s.id),
+    lines: [{ publicationId: collectionId(), quantity: 1 }],
+  };
+}
 
 /** A valid, accepted input of every db call over the demo data, made ready by earlier calls where needed. */
 const fixtures: { [K in Exclude<DbCall, 'app.initialize'>]: () => Promise<CallInput<K>> | CallInput<K> } = {
@@ -347,6 +364,22 @@ const fixtures: { [K in Exclude<DbCall, 'app.initialize'>]: () => Promise<CallIn
     movementId: one<{ id: number }>("SELECT id FROM publication_movements WHERE kind = 'writeOff' ORDER BY id LIMIT 1").id,
     reason: 'Списание внесено по ошибке',
   }),
+  // Issue 22: a PDF of the store made the collection's next version; an act of write-off of the center's staff.
+  'publications.attachFile': async () => ({
+    publicationId: collectionId(),
+    hash: (await putFile(app.db, dataDir, Readable.from([Buffer.from('%PDF-1.4 памятка')]), { originalName: 'памятка.pdf' })).hash,
+  }),
+  'writeOffActs.create': () => actData(),
+  'writeOffActs.update': async () => ({
+    id: (await call('writeOffActs.create', actData())).id,
+    data: { ...actData(), reason: 'Залиты водой' },
+  }),
+  'writeOffActs.delete': async () => ({ id: (await call('writeOffActs.create', actData())).id }),
+  // The director approves it (an earlier fixture saved a profile without one).
+  'writeOffActs.sign': async () => {
+    await call('center.saveProfile', { ...(await call('center.getProfile', {})), directorName: 'А.Я. Гоберкорн' });
+    return { id: (await call('writeOffActs.create', actData())).id };
+  },
   'undo.apply': async () => {
     const person = await call('people.create', { lastName: 'Возвращаемая', firstName: 'Анна' });
     const deleted = await app.dispatch('people.delete', { id: person.id });
