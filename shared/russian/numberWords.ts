@@ -1,4 +1,5 @@
-import { convert } from 'number-to-words-ru';
+// The default export: Node resolves this ESM package's `main` to a UMD build whose named exports it cannot see.
+import numberToWordsRu from 'number-to-words-ru';
 import { plural, type NounForms } from './numbers';
 
 /**
@@ -14,15 +15,17 @@ const GENDER_INDEX: Record<NounGender, 0 | 1 | 2> = { masculine: 0, feminine: 1,
 
 export function numberInWords(n: number, gender: NounGender): string {
   if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`Not a whole number of items: ${n}`);
-  const words = convert(String(n), {
-    currency: {
-      currencyNameCases: ['', '', ''],
-      fractionalPartNameCases: ['', '', ''],
-      currencyNounGender: { integer: GENDER_INDEX[gender], fractionalPart: GENDER_INDEX[gender] },
-    },
-    showNumberParts: { integer: true, fractional: false },
-    showCurrency: { integer: false, fractional: false },
-  }).trim();
+  const words = numberToWordsRu
+    .convert(String(n), {
+      currency: {
+        currencyNameCases: ['', '', ''],
+        fractionalPartNameCases: ['', '', ''],
+        currencyNounGender: { integer: GENDER_INDEX[gender], fractionalPart: GENDER_INDEX[gender] },
+      },
+      showNumberParts: { integer: true, fractional: false },
+      showCurrency: { integer: false, fractional: false },
+    })
+    .trim();
   return words.charAt(0).toLowerCase() + words.slice(1);
 }
 

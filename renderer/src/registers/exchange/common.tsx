@@ -17,12 +17,7 @@ export const STATUS_LABELS: Record<ExportStatus, string> = {
 };
 export const STATUS_COLORS: Record<ExportStatus, string> = { running: 'blue', ok: 'green', failed: 'red', cancelled: 'yellow' };
 
-export function formatSize(bytes: number): string {
-  const mb = bytes / (1024 * 1024);
-  return mb >= 1
-    ? `${mb.toLocaleString('ru-RU', { maximumFractionDigits: 1 })} МБ`
-    : `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('ru-RU')} КБ`;
-}
+export { formatSize } from '@renderer/lib/fileSize';
 
 type PathCall = 'backup.now' | 'backup.restore' | 'exchange.openPackage';
 const PATH_KEY = { 'backup.now': 'targetFile', 'backup.restore': 'file', 'exchange.openPackage': 'manifestPath' } as const;

@@ -1,6 +1,6 @@
 import { Button, Checkbox, Group, SegmentedControl, Select, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconPlus, IconReportAnalytics, IconSearch } from '@tabler/icons-react';
+import { IconPlus, IconFileCertificate, IconReportAnalytics, IconSearch } from '@tabler/icons-react';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
@@ -50,6 +50,9 @@ export function CatalogueScreen() {
           <Group>
             <Button variant="default" leftSection={<IconReportAnalytics size={16} />} onClick={() => navigate('/publications/statements')}>
               Ведомости
+            </Button>
+            <Button variant="default" leftSection={<IconFileCertificate size={16} />} onClick={() => navigate('/publications/acts')}>
+              Акты списания
             </Button>
             <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
               Новое издание

@@ -13,6 +13,7 @@ import { copies, kindLabel, LowBadge, movementNote, numberCell, signedNumber } f
 import { ListTable } from '@renderer/components/ListTable';
 import { MovementForm, ReversalForm } from './MovementForm';
 import { PublicationForm } from './PublicationForm';
+import { PrintFile } from './PrintFile';
 
 const recorded = (iso: string) => new Date(iso).toLocaleString('ru-RU', { dateStyle: 'short', timeStyle: 'short' });
 
@@ -241,6 +242,7 @@ function Publication({ p }: { p: PublicationDetail }) {
           </Anchor>
         </Text>
       ) : null}
+      <PrintFile p={p} />
       <BalanceChart id={p.id} title={p.title} />
       {p.byEvent.length ? <ByEvent p={p} /> : null}
       <Title order={4}>История движения</Title>

@@ -1,35 +1,14 @@
-import { Anchor, Button, Checkbox, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Checkbox, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconFileSpreadsheet, IconFileText } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { formatNumber, readTypedDate, todayLocal, formatDate } from '@shared/russian';
+import { formatNumber, todayLocal } from '@shared/russian';
 import { eventDates } from '@shared/contract/eventEnums';
 import type { DistributionGroup } from '@shared/contract/publications';
 import { callApi, useCall } from '@renderer/api/client';
 import { useDocument } from '@renderer/components/useDocument';
-import { numberCell, signedNumber } from './common';
+import { DateInput, numberCell, signedNumber, useTypedDate } from './common';
 import { ListTable } from '@renderer/components/ListTable';
-
-/** A date typed as ДД.ММ.ГГГГ: the ISO date, or null while it is not a whole real date. */
-function useTypedDate(initial: string) {
-  const [text, setText] = useState(formatDate(initial));
-  const read = readTypedDate(text);
-  const problem = read.kind === 'impossible' ? 'Такой даты не существует' : read.kind === 'malformed' ? 'Дата указана неверно' : null;
-  return { text, setText, iso: read.kind === 'date' ? read.iso : null, problem };
-}
-
-function DateInput({ label, d }: { label: string; d: ReturnType<typeof useTypedDate> }) {
-  return (
-    <TextInput
-      label={label}
-      placeholder="ДД.ММ.ГГГГ"
-      w={150}
-      value={d.text}
-      onChange={(e) => d.setText(e.currentTarget.value)}
-      error={d.problem ?? undefined}
-    />
-  );
-}
 
 function Downloads({ busy, onWord, onExcel, disabled }: { busy: boolean; onWord: () => void; onExcel: () => void; disabled: boolean }) {
   return (

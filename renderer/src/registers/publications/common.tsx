@@ -1,7 +1,8 @@
-import { Badge } from '@mantine/core';
+import { Badge, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { MOVEMENT_KIND_LABELS } from '@shared/contract/publicationEnums';
 import type { MovementView } from '@shared/contract/publications';
-import { formatNumber } from '@shared/russian';
+import { formatDate, formatNumber, readTypedDate } from '@shared/russian';
 
 export const copies = (n: number) => `${formatNumber(n)} экз.`;
 
@@ -34,3 +35,24 @@ export function movementNote(m: MovementView): string {
 export const kindLabel = (m: MovementView) => MOVEMENT_KIND_LABELS[m.kind];
 
 export const numberCell = { textAlign: 'right' as const, whiteSpace: 'nowrap' as const };
+
+/** A date typed as ДД.ММ.ГГГГ: the ISO date, or null while it is not a whole real date. */
+export function useTypedDate(initial: string) {
+  const [text, setText] = useState(formatDate(initial));
+  const read = readTypedDate(text);
+  const problem = read.kind === 'impossible' ? 'Такой даты не существует' : read.kind === 'malformed' ? 'Дата указана неверно' : null;
+  return { text, setText, iso: read.kind === 'date' ? read.iso : null, problem };
+}
+
+export function DateInput({ label, d }: { label: string; d: ReturnType<typeof useTypedDate> }) {
+  return (
+    <TextInput
+      label={label}
+      placeholder="ДД.ММ.ГГГГ"
+      w={150}
+      value={d.text}
+      onChange={(e) => d.setText(e.currentTarget.value)}
+      error={d.problem ?? undefined}
+    />
+  );
+}

@@ -11,6 +11,8 @@ export const publicationsUi: RegisterUi = {
   routes: [
     { path: '/publications', component: screen('CatalogueScreen') },
     { path: '/publications/statements', component: screen('StatementsScreen') },
+    // Issue 22: acts of write-off, opened from the catalogue.
+    { path: '/publications/acts', component: screen('ActsScreen') },
     { path: '/publications/:id', component: screen('PublicationScreen') },
   ],
 };

@@ -2,3 +2,4 @@
 export { CatalogueScreen } from './CatalogueScreen';
 export { PublicationScreen } from './PublicationScreen';
 export { StatementsScreen } from './StatementsScreen';
+export { ActsScreen } from './ActsScreen';
