@@ -63,6 +63,11 @@ export const TABLES: Record<string, TableWording> = {
   certificate_layout: { registers: ['certificates'] },
   // Import reports (issue 17) are never deleted by a call; they go with their event.
   import_reports: { registers: ['imports', 'events'] },
+  // Issue 22: a publication's printed file in versions (deleted with a publication with an empty ledger), and acts of write-off.
+  publication_files: { registers: ['publications'] },
+  write_off_acts: { registers: ['publications'], gone: 'с тех пор удалён акт списания, указанный в записи' },
+  write_off_act_members: { registers: ['publications'] },
+  write_off_act_lines: { registers: ['publications'] },
 };
 
 /** What a unique index guards, for «the slot is taken since». */
