@@ -5,6 +5,7 @@ import {
   meetingsReferences,
   publicationsListReferences,
   publicationsReferences,
+  writeOffActsReferences,
   registryReferences,
   workPlanListReferences,
   indicatorsListReferences,
@@ -21,6 +22,7 @@ export const REGISTRY_REFERENCES: readonly RegistryReference[] = [
   ...eventsReferences,
   ...certificatesReferences,
   ...publicationsReferences,
+  ...writeOffActsReferences,
 ];
 
 /** Every register's references to values of the editable lists (schema/lists.ts). */

@@ -5,7 +5,7 @@ import { organizations, people } from './registry';
 import { events } from './events';
 import { storedFiles } from './files';
 import { listValues, type ListReference } from './lists';
-import { referenceRecord, type RegistryReference } from './references';
+import { linkReference, referenceRecord, type RegistryReference } from './references';
 import { columnRules, orderedList, positionRules, stamp, timestamps } from './rules';
 import type { TablePolicies } from './tablePolicy';
 
@@ -248,3 +248,15 @@ export const writeOffActLines = sqliteTable(
 
 /** The act's lines in the order entered; rewritten whole with the draft. */
 export const writeOffActLineOrder = orderedList(writeOffActLines, writeOffActLines.position, [writeOffActLines.actId]);
+
+/** Issue 22: a member of an act of write-off's commission (UNIQUE(act, person): a merge must not seat one twice). */
+export const writeOffActsReferences: RegistryReference[] = [
+  linkReference(
+    'person',
+    writeOffActMembers.personId,
+    writeOffActMembers.actId,
+    'writeOffAct',
+    ['акте списания', 'актах списания', 'актах списания'],
+    'член комиссии',
+  ),
+];
