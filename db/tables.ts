@@ -10,6 +10,7 @@ import { meetingsTablePolicies } from './schema/meetings';
 import { publicationsTablePolicies } from './schema/publications';
 import { planItemLinkTablePolicies } from './schema/planItemLinks';
 import { registryTablePolicies } from './schema/registry';
+import { reportsTablePolicies } from './schema/reports';
 import type { TablePolicies, TablePolicy } from './schema/tablePolicy';
 import { undoTablePolicies } from './schema/undo';
 import { workPlanTablePolicies } from './schema/workPlan';
@@ -47,6 +48,7 @@ export const TABLE_POLICIES: TablePolicies = {
   ...filesTablePolicies,
   ...indicatorsTablePolicies,
   ...importsTablePolicies,
+  ...reportsTablePolicies,
   stored_files: storedFilesInPackage(),
 };
 

@@ -33,3 +33,4 @@ export const ORDERED_LISTS = [
   writeOffActMemberOrder,
   writeOffActLineOrder,
 ];
+export * from './reports';

@@ -13,6 +13,7 @@ import { indicatorsHandlers } from '@main/services/indicators';
 import { publicationsHandlers, writeOffActsHandlers } from '@main/services/publications';
 import { certificatesHandlers } from '@main/services/certificates';
 import { importsHandlers } from '@main/services/imports';
+import { reportsHandlers } from '@main/services/reports';
 import { mergeHandlers, type Handlers } from './dispatch';
 import { jobsHandlers } from './jobs';
 
@@ -33,6 +34,7 @@ export const handlers: Handlers<Contract> = mergeHandlers(
   certificatesHandlers,
   importsHandlers,
   writeOffActsHandlers,
+  reportsHandlers,
   // Each register's own conditions for taking a change back, by name.
   createUndoHandlers({ ...meetingsUndoGuards }),
 );

@@ -29,6 +29,7 @@ export const REGISTERS = [
   'indicators',
   'certificates',
   'imports',
+  'reports',
 ] as const;
 export type Register = (typeof REGISTERS)[number];
 
@@ -66,6 +67,8 @@ export const REFUSED = {
   undo: 'Не отменено',
   load: 'Не загружено',
   issue: 'Не выдано',
+  approve: 'Не утверждено',
+  unlockReport: 'Утверждение не снято',
 } as const;
 
 /**

@@ -16,6 +16,7 @@ import { publicationsCalls } from './publications';
 import { certificatesCalls } from './certificates';
 import { importsCalls } from './imports';
 import { writeOffActsCalls } from './writeOffActs';
+import { reportsCalls } from './reports';
 
 /**
  * The whole API between the UI and the main process. A register adds its group here;
@@ -38,6 +39,7 @@ export const contract = mergeGroups(
   certificatesCalls,
   importsCalls,
   writeOffActsCalls,
+  reportsCalls,
 );
 
 export type Contract = typeof contract;

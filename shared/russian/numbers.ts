@@ -40,3 +40,31 @@ export function countedVerb(n: number, verb: readonly [singular: string, plural:
 /** «21 человек прошёл обучение»: the count, its noun and the agreeing verb. */
 export const countWithVerb = (n: number, forms: NounForms, verb: readonly [string, string]): string =>
   `${countOf(n, forms)} ${countedVerb(n, verb)}`;
+
+/**
+ * The three forms of the units the monitoring catalogue states in the genitive plural («случаев»,
+ * «детей»): a figure written in a sentence agrees with its number («1 случай», «2 ребёнка»). A unit
+ * the center added itself and this list does not know gives null: the figure is then written with
+ * its unit as stated, after a dash («Обращения – 3 ед.»), never with a wrong ending.
+ */
+const UNIT_FORMS: Record<string, NounForms> = {
+  случаев: ['случай', 'случая', 'случаев'],
+  детей: ['ребёнок', 'ребёнка', 'детей'],
+  семей: ['семья', 'семьи', 'семей'],
+  человек: ['человек', 'человека', 'человек'],
+  консультаций: ['консультация', 'консультации', 'консультаций'],
+  посещений: ['посещение', 'посещения', 'посещений'],
+  сигналов: ['сигнал', 'сигнала', 'сигналов'],
+  'экз.': ['экземпляр', 'экземпляра', 'экземпляров'],
+  экземпляров: ['экземпляр', 'экземпляра', 'экземпляров'],
+  мероприятий: ['мероприятие', 'мероприятия', 'мероприятий'],
+  заседаний: ['заседание', 'заседания', 'заседаний'],
+};
+
+export const unitForms = (unit: string): NounForms | null => UNIT_FORMS[unit.trim().toLowerCase()] ?? null;
+
+/** «26 случаев», or «26 ед.» for a unit whose forms are not known. */
+export const countInUnit = (n: number, unit: string): string => {
+  const forms = unitForms(unit);
+  return forms ? countOf(n, forms) : `${formatNumber(n)} ${unit}`;
+};

@@ -8,3 +8,5 @@ export { specialistsTrained, specialistsTrainedByQuarter, type PlacedCount, type
 export { eventCompletion, type EventCompletion } from './completers';
 // Issue 17: a participant list imported from a file.
 export { addImportedParticipants } from './participants';
+// Issue 23: the events a report of the period lists.
+export { eventsHeld, type ReportedEvent } from './reported';

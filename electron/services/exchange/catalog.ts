@@ -5,6 +5,7 @@ import { planExportKind } from '@main/services/workPlan';
 import { publicationsExportKind, writeOffActsExportKind } from '@main/services/publications';
 import { certificatesExportKind } from '@main/services/certificates';
 import { indicatorsExportKind } from '@main/services/indicators';
+import { reportsExportKind } from '@main/services/reports';
 
 /** The documents an export can carry: each register declares its kinds, listed here in the export's order. */
 export const documentCatalog = {
@@ -15,4 +16,5 @@ export const documentCatalog = {
   writeOffActs: writeOffActsExportKind,
   certificates: certificatesExportKind,
   indicators: indicatorsExportKind,
+  reports: reportsExportKind,
 } satisfies Record<string, DocumentKind>;

@@ -5,6 +5,7 @@ import type { AppDb } from '@db/open';
 import type { TaskContext, WorkerTask } from '@main/api/jobs';
 import type { DocumentKind } from '@main/services/common/documentKind';
 import { INDICATORS_TABLE_NAME, indicatorsDataTable } from '@main/services/indicators';
+import { REPORT_FIGURES_TABLE_NAME, reportFiguresTable } from '@main/services/reports';
 import { documentCatalog } from './catalog';
 import { DATA_KIND, PACKAGE_DB_NAME, snapshotDatabase, type SnapshotFacts } from './dataPackage';
 import { sha256, sha256File } from './shareFs';
@@ -84,6 +85,12 @@ export async function prepareExport(
     const tableFile = path.join(input.workDir, INDICATORS_TABLE_NAME);
     writeFileSync(tableFile, table);
     files.push({ kind: DATA_KIND, name: INDICATORS_TABLE_NAME, file: tableFile, size: table.length, sha256: sha256(table) });
+    // The approved reports' figures, as approved, for the coordinator's comparison of centers.
+    steps.progress('Таблица показателей утверждённых отчётов');
+    const figures = await reportFiguresTable(db);
+    const figuresFile = path.join(input.workDir, REPORT_FIGURES_TABLE_NAME);
+    writeFileSync(figuresFile, figures);
+    files.push({ kind: DATA_KIND, name: REPORT_FIGURES_TABLE_NAME, file: figuresFile, size: figures.length, sha256: sha256(figures) });
   }
   return { files, ...(snapshot ? { snapshot } : {}) };
 }

@@ -3,3 +3,5 @@ export { seedDemoMeetings } from './demo';
 export { minutesExportKind } from './documents';
 export { meetingsHandlers } from './handlers';
 export { meetingsUndoGuards } from './shared';
+// Issue 23: what the annual report reads of the meetings.
+export { assignmentsGiven, meetingsHeld, type ReportedAssignments, type ReportedMeeting } from './reported';

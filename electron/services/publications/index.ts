@@ -5,4 +5,4 @@ export { writeOffActsHandlers } from './writeOffActsHandlers';
 export { seedDemoPublications } from './demo';
 export { printRunReceivedSql } from './ledger';
 // The ledger's «распространено экземпляров»: the indicators' computed figure «publications.distributed».
-export { copiesDistributed, copiesDistributedByQuarter } from './statements';
+export { copiesDistributed, copiesDistributedByQuarter, publicationsIssued, type IssuedPublication } from './statements';

@@ -185,3 +185,27 @@ export function copiesDistributedByQuarter(
     .orderBy(sql`1`, sql`2`)
     .all();
 }
+
+/** A publication issued in a period: the copies of its print runs received then and its kind. */
+export interface IssuedPublication {
+  id: number;
+  title: string;
+  kind: string;
+  copies: number;
+}
+
+/**
+ * «Выпущено»: the publications whose counted print runs were received in [from, to], with the
+ * copies received, in title order — the report's list of what the center issued in the year.
+ */
+export function publicationsIssued(db: AppDb, period: { from: string; to: string }): IssuedPublication[] {
+  return db
+    .select({ id: publications.id, title: publications.title, kind: listValues.value, copies: sql<number>`sum(${pm.quantity})` })
+    .from(pm)
+    .innerJoin(publications, eq(publications.id, pm.publicationId))
+    .innerJoin(listValues, eq(listValues.id, publications.kindId))
+    .where(and(eq(pm.kind, 'receipt'), gte(pm.date, period.from), lte(pm.date, period.to), counted))
+    .groupBy(publications.id)
+    .orderBy(publications.sortKey)
+    .all();
+}

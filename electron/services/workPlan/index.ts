@@ -5,3 +5,5 @@ export { workPlanHandlers } from './handlers';
 export { getItem, listItems, setItemStatus } from './items';
 export { findPlan } from './plans';
 export { planCandidates } from './candidates';
+// Issue 23: the plan's execution as the annual report states it.
+export { planSummary } from './summary';

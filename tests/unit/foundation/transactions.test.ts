@@ -303,6 +303,21 @@ const fixtures: { [K in Exclude<DbCall, 'app.initialize'>]: () => Promise<CallIn
     settings: { ...(await call('certificates.layout', {})).settings, signerName: 'И.В. Сидорова', sealPlace: false },
     logoHash: null,
   }),
+  // The annual report: the demo year's, created by the first fixture, saved, approved and unlocked by the others.
+  'reports.create': () => ({ year: 2017, quarter: null }),
+  'reports.saveParagraph': async () => {
+    await call('reports.create', { year: 2018, quarter: 1 });
+    return { year: 2018, quarter: 1, key: 'closing', text: 'Проведено {{Заседания}}.' };
+  },
+  'reports.approve': async () => {
+    await call('reports.create', { year: 2018, quarter: 2 });
+    return { year: 2018, quarter: 2, approvedOn: '2018-07-02' };
+  },
+  'reports.unlock': async () => {
+    await call('reports.create', { year: 2018, quarter: 3 });
+    await call('reports.approve', { year: 2018, quarter: 3, approvedOn: '2018-10-01' });
+    return { year: 2018, quarter: 3, reason: 'Уточнены показатели мониторинга' };
+  },
   'marks.set': () => ({ sessionId: seminarSession(), marks: [{ participantId: seminarParticipant(), mark: 'excused' }] }),
   'marks.byNumbers': () => ({ sessionId: seminarSession(), numbers: '1, 2–3', othersAbsent: true }),
   'counts.set': async () => {

@@ -1,0 +1,79 @@
+/**
+ * Narrative with live figures: a paragraph a person writes around figures the application counts
+ * (the annual report's text between its sections, a news item's). The text keeps a figure as a
+ * field, `{{Случаи открыты}}`, named by the figure's label, and remembers the value the writer saw
+ * when the text was last saved. Reading it against today's figures writes each field as its
+ * current phrase («26 случаев») and marks every figure that changed since — so a regenerated text
+ * is never silently wrong, and the writer checks the sentence around the new number.
+ *
+ * Pure functions over plain data, shared by the services (documents, checks) and the window (the
+ * editor's marks), so the two read a paragraph alike.
+ */
+
+/** A figure a narrative may name: its label (the field's name), its value and how it is written. */
+export interface LiveFigure {
+  key: string;
+  value: number;
+  /** The phrase written in place of the field: «3 заседания», «21 человек прошёл обучение». */
+  text: string;
+}
+
+/** A paragraph as stored: the text with its fields, and the value of each field when it was saved. */
+export interface Narrative {
+  text: string;
+  seen: Record<string, number>;
+}
+
+export type NarrativePiece =
+  | { kind: 'text'; text: string }
+  /** `seen` null: a field the stored text did not have a value for (added before it was saved). */
+  | { kind: 'figure'; key: string; text: string; value: number; seen: number | null; changed: boolean }
+  /** A field naming no figure of this document (a figure removed since): written as it was typed. */
+  | { kind: 'unknown'; key: string; text: string };
+
+const FIELD = /\{\{([^{}]+)\}\}/g;
+
+/** `{{Случаи открыты}}`: the field of a figure, as the editor inserts it. */
+export const field = (key: string): string => `{{${key}}}`;
+
+/** The figure keys a text names, in order, without repeats. */
+export function fieldKeys(text: string): string[] {
+  return [...new Set([...text.matchAll(FIELD)].map((m) => m[1]!.trim()))];
+}
+
+/** The text split into plain parts and figures, each figure as it reads now and whether it changed. */
+export function readNarrative(narrative: Narrative, figures: ReadonlyMap<string, LiveFigure>): NarrativePiece[] {
+  const pieces: NarrativePiece[] = [];
+  let at = 0;
+  for (const m of narrative.text.matchAll(FIELD)) {
+    if (m.index > at) pieces.push({ kind: 'text', text: narrative.text.slice(at, m.index) });
+    const key = m[1]!.trim();
+    const figure = figures.get(key);
+    if (!figure) pieces.push({ kind: 'unknown', key, text: m[0] });
+    else {
+      const seen = Object.hasOwn(narrative.seen, key) ? narrative.seen[key]! : null;
+      pieces.push({ kind: 'figure', key, text: figure.text, value: figure.value, seen, changed: seen !== figure.value });
+    }
+    at = m.index + m[0].length;
+  }
+  if (at < narrative.text.length) pieces.push({ kind: 'text', text: narrative.text.slice(at) });
+  return pieces;
+}
+
+/** The paragraph as printed: every field written as its current phrase. */
+export const narrativeText = (pieces: readonly NarrativePiece[]): string => pieces.map((p) => p.text).join('');
+
+/** The figures that changed since the text was saved: what the writer must look at again. */
+export const changedFigures = (pieces: readonly NarrativePiece[]) =>
+  pieces.filter((p): p is Extract<NarrativePiece, { kind: 'figure' }> => p.kind === 'figure' && p.changed);
+
+/**
+ * The text as saved now: it remembers the current value of every field it names. A field naming
+ * no figure is refused (the caller words it), so a typo never prints «{{Случаи откыты}}».
+ */
+export function remember(text: string, figures: ReadonlyMap<string, LiveFigure>): { narrative: Narrative } | { unknown: string[] } {
+  const keys = fieldKeys(text);
+  const unknown = keys.filter((k) => !figures.has(k));
+  if (unknown.length > 0) return { unknown };
+  return { narrative: { text, seen: Object.fromEntries(keys.map((k) => [k, figures.get(k)!.value])) } };
+}
