@@ -1,3 +1,5 @@
+import { countedVerb } from '@shared/russian';
+
 /**
  * Narrative with live figures: a paragraph a person writes around figures the application counts
  * (the annual report's text between its sections, a news item's). The text keeps a figure as a
@@ -5,6 +7,11 @@
  * when the text was last saved. Reading it against today's figures writes each field as its
  * current phrase («26 случаев») and marks every figure that changed since — so a regenerated text
  * is never silently wrong, and the writer checks the sentence around the new number.
+ *
+ * A field may add the verb that follows its number, singular and plural after a bar:
+ * `{{Обратились по вопросу приёма ребёнка в семью|обратился/обратились}}` reads «34 человека
+ * обратились», «21 человек обратился» (shared/russian's countedVerb), so the sentence agrees
+ * whatever the number becomes.
  *
  * Pure functions over plain data, shared by the services (documents, checks) and the window (the
  * editor's marks), so the two read a paragraph alike.
@@ -36,9 +43,16 @@ const FIELD = /\{\{([^{}]+)\}\}/g;
 /** `{{Случаи открыты}}`: the field of a figure, as the editor inserts it. */
 export const field = (key: string): string => `{{${key}}}`;
 
+/** A field's figure key and its verb pair, if any: «Случаи закрыты|закрыт/закрыты». */
+function parseField(inner: string): { key: string; verb: [string, string] | null } {
+  const [key = '', verb] = inner.split('|');
+  const forms = verb?.split('/').map((v) => v.trim());
+  return { key: key.trim(), verb: forms && forms.length === 2 && forms[0] && forms[1] ? [forms[0], forms[1]] : null };
+}
+
 /** The figure keys a text names, in order, without repeats. */
 export function fieldKeys(text: string): string[] {
-  return [...new Set([...text.matchAll(FIELD)].map((m) => m[1]!.trim()))];
+  return [...new Set([...text.matchAll(FIELD)].map((m) => parseField(m[1]!).key))];
 }
 
 /** The text split into plain parts and figures, each figure as it reads now and whether it changed. */
@@ -47,12 +61,13 @@ export function readNarrative(narrative: Narrative, figures: ReadonlyMap<string,
   let at = 0;
   for (const m of narrative.text.matchAll(FIELD)) {
     if (m.index > at) pieces.push({ kind: 'text', text: narrative.text.slice(at, m.index) });
-    const key = m[1]!.trim();
+    const { key, verb } = parseField(m[1]!);
     const figure = figures.get(key);
     if (!figure) pieces.push({ kind: 'unknown', key, text: m[0] });
     else {
       const seen = Object.hasOwn(narrative.seen, key) ? narrative.seen[key]! : null;
-      pieces.push({ kind: 'figure', key, text: figure.text, value: figure.value, seen, changed: seen !== figure.value });
+      const text = verb ? `${figure.text} ${countedVerb(figure.value, verb)}` : figure.text;
+      pieces.push({ kind: 'figure', key, text, value: figure.value, seen, changed: seen !== figure.value });
     }
     at = m.index + m[0].length;
   }

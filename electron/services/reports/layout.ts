@@ -24,7 +24,7 @@ const written = (text: string | undefined): Block[] =>
 
 /** «– a;», «– b;» … «– z.»: a list inside a sentence, as the seed writes it. */
 const dashList = (lines: string[]): Block[] =>
-  lines.map((l, i) => para(`– ${i === lines.length - 1 ? endDot(l) : `${l.replace(/\.$/, '')};`}`));
+  lines.map((l, i) => para(`– ${i === lines.length - 1 ? endDot(l) : `${l};`}`));
 
 /** «1. Title.»: a numbered list (the questions considered, the events attended). */
 const numbered = (lines: string[], end: (i: number) => string): Block[] => lines.map((l, i) => para(`${i + 1}. ${l.replace(/[.;]+$/, '')}${end(i)}`));
@@ -106,12 +106,12 @@ function planBlocks(data: ReportData): Block[] {
     {
       kind: 'table',
       columns: [
-        { title: 'Направление', share: 5 },
-        { title: 'Пунктов', share: 1.4, align: 'center' },
-        { title: 'Выполнено', share: 1.6, align: 'center' },
-        { title: 'Перенесено', share: 1.6, align: 'center' },
-        { title: 'Отменено', share: 1.5, align: 'center' },
-        { title: 'Выполнено, %', share: 1.7, align: 'center' },
+        { title: 'Направление', share: 4 },
+        { title: 'Пунктов', share: 1.5, align: 'center' },
+        { title: 'Выполнено', share: 1.9, align: 'center' },
+        { title: 'Перенесено', share: 1.9, align: 'center' },
+        { title: 'Отменено', share: 1.7, align: 'center' },
+        { title: '%', share: 0.9, align: 'center' },
       ],
       rows: [...data.plan.rows, { ...data.plan.total, label: 'Всего' }].map((r) => ({
         cells: [r.label, String(r.total), String(r.done), String(r.moved), String(r.cancelled), `${r.donePercent}`],
@@ -154,7 +154,7 @@ export function reportDocument(
     ...p('training'),
     ...dashList(own.map((e) => `${e.title} – ${formatDateRangeLong(e.firstDay, e.lastDay)}, завершили обучение: ${e.completed} из ${e.attended}`)),
     ...p('publications'),
-    ...dashList(data.issued.map((x) => `${x.title} – ${formatNumber(x.copies)} экз.`)),
+    ...dashList(data.issued.map((x) => `${x.title} – ${formatNumber(x.copies)}\u00A0экз.`)),
     ...p('assignments'),
     ...p('closing'),
   ];
