@@ -173,7 +173,7 @@ export const callSets: { readonly [K in CallName]: { readonly reads: readonly Re
   },
   'reports.list': { reads: ['reports'], refusal: 'Не загружено' },
   'reports.saveParagraph': { reads: [], refusal: 'Не сохранено' },
-  'reports.unlock': { reads: [], refusal: 'Утверждение не снято' },
+  'reports.unlock': { reads: [], refusal: 'Не снято утверждение' },
   'sessions.create': { reads: [], refusal: 'Не добавлено' },
   'sessions.delete': { reads: [], refusal: 'Не удалено' },
   'sessions.update': { reads: [], refusal: 'Не сохранено' },

@@ -68,7 +68,7 @@ export const REFUSED = {
   load: 'Не загружено',
   issue: 'Не выдано',
   approve: 'Не утверждено',
-  unlockReport: 'Утверждение не снято',
+  unlockReport: 'Не снято утверждение',
 } as const;
 
 /**

@@ -9,6 +9,7 @@ import { seedDemoEvents } from '@main/services/events';
 import { seedDemoIndicators } from '@main/services/indicators';
 import { seedDemoPublications } from '@main/services/publications';
 import { seedDemoCertificates } from '@main/services/certificates';
+import { seedDemoReports } from '@main/services/reports';
 
 /**
  * The demo database a newcomer opens on first run. The center, its director, the segment
@@ -340,6 +341,8 @@ export function seedDemo(db: AppDb): void {
   seedDemoCertificates(db);
   seedDemoIndicators(db);
   seedDemoPublications(db);
+  // Last: the report reads every register above.
+  seedDemoReports(db);
 }
 
 /** A misspelt name in the tables above is a bug in this file, not a user's mistake. */

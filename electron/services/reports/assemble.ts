@@ -41,7 +41,8 @@ export function reportPeriodDays({ year, quarter }: ReportPeriod): { from: strin
   return { from: `${year}-${pad(last - 2)}-01`, to: `${year}-${pad(last)}-${pad(new Date(Date.UTC(year, last, 0)).getUTCDate())}` };
 }
 
-export const periodLabel = ({ year, quarter }: ReportPeriod) => (quarter === null ? `${year} год` : `${QUARTERS_ROMAN[quarter - 1]} квартал ${year} года`);
+export const periodLabel = ({ year, quarter }: ReportPeriod) =>
+  quarter === null ? `${year} год` : `${QUARTERS_ROMAN[quarter - 1]} квартал ${year} года`;
 export const periodPhrase = ({ year, quarter }: ReportPeriod) =>
   quarter === null ? `за ${year} год` : `за ${QUARTERS_ROMAN[quarter - 1]} квартал ${year} года`;
 

@@ -42,7 +42,17 @@ export async function reportFiguresTable(db: AppDb): Promise<Buffer> {
     for (const { period, copy } of approvedOfYear(db, year)) {
       const approvedOn = listReports(db).find((r) => r.year === period.year && r.quarter === period.quarter)?.approvedOn ?? null;
       for (const f of copy.figures)
-        rows.push([period.year, period.quarter, periodLabel(period), f.section, f.figure, f.place, f.value, f.unit, formatDate(approvedOn)]);
+        rows.push([
+          period.year,
+          period.quarter,
+          periodLabel(period),
+          f.section,
+          f.figure,
+          f.place,
+          f.value,
+          f.unit,
+          formatDate(approvedOn),
+        ]);
     }
   }
   return renderSheet({

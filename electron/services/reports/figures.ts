@@ -74,7 +74,8 @@ export function liveFigures(data: ReportData): Map<string, LiveFigure> {
   const figures = new Map(list.map((f) => [f.key, f]));
   // An indicator named like one of the report's own figures is reached by the report's figure.
   for (const r of data.indicators) {
-    if (r.value !== null && !figures.has(r.indicator.name)) figures.set(r.indicator.name, fig(r.indicator.name, r.value, countInUnit(r.value, r.indicator.unit)));
+    if (r.value !== null && !figures.has(r.indicator.name))
+      figures.set(r.indicator.name, fig(r.indicator.name, r.value, countInUnit(r.value, r.indicator.unit)));
   }
   return figures;
 }
@@ -90,7 +91,12 @@ export function figureRows(data: ReportData): ReportFigureRow[] {
   const add = (section: string, figure: string, value: number | null, unit: string, place = SEGMENT) =>
     rows.push({ section, figure, place, value, unit });
   add('Заседания', 'Проведено заседаний', data.meetings.length, 'заседаний');
-  add('Заседания', 'Рассмотрено вопросов', data.meetings.reduce((t, m) => t + m.topics.length, 0), 'вопросов');
+  add(
+    'Заседания',
+    'Рассмотрено вопросов',
+    data.meetings.reduce((t, m) => t + m.topics.length, 0),
+    'вопросов',
+  );
   if (data.plan) {
     for (const r of data.plan.rows) add('План работы', `${r.label}: выполнено пунктов из ${r.total}`, r.done, 'пунктов');
     add('План работы', 'Выполнение плана', data.plan.total.donePercent, '%');

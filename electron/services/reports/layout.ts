@@ -23,11 +23,11 @@ const written = (text: string | undefined): Block[] =>
     .map((t) => para(t));
 
 /** «– a;», «– b;» … «– z.»: a list inside a sentence, as the seed writes it. */
-const dashList = (lines: string[]): Block[] =>
-  lines.map((l, i) => para(`– ${i === lines.length - 1 ? endDot(l) : `${l};`}`));
+const dashList = (lines: string[]): Block[] => lines.map((l, i) => para(`– ${i === lines.length - 1 ? endDot(l) : `${l};`}`));
 
 /** «1. Title.»: a numbered list (the questions considered, the events attended). */
-const numbered = (lines: string[], end: (i: number) => string): Block[] => lines.map((l, i) => para(`${i + 1}. ${l.replace(/[.;]+$/, '')}${end(i)}`));
+const numbered = (lines: string[], end: (i: number) => string): Block[] =>
+  lines.map((l, i) => para(`${i + 1}. ${l.replace(/[.;]+$/, '')}${end(i)}`));
 
 /** «8 случаев по городу Уварово, в них 14 детей»: each municipality of the segment, with the indicator's «в них» beside it. */
 function placesBlock(r: ReportedIndicator, children: ReportedIndicator[]): Block[] {
@@ -45,7 +45,9 @@ function placesBlock(r: ReportedIndicator, children: ReportedIndicator[]): Block
 /** «Случаи открыты: 2014 – 28 случаев, 2015 – 43, 2016 – 54, 2017 – 26.» */
 function comparison(r: ReportedIndicator, year: number): string {
   const years = [...r.earlier, ...(r.value === null ? [] : [{ year, value: r.value, complete: r.complete }])];
-  const parts = years.map((y, i) => `${y.year}${y.complete ? '' : '*'} – ${i === 0 ? countInUnit(y.value, r.indicator.unit) : formatNumber(y.value)}`);
+  const parts = years.map(
+    (y, i) => `${y.year}${y.complete ? '' : '*'} – ${i === 0 ? countInUnit(y.value, r.indicator.unit) : formatNumber(y.value)}`,
+  );
   return `${r.indicator.name}: ${parts.join(', ')}.`;
 }
 
@@ -55,11 +57,17 @@ function monitoringBlocks(data: ReportData): Block[] {
   const childOf = new Set<number>();
   for (const r of shown) {
     if (!r.places) continue;
-    if (r.indicator.atLeastId !== null && shown.some((o) => o.indicator.id === r.indicator.atLeastId && o.places)) childOf.add(r.indicator.id);
+    if (r.indicator.atLeastId !== null && shown.some((o) => o.indicator.id === r.indicator.atLeastId && o.places))
+      childOf.add(r.indicator.id);
   }
   for (const r of shown) {
     if (!r.places || childOf.has(r.indicator.id)) continue;
-    blocks.push(...placesBlock(r, shown.filter((c) => c.indicator.atLeastId === r.indicator.id && c.places)));
+    blocks.push(
+      ...placesBlock(
+        r,
+        shown.filter((c) => c.indicator.atLeastId === r.indicator.id && c.places),
+      ),
+    );
   }
   const compared = shown.filter((r) => r.earlier.length > 0);
   if (compared.length > 0) {
@@ -85,7 +93,14 @@ function monitoringBlocks(data: ReportData): Block[] {
         ],
       });
     }
-    blocks.push({ kind: 'line', text: `Показатели мониторинга ${data.periodPhrase}`, align: 'center', bold: true, spaceBefore: 1, heading: true });
+    blocks.push({
+      kind: 'line',
+      text: `Показатели мониторинга ${data.periodPhrase}`,
+      align: 'center',
+      bold: true,
+      spaceBefore: 1,
+      heading: true,
+    });
     blocks.push({
       kind: 'table',
       columns: [
@@ -152,7 +167,9 @@ export function reportDocument(
       (i) => (i === attended.length - 1 ? '.' : ';'),
     ),
     ...p('training'),
-    ...dashList(own.map((e) => `${e.title} – ${formatDateRangeLong(e.firstDay, e.lastDay)}, завершили обучение: ${e.completed} из ${e.attended}`)),
+    ...dashList(
+      own.map((e) => `${e.title} – ${formatDateRangeLong(e.firstDay, e.lastDay)}, завершили обучение: ${e.completed} из ${e.attended}`),
+    ),
     ...p('publications'),
     ...dashList(data.issued.map((x) => `${x.title} – ${formatNumber(x.copies)}\u00A0экз.`)),
     ...p('assignments'),
@@ -163,7 +180,9 @@ export function reportDocument(
     blocks.push({
       kind: 'signatures',
       spaceBefore: 2,
-      signers: [{ position: [profile.directorPosition || 'Директор', profile.shortName].filter(Boolean).join(' '), name: profile.directorName }],
+      signers: [
+        { position: [profile.directorPosition || 'Директор', profile.shortName].filter(Boolean).join(' '), name: profile.directorName },
+      ],
     });
   }
   return {

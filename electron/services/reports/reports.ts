@@ -53,11 +53,21 @@ const toRow = (row: ReportRecord): ReportRow => ({
 });
 
 export function listReports(db: AppDb): ReportRow[] {
-  return db.select().from(reports).orderBy(sql`${reports.year} DESC`, asc(reports.quarter)).all().map(toRow);
+  return db
+    .select()
+    .from(reports)
+    .orderBy(sql`${reports.year} DESC`, asc(reports.quarter))
+    .all()
+    .map(toRow);
 }
 
 /** A paragraph's stored text, or its first text (a paragraph a later version added). */
-function narrativeOf(stored: Record<string, Narrative>, key: string, data: ReportData, figures: ReadonlyMap<string, LiveFigure>): Narrative {
+function narrativeOf(
+  stored: Record<string, Narrative>,
+  key: string,
+  data: ReportData,
+  figures: ReadonlyMap<string, LiveFigure>,
+): Narrative {
   const own = stored[key];
   if (own) return own;
   const first = remember(paragraphDef(key)!.first(data, figures), figures);
@@ -99,7 +109,10 @@ export async function withCharts(copy: Pick<ApprovedReport, 'document' | 'charts
   if (copy.charts.length === 0) return copy.document;
   const { chartImage } = await import('@main/documents/chart');
   const images = await Promise.all(
-    copy.charts.map(async (c, i) => ({ at: c.at, block: await chartImage(c.spec, { widthMm: 160, caption: `Рисунок ${i + 1} – ${c.spec.title}` }) })),
+    copy.charts.map(async (c, i) => ({
+      at: c.at,
+      block: await chartImage(c.spec, { widthMm: 160, caption: `Рисунок ${i + 1} – ${c.spec.title}` }),
+    })),
   );
   const blocks = [...copy.document.blocks];
   for (const { at, block } of [...images].reverse()) blocks.splice(at, 0, block);
@@ -153,7 +166,9 @@ export function createReport(db: AppDb, p: ReportPeriod, today = todayLocal()): 
 
 function requireDraft(row: ReportRecord, what: string): void {
   if (row.status === 'approved')
-    throw conflict(`${reportName(periodOf(row))} утверждён ${formatDate(row.approvedOn)}: ${what} нельзя. Снимите утверждение, указав причину.`);
+    throw conflict(
+      `${reportName(periodOf(row))} утверждён ${formatDate(row.approvedOn)}: ${what} нельзя. Снимите утверждение, указав причину.`,
+    );
 }
 
 /**
@@ -190,7 +205,8 @@ export function approveReport(db: AppDb, input: ReportPeriod & { approvedOn: str
   return inTransaction(db, () => {
     const row = requireRecord(db, input);
     if (row.status === 'approved') throw conflict(`${reportName(input)} уже утверждён ${formatDate(row.approvedOn)}`);
-    if (input.approvedOn > today) throw invalid('Дата утверждения не может быть позже сегодняшней', { approvedOn: 'Дата утверждения не может быть позже сегодняшней' });
+    if (input.approvedOn > today)
+      throw invalid('Дата утверждения не может быть позже сегодняшней', { approvedOn: 'Дата утверждения не может быть позже сегодняшней' });
     const live = liveReport(db, row, today);
     const changed = live.paragraphs.filter((par) => changedFigures(par.pieces).length > 0);
     if (changed.length > 0) {

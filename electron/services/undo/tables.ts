@@ -68,6 +68,8 @@ export const TABLES: Record<string, TableWording> = {
   write_off_acts: { registers: ['publications'], gone: 'с тех пор удалён акт списания, указанный в записи' },
   write_off_act_members: { registers: ['publications'] },
   write_off_act_lines: { registers: ['publications'] },
+  // Reports (issue 23) are not deleted: a draft is edited, an approved one unlocked with a reason.
+  reports: { registers: ['reports'] },
 };
 
 /** What a unique index guards, for «the slot is taken since». */

@@ -113,13 +113,15 @@ const ROW_OVERRIDES: Record<string, Record<string, unknown>> = {
   indicator_definitions: { rule: 'sum', source: null },
   // A certificate is issued in its year, not annulled (0018's CHECKs; first filled here, under 0019).
   certificates: { year: 2018, number: 1, issued_on: '2018-10-16', annulled_on: null, annul_reason: '', replaces_id: null },
-  certificate_layout: { id: 1 },
+  certificate_layout: { id: 1, logo_hash: null },
   // A registry import has no event (0019's CHECK: an event exactly for a participant list).
   import_reports: { target: 'people', event_id: null },
   // A draft act of write-off: no number, no year, not signed (0020's CHECK); positions from 1.
   write_off_acts: { act_date: '2018-10-16', status: 'draft', year: null, number: null, signed_at: null },
   write_off_act_members: { position: 1, chair: 1 },
   write_off_act_lines: { position: 1, movement_id: null, quantity: 1 },
+  // A draft report of a year: no approval, no frozen copy (0021's CHECK).
+  reports: { year: 2017, quarter: 0, status: 'draft', approved_on: null, approved_copy: null },
 };
 
 /** Values a migration sets by its rule, by the migration: 0007 makes the organisation named as the profile the center. */

@@ -105,6 +105,9 @@ describe('JSON columns', () => {
         'municipalities.forms',
         'restore_log.records',
         'undo_journal.payload',
+        'reports.narrative',
+        'reports.approved_copy',
+        'reports.unlocks',
       ].sort(),
     );
   });

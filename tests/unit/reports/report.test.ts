@@ -19,11 +19,13 @@ const TODAY = '2018-01-20';
 /** The paragraphs of a DOCX, each as its runs' text, read from word/document.xml. */
 async function docxParagraphs(base64: string): Promise<string[]> {
   const xml = (await xmlParts(Buffer.from(base64, 'base64'))).get('word/document.xml')!;
-  return [...xml.matchAll(/<w:p[ >].*?<\/w:p>/gs)]
-    .map((m) => [...m[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((x) => x[1]).join(''))
-    .filter(Boolean)
-    // The no-break spaces the typesetting puts («– 0», «№ 6») read as spaces here; the Russian rules' test holds them.
-    .map((p) => p.replace(/\u00A0/g, ' '));
+  return (
+    [...xml.matchAll(/<w:p[ >].*?<\/w:p>/gs)]
+      .map((m) => [...m[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((x) => x[1]).join(''))
+      .filter(Boolean)
+      // The no-break spaces the typesetting puts («– 0», «№ 6») read as spaces here; the Russian rules' test holds them.
+      .map((p) => p.replace(/\u00A0/g, ' '))
+  );
 }
 
 /**
@@ -102,7 +104,10 @@ describe('the annual report against seed 003 (the demo data, entered through the
     expect(text).toContain('из них 28 человек прошли обучение');
     // The 13 questions of the three meetings, numbered in the order they were considered.
     const lines = text.split('\n');
-    const topics = lines.slice(lines.findIndex((l) => l.endsWith('следующие темы:')) + 1, lines.findIndex((l) => l.startsWith('План работы')));
+    const topics = lines.slice(
+      lines.findIndex((l) => l.endsWith('следующие темы:')) + 1,
+      lines.findIndex((l) => l.startsWith('План работы')),
+    );
     expect(topics).toHaveLength(13);
     expect(topics[3]).toBe('4. О наполнении сборника «Что написано пером...».');
     expect(topics[12]).toMatch(/^13\. Об анализе работы ресурсного центра .* за 2017 год\.$/);
@@ -152,7 +157,13 @@ describe('the narrative, regenerating, approval and unlocking', () => {
 
   const indicatorId = (name: string) => listIndicators(t.db).find((i) => i.name === name)!.id;
   const setOpened = (value: number) =>
-    saveSheet(t.db, { year: 2017, quarter: null, scope: 'segment', cells: [{ indicatorId: indicatorId('Случаи открыты'), municipalityId: null, text: String(value) }], confirmed: true });
+    saveSheet(t.db, {
+      year: 2017,
+      quarter: null,
+      scope: 'segment',
+      cells: [{ indicatorId: indicatorId('Случаи открыты'), municipalityId: null, text: String(value) }],
+      confirmed: true,
+    });
   const view = async () => (await getReport(t.db, YEAR, TODAY))!;
   const paragraph = async (key: string) => (await view()).paragraphs.find((p) => p.key === key)!;
   const printed = async () => (await docxParagraphs((await reportDocx(t.db, YEAR)).base64)).join('\n');
@@ -216,14 +227,17 @@ describe('the narrative, regenerating, approval and unlocking', () => {
     const v = await view();
     expect(v).toMatchObject({ status: 'draft', approvedOn: null, unlocks: [{ reason: 'Уточнено число открытых случаев', on: TODAY }] });
     expect(await printed()).toContain('За 2017 год было открыто 30 случаев, в них 51 ребёнок.');
-    expect(refusal(() => unlockReport(t.db, { ...YEAR, reason: 'Ещё раз' }, TODAY))).toBe('Отчёт за 2017 год не утверждён: снимать утверждение не нужно.');
+    expect(refusal(() => unlockReport(t.db, { ...YEAR, reason: 'Ещё раз' }, TODAY))).toBe(
+      'Отчёт за 2017 год не утверждён: снимать утверждение не нужно.',
+    );
   });
 
   it('goes out with the export only when approved, its figures in the data package’s table', async () => {
-    expect(await reportsExportKind.build(t.db, 2017)).toEqual([]);
+    // The demo's approved I quarter goes out; the year's draft does not.
+    expect((await reportsExportKind.build(t.db, 2017)).map((f) => f.fileName)).toEqual(['Отчёт о работе за I квартал 2017 года.docx']);
     approveReport(t.db, { ...YEAR, approvedOn: '2018-01-15' }, TODAY);
     const [file, ...rest] = await reportsExportKind.build(t.db, 2017);
-    expect(rest).toEqual([]);
+    expect(rest.map((f) => f.fileName)).toEqual(['Отчёт о работе за I квартал 2017 года.docx']);
     expect(file!.fileName).toBe('Отчёт о работе за 2017 год.docx');
     const paragraphs = await docxParagraphs(file!.base64);
     expect(paragraphs).toContain('– 0 случаев по Мучкапскому району, в них 0 детей;');
@@ -232,19 +246,61 @@ describe('the narrative, regenerating, approval and unlocking', () => {
     await book.xlsx.load((await reportFiguresTable(t.db)) as unknown as ArrayBuffer);
     const rows: unknown[][] = [];
     book.worksheets[0]!.eachRow((row, n) => n > 1 && rows.push((row.values as unknown[]).slice(1)));
-    expect(rows).toContainEqual([2017, undefined, '2017 год', 'Мониторинг', 'Случаи закрыты', 'Мучкапский район', 0, 'случаев', '15.01.2018']);
-    expect(rows).toContainEqual([2017, undefined, '2017 год', 'Мониторинг', 'Случаи открыты', 'по сегменту в целом', 26, 'случаев', '15.01.2018']);
-    expect(rows).toContainEqual([2017, undefined, '2017 год', 'Заседания', 'Проведено заседаний', 'по сегменту в целом', 3, 'заседаний', '15.01.2018']);
-    expect(rows).toContainEqual([2017, undefined, '2017 год', 'Печатная продукция', 'Распространено экземпляров', 'по сегменту в целом', 605, 'экз.', '15.01.2018']);
+    expect(rows).toContainEqual([
+      2017,
+      undefined,
+      '2017 год',
+      'Мониторинг',
+      'Случаи закрыты',
+      'Мучкапский район',
+      0,
+      'случаев',
+      '15.01.2018',
+    ]);
+    expect(rows).toContainEqual([
+      2017,
+      undefined,
+      '2017 год',
+      'Мониторинг',
+      'Случаи открыты',
+      'по сегменту в целом',
+      26,
+      'случаев',
+      '15.01.2018',
+    ]);
+    expect(rows).toContainEqual([
+      2017,
+      undefined,
+      '2017 год',
+      'Заседания',
+      'Проведено заседаний',
+      'по сегменту в целом',
+      3,
+      'заседаний',
+      '15.01.2018',
+    ]);
+    expect(rows).toContainEqual([
+      2017,
+      undefined,
+      '2017 год',
+      'Печатная продукция',
+      'Распространено экземпляров',
+      'по сегменту в целом',
+      605,
+      'экз.',
+      '15.01.2018',
+    ]);
   });
 
   it('has a quarterly variant: the quarter’s meetings, events, distributions and figures', async () => {
-    createReport(t.db, { year: 2017, quarter: 1 }, TODAY);
+    // The demo's own, approved on 05.04.2017.
     const text = (await docxParagraphs((await reportDocx(t.db, { year: 2017, quarter: 1 })).base64)).join('\n');
     expect(text).toContain('за I квартал 2017 года');
     expect(text).toContain('В рамках работы рабочей группы в I квартале 2017 года проведена следующая работа:');
     expect(text).toContain('проведено 1 заседание');
-    expect(text).toMatch(/1\. Межведомственный семинар .* – 20 марта 2017 года;\n2\. Семинар «Организация подготовки лиц, желающих принять в свою семью ребенка» – 28 марта 2017 года\./);
+    expect(text).toMatch(
+      /1\. Межведомственный семинар .* – 20 марта 2017 года;\n2\. Семинар «Организация подготовки лиц, желающих принять в свою семью ребенка» – 28 марта 2017 года\./,
+    );
     expect(text).not.toContain('Форум приемных семей');
     // No plan execution and no earlier years in a quarter's report.
     expect(text).not.toContain('План работы на 2017 год');
