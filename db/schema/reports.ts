@@ -25,7 +25,9 @@ export const reports = sqliteTable(
     /** The frozen copy: `{version, data}` of reports/approval.ts. */
     approvedCopy: jsonText('approved_copy', { shape: 'object' }),
     /** Every unlock of an approved report: `[{reason, on, at}]`. */
-    unlocks: jsonText('unlocks', { shape: 'array' }).notNull().default(sql`'[]'`),
+    unlocks: jsonText('unlocks', { shape: 'array' })
+      .notNull()
+      .default(sql`'[]'`),
     createdAt: text('created_at').notNull().default(stamp),
     updatedAt: text('updated_at').notNull().default(stamp),
   },

@@ -82,9 +82,7 @@ const period = { year, quarter };
 const byPeriod = z.object(period).strict();
 
 /** The key of a paragraph: the report's own names («intro», «meetings»…), never free text. */
-const paragraphKey = z
-  .string({ error: 'Не указан абзац' })
-  .regex(/^[a-z][A-Za-z]{0,39}$/, 'Такого абзаца в отчёте нет');
+const paragraphKey = z.string({ error: 'Не указан абзац' }).regex(/^[a-z][A-Za-z]{0,39}$/, 'Такого абзаца в отчёте нет');
 
 const approvalDay = isoDate('Дата утверждения').refine(
   (d) => d >= '2000-01-01' && d <= '2100-12-31',
@@ -96,12 +94,12 @@ const reads = ['reports', 'meetings', 'workPlan', 'events', 'publications', 'ind
 export const reportsCalls = {
   'reports.list': call(z.object({}).strict().default({})).reads('reports').returns<ReportRow[]>(),
   /** Null while the period has no report yet. */
-  'reports.get': call(byPeriod).reads(...reads).returns<ReportView | null>(),
+  'reports.get': call(byPeriod)
+    .reads(...reads)
+    .returns<ReportView | null>(),
   // The changes answer the row: the screen reads the view again (its document is drawn with the charts).
   'reports.create': call(byPeriod).db(['reports'], REFUSED.create).returns<ReportRow>(),
-  'reports.saveParagraph': call(
-    z.object({ ...period, key: paragraphKey, text: optionalText('Текст абзаца', 4000) }).strict(),
-  )
+  'reports.saveParagraph': call(z.object({ ...period, key: paragraphKey, text: optionalText('Текст абзаца', 4000) }).strict())
     .db(['reports'], REFUSED.save)
     .returns<ReportRow>(),
   'reports.approve': call(z.object({ ...period, approvedOn: approvalDay }).strict())
@@ -110,5 +108,7 @@ export const reportsCalls = {
   'reports.unlock': call(z.object({ ...period, reason: requiredText('Причина', 500) }).strict())
     .db(['reports'], REFUSED.unlockReport)
     .returns<ReportRow>(),
-  'reports.exportDocx': call(byPeriod).reads(...reads).returns<FileOutput>(),
+  'reports.exportDocx': call(byPeriod)
+    .reads(...reads)
+    .returns<FileOutput>(),
 };

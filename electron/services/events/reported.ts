@@ -29,5 +29,10 @@ export function eventsHeld(db: AppDb, period: { from: string; to: string }): Rep
     'own' | 'completed' | 'attended'
   > & { own: number })[];
   const totals = completionTotals(completionRows(db, { kind: 'period', ...period }));
-  return rows.map((r) => ({ ...r, own: r.own === 1, completed: totals.get(r.id)?.completed ?? 0, attended: totals.get(r.id)?.attended ?? 0 }));
+  return rows.map((r) => ({
+    ...r,
+    own: r.own === 1,
+    completed: totals.get(r.id)?.completed ?? 0,
+    attended: totals.get(r.id)?.attended ?? 0,
+  }));
 }

@@ -42,7 +42,10 @@ export function reportedIndicators(db: AppDb, year: number, quarter: number | nu
   return listIndicators(db)
     .filter((i) => !i.archived)
     .map((indicator) => {
-      const stored = indicator.rule === 'computed' ? [] : figuresOf(db, indicator.id, { from: year, to: year }).filter((f) => f.quarter === quarter || quarter === null);
+      const stored =
+        indicator.rule === 'computed'
+          ? []
+          : figuresOf(db, indicator.id, { from: year, to: year }).filter((f) => f.quarter === quarter || quarter === null);
       let value: number | null = null;
       let basis = '';
       let complete = true;
@@ -73,7 +76,12 @@ export function reportedIndicators(db: AppDb, year: number, quarter: number | nu
           ? null
           : segment.map((m) => {
               const own = placed.filter((f) => f.municipalityId === m.id);
-              return { municipalityId: m.id, name: m.name, dative: municipalityName(m, 'dative'), value: own.length === 0 ? null : own.reduce((t, f) => t + f.value, 0) };
+              return {
+                municipalityId: m.id,
+                name: m.name,
+                dative: municipalityName(m, 'dative'),
+                value: own.length === 0 ? null : own.reduce((t, f) => t + f.value, 0),
+              };
             });
       return { indicator, value, basis, complete, earlier, places };
     });
