@@ -8,6 +8,7 @@ import { publicationsUi } from '@renderer/registers/publications';
 import { exchangeUi } from '@renderer/registers/exchange';
 import { settingsUi } from '@renderer/registers/settings';
 import { indicatorsUi } from '@renderer/registers/indicators';
+import { reportsUi } from '@renderer/registers/reports';
 
 /** The registers in navigation order. */
 export const registers: RegisterUi[] = [
@@ -17,6 +18,7 @@ export const registers: RegisterUi[] = [
   certificatesUi,
   indicatorsUi,
   publicationsUi,
+  reportsUi,
   registryUi,
   exchangeUi,
   settingsUi,

@@ -1,0 +1,308 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Loader,
+  Menu,
+  Paper,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+  Tooltip,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconCheck, IconLockOpen, IconPencil, IconPrinter, IconRefresh, IconFileTypeDocx, IconPlus } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { REPORT_STATUS_LABELS, type ReportParagraph, type ReportView } from '@shared/contract/reports';
+import { field } from '@shared/narrative';
+import { currentYear, formatDate, todayLocal, typedDateInput } from '@shared/russian';
+import { callApi, useCall, useChange } from '@renderer/api/client';
+import { EmptyState, ScreenHeader } from '@renderer/components/screen';
+import { DocumentView } from '@renderer/components/DocumentView';
+import { DateField, FormDialog, LongTextField, useContractForm } from '@renderer/components/form';
+import { useDocument } from '@renderer/components/useDocument';
+import { periodOf, periodQuery } from './period';
+
+const QUARTERS = [
+  { value: '0', label: 'Год' },
+  { value: '1', label: 'I кв.' },
+  { value: '2', label: 'II кв.' },
+  { value: '3', label: 'III кв.' },
+  { value: '4', label: 'IV кв.' },
+];
+
+/**
+ * Отчёт о работе за год (or a quarter): generated from the registers, its paragraphs edited in
+ * place with the figures as live fields (a figure that changed since the text was saved is marked
+ * with what was seen), approved — then frozen —, unlocked with a reason, downloaded as Word.
+ */
+export function ReportScreen() {
+  const [params, setParams] = useSearchParams();
+  const period = periodOf(params);
+  const view = useCall('reports.get', period);
+  const create = useChange('reports.create', { success: 'Отчёт сформирован из данных реестров' });
+  const setPeriod = (year: number, quarter: number | null) => setParams(periodQuery({ year, quarter }), { replace: true });
+  const thisYear = currentYear();
+  const years = Array.from({ length: thisYear + 1 - 2010 }, (_, i) => String(thisYear - i));
+  return (
+    <Stack>
+      <ScreenHeader
+        title="Отчёт о работе"
+        description="Разделы собираются из реестров: заседания, план, мероприятия, печатная продукция, мониторинг, поручения"
+      />
+      <Group align="flex-end">
+        <Select
+          label="Год"
+          w={120}
+          data={years}
+          value={String(period.year)}
+          allowDeselect={false}
+          onChange={(v) => v && setPeriod(Number(v), period.quarter)}
+        />
+        <SegmentedControl
+          aria-label="Период отчёта"
+          data={QUARTERS}
+          value={String(period.quarter ?? 0)}
+          onChange={(v) => setPeriod(period.year, v === '0' ? null : Number(v))}
+        />
+      </Group>
+      {view.isError ? <Text c="red">{view.error.message}</Text> : null}
+      {view.data === undefined ? (
+        view.isError ? null : (
+          <Loader />
+        )
+      ) : view.data === null ? (
+        <Paper withBorder p="xl">
+          <EmptyState
+            text={`Отчёт ${period.quarter === null ? `за ${period.year} год` : `за ${QUARTERS[period.quarter]!.label} ${period.year} года`} ещё не сформирован.`}
+            action={
+              <Button leftSection={<IconPlus size={16} />} loading={create.isPending} onClick={() => create.mutate(period)}>
+                Сформировать отчёт
+              </Button>
+            }
+          />
+        </Paper>
+      ) : (
+        <Report view={view.data} refetch={() => view.refetch()} />
+      )}
+    </Stack>
+  );
+}
+
+function Report({ view, refetch }: { view: ReportView; refetch: () => Promise<unknown> }) {
+  const period = { year: view.year, quarter: view.quarter };
+  const [approving, setApproving] = useState(false);
+  const [unlocking, setUnlocking] = useState(false);
+  const [regenerating, setRegenerating] = useState(false);
+  const { busy, download } = useDocument();
+  const approved = view.status === 'approved';
+  const regenerate = async () => {
+    setRegenerating(true);
+    try {
+      await refetch();
+      notifications.show({ color: 'green', message: 'Отчёт собран заново из данных реестров' });
+    } finally {
+      setRegenerating(false);
+    }
+  };
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Group gap="xs">
+          <Title order={3}>Отчёт за {view.periodLabel}</Title>
+          <Badge color={approved ? 'green' : 'gray'} variant="light">
+            {REPORT_STATUS_LABELS[view.status]}
+            {approved && view.approvedOn ? ` ${formatDate(view.approvedOn)}` : ''}
+          </Badge>
+        </Group>
+        <Group gap="xs">
+          {approved ? null : (
+            <Button variant="default" leftSection={<IconRefresh size={16} />} loading={regenerating} onClick={() => void regenerate()}>
+              Собрать заново
+            </Button>
+          )}
+          <Button
+            variant="default"
+            leftSection={<IconFileTypeDocx size={16} />}
+            loading={busy !== null}
+            onClick={() => download('docx', () => callApi('reports.exportDocx', period))}
+          >
+            Скачать (Word)
+          </Button>
+          <Button variant="default" component={Link} to={`/reports/print?${periodQuery(period)}`} leftSection={<IconPrinter size={16} />}>
+            Печать, PDF
+          </Button>
+          {approved ? (
+            <Button variant="default" leftSection={<IconLockOpen size={16} />} onClick={() => setUnlocking(true)}>
+              Снять утверждение
+            </Button>
+          ) : (
+            <Button leftSection={<IconCheck size={16} />} onClick={() => setApproving(true)}>
+              Утвердить
+            </Button>
+          )}
+        </Group>
+      </Group>
+      {approved ? (
+        <Alert color="green">Отчёт утверждён: он больше не собирается из реестров и печатается таким, каким был утверждён.</Alert>
+      ) : view.changed > 0 ? (
+        <Alert color="orange" title="Числа изменились после правки текста">
+          В абзацах отмечено чисел, изменившихся в реестрах: {view.changed}. Перечитайте эти абзацы и сохраните их — тогда отчёт можно
+          утвердить.
+        </Alert>
+      ) : null}
+      {view.unlocks.length > 0 ? (
+        <Stack gap={2}>
+          {view.unlocks.map((u, i) => (
+            <Text key={i} size="sm" c="dimmed">
+              Утверждение снято {formatDate(u.on)}: {u.reason}
+            </Text>
+          ))}
+        </Stack>
+      ) : null}
+      {approved ? null : (
+        <Stack gap="xs">
+          <Title order={4}>Текст отчёта</Title>
+          {view.paragraphs.map((p) => (
+            <ParagraphEditor key={p.key} view={view} paragraph={p} />
+          ))}
+        </Stack>
+      )}
+      <Title order={4}>Как будет напечатано</Title>
+      <Paper withBorder p="md" aria-label="Отчёт для печати">
+        <DocumentView spec={view.document} />
+      </Paper>
+      {approving ? <ApproveDialog view={view} onClose={() => setApproving(false)} /> : null}
+      {unlocking ? <UnlockDialog view={view} onClose={() => setUnlocking(false)} /> : null}
+    </Stack>
+  );
+}
+
+/** A paragraph as it reads now, its figures marked (orange: changed since the text was saved); «Изменить» edits its text with fields. */
+function ParagraphEditor({ view, paragraph }: { view: ReportView; paragraph: ReportParagraph }) {
+  const [text, setText] = useState<string | null>(null);
+  const save = useChange('reports.saveParagraph', { success: 'Абзац сохранён' });
+  const editing = text !== null;
+  const changed = paragraph.pieces.some((p) => p.kind === 'figure' && p.changed);
+  return (
+    <Paper withBorder p="sm" aria-label={`Абзац: ${paragraph.place}`}>
+      <Group justify="space-between" mb={4}>
+        <Text size="sm" fw={600} c="dimmed">
+          {paragraph.place}
+        </Text>
+        {editing ? null : (
+          <Button size="xs" variant="subtle" leftSection={<IconPencil size={14} />} onClick={() => setText(paragraph.text)}>
+            {changed ? 'Проверить' : 'Изменить'}
+          </Button>
+        )}
+      </Group>
+      {editing ? (
+        <Stack gap="xs">
+          <Textarea
+            aria-label={`Текст абзаца: ${paragraph.place}`}
+            autosize
+            minRows={3}
+            value={text}
+            onChange={(e) => setText(e.currentTarget.value)}
+            description="Числа отчёта стоят в тексте полями {{…}}: при пересборке они берутся из реестров"
+          />
+          <Group gap="xs">
+            <Menu position="bottom-start">
+              <Menu.Target>
+                <Button size="xs" variant="default" leftSection={<IconPlus size={14} />}>
+                  Вставить число
+                </Button>
+              </Menu.Target>
+              <Menu.Dropdown mah={320} style={{ overflowY: 'auto' }}>
+                {view.figures.map((f) => (
+                  <Menu.Item key={f.key} onClick={() => setText(`${text}${text.endsWith(' ') || text === '' ? '' : ' '}${field(f.key)}`)}>
+                    {f.key}: {f.text}
+                  </Menu.Item>
+                ))}
+              </Menu.Dropdown>
+            </Menu>
+            <Button
+              size="xs"
+              loading={save.isPending}
+              onClick={() =>
+                save.mutate({ year: view.year, quarter: view.quarter, key: paragraph.key, text }, { onSuccess: () => setText(null) })
+              }
+            >
+              Сохранить
+            </Button>
+            <Button size="xs" variant="default" onClick={() => setText(null)}>
+              Отмена
+            </Button>
+          </Group>
+        </Stack>
+      ) : paragraph.pieces.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          Абзац пуст и не печатается.
+        </Text>
+      ) : (
+        <Text size="sm">
+          {paragraph.pieces.map((piece, i) =>
+            piece.kind === 'text' ? (
+              <span key={i}>{piece.text}</span>
+            ) : piece.kind === 'unknown' ? (
+              <Text key={i} span c="red">
+                {piece.text}
+              </Text>
+            ) : piece.changed ? (
+              <Tooltip key={i} label={piece.seen === null ? 'Новое поле: ещё не сохранено' : `Было: ${piece.seen}`}>
+                <Text span fw={600} bg="orange.1" c="orange.9" data-changed-figure={piece.key}>
+                  {piece.text}
+                </Text>
+              </Tooltip>
+            ) : (
+              <Text key={i} span fw={600} data-figure={piece.key}>
+                {piece.text}
+              </Text>
+            ),
+          )}
+        </Text>
+      )}
+    </Paper>
+  );
+}
+
+function ApproveDialog({ view, onClose }: { view: ReportView; onClose: () => void }) {
+  const cf = useContractForm({
+    call: 'reports.approve',
+    initialValues: { approvedOn: formatDate(todayLocal()) },
+    toInput: (v) => ({
+      year: view.year,
+      quarter: view.quarter,
+      approvedOn: typedDateInput(v.approvedOn) ?? (undefined as unknown as string),
+    }),
+    success: 'Отчёт утверждён',
+    onSaved: onClose,
+  });
+  return (
+    <FormDialog cf={cf} title={`Утвердить отчёт за ${view.periodLabel}`} onClose={onClose} submitLabel="Утвердить">
+      <Text size="sm">Утверждённый отчёт больше не собирается из реестров: он печатается и выгружается таким, каким был утверждён.</Text>
+      <DateField cf={cf} path="approvedOn" label="Дата утверждения" required />
+    </FormDialog>
+  );
+}
+
+function UnlockDialog({ view, onClose }: { view: ReportView; onClose: () => void }) {
+  const cf = useContractForm({
+    call: 'reports.unlock',
+    initialValues: { reason: '' },
+    toInput: (v) => ({ year: view.year, quarter: view.quarter, ...v }),
+    success: 'Утверждение снято, отчёт можно исправить',
+    onSaved: onClose,
+  });
+  return (
+    <FormDialog cf={cf} title="Снять утверждение отчёта" onClose={onClose} submitLabel="Снять утверждение">
+      <Text size="sm">Укажите, почему утверждённый отчёт нужно изменить: причина сохранится вместе с отчётом.</Text>
+      <LongTextField cf={cf} path="reason" label="Причина" required />
+    </FormDialog>
+  );
+}
