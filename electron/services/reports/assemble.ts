@@ -1,6 +1,6 @@
 import type { AppDb } from '@db/open';
 import { assignmentsGiven, meetingsHeld, type ReportedAssignments, type ReportedMeeting } from '@main/services/meetings';
-import { eventsHeld, specialistsTrained, type ReportedEvent } from '@main/services/events';
+import { eventsHeld, type ReportedEvent } from '@main/services/events';
 import { copiesDistributed, publicationsIssued, type IssuedPublication } from '@main/services/publications';
 import { reportedIndicators, type ReportedIndicator } from '@main/services/indicators';
 import { findPlan, planSummary } from '@main/services/workPlan';
@@ -54,6 +54,7 @@ export function assembleReport(db: AppDb, period: ReportPeriod, today = todayLoc
   const yearly = period.quarter === null;
   const meetings = meetingsHeld(db, days);
   const groups = [...new Set(meetings.map((m) => m.groupNameGenitive))];
+  const events = eventsHeld(db, days);
   return {
     ...period,
     periodLabel: periodLabel(period),
@@ -62,8 +63,9 @@ export function assembleReport(db: AppDb, period: ReportPeriod, today = todayLoc
     meetings,
     groupGenitive: groups.length === 1 ? groups[0]! : null,
     plan: yearly ? planOf(db, period.year) : null,
-    events: eventsHeld(db, days),
-    trained: specialistsTrained(db, days).reduce((t, f) => t + f.value, 0),
+    events,
+    // The completers of the center's own held events: what specialistsTrained counts, read from the list already made.
+    trained: events.filter((e) => e.own).reduce((t, e) => t + e.completed, 0),
     issued: publicationsIssued(db, days),
     distributed: copiesDistributed(db, days),
     indicators: reportedIndicators(db, period.year, period.quarter, today),

@@ -10,6 +10,7 @@ import { reportDocx, reportFiguresTable, reportsExportKind } from '@main/service
 import { listIndicators } from '@main/services/indicators/catalogue';
 import { saveSheet } from '@main/services/indicators/sheet';
 import { DomainError } from '@main/api/errors';
+import { specialistsTrained } from '@main/services/events';
 import { convertBatch, fileBytes, flat, missingInOrder, pageCount, pdfText, xmlParts } from '@tests/unit/documents/office';
 import { freshDb } from '@tests/unit/registry/helpers';
 
@@ -290,6 +291,14 @@ describe('the narrative, regenerating, approval and unlocking', () => {
       'экз.',
       '15.01.2018',
     ]);
+  });
+
+  it('counts the specialists trained as the events register does: completers of the center’s own held events', async () => {
+    createReport(t.db, { year: 2018, quarter: null }, TODAY);
+    const trained = specialistsTrained(t.db, { from: '2018-01-01', to: '2018-12-31' }).reduce((n, f) => n + f.value, 0);
+    expect(trained).toBeGreaterThan(0);
+    const v = (await getReport(t.db, { year: 2018, quarter: null }, TODAY))!;
+    expect(v.figures.find((f) => f.key === 'Прошли обучение')!.text).toMatch(new RegExp(`^${trained} человека? прош(ёл|ли) обучение$`));
   });
 
   it('has a quarterly variant: the quarter’s meetings, events, distributions and figures', async () => {
