@@ -110,7 +110,8 @@ export interface YearOverYear {
   chartSvg: string | null;
 }
 
-const quarter = z
+/** A quarter 1–4, or null for the whole year (the annual report's period too). */
+export const quarter = z
   .number({ error: 'Укажите квартал' })
   .int('Квартал — число от 1 до 4')
   .min(1, 'Квартал — число от 1 до 4')

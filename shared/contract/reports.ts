@@ -4,6 +4,7 @@ import { isoDate, optionalText, requiredText, year } from './common';
 import type { DocumentSpec } from '@shared/documents/model';
 import type { NarrativePiece } from '@shared/narrative';
 import type { ReportStatus } from './reportEnums';
+import { quarter } from './indicators';
 
 export * from './reportEnums';
 
@@ -72,12 +73,6 @@ export interface ReportRow extends ReportPeriod {
   approvedOn: string | null;
 }
 
-const quarter = z
-  .number({ error: 'Укажите квартал' })
-  .int('Квартал — число от 1 до 4')
-  .min(1, 'Квартал — число от 1 до 4')
-  .max(4, 'Квартал — число от 1 до 4')
-  .nullable();
 const period = { year, quarter };
 const byPeriod = z.object(period).strict();
 

@@ -9,10 +9,10 @@ import { approveReport, createReport, getReport, saveParagraph, unlockReport } f
 import { reportDocx, reportFiguresTable, reportsExportKind } from '@main/services/reports/documents';
 import { listIndicators } from '@main/services/indicators/catalogue';
 import { saveSheet } from '@main/services/indicators/sheet';
-import { DomainError } from '@main/api/errors';
 import { specialistsTrained } from '@main/services/events';
 import { convertBatch, fileBytes, flat, missingInOrder, pageCount, pdfText, xmlParts } from '@tests/unit/documents/office';
 import { freshDb } from '@tests/unit/registry/helpers';
+import { refusal } from '@tests/unit/publications/helpers';
 
 const YEAR = { year: 2017, quarter: null };
 const TODAY = '2018-01-20';
@@ -42,15 +42,6 @@ const typography = (s: string) =>
     .replace(/ - /g, ' – ')
     .replace(/№ ?/g, '№ ');
 
-function refusal(run: () => unknown): string {
-  try {
-    run();
-  } catch (e) {
-    if (e instanceof DomainError) return e.message;
-    throw e;
-  }
-  throw new Error('not refused');
-}
 
 describe('the annual report against seed 003 (the demo data, entered through the services)', () => {
   let t: ReturnType<typeof freshDb>;
