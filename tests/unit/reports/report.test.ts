@@ -42,7 +42,6 @@ const typography = (s: string) =>
     .replace(/ - /g, ' – ')
     .replace(/№ ?/g, '№ ');
 
-
 describe('the annual report against seed 003 (the demo data, entered through the services)', () => {
   let t: ReturnType<typeof freshDb>;
   let text: string;
