@@ -140,6 +140,8 @@ describe.skipIf(unavailable !== null)('export to an SMB share', () => {
         '../../plan/Отчёт о выполнении плана работы за 2017 год.docx',
         'data.sqlite',
         'indicators.xlsx',
+        // Issue 23: the approved reports' figures for the coordinator.
+        'report-figures.xlsx',
       ].sort(),
     );
     const packagedDb = path.join(smb.backing, path.dirname(manifests[0]!), 'data.sqlite');

@@ -34,7 +34,8 @@ let sandbox: string;
 let app: App;
 
 /** Latin words a Russian message may carry: names of formats and programs, not English sentences. */
-const LATIN_ALLOWED = new Set(['json', 'sqlite', 'windows', 'manifest', 'null', 'docx', 'xlsx', 'host', 'nan', 'unc', 'wal', 'smb']);
+// «iii»: the Roman numeral of a quarter («Отчёт за III квартал 2017 года»), Russian usage, not an English word.
+const LATIN_ALLOWED = new Set(['json', 'sqlite', 'windows', 'manifest', 'null', 'docx', 'xlsx', 'host', 'nan', 'unc', 'wal', 'smb', 'iii']);
 
 function russianToTheEnd(message: string): string | null {
   if (!/[А-Яа-яЁё]/.test(message)) return 'no Cyrillic';
