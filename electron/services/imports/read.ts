@@ -122,6 +122,11 @@ function detectDelimiter(text: string): string {
   return count > 0 ? best : ';';
 }
 
+/** No cell with anything but spaces: an emptied sheet saved by Excel still has a line break (or a BOM) in it. */
+function allBlank(rows: Cell[][]): boolean {
+  return rows.every((row) => row.every((cell) => typeof cell === 'string' && cell.trim() === ''));
+}
+
 function readCsv(bytes: Buffer, asked: ImportEncoding): ReadSheet {
   // A text file holds no NUL byte (UTF-16 aside, which no spreadsheet's CSV export writes): anything else is binary.
   if (bytes.subarray(0, 4096).includes(0)) throw invalid(NOT_A_TABLE);
@@ -142,7 +147,7 @@ function readCsv(bytes: Buffer, asked: ImportEncoding): ReadSheet {
       `Файл CSV не читается${line ? ` (строка ${line})` : ''}: проверьте кавычки в ячейках или сохраните таблицу в формате .xlsx.`,
     );
   }
-  if (records.length === 0) throw invalid('Файл пуст: в нём нет ни одной строки.');
+  if (allBlank(records)) throw invalid('Файл пуст: в нём нет ни одной строки.');
   return {
     ...cleanRows(
       records,
@@ -196,6 +201,6 @@ async function readXlsx(bytes: Buffer): Promise<ReadSheet> {
     raw.push(cells);
     numbers.push(rowNumber);
   });
-  if (raw.length === 0) throw invalid('Файл пуст: в нём нет ни одной строки.');
+  if (allBlank(raw)) throw invalid('Файл пуст: в нём нет ни одной строки.');
   return { ...cleanRows(raw, numbers), mergedAcross, encoding: null };
 }

@@ -177,7 +177,12 @@ describe('import of a participant list', () => {
       'Это не таблица, а PDF, хотя имя файла говорит другое. Файл не похож на таблицу: выберите список в формате .xlsx или .csv.',
     );
     expect(await refusedFile('photo.csv', Buffer.from([0x00, 0x01, 0x02, 0xff, 0x00, 0x10]))).toMatch(/не похож на таблицу/);
-    expect(await refusedFile('empty.csv', Buffer.alloc(0))).toBe('Файл пуст: в нём нет ни одной строки.');
+    // A file of no bytes at all never reaches the import: the file store refuses it on upload (issue 22).
+    const before = hashTables(api.app.sqlite);
+    await expect(stored('empty.csv', Buffer.alloc(0))).rejects.toThrow('Файл пустой');
+    expect(hashTables(api.app.sqlite)).toEqual(before);
+    // One with bytes but no line (a BOM and a line break, as an emptied Excel CSV) is the import's to refuse.
+    expect(await refusedFile('blank.csv', Buffer.from('\ufeff\r\n', 'utf8'))).toBe('Файл пуст: в нём нет ни одной строки.');
     expect(await refusedFile('broken.xlsx', Buffer.from('PK\u0003\u0004 not really a zip', 'latin1'))).toMatch(/повреждена/);
   });
 });
