@@ -54,11 +54,13 @@ CREATE TABLE `write_off_acts` (
 	`signed_at` text,
 	`approver_name` text DEFAULT '' NOT NULL,
 	`approver_position` text DEFAULT '' NOT NULL,
+	`signed_copy` text,
 	`created_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
 	`updated_at` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')) NOT NULL,
 	CONSTRAINT "write_off_acts_date" CHECK("write_off_acts"."act_date" GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
-	CONSTRAINT "write_off_acts_signed" CHECK(("write_off_acts"."status" = 'draft' AND "write_off_acts"."number" IS NULL AND "write_off_acts"."year" IS NULL AND "write_off_acts"."signed_at" IS NULL) OR ("write_off_acts"."status" = 'signed' AND "write_off_acts"."number" > 0 AND "write_off_acts"."year" = CAST(substr("write_off_acts"."act_date", 1, 4) AS INTEGER) AND "write_off_acts"."signed_at" IS NOT NULL)),
-	CONSTRAINT "write_off_acts_status_values" CHECK("status" IN ('draft', 'signed'))
+	CONSTRAINT "write_off_acts_signed" CHECK(("write_off_acts"."status" = 'draft' AND "write_off_acts"."number" IS NULL AND "write_off_acts"."year" IS NULL AND "write_off_acts"."signed_at" IS NULL AND "write_off_acts"."signed_copy" IS NULL) OR ("write_off_acts"."status" = 'signed' AND "write_off_acts"."number" > 0 AND "write_off_acts"."year" = CAST(substr("write_off_acts"."act_date", 1, 4) AS INTEGER) AND "write_off_acts"."signed_at" IS NOT NULL AND "write_off_acts"."signed_copy" IS NOT NULL)),
+	CONSTRAINT "write_off_acts_status_values" CHECK("status" IN ('draft', 'signed')),
+	CONSTRAINT "write_off_acts_signed_copy_json" CHECK(json_valid("signed_copy") AND json_type("signed_copy") = 'object')
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `write_off_acts_year_number_unique` ON `write_off_acts` (`year`,`number`);

@@ -6,7 +6,7 @@ import { events } from './events';
 import { storedFiles } from './files';
 import { listValues, type ListReference } from './lists';
 import { linkReference, referenceRecord, type RegistryReference } from './references';
-import { columnRules, orderedList, positionRules, stamp, timestamps } from './rules';
+import { columnRules, jsonText, orderedList, positionRules, stamp, timestamps } from './rules';
 import type { TablePolicies } from './tablePolicy';
 
 export { MOVEMENT_KINDS, type MovementKind } from '@shared/contract/publicationEnums';
@@ -180,6 +180,12 @@ export const writeOffActs = sqliteTable(
     signedAt: text('signed_at'),
     approverName: text('approver_name').notNull().default(''),
     approverPosition: text('approver_position').notNull().default(''),
+    /**
+     * What the act showed when it was signed (the commission's names and positions, the lines'
+     * titles and balances), kept as a frozen copy (electron/services/common/frozen.ts): a surname
+     * corrected in the registry or a publication renamed later does not rewrite a signed act.
+     */
+    signedCopy: jsonText('signed_copy', { shape: 'object' }),
     ...timestamps(),
   },
   (t) => [
@@ -187,7 +193,7 @@ export const writeOffActs = sqliteTable(
     check('write_off_acts_date', sql`${t.actDate} GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'`),
     check(
       'write_off_acts_signed',
-      sql`(${t.status} = 'draft' AND ${t.number} IS NULL AND ${t.year} IS NULL AND ${t.signedAt} IS NULL) OR (${t.status} = 'signed' AND ${t.number} > 0 AND ${t.year} = CAST(substr(${t.actDate}, 1, 4) AS INTEGER) AND ${t.signedAt} IS NOT NULL)`,
+      sql`(${t.status} = 'draft' AND ${t.number} IS NULL AND ${t.year} IS NULL AND ${t.signedAt} IS NULL AND ${t.signedCopy} IS NULL) OR (${t.status} = 'signed' AND ${t.number} > 0 AND ${t.year} = CAST(substr(${t.actDate}, 1, 4) AS INTEGER) AND ${t.signedAt} IS NOT NULL AND ${t.signedCopy} IS NOT NULL)`,
     ),
     ...columnRules(t),
   ],

@@ -1,10 +1,12 @@
 import { and, asc, desc, eq, inArray, max, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { AppDb } from '@db/open';
 import { inTransaction } from '@db/transaction';
 import { listValues, people, publications, writeOffActLines, writeOffActMembers, writeOffActs } from '@db/schema';
 import { personFullNameSql } from '@main/services/registry';
 import { centerOrganizationId, getProfile } from '@main/services/registry';
 import { conflict, DomainError, invalid } from '@main/api/errors';
+import { frozenKind } from '@main/services/common/frozen';
 import type { StaffMember, WriteOffActData, WriteOffActDetail, WriteOffActLine, WriteOffActRow } from '@shared/contract/writeOffActs';
 import { actNumberLabel } from '@shared/documents/publications/writeOffAct';
 import { copiesInWords, formatDate, todayLocal } from '@shared/russian';
@@ -31,6 +33,7 @@ const rowColumns = {
   signedAt: writeOffActs.signedAt,
   approverName: writeOffActs.approverName,
   approverPosition: writeOffActs.approverPosition,
+  signedCopy: writeOffActs.signedCopy,
   publications: sql<number>`(SELECT count(*) FROM write_off_act_lines l WHERE l.act_id = write_off_acts.id)`,
   copies: sql<number>`(SELECT coalesce(sum(l.quantity), 0) FROM write_off_act_lines l WHERE l.act_id = write_off_acts.id)`,
 };
@@ -57,9 +60,45 @@ export function listActs(db: AppDb, input: { year: number | null }): WriteOffAct
     .map(toRow);
 }
 
+/**
+ * The commission and the lines as a signed act shows them for good: the names, positions and
+ * titles of the day of signing, and each line's balance after the act's own write-off.
+ */
+const signedCopy = frozenKind({
+  version: 1,
+  schema: z.object({
+    members: z.array(z.object({ personId: z.number(), name: z.string(), position: z.string(), chair: z.boolean() })),
+    lines: z.array(
+      z.object({
+        publicationId: z.number(),
+        title: z.string(),
+        kind: z.string(),
+        quantity: z.number(),
+        inWords: z.string(),
+        balance: z.number(),
+      }),
+    ),
+  }),
+});
+
 export function getAct(db: AppDb, input: { id: number }): WriteOffActDetail {
   const act = db.select(rowColumns).from(writeOffActs).where(eq(writeOffActs.id, input.id)).get();
   if (!act) throw actNotFound();
+  if (act.signedCopy !== null) {
+    const label = `Акт списания № ${actNumberLabel(act.year!, act.number!)}`;
+    return {
+      ...toRow(act),
+      signedAt: act.signedAt,
+      approverName: act.approverName,
+      approverPosition: act.approverPosition,
+      ...signedCopy.read(act.signedCopy, label),
+    };
+  }
+  return liveAct(db, act);
+}
+
+/** A draft (or an act being signed) from the registers as they are now. */
+function liveAct(db: AppDb, act: Stored & { signedAt: string | null; approverName: string; approverPosition: string }): WriteOffActDetail {
   const members = db
     .select({ personId: people.id, name: personFullNameSql, position: people.position, chair: writeOffActMembers.chair })
     .from(writeOffActMembers)
@@ -216,6 +255,8 @@ export function signAct(db: AppDb, input: { id: number }, today = todayLocal()):
         throw error;
       }
     }
+    // Read again after the write-offs, so the copy's balances are what is left once the act is signed.
+    const { members, lines } = liveAct(db, db.select(rowColumns).from(writeOffActs).where(eq(writeOffActs.id, act.id)).get()!);
     db.update(writeOffActs)
       .set({
         status: 'signed',
@@ -224,6 +265,7 @@ export function signAct(db: AppDb, input: { id: number }, today = todayLocal()):
         signedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`,
         approverName: act.approverName,
         approverPosition: act.approverPosition,
+        signedCopy: signedCopy.freeze({ members, lines }),
       })
       .where(eq(writeOffActs.id, act.id))
       .run();

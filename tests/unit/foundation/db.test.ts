@@ -117,7 +117,7 @@ const ROW_OVERRIDES: Record<string, Record<string, unknown>> = {
   // A registry import has no event (0019's CHECK: an event exactly for a participant list).
   import_reports: { target: 'people', event_id: null },
   // A draft act of write-off: no number, no year, not signed (0020's CHECK); positions from 1.
-  write_off_acts: { act_date: '2018-10-16', status: 'draft', year: null, number: null, signed_at: null },
+  write_off_acts: { act_date: '2018-10-16', status: 'draft', year: null, number: null, signed_at: null, signed_copy: null },
   write_off_act_members: { position: 1, chair: 1 },
   write_off_act_lines: { position: 1, movement_id: null, quantity: 1 },
   // A draft report of a year: no approval, no frozen copy (0021's CHECK).

@@ -108,6 +108,7 @@ describe('JSON columns', () => {
         'reports.narrative',
         'reports.approved_copy',
         'reports.unlocks',
+        'write_off_acts.signed_copy',
       ].sort(),
     );
   });

@@ -157,4 +157,44 @@ describe('the write-off act', () => {
       `Акт списания № ${today.slice(0, 4)}-002 от ${today.split('-').reverse().join('.')}.docx`,
     ]);
   }, 120_000);
+
+  it('signed, keeps the commission and the titles it was signed with; a draft reads them anew', async () => {
+    const year = Number(today.slice(0, 4));
+    const signed = (await api.call('writeOffActs.list', { year })).find((a) => a.numberLabel?.endsWith('-001'))!;
+    const draft = await api.call('writeOffActs.create', act([{ publicationId: collection.id, quantity: 1 }]));
+    const atSigning = await api.call('writeOffActs.get', { id: signed.id });
+    const wordAtSigning = (await xmlParts(fileBytes(await api.call('writeOffActs.docx', { id: signed.id })).bytes)).get(
+      'word/document.xml',
+    )!;
+
+    // The chair's surname corrected in the registry (a marriage), the collection renamed.
+    const chair = await api.call('people.get', { id: staff[0]!.id });
+    await api.call('people.update', {
+      id: chair.id,
+      data: {
+        lastName: 'Переименованная',
+        firstName: chair.firstName,
+        middleName: chair.middleName,
+        position: chair.position,
+        organizationId: chair.organizationId,
+      },
+    });
+    const publication = await api.call('publications.get', { id: collection.id });
+    await api.call('publications.update', {
+      id: collection.id,
+      data: { title: 'Сборник под новым названием', kindId: publication.kindId, year: publication.year },
+    });
+
+    const later = await api.call('writeOffActs.get', { id: signed.id });
+    expect(later.members).toEqual(atSigning.members);
+    expect(later.lines).toEqual(atSigning.lines);
+    const wordLater = (await xmlParts(fileBytes(await api.call('writeOffActs.docx', { id: signed.id })).bytes)).get('word/document.xml')!;
+    expect(wordLater).not.toContain('Переименованная');
+    expect(wordLater).not.toContain('Сборник под новым названием');
+    expect(wordLater).toBe(wordAtSigning);
+    // The draft is still a paper in preparation: it shows the registry as it is now.
+    const draftNow = await api.call('writeOffActs.get', { id: draft.id });
+    expect(draftNow.members[0]!.name).toMatch(/^Переименованная /);
+    expect(draftNow.lines[0]!.title).toBe('Сборник под новым названием');
+  });
 });
