@@ -162,7 +162,9 @@ test('a methodologist creates a seminar from the plan, registers participants, m
 
   // Her history, from her card in the registry, and its справка in Word and for printing.
   await nav.getByRole('link', { name: 'Специалисты' }).click();
-  await rowAction(page, 'Белова Анна Юрьевна', 'Участие в мероприятиях');
+  // The event card also has a «Действия: Белова Анна Юрьевна» button (its participants table):
+  // reach for the registry's own table, or the click may land on the card still on screen.
+  await rowAction(page, 'Белова Анна Юрьевна', 'Участие в мероприятиях', page.getByRole('table', { name: 'Специалисты' }));
   await expect(page.getByRole('heading', { name: 'История участия: Белова Анна Юрьевна' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'История участия' })).toContainText('завершил(а) обучение');
   const gettingHistory = page.waitForEvent('download');
