@@ -314,27 +314,35 @@ class Renderer {
    * wrapping in its own column. Separated from the text by two blank lines (agency instructions).
    */
   private signatures(b: Extract<Block, { kind: 'signatures' }>, keepNext: boolean): Table {
-    const widths = [Math.round(this.page.width * 0.6), this.page.width - Math.round(this.page.width * 0.6)];
+    // Lined: position 45 %, the line for the signature 30 %, the name 25 %; a cell's bottom border
+    // draws the line, so it sits on the baseline in Word and LibreOffice alike (underscores wrap).
+    const shares = b.lined ? [0.45, 0.3] : [0.6];
+    const widths = shares.map((f) => Math.round(this.page.width * f));
+    widths.push(this.page.width - widths.reduce((a, w) => a + w, 0));
     const rows = b.signers.map((s, i) => {
       const before = i === 0 ? (b.spaceBefore ?? 2) : 1;
-      const last = i === b.signers.length - 1;
+      const keep = { before, keepNext: i < b.signers.length - 1 || keepNext };
+      const cell = (
+        width: number,
+        left: number,
+        right: number,
+        text: string,
+        align?: (typeof AlignmentType)[keyof typeof AlignmentType],
+        line = false,
+      ) =>
+        new TableCell({
+          width: { size: width, type: WidthType.DXA },
+          borders: line ? { ...noBorders, bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000' } } : noBorders,
+          margins: { left, right, top: 0, bottom: 0 },
+          verticalAlign: VerticalAlign.BOTTOM,
+          children: [paragraph(runs(text), { ...keep, ...(align ? { align } : {}) })],
+        });
       return new TableRow({
         cantSplit: true,
         children: [
-          new TableCell({
-            width: { size: widths[0]!, type: WidthType.DXA },
-            borders: noBorders,
-            margins: { left: 0, right: 80, top: 0, bottom: 0 },
-            verticalAlign: VerticalAlign.BOTTOM,
-            children: [paragraph(runs(s.position), { before, keepNext: !last || keepNext })],
-          }),
-          new TableCell({
-            width: { size: widths[1]!, type: WidthType.DXA },
-            borders: noBorders,
-            margins: { left: 80, right: 0, top: 0, bottom: 0 },
-            verticalAlign: VerticalAlign.BOTTOM,
-            children: [paragraph(runs(s.name), { align: AlignmentType.RIGHT, before, keepNext: !last || keepNext })],
-          }),
+          cell(widths[0]!, 0, 80, s.position),
+          ...(b.lined ? [cell(widths[1]!, 80, 80, '', undefined, true)] : []),
+          cell(widths.at(-1)!, 80, 0, s.name, AlignmentType.RIGHT),
         ],
       });
     });

@@ -103,7 +103,7 @@ export const writeOffActsCalls = {
     .db(['publications'], REFUSED.save)
     .returns<WriteOffActDetail>(),
   /** A draft only: a signed act stays, its movements are in the ledger. */
-  'writeOffActs.delete': call(byId).db(['publications'], REFUSED.delete).returns<null>(),
+  'writeOffActs.delete': call(byId).db(['publications', 'undo'], REFUSED.delete).returns<null>(),
   /** Numbers the act and writes its lines off the ledger in one transaction; refused whole if a line has too few copies. */
   'writeOffActs.sign': call(byId).db(['publications'], REFUSED.sign).returns<WriteOffActDetail>(),
   'writeOffActs.docx': call(byId)

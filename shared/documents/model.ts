@@ -58,8 +58,12 @@ export type Block =
    * secondary sources: corner requisites «до 8 см»): the addressee, «УТВЕРЖДАЮ», the appendix mark.
    */
   | { kind: 'corner'; lines: string[]; boldFirst?: boolean }
-  /** Signatures; the renderers keep them on the page of at least the two lines before them. */
-  | { kind: 'signatures'; signers: Signer[]; spaceBefore?: Space }
+  /**
+   * Signatures; the renderers keep them on the page of at least the two lines before them.
+   * `lined`: a drawn line for each handwritten signature between the position and the name, as a
+   * commission's act has (the members sign one under another, not on a letterhead's blank).
+   */
+  | { kind: 'signatures'; signers: Signer[]; spaceBefore?: Space; lined?: boolean }
   /** Blocks that stay on one page together (a certification mark). */
   | { kind: 'together'; blocks: Block[] }
   | { kind: 'table'; columns: Column[]; rows: TableRow[] }
@@ -156,7 +160,7 @@ export const blockSchema: z.ZodType<Block> = z.lazy(() =>
       .strict(),
     z.object({ kind: z.literal('split'), left: z.string(), right: z.string(), spaceBefore: space }).strict(),
     z.object({ kind: z.literal('corner'), lines: z.array(z.string()), boldFirst: z.boolean().optional() }).strict(),
-    z.object({ kind: z.literal('signatures'), signers: z.array(signer), spaceBefore: space }).strict(),
+    z.object({ kind: z.literal('signatures'), signers: z.array(signer), spaceBefore: space, lined: z.boolean().optional() }).strict(),
     z.object({ kind: z.literal('together'), blocks: z.array(blockSchema) }).strict(),
     z.object({ kind: z.literal('table'), columns: z.array(column), rows: z.array(tableRow) }).strict(),
     z.object({ kind: z.literal('note'), lines: z.array(z.string()), spaceBefore: space }).strict(),

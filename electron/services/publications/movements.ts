@@ -1,10 +1,11 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { AppDb } from '@db/open';
 import { inTransaction } from '@db/transaction';
-import { organizations, people, publicationMovements, publications } from '@db/schema';
+import { organizations, people, publicationMovements, publications, writeOffActLines, writeOffActs } from '@db/schema';
 import { conflict, invalid } from '@main/api/errors';
 import type { MovementData, MovementResult, StocktakeChange } from '@shared/contract/publications';
 import { MOVEMENT_KIND_LABELS } from '@shared/contract/publicationEnums';
+import { actNumberLabel } from '@shared/documents/publications/writeOffAct';
 import { formatDate, formatNumber, todayLocal } from '@shared/russian';
 import { balanceOn, ledgerWindow, walk, withWritten, type LedgerProblem, type LedgerRow } from './ledger';
 import { publicationNotFound } from './records';
@@ -158,6 +159,19 @@ export function reverseMovement(db: AppDb, input: { movementId: number; reason: 
   const target = db.select().from(publicationMovements).where(eq(publicationMovements.id, input.movementId)).get();
   if (!target) throw invalid('Движение не найдено: возможно, издание удалили');
   if (target.kind === 'reversal') throw conflict('Сторно не сторнируют: внесите движение заново');
+  // A signed act is a document the accountant signed: its write-off is not annulled in the ledger
+  // behind its back, and the copies found after all are counted in, as any surplus is.
+  const act = db
+    .select({ year: writeOffActs.year, number: writeOffActs.number, actDate: writeOffActs.actDate })
+    .from(writeOffActLines)
+    .innerJoin(writeOffActs, eq(writeOffActs.id, writeOffActLines.actId))
+    .where(and(eq(writeOffActLines.movementId, target.id), eq(writeOffActs.status, 'signed')))
+    .get();
+  if (act) {
+    throw conflict(
+      `Это списание по акту № ${actNumberLabel(act.year!, act.number!)} от ${formatDate(act.actDate)}: акт подписан, его строки не сторнируют. Если экземпляры на самом деле есть, внесите их инвентаризацией.`,
+    );
+  }
   const already = db
     .select({ id: publicationMovements.id })
     .from(publicationMovements)

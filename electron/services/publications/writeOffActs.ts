@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, max, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { recordDeletion } from '@db/journal';
 import type { AppDb } from '@db/open';
 import { inTransaction } from '@db/transaction';
 import { listValues, people, publications, writeOffActLines, writeOffActMembers, writeOffActs } from '@db/schema';
@@ -200,9 +201,14 @@ export function updateAct(db: AppDb, input: { id: number; data: WriteOffActData 
   });
 }
 
+/** Deletes a draft (a signed act stays): the journal keeps it with its commission and lines, so «Отменить» brings it back. */
 export function deleteAct(db: AppDb, input: { id: number }): null {
   requireDraft(db, input.id);
-  db.delete(writeOffActs).where(eq(writeOffActs.id, input.id)).run();
+  const { actDate } = db.select({ actDate: writeOffActs.actDate }).from(writeOffActs).where(eq(writeOffActs.id, input.id)).get()!;
+  inTransaction(db, () => {
+    recordDeletion(db, { table: writeOffActs, key: { id: input.id }, label: `Удалён проект акта списания от ${formatDate(actDate)}` });
+    db.delete(writeOffActs).where(eq(writeOffActs.id, input.id)).run();
+  });
   return null;
 }
 

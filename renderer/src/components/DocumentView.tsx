@@ -30,6 +30,8 @@ const CSS = `
 .doc-print .signatures { break-before: avoid; break-inside: avoid; }
 .doc-print .signer { display: flex; justify-content: space-between; align-items: flex-end; gap: 4mm; }
 .doc-print .signer .position { width: 60%; }
+.doc-print .signatures.lined .signer .position { width: 45%; }
+.doc-print .signer .sign { width: 30%; border-bottom: 1px solid currentColor; align-self: flex-end; height: 1.15em; }
 .doc-print .together { break-inside: avoid; break-before: avoid; }
 .doc-print .note { font-size: 10pt; }
 .doc-print .page-break { break-before: page; }
@@ -70,12 +72,13 @@ const DRAFT_CSS = `@page { @top-right { content: '${DRAFT_MARK}'; font-family: '
 const show = (text: string) => typeset(xmlSafe(text));
 const space = (s: 0 | 1 | 2 | undefined) => (s ? `space-${s}` : '');
 
-function Signatures({ signers, spaceBefore }: { signers: Signer[]; spaceBefore: 0 | 1 | 2 }) {
+function Signatures({ signers, spaceBefore, lined }: { signers: Signer[]; spaceBefore: 0 | 1 | 2; lined: boolean }) {
   return (
-    <div className={['signatures', space(spaceBefore)].join(' ')}>
+    <div className={['signatures', lined ? 'lined' : '', space(spaceBefore)].join(' ')}>
       {signers.map((s, i) => (
         <div key={i} className={['signer', i > 0 ? 'space-1' : ''].join(' ')}>
           <span className="position">{show(s.position)}</span>
+          {lined && <span className="sign" aria-label="подпись" />}
           <span className="name">{show(s.name)}</span>
         </div>
       ))}
@@ -133,7 +136,7 @@ function BlockView({ block, images }: { block: Block; images: Images }) {
         </div>
       );
     case 'signatures':
-      return <Signatures signers={block.signers} spaceBefore={block.spaceBefore ?? 2} />;
+      return <Signatures signers={block.signers} spaceBefore={block.spaceBefore ?? 2} lined={block.lined ?? false} />;
     case 'together':
       return (
         <div className="together">

@@ -78,6 +78,7 @@ export function writeOffActDocument(act: WriteOffActDetail, header: ActHeader): 
     {
       kind: 'signatures',
       spaceBefore: 2,
+      lined: true,
       signers: [
         ...(chair ? [{ position: 'Председатель комиссии', name: signatureName(chair.name) }] : []),
         ...members.map((m, i) => ({ position: i === 0 ? 'Члены комиссии' : '', name: signatureName(m.name) })),

@@ -78,6 +78,11 @@ describe('the write-off act', () => {
     expect(written.at(-1)!.reason).toMatch(new RegExp(`^Акт списания № ${today.slice(0, 4)}-001 от .*: Повреждены при протечке`));
     await expect(api.call('writeOffActs.sign', { id: draft.id })).rejects.toThrow(/подписан/);
     await expect(api.call('writeOffActs.delete', { id: draft.id })).rejects.toThrow(/подписан/);
+    // Its write-off is not annulled behind the signed act: the refusal names the act and says what to do.
+    await expect(api.call('publications.reverseMovement', { movementId: written.at(-1)!.id, reason: 'Ошибка' })).rejects.toThrow(
+      new RegExp(`^Это списание по акту № ${today.slice(0, 4)}-001 от .*: акт подписан.*инвентаризацией`),
+    );
+    expect(await balance(collection.id)).toBe(before[0]! - 2);
 
     // One line short: nothing is signed, no line is written off, no number is taken.
     const short = await api.call(
@@ -150,6 +155,19 @@ describe('the write-off act', () => {
         'один экземпляр',
       ]),
     ).toBeNull();
+    // Each member signs on a drawn line between the position and the name (a cell's bottom border).
+    const signatureRows = (await xmlParts(fileBytes(file).bytes))
+      .get('word/document.xml')!
+      .split('<w:tbl>')
+      .at(-1)!
+      .split('<w:tr>')
+      .slice(1);
+    expect(signatureRows.map((row) => flat(row.replace(/<[^>]+>/g, ' ')).trim())).toEqual([
+      `Председатель комиссии ${signatureName(chair.name)}`,
+      `Члены комиссии ${signatureName(m1.name)}`,
+      signatureName(m2.name),
+    ]);
+    for (const row of signatureRows) expect(row).toMatch(/<w:bottom w:val="single"/);
     // The export carries the year's signed acts only.
     const exported = await writeOffActsExportKind.build(api.db, Number(today.slice(0, 4)));
     expect(exported.map((f) => f.fileName)).toEqual([

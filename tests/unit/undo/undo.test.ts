@@ -162,6 +162,24 @@ describe('undo of a deletion', () => {
     expect(refused).toMatchObject({ ok: false, error: { message: expect.stringContaining('Отметьте его «В архиве»') } });
   });
 
+  it('brings back a draft write-off act with its commission and lines; a signed one is not deleted', async () => {
+    const staff = await call('writeOffActs.staff', {});
+    const stocked = count("SELECT publication_id FROM publication_movements WHERE kind = 'receipt' ORDER BY id LIMIT 1");
+    const draft = await call('writeOffActs.create', {
+      actDate: '2018-12-20',
+      reason: 'Устаревшие сведения о контактах',
+      chairId: staff[0]!.id,
+      memberIds: [staff[1]!.id, staff[2]!.id],
+      lines: [{ publicationId: stocked, quantity: 3 }],
+    });
+    const undo = await undoneExactly('writeOffActs.delete', { id: draft.id }, ['publications']);
+    expect(undo.label).toBe('Удалён проект акта списания от 20.12.2018');
+    expect(await call('writeOffActs.get', { id: draft.id })).toEqual(draft);
+    await call('writeOffActs.sign', { id: draft.id });
+    const refused = await app.dispatch('writeOffActs.delete', { id: draft.id });
+    expect(refused).toMatchObject({ ok: false, error: { message: expect.stringContaining('Акт подписан') } });
+  });
+
   it('brings back a working group with its members', async () => {
     const members = [2, 3, 4];
     const group = await call('workingGroups.create', {
