@@ -47,9 +47,17 @@ export const queryClient = new QueryClient({
   },
 });
 
+/**
+ * A query marked `meta: { background: true }` (a picture the main process draws, such as a
+ * balance chart) is refreshed without the change waiting for it: the button that made the change
+ * stops spinning once the figures on screen are new, and the picture follows.
+ */
+const inBackground = (query: Pick<Query, 'meta'>) => query.meta?.background === true;
+
 /** Refreshes what shows the changed registers: screens on view at once, the rest when next opened. */
 export function refresh(changed: readonly Register[]): Promise<void> {
-  return queryClient.invalidateQueries({ predicate: (query) => showsAny(query, changed) });
+  void queryClient.invalidateQueries({ predicate: (query) => inBackground(query) && showsAny(query, changed) });
+  return queryClient.invalidateQueries({ predicate: (query) => !inBackground(query) && showsAny(query, changed) });
 }
 
 type UndoNotice = (undo: UndoRef, message: string | undefined) => void;

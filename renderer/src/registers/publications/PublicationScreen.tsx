@@ -94,7 +94,8 @@ function History({ p, onReverse }: { p: PublicationDetail; onReverse: (m: Moveme
 
 /** The stock over time, drawn in the main process (issue 20's chart pipeline) and shown as an image. */
 function BalanceChart({ id, title }: { id: number; title: string }) {
-  const chart = useCall('publications.balanceChart', { id });
+  // Drawn on the server: a movement's form does not wait for it (api/client.ts `refresh`), and the old picture stays until the new one comes (a refetch keeps the data).
+  const chart = useCall('publications.balanceChart', { id }, { meta: { background: true } });
   if (!chart.data?.svg) return null;
   return (
     <Paper withBorder p="xs" w="fit-content">
