@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import JSZip from 'jszip';
 
 /**
  * The type of a stored file, from its bytes: the name and the sender's Content-Type are the
@@ -41,6 +40,8 @@ const isZip = (head: Buffer) => head[0] === 0x50 && head[1] === 0x4b && head[2] 
 /** The mime of a ZIP's content: an Office document by its declared main part, else a plain ZIP. */
 async function zipKind(content: Buffer): Promise<string> {
   try {
+    // Loaded on the first ZIP, not at start: the first list needs no archive library (tests/unit/foundation/startupBundle.test.ts).
+    const { default: JSZip } = await import('jszip');
     const zip = await JSZip.loadAsync(content);
     const types = await zip.file('[Content_Types].xml')?.async('string');
     if (types) for (const [pattern, mime] of MAIN_PARTS) if (pattern.test(types)) return mime;
