@@ -120,6 +120,18 @@ test('attaches the printed file in versions, records a print run on confirmation
   await expect(act).toContainText('проект');
   // A draft writes nothing off.
   expect(await balance()).toBe(start + 25);
+  // A draft deleted by mistake comes back with «Отменить», its commission and lines with it (the
+  // signing below writes its three copies off).
+  await act.getByRole('button', { name: /^Удалить проект акта от / }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Удалить' }).click();
+  await expect(act).toHaveCount(0);
+  await page
+    .locator('.mantine-Notification-root')
+    .filter({ hasText: 'Проект акта удалён' })
+    .getByRole('button', { name: 'Отменить' })
+    .click();
+  await expect(page.getByText(/Отменено: Удалён проект акта списания от /)).toBeVisible();
+  await expect(act).toContainText('проект');
 
   await act.getByRole('button', { name: 'Подписать' }).click();
   await page.getByRole('dialog', { name: 'Подписание акта списания' }).getByRole('button', { name: 'Подписать' }).click();
