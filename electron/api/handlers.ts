@@ -14,6 +14,7 @@ import { publicationsHandlers, writeOffActsHandlers } from '@main/services/publi
 import { certificatesHandlers } from '@main/services/certificates';
 import { importsHandlers } from '@main/services/imports';
 import { reportsHandlers } from '@main/services/reports';
+import { dashboardHandlers } from '@main/services/dashboard';
 import { mergeHandlers, type Handlers } from './dispatch';
 import { jobsHandlers } from './jobs';
 
@@ -35,6 +36,7 @@ export const handlers: Handlers<Contract> = mergeHandlers(
   importsHandlers,
   writeOffActsHandlers,
   reportsHandlers,
+  dashboardHandlers,
   // Each register's own conditions for taking a change back, by name.
   createUndoHandlers({ ...meetingsUndoGuards }),
 );

@@ -17,6 +17,7 @@ import { certificatesCalls } from './certificates';
 import { importsCalls } from './imports';
 import { writeOffActsCalls } from './writeOffActs';
 import { reportsCalls } from './reports';
+import { dashboardCalls } from './dashboard';
 
 /**
  * The whole API between the UI and the main process. A register adds its group here;
@@ -40,6 +41,7 @@ export const contract = mergeGroups(
   importsCalls,
   writeOffActsCalls,
   reportsCalls,
+  dashboardCalls,
 );
 
 export type Contract = typeof contract;

@@ -10,3 +10,5 @@ export { eventCompletion, type EventCompletion } from './completers';
 export { addImportedParticipants } from './participants';
 // Issue 23: the events a report of the period lists.
 export { eventsHeld, type ReportedEvent } from './reported';
+// Issue 23: what the home screen shows of the events.
+export { heldEventCounts, upcomingEvents, type UpcomingEvent } from './upcoming';

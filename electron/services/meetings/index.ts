@@ -4,4 +4,6 @@ export { minutesExportKind } from './documents';
 export { meetingsHandlers } from './handlers';
 export { meetingsUndoGuards } from './shared';
 // Issue 23: what the annual report reads of the meetings.
-export { assignmentsGiven, meetingsHeld, type ReportedAssignments, type ReportedMeeting } from './reported';
+export { assignmentsGiven, meetingsHeld, meetingsHeldCount, type ReportedAssignments, type ReportedMeeting } from './reported';
+// Issue 23: the home screen's overdue assignments, by the register's own list.
+export { listAssignments } from './assignments';

@@ -1,4 +1,4 @@
-import { and, asc, between, eq, inArray } from 'drizzle-orm';
+import { and, asc, between, count, eq, inArray } from 'drizzle-orm';
 import type { AppDb } from '@db/open';
 import { agendaItems, assignments, decisions, meetings, workingGroups } from '@db/schema';
 import { assignmentState } from './shared';
@@ -30,6 +30,10 @@ export interface ReportedAssignments {
  * date order, with their agenda. A report counts what took place; the minutes' signature only
  * decides what binds (the assignments below).
  */
+/** A meeting held in the period: its first day in it, held or with its minutes signed. */
+const heldIn = (period: { from: string; to: string }) =>
+  and(between(meetings.dateStart, period.from, period.to), inArray(meetings.status, ['held', 'signed']));
+
 export function meetingsHeld(db: AppDb, period: { from: string; to: string }): ReportedMeeting[] {
   const rows = db
     .select({
@@ -42,7 +46,7 @@ export function meetingsHeld(db: AppDb, period: { from: string; to: string }): R
     })
     .from(meetings)
     .innerJoin(workingGroups, eq(workingGroups.id, meetings.groupId))
-    .where(and(between(meetings.dateStart, period.from, period.to), inArray(meetings.status, ['held', 'signed'])))
+    .where(heldIn(period))
     .orderBy(asc(meetings.dateStart), asc(meetings.number))
     .all();
   const items =
@@ -83,4 +87,9 @@ export function assignmentsGiven(db: AppDb, period: { from: string; to: string }
   const result: ReportedAssignments = { given: rows.length, done: 0, withdrawn: 0, inProgress: 0, overdue: 0 };
   for (const r of rows) result[assignmentState(r, today)] += 1;
   return result;
+}
+
+/** How many meetings were held in the period (held or with signed minutes), as `meetingsHeld` lists them. */
+export function meetingsHeldCount(db: AppDb, period: { from: string; to: string }): number {
+  return db.select({ n: count() }).from(meetings).where(heldIn(period)).get()?.n ?? 0;
 }

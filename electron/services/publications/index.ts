@@ -6,3 +6,5 @@ export { seedDemoPublications } from './demo';
 export { printRunReceivedSql } from './ledger';
 // The ledger's «распространено экземпляров»: the indicators' computed figure «publications.distributed».
 export { copiesDistributed, copiesDistributedByQuarter, publicationsIssued, type IssuedPublication } from './statements';
+// Issue 23: the home screen's publications under their minimum, by the catalogue's own list.
+export { listPublications } from './records';

@@ -7,3 +7,4 @@ export { findPlan } from './plans';
 export { planCandidates } from './candidates';
 // Issue 23: the plan's execution as the annual report states it.
 export { planSummary } from './summary';
+export { listPlanYears } from './plans';

@@ -54,10 +54,17 @@ export const queryClient = new QueryClient({
  */
 const inBackground = (query: Pick<Query, 'meta'>) => query.meta?.background === true;
 
-/** Refreshes what shows the changed registers: screens on view at once, the rest when next opened. */
-export function refresh(changed: readonly Register[]): Promise<void> {
-  void queryClient.invalidateQueries({ predicate: (query) => inBackground(query) && showsAny(query, changed) });
-  return queryClient.invalidateQueries({ predicate: (query) => !inBackground(query) && showsAny(query, changed) });
+/**
+ * Refreshes what shows the changed registers: screens on view at once, the rest when next opened.
+ * A read still under way for no screen (the launch's prime of the first screen, asked while the
+ * first-run choice built the demo) began before the change: its answer would clear the
+ * invalidation and stay in the cache, so it is stopped, and the screen asks again when it opens.
+ */
+export async function refresh(changed: readonly Register[]): Promise<void> {
+  const predicate = (query: Query) => showsAny(query, changed);
+  await queryClient.cancelQueries({ type: 'inactive', fetchStatus: 'fetching', predicate });
+  void queryClient.invalidateQueries({ predicate: (query) => inBackground(query) && predicate(query) });
+  return queryClient.invalidateQueries({ predicate: (query) => !inBackground(query) && predicate(query) });
 }
 
 type UndoNotice = (undo: UndoRef, message: string | undefined) => void;

@@ -9,9 +9,11 @@ import { exchangeUi } from '@renderer/registers/exchange';
 import { settingsUi } from '@renderer/registers/settings';
 import { indicatorsUi } from '@renderer/registers/indicators';
 import { reportsUi } from '@renderer/registers/reports';
+import { dashboardUi } from '@renderer/registers/dashboard';
 
-/** The registers in navigation order. */
+/** The registers in navigation order: the first one's first entry is the screen the window opens on. */
 export const registers: RegisterUi[] = [
+  dashboardUi,
   workPlanUi,
   meetingsUi,
   eventsUi,

@@ -13,6 +13,7 @@ import { OrganizationPicker } from '@renderer/components/pickers';
 import { AssignmentStateBadge, dueLabel, responsibles, useDocument } from './common';
 import { DataTable, type Column } from '@renderer/components/DataTable';
 import { SEARCH_DEBOUNCE_MS } from '@renderer/components/useListState';
+import { useUrlFilters } from '@renderer/components/useUrlFilters';
 
 type StateFilter = 'open' | 'overdue' | 'done' | 'withdrawn' | 'all';
 
@@ -26,7 +27,10 @@ const STATE_FILTERS: { value: StateFilter; label: string }[] = [
 
 /** The register of assignments across all meetings: what is due, by whom, and what is late. */
 export function AssignmentsScreen() {
-  const [state, setState] = useState<StateFilter>('open');
+  // The state lives in the address: the home screen's «Просроченные поручения» opens this list on «Просроченные».
+  const { params, setFilter } = useUrlFilters();
+  const state = STATE_FILTERS.find((f) => f.value === params.get('state'))?.value ?? 'open';
+  const setState = (next: StateFilter) => setFilter('state', next === 'open' ? null : next);
   const [organizationId, setOrganizationId] = useState<number | null>(null);
   const [groupId, setGroupId] = useState<number | null>(null);
   const [search, setSearch] = useState('');

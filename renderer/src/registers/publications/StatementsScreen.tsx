@@ -1,7 +1,7 @@
 import { Anchor, Button, Checkbox, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconFileSpreadsheet, IconFileText } from '@tabler/icons-react';
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { formatNumber, todayLocal } from '@shared/russian';
 import { eventDates } from '@shared/contract/eventEnums';
 import type { DistributionGroup } from '@shared/contract/publications';
@@ -41,8 +41,11 @@ export function StatementsScreen() {
   const today = todayLocal();
   const onDate = useTypedDate(today);
   const [archived, setArchived] = useState(false);
-  const from = useTypedDate(`${today.slice(0, 4)}-01-01`);
-  const to = useTypedDate(today);
+  // A period given in the address (the home screen's «Распространено экземпляров» of a year) opens the statement on it.
+  const [params] = useSearchParams();
+  const given = (key: string) => (/^\d{4}-\d{2}-\d{2}$/.test(params.get(key) ?? '') ? params.get(key)! : null);
+  const from = useTypedDate(given('from') ?? `${today.slice(0, 4)}-01-01`);
+  const to = useTypedDate(given('to') ?? today);
   const stock = useCall(
     'publications.stockOnDate',
     { date: onDate.iso ?? today, includeArchived: archived },

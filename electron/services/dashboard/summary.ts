@@ -1,0 +1,98 @@
+import type { AppDb } from '@db/open';
+import { heldEventCounts, specialistsTrainedByQuarter, upcomingEvents } from '@main/services/events';
+import { listAssignments, meetingsHeldCount } from '@main/services/meetings';
+import { copiesDistributed, copiesDistributedByQuarter, listPublications } from '@main/services/publications';
+import { listPlanYears, planSummary } from '@main/services/workPlan';
+import type { ChartSpec } from '@shared/documents/chart';
+import { DASHBOARD_ROWS, type DashboardFigures, type DashboardSummary } from '@shared/contract/dashboard';
+import { currentYear, QUARTERS_ROMAN, todayLocal } from '@shared/russian';
+
+/** How far back the year picker reaches beside the plans' years. */
+const PICKER_YEARS = 15;
+
+/** The year the home screen opens on: the latest plan's up to this year (the center's working year), else this year. */
+function defaultYear(planYears: number[], today: string): number {
+  const thisYear = Number(today.slice(0, 4));
+  return planYears.filter((y) => y <= thisYear).sort((a, b) => b - a)[0] ?? thisYear;
+}
+
+const yearDays = (year: number) => ({ from: `${year}-01-01`, to: `${year}-12-31` });
+
+type QuarterCount = { year: number; quarter: number; value: number };
+
+function yearFigures(db: AppDb, year: number, planYears: number[], trained: QuarterCount[]): DashboardFigures {
+  const days = yearDays(year);
+  // The events' statistics screen of the same year states these figures: the figure links there.
+  const events = heldEventCounts(db, days);
+  const plan = planYears.includes(year) ? planSummary(db, { year }).total : null;
+  return {
+    meetingsHeld: meetingsHeldCount(db, days),
+    eventsHeld: events.own,
+    eventsAttended: events.attended,
+    // The indicator «Специалисты прошли обучение» and the annual report count the same: completers of the center's own events.
+    specialistsTrained: trained.reduce((t, r) => t + r.value, 0),
+    copiesDistributed: copiesDistributed(db, days),
+    plan: plan ? { done: plan.done, total: plan.total, donePercent: plan.donePercent } : null,
+  };
+}
+
+/** A quarterly count of the year as a bar chart: the four quarters, a quarter with nothing at 0. */
+function quarterChart(title: string, unit: string, rows: QuarterCount[], year: number): ChartSpec {
+  const values = [0, 0, 0, 0];
+  for (const r of rows) if (r.year === year) values[r.quarter - 1]! += r.value;
+  return { title, categories: QUARTERS_ROMAN.map((q) => `${q} квартал`), series: [{ name: title, values }], unit };
+}
+
+/** The home screen's charts are smaller than a document's: two stand side by side at 1366 px. */
+const CHART_SIZE = { width: 520, height: 260 };
+
+async function charts(db: AppDb, year: number, trained: QuarterCount[]) {
+  const specs = [
+    quarterChart(`Прошли обучение в ${year} году`, 'человек', trained, year),
+    quarterChart(`Распространено экземпляров в ${year} году`, 'экз.', copiesDistributedByQuarter(db, yearDays(year)), year),
+  ];
+  // The chart pipeline loads on first use: the window's first chunk never carries it, nor does a call that draws nothing.
+  const { chartSvg } = await import('@main/documents/chart');
+  return specs.map((spec) => ({ title: spec.title, svg: chartSvg(spec, CHART_SIZE) }));
+}
+
+export async function dashboardSummary(db: AppDb, input: { year: number | null }, today = todayLocal()): Promise<DashboardSummary> {
+  const planYears = listPlanYears(db).map((p) => p.year);
+  const year = input.year ?? defaultYear(planYears, today);
+  const trained = specialistsTrainedByQuarter(db, yearDays(year));
+  const recent = Array.from({ length: PICKER_YEARS }, (_, i) => currentYear() - i);
+  const years = [...new Set([...planYears, ...recent, year])].sort((a, b) => b - a);
+  const overdue = listAssignments(
+    db,
+    { state: 'overdue', organizationId: null, personId: null, groupId: null, search: '', offset: 0, limit: DASHBOARD_ROWS },
+    today,
+  );
+  const low = listPublications(
+    db,
+    { kindId: null, topic: null, year: null, archive: 'active', lowOnly: true, search: '', offset: 0, limit: DASHBOARD_ROWS },
+    today,
+  );
+  return {
+    year,
+    years,
+    today,
+    figures: yearFigures(db, year, planYears, trained),
+    overdueAssignments: {
+      total: overdue.total,
+      rows: overdue.rows.map((a) => ({
+        id: a.id,
+        meetingId: a.meetingId,
+        meetingLabel: a.meetingLabel,
+        text: a.text,
+        dueDate: a.dueDate,
+        responsible: [...a.organizations.map((o) => o.name), ...a.people.map((p) => p.short)].join(', '),
+      })),
+    },
+    upcomingEvents: upcomingEvents(db, today, DASHBOARD_ROWS),
+    lowStock: {
+      total: low.total,
+      rows: low.rows.map((p) => ({ id: p.id, title: p.title, balance: p.balance, minStock: p.minStock })),
+    },
+    charts: await charts(db, year, trained),
+  };
+}

@@ -1,0 +1,2 @@
+/** The dashboard's screens, in a chunk of their own (register.ts lazyScreens). */
+export { DashboardScreen } from './DashboardScreen';
