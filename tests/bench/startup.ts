@@ -3,28 +3,28 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { startHost } from './browser';
+import { HOME_FIGURES, startHost } from './browser';
 
 /**
  * `npx tsx tests/bench/startup.ts` (after `npm run build`): the JavaScript the window loads before its
- * first list paints, taken from Chromium's network log, with each file's gzip size (target: 250 kB
- * in all), and the time from spawning the browser host to the work plan's rows painted. Not a test.
+ * first screen (the home screen's figures) paints, taken from Chromium's network log, with each file's gzip size (target: 250 kB
+ * in all), and the time from spawning the browser host to the home screen's figures painted. Not a test.
  */
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'rc-bench-startup-'));
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
 try {
-  // First start: the demo data, so the plan has rows.
+  // First start: the demo data, so the home screen has figures.
   let host = await startHost(dataDir);
   let page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
   await page.goto(host.url);
   await page.getByRole('button', { name: 'Открыть демонстрационные данные' }).click();
-  await page.getByRole('table', { name: 'Мероприятия плана' }).locator('tbody tr').first().waitFor();
+  await page.locator(HOME_FIGURES).first().waitFor();
   await page.close();
   host.child.kill('SIGTERM');
   await new Promise((r) => host.child.once('exit', r));
 
-  // The measured start: a new process, the first list. The page (the window) is made first: a
+  // The measured start: a new process, the first screen. The page (the window) is made first: a
   // browser tab's own start-up is not the application's.
   page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
   // Every script's gzip size, from the network log; which of them the first paint waited for is
@@ -37,19 +37,19 @@ try {
     const body = await response.body().catch(() => Buffer.alloc(0));
     sizes.set(new URL(response.url()).pathname, gzipSync(body, { level: 9 }).length);
   });
-  // The moment the plan's first row enters the document, on the page's clock.
-  await page.addInitScript(() => {
+  // The moment the home screen's first figure enters the document, on the page's clock.
+  await page.addInitScript((selector) => {
     new MutationObserver((_, observer) => {
-      if (document.querySelector('table[aria-label="Мероприятия плана"] tbody tr')) {
+      if (document.querySelector(selector)) {
         (window as unknown as { firstRowAt: number }).firstRowAt = performance.now();
         observer.disconnect();
       }
     }).observe(document, { childList: true, subtree: true });
-  });
+  }, HOME_FIGURES);
   host = await startHost(dataDir, { marks: true });
   const hostReady = performance.now() - host.started;
   await page.goto(host.url);
-  await page.getByRole('table', { name: 'Мероприятия плана' }).locator('tbody tr').first().waitFor();
+  await page.locator(HOME_FIGURES).first().waitFor();
   const firstList = performance.now() - host.started;
   // The scripts requested before that moment: what the first list needed.
   const requested = await page.evaluate(() => {
@@ -92,7 +92,7 @@ try {
     ['page: first byte of index.html', page_(timeline.nav.response)],
     ['page: every script before the first row loaded', page_(scriptsDone)],
     ...calls.map((c): [string, number] => [`page: ${c.name} answered (asked at ${page_(c.start).toFixed(0)})`, page_(c.end)]),
-    ["page: the plan's first row in the document", page_(timeline.at)],
+    ["page: the home screen's figures in the document", page_(timeline.at)],
     ['bench: the row seen by Playwright', firstList],
   ];
   await page.waitForLoadState('networkidle');
@@ -100,7 +100,7 @@ try {
   const later = [...sizes.keys()].filter((url) => !requested.includes(url));
   const total = scripts.reduce((s, f) => s + f.gzip, 0);
   const lines = [
-    '| script loaded before the plan painted | gzip kB |',
+    '| script loaded before the home screen painted | gzip kB |',
     '| --- | ---: |',
     ...scripts.map((s) => `| ${s.url} | ${(s.gzip / 1024).toFixed(1)} |`),
     `| **total** | **${(total / 1024).toFixed(1)}** (target ≤ 250) |`,
@@ -111,7 +111,7 @@ try {
     ...timeline.entries.map((e) => `- ${e.start.toFixed(0)}–${e.end.toFixed(0)} ${e.name}`),
     `API calls before the first row: ${timeline.entries.filter((e) => e.name.startsWith('/api/call/')).length}.`,
     '',
-    `Spawn of the host → its URL printed: ${hostReady.toFixed(0)} ms; → the plan's first row painted: ${firstList.toFixed(0)} ms (target ≤ 1 000).`,
+    `Spawn of the host → its URL printed: ${hostReady.toFixed(0)} ms; → the home screen's figures painted: ${firstList.toFixed(0)} ms (target ≤ 1 000).`,
     '',
     `The start step by step (ms since the spawn; load average ${os.loadavg()[0]!.toFixed(1)}):`,
     '',
