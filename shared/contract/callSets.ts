@@ -163,11 +163,8 @@ export const callSets: { readonly [K in CallName]: { readonly reads: readonly Re
   'publications.topics': { reads: ['publications'], refusal: 'Не загружено' },
   'publications.update': { reads: [], refusal: 'Не сохранено' },
   'reports.approve': { reads: [], refusal: 'Не утверждено' },
+  'reports.buildDocx': { reads: [], refusal: 'Не подготовлено' },
   'reports.create': { reads: [], refusal: 'Не создано' },
-  'reports.exportDocx': {
-    reads: ['reports', 'meetings', 'workPlan', 'events', 'publications', 'indicators', 'names', 'profile', 'municipalities'],
-    refusal: 'Не загружено',
-  },
   'reports.get': {
     reads: ['reports', 'meetings', 'workPlan', 'events', 'publications', 'indicators', 'names', 'profile', 'municipalities'],
     refusal: 'Не загружено',

@@ -4,6 +4,7 @@ import { isoDate, optionalText, requiredText, year } from './common';
 import type { DocumentSpec } from '@shared/documents/model';
 import type { NarrativePiece } from '@shared/narrative';
 import type { ReportStatus } from './reportEnums';
+import type { Job } from './jobs';
 import { quarter } from './indicators';
 
 export * from './reportEnums';
@@ -103,7 +104,9 @@ export const reportsCalls = {
   'reports.unlock': call(z.object({ ...period, reason: requiredText('Причина', 500) }).strict())
     .db(['reports'], REFUSED.unlockReport)
     .returns<ReportRow>(),
-  'reports.exportDocx': call(byPeriod)
-    .reads(...reads)
-    .returns<FileOutput>(),
+  /**
+   * Builds the Word file with its charts as a job in the worker (the steps of REPORT_STEPS as its
+   * progress); the finished job answers the file. Refused at once for a period without a report.
+   */
+  'reports.buildDocx': call(byPeriod).job(['jobs'], REFUSED.prepare).returns<Job<FileOutput>>(),
 };

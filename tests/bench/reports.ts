@@ -1,33 +1,54 @@
 import type { App } from '@main/api/app';
+import type { FileOutput } from '@shared/contract/define';
+import type { Job } from '@shared/contract/jobs';
 import { callTimer, type BenchRow } from './timing';
 
 /**
  * The annual report, for `npm run bench` and alone (`npx tsx tests/bench/reports.ts`): the report
  * of a year of the reference-scale database (10 years of every register) created, then built to
- * Word with its charts. The first build of the process is timed on its own — the chart pipeline
- * (ECharts, resvg's WebAssembly, the fonts) loads on it and no chart is drawn before: in the
- * standalone run that is a fresh process, the cold case the target is for. The report's view and
- * the repeated build are medians.
+ * Word with its charts as the screen builds it — the job `reports.buildDocx`, followed by
+ * `jobs.get` as the screen polls it. Every job starts a fresh worker thread: the chart pipeline
+ * (ECharts, resvg's WebAssembly, the fonts) loads in it anew and no chart is cached, the cold case
+ * the target is for. The first job of a process run from source also bundles the worker's code in
+ * memory (the shipped app has it as dist/electron/worker.cjs): it is run once before the timing.
+ * The report's view is a median of the calls.
  */
 
 export const REPORT_TARGET_MS = 1000;
+/** How often the bench asks for the job, as the screen does (renderer/src/api/jobs.ts polls every 400 ms). */
+const POLL_MS = 5;
 
-export async function benchReports(app: Pick<App, 'dispatch'>, year: number, runs = 10): Promise<BenchRow[]> {
+/** Starts the job and waits for its end: the time from the call to the finished file. */
+async function timedJob(app: Pick<App, 'dispatch'>, period: { year: number; quarter: null }): Promise<number> {
+  const started = performance.now();
+  const result = await app.dispatch('reports.buildDocx', period);
+  if (!result.ok) throw new Error(`reports.buildDocx failed: ${result.error.message}`);
+  let job = result.value as Job<FileOutput>;
+  while (job.state === 'running') {
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    const polled = await app.dispatch('jobs.get', { id: job.id });
+    if (!polled.ok) throw new Error(`jobs.get failed: ${polled.error.message}`);
+    job = polled.value as Job<FileOutput>;
+  }
+  if (job.state !== 'ok' || !job.result) throw new Error(`the report's job ended ${job.state}: ${job.error}`);
+  return performance.now() - started;
+}
+
+export async function benchReports(app: Pick<App, 'dispatch'>, year: number, runs = 5): Promise<BenchRow[]> {
   const period = { year, quarter: null };
   const created = await app.dispatch('reports.create', period);
   if (!created.ok) throw new Error(`reports.create failed: ${created.error.message}`);
-  const started = performance.now();
-  const first = await app.dispatch('reports.exportDocx', period);
-  const firstMs = performance.now() - started;
-  if (!first.ok) throw new Error(`reports.exportDocx failed: ${first.error.message}`);
-  const time = callTimer(app, runs);
+  await timedJob(app, period);
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) samples.push(await timedJob(app, period));
+  samples.sort((a, b) => a - b);
+  const time = callTimer(app, 10);
   return [
     {
-      name: `reports.exportDocx ${year} (first build of the process, charts drawn)`,
-      medianMs: Math.round(firstMs * 10) / 10,
+      name: `reports.buildDocx ${year} (job in a fresh worker: data, charts drawn, Word; median of ${runs})`,
+      medianMs: Math.round(samples[Math.floor(samples.length / 2)]! * 10) / 10,
       targetMs: REPORT_TARGET_MS,
     },
-    await time(`reports.exportDocx ${year} (Word with charts)`, 'reports.exportDocx', period, REPORT_TARGET_MS),
     await time(`reports.get ${year} (the screen: sections, paragraphs, document)`, 'reports.get', period, REPORT_TARGET_MS),
   ];
 }

@@ -7,7 +7,7 @@ import { apiOf, expect, openApp, test } from './fixtures';
  * The methodologist's annual report for the demo year (seed 003): generated from the registers,
  * a paragraph edited with a live figure, a figure changed underneath in the monitoring and the
  * report gathered again (the figure marked, approval refused until the paragraph is reread),
- * approved, kept after a reload, and downloaded as Word whose text says what was approved.
+ * approved, kept after a reload, and downloaded as Word (built as a job, its steps on screen) whose text says what was approved.
  */
 
 const shot = (page: Page, name: string) => page.screenshot({ path: test.info().outputPath(`reports-${name}.png`), fullPage: true });
@@ -91,7 +91,13 @@ test('the annual report: generate, edit a paragraph, regenerate, approve, downlo
 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Скачать (Word)' }).click();
+  // Built as a job in the worker: the screen lists its steps, all done once the file is saved.
   const docx = await download;
+  const steps = page.getByLabel('Формирование файла Word');
+  await expect(steps.getByText('Файл сформирован: Отчёт о работе за 2017 год.docx')).toBeVisible();
+  for (const step of ['Сбор данных из реестров', 'Диаграммы', 'Документ Word'])
+    await expect(steps.getByRole('listitem').filter({ hasText: step })).toHaveAttribute('data-step-state', 'done');
+  await shot(page, 'built');
   expect(docx.suggestedFilename()).toBe('Отчёт о работе за 2017 год.docx');
   const xml = await (await JSZip.loadAsync(readFileSync(await docx.path()))).file('word/document.xml')!.async('string');
   const text = [...xml.matchAll(/<w:p[ >].*?<\/w:p>/gs)]

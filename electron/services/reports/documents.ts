@@ -7,10 +7,11 @@ import { DOCX_MIME, toFileOutput } from '@main/documents/file';
 import { renderDocx, renderSheet } from '@main/documents/render';
 import { formatDate } from '@shared/russian';
 import { periodLabel } from './assemble';
-import { approvedOfYear, listReports, reportDocumentOf, withCharts } from './reports';
+import { approvedOfYear, listReports, reportDocumentOf, withCharts, type ReportProgress } from './reports';
 
-export async function reportDocx(db: AppDb, p: ReportPeriod): Promise<FileOutput> {
-  const spec = await reportDocumentOf(db, p);
+export async function reportDocx(db: AppDb, p: ReportPeriod, progress: ReportProgress = () => {}): Promise<FileOutput> {
+  const spec = await reportDocumentOf(db, p, undefined, progress);
+  progress('docx');
   return toFileOutput(await renderDocx(spec), `${spec.fileName}.docx`, DOCX_MIME);
 }
 

@@ -1,6 +1,6 @@
 import type { reportsCalls } from '@shared/contract/reports';
 import type { Handlers } from '@main/api/dispatch';
-import { reportDocx } from './documents';
+import { startReportJob } from './jobs';
 import { approveReport, createReport, getReport, listReports, saveParagraph, unlockReport } from './reports';
 
 export const reportsHandlers: Handlers<typeof reportsCalls> = {
@@ -10,5 +10,5 @@ export const reportsHandlers: Handlers<typeof reportsCalls> = {
   'reports.saveParagraph': ({ db }, input) => saveParagraph(db, input),
   'reports.approve': ({ db }, input) => approveReport(db, input),
   'reports.unlock': ({ db }, input) => unlockReport(db, input),
-  'reports.exportDocx': ({ db }, input) => reportDocx(db, input),
+  'reports.buildDocx': (ctx, input) => startReportJob(ctx, input),
 };

@@ -2,3 +2,4 @@
 export { reportsHandlers } from './handlers';
 export { REPORT_FIGURES_TABLE_NAME, reportFiguresTable, reportsExportKind } from './documents';
 export { seedDemoReports } from './demo';
+export { reportsWorkerTasks } from './jobs';

@@ -7,7 +7,7 @@ import { conflict, DomainError, invalid } from '@main/api/errors';
 import { yearsChart } from '@main/services/indicators';
 import type { Block } from '@shared/documents/model';
 import type { ChartSpec } from '@shared/documents/chart';
-import type { ReportPeriod, ReportRow, ReportUnlock, ReportView } from '@shared/contract/reports';
+import type { ReportPeriod, ReportRow, ReportStep, ReportUnlock, ReportView } from '@shared/contract/reports';
 import { changedFigures, narrativeText, readNarrative, remember, type LiveFigure, type Narrative } from '@shared/narrative';
 import { formatDate, todayLocal } from '@shared/russian';
 import { assembleReport, periodLabel, type ReportData } from './assemble';
@@ -104,16 +104,19 @@ function chartPlace(blocks: Block[]): number {
   return lastTable === -1 ? blocks.length : lastTable + 1;
 }
 
+/** What a long build says of its steps (the report's job, REPORT_STEPS): the step, and how far it is into it. */
+export type ReportProgress = (step: ReportStep, done?: number, total?: number) => void;
+
 /** The frozen copy's document with its charts drawn again (PNG for Word). */
-export async function withCharts(copy: Pick<ApprovedReport, 'document' | 'charts'>) {
+export async function withCharts(copy: Pick<ApprovedReport, 'document' | 'charts'>, progress: ReportProgress = () => {}) {
   if (copy.charts.length === 0) return copy.document;
   const { chartImage } = await import('@main/documents/chart');
-  const images = await Promise.all(
-    copy.charts.map(async (c, i) => ({
-      at: c.at,
-      block: await chartImage(c.spec, { widthMm: 160, caption: `Рисунок ${i + 1} – ${c.spec.title}` }),
-    })),
-  );
+  const images: { at: number; block: Block }[] = [];
+  // One after another: each is a synchronous drawing, and the progress says which one is being drawn.
+  for (const [i, c] of copy.charts.entries()) {
+    progress('charts', i, copy.charts.length);
+    images.push({ at: c.at, block: await chartImage(c.spec, { widthMm: 160, caption: `Рисунок ${i + 1} – ${c.spec.title}` }) });
+  }
   const blocks = [...copy.document.blocks];
   for (const { at, block } of [...images].reverse()) blocks.splice(at, 0, block);
   return { ...copy.document, blocks };
@@ -143,10 +146,16 @@ export async function getReport(db: AppDb, p: ReportPeriod, today = todayLocal()
 }
 
 /** The document a download gives: the frozen copy once approved, the live draft («ПРОЕКТ» on every page) before. */
-export async function reportDocumentOf(db: AppDb, p: ReportPeriod, today = todayLocal()) {
+export async function reportDocumentOf(db: AppDb, p: ReportPeriod, today = todayLocal(), progress: ReportProgress = () => {}) {
   const row = requireRecord(db, p);
-  if (row.status === 'approved') return withCharts(readApproved(row));
-  return withCharts(liveReport(db, row, today));
+  progress('data');
+  const copy = row.status === 'approved' ? readApproved(row) : liveReport(db, row, today);
+  return withCharts(copy, progress);
+}
+
+/** Refuses at once, before any job starts, a period that has no report yet. */
+export function requireReport(db: AppDb, p: ReportPeriod): ReportRow {
+  return toRow(requireRecord(db, p));
 }
 
 /** Creates the period's report with its first paragraphs, each remembering the figures it names. */

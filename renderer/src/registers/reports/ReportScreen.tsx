@@ -15,17 +15,17 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconCheck, IconLockOpen, IconPencil, IconPrinter, IconRefresh, IconFileTypeDocx, IconPlus } from '@tabler/icons-react';
+import { IconCheck, IconLockOpen, IconPencil, IconPrinter, IconRefresh, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { REPORT_STATUS_LABELS, type ReportParagraph, type ReportView } from '@shared/contract/reports';
 import { field } from '@shared/narrative';
 import { currentYear, formatDate, todayLocal, typedDateInput } from '@shared/russian';
-import { callApi, useCall, useChange } from '@renderer/api/client';
+import { useCall, useChange } from '@renderer/api/client';
 import { EmptyState, ScreenHeader } from '@renderer/components/screen';
 import { DocumentView } from '@renderer/components/DocumentView';
 import { DateField, FormDialog, LongTextField, useContractForm } from '@renderer/components/form';
-import { useDocument } from '@renderer/components/useDocument';
+import { useReportDocx } from './BuildDocx';
 import { periodOf, periodQuery } from './period';
 
 const QUARTERS = [
@@ -99,7 +99,7 @@ function Report({ view, refetch }: { view: ReportView; refetch: () => Promise<un
   const [approving, setApproving] = useState(false);
   const [unlocking, setUnlocking] = useState(false);
   const [regenerating, setRegenerating] = useState(false);
-  const { busy, download } = useDocument();
+  const docx = useReportDocx(period);
   const approved = view.status === 'approved';
   const regenerate = async () => {
     setRegenerating(true);
@@ -126,14 +126,7 @@ function Report({ view, refetch }: { view: ReportView; refetch: () => Promise<un
               Собрать заново
             </Button>
           )}
-          <Button
-            variant="default"
-            leftSection={<IconFileTypeDocx size={16} />}
-            loading={busy !== null}
-            onClick={() => download('docx', () => callApi('reports.exportDocx', period))}
-          >
-            Скачать (Word)
-          </Button>
+          {docx.button}
           <Button variant="default" component={Link} to={`/reports/print?${periodQuery(period)}`} leftSection={<IconPrinter size={16} />}>
             Печать, PDF
           </Button>
@@ -148,6 +141,7 @@ function Report({ view, refetch }: { view: ReportView; refetch: () => Promise<un
           )}
         </Group>
       </Group>
+      {docx.progress}
       {approved ? (
         <Alert color="green">Отчёт утверждён: он больше не собирается из реестров и печатается таким, каким был утверждён.</Alert>
       ) : view.changed > 0 ? (
