@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart, type BarSeriesOption, type LineSeriesOption } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent, TitleComponent, type GridComponentOption } from 'echarts/components';
@@ -197,9 +198,19 @@ export function timelineSvg(unsafe: TimelineSpec, size: ChartSize = CHART_SIZE):
 }
 
 let wasm: Promise<void> | undefined;
-/** resvg's WebAssembly is started once per process (a second initWasm throws). */
+/**
+ * resvg's WebAssembly is started once per process or worker thread (a second initWasm throws).
+ * Its code runs in V8's baseline compiler only (Liftoff): a document draws a few charts in a fresh
+ * worker, and the optimising tier's compilation of resvg's hot functions, on the same two cores,
+ * never paid back within them — measured in a fresh process, a 1280×720 chart took 669, 329 and
+ * 194 ms by default and 217, 87 and 83 ms with Liftoff only (tests/bench/reports.ts times the
+ * report's job). The flag concerns WebAssembly alone, and resvg is the application's only module.
+ */
 function resvgReady(): Promise<void> {
-  wasm ??= initWasm(readFileSync(createRequire(resourcesFolder()).resolve('@resvg/resvg-wasm/index_bg.wasm')));
+  if (!wasm) {
+    setFlagsFromString('--liftoff-only');
+    wasm = initWasm(readFileSync(createRequire(resourcesFolder()).resolve('@resvg/resvg-wasm/index_bg.wasm')));
+  }
   return wasm;
 }
 

@@ -18,8 +18,10 @@ export function workerBuildOptions(root: string, entry = path.join(root, 'electr
     logOverride: { 'empty-import-meta': 'silent' },
     entryPoints: [entry],
     outfile: path.join(root, 'dist', 'electron', WORKER_FILE),
-    // The chart libraries are reached only through a dynamic import no worker task makes.
-    external: ['better-sqlite3', 'esbuild', 'echarts', 'echarts/*', 'zrender', 'zrender/*', '@resvg/resvg-wasm'],
+    // The chart libraries are bundled in: the report's and the export's documents draw their charts
+    // in the worker, and ECharts loaded as hundreds of ES modules from node_modules took a fresh
+    // worker about a second before its first chart (tests/bench/reports.ts).
+    external: ['better-sqlite3', 'esbuild'],
     define: { __RC_BUNDLED__: 'true' },
   };
 }
