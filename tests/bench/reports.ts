@@ -18,35 +18,48 @@ export const REPORT_TARGET_MS = 1000;
 /** How often the bench asks for the job, as the screen does (renderer/src/api/jobs.ts polls every 400 ms). */
 const POLL_MS = 5;
 
-/** Starts the job and waits for its end: the time from the call to the finished file. */
-async function timedJob(app: Pick<App, 'dispatch'>, period: { year: number; quarter: null }): Promise<number> {
+/** One job's run: its time from the call to the finished file, and when each of its steps began (ms from the call). */
+interface JobRun {
+  ms: number;
+  steps: { step: string; at: number }[];
+}
+
+/** Starts the job and waits for its end, noting each step as the polling sees it begin. */
+async function timedJob(app: Pick<App, 'dispatch'>, period: { year: number; quarter: null }): Promise<JobRun> {
   const started = performance.now();
   const result = await app.dispatch('reports.buildDocx', period);
   if (!result.ok) throw new Error(`reports.buildDocx failed: ${result.error.message}`);
   let job = result.value as Job<FileOutput>;
+  const steps = [{ step: job.step, at: performance.now() - started }];
   while (job.state === 'running') {
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     const polled = await app.dispatch('jobs.get', { id: job.id });
     if (!polled.ok) throw new Error(`jobs.get failed: ${polled.error.message}`);
     job = polled.value as Job<FileOutput>;
+    if (job.step !== steps.at(-1)!.step) steps.push({ step: job.step, at: performance.now() - started });
   }
   if (job.state !== 'ok' || !job.result) throw new Error(`the report's job ended ${job.state}: ${job.error}`);
-  return performance.now() - started;
+  return { ms: performance.now() - started, steps };
 }
+
+/** The median run's steps, for the standalone run's output: where the time goes. */
+export let lastJobSteps: JobRun['steps'] = [];
 
 export async function benchReports(app: Pick<App, 'dispatch'>, year: number, runs = 5): Promise<BenchRow[]> {
   const period = { year, quarter: null };
   const created = await app.dispatch('reports.create', period);
   if (!created.ok) throw new Error(`reports.create failed: ${created.error.message}`);
   await timedJob(app, period);
-  const samples: number[] = [];
+  const samples: JobRun[] = [];
   for (let i = 0; i < runs; i++) samples.push(await timedJob(app, period));
-  samples.sort((a, b) => a - b);
+  samples.sort((a, b) => a.ms - b.ms);
+  const median = samples[Math.floor(samples.length / 2)]!;
+  lastJobSteps = median.steps;
   const time = callTimer(app, 10);
   return [
     {
       name: `reports.buildDocx ${year} (job in a fresh worker: data, charts drawn, Word; median of ${runs})`,
-      medianMs: Math.round(samples[Math.floor(samples.length / 2)]! * 10) / 10,
+      medianMs: Math.round(median.ms * 10) / 10,
       targetMs: REPORT_TARGET_MS,
     },
     await time(`reports.get ${year} (the screen: sections, paragraphs, document)`, 'reports.get', period, REPORT_TARGET_MS),
@@ -74,6 +87,9 @@ async function main() {
     seedPublications(app.sqlite, 20170912, scaledPublications(1));
     const { year } = seedIndicators(app.sqlite, 20170912, scaledIndicators(1));
     for (const r of await benchReports(app, year)) console.log(`${r.name}: ${r.medianMs} ms (target ${r.targetMs} ms)`);
+    // «Подготовка» lasts while the worker thread starts and evaluates its bundle, up to the task's first step.
+    console.log(`The median job's steps (ms from the call; load average ${os.loadavg()[0]!.toFixed(1)}):`);
+    for (const s of lastJobSteps) console.log(`- ${s.at.toFixed(0)} ${s.step}`);
   } finally {
     app.close();
     rmSync(dataDir, { recursive: true, force: true });
