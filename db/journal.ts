@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
-import { getTableName, type Table } from 'drizzle-orm';
+import { getTableName, sql, type Table } from 'drizzle-orm';
 import type { UndoRef } from '@shared/contract/define';
 import type { AppDb } from './open';
+import { DERIVATIONS, rederive, type DerivedTable } from './derived';
 import { makeRoom, nextPosition } from './positions';
 import { isSearchIndexTable } from './search';
 
@@ -64,6 +65,12 @@ export interface JournalPayload {
   refs: OverwrittenRef[];
   sequence?: SequencePlace;
   guard?: UndoGuardRef;
+  /**
+   * The change re-pointed rows and deleted others in their unique slots (the registry's merge:
+   * the kept person's row of a meeting deleted, the merged one's re-pointed to her): undoing puts
+   * the references back first, which frees the slots the deleted rows come back into.
+   */
+  refsFirst?: boolean;
 }
 
 interface ForeignKey {
@@ -244,6 +251,38 @@ export function recordDeletion(db: AppDb, deletion: DeletionToRecord): UndoRef {
   return writeEntry(sqlite, deletion.label, payload);
 }
 
+/**
+ * Records a change made of several steps (the registry's merge): rows it deletes, each recorded
+ * right before its delete with everything the delete cascades to, and references it rewrites.
+ * `write` stores the one entry that takes them all back, references first (`refsFirst`).
+ */
+export function changeRecorder(db: AppDb) {
+  const sqlite = db.$client;
+  const schema = schemaOf(sqlite);
+  const out = { rows: [] as RowImage[], refs: [] as OverwrittenRef[], seen: new Set<string>() };
+  return {
+    /** Call before deleting the rows of `table` matching `match` (a column may be `rowid`). */
+    deleting(table: string, match: Row): void {
+      capture(sqlite, schema, table, match, out);
+    },
+    overwriting(ref: OverwrittenRef): void {
+      out.refs.push(ref);
+    },
+    write(label: string, root: JournalPayload['root']): UndoRef {
+      const refs = out.refs.filter((r) => !out.seen.has(`${r.table}:${r.rowid}`));
+      return writeEntry(sqlite, label, { version: 1, root, rows: out.rows, refs, refsFirst: true });
+    },
+  };
+}
+
+/** How many rows deleting the matching rows would take with it (a participant's attendance marks). */
+export function cascadeCount(db: AppDb, table: string, match: Row): number {
+  const sqlite = db.$client;
+  const out = { rows: [] as RowImage[], refs: [] as OverwrittenRef[], seen: new Set<string>() };
+  capture(sqlite, schemaOf(sqlite), table, match, out);
+  return Math.max(0, out.rows.length - 1);
+}
+
 function writeEntry(sqlite: Database.Database, label: string, payload: JournalPayload): UndoRef {
   sqlite
     .prepare(
@@ -289,6 +328,38 @@ export type RestoreObstacle =
 /** The first obstacle to restoring, or null. */
 export function restoreObstacle(db: AppDb, payload: JournalPayload): RestoreObstacle | null {
   const sqlite = db.$client;
+  if (!payload.refsFirst) return rowObstacle(sqlite, payload);
+  // The rows come back after the references: their slots are checked with the references back,
+  // tried in a savepoint and rolled back whatever the answer.
+  sqlite.exec('SAVEPOINT undo_check');
+  try {
+    sqlite.pragma('defer_foreign_keys = ON');
+    return refObstacle(sqlite, payload) ?? (restoreRefs(sqlite, payload.refs), rowObstacle(sqlite, payload));
+  } finally {
+    sqlite.exec('ROLLBACK TO undo_check');
+    sqlite.exec('RELEASE undo_check');
+  }
+}
+
+/** A reference to be put back whose old target is gone since (the merged person's organisation deleted). */
+function refObstacle(sqlite: Database.Database, payload: JournalPayload): RestoreObstacle | null {
+  const schema = schemaOf(sqlite);
+  for (const ref of payload.refs) {
+    if (ref.before === null) continue;
+    const current = sqlite.prepare(`SELECT ${quote(ref.column)} AS v FROM ${quote(ref.table)} WHERE rowid = ?`).get(ref.rowid) as
+      { v: SqlValue } | undefined;
+    if (!current || current.v !== ref.after) continue;
+    const key = (schema.own.get(ref.table) ?? []).find((k) => k.from.length === 1 && k.from[0] === ref.column);
+    if (!key) continue;
+    const values = { [key.to[0]!]: ref.before };
+    const restored = payload.rows.some((r) => r.table === key.parent && r.values[key.to[0]!] === ref.before);
+    if (!restored && !sqlite.prepare(`SELECT 1 FROM ${quote(key.parent)} WHERE ${where([key.to[0]!])}`).get(ref.before))
+      return { kind: 'parentGone', table: ref.table, parent: key.parent, key: values };
+  }
+  return null;
+}
+
+function rowObstacle(sqlite: Database.Database, payload: JournalPayload): RestoreObstacle | null {
   const schema = schemaOf(sqlite);
   const restored = (table: string, values: Row) =>
     payload.rows.some((r) => r.table === table && Object.entries(values).every(([c, v]) => r.values[c] === v));
@@ -349,6 +420,7 @@ export function restoreEntry(db: AppDb, entry: JournalEntry): string[] {
   // session's mark is also a participant's) may come before one of them. restoreObstacle has
   // checked every parent, so the keys are checked at the end of the transaction instead of row by row.
   sqlite.pragma('defer_foreign_keys = ON');
+  const refsTouched = payload.refsFirst ? restoreRefs(sqlite, payload.refs) : [];
   for (const row of payload.rows) {
     const values: Row = { ...row.values };
     if (place !== undefined && row === payload.rows[0]) values[payload.sequence!.column] = place;
@@ -360,15 +432,28 @@ export function restoreEntry(db: AppDb, entry: JournalEntry): string[] {
       .run(...cols.map((c) => values[c]));
     touched.add(row.table);
   }
-  for (const ref of payload.refs) {
-    // A reference changed again since (linked to another row by hand) keeps the later choice.
-    const changed = sqlite
-      .prepare(`UPDATE ${quote(ref.table)} SET ${quote(ref.column)} = ? WHERE rowid = ? AND ${quote(ref.column)} IS ?`)
-      .run(ref.before, ref.rowid, ref.after).changes;
-    if (changed) touched.add(ref.table);
+  for (const ref of payload.refsFirst ? refsTouched : restoreRefs(sqlite, payload.refs)) touched.add(ref.table);
+  // A record's own columns put back one by one (the kept person's surname): its derived keys are recomputed from what it holds now.
+  const rewritten = new Map<string, number[]>();
+  for (const ref of payload.refsFirst ? payload.refs : []) rewritten.set(ref.table, [...(rewritten.get(ref.table) ?? []), ref.rowid]);
+  for (const name of Object.keys(DERIVATIONS) as DerivedTable[]) {
+    const table = getTableName(DERIVATIONS[name].table);
+    const rowids = rewritten.get(table);
+    if (rowids) rederive(db, name, sql.raw(`${quote(table)}.rowid IN (${rowids.map(Number).join(', ')})`));
   }
   sqlite.prepare("UPDATE undo_journal SET undone_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE id = ?").run(entry.id);
   return [...touched];
+}
+
+/** Puts back the references nothing changed since; answers those it put back. */
+function restoreRefs(sqlite: Database.Database, refs: OverwrittenRef[]): OverwrittenRef[] {
+  // A reference changed again since (linked to another row by hand) keeps the later choice.
+  return refs.filter(
+    (ref) =>
+      sqlite
+        .prepare(`UPDATE ${quote(ref.table)} SET ${quote(ref.column)} = ? WHERE rowid = ? AND ${quote(ref.column)} IS ?`)
+        .run(ref.before, ref.rowid, ref.after).changes > 0,
+  );
 }
 
 /** Every table of the database, for checks that each has its wording and register. */

@@ -2,7 +2,7 @@ import type { Contract } from '@shared/contract';
 import { appHandlers } from '@main/services/app';
 import { backupHandlers } from '@main/services/backup';
 import { exchangeHandlers } from '@main/services/exchange';
-import { registryHandlers } from '@main/services/registry';
+import { duplicatesHandlers, registryHandlers } from '@main/services/registry';
 import { listsHandlers } from '@main/services/lists';
 import { workPlanHandlers } from '@main/services/workPlan';
 import { meetingsHandlers, meetingsUndoGuards } from '@main/services/meetings';
@@ -22,6 +22,7 @@ import { jobsHandlers } from './jobs';
 export const handlers: Handlers<Contract> = mergeHandlers(
   appHandlers,
   registryHandlers,
+  duplicatesHandlers,
   listsHandlers,
   workPlanHandlers,
   meetingsHandlers,

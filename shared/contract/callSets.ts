@@ -162,6 +162,13 @@ export const callSets: { readonly [K in CallName]: { readonly reads: readonly Re
   'publications.stockXlsx': { reads: ['publications', 'lists', 'profile'], refusal: 'Не загружено' },
   'publications.topics': { reads: ['publications'], refusal: 'Не загружено' },
   'publications.update': { reads: [], refusal: 'Не сохранено' },
+  'registry.duplicateCandidates': { reads: ['people', 'organizations', 'municipalities', 'names'], refusal: 'Не загружено' },
+  'registry.mergeOrganizations': { reads: [], refusal: 'Не объединено' },
+  'registry.mergePeople': { reads: [], refusal: 'Не объединено' },
+  'registry.mergePreview': {
+    reads: ['people', 'organizations', 'municipalities', 'names', 'workPlan', 'meetings', 'events', 'certificates', 'publications'],
+    refusal: 'Не загружено',
+  },
   'reports.approve': { reads: [], refusal: 'Не утверждено' },
   'reports.buildDocx': { reads: [], refusal: 'Не подготовлено' },
   'reports.create': { reads: [], refusal: 'Не создано' },

@@ -69,6 +69,7 @@ export const REFUSED = {
   issue: 'Не выдано',
   approve: 'Не утверждено',
   unlockReport: 'Не снято утверждение',
+  merge: 'Не объединено',
 } as const;
 
 /**

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { appCalls } from './app';
 import { mergeGroups, type AnyCallDef } from './define';
 import { registryCalls } from './registry';
+import { duplicatesCalls } from './duplicates';
 import { listsCalls } from './lists';
 import { workPlanCalls } from './workPlan';
 import { meetingsCalls } from './meetings';
@@ -26,6 +27,7 @@ import { dashboardCalls } from './dashboard';
 export const contract = mergeGroups(
   appCalls,
   registryCalls,
+  duplicatesCalls,
   listsCalls,
   workPlanCalls,
   meetingsCalls,

@@ -132,4 +132,41 @@ export function matchesWords(text: string, query: string): boolean {
  * other sign only separating words), nothing fuzzier. The one place the rule lives: the
  * duplicates issue (18) extends it here for the import and the registry alike.
  */
-export const nameMatchKey = (...parts: string[]): string => sortKey(parts.filter(Boolean).join(' '));
+export const nameMatchKey = (...parts: string[]): string => sortKey(foldLookalikes(parts.filter(Boolean).join(' ')));
+
+/**
+ * Latin letters that look like Cyrillic ones, in lower case (an upper-case Latin «H», «B», «M»,
+ * «T», «K» looks like «Н», «В», «М», «Т», «К» and lowers to these): typed by a keyboard left in
+ * the Latin layout or pasted from a PDF, «Ивaнова» with a Latin «a» reads as «Иванова» to every
+ * user but not to a comparison.
+ */
+const LOOKALIKES: Record<string, string> = {
+  a: 'а',
+  b: 'в',
+  c: 'с',
+  e: 'е',
+  h: 'н',
+  k: 'к',
+  m: 'м',
+  o: 'о',
+  p: 'р',
+  t: 'т',
+  x: 'х',
+  y: 'у',
+};
+const LETTER_RUN = /[\p{L}\p{M}]+/gu;
+const HAS_CYRILLIC = /[а-яё]/;
+const HAS_LATIN = /[a-z]/;
+
+/**
+ * Latin look-alikes inside a word that also has Cyrillic letters, read as the Cyrillic letters
+ * they show. A word of Latin letters alone («IT-центр», «Smith») is left as it is: only a mixed
+ * word is a typing accident. Lower-cases the text (the key folds case anyway).
+ */
+export function foldLookalikes(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(LETTER_RUN, (word) =>
+      HAS_CYRILLIC.test(word) && HAS_LATIN.test(word) ? word.replace(/[a-z]/g, (c) => LOOKALIKES[c] ?? c) : word,
+    );
+}

@@ -111,8 +111,11 @@ export function getPerson(db: AppDb, id: number): Person {
   return row;
 }
 
-/** `known`: the gender stored so far, kept when the input does not say one and the patronymic does not either. */
-function values(input: PersonInput, known: Person['gender'] = null) {
+/**
+ * The row a person's input is stored as (with its derived keys). `known`: the gender stored so
+ * far, kept when the input does not say one and the patronymic does not either.
+ */
+export function personValues(input: PersonInput, known: Person['gender'] = null) {
   return {
     ...input,
     // A withdrawn consent has no date: keeping the old one would read as a valid consent.
@@ -134,7 +137,7 @@ function requireOrganization(db: AppDb, organizationId: number | null): void {
 export function createPerson(db: AppDb, input: PersonInput): Person {
   return inTransaction(db, () => {
     requireOrganization(db, input.organizationId);
-    const row = db.insert(people).values(values(input)).returning({ id: people.id }).get();
+    const row = db.insert(people).values(personValues(input)).returning({ id: people.id }).get();
     return getPerson(db, row.id);
   });
 }
@@ -149,7 +152,7 @@ export function createPeople(db: AppDb, inputs: PersonInput[]): number[] {
     const ids: number[] = [];
     // 500 rows of 16 columns stay far below SQLite's limit of bound parameters per statement.
     for (let from = 0; from < inputs.length; from += 500) {
-      const rows = inputs.slice(from, from + 500).map((input) => values(input));
+      const rows = inputs.slice(from, from + 500).map((input) => personValues(input));
       // RETURNING promises no order, but the rows of one VALUES list are inserted in turn and an
       // AUTOINCREMENT id only grows: the batch's ids in ascending order are its rows in order.
       const first = db.insert(people).values(rows).returning({ id: people.id }).all();
@@ -164,7 +167,7 @@ export function updatePerson(db: AppDb, id: number, input: PersonInput): Person 
     const existing = getPerson(db, id);
     requireOrganization(db, input.organizationId);
     db.update(people)
-      .set({ ...values(input, existing.gender), updatedAt: nowStamp })
+      .set({ ...personValues(input, existing.gender), updatedAt: nowStamp })
       .where(eq(people.id, id))
       .run();
     return getPerson(db, id);

@@ -152,6 +152,17 @@ const fixtures: { [K in Exclude<DbCall, 'app.initialize'>]: () => Promise<CallIn
   'people.create': () => ({ lastName: 'Новикова', firstName: 'Анна' }),
   'people.update': () => ({ id: one<{ id: number }>('SELECT id FROM people LIMIT 1').id, data: { lastName: 'Иная', firstName: 'Анна' } }),
   'people.delete': async () => ({ id: (await call('people.create', { lastName: 'Лишняя', firstName: 'Анна' })).id }),
+  // A new record takes over a demo person's references (meetings, events, plan items) and an organisation's.
+  'registry.mergePeople': async () => ({
+    keepId: (await call('people.create', { lastName: 'Попова', firstName: 'Людмила', middleName: 'Александровна' })).id,
+    mergeId: one<{ id: number }>('SELECT person_id AS id FROM meeting_attendees GROUP BY person_id ORDER BY count(*) DESC LIMIT 1').id,
+  }),
+  'registry.mergeOrganizations': async () => ({
+    keepId: (await call('organizations.create', { fullName: 'Дубликат организации', type: 'education' })).id,
+    mergeId: one<{ id: number }>(
+      'SELECT organization_id AS id FROM people WHERE organization_id IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1',
+    ).id,
+  }),
   'lists.create': () => ({ list: 'planForms', value: 'Вебинар' }),
   // Renaming a form used by plan items rewrites their search texts too.
   // Each on a value of its own: the run without the injection keeps its change.

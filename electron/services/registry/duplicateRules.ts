@@ -1,0 +1,204 @@
+import type { CandidateLevel, FieldComparison, FieldVerdict } from '@shared/contract/duplicates';
+import { nameMatchKey } from '@shared/russian';
+
+/**
+ * Whether two records of the registry may be one person or one organisation, decided field by
+ * field after the registry's one normalisation (`nameMatchKey`: case, ё = е, quotes, spaces,
+ * Latin look-alikes inside Cyrillic words). Never one fuzzy score over the whole name: «Кузнецова
+ * Анна Викторовна» and «… Владимировна» are two people and «Петров Алексей Сергеевич» and «Петров
+ * Алексей» likely one, which no whole-name similarity tells apart. A different patronymic or
+ * first name is evidence against; a missing one, or an initial that fits, is unknown.
+ *
+ * The same rules answer the registry's «Дубликаты» screen and an import's preview.
+ */
+
+export interface PersonFacts {
+  lastName: string;
+  firstName: string;
+  middleName: string;
+  organizationId: number | null;
+  organizationName: string | null;
+  phone: string;
+  email: string;
+}
+
+export interface OrganizationFacts {
+  fullName: string;
+  shortName: string;
+  municipalityId: number | null;
+  municipalityName: string | null;
+  type: string;
+  typeLabel: string;
+}
+
+export interface Verdict {
+  level: CandidateLevel;
+  reason: string;
+  fields: FieldComparison[];
+}
+
+type Comparison = Omit<FieldComparison, 'field' | 'label' | 'left' | 'right'>;
+
+const compare = (verdict: FieldVerdict, note?: string): Comparison => (note ? { verdict, note } : { verdict });
+
+/** A name part given as one letter («А.», «А»): it tells its first letter only. */
+const isInitial = (key: string) => key.length === 1;
+
+/** A first name or a patronymic: equal, or different, or unknown when one side is empty or an initial that fits. */
+function compareNamePart(left: string, right: string): Comparison {
+  const l = nameMatchKey(left);
+  const r = nameMatchKey(right);
+  if (!l && !r) return compare('unknown', 'не указано ни в одной записи');
+  if (!l || !r) return compare('unknown', 'указано только в одной записи');
+  if (isInitial(l) || isInitial(r)) return l[0] === r[0] ? compare('unknown', 'совпадает только инициал') : compare('different');
+  return compare(l === r ? 'same' : 'different');
+}
+
+/** The digits a phone is dialled by: +7 and 8 before the ten digits of a Russian number are one prefix. */
+export function phoneDigits(phone: string): string {
+  const digits = phone.replace(/\D/g, '');
+  return digits.length === 11 && /^[78]/.test(digits) ? digits.slice(1) : digits;
+}
+
+function compareValues(left: string, right: string, normal: (v: string) => string): Comparison {
+  const l = normal(left);
+  const r = normal(right);
+  if (!l || !r) return compare('unknown', l || r ? 'указано только в одной записи' : 'не указано ни в одной записи');
+  return compare(l === r ? 'same' : 'different');
+}
+
+function compareIds(left: number | null, right: number | null): Comparison {
+  if (left === null || right === null)
+    return compare('unknown', (left ?? right) ? 'указана только в одной записи' : 'не указана ни в одной записи');
+  return compare(left === right ? 'same' : 'different');
+}
+
+const field = (name: FieldComparison['field'], label: string, left: string, right: string, comparison: Comparison): FieldComparison => ({
+  field: name,
+  label,
+  left,
+  right,
+  ...comparison,
+});
+
+/** The fields of two people compared, in the order the screen shows them. */
+export function comparePeople(a: PersonFacts, b: PersonFacts): FieldComparison[] {
+  return [
+    field(
+      'lastName',
+      'Фамилия',
+      a.lastName,
+      b.lastName,
+      compare(nameMatchKey(a.lastName) === nameMatchKey(b.lastName) ? 'same' : 'different'),
+    ),
+    field('firstName', 'Имя', a.firstName, b.firstName, compareNamePart(a.firstName, b.firstName)),
+    field('middleName', 'Отчество', a.middleName, b.middleName, compareNamePart(a.middleName, b.middleName)),
+    field(
+      'organizationId',
+      'Организация',
+      a.organizationName ?? '',
+      b.organizationName ?? '',
+      compareIds(a.organizationId, b.organizationId),
+    ),
+    field('phone', 'Телефон', a.phone, b.phone, compareValues(a.phone, b.phone, phoneDigits)),
+    field(
+      'email',
+      'Электронная почта',
+      a.email,
+      b.email,
+      compareValues(a.email, b.email, (e) => e.trim().toLowerCase()),
+    ),
+  ];
+}
+
+const verdictOf = (fields: FieldComparison[], name: FieldComparison['field']) => fields.find((f) => f.field === name)!.verdict;
+
+const CONTACT_WORDS: Partial<Record<FieldComparison['field'], string>> = {
+  organizationId: 'организация',
+  phone: 'телефон',
+  email: 'электронная почта',
+};
+
+/** «организация и телефон». */
+const listed = (words: string[]) => (words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} и ${words.at(-1)}`);
+
+/**
+ * The rule, in the words the screen shows:
+ * - the first name or the patronymic differ → two people, not a candidate;
+ * - the surname, first name and patronymic all match → «вероятно, один человек», unless the
+ *   organisations differ and no phone or e-mail confirms it (namesakes happen) → «возможно»;
+ * - the surname matches and the rest does not contradict (no patronymic, an initial) →
+ *   «вероятно» when an organisation, a phone or an e-mail matches, «возможно» otherwise;
+ * - the surname differs (changed at marriage) → «возможно» when the first name and the
+ *   patronymic match in full and an organisation, a phone or an e-mail matches too.
+ */
+export function personVerdict(a: PersonFacts, b: PersonFacts): Verdict | null {
+  const fields = comparePeople(a, b);
+  const first = verdictOf(fields, 'firstName');
+  const middle = verdictOf(fields, 'middleName');
+  if (first === 'different' || middle === 'different') return null;
+  const confirming = fields.filter((f) => CONTACT_WORDS[f.field] && f.verdict === 'same').map((f) => CONTACT_WORDS[f.field]!);
+  const orgDiffers = verdictOf(fields, 'organizationId') === 'different';
+  const also = confirming.length ? `; совпадает ${listed(confirming)}` : '';
+  if (verdictOf(fields, 'lastName') === 'same') {
+    if (first === 'same' && middle === 'same') {
+      if (orgDiffers && !confirming.length) {
+        return { level: 'possible', reason: 'фамилия, имя и отчество совпадают, но организации различаются (возможно, тёзки)', fields };
+      }
+      return { level: 'likely', reason: `фамилия, имя и отчество совпадают${also}`, fields };
+    }
+    const unknown = [first !== 'same' ? 'имя' : '', middle !== 'same' ? 'отчество' : ''].filter(Boolean);
+    const partly = `фамилия совпадает, ${listed(unknown)} ${unknown.length > 1 ? 'не противоречат' : 'не противоречит'} (не указано или только инициал)`;
+    return confirming.length ? { level: 'likely', reason: `${partly}${also}`, fields } : { level: 'possible', reason: partly, fields };
+  }
+  if (first === 'same' && middle === 'same' && confirming.length) {
+    return { level: 'possible', reason: `фамилия другая (возможно, сменилась), имя и отчество совпадают${also}`, fields };
+  }
+  return null;
+}
+
+/** The fields of two organisations compared. */
+export function compareOrganizations(a: OrganizationFacts, b: OrganizationFacts): FieldComparison[] {
+  const full = nameMatchKey(a.fullName) === nameMatchKey(b.fullName);
+  return [
+    field('fullName', 'Полное наименование', a.fullName, b.fullName, compare(full ? 'same' : 'different')),
+    field(
+      'shortName',
+      'Краткое наименование',
+      a.shortName,
+      b.shortName,
+      compareValues(a.shortName, b.shortName, (n) => nameMatchKey(n)),
+    ),
+    field(
+      'municipalityId',
+      'Муниципальное образование',
+      a.municipalityName ?? '',
+      b.municipalityName ?? '',
+      compareIds(a.municipalityId, b.municipalityId),
+    ),
+    field('type', 'Тип', a.typeLabel, b.typeLabel, compare(a.type === b.type ? 'same' : 'different')),
+  ];
+}
+
+/** The keys an organisation may be known by: its full and its short name. */
+export const organizationNameKeys = (o: Pick<OrganizationFacts, 'fullName' | 'shortName'>): string[] => [
+  ...new Set([nameMatchKey(o.fullName), nameMatchKey(o.shortName)].filter(Boolean)),
+];
+
+/**
+ * - no name of one matches a name of the other (full or short, either way round) → not a candidate;
+ * - the municipalities differ → two organisations («СОШ №1» of two towns), not a candidate;
+ * - the full names match and the type too → «вероятно, одна организация»;
+ * - otherwise (only a short name matches, or the type differs) → «возможно».
+ */
+export function organizationVerdict(a: OrganizationFacts, b: OrganizationFacts): Verdict | null {
+  const fields = compareOrganizations(a, b);
+  const keysOfB = new Set(organizationNameKeys(b));
+  if (!organizationNameKeys(a).some((k) => keysOfB.has(k))) return null;
+  if (verdictOf(fields, 'municipalityId') === 'different') return null;
+  const full = verdictOf(fields, 'fullName') === 'same';
+  const type = verdictOf(fields, 'type') === 'same';
+  if (full && type) return { level: 'likely', reason: 'полные наименования и тип совпадают', fields };
+  const names = full ? 'полные наименования совпадают' : 'совпадает краткое наименование одной с наименованием другой';
+  return { level: 'possible', reason: type ? names : `${names}, но тип различается`, fields };
+}

@@ -1,0 +1,193 @@
+import type { AppDb } from '@db/open';
+import type { DuplicatePair, DuplicateSide, DuplicateTarget, FieldComparison } from '@shared/contract/duplicates';
+import type { Page } from '@shared/contract/common';
+import { ORGANIZATION_TYPE_LABELS, type OrganizationType } from '@shared/enums';
+import { compareKeys, nameMatchKey, organizationDisplayName, personFullName, sortKey } from '@shared/russian';
+import { usageOf, usagePhrase } from './usage';
+import {
+  compareOrganizations,
+  comparePeople,
+  organizationNameKeys,
+  organizationVerdict,
+  personVerdict,
+  type OrganizationFacts,
+  type PersonFacts,
+  type Verdict,
+} from './duplicateRules';
+
+/**
+ * Candidate pairs over the whole registry without comparing every pair (20 000 people would be
+ * 200 million): records are put in blocks by a key two duplicates share — the surname's key; the
+ * first name and patronymic together (a surname changed at marriage); an organisation's full or
+ * short name — and only the records of one block are compared, by the field rules of verdicts.ts.
+ */
+
+export type PersonRecord = PersonFacts & { id: number; position: string };
+export type OrganizationRecord = OrganizationFacts & { id: number };
+
+export function loadPeople(db: AppDb, where = '', ...params: unknown[]): PersonRecord[] {
+  return db.$client
+    .prepare(
+      `SELECT p.id, p.last_name AS lastName, p.first_name AS firstName, p.middle_name AS middleName, p.position,
+              p.organization_id AS organizationId, p.phone, p.email,
+              CASE WHEN o.id IS NULL THEN NULL WHEN o.short_name <> '' THEN o.short_name ELSE o.full_name END AS organizationName
+         FROM people p LEFT JOIN organizations o ON o.id = p.organization_id ${where}`,
+    )
+    .all(...params) as PersonRecord[];
+}
+
+export function loadOrganizations(db: AppDb, where = '', ...params: unknown[]): OrganizationRecord[] {
+  const rows = db.$client
+    .prepare(
+      `SELECT o.id, o.full_name AS fullName, o.short_name AS shortName, o.municipality_id AS municipalityId, o.type,
+              m.name AS municipalityName
+         FROM organizations o LEFT JOIN municipalities m ON m.id = o.municipality_id ${where}`,
+    )
+    .all(...params) as Omit<OrganizationRecord, 'typeLabel'>[];
+  return rows.map((o) => ({ ...o, typeLabel: ORGANIZATION_TYPE_LABELS[o.type as OrganizationType] ?? o.type }));
+}
+
+/** The blocks of a person: the surname, and the full first name with the full patronymic. */
+export function personBlocks(p: PersonFacts): string[] {
+  const first = nameMatchKey(p.firstName);
+  const middle = nameMatchKey(p.middleName);
+  const blocks = [`s:${nameMatchKey(p.lastName)}`];
+  if (first.length > 1 && middle.length > 1) blocks.push(`fm:${first} ${middle}`);
+  return blocks;
+}
+
+const organizationBlocks = (o: OrganizationFacts) => organizationNameKeys(o).map((k) => `n:${k}`);
+
+interface Found<R> {
+  left: R;
+  right: R;
+  verdict: Verdict;
+}
+
+/** Every pair of one block compared once; a pair sharing two blocks is still one pair. */
+function pairsInBlocks<R extends { id: number }>(
+  records: R[],
+  blocksOf: (r: R) => string[],
+  verdictOf: (a: R, b: R) => Verdict | null,
+): Found<R>[] {
+  const blocks = new Map<string, R[]>();
+  for (const r of records) {
+    for (const block of blocksOf(r)) {
+      const members = blocks.get(block);
+      if (members) members.push(r);
+      else blocks.set(block, [r]);
+    }
+  }
+  const seen = new Set<string>();
+  const found: Found<R>[] = [];
+  for (const members of blocks.values()) {
+    for (let i = 0; i < members.length; i++) {
+      for (let j = i + 1; j < members.length; j++) {
+        const [left, right] = members[i]!.id < members[j]!.id ? [members[i]!, members[j]!] : [members[j]!, members[i]!];
+        const key = `${left.id}:${right.id}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const verdict = verdictOf(left, right);
+        if (verdict) found.push({ left, right, verdict });
+      }
+    }
+  }
+  return found;
+}
+
+const personSide = (db: AppDb, p: PersonRecord): DuplicateSide => ({
+  id: p.id,
+  label: personFullName(p),
+  description: [p.position, p.organizationName ?? ''].filter(Boolean).join(', '),
+  usage: usagePhrase(usageOf(db, 'person', p.id)),
+});
+
+const organizationSide = (db: AppDb, o: OrganizationRecord): DuplicateSide => ({
+  id: o.id,
+  label: organizationDisplayName(o),
+  description: [o.shortName ? o.fullName : '', o.municipalityName ?? ''].filter(Boolean).join(', '),
+  usage: usagePhrase(usageOf(db, 'organization', o.id)),
+});
+
+/** The likely pairs first, then in the Russian order of the first record's name. */
+function ordered<R>(found: Found<R>[], name: (r: R) => string): Found<R>[] {
+  const keys = new Map<R, string>();
+  const keyOf = (r: R) => keys.get(r) ?? (keys.set(r, sortKey(name(r))), keys.get(r)!);
+  return found.sort(
+    (a, b) =>
+      (a.verdict.level === b.verdict.level ? 0 : a.verdict.level === 'likely' ? -1 : 1) ||
+      compareKeys(keyOf(a.left), keyOf(b.left)) ||
+      compareKeys(keyOf(a.right), keyOf(b.right)),
+  );
+}
+
+/** What finding and comparing needs of each kind of record. */
+interface TargetRules<R extends { id: number }> {
+  load(db: AppDb, where?: string, ...params: unknown[]): R[];
+  blocks(r: R): string[];
+  verdict(a: R, b: R): Verdict | null;
+  compare(a: R, b: R): FieldComparison[];
+  side(db: AppDb, r: R): DuplicateSide;
+  name(r: R): string;
+}
+
+const PEOPLE: TargetRules<PersonRecord> = {
+  load: loadPeople,
+  blocks: personBlocks,
+  verdict: personVerdict,
+  compare: comparePeople,
+  side: personSide,
+  name: personFullName,
+};
+
+const ORGANIZATIONS: TargetRules<OrganizationRecord> = {
+  load: loadOrganizations,
+  blocks: organizationBlocks,
+  verdict: organizationVerdict,
+  compare: compareOrganizations,
+  side: organizationSide,
+  name: organizationDisplayName,
+};
+
+function candidatesBy<R extends { id: number }>(
+  db: AppDb,
+  rules: TargetRules<R>,
+  input: { target: DuplicateTarget; offset: number; limit: number },
+): Page<DuplicatePair> {
+  const found = ordered(pairsInBlocks(rules.load(db), rules.blocks, rules.verdict), rules.name);
+  const rows = found.slice(input.offset, input.offset + input.limit).map((f) => ({
+    target: input.target,
+    left: rules.side(db, f.left),
+    right: rules.side(db, f.right),
+    level: f.verdict.level,
+    reason: f.verdict.reason,
+    fields: f.verdict.fields,
+  }));
+  return { rows, total: found.length, totalCapped: false };
+}
+
+export const duplicateCandidates = (db: AppDb, input: { target: DuplicateTarget; offset: number; limit: number }): Page<DuplicatePair> =>
+  input.target === 'person' ? candidatesBy(db, PEOPLE, input) : candidatesBy(db, ORGANIZATIONS, input);
+
+function pairBy<R extends { id: number }>(
+  db: AppDb,
+  rules: TargetRules<R>,
+  target: DuplicateTarget,
+  ids: [number, number],
+): DuplicatePair | null {
+  const [a, b] = ids.map((id) => rules.load(db, `WHERE ${target === 'person' ? 'p' : 'o'}.id = ?`, id)[0]);
+  if (!a || !b) return null;
+  const verdict = rules.verdict(a, b);
+  return {
+    target,
+    left: rules.side(db, a),
+    right: rules.side(db, b),
+    level: verdict?.level ?? 'possible',
+    reason: verdict?.reason ?? 'выбраны для объединения вручную',
+    fields: verdict?.fields ?? rules.compare(a, b),
+  };
+}
+
+/** One pair compared, whatever the rules say of it (the merge dialog for a pair the user picked). */
+export const comparedPair = (db: AppDb, target: DuplicateTarget, leftId: number, rightId: number): DuplicatePair | null =>
+  target === 'person' ? pairBy(db, PEOPLE, target, [leftId, rightId]) : pairBy(db, ORGANIZATIONS, target, [leftId, rightId]);
