@@ -1,4 +1,5 @@
-import { Select, Text } from '@mantine/core';
+import { Badge, Group, Select, Text } from '@mantine/core';
+import { FIELD_VERDICT_LABELS, type DuplicatePair, type DuplicateTarget, type FieldVerdict } from '@shared/contract/duplicates';
 import { ORGANIZATION_TYPE_LABELS, ORGANIZATION_TYPES, type OrganizationType } from '@shared/enums';
 import { useCall } from '@renderer/api/client';
 
@@ -55,5 +56,26 @@ export function MunicipalityFilter({ value, onChange }: { value: number | null; 
       clearable
       w={250}
     />
+  );
+}
+
+/** The colour a field's verdict is shown in: agreement green, contradiction red, unknown grey. */
+export const VERDICT_COLORS: Record<FieldVerdict, string> = { same: 'green', different: 'red', unknown: 'gray' };
+
+export const LEVEL_LABELS: Record<DuplicateTarget, Record<DuplicatePair['level'], string>> = {
+  person: { likely: 'вероятно, один человек', possible: 'возможно, один человек' },
+  organization: { likely: 'вероятно, одна организация', possible: 'возможно, одна организация' },
+};
+
+/** «Фамилия: совпадает · Отчество: неизвестно (указано только в одной записи)». */
+export function FieldVerdicts({ pair }: { pair: DuplicatePair }) {
+  return (
+    <Group gap={4}>
+      {pair.fields.map((f) => (
+        <Badge key={f.field} size="sm" variant="light" color={VERDICT_COLORS[f.verdict]} title={f.note}>
+          {f.label}: {FIELD_VERDICT_LABELS[f.verdict]}
+        </Badge>
+      ))}
+    </Group>
   );
 }

@@ -1,4 +1,4 @@
-import { IconBuilding, IconId, IconMap2, IconUsers } from '@tabler/icons-react';
+import { IconBuilding, IconCopy, IconId, IconMap2, IconUsers } from '@tabler/icons-react';
 import { lazy, Suspense, type ComponentProps } from 'react';
 import { lazyScreens, type RegisterUi } from '@renderer/app/register';
 
@@ -9,12 +9,14 @@ export const registryUi: RegisterUi = {
   nav: [
     { label: 'Организации', path: '/registry/organizations', icon: <IconBuilding size={18} /> },
     { label: 'Специалисты', path: '/registry/people', icon: <IconUsers size={18} /> },
+    { label: 'Дубликаты', path: '/registry/duplicates', icon: <IconCopy size={18} /> },
     { label: 'Муниципалитеты', path: '/registry/municipalities', icon: <IconMap2 size={18} /> },
     { label: 'Профиль центра', path: '/registry/profile', icon: <IconId size={18} /> },
   ],
   routes: [
     { path: '/registry/organizations', component: screen('OrganizationsScreen') },
     { path: '/registry/people', component: screen('PeopleScreen') },
+    { path: '/registry/duplicates', component: screen('DuplicatesScreen') },
     { path: '/registry/municipalities', component: screen('MunicipalitiesScreen') },
     { path: '/registry/profile', component: screen('ProfileScreen') },
   ],
