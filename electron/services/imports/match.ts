@@ -4,6 +4,7 @@ import type { AppDb } from '@db/open';
 import { eventParticipants, events, municipalities, organizations, people } from '@db/schema';
 import { conflict, invalid } from '@main/api/errors';
 import { getSetting } from '@main/services/common/settings';
+import { personDuplicateFinder } from '@main/services/registry';
 import { ORGANIZATION_TYPE_LABELS, ORGANIZATION_TYPES, type OrganizationType } from '@shared/enums';
 import {
   IMPORT_FIELD_LABELS,
@@ -181,6 +182,7 @@ function planPeople(
     const key = nameMatchKey(p.lastName, p.firstName, p.middleName);
     byName.set(key, [...(byName.get(key) ?? []), { id: p.id, name: personFullName(p), organizationId: p.organizationId }]);
   }
+  const possibleDuplicates = personDuplicateFinder(db);
   const seen = new Map<string, number>();
   for (const { row, cells } of data) {
     const r = readerOf(cells, mapping);
@@ -257,7 +259,13 @@ function planPeople(
         : orgFound.length > 1
           ? `; в реестре несколько организаций «${orgText}» — место работы не указано`
           : `; организации «${orgText}» нет в реестре — место работы не указано`;
-    lines.push({ row, outcome: 'new', label, text: `новый человек${orgNote}` });
+    // Not the same name, but maybe the same person (no patronymic, a surname changed): said, not decided — the registry's «Дубликаты» merges.
+    const maybe = possibleDuplicates({
+      ...parsed.data,
+      organizationName: organizationId === null ? null : (orgNames.get(organizationId) ?? null),
+    });
+    const maybeNote = maybe.length ? `; возможно, совпадает с ${maybe.map((m) => `${m.label} — ${m.reason}`).join('; или с ')}` : '';
+    lines.push({ row, outcome: 'new', label, text: `новый человек${orgNote}${maybeNote}` });
     rows.push({ row, kind: 'newPerson', person: parsed.data });
   }
 }

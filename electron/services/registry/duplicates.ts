@@ -191,3 +191,35 @@ function pairBy<R extends { id: number }>(
 /** One pair compared, whatever the rules say of it (the merge dialog for a pair the user picked). */
 export const comparedPair = (db: AppDb, target: DuplicateTarget, leftId: number, rightId: number): DuplicatePair | null =>
   target === 'person' ? pairBy(db, PEOPLE, target, [leftId, rightId]) : pairBy(db, ORGANIZATIONS, target, [leftId, rightId]);
+
+/** A person of the registry a new record may be, and why: for an import's preview («возможно, совпадает с …»). */
+export interface PossibleDuplicate {
+  id: number;
+  label: string;
+  reason: string;
+}
+
+/**
+ * Finds the people of the registry a new person may duplicate, by the blocks and the rules of the
+ * «Дубликаты» screen: loaded once for a whole list, then asked row by row.
+ */
+export function personDuplicateFinder(db: AppDb): (p: PersonFacts) => PossibleDuplicate[] {
+  const blocks = new Map<string, PersonRecord[]>();
+  for (const p of loadPeople(db)) {
+    for (const block of personBlocks(p)) blocks.set(block, [...(blocks.get(block) ?? []), p]);
+  }
+  return (p) => {
+    const seen = new Set<number>();
+    const found: PossibleDuplicate[] = [];
+    for (const other of personBlocks(p).flatMap((b) => blocks.get(b) ?? [])) {
+      if (seen.has(other.id)) continue;
+      seen.add(other.id);
+      const verdict = personVerdict(p, other);
+      if (verdict) {
+        const where = [other.position, other.organizationName ?? ''].filter(Boolean).join(', ');
+        found.push({ id: other.id, label: `${personFullName(other)}${where ? ` (${where})` : ''}`, reason: verdict.reason });
+      }
+    }
+    return found;
+  };
+}

@@ -3,6 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import { putFile } from '@main/services/files';
 import { createApp } from '@main/api/app';
 import { REGISTRY_REFERENCES } from '@db/references';
 import { organizationVerdict, personVerdict, type OrganizationFacts, type PersonFacts } from '@main/services/registry';
@@ -367,5 +369,25 @@ describe('merging two organisations', () => {
     expect(count('SELECT count(*) FROM plan_item_partners WHERE organization_id = ?', s.otherSchool)).toBe(1);
     await call('undo.apply', { id: (await call('undo.last', {}))!.id });
     expect(recordsAfterUndo(app.sqlite)).toEqual(before);
+  });
+});
+
+describe('an import preview', () => {
+  it('says which new person may be someone the registry has, by the same rules', async () => {
+    const school = await organization(api, 'МБОУ «СОШ №2»', 'СОШ №2');
+    await person(api, 'Петров', 'Алексей', 'Сергеевич', { position: 'учитель', organizationId: school });
+    await person(api, 'Кузнецова', 'Анна', 'Викторовна');
+    const csv = 'ФИО;Организация\nПетров Алексей;СОШ №2\nКузнецова Анна Владимировна;\nИвaнова Мария Петровна;\n';
+    const { hash } = await putFile(app.db, dir, Readable.from([Buffer.from(csv, 'utf-8')]), { originalName: 'список.csv' });
+    const preview = await call('imports.preview', { fileHash: hash, target: 'people' });
+    expect(preview.lines.map((l) => [l.outcome, l.text])).toEqual([
+      [
+        'new',
+        'новый человек, СОШ №2; возможно, совпадает с Петров Алексей Сергеевич (учитель, СОШ №2) — фамилия совпадает, отчество не противоречит (не указано или только инициал); совпадает организация',
+      ],
+      // Another patronymic: another person, nothing suggested.
+      ['new', 'новый человек'],
+      ['new', 'новый человек'],
+    ]);
   });
 });
