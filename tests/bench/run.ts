@@ -16,6 +16,7 @@ import { benchResponsiveness } from './responsiveness';
 import { generateReferenceData, organizationKeys, personKeys, REFERENCE_SCALE, scaledReference } from './generate';
 import { benchMeetings, scaledMeetings, seedMeetings, signSeeded } from './meetings';
 import { benchEvents, scaledEvents, seedEvents } from './events';
+import { benchDuplicates } from './duplicates';
 import { benchPublications, scaledPublications, seedPublications } from './publications';
 import { benchIndicators, scaledIndicators, seedIndicators } from './indicators';
 import { benchImportsAlone } from './imports';
@@ -469,6 +470,8 @@ const registerRows: RegisterRow[] = [
   ...(await benchExchange(app, YEAR)),
   // The home screen reads every register above, as the report does.
   ...(await benchDashboard(app, indicatorsSeed.year)),
+  // The generated registry has its namesakes and people without a patronymic: pairs to find and page.
+  ...(await benchDuplicates(app)),
   // Last: the report reads every register above (its first build is not the process's first chart here; the standalone run is).
   ...(await benchReports(app, indicatorsSeed.year)),
 ];

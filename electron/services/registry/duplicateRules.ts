@@ -37,6 +37,20 @@ export interface Verdict {
   fields: FieldComparison[];
 }
 
+/**
+ * The normalised key of a name, remembered: one person is compared with every other of a block,
+ * and normalising is most of a comparison's work. Emptied past a bound (a registry's names fit).
+ */
+const keys = new Map<string, string>();
+export function matchKey(text: string): string {
+  let key = keys.get(text);
+  if (key === undefined) {
+    if (keys.size >= 200_000) keys.clear();
+    keys.set(text, (key = nameMatchKey(text)));
+  }
+  return key;
+}
+
 type Comparison = Omit<FieldComparison, 'field' | 'label' | 'left' | 'right'>;
 
 const compare = (verdict: FieldVerdict, note?: string): Comparison => (note ? { verdict, note } : { verdict });
@@ -46,8 +60,8 @@ const isInitial = (key: string) => key.length === 1;
 
 /** A first name or a patronymic: equal, or different, or unknown when one side is empty or an initial that fits. */
 function compareNamePart(left: string, right: string): Comparison {
-  const l = nameMatchKey(left);
-  const r = nameMatchKey(right);
+  const l = matchKey(left);
+  const r = matchKey(right);
   if (!l && !r) return compare('unknown', 'не указано ни в одной записи');
   if (!l || !r) return compare('unknown', 'указано только в одной записи');
   if (isInitial(l) || isInitial(r)) return l[0] === r[0] ? compare('unknown', 'совпадает только инициал') : compare('different');
@@ -89,7 +103,7 @@ export function comparePeople(a: PersonFacts, b: PersonFacts): FieldComparison[]
       'Фамилия',
       a.lastName,
       b.lastName,
-      compare(nameMatchKey(a.lastName) === nameMatchKey(b.lastName) ? 'same' : 'different'),
+      compare(matchKey(a.lastName) === matchKey(b.lastName) ? 'same' : 'different'),
     ),
     field('firstName', 'Имя', a.firstName, b.firstName, compareNamePart(a.firstName, b.firstName)),
     field('middleName', 'Отчество', a.middleName, b.middleName, compareNamePart(a.middleName, b.middleName)),
@@ -133,6 +147,9 @@ const listed = (words: string[]) => (words.length <= 1 ? words.join('') : `${wor
  *   patronymic match in full and an organisation, a phone or an e-mail matches too.
  */
 export function personVerdict(a: PersonFacts, b: PersonFacts): Verdict | null {
+  // Most pairs of a block part on the first name or the patronymic: said before any field is built.
+  if (compareNamePart(a.firstName, b.firstName).verdict === 'different') return null;
+  if (compareNamePart(a.middleName, b.middleName).verdict === 'different') return null;
   const fields = comparePeople(a, b);
   const first = verdictOf(fields, 'firstName');
   const middle = verdictOf(fields, 'middleName');
@@ -159,7 +176,7 @@ export function personVerdict(a: PersonFacts, b: PersonFacts): Verdict | null {
 
 /** The fields of two organisations compared. */
 export function compareOrganizations(a: OrganizationFacts, b: OrganizationFacts): FieldComparison[] {
-  const full = nameMatchKey(a.fullName) === nameMatchKey(b.fullName);
+  const full = matchKey(a.fullName) === matchKey(b.fullName);
   return [
     field('fullName', 'Полное наименование', a.fullName, b.fullName, compare(full ? 'same' : 'different')),
     field(
@@ -167,7 +184,7 @@ export function compareOrganizations(a: OrganizationFacts, b: OrganizationFacts)
       'Краткое наименование',
       a.shortName,
       b.shortName,
-      compareValues(a.shortName, b.shortName, (n) => nameMatchKey(n)),
+      compareValues(a.shortName, b.shortName, (n) => matchKey(n)),
     ),
     field(
       'municipalityId',
@@ -182,7 +199,7 @@ export function compareOrganizations(a: OrganizationFacts, b: OrganizationFacts)
 
 /** The keys an organisation may be known by: its full and its short name. */
 export const organizationNameKeys = (o: Pick<OrganizationFacts, 'fullName' | 'shortName'>): string[] => [
-  ...new Set([nameMatchKey(o.fullName), nameMatchKey(o.shortName)].filter(Boolean)),
+  ...new Set([matchKey(o.fullName), matchKey(o.shortName)].filter(Boolean)),
 ];
 
 /**

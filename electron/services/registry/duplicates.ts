@@ -2,7 +2,7 @@ import type { AppDb } from '@db/open';
 import type { DuplicatePair, DuplicateSide, DuplicateTarget, FieldComparison } from '@shared/contract/duplicates';
 import type { Page } from '@shared/contract/common';
 import { ORGANIZATION_TYPE_LABELS, type OrganizationType } from '@shared/enums';
-import { compareKeys, nameMatchKey, organizationDisplayName, personFullName, sortKey } from '@shared/russian';
+import { compareKeys, organizationDisplayName, personFullName, sortKey } from '@shared/russian';
 import { usageOf, usagePhrase } from './usage';
 import {
   compareOrganizations,
@@ -10,6 +10,8 @@ import {
   organizationNameKeys,
   organizationVerdict,
   personVerdict,
+  matchKey,
+  phoneDigits,
   type OrganizationFacts,
   type PersonFacts,
   type Verdict,
@@ -47,12 +49,25 @@ export function loadOrganizations(db: AppDb, where = '', ...params: unknown[]): 
   return rows.map((o) => ({ ...o, typeLabel: ORGANIZATION_TYPE_LABELS[o.type as OrganizationType] ?? o.type }));
 }
 
-/** The blocks of a person: the surname, and the full first name with the full patronymic. */
+/**
+ * The blocks of a person, each exactly as wide as a rule of personVerdict needs, so no pair the
+ * rules accept is missed and a common surname does not make a block of thousands: the surname
+ * with the first name's first letter (the first names must agree, an initial included); and for
+ * a changed surname the full first name and patronymic with the organisation, the phone or the
+ * e-mail, one of which must match too.
+ */
 export function personBlocks(p: PersonFacts): string[] {
-  const first = nameMatchKey(p.firstName);
-  const middle = nameMatchKey(p.middleName);
-  const blocks = [`s:${nameMatchKey(p.lastName)}`];
-  if (first.length > 1 && middle.length > 1) blocks.push(`fm:${first} ${middle}`);
+  const first = matchKey(p.firstName);
+  const middle = matchKey(p.middleName);
+  const blocks = [`s:${matchKey(p.lastName)} ${first.slice(0, 1)}`];
+  if (first.length > 1 && middle.length > 1) {
+    const name = `${first} ${middle}`;
+    if (p.organizationId !== null) blocks.push(`fo:${name}:${p.organizationId}`);
+    const phone = phoneDigits(p.phone);
+    if (phone) blocks.push(`fp:${name}:${phone}`);
+    const email = p.email.trim().toLowerCase();
+    if (email) blocks.push(`fe:${name}:${email}`);
+  }
   return blocks;
 }
 
@@ -149,12 +164,37 @@ const ORGANIZATIONS: TargetRules<OrganizationRecord> = {
   name: organizationDisplayName,
 };
 
+/**
+ * The registry as of now, in a few aggregates: any write of a person or an organisation (a
+ * create, an edit — each stamps updated_at —, a delete, a merge) changes one of them.
+ */
+const REGISTRY_STATE = `SELECT (SELECT json_array(count(*), max(id), max(updated_at)) FROM people)
+  || (SELECT json_array(count(*), max(id), max(updated_at)) FROM organizations)
+  || (SELECT json_array(count(*), max(id)) FROM municipalities)`;
+
+/**
+ * The pairs found last, per connection and kind, while the registry is unchanged: paging through
+ * the list (or coming back to it) does not compare the registry again.
+ */
+const lastFound = new WeakMap<object, Map<DuplicateTarget, { state: string; found: unknown[] }>>();
+
+function remembered<R>(db: AppDb, target: DuplicateTarget, find: () => Found<R>[]): Found<R>[] {
+  const state = db.$client.prepare(REGISTRY_STATE).pluck().get() as string;
+  const byTarget = lastFound.get(db.$client) ?? new Map();
+  lastFound.set(db.$client, byTarget);
+  const known = byTarget.get(target);
+  if (known?.state === state) return known.found as Found<R>[];
+  const found = find();
+  byTarget.set(target, { state, found });
+  return found;
+}
+
 function candidatesBy<R extends { id: number }>(
   db: AppDb,
   rules: TargetRules<R>,
   input: { target: DuplicateTarget; offset: number; limit: number },
 ): Page<DuplicatePair> {
-  const found = ordered(pairsInBlocks(rules.load(db), rules.blocks, rules.verdict), rules.name);
+  const found = remembered(db, input.target, () => ordered(pairsInBlocks(rules.load(db), rules.blocks, rules.verdict), rules.name));
   const rows = found.slice(input.offset, input.offset + input.limit).map((f) => ({
     target: input.target,
     left: rules.side(db, f.left),
