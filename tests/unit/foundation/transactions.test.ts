@@ -159,8 +159,9 @@ const fixtures: { [K in Exclude<DbCall, 'app.initialize'>]: () => Promise<CallIn
   }),
   'registry.mergeOrganizations': async () => ({
     keepId: (await call('organizations.create', { fullName: 'Дубликат организации', type: 'education' })).id,
+    // Not the center's own organisation: later fixtures read the center's names from the profile.
     mergeId: one<{ id: number }>(
-      'SELECT organization_id AS id FROM people WHERE organization_id IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1',
+      'SELECT organization_id AS id FROM people WHERE organization_id IS NOT NULL AND organization_id NOT IN (SELECT organization_id FROM center_profile WHERE organization_id IS NOT NULL) GROUP BY 1 ORDER BY count(*) DESC LIMIT 1',
     ).id,
   }),
   'lists.create': () => ({ list: 'planForms', value: 'Вебинар' }),
