@@ -98,13 +98,7 @@ const field = (name: FieldComparison['field'], label: string, left: string, righ
 /** The fields of two people compared, in the order the screen shows them. */
 export function comparePeople(a: PersonFacts, b: PersonFacts): FieldComparison[] {
   return [
-    field(
-      'lastName',
-      'Фамилия',
-      a.lastName,
-      b.lastName,
-      compare(matchKey(a.lastName) === matchKey(b.lastName) ? 'same' : 'different'),
-    ),
+    field('lastName', 'Фамилия', a.lastName, b.lastName, compare(matchKey(a.lastName) === matchKey(b.lastName) ? 'same' : 'different')),
     field('firstName', 'Имя', a.firstName, b.firstName, compareNamePart(a.firstName, b.firstName)),
     field('middleName', 'Отчество', a.middleName, b.middleName, compareNamePart(a.middleName, b.middleName)),
     field(
