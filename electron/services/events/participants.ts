@@ -4,7 +4,7 @@ import { inTransaction } from '@db/transaction';
 import { recordDeletion } from '@db/journal';
 import { eventParticipants, eventSessions, people, sessionMarks } from '@db/schema';
 import { conflict, invalid } from '@main/api/errors';
-import { inChunks } from '@main/services/common/queries';
+import { inChunks, insertEach } from '@main/services/common/queries';
 import { createPerson } from '@main/services/registry';
 import type {
   AddedParticipants,
@@ -15,7 +15,7 @@ import type {
   ParticipantUpdateInput,
   WalkInInput,
 } from '@shared/contract/events';
-import { REGISTRATION_STATUS_LABELS } from '@shared/contract/eventEnums';
+import { REGISTRATION_STATUS_LABELS, type ParticipantSource } from '@shared/contract/eventEnums';
 import { parseRegistrationNumbers } from '@shared/contract/registrationNumbers';
 import { formatDate, personFullName, todayLocal } from '@shared/russian';
 import { getEvent } from './detail';
@@ -34,7 +34,13 @@ function nextNumber(db: AppDb, eventId: number): number {
 }
 
 /** Registers people of the registry with their workplace and position as they are today. */
-function register(db: AppDb, eventId: number, personIds: number[], role: ParticipantRole, source: 'manual' | 'walkIn'): AddedParticipants {
+function register(
+  db: AppDb,
+  eventId: number,
+  personIds: number[],
+  role: ParticipantRole,
+  origin: { source: ParticipantSource; importRunId?: number },
+): AddedParticipants {
   const already = new Set(
     inChunks(personIds, (chunk) =>
       db
@@ -58,31 +64,38 @@ function register(db: AppDb, eventId: number, personIds: number[], role: Partici
   let number = nextNumber(db, eventId);
   const rows = wanted.map((personId) => {
     const p = byId.get(personId)!;
-    return { eventId, personId, registrationNumber: number++, role, organizationId: p.organizationId, position: p.position, source };
+    return {
+      eventId,
+      personId,
+      registrationNumber: number++,
+      role,
+      organizationId: p.organizationId,
+      position: p.position,
+      source: origin.source,
+      importRunId: origin.importRunId ?? null,
+    };
   });
-  // In batches: an imported list of thousands is one statement per few hundred, not one per person.
-  for (let from = 0; from < rows.length; from += 500)
-    db.insert(eventParticipants)
-      .values(rows.slice(from, from + 500))
-      .run();
+  // One prepared statement: an imported list of thousands is not thousands of queries built.
+  insertEach(db, eventParticipants, rows);
   return { added: wanted.length, skipped: personIds.length - wanted.length };
 }
 
 export function addParticipants(db: AppDb, input: { eventId: number; personIds: number[]; role: ParticipantRole }): AddedParticipants {
   return inTransaction(db, () => {
     requireSpecialists(requireEvent(db, input.eventId));
-    return register(db, input.eventId, input.personIds, input.role, 'manual');
+    return register(db, input.eventId, input.personIds, input.role, { source: 'manual' });
   });
 }
 
 /**
  * The participants of an imported list (issue 17), in the list's order: numbered after those
- * already registered, with their workplace and position as the registry has them today.
+ * already registered, with their workplace and position as the registry has them today, and
+ * marked as brought by that import (its report's id), not as entered by hand.
  */
-export function addImportedParticipants(db: AppDb, eventId: number, personIds: number[]): AddedParticipants {
+export function addImportedParticipants(db: AppDb, eventId: number, personIds: number[], importRunId: number): AddedParticipants {
   return inTransaction(db, () => {
     requireSpecialists(requireEvent(db, eventId));
-    return register(db, eventId, personIds, 'participant', 'manual');
+    return register(db, eventId, personIds, 'participant', { source: 'import', importRunId });
   });
 }
 
@@ -95,7 +108,7 @@ export function addWalkIn(db: AppDb, input: WalkInInput, today = todayLocal()): 
       throw invalid('Занятие относится к другому мероприятию.', { presentAt: 'Занятие другого мероприятия' });
     }
     const person = createPerson(db, input.person);
-    register(db, event.id, [person.id], input.role, 'walkIn');
+    register(db, event.id, [person.id], input.role, { source: 'walkIn' });
     if (input.presentAt !== null) {
       const participant = db
         .select({ id: eventParticipants.id })

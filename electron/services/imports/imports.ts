@@ -40,12 +40,19 @@ export function previewImport(db: AppDb, file: LoadedFile, source: ImportSource)
   return { fileName: file.fileName, ...planImport(db, file.sheet, source).preview };
 }
 
-/** Called inside one transaction: everything it writes lands together or not at all. */
+/** How often the write reports its progress and looks whether it was cancelled: every few hundred rows. */
+const STEP_ROWS = 500;
+
+/**
+ * Called inside one transaction: everything it writes lands together or not at all. `step` runs
+ * between batches of rows with what is done so far — the job's progress, and its cancellation
+ * check: a cancellation thrown there rolls the whole transaction back.
+ */
 export function writeImport(
   db: AppDb,
   file: LoadedFile,
   source: ImportSource,
-  progress: (done: number, total: number) => void = () => {},
+  step: (done: number, total: number) => void = () => {},
 ): ImportReport {
   const plan = planImport(db, file.sheet, source);
   const { preview } = plan;
@@ -57,17 +64,9 @@ export function writeImport(
         : 'Ни одну строку файла импортировать нельзя: причины — в предпросмотре.',
     );
   }
-  const newPeople = plan.rows.flatMap((row) => (row.kind === 'newPerson' ? [row.person] : []));
-  progress(0, plan.rows.length);
-  const created = createPeople(db, newPeople);
-  let next = 0;
-  const personIds = plan.rows.flatMap((row) =>
-    row.kind === 'person' ? [row.personId] : row.kind === 'newPerson' ? [created[next++]!] : [],
-  );
-  progress(newPeople.length, plan.rows.length);
-  for (const row of plan.rows) if (row.kind === 'newOrganization') createOrganization(db, row.organization);
-  if (source.target === 'participants') addImportedParticipants(db, source.eventId!, personIds);
-  setSetting(db, mappingKey(plan.signature), preview.mapping);
+  const total = plan.rows.length;
+  step(0, total);
+  // The report first: the participants it brings carry its id as their origin.
   const saved = db
     .insert(importReports)
     .values({
@@ -84,6 +83,22 @@ export function writeImport(
     })
     .returning({ id: importReports.id })
     .get();
+  const newPeople = plan.rows.flatMap((row) => (row.kind === 'newPerson' ? [row.person] : []));
+  const created = createPeople(db, newPeople, { every: STEP_ROWS, run: (done) => step(done, total) });
+  let next = 0;
+  const personIds = plan.rows.flatMap((row) =>
+    row.kind === 'person' ? [row.personId] : row.kind === 'newPerson' ? [created[next++]!] : [],
+  );
+  step(newPeople.length, total);
+  let organizationsDone = 0;
+  for (const row of plan.rows) {
+    if (row.kind !== 'newOrganization') continue;
+    createOrganization(db, row.organization);
+    if (++organizationsDone % STEP_ROWS === 0) step(organizationsDone, total);
+  }
+  if (source.target === 'participants') addImportedParticipants(db, source.eventId!, personIds, saved.id);
+  setSetting(db, mappingKey(plan.signature), preview.mapping);
+  step(total, total);
   return getImportReport(db, saved.id);
 }
 

@@ -68,19 +68,59 @@ const reject = (row: number, label: string, reason: string): ImportLine => ({
   text: `отклонено: ${reason}`,
 });
 
-/** The registry's organisations by the key of their full and their short name. */
+/**
+ * The registry's organisations by the key of their full and their short name. The full name's
+ * key is the stored sort key (db/derived.ts: `sortKey(fullName)`, which is `nameMatchKey` of it —
+ * tests/unit/imports/matchKeys.test.ts holds the two equal), so 3,000 organisations cost one read.
+ */
 function organizationIndex(db: AppDb) {
   const byKey = new Map<string, { id: number; name: string }[]>();
+  const add = (key: string, entry: { id: number; name: string }) => {
+    const list = byKey.get(key);
+    if (!list) byKey.set(key, [entry]);
+    else if (!list.includes(entry)) list.push(entry);
+  };
   for (const o of db
-    .select({ id: organizations.id, fullName: organizations.fullName, shortName: organizations.shortName })
+    .select({ id: organizations.id, fullName: organizations.fullName, shortName: organizations.shortName, key: organizations.sortKey })
     .from(organizations)
     .all()) {
     const entry = { id: o.id, name: organizationDisplayName(o) };
-    for (const key of new Set([nameMatchKey(o.fullName), o.shortName ? nameMatchKey(o.shortName) : ''])) {
-      if (key) byKey.set(key, [...(byKey.get(key) ?? []), entry]);
-    }
+    if (o.key) add(LATIN.test(o.fullName) ? nameMatchKey(o.fullName) : o.key, entry);
+    if (o.shortName) add(nameMatchKey(o.shortName), entry);
   }
   return byKey;
+}
+
+const LATIN = /[A-Za-z]/;
+
+/**
+ * The registry's people by their name's key: the stored sort key of the full name, which is the
+ * name's `nameMatchKey` for a name without Latin letters (held equal by
+ * tests/unit/imports/matchKeys.test.ts) — read, not computed again for each of 20,000 people on
+ * every preview.
+ */
+function personIndex(db: AppDb) {
+  const byName = new Map<string, { id: number; name: string; organizationId: number | null }[]>();
+  for (const p of db
+    .select({
+      id: people.id,
+      lastName: people.lastName,
+      firstName: people.firstName,
+      middleName: people.middleName,
+      organizationId: people.organizationId,
+      key: people.sortKey,
+    })
+    .from(people)
+    .all()) {
+    const entry = { id: p.id, name: personFullName(p), organizationId: p.organizationId };
+    // The match rule folds Latin look-alikes inside Cyrillic words (issue 18), the order does not:
+    // only a name with a Latin letter needs its key computed.
+    const key = LATIN.test(p.lastName + p.firstName + p.middleName) ? nameMatchKey(p.lastName, p.firstName, p.middleName) : p.key;
+    const list = byName.get(key);
+    if (list) list.push(entry);
+    else byName.set(key, [entry]);
+  }
+  return byName;
 }
 
 function choosePersonMapping(mapping: MappingEntry[]): string | null {
@@ -168,20 +208,7 @@ function planPeople(
   const orgs = organizationIndex(db);
   const orgNames = new Map<number, string>();
   for (const list of orgs.values()) for (const o of list) orgNames.set(o.id, o.name);
-  const byName = new Map<string, { id: number; name: string; organizationId: number | null }[]>();
-  for (const p of db
-    .select({
-      id: people.id,
-      lastName: people.lastName,
-      firstName: people.firstName,
-      middleName: people.middleName,
-      organizationId: people.organizationId,
-    })
-    .from(people)
-    .all()) {
-    const key = nameMatchKey(p.lastName, p.firstName, p.middleName);
-    byName.set(key, [...(byName.get(key) ?? []), { id: p.id, name: personFullName(p), organizationId: p.organizationId }]);
-  }
+  const byName = personIndex(db);
   const possibleDuplicates = personDuplicateFinder(db);
   const seen = new Map<string, number>();
   for (const { row, cells } of data) {

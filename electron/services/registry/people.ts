@@ -10,7 +10,7 @@ import { conflict, invalid, notFound } from '@main/api/errors';
 import type { Page } from '@shared/contract/common';
 import type { Option, Person, personInput, personListInput } from '@shared/contract/registry';
 import { agree, genderFromPatronymic, organizationDisplayName, personFullName as fullName } from '@shared/russian';
-import { guardForeignKeys, nowStamp } from '@main/services/common/queries';
+import { guardForeignKeys, insertEach, nowStamp } from '@main/services/common/queries';
 import { CAPPED_COUNT_LIMIT, indexedSearch, optionsBySearch, pageTotal } from '@main/services/common/search';
 import { literalLimit, reusedQuery } from '@db/reusedQuery';
 import { organizationNameSql as organizationName } from './names';
@@ -143,22 +143,19 @@ export function createPerson(db: AppDb, input: PersonInput): Person {
 }
 
 /**
- * Many people at once (an imported list): the same rows createPerson writes, inserted in batches
- * of a few hundred, without reading each one back. Answers the new ids in the order given.
+ * Many people at once (an imported list): the same rows createPerson writes, through one prepared
+ * statement, without reading each one back. Answers the new ids in the order given; `between`
+ * runs every few hundred rows (the import's progress and its cancellation check).
  */
-export function createPeople(db: AppDb, inputs: PersonInput[]): number[] {
+export function createPeople(db: AppDb, inputs: PersonInput[], between?: { every: number; run: (done: number) => void }): number[] {
   return inTransaction(db, () => {
     for (const organizationId of new Set(inputs.map((p) => p.organizationId))) requireOrganization(db, organizationId);
-    const ids: number[] = [];
-    // 500 rows of 16 columns stay far below SQLite's limit of bound parameters per statement.
-    for (let from = 0; from < inputs.length; from += 500) {
-      const rows = inputs.slice(from, from + 500).map((input) => personValues(input));
-      // RETURNING promises no order, but the rows of one VALUES list are inserted in turn and an
-      // AUTOINCREMENT id only grows: the batch's ids in ascending order are its rows in order.
-      const first = db.insert(people).values(rows).returning({ id: people.id }).all();
-      ids.push(...first.map((r) => r.id).sort((a, b) => a - b));
-    }
-    return ids;
+    return insertEach(
+      db,
+      people,
+      inputs.map((input) => personValues(input)),
+      between,
+    );
   });
 }
 
