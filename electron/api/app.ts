@@ -14,6 +14,7 @@ import { fileErrorMessage } from '@db/fileErrors';
 import { openStoredFile, putFile } from '@main/services/files';
 import { DomainError } from './errors';
 import { refuseWhileWritesHeld } from './writeGate';
+import { stopIdleWorkers } from './jobs';
 
 export const DB_FILE_NAME = 'resource-center.sqlite';
 
@@ -99,6 +100,8 @@ export function createApp(options: AppOptions) {
     close: () => {
       ctx.db.$client.close();
       lock.release();
+      // A thread kept for the next task holds no connection; ended so nothing outlives the app.
+      void stopIdleWorkers();
     },
   };
 }

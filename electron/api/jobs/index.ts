@@ -2,4 +2,4 @@
 export { JobCancelled } from './cancelled';
 export { cancelJob, getJob, jobsHandlers, listJobs, startJob, type JobControl, type JobSpec } from './jobs';
 export type { TaskContext, WorkerTask, WorkerTasks } from './protocol';
-export { runInWorker, type WorkerOptions, type Writer } from './worker';
+export { runInWorker, stopIdleWorkers, type WorkerOptions, type Writer } from './worker';

@@ -34,12 +34,18 @@ export interface WorkerTask<I = never, O = unknown> {
 
 export type WorkerTasks = Record<string, WorkerTask<never, unknown>>;
 
-/** What the main thread hands a new worker. */
+/** What the main thread hands a worker for one task: a new thread in its workerData, a kept one in a `start` message. */
 export interface WorkerStart {
   task: string;
   input: unknown;
   dbFile: string;
   nativeBinding?: string;
+  /**
+   * One Int32 the main thread sets to 1 when the job is cancelled: work that runs synchronously
+   * (an import's write inside its transaction) cannot receive the `cancel` message meanwhile, but
+   * reads this between its batches and stops there, the transaction rolled back.
+   */
+  cancelled: SharedArrayBuffer;
 }
 
 /** A failure crossing the thread boundary: a refusal keeps its Russian message and code. */
@@ -61,6 +67,7 @@ export type FromWorker =
   | { type: 'failed'; failure: WorkerFailure };
 
 export type ToWorker =
+  | { type: 'start'; start: WorkerStart }
   | { type: 'cancel' }
   | { type: 'written'; id: number; result?: unknown; failure?: WorkerFailure }
   | { type: 'held'; id: number; failure?: WorkerFailure };

@@ -1,6 +1,6 @@
 import { fileErrorMessage, UserFileError } from '@db/fileErrors';
 import { parentPort, workerData } from 'node:worker_threads';
-import { connect } from '@db/open';
+import { connect, type AppDb } from '@db/open';
 import { DomainError } from '@main/api/errors';
 import { JobCancelled } from './cancelled';
 import type { FromWorker, TaskContext, ToWorker, WorkerFailure, WorkerStart, WorkerTasks } from './protocol';
@@ -22,70 +22,79 @@ export function fromFailure(failure: WorkerFailure): Error {
 }
 
 /**
- * The worker thread's side: runs the one task it was started for on its own connection and
- * reports back. Used by the worker entry point (electron/worker/main.ts), which lists the tasks.
+ * The worker thread's side: runs each task it is given on a connection of its own, opened for
+ * the task and closed before answering, and reports back. The first task comes in workerData;
+ * a thread kept for the next one (worker.ts) gets it in a `start` message, its modules loaded
+ * and its code compiled already. Used by the worker entry point (electron/worker/main.ts).
  */
 export function serveTasks(tasks: WorkerTasks): void {
   const port = parentPort;
   if (!port) throw new Error('serveTasks runs only in a worker thread');
-  const start = workerData as WorkerStart;
   const send = (message: FromWorker) => port.postMessage(message);
-  const controller = new AbortController();
-  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  let current: {
+    controller: AbortController;
+    pending: Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>;
+  } | null = null;
   let nextId = 1;
   port.on('message', (message: ToWorker) => {
-    if (message.type === 'cancel') controller.abort();
+    if (message.type === 'start') void serve(message.start);
+    else if (message.type === 'cancel') current?.controller.abort();
     else {
-      const waiting = pending.get(message.id);
-      pending.delete(message.id);
+      const waiting = current?.pending.get(message.id);
+      current?.pending.delete(message.id);
       if (message.failure) waiting?.reject(fromFailure(message.failure));
       else waiting?.resolve(message.type === 'written' ? message.result : undefined);
     }
   });
-  const ask = (message: Extract<FromWorker, { id: number }>) =>
-    new Promise<unknown>((resolve, reject) => {
-      pending.set(message.id, { resolve, reject });
-      send(message);
-    });
 
-  const task = tasks[start.task];
-  if (!task) {
-    send({ type: 'failed', failure: { message: `Unknown worker task: ${start.task}` } });
-    return;
-  }
-  const db = connect(start.dbFile, {
-    readonly: task.access === 'read',
-    ...(start.nativeBinding ? { nativeBinding: start.nativeBinding } : {}),
-  });
-  const ctx: TaskContext = {
-    db,
-    signal: controller.signal,
-    checkCancelled: () => {
-      if (controller.signal.aborted) throw new JobCancelled();
-    },
-    progress: (step, done, total) =>
-      send({ type: 'progress', step, ...(done === undefined ? {} : { done }), ...(total === undefined ? {} : { total }) }),
-    write: async <T>(writer: string, payload: unknown) => (await ask({ type: 'write', id: nextId++, writer, payload })) as T,
-    writeAllAtOnce: async (description, work) => {
-      if (task.access !== 'write') throw new Error(`Task ${start.task} is read-only: it cannot write all at once`);
-      await ask({ type: 'hold', id: nextId++, description });
-      try {
-        return db.$client.transaction(() => work(db)).immediate();
-      } finally {
-        send({ type: 'release' });
-      }
-    },
-  };
-  void (async () => {
+  async function serve(start: WorkerStart): Promise<void> {
+    const controller = new AbortController();
+    const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+    current = { controller, pending };
+    const cancelled = new Int32Array(start.cancelled);
+    const ask = (message: Extract<FromWorker, { id: number }>) =>
+      new Promise<unknown>((resolve, reject) => {
+        pending.set(message.id, { resolve, reject });
+        send(message);
+      });
+    const task = tasks[start.task];
+    let db: AppDb | undefined;
     let answer: FromWorker;
     try {
+      if (!task) throw new Error(`Unknown worker task: ${start.task}`);
+      const connection = connect(start.dbFile, {
+        readonly: task.access === 'read',
+        ...(start.nativeBinding ? { nativeBinding: start.nativeBinding } : {}),
+      });
+      db = connection;
+      const ctx: TaskContext = {
+        db: connection,
+        signal: controller.signal,
+        checkCancelled: () => {
+          if (controller.signal.aborted || Atomics.load(cancelled, 0) === 1) throw new JobCancelled();
+        },
+        progress: (step, done, total) =>
+          send({ type: 'progress', step, ...(done === undefined ? {} : { done }), ...(total === undefined ? {} : { total }) }),
+        write: async <T>(writer: string, payload: unknown) => (await ask({ type: 'write', id: nextId++, writer, payload })) as T,
+        writeAllAtOnce: async (description, work) => {
+          if (task.access !== 'write') throw new Error(`Task ${start.task} is read-only: it cannot write all at once`);
+          await ask({ type: 'hold', id: nextId++, description });
+          try {
+            return connection.$client.transaction(() => work(connection)).immediate();
+          } finally {
+            send({ type: 'release' });
+          }
+        },
+      };
       answer = { type: 'done', result: await task.run(start.input as never, ctx) };
     } catch (error) {
       answer = { type: 'failed', failure: toFailure(error) };
     }
     // Closed before answering: once the main thread has the answer, no handle is left open.
-    db.$client.close();
+    db?.$client.close();
+    current = null;
     send(answer);
-    port.close();
-  })();
+  }
+
+  void serve(workerData as WorkerStart);
 }

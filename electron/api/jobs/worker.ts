@@ -37,8 +37,6 @@ export interface WorkerOptions {
 
 /** How long a cancelled worker may take to reach its next safe point before it is stopped. */
 const CANCEL_GRACE_MS = 10_000;
-/** How long a worker that answered may take to end by itself. */
-const EXIT_GRACE_MS = 2_000;
 
 const sources = new Map<string, Promise<string>>();
 
@@ -59,24 +57,92 @@ function bundledInMemory(entry: string): Promise<string> {
   return source;
 }
 
-async function startWorker(start: WorkerStart, entry: string | undefined): Promise<Worker> {
+function startWorker(start: WorkerStart, entry: string | undefined): Promise<Worker> | Worker {
   if (entry?.endsWith('.cjs')) return new Worker(entry, { workerData: start });
   if (entry === undefined && typeof __RC_BUNDLED__ !== 'undefined')
     return new Worker(path.join(__dirname, WORKER_FILE), { workerData: start });
-  const code = await bundledInMemory(entry ?? path.join(root(), 'electron', 'worker', 'main.ts'));
-  return new Worker(code, { eval: true, workerData: start });
+  return bundledInMemory(entry ?? path.join(root(), 'electron', 'worker', 'main.ts')).then(
+    (code) => new Worker(code, { eval: true, workerData: start }),
+  );
+}
+
+/**
+ * One idle thread kept per worker entry after its task: the next task (an import's run after
+ * its preview, the preview again with another mapping) starts in a thread whose modules are
+ * loaded and whose code is compiled — a new thread spends about half a second on that, and runs
+ * its first task several times slower. A kept thread holds no database connection (each task
+ * opens its own and closes it before answering), does not keep the process alive, and ends
+ * after a few idle minutes.
+ */
+const IDLE_MS = 5 * 60_000;
+const idle = new Map<string, { worker: Worker; timer: NodeJS.Timeout }>();
+
+function takeIdle(key: string): Worker | undefined {
+  const kept = idle.get(key);
+  if (!kept) return undefined;
+  idle.delete(key);
+  clearTimeout(kept.timer);
+  kept.worker.ref();
+  return kept.worker;
+}
+
+/** Keeps `worker` for the next task of its entry; false when one is kept already. */
+function keepIdle(key: string, worker: Worker): boolean {
+  if (idle.has(key)) return false;
+  const timer = setTimeout(() => {
+    if (idle.get(key)?.worker === worker) idle.delete(key);
+    void worker.terminate();
+  }, IDLE_MS);
+  timer.unref();
+  worker.unref();
+  idle.set(key, { worker, timer });
+  return true;
+}
+
+/** Ends the kept threads (the application closing, a test's teardown). */
+export async function stopIdleWorkers(): Promise<void> {
+  const kept = [...idle.values()];
+  idle.clear();
+  await Promise.all(
+    kept.map(({ worker, timer }) => {
+      clearTimeout(timer);
+      return worker.terminate();
+    }),
+  );
+}
+
+async function workerFor(start: WorkerStart, entry: string | undefined): Promise<Worker> {
+  const kept = takeIdle(entry ?? '');
+  if (kept) {
+    kept.postMessage({ type: 'start', start } satisfies ToWorker);
+    return kept;
+  }
+  const worker = await startWorker(start, entry);
+  // A thread that fails or ends while idle just leaves the pool; while a task runs, that task's listeners report it.
+  worker.on('error', () => undefined);
+  worker.once('exit', () => {
+    for (const [key, kept] of idle) if (kept.worker === worker) idle.delete(key);
+  });
+  return worker;
 }
 
 let busyCount = 0;
 
-/** Runs `task` in a worker thread of its own and answers its result. */
+/** Runs `task` in a worker thread (a kept one when there is one) and answers its result. */
 export async function runInWorker<O>(task: string, input: unknown, options: WorkerOptions): Promise<O> {
   const done = beginBusy(`worker:${++busyCount}`, options.description);
+  const cancelled = new Int32Array(new SharedArrayBuffer(4));
   let worker: Worker;
   try {
     options.signal?.throwIfAborted();
-    worker = await startWorker(
-      { task, input, dbFile: options.dbFile, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) },
+    worker = await workerFor(
+      {
+        task,
+        input,
+        dbFile: options.dbFile,
+        cancelled: cancelled.buffer,
+        ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      },
       options.entry,
     );
   } catch (error) {
@@ -85,12 +151,18 @@ export async function runInWorker<O>(task: string, input: unknown, options: Work
   }
   let release: (() => void) | undefined;
   let killTimer: NodeJS.Timeout | undefined;
+  /** Whether the thread answered (done or failed) by itself: only then may it serve another task. */
+  let answered = false;
   const send = (message: ToWorker) => worker.postMessage(message);
   const onAbort = () => {
+    Atomics.store(cancelled, 0, 1);
     send({ type: 'cancel' });
     killTimer = setTimeout(() => void worker.terminate(), CANCEL_GRACE_MS);
   };
   options.signal?.addEventListener('abort', onAbort, { once: true });
+  let onMessage: (message: FromWorker) => void = () => undefined;
+  let onError: (error: Error) => void = () => undefined;
+  let onExit: (code: number) => void = () => undefined;
   try {
     return await new Promise<O>((resolve, reject) => {
       let settled = false;
@@ -100,7 +172,7 @@ export async function runInWorker<O>(task: string, input: unknown, options: Work
           fn();
         }
       };
-      worker.on('message', (message: FromWorker) => {
+      onMessage = (message: FromWorker) => {
         switch (message.type) {
           case 'progress':
             options.onProgress?.(message.step, message.done, message.total);
@@ -132,30 +204,37 @@ export async function runInWorker<O>(task: string, input: unknown, options: Work
             release = undefined;
             break;
           case 'done':
+            answered = true;
             settle(() => resolve(message.result as O));
             break;
           case 'failed':
+            answered = true;
             settle(() => reject(fromFailure(message.failure)));
             break;
         }
-      });
-      worker.on('error', (error) => settle(() => reject(error)));
-      worker.on('exit', (code) => settle(() => reject(new Error(`Worker for ${task} stopped (exit code ${code}) before it answered`))));
+      };
+      onError = (error) => settle(() => reject(error));
+      onExit = (code) => settle(() => reject(new Error(`Worker for ${task} stopped (exit code ${code}) before it answered`)));
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
     });
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
     if (killTimer) clearTimeout(killTimer);
+    worker.off('message', onMessage);
+    worker.off('error', onError);
+    worker.off('exit', onExit);
     release?.();
-    // The thread closes its connection and ends by itself after answering; this waits for it,
-    // so «busy» lasts exactly as long as the connection may be open.
-    await new Promise<void>((resolve) => {
-      if (worker.threadId === -1) return resolve();
-      const stop = setTimeout(() => void worker.terminate(), EXIT_GRACE_MS);
-      worker.once('exit', () => {
-        clearTimeout(stop);
-        resolve();
+    // The thread closed its connection before answering: kept, it holds no handle. A thread not
+    // kept is ended and waited for, so «busy» lasts exactly as long as the connection may be open.
+    if (!(answered && worker.threadId !== -1 && keepIdle(options.entry ?? '', worker))) {
+      await new Promise<void>((resolve) => {
+        if (worker.threadId === -1) return resolve();
+        worker.once('exit', () => resolve());
+        void worker.terminate();
       });
-    });
+    }
     done();
   }
 }

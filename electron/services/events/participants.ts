@@ -4,7 +4,7 @@ import { inTransaction } from '@db/transaction';
 import { recordDeletion } from '@db/journal';
 import { eventParticipants, eventSessions, people, sessionMarks } from '@db/schema';
 import { conflict, invalid } from '@main/api/errors';
-import { inChunks, insertEach } from '@main/services/common/queries';
+import { inChunks, insertMany } from '@main/services/common/queries';
 import { createPerson } from '@main/services/registry';
 import type {
   AddedParticipants,
@@ -75,8 +75,8 @@ function register(
       importRunId: origin.importRunId ?? null,
     };
   });
-  // One prepared statement: an imported list of thousands is not thousands of queries built.
-  insertEach(db, eventParticipants, rows);
+  // An imported list of thousands: a few prepared statements, not a query built per few hundred.
+  insertMany(db, eventParticipants, rows);
   return { added: wanted.length, skipped: personIds.length - wanted.length };
 }
 

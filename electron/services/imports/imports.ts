@@ -84,7 +84,7 @@ export function writeImport(
     .returning({ id: importReports.id })
     .get();
   const newPeople = plan.rows.flatMap((row) => (row.kind === 'newPerson' ? [row.person] : []));
-  const created = createPeople(db, newPeople, { every: STEP_ROWS, run: (done) => step(done, total) });
+  const created = createPeople(db, newPeople, (done) => step(done, total));
   let next = 0;
   const personIds = plan.rows.flatMap((row) =>
     row.kind === 'person' ? [row.personId] : row.kind === 'newPerson' ? [created[next++]!] : [],

@@ -9,6 +9,7 @@ import { loadFile, previewImport, writeImport } from './imports';
  * Reading and matching happen in a worker thread on its own connection, so a 10,000-row file
  * never stalls the window; the import writes there too, in one transaction while the main
  * thread answers other changes «Идёт импорт, повторите через минуту» (electron/api/writeGate.ts).
+ * The preview's thread is kept for the run that follows it (electron/api/jobs/worker.ts).
  */
 
 interface TaskInput {
@@ -28,7 +29,13 @@ export const importsWorkerTasks = {
       const file = await loadFile(ctx.db, dataDir, source);
       ctx.checkCancelled();
       ctx.progress('Запись');
-      return ctx.writeAllAtOnce('импорт', (db) => writeImport(db, file, source, (done, total) => ctx.progress('Запись', done, total)));
+      // Between batches inside the transaction: a cancellation thrown there rolls all of it back.
+      return ctx.writeAllAtOnce('импорт', (db) =>
+        writeImport(db, file, source, (done, total) => {
+          ctx.checkCancelled();
+          ctx.progress('Запись', done, total);
+        }),
+      );
     },
   } satisfies WorkerTask<TaskInput, ImportReport>,
 };

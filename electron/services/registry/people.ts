@@ -10,7 +10,7 @@ import { conflict, invalid, notFound } from '@main/api/errors';
 import type { Page } from '@shared/contract/common';
 import type { Option, Person, personInput, personListInput } from '@shared/contract/registry';
 import { agree, genderFromPatronymic, organizationDisplayName, personFullName as fullName } from '@shared/russian';
-import { guardForeignKeys, insertEach, nowStamp } from '@main/services/common/queries';
+import { guardForeignKeys, insertMany, nowStamp } from '@main/services/common/queries';
 import { CAPPED_COUNT_LIMIT, indexedSearch, optionsBySearch, pageTotal } from '@main/services/common/search';
 import { literalLimit, reusedQuery } from '@db/reusedQuery';
 import { organizationNameSql as organizationName } from './names';
@@ -143,14 +143,15 @@ export function createPerson(db: AppDb, input: PersonInput): Person {
 }
 
 /**
- * Many people at once (an imported list): the same rows createPerson writes, through one prepared
- * statement, without reading each one back. Answers the new ids in the order given; `between`
- * runs every few hundred rows (the import's progress and its cancellation check).
+ * Many people at once (an imported list): the same rows createPerson writes, in batches of a few
+ * hundred through statements prepared once, without reading each one back. Answers the new ids
+ * in the order given; `between` runs between the batches (the import's progress and its
+ * cancellation check).
  */
-export function createPeople(db: AppDb, inputs: PersonInput[], between?: { every: number; run: (done: number) => void }): number[] {
+export function createPeople(db: AppDb, inputs: PersonInput[], between?: (done: number) => void): number[] {
   return inTransaction(db, () => {
     for (const organizationId of new Set(inputs.map((p) => p.organizationId))) requireOrganization(db, organizationId);
-    return insertEach(
+    return insertMany(
       db,
       people,
       inputs.map((input) => personValues(input)),
