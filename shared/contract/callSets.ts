@@ -66,6 +66,7 @@ export const callSets: { readonly [K in CallName]: { readonly reads: readonly Re
   'exchange.settings': { reads: ['exchange'], refusal: 'Не загружено' },
   'files.choose': { reads: [], refusal: 'Не добавлено' },
   'files.get': { reads: ['files'], refusal: 'Не загружено' },
+  'imports.discard': { reads: [], refusal: 'Не удалено' },
   'imports.preview': { reads: ['imports', 'events', 'people', 'organizations'], refusal: 'Не загружено' },
   'imports.report': { reads: ['imports'], refusal: 'Не загружено' },
   'imports.reports': { reads: ['imports'], refusal: 'Не загружено' },

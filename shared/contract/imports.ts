@@ -145,4 +145,10 @@ export const importsCalls = {
     .reads('imports')
     .returns<ImportReportSummary[]>(),
   'imports.report': call(z.object({ id }).strict()).reads('imports').returns<ImportReport>(),
+  /**
+   * The list's upload is dropped from the file store when its dialog closes without an import (a
+   * refused file, a preview abandoned, a run cancelled): the import keeps its report, not the
+   * file. Kept when anything else refers to the same content. Answers whether it was removed.
+   */
+  'imports.discard': call(z.object({ fileHash }).strict()).db(['files'], REFUSED.delete).returns<boolean>(),
 };

@@ -7,6 +7,7 @@ export {
   adoptFiles,
   backupStoreDir,
   copyStoredFile,
+  discardUnusedFile,
   embedFiles,
   getStoredFile,
   listStoredFiles,

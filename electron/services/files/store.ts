@@ -198,6 +198,22 @@ export function referencesTo(db: AppDb, hash: string): FileReferenceCount[] {
   return found;
 }
 
+/**
+ * Removes a stored file nothing needs: an upload brought for one use (a list to import) and
+ * refused or abandoned. Kept when any row refers to it — the same content may be a
+ * publication's file — or when a pending undo would bring such a row back. Answers whether it
+ * was removed; the content goes after its row, so a failure leaves at worst a file no row names.
+ */
+export function discardUnusedFile(db: AppDb, dataDir: string, hash: string): boolean {
+  if (!getStoredFile(db, hash)) return false;
+  if (referencesTo(db, hash).some((r) => r.count > 0)) return false;
+  const undoable = db.$client.prepare('SELECT 1 FROM undo_journal WHERE undone_at IS NULL AND instr(payload, ?) > 0 LIMIT 1').get(hash);
+  if (undoable) return false;
+  db.delete(storedFiles).where(eq(storedFiles.hash, hash)).run();
+  removeOwn(realFolder(storeDir(dataDir)), storedName(hash), (name) => name === hash);
+  return true;
+}
+
 /** Checks a file's content against its hash (a copy-once store or a file from outside is data until checked). */
 export function hashOfFile(file: string): string {
   return createHash('sha256').update(readFileSync(file)).digest('hex');

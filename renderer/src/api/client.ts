@@ -24,6 +24,9 @@ export function showsAny(query: Pick<Query, 'queryKey'>, changed: readonly Regis
   return isCallName(name) && callSets[name].reads.some((register) => changed.includes(register));
 }
 
+/** `meta` of a read whose screen shows its refusal in place: `useCall(name, input, { meta: { [SHOWS_OWN_REFUSAL]: true } })`. */
+export const SHOWS_OWN_REFUSAL = 'showsOwnRefusal';
+
 /**
  * The application's query cache. Answers stay fresh until a change names a register they
  * read (the app is the only writer of its data, but for the scheduled export's log, whose
@@ -32,8 +35,11 @@ export function showsAny(query: Pick<Query, 'queryKey'>, changed: readonly Regis
  */
 export const queryClient = new QueryClient({
   queryCache: new QueryCache({
-    onError: (error) =>
-      notifications.show({ id: `read-failed:${error.message}`, color: 'red', title: REFUSED.load, message: error.message }),
+    onError: (error, query) => {
+      // A read whose screen shows the refusal itself (an import's preview, inside its dialog) gets no second one beside it.
+      if (query.meta?.[SHOWS_OWN_REFUSAL]) return;
+      notifications.show({ id: `read-failed:${error.message}`, color: 'red', title: REFUSED.load, message: error.message });
+    },
   }),
   defaultOptions: {
     queries: {

@@ -30,7 +30,7 @@ import {
   type MappingEntry,
 } from '@shared/contract/imports';
 import type { Job } from '@shared/contract/jobs';
-import { callApi, useCall, useChange } from '@renderer/api/client';
+import { callApi, SHOWS_OWN_REFUSAL, useCall, useChange } from '@renderer/api/client';
 import { useJob } from '@renderer/api/jobs';
 import { inElectronWindow, uploadFile } from '@renderer/api/transport';
 import { formatStampDateTime } from '@shared/russian';
@@ -115,9 +115,16 @@ function ImportDialog({
   const [shown, setShown] = useState<ImportOutcome | 'all'>('all');
   const [started, setStarted] = useState<Job<ImportReport> | null>(null);
   const source = { fileHash: file.hash, target, eventId, encoding, mapping };
-  // A refused file is answered inside the dialog, not by the screen's error page.
-  const preview = useCall('imports.preview', source, { retry: false, staleTime: 0, gcTime: 0, throwOnError: false });
+  // A refused file is answered inside the dialog — not by the screen's error page, nor by a notification besides.
+  const preview = useCall('imports.preview', source, {
+    retry: false,
+    staleTime: 0,
+    gcTime: 0,
+    throwOnError: false,
+    meta: { [SHOWS_OWN_REFUSAL]: true },
+  });
   const run = useChange('imports.run');
+  const cancel = useChange('jobs.cancel');
   const job = useJob(started);
   const p = preview.data;
   const fieldOf = (column: number) => (mapping ?? p?.mapping ?? []).find((m) => m.column === column)?.field ?? null;
@@ -130,10 +137,16 @@ function ImportDialog({
   const running = job?.state === 'running';
   const done = job?.state === 'ok' ? job.result : null;
   const start = () => run.mutate(source, { onSuccess: (j) => setStarted(j as Job<ImportReport>) });
+  // Closed without an import (a refused file, a preview abandoned, a run that failed or was
+  // cancelled): the upload is not kept in the file store. After an import the report stays.
+  const close = () => {
+    if (!done) void callApi('imports.discard', { fileHash: file.hash }).catch(() => undefined);
+    onClose();
+  };
   const fieldOptions = TARGET_FIELDS[target].map((f) => ({ value: f, label: IMPORT_FIELD_LABELS[f] }));
 
   return (
-    <Modal opened onClose={running ? () => undefined : onClose} title={`Импорт из файла «${file.originalName}»`} size="95%">
+    <Modal opened onClose={running ? () => undefined : close} title={`Импорт из файла «${file.originalName}»`} size="95%">
       <Stack>
         {preview.isLoading ? (
           <Group>
@@ -218,20 +231,43 @@ function ImportDialog({
             <ImportLines lines={lines} />
           </>
         ) : null}
-        {job?.state === 'failed' || job?.state === 'cancelled' ? (
+        {job?.state === 'failed' ? (
           <Alert color="red" title="Импорт не выполнен, ничего не изменено" data-testid="import-failed">
             {job.error}
           </Alert>
         ) : null}
-        {running ? <Progress value={job.percent} animated aria-label={job.step} /> : null}
+        {job?.state === 'cancelled' ? (
+          <Alert color="orange" title="Импорт отменён" data-testid="import-cancelled">
+            Импорт отменён: ни одна строка файла не записана, в реестре и списке участников ничего не изменилось.
+          </Alert>
+        ) : null}
+        {running ? (
+          <Stack gap={4}>
+            <Text size="sm">
+              {job.step}
+              {job.total ? ` — ${job.done} из ${job.total}` : ''}
+            </Text>
+            <Progress value={job.percent} animated aria-label={job.step} />
+          </Stack>
+        ) : null}
         {done ? <ReportSummary report={done} /> : null}
         <Group justify="flex-end">
           {done ? (
             <Button onClick={onClose}>Закрыть</Button>
+          ) : running ? (
+            <Button
+              color="red"
+              variant="light"
+              onClick={() => cancel.mutate({ id: job.id })}
+              loading={cancel.isPending}
+              disabled={job.step === 'Отмена…'}
+            >
+              Отменить импорт
+            </Button>
           ) : (
             <>
-              <Button variant="default" onClick={onClose} disabled={running}>
-                Отмена
+              <Button variant="default" onClick={close}>
+                {job ? 'Закрыть' : 'Отмена'}
               </Button>
               <Button onClick={start} disabled={!p || accepted === 0 || !!p.mappingProblem} loading={running || run.isPending}>
                 Импортировать{p ? ` (${accepted})` : ''}

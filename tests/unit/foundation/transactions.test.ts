@@ -396,6 +396,14 @@ const fixtures: { [K in Exclude<DbCall, 'app.initialize'>]: () => Promise<CallIn
     publicationId: collectionId(),
     hash: (await putFile(app.db, dataDir, Readable.from([Buffer.from('%PDF-1.4 памятка')]), { originalName: 'памятка.pdf' })).hash,
   }),
+  // Issue 17: a list uploaded for an import and abandoned: its row goes with its content, or neither.
+  'imports.discard': async () => ({
+    fileHash: (
+      await putFile(app.db, dataDir, Readable.from([Buffer.from('ФИО;Организация\nБелова Анна Юрьевна;Школа\n')]), {
+        originalName: 'список.csv',
+      })
+    ).hash,
+  }),
   'writeOffActs.create': () => actData(),
   'writeOffActs.update': async () => ({
     id: (await call('writeOffActs.create', actData())).id,

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
@@ -125,6 +125,10 @@ describe('import of a participant list', () => {
     // A phone typed as a number got its «+7» back; a real date cell is the day it shows.
     expect(participants[2]).toMatchObject({ phone: '+7 (920) 111-22-33', consent: '2024-03-12' });
     expect(participants[3]!.phone).toBe('+7 (910) 777-88-99');
+    // Each came onto the list by this import, not by hand: the source and the report it brought them with.
+    expect(api.all('SELECT DISTINCT source, import_run_id FROM event_participants WHERE event_id = ?', eventId)).toEqual([
+      { source: 'import', import_run_id: job.result!.id },
+    ]);
     const report = await api.call('imports.report', { id: job.result!.id });
     expect(report).toMatchObject({
       target: 'participants',
@@ -253,5 +257,49 @@ describe('import into the registry', () => {
     // The user maps the column by hand: the preview follows the mapping asked for.
     const mapped = await api.call('imports.preview', { fileHash, target: 'people', mapping: [{ field: 'fullName', column: 0 }] });
     expect(byRow(mapped.lines)).toEqual({ 2: 'отклонено: нет фамилии или имени' });
+  });
+});
+
+describe('a cancelled import and an abandoned upload', () => {
+  it('stops a running import inside its transaction when cancelled: nothing written, no report', async () => {
+    const rows = Array.from(
+      { length: 8000 },
+      (_, i) => `Отменённая${[...String(i)].map((d) => 'абвгдежзик'[Number(d)]).join('')};Анна;Петровна`,
+    );
+    const fileHash = await stored('длинный-список.csv', Buffer.from(`Фамилия;Имя;Отчество\n${rows.join('\n')}\n`, 'utf8'));
+    const eventId = await newEvent('Семинар, импорт в который отменят');
+    const before = hashTables(api.app.sqlite);
+    const started = (await api.call('imports.run', { fileHash, target: 'participants', eventId })) as Job<ImportReport>;
+    // Cancelled once the write has begun: the rows are going in, inside the one transaction.
+    for (;;) {
+      const now = (await api.call('jobs.get', { id: started.id })) as Job<ImportReport>;
+      expect(now.state).toBe('running');
+      if (now.step === 'Запись' && now.done > 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    await api.call('jobs.cancel', { id: started.id });
+    const job = await finished(started);
+    expect(job).toMatchObject({ state: 'cancelled', step: 'Отменено', result: null });
+    expect(hashTables(api.app.sqlite)).toEqual(before);
+    // The gate is open again: the next change goes through.
+    expect(await api.app.dispatch('people.create', { lastName: 'Следующая', firstName: 'Анна' })).toMatchObject({ ok: true });
+  });
+
+  it('drops an upload the import did not use from the file store, and keeps one another record refers to', async () => {
+    const fileHash = await stored('participants.xls');
+    const file = path.join(api.app.env.dataDir, 'files', fileHash.slice(0, 2), fileHash);
+    expect(existsSync(file)).toBe(true);
+    expect(await api.call('imports.discard', { fileHash })).toBe(true);
+    expect(api.all('SELECT hash FROM stored_files WHERE hash = ?', fileHash)).toEqual([]);
+    expect(existsSync(file)).toBe(false);
+    // Asked again (the dialog closed twice): nothing to do.
+    expect(await api.call('imports.discard', { fileHash })).toBe(false);
+
+    // The same content attached to a publication stays where the publication needs it.
+    const pdf = await stored('renamed-pdf.xlsx');
+    const publicationId = api.one<{ id: number }>('SELECT id FROM publications ORDER BY id LIMIT 1').id;
+    await api.call('publications.attachFile', { publicationId, hash: pdf });
+    expect(await api.call('imports.discard', { fileHash: pdf })).toBe(false);
+    expect(existsSync(path.join(api.app.env.dataDir, 'files', pdf.slice(0, 2), pdf))).toBe(true);
   });
 });

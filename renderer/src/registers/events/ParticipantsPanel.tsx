@@ -145,9 +145,9 @@ function ParticipantRow({
         <Anchor component={Link} to={`/events/person/${p.personId}`} size="sm">
           {p.fullName}
         </Anchor>
-        {p.source === 'walkIn' ? (
+        {p.source === 'walkIn' || p.source === 'import' ? (
           <Text size="xs" c="dimmed">
-            без регистрации
+            {p.source === 'walkIn' ? 'без регистрации' : 'из импортированного списка'}
           </Text>
         ) : null}
       </Table.Td>
