@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import Database from 'better-sqlite3';
 
 /** A running browser host over its own fresh data folder. */
 export interface HostedApp {
@@ -168,6 +169,16 @@ export async function fillDate(scope: Locator, label: string, value: string) {
   const input = scope.getByRole('textbox', { name: label, exact: true });
   await input.fill(value);
   await input.press('Tab');
+}
+
+/** How many rows each table has, read from the app's database file itself (what a refused change must leave as it was). */
+export function countRows(app: HostedApp, tables: string[]): Record<string, number> {
+  const db = new Database(app.dbFile, { readonly: true });
+  try {
+    return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT count(*) FROM "${t}"`).pluck().get() as number]));
+  } finally {
+    db.close();
+  }
 }
 
 export { expect };

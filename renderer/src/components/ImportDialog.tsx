@@ -42,6 +42,8 @@ import { formatStampDateTime } from '@shared/russian';
  */
 
 export const OUTCOME_COLORS: Record<ImportOutcome, string> = { match: 'blue', new: 'green', rejected: 'red' };
+/** The mapping's choice for a column left out of the import. */
+const SKIP = 'skip';
 /** The lines a table shows at once; the report keeps every one. */
 const SHOWN = 300;
 
@@ -143,7 +145,11 @@ function ImportDialog({
     if (!done) void callApi('imports.discard', { fileHash: file.hash }).catch(() => undefined);
     onClose();
   };
-  const fieldOptions = TARGET_FIELDS[target].map((f) => ({ value: f, label: IMPORT_FIELD_LABELS[f] }));
+  // «не загружать» is an entry of the list, so leaving a column out is a choice one sees and makes like any other.
+  const fieldOptions = [
+    { value: SKIP, label: 'не загружать' },
+    ...TARGET_FIELDS[target].map((f) => ({ value: f, label: IMPORT_FIELD_LABELS[f] })),
+  ];
 
   return (
     <Modal opened onClose={running ? () => undefined : close} title={`Импорт из файла «${file.originalName}»`} size="95%">
@@ -195,10 +201,9 @@ function ImportDialog({
                     <Table.Td>
                       <Select
                         aria-label={`Поле для столбца «${c.header}»`}
-                        placeholder="не загружать"
-                        clearable
-                        value={fieldOf(c.index)}
-                        onChange={(v) => setField(c.index, v as ImportField | null)}
+                        allowDeselect={false}
+                        value={fieldOf(c.index) ?? SKIP}
+                        onChange={(v) => setField(c.index, v && v !== SKIP ? (v as ImportField) : null)}
                         data={fieldOptions}
                       />
                     </Table.Td>
