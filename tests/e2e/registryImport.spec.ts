@@ -146,3 +146,34 @@ test('a broken file says why once, in the dialog, and leaves the registry and th
   await expect(page.getByTestId('import-reports')).toHaveCount(0);
   await expect.poll(() => countRows(app, TABLES)).toEqual(before);
 });
+
+test('a long import cancelled from its dialog writes nothing and says so; the upload is not kept', async ({ page, app }) => {
+  test.setTimeout(150_000);
+  await openApp(page, app, 'demo');
+  await goTo(page, 'Специалисты');
+  const before = countRows(app, TABLES);
+  // A region's whole list: 20,000 new names, long enough to be stopped while it runs.
+  const letters = 'абвгдежзик';
+  const rows = Array.from(
+    { length: 20_000 },
+    (_, i) => `Отменённая${[...String(i)].map((d) => letters[Number(d)]).join('')};Анна;Петровна`,
+  );
+  const dialog = await chooseFile(page, {
+    name: 'Список области.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(`Фамилия;Имя;Отчество\n${rows.join('\n')}\n`, 'utf8'),
+  });
+  await expect(dialog.getByTestId('import-counts')).toHaveText(/Новые: 20000/, { timeout: 30_000 });
+  await dialog.getByRole('button', { name: 'Импортировать (20000)' }).click();
+  await dialog.getByRole('button', { name: 'Отменить импорт' }).click();
+  await expect(dialog.getByTestId('import-cancelled')).toContainText('ни одна строка файла не записана', { timeout: 30_000 });
+  await shot(page, 'cancelled');
+  await dialog.getByRole('button', { name: 'Закрыть' }).click();
+  await expect(dialog).toBeHidden();
+
+  await page.reload();
+  await goTo(page, 'Специалисты');
+  await page.getByLabel('Поиск').fill('отменённая');
+  await expect(page.getByText('Ничего не найдено')).toBeVisible();
+  await expect.poll(() => countRows(app, TABLES)).toEqual(before);
+});

@@ -30,12 +30,15 @@ export const importsWorkerTasks = {
       ctx.checkCancelled();
       ctx.progress('Запись');
       // Between batches inside the transaction: a cancellation thrown there rolls all of it back.
-      return ctx.writeAllAtOnce('импорт', (db) =>
-        writeImport(db, file, source, (done, total) => {
+      return ctx.writeAllAtOnce('импорт', (db) => {
+        const report = writeImport(db, file, source, (done, total) => {
           ctx.checkCancelled();
           ctx.progress('Запись', done, total);
-        }),
-      );
+        });
+        // Once more before the commit: a cancellation asked for during the last batch still undoes it all.
+        ctx.checkCancelled();
+        return report;
+      });
     },
   } satisfies WorkerTask<TaskInput, ImportReport>,
 };

@@ -117,17 +117,20 @@ function ImportDialog({
   const [shown, setShown] = useState<ImportOutcome | 'all'>('all');
   const [started, setStarted] = useState<Job<ImportReport> | null>(null);
   const source = { fileHash: file.hash, target, eventId, encoding, mapping };
+  const job = useJob(started);
   // A refused file is answered inside the dialog — not by the screen's error page, nor by a notification besides.
+  // Not read again while the import runs or once it is done (the changes it makes would ask for that):
+  // the whole list read anew then would only compete with the import for the computer.
   const preview = useCall('imports.preview', source, {
     retry: false,
     staleTime: 0,
     gcTime: 0,
     throwOnError: false,
     meta: { [SHOWS_OWN_REFUSAL]: true },
+    enabled: job === null || job.state === 'failed' || job.state === 'cancelled',
   });
   const run = useChange('imports.run');
   const cancel = useChange('jobs.cancel');
-  const job = useJob(started);
   const p = preview.data;
   const fieldOf = (column: number) => (mapping ?? p?.mapping ?? []).find((m) => m.column === column)?.field ?? null;
   const setField = (column: number, field: ImportField | null) => {
