@@ -246,7 +246,8 @@ function ImportDialog({
         ) : null}
         {job?.state === 'cancelled' ? (
           <Alert color="orange" title="Импорт отменён" data-testid="import-cancelled">
-            Импорт отменён: ни одна строка файла не записана, в реестре и списке участников ничего не изменилось.
+            Импорт отменён: ни одна строка файла не записана, {target === 'participants' ? 'в реестре и в списке участников' : 'в реестре'}{' '}
+            ничего не изменилось.
           </Alert>
         ) : null}
         {running ? (
