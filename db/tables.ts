@@ -11,6 +11,7 @@ import { publicationsTablePolicies } from './schema/publications';
 import { planItemLinkTablePolicies } from './schema/planItemLinks';
 import { registryTablePolicies } from './schema/registry';
 import { reportsTablePolicies } from './schema/reports';
+import { newsTablePolicies } from './schema/news';
 import type { TablePolicies, TablePolicy } from './schema/tablePolicy';
 import { undoTablePolicies } from './schema/undo';
 import { workPlanTablePolicies } from './schema/workPlan';
@@ -49,6 +50,7 @@ export const TABLE_POLICIES: TablePolicies = {
   ...indicatorsTablePolicies,
   ...importsTablePolicies,
   ...reportsTablePolicies,
+  ...newsTablePolicies,
   stored_files: storedFilesInPackage(),
 };
 

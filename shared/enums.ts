@@ -34,6 +34,25 @@ export const ORGANIZATION_TYPE_LABELS: Record<OrganizationType, string> = {
   other: 'Другое',
 };
 
+/**
+ * An organisation type as a news item names those who came from it, in the genitive after
+ * «представитель / представители» (issue 24): one organisation of the type, and several. «Другое»
+ * is «иных организаций» beside other types; alone, the participants are «представители организаций».
+ */
+export const ORGANIZATION_TYPE_REPRESENTED: Record<OrganizationType, readonly [one: string, several: string]> = {
+  guardianship: ['органа опеки и попечительства', 'органов опеки и попечительства'],
+  education: ['образовательной организации', 'образовательных организаций'],
+  juvenileCommission: ['КДН и ЗП', 'КДН и ЗП'],
+  police: ['подразделения по делам несовершеннолетних полиции', 'подразделений по делам несовершеннолетних полиции'],
+  socialProtection: ['органа социальной защиты населения', 'органов и учреждений социальной защиты населения'],
+  healthcare: ['медицинской организации', 'медицинских организаций'],
+  ngo: ['некоммерческой организации', 'некоммерческих организаций'],
+  business: ['коммерческой организации', 'коммерческих организаций'],
+  administration: ['администрации', 'администраций'],
+  resourceCenter: ['ресурсного центра', 'ресурсных центров'],
+  other: ['иной организации', 'иных организаций'],
+};
+
 export const DIRECTIONS = ['organizational', 'educational', 'informational'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
 

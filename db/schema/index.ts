@@ -34,3 +34,4 @@ export const ORDERED_LISTS = [
   writeOffActLineOrder,
 ];
 export * from './reports';
+export * from './news';

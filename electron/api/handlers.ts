@@ -15,6 +15,7 @@ import { certificatesHandlers } from '@main/services/certificates';
 import { importsHandlers } from '@main/services/imports';
 import { reportsHandlers } from '@main/services/reports';
 import { dashboardHandlers } from '@main/services/dashboard';
+import { newsHandlers } from '@main/services/news';
 import { mergeHandlers, type Handlers } from './dispatch';
 import { jobsHandlers } from './jobs';
 
@@ -38,6 +39,7 @@ export const handlers: Handlers<Contract> = mergeHandlers(
   writeOffActsHandlers,
   reportsHandlers,
   dashboardHandlers,
+  newsHandlers,
   // Each register's own conditions for taking a change back, by name.
   createUndoHandlers({ ...meetingsUndoGuards }),
 );

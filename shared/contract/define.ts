@@ -30,6 +30,7 @@ export const REGISTERS = [
   'certificates',
   'imports',
   'reports',
+  'news',
 ] as const;
 export type Register = (typeof REGISTERS)[number];
 
@@ -70,6 +71,7 @@ export const REFUSED = {
   approve: 'Не утверждено',
   unlockReport: 'Не снято утверждение',
   merge: 'Не объединено',
+  publish: 'Не опубликовано',
 } as const;
 
 /**

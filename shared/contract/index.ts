@@ -19,6 +19,7 @@ import { importsCalls } from './imports';
 import { writeOffActsCalls } from './writeOffActs';
 import { reportsCalls } from './reports';
 import { dashboardCalls } from './dashboard';
+import { newsCalls } from './news';
 
 /**
  * The whole API between the UI and the main process. A register adds its group here;
@@ -44,6 +45,7 @@ export const contract = mergeGroups(
   writeOffActsCalls,
   reportsCalls,
   dashboardCalls,
+  newsCalls,
 );
 
 export type Contract = typeof contract;

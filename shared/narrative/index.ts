@@ -13,6 +13,10 @@ import { countedVerb } from '@shared/russian';
  * обратились», «21 человек обратился» (shared/russian's countedVerb), so the sentence agrees
  * whatever the number becomes.
  *
+ * A figure may also be a fact written as text (a news item's date, its speakers, the
+ * municipalities of its participants): its value is then the phrase itself, so a changed fact is
+ * marked as a changed number is, and «Было: …» shows the phrase the writer saw.
+ *
  * Pure functions over plain data, shared by the services (documents, checks) and the window (the
  * editor's marks), so the two read a paragraph alike.
  */
@@ -20,7 +24,8 @@ import { countedVerb } from '@shared/russian';
 /** A figure a narrative may name: its label (the field's name), its value and how it is written. */
 export interface LiveFigure {
   key: string;
-  value: number;
+  /** A count, or for a fact written as text the phrase itself. */
+  value: number | string;
   /** The phrase written in place of the field: «3 заседания», «21 человек прошёл обучение». */
   text: string;
 }
@@ -28,13 +33,13 @@ export interface LiveFigure {
 /** A paragraph as stored: the text with its fields, and the value of each field when it was saved. */
 export interface Narrative {
   text: string;
-  seen: Record<string, number>;
+  seen: Record<string, number | string>;
 }
 
 export type NarrativePiece =
   | { kind: 'text'; text: string }
   /** `seen` null: a field the stored text did not have a value for (added before it was saved). */
-  | { kind: 'figure'; key: string; text: string; value: number; seen: number | null; changed: boolean }
+  | { kind: 'figure'; key: string; text: string; value: number | string; seen: number | string | null; changed: boolean }
   /** A field naming no figure of this document (a figure removed since): written as it was typed. */
   | { kind: 'unknown'; key: string; text: string };
 
@@ -66,7 +71,7 @@ export function readNarrative(narrative: Narrative, figures: ReadonlyMap<string,
     if (!figure) pieces.push({ kind: 'unknown', key, text: m[0] });
     else {
       const seen = Object.hasOwn(narrative.seen, key) ? narrative.seen[key]! : null;
-      const text = verb ? `${figure.text} ${countedVerb(figure.value, verb)}` : figure.text;
+      const text = verb && typeof figure.value === 'number' ? `${figure.text} ${countedVerb(figure.value, verb)}` : figure.text;
       pieces.push({ kind: 'figure', key, text, value: figure.value, seen, changed: seen !== figure.value });
     }
     at = m.index + m[0].length;

@@ -7,7 +7,7 @@
  * null: the form then asks for the genitive to be typed.
  */
 
-/** Head nouns of collegial bodies and their genitive singular. */
+/** Head nouns of collegial bodies (and of the programmes and projects events belong to) and their genitive singular. */
 const HEADS: Record<string, string> = {
   группа: 'группы',
   подгруппа: 'подгруппы',
@@ -23,6 +23,10 @@ const HEADS: Record<string, string> = {
   сообщество: 'сообщества',
   клуб: 'клуба',
   консилиум: 'консилиума',
+  // What an event is held within (issue 24): «в рамках инновационного проекта «Шаги навстречу»».
+  проект: 'проекта',
+  программа: 'программы',
+  подпрограмма: 'подпрограммы',
 };
 
 /** An adjective in the nominative singular → its genitive, by its ending. */

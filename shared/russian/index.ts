@@ -13,3 +13,4 @@ export * from './municipalities';
 export * from './bodies';
 export * from './numberInput';
 export * from './numberWords';
+export * from './occasions';

@@ -12,3 +12,5 @@ export { addImportedParticipants } from './participants';
 export { eventsHeld, type ReportedEvent } from './reported';
 // Issue 23: what the home screen shows of the events.
 export { heldEventCounts, upcomingEvents, type UpcomingEvent } from './upcoming';
+// Issue 24: what a news item of a held event tells.
+export { eventForNews } from './news';

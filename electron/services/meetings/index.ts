@@ -7,3 +7,5 @@ export { meetingsUndoGuards } from './shared';
 export { assignmentsGiven, meetingsHeld, meetingsHeldCount, type ReportedAssignments, type ReportedMeeting } from './reported';
 // Issue 23: the home screen's overdue assignments, by the register's own list.
 export { listAssignments } from './assignments';
+// Issue 24: what a news item of a held meeting tells.
+export { meetingForNews } from './news';

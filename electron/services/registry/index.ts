@@ -8,3 +8,5 @@ export { organizationNameSql, personFullNameSql } from './names';
 export { centerOrganizationId, createOrganization, getOrganization } from './organizations';
 export { createPeople, createPerson, setPersonGender } from './people';
 export { getProfile, saveProfile } from './profile';
+// Issue 24: people and organisations as a news item names them.
+export { municipalityOfTown, municipalityParts, organizationsPlaced, peopleInCapacity, type CapacityEntry } from './capacity';

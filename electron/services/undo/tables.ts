@@ -70,6 +70,8 @@ export const TABLES: Record<string, TableWording> = {
   write_off_act_lines: { registers: ['publications'] },
   // Reports (issue 23) are not deleted: a draft is edited, an approved one unlocked with a reason.
   reports: { registers: ['reports'] },
+  // A news item (issue 24) is shown on its meeting's or event's page.
+  news_items: { registers: ['news', 'meetings', 'events'] },
 };
 
 /** What a unique index guards, for «the slot is taken since». */

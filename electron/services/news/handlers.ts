@@ -1,0 +1,14 @@
+import type { newsCalls } from '@shared/contract/news';
+import type { Handlers } from '@main/api/dispatch';
+import { newsDocx } from './documents';
+import { deleteNews, draftNewsItem, getNews, publishNews, regenerateNews, saveNewsParagraph } from './news';
+
+export const newsHandlers: Handlers<typeof newsCalls> = {
+  'news.get': ({ db }, input) => getNews(db, input.kind, input.recordId),
+  'news.draft': ({ db }, input) => draftNewsItem(db, input),
+  'news.regenerate': ({ db }, input) => regenerateNews(db, input),
+  'news.saveParagraph': ({ db }, input) => saveNewsParagraph(db, input),
+  'news.publish': ({ db }, input) => publishNews(db, input),
+  'news.delete': ({ db }, input) => deleteNews(db, input),
+  'news.exportDocx': ({ db }, input) => newsDocx(db, input.id),
+};

@@ -1,0 +1,263 @@
+import { eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { AppDb } from '@db/open';
+import { newsItems } from '@db/schema';
+import { inTransaction } from '@db/transaction';
+import { recordDeletion } from '@db/journal';
+import { conflict, DomainError, invalid } from '@main/api/errors';
+import { meetingForNews } from '@main/services/meetings';
+import { eventForNews } from '@main/services/events';
+import type { NewsParagraph, NewsRow, NewsSource, NewsSourceKind, NewsView } from '@shared/contract/news';
+import { changedFigures, narrativeText, readNarrative, remember, type LiveFigure, type Narrative, type NarrativePiece } from '@shared/narrative';
+import { formatDate, todayLocal } from '@shared/russian';
+import { draftNews, type Draft } from './draft';
+
+type NewsRecord = typeof newsItems.$inferSelect;
+
+/** A paragraph as stored: its narrative, where it stands, and whether she changed it. */
+interface StoredParagraph extends Narrative {
+  key: string;
+  place: string;
+  edited: boolean;
+}
+
+const storedSchema = z.array(
+  z
+    .object({
+      key: z.string(),
+      place: z.string(),
+      text: z.string(),
+      seen: z.record(z.string(), z.union([z.number(), z.string()])),
+      edited: z.boolean(),
+    })
+    .strict(),
+);
+const publishedSchema = z.array(z.object({ key: z.string(), place: z.string(), text: z.string() }).strict());
+
+const WHAT: Record<NewsSourceKind, string> = { meeting: 'заседанию', event: 'мероприятию' };
+
+function sourceOf(db: AppDb, kind: NewsSourceKind, recordId: number): NewsSource {
+  return kind === 'meeting' ? meetingForNews(db, recordId) : eventForNews(db, recordId);
+}
+
+const sourceOfRow = (db: AppDb, row: NewsRecord) =>
+  row.meetingId !== null ? sourceOf(db, 'meeting', row.meetingId) : sourceOf(db, 'event', row.eventId!);
+
+const toRow = (row: NewsRecord): NewsRow => ({ id: row.id, status: row.status, publishedOn: row.publishedOn });
+
+function findBySource(db: AppDb, kind: NewsSourceKind, recordId: number): NewsRecord | undefined {
+  const column = kind === 'meeting' ? newsItems.meetingId : newsItems.eventId;
+  return db.select().from(newsItems).where(eq(column, recordId)).get();
+}
+
+function requireNews(db: AppDb, id: number): NewsRecord {
+  const row = db.select().from(newsItems).where(eq(newsItems.id, id)).get();
+  if (!row) throw new DomainError('not_found', 'Новость не найдена: возможно, её удалили.');
+  return row;
+}
+
+function readStored(row: NewsRecord): StoredParagraph[] {
+  const parsed = storedSchema.safeParse(JSON.parse(row.paragraphs));
+  if (!parsed.success) throw conflict('Текст новости повреждён. Восстановите базу из резервной копии.');
+  return parsed.data;
+}
+
+function requireDraft(row: NewsRecord, what: string): void {
+  if (row.status === 'published') throw conflict(`Новость опубликована ${formatDate(row.publishedOn)}: ${what} нельзя.`);
+}
+
+/** The draft's paragraphs, each remembering the facts it names as they are now. */
+function firstParagraphs(draft: Draft): StoredParagraph[] {
+  return draft.paragraphs.map((p) => ({ key: p.key, place: p.place, edited: false, ...rememberAll(p.text, draft.facts) }));
+}
+
+function rememberAll(text: string, facts: ReadonlyMap<string, LiveFigure>): Narrative {
+  const saved = remember(text, facts);
+  // The draft names only its own facts; a field of no fact cannot arise here.
+  return 'narrative' in saved ? saved.narrative : { text, seen: {} };
+}
+
+export function getNews(db: AppDb, kind: NewsSourceKind, recordId: number): NewsView | null {
+  const row = findBySource(db, kind, recordId);
+  return row ? viewOf(db, row) : null;
+}
+
+function viewOf(db: AppDb, row: NewsRecord): NewsView {
+  const base = { id: row.id, kind: (row.meetingId !== null ? 'meeting' : 'event') as NewsSourceKind, recordId: row.meetingId ?? row.eventId! };
+  if (row.status === 'published') {
+    const published = publishedSchema.parse(JSON.parse(row.publishedText!));
+    const paragraphs: NewsParagraph[] = published.map((p) => ({ ...p, pieces: [{ kind: 'text', text: p.text }], edited: true }));
+    return { ...base, ...toRow(row), paragraphs, facts: [], changed: 0, ...forWebsite(published) };
+  }
+  const draft = draftNews(sourceOfRow(db, row));
+  const paragraphs = readStored(row).map((p) => ({ key: p.key, place: p.place, text: p.text, edited: p.edited, pieces: readNarrative(p, draft.facts) }));
+  return {
+    ...base,
+    ...toRow(row),
+    paragraphs,
+    facts: [...draft.facts.values()].map((f) => ({ key: f.key, text: f.text })),
+    changed: paragraphs.reduce((t, p) => t + changedFigures(p.pieces).length, 0),
+    ...forWebsite(printed(paragraphs)),
+  };
+}
+
+const printed = (paragraphs: { key: string; place: string; pieces: NarrativePiece[] }[]) =>
+  paragraphs.map((p) => ({ key: p.key, place: p.place, text: narrativeText(p.pieces).trim() }));
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+
+/**
+ * The text for the website's editor: the headline, then the paragraphs (empty ones left out), as
+ * plain text and as HTML (`<h2>` and `<p>`), every character of the text escaped — a name typed
+ * «<b>» is printed, never taken for markup.
+ */
+export function forWebsite(paragraphs: readonly { key: string; text: string }[]): { plain: string; html: string } {
+  const filled = paragraphs.filter((p) => p.text !== '');
+  return {
+    plain: filled.map((p) => p.text).join('\n\n'),
+    html: filled.map((p) => (p.key === 'headline' ? `<h2>${escapeHtml(p.text)}</h2>` : `<p>${escapeHtml(p.text)}</p>`)).join('\n'),
+  };
+}
+
+/** The headline and paragraphs as printed now (the Word file's text). */
+export function newsText(db: AppDb, id: number): { key: string; text: string }[] {
+  const view = viewOf(db, requireNews(db, id));
+  return view.paragraphs.map((p) => ({ key: p.key, text: narrativeText(p.pieces).trim() }));
+}
+
+/** Drafts the news item of a held meeting or event, in the seeds' register; one per record. */
+export function draftNewsItem(db: AppDb, input: { kind: NewsSourceKind; recordId: number }): NewsRow {
+  return inTransaction(db, () => {
+    const source = sourceOf(db, input.kind, input.recordId);
+    if (!source.held)
+      throw conflict(
+        input.kind === 'meeting'
+          ? 'Новость готовится по проведённому заседанию: сначала отметьте заседание проведённым.'
+          : 'Новость готовится по проведённому мероприятию: сначала отметьте мероприятие проведённым.',
+      );
+    if (findBySource(db, input.kind, input.recordId)) throw conflict(`Новость по этому ${WHAT[input.kind]} уже есть: откройте её.`);
+    const paragraphs = firstParagraphs(draftNews(source));
+    db.insert(newsItems)
+      .values({
+        meetingId: input.kind === 'meeting' ? input.recordId : null,
+        eventId: input.kind === 'event' ? input.recordId : null,
+        paragraphs: JSON.stringify(paragraphs),
+      })
+      .run();
+    return toRow(findBySource(db, input.kind, input.recordId)!);
+  });
+}
+
+const touched = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
+
+/**
+ * Drafts the text again from the record as it is now. A paragraph she edited stays as she wrote
+ * it (its facts read live, a changed one marked); one she did not follows the record — a new
+ * question gets its paragraph, a removed one loses it —, still remembering the facts it saw, so
+ * what changed is marked in it too. An edited paragraph whose question is gone stays where it stood.
+ */
+export function regenerateNews(db: AppDb, input: { id: number }): NewsRow {
+  return inTransaction(db, () => {
+    const row = requireNews(db, input.id);
+    requireDraft(row, 'составлять её заново');
+    const draft = draftNews(sourceOfRow(db, row));
+    const old = readStored(row);
+    const oldByKey = new Map(old.map((p) => [p.key, p]));
+    const next: StoredParagraph[] = draft.paragraphs.map((p) => {
+      const before = oldByKey.get(p.key);
+      if (before?.edited) return { ...before, place: p.place };
+      const fresh = rememberAll(p.text, draft.facts);
+      const seen = Object.fromEntries(
+        Object.entries(fresh.seen).map(([k, v]) => [k, before && Object.hasOwn(before.seen, k) ? before.seen[k]! : v]),
+      );
+      return { key: p.key, place: p.place, edited: false, text: fresh.text, seen };
+    });
+    // Edited paragraphs the draft no longer has, after the paragraph they followed.
+    old.forEach((p, i) => {
+      if (!p.edited || draft.paragraphs.some((d) => d.key === p.key)) return;
+      const after = old.slice(0, i).findLast((q) => next.some((n) => n.key === q.key));
+      next.splice(after ? next.findIndex((n) => n.key === after.key) + 1 : 0, 0, p);
+    });
+    db.update(newsItems)
+      .set({ paragraphs: JSON.stringify(next), updatedAt: touched })
+      .where(eq(newsItems.id, row.id))
+      .run();
+    return toRow(requireNews(db, row.id));
+  });
+}
+
+/**
+ * Saves a paragraph as she edited it: it remembers the facts it names as they are now (saving it
+ * unchanged is how she confirms a changed fact), and counts as edited when it differs from the
+ * draft's own text, so drafting again keeps it.
+ */
+export function saveNewsParagraph(db: AppDb, input: { id: number; key: string; text: string }): NewsRow {
+  return inTransaction(db, () => {
+    const row = requireNews(db, input.id);
+    requireDraft(row, 'менять текст');
+    const stored = readStored(row);
+    const at = stored.findIndex((p) => p.key === input.key);
+    if (at === -1) throw invalid('Такого абзаца в новости нет', { key: 'Такого абзаца в новости нет' });
+    const draft = draftNews(sourceOfRow(db, row));
+    const saved = remember(input.text, draft.facts);
+    if ('unknown' in saved) {
+      const message = `В тексте есть поле, которого в новости нет: {{${saved.unknown[0]}}}. Вставьте поле из списка фактов или уберите фигурные скобки.`;
+      throw invalid(message, { text: message });
+    }
+    const first = draft.paragraphs.find((p) => p.key === input.key)?.text;
+    stored[at] = { ...stored[at]!, ...saved.narrative, edited: first === undefined || first !== input.text };
+    db.update(newsItems)
+      .set({ paragraphs: JSON.stringify(stored), updatedAt: touched })
+      .where(eq(newsItems.id, row.id))
+      .run();
+    return toRow(requireNews(db, row.id));
+  });
+}
+
+/**
+ * Records that the news item appeared on the website on that day, with the text as it went out.
+ * Refused while a fact changed under the text since it was saved: she would publish a sentence
+ * nobody reread.
+ */
+export function publishNews(db: AppDb, input: { id: number; publishedOn: string }, today = todayLocal()): NewsRow {
+  return inTransaction(db, () => {
+    const row = requireNews(db, input.id);
+    if (row.status === 'published') throw conflict(`Новость уже опубликована ${formatDate(row.publishedOn)}.`);
+    if (input.publishedOn > today)
+      throw invalid('Дата публикации не может быть позже сегодняшней', { publishedOn: 'Дата публикации не может быть позже сегодняшней' });
+    const view = viewOf(db, row);
+    const changed = view.paragraphs.filter((p) => changedFigures(p.pieces).length > 0);
+    if (changed.length > 0)
+      throw conflict(
+        `Факты изменились после правки текста в абзацах: ${changed.map((p) => `«${p.place}»`).join(', ')}. Проверьте эти абзацы и сохраните их, затем публикуйте.`,
+      );
+    const source = sourceOfRow(db, row);
+    if (input.publishedOn < source.firstDay)
+      throw invalid('Новость не может выйти раньше, чем прошло то, о чём она', {
+        publishedOn: `Дата публикации раньше дня проведения (${formatDate(source.firstDay)})`,
+      });
+    db.update(newsItems)
+      .set({ status: 'published', publishedOn: input.publishedOn, publishedText: JSON.stringify(printed(view.paragraphs)), updatedAt: touched })
+      .where(eq(newsItems.id, row.id))
+      .run();
+    return toRow(requireNews(db, row.id));
+  });
+}
+
+export function deleteNews(db: AppDb, input: { id: number }): { id: number } {
+  return inTransaction(db, () => {
+    const row = requireNews(db, input.id);
+    recordDeletion(db, { table: newsItems, key: { id: row.id }, label: 'Удалена новость для сайта' });
+    db.delete(newsItems).where(eq(newsItems.id, row.id)).run();
+    return { id: row.id };
+  });
+}
+
+/** News items published in a period: what the report's informational section counts. */
+export function newsPublished(db: AppDb, period: { from: string; to: string }): number {
+  return db.$client
+    .prepare('SELECT count(*) FROM news_items WHERE status = ? AND published_on BETWEEN ? AND ?')
+    .pluck()
+    .get('published', period.from, period.to) as number;
+}
