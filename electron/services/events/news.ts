@@ -42,7 +42,9 @@ export function eventForNews(db: AppDb, id: number): NewsSource {
   const inRole = (...roles: string[]) =>
     peopleInCapacity(
       db,
-      participants.filter((p) => roles.includes(p.role)).map((p) => ({ personId: p.personId, position: p.position, organizationId: p.organizationId })),
+      participants
+        .filter((p) => roles.includes(p.role))
+        .map((p) => ({ personId: p.personId, position: p.position, organizationId: p.organizationId })),
     );
   const sessions = db
     .select()

@@ -78,12 +78,7 @@ export function meetingForNews(db: AppDb, id: number): NewsSource {
     ),
     discussion: speakersOf(
       db,
-      db
-        .select()
-        .from(discussionEntries)
-        .where(eq(discussionEntries.agendaItemId, item.id))
-        .orderBy(asc(discussionEntries.position))
-        .all(),
+      db.select().from(discussionEntries).where(eq(discussionEntries.agendaItemId, item.id)).orderBy(asc(discussionEntries.position)).all(),
     ),
     decisions: db
       .select({ text: decisions.text })

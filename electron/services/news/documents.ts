@@ -20,7 +20,9 @@ export function newsDocument(paragraphs: readonly { key: string; text: string }[
     draft: false,
     blocks: [
       { kind: 'line', text: headline, align: 'center', bold: true, heading: true },
-      ...paragraphs.filter((p) => p.key !== 'headline' && p.text !== '').map((p, i) => ({ kind: 'para' as const, text: p.text, ...(i === 0 ? { spaceBefore: 1 as const } : {}) })),
+      ...paragraphs
+        .filter((p) => p.key !== 'headline' && p.text !== '')
+        .map((p, i) => ({ kind: 'para' as const, text: p.text, ...(i === 0 ? { spaceBefore: 1 as const } : {}) })),
     ],
   };
 }

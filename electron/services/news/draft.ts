@@ -57,13 +57,17 @@ const startsWithAbbreviation = (text: string) => {
   return letters.length >= 2 && letters === letters.toUpperCase();
 };
 
-/** The text up to the first comma outside quotes: «ТОГБУ «Центр «Доверие», кабинет 5» → the organisation alone. */
+/**
+ * The text up to the first comma outside quotes: «ТОГБУ «Центр «Доверие», кабинет 5» → the
+ * organisation alone. Nested quotes are often closed by one «»» («Центр «Доверие»): a closing
+ * quote not followed by another closes them all.
+ */
 function beforeComma(text: string): string {
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c === '«') depth++;
-    else if (c === '»') depth = Math.max(0, depth - 1);
+    else if (c === '»') depth = text[i + 1] === '»' ? Math.max(0, depth - 1) : 0;
     else if (c === ',' && depth === 0) return text.slice(0, i).trim();
   }
   return text.trim();
@@ -198,10 +202,7 @@ export function draftNews(source: NewsSource): Draft {
         ? `в ${municipalityName(source.municipality, 'prepositional')}`
         : '';
   const place = placeText ? fact(FACT.place, placeText) : null;
-  const happened = fact(
-    FACT.what,
-    `${tookPlace(what.gender)} ${source.regular ? 'очередное ' : ''}${what.nominative} ${title}`,
-  );
+  const happened = fact(FACT.what, `${tookPlace(what.gender)} ${source.regular ? 'очередное ' : ''}${what.nominative} ${title}`);
   const venueApart = !source.remote && venue !== '' && !startsWithAbbreviation(venue);
   add('opening', 'Начало', [
     `${[date, place, happened].filter(Boolean).join(' ')}.`,
@@ -211,12 +212,20 @@ export function draftNews(source: NewsSource): Draft {
 
   // The participants: counted, never listed; the chair and the hosts named in their capacity.
   const n = source.participantCount;
-  const counted = n > 0 ? fact(FACT.participants, `${countedVerb(n, ['принял', 'приняли'])} участие ${countOf(n, source.population ? PEOPLE : SPECIALISTS)}`, n) : null;
+  const counted =
+    n > 0
+      ? fact(
+          FACT.participants,
+          `${countedVerb(n, ['принял', 'приняли'])} участие ${countOf(n, source.population ? PEOPLE : SPECIALISTS)}`,
+          n,
+        )
+      : null;
   const orgs = organizationsPhrase(source.organizations);
   add('participants', 'Участники', [
     counted &&
       `В работе ${what.genitive} ${counted}${orgs ? ` – ${n === 1 ? 'представитель' : 'представители'} ${fact(FACT.organizations, orgs)}` : ''}.`,
-    source.chair && `${agree(source.chair.gender, 'Председательствовал', 'Председательствовала')} ${fact(FACT.chair, personInCapacity(source.chair))}.`,
+    source.chair &&
+      `${agree(source.chair.gender, 'Председательствовал', 'Председательствовала')} ${fact(FACT.chair, personInCapacity(source.chair))}.`,
     source.hosts.length > 0 &&
       `Мероприятие ${verbOf(source.hosts, 'провёл', 'провела', 'провели')} ${fact(FACT.hosts, joinWithAnd(source.hosts.map(personInCapacity)))}.`,
   ]);
@@ -256,7 +265,8 @@ export function draftNews(source: NewsSource): Draft {
     source.planItem && `в соответствии с планом работы на ${source.planItem.year} год (${fact(FACT.plan, quoted(source.planItem.title))})`,
   ].filter(Boolean);
   add('programme', 'Программа и план', [
-    clauses.length > 0 && `${source.kind === 'event' ? 'Мероприятие проведено' : `${upperFirst(what.nominative)} ${HELD[what.gender]}`} ${clauses.join(' ')}.`,
+    clauses.length > 0 &&
+      `${source.kind === 'event' ? 'Мероприятие проведено' : `${upperFirst(what.nominative)} ${HELD[what.gender]}`} ${clauses.join(' ')}.`,
     programme && !within && `Программа (проект): ${fact(FACT.programme, programme)}.`,
   ]);
   return { facts, paragraphs };

@@ -8,7 +8,15 @@ import { conflict, DomainError, invalid } from '@main/api/errors';
 import { meetingForNews } from '@main/services/meetings';
 import { eventForNews } from '@main/services/events';
 import type { NewsParagraph, NewsRow, NewsSource, NewsSourceKind, NewsView } from '@shared/contract/news';
-import { changedFigures, narrativeText, readNarrative, remember, type LiveFigure, type Narrative, type NarrativePiece } from '@shared/narrative';
+import {
+  changedFigures,
+  narrativeText,
+  readNarrative,
+  remember,
+  type LiveFigure,
+  type Narrative,
+  type NarrativePiece,
+} from '@shared/narrative';
 import { formatDate, todayLocal } from '@shared/russian';
 import { draftNews, type Draft } from './draft';
 
@@ -83,14 +91,24 @@ export function getNews(db: AppDb, kind: NewsSourceKind, recordId: number): News
 }
 
 function viewOf(db: AppDb, row: NewsRecord): NewsView {
-  const base = { id: row.id, kind: (row.meetingId !== null ? 'meeting' : 'event') as NewsSourceKind, recordId: row.meetingId ?? row.eventId! };
+  const base = {
+    id: row.id,
+    kind: (row.meetingId !== null ? 'meeting' : 'event') as NewsSourceKind,
+    recordId: row.meetingId ?? row.eventId!,
+  };
   if (row.status === 'published') {
     const published = publishedSchema.parse(JSON.parse(row.publishedText!));
     const paragraphs: NewsParagraph[] = published.map((p) => ({ ...p, pieces: [{ kind: 'text', text: p.text }], edited: true }));
     return { ...base, ...toRow(row), paragraphs, facts: [], changed: 0, ...forWebsite(published) };
   }
   const draft = draftNews(sourceOfRow(db, row));
-  const paragraphs = readStored(row).map((p) => ({ key: p.key, place: p.place, text: p.text, edited: p.edited, pieces: readNarrative(p, draft.facts) }));
+  const paragraphs = readStored(row).map((p) => ({
+    key: p.key,
+    place: p.place,
+    text: p.text,
+    edited: p.edited,
+    pieces: readNarrative(p, draft.facts),
+  }));
   return {
     ...base,
     ...toRow(row),
@@ -238,7 +256,12 @@ export function publishNews(db: AppDb, input: { id: number; publishedOn: string 
         publishedOn: `Дата публикации раньше дня проведения (${formatDate(source.firstDay)})`,
       });
     db.update(newsItems)
-      .set({ status: 'published', publishedOn: input.publishedOn, publishedText: JSON.stringify(printed(view.paragraphs)), updatedAt: touched })
+      .set({
+        status: 'published',
+        publishedOn: input.publishedOn,
+        publishedText: JSON.stringify(printed(view.paragraphs)),
+        updatedAt: touched,
+      })
       .where(eq(newsItems.id, row.id))
       .run();
     return toRow(requireNews(db, row.id));

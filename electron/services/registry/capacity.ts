@@ -104,7 +104,10 @@ export function municipalityParts(db: AppDb, id: number | null): NewsOrganizatio
 
 /** The municipality a town typed in a meeting names («г. Моршанск», «Моршанск»), when the registry has it. */
 export function municipalityOfTown(db: AppDb, town: string): NewsOrganization['municipality'] {
-  const wanted = town.trim().toLocaleLowerCase('ru').replace(/^(г\.|г |город )\s*/, '');
+  const wanted = town
+    .trim()
+    .toLocaleLowerCase('ru')
+    .replace(/^(г\.|г |город )\s*/, '');
   if (!wanted) return null;
   const found = db
     .select({ id: municipalities.id, name: municipalities.name, properName: municipalities.properName })

@@ -29,23 +29,26 @@ export function Layout() {
       <AppShell.Navbar p="xs" aria-label="Разделы">
         <AppShell.Section grow component={ScrollArea}>
           <Stack gap="md">
-            {registers.map((register) => (
-              <div key={register.section}>
-                <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mb={4}>
-                  {register.section}
-                </Text>
-                {register.nav.map((entry) => (
-                  <NavLink
-                    key={entry.path}
-                    component={RouterLink}
-                    to={entry.path}
-                    label={entry.label}
-                    leftSection={entry.icon}
-                    active={entry.path === activePath}
-                  />
-                ))}
-              </div>
-            ))}
+            {/* A register reached only from another's pages (a news item, from its meeting) has no section. */}
+            {registers
+              .filter((register) => register.nav.length > 0)
+              .map((register) => (
+                <div key={register.section}>
+                  <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mb={4}>
+                    {register.section}
+                  </Text>
+                  {register.nav.map((entry) => (
+                    <NavLink
+                      key={entry.path}
+                      component={RouterLink}
+                      to={entry.path}
+                      label={entry.label}
+                      leftSection={entry.icon}
+                      active={entry.path === activePath}
+                    />
+                  ))}
+                </div>
+              ))}
           </Stack>
         </AppShell.Section>
         {/*

@@ -10,6 +10,7 @@ import { settingsUi } from '@renderer/registers/settings';
 import { indicatorsUi } from '@renderer/registers/indicators';
 import { reportsUi } from '@renderer/registers/reports';
 import { dashboardUi } from '@renderer/registers/dashboard';
+import { newsUi } from '@renderer/registers/news';
 
 /** The registers in navigation order: the first one's first entry is the screen the window opens on. */
 export const registers: RegisterUi[] = [
@@ -21,6 +22,7 @@ export const registers: RegisterUi[] = [
   indicatorsUi,
   publicationsUi,
   reportsUi,
+  newsUi,
   registryUi,
   exchangeUi,
   settingsUi,

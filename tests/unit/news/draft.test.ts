@@ -25,7 +25,14 @@ async function organization(fullName: string, type: OrganizationType, municipali
   return (await api.call('organizations.create', { fullName, shortName, type, municipalityId })).id;
 }
 
-async function person(lastName: string, firstName: string, middleName: string, position: string, organizationId: number | null, gender?: 'male' | 'female') {
+async function person(
+  lastName: string,
+  firstName: string,
+  middleName: string,
+  position: string,
+  organizationId: number | null,
+  gender?: 'male' | 'female',
+) {
   return (await api.call('people.create', { lastName, firstName, middleName, position, organizationId, ...(gender ? { gender } : {}) })).id;
 }
 
@@ -83,13 +90,18 @@ describe('a news item drafted from a meeting (seed 000)', () => {
         speakers: [{ personId: chair }, { personId: popova }],
         decisions: [
           { text: 'Информацию об итогах работы ресурсного центра за 2018 год принять к сведению.' },
-          { text: 'Продолжить организованное взаимодействие между учреждениями системы профилактики социального сиротства, в частности с учреждениями образования.' },
+          {
+            text: 'Продолжить организованное взаимодействие между учреждениями системы профилактики социального сиротства, в частности с учреждениями образования.',
+          },
         ],
       },
     });
     await api.call('agenda.create', {
       meetingId: meeting.id,
-      data: { title: 'О плане работы ресурсного центра на 2019 год', decisions: [{ text: 'Утвердить план работы ресурсного центра на 2019 год' }] },
+      data: {
+        title: 'О плане работы ресурсного центра на 2019 год',
+        decisions: [{ text: 'Утвердить план работы ресурсного центра на 2019 год' }],
+      },
     });
     await api.call('meetings.setAttendance', {
       meetingId: meeting.id,
@@ -129,7 +141,11 @@ describe('a news item drafted from an event (seed 002)', () => {
     const leningrad = await municipality('region', 'Ленинградская');
     const novgorod = await municipality('region', 'Новгородская');
     const committee = await organization('Комитет по социальной защите населения Ленинградской области', 'socialProtection', leningrad);
-    const tikhvinCommittee = await organization('Комитет социальной защиты населения администрации Тихвинского района', 'socialProtection', tikhvin);
+    const tikhvinCommittee = await organization(
+      'Комитет социальной защиты населения администрации Тихвинского района',
+      'socialProtection',
+      tikhvin,
+    );
     const svetlyachok = await organization(
       'Муниципальное учреждение «Социально-реабилитационный Центр для несовершеннолетних «Светлячок»',
       'socialProtection',
@@ -144,12 +160,27 @@ describe('a news item drafted from an event (seed 002)', () => {
     );
     const school = await organization('МОУ «Тихвинская СОШ №1»', 'education', tikhvin);
     const speakers = [
-      await person('Кондренко', 'Анна', 'Николаевна', 'Главный специалист отдела проблем семьи, женщин и детей комитета по социальной защите населения Ленинградской области', committee),
-      await person('Большакова', 'Ольга', 'Николаевна', 'Председатель комитета социальной защиты населения администрации Тихвинского района', tikhvinCommittee),
+      await person(
+        'Кондренко',
+        'Анна',
+        'Николаевна',
+        'Главный специалист отдела проблем семьи, женщин и детей комитета по социальной защите населения Ленинградской области',
+        committee,
+      ),
+      await person(
+        'Большакова',
+        'Ольга',
+        'Николаевна',
+        'Председатель комитета социальной защиты населения администрации Тихвинского района',
+        tikhvinCommittee,
+      ),
       await person('Косенкова', 'Татьяна', 'Александровна', 'Директор', svetlyachok),
       await person('Дмитриева', 'Людмила', 'Анатольевна', 'Директор', novgorodCenter),
     ];
-    const listeners = [await person('Петрова', 'Елена', 'Сергеевна', 'Социальный педагог', school), await person('Орлов', 'Игорь', 'Павлович', 'Специалист по социальной работе', svetlyachok)];
+    const listeners = [
+      await person('Петрова', 'Елена', 'Сергеевна', 'Социальный педагог', school),
+      await person('Орлов', 'Игорь', 'Павлович', 'Специалист по социальной работе', svetlyachok),
+    ];
     const noShow = await person('Смирнова', 'Ольга', 'Викторовна', 'Психолог', school);
     const event = await api.call('events.create', {
       typeId: await listValue('eventTypes', 'Круглый стол'),
@@ -182,7 +213,8 @@ describe('a news item drafted from an event (seed 002)', () => {
         'Организатор – комитет по социальной защите населения Ленинградской области.',
       participants:
         'В работе круглого стола приняли участие 6 специалистов – представители образовательной организации и органов и учреждений социальной защиты населения Тихвинского района, Ленинградской и Новгородской областей.',
-      [view!.paragraphs[3]!.key]: 'Участники обсудили тему «Опыт социального сопровождения семей с детьми в Ленинградской и Новгородской областях».',
+      [view!.paragraphs[3]!.key]:
+        'Участники обсудили тему «Опыт социального сопровождения семей с детьми в Ленинградской и Новгородской областях».',
       speakers:
         'С докладами выступили главный специалист отдела проблем семьи, женщин и детей комитета по социальной защите населения Ленинградской области А.Н. Кондренко, ' +
         'председатель комитета социальной защиты населения администрации Тихвинского района О.Н. Большакова, ' +
@@ -196,12 +228,31 @@ describe('names and places the seeds do not have', () => {
   it('writes a муниципальный округ, a городской округ and a name without a patronymic', async () => {
     const sosnovsky = await municipality('municipalOkrug', 'Сосновский');
     const uvarovo = await municipality('urbanOkrug', 'Уварово');
-    const center = await organization('ТОГБУ «Центр по оказанию психолого-педагогических услуг «Доверие»', 'resourceCenter', uvarovo, 'ТОГБУ «Центр «Доверие»');
-    const opeka = await organization('Отдел опеки и попечительства администрации Сосновского муниципального округа', 'guardianship', sosnovsky);
+    const center = await organization(
+      'ТОГБУ «Центр по оказанию психолого-педагогических услуг «Доверие»',
+      'resourceCenter',
+      uvarovo,
+      'ТОГБУ «Центр «Доверие»',
+    );
+    const opeka = await organization(
+      'Отдел опеки и попечительства администрации Сосновского муниципального округа',
+      'guardianship',
+      sosnovsky,
+    );
     const opekaUvarovo = await organization('Отдел опеки и попечительства администрации города Уварово', 'guardianship', uvarovo);
-    const kovshira = await person('Ковшира', 'Ирина', '', 'Первый заместитель министра образования и науки Мурманской области', null, 'female');
+    const kovshira = await person(
+      'Ковшира',
+      'Ирина',
+      '',
+      'Первый заместитель министра образования и науки Мурманской области',
+      null,
+      'female',
+    );
     const host = await person('Семёнов', 'Олег', 'Игоревич', 'Методист', center);
-    const listeners = [await person('Рябова', 'Нина', 'Олеговна', 'Специалист', opeka), await person('Ким', 'Саша', '', 'Специалист', opekaUvarovo, 'male')];
+    const listeners = [
+      await person('Рябова', 'Нина', 'Олеговна', 'Специалист', opeka),
+      await person('Ким', 'Саша', '', 'Специалист', opekaUvarovo, 'male'),
+    ];
     const event = await api.call('events.create', {
       typeId: await listValue('eventTypes', 'Семинар'),
       centerRole: 'organizer',
@@ -260,7 +311,23 @@ function seminar(n: number): NewsSource {
     participantCount: n,
     population: false,
     organizations: [
-      { id: 1, type: 'guardianship', municipality: { id: 1, type: 'district', properName: 'Уваровский', sortKey: 'уваровскии', forms: { genitive: 'Уваровского', dative: 'Уваровскому', accusative: 'Уваровский', instrumental: 'Уваровским', prepositional: 'Уваровском' } } },
+      {
+        id: 1,
+        type: 'guardianship',
+        municipality: {
+          id: 1,
+          type: 'district',
+          properName: 'Уваровский',
+          sortKey: 'уваровскии',
+          forms: {
+            genitive: 'Уваровского',
+            dative: 'Уваровскому',
+            accusative: 'Уваровский',
+            instrumental: 'Уваровским',
+            prepositional: 'Уваровском',
+          },
+        },
+      },
     ],
     parts: [],
     speakers: [],
@@ -279,7 +346,9 @@ describe('the participants counted', () => {
     [25, 'В работе семинара приняли участие 25 специалистов – представители органа опеки и попечительства Уваровского района.'],
   ])('%i', (n, sentence) => {
     const draft = draftNews(seminar(n));
-    const text = draft.paragraphs.find((p) => p.key === 'participants')!.text.replace(/\{\{([^}]+)\}\}/g, (_, k: string) => draft.facts.get(k)!.text);
+    const text = draft.paragraphs
+      .find((p) => p.key === 'participants')!
+      .text.replace(/\{\{([^}]+)\}\}/g, (_, k: string) => draft.facts.get(k)!.text);
     expect(text).toBe(sentence);
   });
 

@@ -17,6 +17,7 @@ import { SessionsPanel } from './SessionsPanel';
 import { DocumentsMenu } from '@renderer/components/DocumentsMenu';
 import { BackLink, RecordFrame } from '@renderer/components/RecordFrame';
 import { EventMaterials } from '@renderer/registers/publications';
+import { NewsButton } from '@renderer/registers/news';
 
 export function EventCard() {
   return (
@@ -74,6 +75,7 @@ function Card({ e }: { e: EventDetail }) {
         <StatusActions e={e} />
         {population ? null : <Documents e={e} />}
         {population ? null : <EventCertificates e={e} />}
+        <NewsButton kind="event" recordId={e.id} held={e.status === 'held'} />
       </Group>
       <Tabs value={tab} onChange={setTab}>
         <Tabs.List>

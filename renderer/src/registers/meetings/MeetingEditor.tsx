@@ -12,6 +12,7 @@ import { AttendancePanel } from './AttendancePanel';
 import { MeetingStatusBadge, useDocument } from './common';
 import { MeetingDetailsForm } from './MeetingForm';
 import { DocumentsMenu } from '@renderer/components/DocumentsMenu';
+import { NewsButton } from '@renderer/registers/news';
 import { BackLink, RecordFrame, type BackTo } from '@renderer/components/RecordFrame';
 
 const MEETINGS_BACK: BackTo = { to: '/meetings/list', label: 'Заседания', missing: 'К списку заседаний' };
@@ -54,6 +55,7 @@ function Editor({ m }: { m: MeetingDetail }) {
       <Group>
         <StatusActions m={m} />
         <Documents m={m} />
+        <NewsButton kind="meeting" recordId={m.id} held={m.status !== 'draft'} />
       </Group>
       {m.copyProblem ? (
         <Alert color="red" icon={<IconLock size={18} />} title="Протокол подписан, но его копия не читается">

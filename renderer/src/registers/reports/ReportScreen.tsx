@@ -4,28 +4,25 @@ import {
   Button,
   Group,
   Loader,
-  Menu,
   Paper,
   SegmentedControl,
   Select,
   Stack,
   Text,
-  Textarea,
   Title,
-  Tooltip,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconCheck, IconLockOpen, IconPencil, IconPrinter, IconRefresh, IconPlus } from '@tabler/icons-react';
+import { IconCheck, IconLockOpen, IconPrinter, IconRefresh, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { REPORT_STATUS_LABELS, type ReportParagraph, type ReportView } from '@shared/contract/reports';
-import { field } from '@shared/narrative';
 import { currentYear, formatDate, todayLocal, typedDateInput } from '@shared/russian';
 import { useCall, useChange } from '@renderer/api/client';
 import { EmptyState, ScreenHeader } from '@renderer/components/screen';
 import { DocumentView } from '@renderer/components/DocumentView';
 import { DateField, FormDialog, LongTextField, useContractForm } from '@renderer/components/form';
 import { useReportDocx } from './BuildDocx';
+import { NarrativeParagraph } from '@renderer/components/NarrativeParagraph';
 import { periodOf, periodQuery } from './period';
 
 const QUARTERS = [
@@ -179,89 +176,18 @@ function Report({ view, refetch }: { view: ReportView; refetch: () => Promise<un
 
 /** A paragraph as it reads now, its figures marked (orange: changed since the text was saved); «Изменить» edits its text with fields. */
 function ParagraphEditor({ view, paragraph }: { view: ReportView; paragraph: ReportParagraph }) {
-  const [text, setText] = useState<string | null>(null);
   const save = useChange('reports.saveParagraph', { success: 'Абзац сохранён' });
-  const editing = text !== null;
-  const changed = paragraph.pieces.some((p) => p.kind === 'figure' && p.changed);
   return (
-    <Paper withBorder p="sm" aria-label={`Абзац: ${paragraph.place}`}>
-      <Group justify="space-between" mb={4}>
-        <Text size="sm" fw={600} c="dimmed">
-          {paragraph.place}
-        </Text>
-        {editing ? null : (
-          <Button size="xs" variant="subtle" leftSection={<IconPencil size={14} />} onClick={() => setText(paragraph.text)}>
-            {changed ? 'Проверить' : 'Изменить'}
-          </Button>
-        )}
-      </Group>
-      {editing ? (
-        <Stack gap="xs">
-          <Textarea
-            aria-label={`Текст абзаца: ${paragraph.place}`}
-            autosize
-            minRows={3}
-            value={text}
-            onChange={(e) => setText(e.currentTarget.value)}
-            description="Числа отчёта стоят в тексте полями {{…}}: при пересборке они берутся из реестров"
-          />
-          <Group gap="xs">
-            <Menu position="bottom-start">
-              <Menu.Target>
-                <Button size="xs" variant="default" leftSection={<IconPlus size={14} />}>
-                  Вставить число
-                </Button>
-              </Menu.Target>
-              <Menu.Dropdown mah={320} style={{ overflowY: 'auto' }}>
-                {view.figures.map((f) => (
-                  <Menu.Item key={f.key} onClick={() => setText(`${text}${text.endsWith(' ') || text === '' ? '' : ' '}${field(f.key)}`)}>
-                    {f.key}: {f.text}
-                  </Menu.Item>
-                ))}
-              </Menu.Dropdown>
-            </Menu>
-            <Button
-              size="xs"
-              loading={save.isPending}
-              onClick={() =>
-                save.mutate({ year: view.year, quarter: view.quarter, key: paragraph.key, text }, { onSuccess: () => setText(null) })
-              }
-            >
-              Сохранить
-            </Button>
-            <Button size="xs" variant="default" onClick={() => setText(null)}>
-              Отмена
-            </Button>
-          </Group>
-        </Stack>
-      ) : paragraph.pieces.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          Абзац пуст и не печатается.
-        </Text>
-      ) : (
-        <Text size="sm">
-          {paragraph.pieces.map((piece, i) =>
-            piece.kind === 'text' ? (
-              <span key={i}>{piece.text}</span>
-            ) : piece.kind === 'unknown' ? (
-              <Text key={i} span c="red">
-                {piece.text}
-              </Text>
-            ) : piece.changed ? (
-              <Tooltip key={i} label={piece.seen === null ? 'Новое поле: ещё не сохранено' : `Было: ${piece.seen}`}>
-                <Text span fw={600} bg="orange.1" c="orange.9" data-changed-figure={piece.key}>
-                  {piece.text}
-                </Text>
-              </Tooltip>
-            ) : (
-              <Text key={i} span fw={600} data-figure={piece.key}>
-                {piece.text}
-              </Text>
-            ),
-          )}
-        </Text>
-      )}
-    </Paper>
+    <NarrativeParagraph
+      place={paragraph.place}
+      text={paragraph.text}
+      pieces={paragraph.pieces}
+      choices={view.figures}
+      insertLabel="Вставить число"
+      description="Числа отчёта стоят в тексте полями {{…}}: при пересборке они берутся из реестров"
+      saving={save.isPending}
+      onSave={(text, done) => save.mutate({ year: view.year, quarter: view.quarter, key: paragraph.key, text }, { onSuccess: done })}
+    />
   );
 }
 

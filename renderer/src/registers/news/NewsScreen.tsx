@@ -1,0 +1,189 @@
+import { Alert, Badge, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconClipboardText, IconCode, IconFileTypeDocx, IconRefresh, IconTrash, IconWorldUpload } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useNavigate, useParams } from 'react-router-dom';
+import { NEWS_SOURCES, NEWS_STATUS_LABELS, type NewsSourceKind, type NewsView } from '@shared/contract/news';
+import { formatDate, todayLocal, typedDateInput } from '@shared/russian';
+import { callApi, useCall, useChange } from '@renderer/api/client';
+import { BackLink } from '@renderer/components/RecordFrame';
+import { confirmDelete, EmptyState } from '@renderer/components/screen';
+import { DateField, FormDialog, useContractForm } from '@renderer/components/form';
+import { NarrativeParagraph } from '@renderer/components/NarrativeParagraph';
+import { useDocument } from '@renderer/components/useDocument';
+
+const BACK: Record<NewsSourceKind, { to: (id: number) => string; label: string }> = {
+  meeting: { to: (id) => `/meetings/list/${id}`, label: 'К заседанию' },
+  event: { to: (id) => `/events/list/${id}`, label: 'К мероприятию' },
+};
+
+/**
+ * The news item of a held meeting or event: its paragraphs as they read now, each fact of the
+ * record in bold and a fact changed since the text was saved marked; edited in place, drafted
+ * again («Составить заново» keeps what she edited), copied for the website's editor (HTML and
+ * plain text at once, or plain text alone), saved as Word, recorded as published.
+ */
+export function NewsScreen() {
+  const params = useParams();
+  const kind = (NEWS_SOURCES as readonly string[]).includes(params.kind ?? '') ? (params.kind as NewsSourceKind) : null;
+  const recordId = Number(params.id);
+  const valid = kind !== null && Number.isInteger(recordId) && recordId > 0;
+  const view = useCall('news.get', { kind: kind ?? 'event', recordId: valid ? recordId : 1 }, { enabled: valid });
+  const draft = useChange('news.draft', { success: 'Новость составлена по данным реестра' });
+  if (!valid) return <EmptyState text="Ссылка не указывает на новость: откройте её со страницы заседания или мероприятия." />;
+  const back = { to: BACK[kind].to(recordId), label: BACK[kind].label, missing: BACK[kind].label };
+  return (
+    <Stack gap="md">
+      <BackLink back={back} />
+      {view.isError ? (
+        <Alert color="red">{view.error.message}</Alert>
+      ) : view.isPending ? (
+        <Loader />
+      ) : view.data === null ? (
+        <EmptyState
+          text="Новость по этой записи ещё не составлена."
+          action={
+            <Button loading={draft.isPending} onClick={() => draft.mutate({ kind, recordId })}>
+              Составить новость
+            </Button>
+          }
+        />
+      ) : (
+        <Editor view={view.data} />
+      )}
+    </Stack>
+  );
+}
+
+/** The plain text alone, or HTML with the plain text beside it (what a website's editor and a mail take). */
+async function copy(view: NewsView, html: boolean) {
+  try {
+    if (html) {
+      await navigator.clipboard.write([
+        new ClipboardItem({
+          'text/html': new Blob([view.html], { type: 'text/html' }),
+          'text/plain': new Blob([view.plain], { type: 'text/plain' }),
+        }),
+      ]);
+    } else await navigator.clipboard.writeText(view.plain);
+    notifications.show({ color: 'green', message: html ? 'Новость скопирована для сайта' : 'Текст новости скопирован' });
+  } catch (error) {
+    notifications.show({ color: 'red', title: 'Не скопировано', message: `Буфер обмена недоступен: ${(error as Error).message}` });
+  }
+}
+
+function Editor({ view }: { view: NewsView }) {
+  const regenerate = useChange('news.regenerate', { success: 'Новость составлена заново: ваши правки сохранены' });
+  const save = useChange('news.saveParagraph', { success: 'Абзац сохранён' });
+  const remove = useChange('news.delete', { success: 'Новость удалена' });
+  const navigate = useNavigate();
+  const { busy, download } = useDocument();
+  const [publishing, setPublishing] = useState(false);
+  const published = view.status === 'published';
+  return (
+    <Stack gap="md">
+      <Group gap="sm">
+        <Title order={2}>Новость для сайта</Title>
+        <Badge color={published ? 'green' : 'gray'} variant="light">
+          {NEWS_STATUS_LABELS[view.status]}
+          {published ? ` ${formatDate(view.publishedOn)}` : ''}
+        </Badge>
+      </Group>
+      <Group>
+        {published ? null : (
+          <Button
+            variant="default"
+            leftSection={<IconRefresh size={16} />}
+            loading={regenerate.isPending}
+            onClick={() => regenerate.mutate({ id: view.id })}
+          >
+            Составить заново
+          </Button>
+        )}
+        <Button variant="default" leftSection={<IconCode size={16} />} onClick={() => void copy(view, true)}>
+          Копировать для сайта
+        </Button>
+        <Button variant="default" leftSection={<IconClipboardText size={16} />} onClick={() => void copy(view, false)}>
+          Копировать как текст
+        </Button>
+        <Button
+          variant="default"
+          leftSection={<IconFileTypeDocx size={16} />}
+          loading={busy === 'docx'}
+          onClick={() => void download('docx', () => callApi('news.exportDocx', { id: view.id }))}
+        >
+          Word
+        </Button>
+        {published ? null : (
+          <Button leftSection={<IconWorldUpload size={16} />} onClick={() => setPublishing(true)}>
+            Опубликована на сайте…
+          </Button>
+        )}
+        <Button
+          variant="subtle"
+          color="red"
+          leftSection={<IconTrash size={16} />}
+          onClick={() =>
+            confirmDelete('Удалить новость? Её текст и правки будут потеряны (удаление можно отменить).', () =>
+              remove.mutate({ id: view.id }, { onSuccess: () => void navigate(BACK[view.kind].to(view.recordId)) }),
+            )
+          }
+        >
+          Удалить
+        </Button>
+      </Group>
+      {published ? (
+        <Alert color="green" title="Новость опубликована">
+          Текст показан таким, каким он вышел на сайте {formatDate(view.publishedOn)}: изменения заседания или мероприятия его не меняют.
+        </Alert>
+      ) : view.changed > 0 ? (
+        <Alert color="orange" title="Данные изменились">
+          В тексте отмечено фактов, изменившихся в реестре после правки: {view.changed}. Проверьте эти абзацы и сохраните их — тогда новость
+          можно отметить опубликованной.
+        </Alert>
+      ) : (
+        <Text size="sm" c="dimmed">
+          Факты из реестра выделены: при «Составить заново» они берутся из записи, а абзацы, которые вы изменили, остаются как есть.
+        </Text>
+      )}
+      {view.paragraphs.map((p) => (
+        <NarrativeParagraph
+          key={p.key}
+          place={p.place}
+          text={p.text}
+          pieces={p.pieces}
+          choices={view.facts}
+          insertLabel="Вставить факт"
+          description="Факты записи стоят в тексте полями {{…}}: при «Составить заново» они берутся из реестра"
+          saving={save.isPending}
+          readOnly={published}
+          badge={
+            p.edited && !published ? (
+              <Badge size="xs" variant="light">
+                изменён вами
+              </Badge>
+            ) : null
+          }
+          onSave={(text, done) => save.mutate({ id: view.id, key: p.key, text }, { onSuccess: done })}
+        />
+      ))}
+      {publishing ? <PublishDialog view={view} onClose={() => setPublishing(false)} /> : null}
+    </Stack>
+  );
+}
+
+function PublishDialog({ view, onClose }: { view: NewsView; onClose: () => void }) {
+  const cf = useContractForm({
+    call: 'news.publish',
+    initialValues: { publishedOn: formatDate(todayLocal()) },
+    toInput: (v) => ({ id: view.id, publishedOn: typedDateInput(v.publishedOn) ?? (undefined as unknown as string) }),
+    success: 'Новость отмечена опубликованной',
+    onSaved: onClose,
+  });
+  return (
+    <FormDialog cf={cf} title="Новость опубликована на сайте" onClose={onClose} submitLabel="Отметить опубликованной">
+      <Text size="sm">Текст сохранится таким, каким вышел на сайте; отчёт о работе за год посчитает эту новость.</Text>
+      <DateField cf={cf} path="publishedOn" label="Дата публикации" required />
+    </FormDialog>
+  );
+}
