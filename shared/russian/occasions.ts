@@ -49,7 +49,18 @@ export function tookPlace(gender: OccasionGender): string {
   return { masculine: 'состоялся', feminine: 'состоялась', neuter: 'состоялось' }[gender];
 }
 
-const ORDINALS_DATIVE = ['первому', 'второму', 'третьему', 'четвёртому', 'пятому', 'шестому', 'седьмому', 'восьмому', 'девятому', 'десятому'];
+const ORDINALS_DATIVE = [
+  'первому',
+  'второму',
+  'третьему',
+  'четвёртому',
+  'пятому',
+  'шестому',
+  'седьмому',
+  'восьмому',
+  'девятому',
+  'десятому',
+];
 
 /** «по первому вопросу»: the ordinal of 1–10 in the dative masculine; null beyond (the caller writes «по вопросу № 11»). */
 export const ordinalDative = (n: number): string | null => ORDINALS_DATIVE[n - 1] ?? null;

@@ -5,6 +5,7 @@ import { copiesDistributed, publicationsIssued, type IssuedPublication } from '@
 import { reportedIndicators, type ReportedIndicator } from '@main/services/indicators';
 import { findPlan, planSummary } from '@main/services/workPlan';
 import { getProfile } from '@main/services/registry';
+import { newsPublished } from '@main/services/news';
 import type { PlanExecution } from '@shared/contract/workPlan';
 import type { CenterProfile } from '@shared/contract/registry';
 import type { ReportPeriod } from '@shared/contract/reports';
@@ -29,6 +30,8 @@ export interface ReportData extends ReportPeriod {
   trained: number;
   issued: IssuedPublication[];
   distributed: number;
+  /** The news items published on the website in the period (issue 24): the informational work. */
+  newsPublished: number;
   indicators: ReportedIndicator[];
   assignments: ReportedAssignments | null;
 }
@@ -68,6 +71,7 @@ export function assembleReport(db: AppDb, period: ReportPeriod, today = todayLoc
     trained: events.filter((e) => e.own).reduce((t, e) => t + e.completed, 0),
     issued: publicationsIssued(db, days),
     distributed: copiesDistributed(db, days),
+    newsPublished: newsPublished(db, days),
     indicators: reportedIndicators(db, period.year, period.quarter, today),
     assignments: yearly ? assignmentsGiven(db, days, today) : null,
   };

@@ -1,6 +1,6 @@
 import type { LiveFigure } from '@shared/narrative';
 import type { ReportFigureRow } from '@shared/contract/reports';
-import { countInUnit, countOf, countWithVerb, formatNumber, type NounForms } from '@shared/russian';
+import { countedVerb, countInUnit, countOf, countWithVerb, formatNumber, type NounForms } from '@shared/russian';
 import type { ReportData } from './assemble';
 
 const MEETINGS: NounForms = ['заседание', 'заседания', 'заседаний'];
@@ -11,6 +11,7 @@ const PEOPLE: NounForms = ['человек', 'человека', 'человек
 const COPIES: NounForms = ['экземпляр', 'экземпляра', 'экземпляров'];
 const TITLES: NounForms = ['издание', 'издания', 'изданий'];
 const ASSIGNMENTS: NounForms = ['поручение', 'поручения', 'поручений'];
+const NEWS: NounForms = ['новость', 'новости', 'новостей'];
 
 /** The report's own figures, by the label a paragraph names them with (`{{Заседания}}`). */
 export const FIGURE = {
@@ -25,6 +26,7 @@ export const FIGURE = {
   issuedCopies: 'Выпущено экземпляров',
   issuedTitles: 'Выпущено изданий',
   distributed: 'Распространено экземпляров',
+  news: 'Новости на сайте',
   given: 'Поручения даны',
   done: 'Поручения выполнены',
   overdue: 'Поручения просрочены',
@@ -62,6 +64,12 @@ export function liveFigures(data: ReportData): Map<string, LiveFigure> {
     fig(FIGURE.issuedCopies, copies, countOf(copies, COPIES)),
     fig(FIGURE.issuedTitles, data.issued.length, countOf(data.issued.length, TITLES)),
     fig(FIGURE.distributed, data.distributed, countOf(data.distributed, COPIES)),
+    // «опубликована 1 новость», «опубликовано 3 новости»: the verb before its count.
+    fig(
+      FIGURE.news,
+      data.newsPublished,
+      `${countedVerb(data.newsPublished, ['опубликована', 'опубликовано'])} ${countOf(data.newsPublished, NEWS)}`,
+    ),
   );
   if (data.assignments) {
     const a = data.assignments;
@@ -106,6 +114,7 @@ export function figureRows(data: ReportData): ReportFigureRow[] {
   add('Мероприятия', 'Специалисты прошли обучение', data.trained, 'человек');
   for (const p of data.issued) add('Печатная продукция', `Выпущено: ${p.title}`, p.copies, 'экз.');
   add('Печатная продукция', 'Распространено экземпляров', data.distributed, 'экз.');
+  add('Информационная деятельность', 'Опубликовано новостей на сайте', data.newsPublished, 'новостей');
   if (data.assignments) {
     add('Поручения', 'Дано поручений', data.assignments.given, 'поручений');
     add('Поручения', 'Выполнено поручений', data.assignments.done, 'поручений');

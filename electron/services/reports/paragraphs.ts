@@ -114,7 +114,13 @@ export const PARAGRAPHS: readonly ParagraphDef[] = [
     key: 'publications',
     place: 'Перед печатной продукцией',
     first: (d) =>
-      `${d.quarter === null ? `За ${d.year} год` : 'За отчётный период'} было выпущено ${f(FIGURE.issuedCopies)} и распространено ${f(FIGURE.distributed)} печатной продукции по предоставляемым профилактическим услугам${d.issued.length > 0 ? ':' : '.'}`,
+      [
+        // The informational work: the news items the center published on the website (issue 24).
+        d.newsPublished > 0 && `На сайте ${f(FIGURE.news)} о заседаниях и мероприятиях.`,
+        `${d.quarter === null ? `За ${d.year} год` : 'За отчётный период'} было выпущено ${f(FIGURE.issuedCopies)} и распространено ${f(FIGURE.distributed)} печатной продукции по предоставляемым профилактическим услугам${d.issued.length > 0 ? ':' : '.'}`,
+      ]
+        .filter(Boolean)
+        .join(' '),
   },
   {
     key: 'assignments',

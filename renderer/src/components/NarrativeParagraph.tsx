@@ -73,7 +73,10 @@ export function NarrativeParagraph({
               </Menu.Target>
               <Menu.Dropdown mah={320} style={{ overflowY: 'auto' }}>
                 {choices.map((f) => (
-                  <Menu.Item key={f.key} onClick={() => setDraft(`${draft}${draft.endsWith(' ') || draft === '' ? '' : ' '}${field(f.key)}`)}>
+                  <Menu.Item
+                    key={f.key}
+                    onClick={() => setDraft(`${draft}${draft.endsWith(' ') || draft === '' ? '' : ' '}${field(f.key)}`)}
+                  >
                     {f.key}: {f.text}
                   </Menu.Item>
                 ))}

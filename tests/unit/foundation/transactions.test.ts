@@ -119,7 +119,8 @@ const seminarSession = () => one<{ id: number }>('SELECT id FROM event_sessions 
 const seminarParticipant = () =>
   one<{ id: number }>('SELECT id FROM event_participants WHERE event_id = ? ORDER BY registration_number DESC LIMIT 1', seminarId()).id;
 
-const heldMeetingId = () => one<{ id: number }>(`SELECT id FROM meetings WHERE status IN ('held', 'signed') ORDER BY date_start LIMIT 1`).id;
+const heldMeetingId = () =>
+  one<{ id: number }>(`SELECT id FROM meetings WHERE status IN ('held', 'signed') ORDER BY date_start LIMIT 1`).id;
 const newsOf = (meetingId: number) => one<{ id: number }>('SELECT id FROM news_items WHERE meeting_id = ?', meetingId).id;
 
 const collectionId = () => one<{ id: number }>("SELECT id FROM publications WHERE title LIKE 'Сборник%'").id;

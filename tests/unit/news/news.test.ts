@@ -1,0 +1,168 @@
+import mammoth from 'mammoth';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { seedDemo } from '@main/services/app/demo';
+import { getReport, createReport } from '@main/services/reports/reports';
+import { freshApi, type Api } from '@tests/unit/meetings/helpers';
+import { hashTables } from '@tests/unit/foundation/tables';
+import { forWebsite } from '@main/services/news/news';
+import type { NewsView } from '@shared/contract/news';
+
+/** The demo's held meetings and events: the news items a center writes after them. */
+let api: Api;
+beforeEach(() => {
+  api = freshApi();
+  seedDemo(api.db);
+});
+afterEach(() => api.cleanup());
+
+const one = <T>(sql: string, ...params: unknown[]) => api.sqlite.prepare(sql).get(...params) as T;
+const paragraph = (view: NewsView | null, key: string) => view!.paragraphs.find((p) => p.key === key)!;
+const reads = (view: NewsView | null, key: string) =>
+  paragraph(view, key)
+    .pieces.map((p) => p.text)
+    .join('');
+
+/** The demo's held three-day seminar, with its participants and sessions. */
+const seminarId = () => one<{ id: number }>(`SELECT id FROM events WHERE title LIKE 'Семинар для специалистов%'`).id;
+
+describe('a news item kept with its event', () => {
+  it('keeps an edited paragraph when drafted again, follows the record in the others, and marks what changed', async () => {
+    const eventId = seminarId();
+    const { id } = await api.call('news.draft', { kind: 'event', recordId: eventId });
+    const first = await api.call('news.get', { kind: 'event', recordId: eventId });
+    expect(first!.changed).toBe(0);
+    const participantsBefore = reads(first, 'participants');
+    expect(participantsBefore).toMatch(/^В работе семинара приняли? участие \d+ специалист/);
+
+    // She rewrites the opening around the date; the participants' paragraph she leaves as drafted.
+    await api.call('news.saveParagraph', { id, key: 'opening', text: '{{Дата}} центр провёл семинар для специалистов.' });
+    const edited = await api.call('news.get', { kind: 'event', recordId: eventId });
+    expect(paragraph(edited, 'opening').edited).toBe(true);
+    expect(paragraph(edited, 'participants').edited).toBe(false);
+
+    // One more specialist came: the count changes under both paragraphs.
+    const person = await api.call('people.create', {
+      lastName: 'Новикова',
+      firstName: 'Вера',
+      middleName: 'Андреевна',
+      position: 'Психолог',
+    });
+    await api.call('participants.add', { eventId, personIds: [person.id] });
+    const participant = one<{ id: number }>('SELECT id FROM event_participants WHERE event_id = ? AND person_id = ?', eventId, person.id);
+    await api.call('participants.update', { id: participant.id, role: 'participant', status: 'attended' });
+    await api.call('news.regenerate', { id });
+    const again = await api.call('news.get', { kind: 'event', recordId: eventId });
+    const date = first!.facts.find((f) => f.key === 'Дата')!.text;
+    expect(date).toBe('16–18 октября 2018 года');
+    expect(reads(again, 'opening')).toBe(`${date} центр провёл семинар для специалистов.`);
+    expect(reads(again, 'participants')).not.toBe(participantsBefore);
+    // The regenerated paragraph still remembers the count she saw: the change is marked for her.
+    const marked = again!.paragraphs.flatMap((p) =>
+      p.pieces.filter((x) => x.kind === 'figure' && x.changed).map((x) => x.kind === 'figure' && x.key),
+    );
+    expect(marked).toContain('Участники');
+    expect(again!.changed).toBeGreaterThan(0);
+
+    // Publishing waits until she has reread it; saving the paragraph as it stands confirms it.
+    expect((await api.refusal('news.publish', { id, publishedOn: '2018-10-20' })).message).toMatch(
+      /^Факты изменились после правки текста в абзацах: «Участники»/,
+    );
+    await api.call('news.saveParagraph', { id, key: 'participants', text: paragraph(again, 'participants').text });
+    const confirmed = await api.call('news.get', { kind: 'event', recordId: eventId });
+    expect(confirmed!.changed).toBe(0);
+    // A paragraph saved unchanged is still the draft's own: drafting again may rewrite it.
+    expect(paragraph(confirmed, 'participants').edited).toBe(false);
+
+    expect((await api.refusal('news.publish', { id, publishedOn: '2018-10-01' })).fields?.publishedOn).toBe(
+      'Дата публикации раньше дня проведения (16.10.2018)',
+    );
+    await api.call('news.publish', { id, publishedOn: '2018-10-20' });
+    const published = await api.call('news.get', { kind: 'event', recordId: eventId });
+    expect(published!.status).toBe('published');
+    // As it went out: a later change of the event does not reach it, and no edit is taken.
+    await api.call('participants.update', { id: participant.id, role: 'participant', status: 'registered' });
+    expect((await api.call('news.get', { kind: 'event', recordId: eventId }))!.plain).toBe(published!.plain);
+    const before = JSON.stringify(hashTables(api.sqlite));
+    expect((await api.refusal('news.saveParagraph', { id, key: 'opening', text: 'Другое' })).message).toBe(
+      'Новость опубликована 20.10.2018: менять текст нельзя.',
+    );
+    expect(JSON.stringify(hashTables(api.sqlite))).toBe(before);
+  });
+
+  it('refuses a field naming no fact, and a second draft of the same event, changing nothing', async () => {
+    const eventId = seminarId();
+    const { id } = await api.call('news.draft', { kind: 'event', recordId: eventId });
+    const before = JSON.stringify(hashTables(api.sqlite));
+    const typo = await api.refusal('news.saveParagraph', { id, key: 'opening', text: '{{Дта}} прошёл семинар.' });
+    expect(typo.message).toBe(
+      'В тексте есть поле, которого в новости нет: {{Дта}}. Вставьте поле из списка фактов или уберите фигурные скобки.',
+    );
+    expect((await api.refusal('news.draft', { kind: 'event', recordId: eventId })).message).toBe(
+      'Новость по этому мероприятию уже есть: откройте её.',
+    );
+    expect((await api.refusal('news.saveParagraph', { id, key: 'nothing', text: 'Текст' })).message).toBe('Такого абзаца в новости нет');
+    expect(JSON.stringify(hashTables(api.sqlite))).toBe(before);
+  });
+
+  it('is deleted with an undo that brings it back as it was', async () => {
+    const eventId = seminarId();
+    const { id } = await api.call('news.draft', { kind: 'event', recordId: eventId });
+    await api.call('news.saveParagraph', { id, key: 'opening', text: '{{Дата}} прошёл семинар.' });
+    const row = () => api.sqlite.prepare('SELECT * FROM news_items WHERE id = ?').get(id);
+    const before = row();
+    await api.call('news.delete', { id });
+    expect(await api.call('news.get', { kind: 'event', recordId: eventId })).toBeNull();
+    const undo = one<{ id: number }>('SELECT id FROM undo_journal ORDER BY id DESC LIMIT 1');
+    await api.call('undo.apply', { id: undo.id });
+    expect(row()).toEqual(before);
+    expect(reads(await api.call('news.get', { kind: 'event', recordId: eventId }), 'opening')).toMatch(/ прошёл семинар\.$/);
+  });
+});
+
+describe('the text for the website', () => {
+  it('escapes every character of the text in the HTML and keeps the plain text as typed', () => {
+    const copy = forWebsite([
+      { key: 'headline', text: 'Семинар «Дети & семья»' },
+      { key: 'opening', text: 'Тема: <script>alert("1")</script> и \'кавычки\'' },
+      { key: 'empty', text: '' },
+    ]);
+    expect(copy.html).toBe(
+      '<h2>Семинар «Дети &amp; семья»</h2>\n<p>Тема: &lt;script&gt;alert(&quot;1&quot;)&lt;/script&gt; и &#39;кавычки&#39;</p>',
+    );
+    expect(copy.plain).toBe('Семинар «Дети & семья»\n\nТема: <script>alert("1")</script> и \'кавычки\'');
+  });
+
+  it('is saved as Word with the headline and the paragraphs as they read', async () => {
+    const eventId = seminarId();
+    const { id } = await api.call('news.draft', { kind: 'event', recordId: eventId });
+    const view = await api.call('news.get', { kind: 'event', recordId: eventId });
+    const file = await api.call('news.exportDocx', { id });
+    expect(file.fileName).toMatch(/^Новость Семинар .*\.docx$/);
+    const text = (await mammoth.extractRawText({ buffer: Buffer.from(file.base64, 'base64') })).value.replace(/\u00A0/g, ' ');
+    expect(text.split('\n').filter(Boolean)).toEqual(view!.plain.split('\n\n').map((p) => p.replace(/\u00A0/g, ' ')));
+  });
+});
+
+describe('the report counts the year’s published news items', () => {
+  it('in its informational figures and the paragraph before the publications', async () => {
+    const meetings = api.sqlite
+      .prepare(
+        `SELECT id, date_start AS day FROM meetings WHERE status IN ('held', 'signed') AND date_start LIKE '2017%' ORDER BY date_start LIMIT 2`,
+      )
+      .all() as { id: number; day: string }[];
+    expect(meetings).toHaveLength(2);
+    // One published in 2017, one still a draft: only the first counts.
+    const published = await api.call('news.draft', { kind: 'meeting', recordId: meetings[0]!.id });
+    await api.call('news.publish', { id: published.id, publishedOn: meetings[0]!.day });
+    await api.call('news.draft', { kind: 'meeting', recordId: meetings[1]!.id });
+    createReport(api.db, { year: 2017, quarter: null }, '2018-01-20');
+    const report = await getReport(api.db, { year: 2017, quarter: null }, '2018-01-20');
+    expect(report!.figures).toContainEqual({ key: 'Новости на сайте', text: 'опубликована 1 новость' });
+    expect(
+      report!.paragraphs
+        .find((p) => p.key === 'publications')!
+        .pieces.map((p) => p.text)
+        .join(''),
+    ).toMatch(/^На сайте опубликована 1 новость о заседаниях и мероприятиях\. За 2017 год было выпущено/);
+  });
+});
