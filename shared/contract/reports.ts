@@ -85,7 +85,18 @@ const approvalDay = isoDate('Дата утверждения').refine(
   'Дата в поле «Дата утверждения» должна быть между 2000 и 2100 годом',
 );
 
-const reads = ['reports', 'meetings', 'workPlan', 'events', 'publications', 'indicators', 'news', 'names', 'profile', 'municipalities'] as const;
+const reads = [
+  'reports',
+  'meetings',
+  'workPlan',
+  'events',
+  'publications',
+  'indicators',
+  'news',
+  'names',
+  'profile',
+  'municipalities',
+] as const;
 
 export const reportsCalls = {
   'reports.list': call(z.object({}).strict().default({})).reads('reports').returns<ReportRow[]>(),
