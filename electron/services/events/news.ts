@@ -1,7 +1,8 @@
 import { and, asc, eq, exists, notInArray, or } from 'drizzle-orm';
 import type { AppDb } from '@db/open';
-import { eventParticipants, eventSessions, listValues, organizations, planItemLinks, planItems, sessionMarks, workPlans } from '@db/schema';
+import { eventParticipants, eventSessions, listValues, organizations, sessionMarks } from '@db/schema';
 import { municipalityParts, organizationNameSql, organizationsPlaced, peopleInCapacity } from '@main/services/registry';
+import { planItemRealisedBy } from '@main/services/workPlan';
 import type { NewsSource } from '@shared/contract/news';
 import { requireEvent } from './shared';
 
@@ -53,13 +54,6 @@ export function eventForNews(db: AppDb, id: number): NewsSource {
     .orderBy(asc(eventSessions.day), asc(eventSessions.timeStart), asc(eventSessions.id))
     .all();
   const severalDays = e.firstDay !== e.lastDay;
-  const plan = db
-    .select({ title: planItems.title, year: workPlans.year })
-    .from(planItemLinks)
-    .innerJoin(planItems, eq(planItems.id, planItemLinks.planItemId))
-    .innerJoin(workPlans, eq(workPlans.id, planItems.planId))
-    .where(eq(planItemLinks.eventId, id))
-    .get();
   const population = e.audience === 'population';
   return {
     kind: 'event',
@@ -96,7 +90,7 @@ export function eventForNews(db: AppDb, id: number): NewsSource {
       })),
     speakers: inRole('speaker'),
     programme: listValueText(db, e.programmeId),
-    planItem: plan ?? null,
+    planItem: planItemRealisedBy(db, { eventId: id }),
   };
 }
 

@@ -8,12 +8,10 @@ import {
   meetingAttendees,
   meetingGuests,
   people,
-  planItemLinks,
-  planItems,
   workingGroups,
-  workPlans,
 } from '@db/schema';
 import { municipalityOfTown, organizationsPlaced, peopleInCapacity } from '@main/services/registry';
+import { planItemRealisedBy } from '@main/services/workPlan';
 import type { NewsPerson, NewsSource } from '@shared/contract/news';
 import { MEETING_FINAL_STATUSES, MEETING_KIND_LABELS } from '@shared/contract/meetingEnums';
 import { requireMeeting } from './shared';
@@ -88,13 +86,6 @@ export function meetingForNews(db: AppDb, id: number): NewsSource {
       .all()
       .map((d) => d.text),
   }));
-  const plan = db
-    .select({ title: planItems.title, year: workPlans.year })
-    .from(planItemLinks)
-    .innerJoin(planItems, eq(planItems.id, planItemLinks.planItemId))
-    .innerJoin(workPlans, eq(workPlans.id, planItems.planId))
-    .where(eq(planItemLinks.meetingId, id))
-    .get();
   return {
     kind: 'meeting',
     recordId: id,
@@ -116,6 +107,6 @@ export function meetingForNews(db: AppDb, id: number): NewsSource {
     parts,
     speakers: [],
     programme: null,
-    planItem: plan ?? null,
+    planItem: planItemRealisedBy(db, { meetingId: id }),
   };
 }

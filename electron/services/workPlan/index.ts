@@ -8,3 +8,5 @@ export { planCandidates } from './candidates';
 // Issue 23: the plan's execution as the annual report states it.
 export { planSummary } from './summary';
 export { listPlanYears } from './plans';
+// Issue 24: the plan item a news item names.
+export { planItemRealisedBy } from './realisations';

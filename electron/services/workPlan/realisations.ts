@@ -1,6 +1,16 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
 import type { AppDb } from '@db/open';
-import { agendaItems, events, listValues, meetings, planItemLinks, planItems, publicationMovements, publications } from '@db/schema';
+import {
+  agendaItems,
+  events,
+  listValues,
+  meetings,
+  planItemLinks,
+  planItems,
+  publicationMovements,
+  publications,
+  workPlans,
+} from '@db/schema';
 import type { Realisation } from '@shared/contract/workPlan';
 import { MEETING_FINAL_STATUSES, meetingRecordLabel } from '@shared/contract/meetingEnums';
 import { eventRecordLabel } from '@shared/contract/eventEnums';
@@ -138,4 +148,21 @@ export function loadRealisations(db: AppDb, shape: string, where: () => SQL, val
   }
   for (const list of result.values()) list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id - b.id));
   return result;
+}
+
+/** The plan item a meeting (as a whole) or an event realises, with its plan's year; null when it realises none. */
+export function planItemRealisedBy(
+  db: AppDb,
+  record: { meetingId: number } | { eventId: number },
+): { id: number; title: string; year: number } | null {
+  const where = 'meetingId' in record ? eq(planItemLinks.meetingId, record.meetingId) : eq(planItemLinks.eventId, record.eventId);
+  return (
+    db
+      .select({ id: planItems.id, title: planItems.title, year: workPlans.year })
+      .from(planItemLinks)
+      .innerJoin(planItems, eq(planItems.id, planItemLinks.planItemId))
+      .innerJoin(workPlans, eq(workPlans.id, planItems.planId))
+      .where(where)
+      .get() ?? null
+  );
 }
