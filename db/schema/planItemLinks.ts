@@ -4,6 +4,7 @@ import { agendaItems, meetings } from './meetings';
 import { events } from './events';
 import { planItems } from './workPlan';
 import { publications } from './publications';
+import { newsItems } from './news';
 import { columnRules } from './rules';
 import type { TablePolicies } from './tablePolicy';
 
@@ -27,6 +28,8 @@ export const PLAN_LINK_KINDS = [
   'event',
   // A publication realises its plan item once a print run of it is received (issue 21).
   'publication',
+  // A news item realises an informational item once it is published (issue 24).
+  'newsItem',
 ] as const;
 export type PlanLinkKind = (typeof PLAN_LINK_KINDS)[number];
 
@@ -42,12 +45,13 @@ export const planItemLinks = sqliteTable(
     agendaItemId: integer('agenda_item_id').references(() => agendaItems.id, { onDelete: 'cascade' }),
     eventId: integer('event_id').references(() => events.id, { onDelete: 'cascade' }),
     publicationId: integer('publication_id').references(() => publications.id, { onDelete: 'cascade' }),
+    newsItemId: integer('news_item_id').references(() => newsItems.id, { onDelete: 'cascade' }),
   },
   (t) => [
     // Exactly the column of its kind is set.
     check(
       'plan_item_links_kind',
-      sql`((${t.meetingId} IS NOT NULL) + (${t.agendaItemId} IS NOT NULL) + (${t.eventId} IS NOT NULL) + (${t.publicationId} IS NOT NULL) = 1) AND ((${t.kind} = 'meeting' AND ${t.meetingId} IS NOT NULL) OR (${t.kind} = 'agendaItem' AND ${t.agendaItemId} IS NOT NULL) OR (${t.kind} = 'event' AND ${t.eventId} IS NOT NULL) OR (${t.kind} = 'publication' AND ${t.publicationId} IS NOT NULL))`,
+      sql`((${t.meetingId} IS NOT NULL) + (${t.agendaItemId} IS NOT NULL) + (${t.eventId} IS NOT NULL) + (${t.publicationId} IS NOT NULL) + (${t.newsItemId} IS NOT NULL) = 1) AND ((${t.kind} = 'meeting' AND ${t.meetingId} IS NOT NULL) OR (${t.kind} = 'agendaItem' AND ${t.agendaItemId} IS NOT NULL) OR (${t.kind} = 'event' AND ${t.eventId} IS NOT NULL) OR (${t.kind} = 'publication' AND ${t.publicationId} IS NOT NULL) OR (${t.kind} = 'newsItem' AND ${t.newsItemId} IS NOT NULL))`,
     ),
     uniqueIndex('plan_item_links_meeting_unique').on(t.planItemId, t.meetingId),
     uniqueIndex('plan_item_links_agenda_item_unique').on(t.planItemId, t.agendaItemId),
@@ -57,6 +61,8 @@ export const planItemLinks = sqliteTable(
     uniqueIndex('plan_item_links_event_unique').on(t.eventId),
     uniqueIndex('plan_item_links_publication_unique').on(t.planItemId, t.publicationId),
     index('plan_item_links_by_publication').on(t.publicationId),
+    // A news item realises one plan item.
+    uniqueIndex('plan_item_links_news_item_unique').on(t.newsItemId),
     ...columnRules(t),
   ],
 );

@@ -126,6 +126,7 @@ export const callSets: { readonly [K in CallName]: { readonly reads: readonly Re
     reads: ['news', 'meetings', 'events', 'names', 'organizations', 'municipalities', 'lists', 'workPlan'],
     refusal: 'Не загружено',
   },
+  'news.planCandidates': { reads: ['workPlan', 'news', 'lists'], refusal: 'Не загружено' },
   'news.publish': { reads: [], refusal: 'Не опубликовано' },
   'news.regenerate': { reads: [], refusal: 'Не сохранено' },
   'news.saveParagraph': { reads: [], refusal: 'Не сохранено' },

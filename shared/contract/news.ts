@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { call, REFUSED, type FileOutput } from './define';
-import { id, isoDate, optionalText } from './common';
+import { id, isoDate, optionalText, year } from './common';
+import type { PlanCandidate } from './workPlan';
 import type { NarrativePiece } from '@shared/narrative';
 import type { OrganizationType } from '@shared/enums';
 import type { Gender, MunicipalityNameParts, PersonName } from '@shared/russian';
@@ -106,6 +107,8 @@ export interface NewsView {
   paragraphs: NewsParagraph[];
   /** The facts the text may name, to insert as fields. */
   facts: { key: string; text: string }[];
+  /** The plan item its publication realises. */
+  planItem: { id: number; title: string; year: number } | null;
   /** Facts changed under the saved text since it was saved (0 once published: the text is kept as it went out). */
   changed: number;
   /** For the website's editor: the headline and paragraphs as plain text, and as HTML with every character of the text escaped. */
@@ -148,9 +151,12 @@ export const newsCalls = {
   'news.saveParagraph': call(z.object({ id, key: paragraphKey, text: optionalText('Текст абзаца', 4000) }).strict())
     .db(['news'], REFUSED.save)
     .returns<NewsRow>(),
-  'news.publish': call(z.object({ id, publishedOn: publishedDay }).strict())
-    .db(['news'], REFUSED.publish)
+  /** Published on the website; it may be recorded as the realisation of an informational item of that year's plan. */
+  'news.publish': call(z.object({ id, publishedOn: publishedDay, planItemId: id.nullable().default(null) }).strict())
+    .db(['news', 'workPlan'], REFUSED.publish)
     .returns<NewsRow>(),
+  /** The informational items of the year's plan a published news item may realise. */
+  'news.planCandidates': call(z.object({ year }).strict()).reads('workPlan', 'news', 'lists').returns<PlanCandidate[]>(),
   'news.delete': call(byId).db(['news', 'undo'], REFUSED.delete).returns<{ id: number }>(),
   'news.exportDocx': call(byId)
     .reads(...reads)

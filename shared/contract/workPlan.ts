@@ -41,8 +41,8 @@ export interface PlanItemLink {
 
 /** A record that realises the item (plan_item_links): today a meeting, later an event, a publication, a news item. */
 export interface Realisation {
-  /** A meeting, an event, or a publication (realised once a print run of it is received). */
-  kind: 'meeting' | 'event' | 'publication';
+  /** A meeting, an event, a publication (realised once a print run of it is received), a news item (once published). */
+  kind: 'meeting' | 'event' | 'publication' | 'newsItem';
   /** The realising record's id (the meeting's, also when it realises the item through an agenda question; the event's; the publication's). */
   id: number;
   /** «заседание №3 от 12.09.2017», «семинар, 16.10.2018 – 18.10.2018». */
@@ -50,12 +50,15 @@ export interface Realisation {
   date: string;
   /** In its final state (a meeting held or signed): it closes an item that is not recurring. */
   final: boolean;
+  /** A news item's meeting or event, where it opens. */
+  newsOf?: { kind: 'meeting' | 'event'; recordId: number };
 }
 
 /** An item of the year's plan offered to another register's record (a meeting, an event) to realise. */
 export interface PlanCandidate {
   id: number;
   title: string;
+  direction: Direction;
   form: string;
   termLabel: string;
   termStart: string;
@@ -229,7 +232,7 @@ export const workPlanCalls = {
     .db(['workPlan'], REFUSED.save)
     .returns<PlanItem>(),
   /** A meeting or an agenda item that realised it loses the link, so meetings change too. */
-  'workPlan.deleteItem': call(byId).db(['workPlan', 'meetings', 'events', 'undo'], REFUSED.delete).returns<null>(),
+  'workPlan.deleteItem': call(byId).db(['workPlan', 'meetings', 'events', 'news', 'undo'], REFUSED.delete).returns<null>(),
   'workPlan.moveItem': call(z.object({ id, to: z.enum(['up', 'down'], { error: 'Укажите, куда переместить' }) }).strict())
     .db(['workPlan'], REFUSED.move)
     .returns<null>(),

@@ -1,12 +1,14 @@
 import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppDb } from '@db/open';
-import { newsItems } from '@db/schema';
+import { newsItems, planItemLinks } from '@db/schema';
 import { inTransaction } from '@db/transaction';
 import { recordDeletion } from '@db/journal';
 import { conflict, DomainError, invalid } from '@main/api/errors';
 import { meetingForNews } from '@main/services/meetings';
 import { eventForNews } from '@main/services/events';
+import { getItem, planCandidates } from '@main/services/workPlan';
+import type { PlanCandidate } from '@shared/contract/workPlan';
 import type { NewsParagraph, NewsRow, NewsSource, NewsSourceKind, NewsView } from '@shared/contract/news';
 import {
   changedFigures,
@@ -90,11 +92,20 @@ export function getNews(db: AppDb, kind: NewsSourceKind, recordId: number): News
   return row ? viewOf(db, row) : null;
 }
 
+/** The plan item the news item's publication realises. */
+const linkedPlanItem = (db: AppDb, newsItemId: number): NewsView['planItem'] =>
+  (db.$client
+    .prepare(
+      'SELECT i.id, i.title, p.year FROM plan_item_links l JOIN plan_items i ON i.id = l.plan_item_id JOIN work_plans p ON p.id = i.plan_id WHERE l.news_item_id = ?',
+    )
+    .get(newsItemId) as NewsView['planItem'] | undefined) ?? null;
+
 function viewOf(db: AppDb, row: NewsRecord): NewsView {
   const base = {
     id: row.id,
     kind: (row.meetingId !== null ? 'meeting' : 'event') as NewsSourceKind,
     recordId: row.meetingId ?? row.eventId!,
+    planItem: linkedPlanItem(db, row.id),
   };
   if (row.status === 'published') {
     const published = publishedSchema.parse(JSON.parse(row.publishedText!));
@@ -238,7 +249,11 @@ export function saveNewsParagraph(db: AppDb, input: { id: number; key: string; t
  * Refused while a fact changed under the text since it was saved: she would publish a sentence
  * nobody reread.
  */
-export function publishNews(db: AppDb, input: { id: number; publishedOn: string }, today = todayLocal()): NewsRow {
+export function publishNews(
+  db: AppDb,
+  input: { id: number; publishedOn: string; planItemId?: number | null },
+  today = todayLocal(),
+): NewsRow {
   return inTransaction(db, () => {
     const row = requireNews(db, input.id);
     if (row.status === 'published') throw conflict(`Новость уже опубликована ${formatDate(row.publishedOn)}.`);
@@ -255,6 +270,7 @@ export function publishNews(db: AppDb, input: { id: number; publishedOn: string 
       throw invalid('Новость не может выйти раньше, чем прошло то, о чём она', {
         publishedOn: `Дата публикации раньше дня проведения (${formatDate(source.firstDay)})`,
       });
+    if (input.planItemId != null) realisePlanItem(db, row.id, input.planItemId, input.publishedOn);
     db.update(newsItems)
       .set({
         status: 'published',
@@ -266,6 +282,30 @@ export function publishNews(db: AppDb, input: { id: number; publishedOn: string 
       .run();
     return toRow(requireNews(db, row.id));
   });
+}
+
+/**
+ * Records the news item as the realisation of an item of the informational direction of the plan
+ * of the year it was published in. It counts toward an item «в течение года» (the plan's rule,
+ * workPlan/realisations.ts: a record never closes such an item) and closes one of a fixed term.
+ */
+function realisePlanItem(db: AppDb, newsItemId: number, planItemId: number, publishedOn: string): void {
+  const refuse = (message: string) => invalid(message, { planItemId: message });
+  let item;
+  try {
+    item = getItem(db, { id: planItemId });
+  } catch {
+    throw refuse('Мероприятие плана не найдено: возможно, его удалили.');
+  }
+  const year = Number(publishedOn.slice(0, 4));
+  if (item.year !== year) throw refuse(`Новость опубликована в ${year} году: выберите мероприятие плана на ${year} год.`);
+  if (item.direction !== 'informational') throw refuse('Новость реализует только мероприятие информационно-аналитической деятельности.');
+  db.insert(planItemLinks).values({ planItemId, kind: 'newsItem', newsItemId }).run();
+}
+
+/** The informational items of the year's plan, for the publishing dialog. */
+export function newsPlanCandidates(db: AppDb, year: number): PlanCandidate[] {
+  return planCandidates(db, year, ['newsItem']).filter((c) => c.direction === 'informational');
 }
 
 export function deleteNews(db: AppDb, input: { id: number }): { id: number } {

@@ -23,7 +23,7 @@ export const TABLES: Record<string, TableWording> = {
   plan_item_responsibles: { registers: ['workPlan'] },
   plan_item_partners: { registers: ['workPlan'] },
   // A plan item realised by a meeting or an agenda item: shown by both.
-  plan_item_links: { registers: ['workPlan', 'meetings', 'events'] },
+  plan_item_links: { registers: ['workPlan', 'meetings', 'events', 'news'] },
   working_groups: { registers: ['meetings'], gone: 'с тех пор удалена рабочая группа, к которой относилась запись' },
   working_group_members: { registers: ['meetings'] },
   // The номенклатура дел of a group: deleted with the group, shown in its form.

@@ -23,6 +23,7 @@ export function planCandidates(db: AppDb, year: number, usedBy: readonly PlanLin
   return listItems(db, { year }).map((i) => ({
     id: i.id,
     title: i.title,
+    direction: i.direction,
     form: i.form,
     termLabel: i.termLabel,
     termStart: i.termStart,

@@ -5,6 +5,7 @@ import {
   events,
   listValues,
   meetings,
+  newsItems,
   planItemLinks,
   planItems,
   publicationMovements,
@@ -39,7 +40,7 @@ const printRunReceived = (publicationId: SQL | typeof planItemLinks.publicationI
   sql`EXISTS (SELECT 1 FROM ${publicationMovements} m WHERE m.publication_id = ${publicationId} AND m.kind = 'receipt' AND NOT EXISTS (SELECT 1 FROM ${publicationMovements} r WHERE r.reverses_id = m.id))`;
 
 /** Whether the item (the outer query's plan_items row) has a realising record in its final state. */
-const hasFinalRecord = sql`EXISTS (SELECT 1 FROM ${planItemLinks} WHERE ${planItemLinks.planItemId} = ${planItems.id} AND ((SELECT ${meetings.status} FROM ${meetings} WHERE ${meetings.id} = ${linkedMeeting}) IN (${FINAL_MEETING}) OR (SELECT ${events.status} FROM ${events} WHERE ${events.id} = ${planItemLinks.eventId}) = 'held' OR (${planItemLinks.publicationId} IS NOT NULL AND ${printRunReceived(planItemLinks.publicationId)})))`;
+const hasFinalRecord = sql`EXISTS (SELECT 1 FROM ${planItemLinks} WHERE ${planItemLinks.planItemId} = ${planItems.id} AND ((SELECT ${meetings.status} FROM ${meetings} WHERE ${meetings.id} = ${linkedMeeting}) IN (${FINAL_MEETING}) OR (SELECT ${events.status} FROM ${events} WHERE ${events.id} = ${planItemLinks.eventId}) = 'held' OR (${planItemLinks.publicationId} IS NOT NULL AND ${printRunReceived(planItemLinks.publicationId)}) OR (SELECT ${newsItems.status} FROM ${newsItems} WHERE ${newsItems.id} = ${planItemLinks.newsItemId}) = 'published'))`;
 
 /** One realising record does not close a recurring item or one due «в течение года»: she closes it herself. */
 export const closedByRecord = (item: { recurring: boolean; termKind: string }) => !item.recurring && item.termKind !== 'year';
@@ -143,6 +144,37 @@ export function loadRealisations(db: AppDb, shape: string, where: () => SQL, val
         : `${r.kind.toLowerCase()} «${r.title.replace(/^[^«]*«(.*)»$/, '$1')}»`,
       date: r.received ?? `${r.year}-12-31`,
       final: r.received !== null,
+    });
+    result.set(r.planItemId, list);
+  }
+  // A news item (issue 24) realises an informational item once published: it counts toward an item
+  // «в течение года» (closedByRecord) and closes one of a fixed term.
+  const news = reusedQuery(db, `workPlan.newsRealisations:${shape}`, () =>
+    db
+      .select({
+        planItemId: planItemLinks.planItemId,
+        id: newsItems.id,
+        meetingId: newsItems.meetingId,
+        eventId: newsItems.eventId,
+        status: newsItems.status,
+        publishedOn: newsItems.publishedOn,
+        createdAt: newsItems.createdAt,
+      })
+      .from(planItemLinks)
+      .innerJoin(planItems, eq(planItems.id, planItemLinks.planItemId))
+      .innerJoin(newsItems, eq(newsItems.id, planItemLinks.newsItemId))
+      .where(where())
+      .prepare(),
+  ).all(values);
+  for (const r of news) {
+    const list = result.get(r.planItemId) ?? [];
+    list.push({
+      kind: 'newsItem',
+      id: r.id,
+      label: r.publishedOn ? `новость на сайте от ${formatDate(r.publishedOn)}` : 'новость для сайта',
+      date: r.publishedOn ?? r.createdAt.slice(0, 10),
+      final: r.status === 'published',
+      newsOf: r.meetingId !== null ? { kind: 'meeting', recordId: r.meetingId } : { kind: 'event', recordId: r.eventId! },
     });
     result.set(r.planItemId, list);
   }

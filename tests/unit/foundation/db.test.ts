@@ -88,7 +88,7 @@ function schemaOf(sqlite: Database.Database) {
  * a meeting's or an agenda item's, its kind saying which).
  */
 const ROW_OVERRIDES: Record<string, Record<string, unknown>> = {
-  plan_item_links: { kind: 'meeting', agenda_item_id: null, event_id: null, publication_id: null },
+  plan_item_links: { kind: 'meeting', agenda_item_id: null, event_id: null, publication_id: null, news_item_id: null },
   // An opening balance: no recipient, no printer, reversing nothing.
   publication_movements: {
     kind: 'opening',

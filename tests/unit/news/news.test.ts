@@ -5,6 +5,7 @@ import { getReport, createReport } from '@main/services/reports/reports';
 import { freshApi, type Api } from '@tests/unit/meetings/helpers';
 import { hashTables } from '@tests/unit/foundation/tables';
 import { forWebsite } from '@main/services/news/news';
+import { getItem } from '@main/services/workPlan';
 import type { NewsView } from '@shared/contract/news';
 
 /** The demo's held meetings and events: the news items a center writes after them. */
@@ -164,5 +165,63 @@ describe('the report counts the year’s published news items', () => {
         .pieces.map((p) => p.text)
         .join(''),
     ).toMatch(/^На сайте опубликована 1 новость о заседаниях и мероприятиях\. За 2017 год было выпущено/);
+  });
+});
+
+describe('publishing as the realisation of a plan item', () => {
+  it('counts toward an informational item «в течение года» without closing it, closes one of a fixed term, refuses another direction', async () => {
+    const eventId = seminarId();
+    const yearly = one<{ id: number }>(
+      `SELECT i.id FROM plan_items i JOIN work_plans p ON p.id = i.plan_id WHERE p.year = 2018 AND i.direction = 'informational' AND i.term_kind = 'year' ORDER BY i.id LIMIT 1`,
+    ).id;
+    const educational = one<{ id: number }>(
+      `SELECT i.id FROM plan_items i JOIN work_plans p ON p.id = i.plan_id WHERE p.year = 2018 AND i.direction = 'educational' ORDER BY i.id LIMIT 1`,
+    ).id;
+    const { id } = await api.call('news.draft', { kind: 'event', recordId: eventId });
+    const candidates = await api.call('news.planCandidates', { year: 2018 });
+    expect(candidates.map((c) => c.id)).toContain(yearly);
+    expect(candidates.every((c) => c.direction === 'informational')).toBe(true);
+
+    const before = JSON.stringify(hashTables(api.sqlite));
+    const wrong = await api.refusal('news.publish', { id, publishedOn: '2018-10-20', planItemId: educational });
+    expect(wrong.fields?.planItemId).toBe('Новость реализует только мероприятие информационно-аналитической деятельности.');
+    const lastYear = one<{ id: number }>(
+      `SELECT i.id FROM plan_items i JOIN work_plans p ON p.id = i.plan_id WHERE p.year = 2017 AND i.direction = 'informational' ORDER BY i.id LIMIT 1`,
+    ).id;
+    expect((await api.refusal('news.publish', { id, publishedOn: '2018-10-20', planItemId: lastYear })).fields?.planItemId).toBe(
+      'Новость опубликована в 2018 году: выберите мероприятие плана на 2018 год.',
+    );
+    expect(JSON.stringify(hashTables(api.sqlite))).toBe(before);
+
+    await api.call('news.publish', { id, publishedOn: '2018-10-20', planItemId: yearly });
+    const item = getItem(api.db, { id: yearly });
+    expect(item.status).toBe('planned');
+    expect(item.realisations).toContainEqual({
+      kind: 'newsItem',
+      id,
+      label: 'новость на сайте от 20.10.2018',
+      date: '2018-10-20',
+      final: true,
+      newsOf: { kind: 'event', recordId: eventId },
+    });
+    expect((await api.call('news.get', { kind: 'event', recordId: eventId }))!.planItem?.id).toBe(yearly);
+
+    // An item of a fixed term is done once its news item is published.
+    const meeting = one<{ id: number; day: string }>(
+      `SELECT id, date_start AS day FROM meetings WHERE status IN ('held', 'signed') ORDER BY date_start DESC LIMIT 1`,
+    );
+    const meetingYear = Number(meeting.day.slice(0, 4));
+    const { values } = await api.call('lists.get', { list: 'planForms' });
+    const fixed = await api.call('workPlan.createItem', {
+      year: meetingYear,
+      direction: 'informational',
+      title: 'Новость о заседании рабочей группы на сайте центра',
+      formId: values[0]!.id,
+      term: { kind: 'month', month: 12 },
+    });
+    const news = await api.call('news.draft', { kind: 'meeting', recordId: meeting.id });
+    expect(getItem(api.db, { id: fixed.id }).status).toBe('planned');
+    await api.call('news.publish', { id: news.id, publishedOn: meeting.day, planItemId: fixed.id });
+    expect(getItem(api.db, { id: fixed.id }).status).toBe('done');
   });
 });

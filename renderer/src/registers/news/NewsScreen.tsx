@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, Select, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconClipboardText, IconCode, IconFileTypeDocx, IconRefresh, IconTrash, IconWorldUpload } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -11,6 +11,7 @@ import { confirmDelete, EmptyState } from '@renderer/components/screen';
 import { DateField, FormDialog, useContractForm } from '@renderer/components/form';
 import { NarrativeParagraph } from '@renderer/components/NarrativeParagraph';
 import { useDocument } from '@renderer/components/useDocument';
+import { wordFilter } from '@renderer/components/pickers';
 
 const BACK: Record<NewsSourceKind, { to: (id: number) => string; label: string }> = {
   meeting: { to: (id) => `/meetings/list/${id}`, label: 'К заседанию' },
@@ -132,6 +133,11 @@ function Editor({ view }: { view: NewsView }) {
           Удалить
         </Button>
       </Group>
+      {view.planItem ? (
+        <Text size="sm">
+          Реализует мероприятие плана работы на {view.planItem.year} год: «{view.planItem.title}»
+        </Text>
+      ) : null}
       {published ? (
         <Alert color="green" title="Новость опубликована">
           Текст показан таким, каким он вышел на сайте {formatDate(view.publishedOn)}: изменения заседания или мероприятия его не меняют.
@@ -175,15 +181,37 @@ function Editor({ view }: { view: NewsView }) {
 function PublishDialog({ view, onClose }: { view: NewsView; onClose: () => void }) {
   const cf = useContractForm({
     call: 'news.publish',
-    initialValues: { publishedOn: formatDate(todayLocal()) },
-    toInput: (v) => ({ id: view.id, publishedOn: typedDateInput(v.publishedOn) ?? (undefined as unknown as string) }),
+    initialValues: { publishedOn: formatDate(todayLocal()), planItemId: null as number | null },
+    toInput: (v) => ({
+      id: view.id,
+      publishedOn: typedDateInput(v.publishedOn) ?? (undefined as unknown as string),
+      planItemId: v.planItemId,
+    }),
     success: 'Новость отмечена опубликованной',
     onSaved: onClose,
   });
+  const day = typedDateInput(cf.form.getValues().publishedOn);
+  const year = day ? Number(day.slice(0, 4)) : null;
+  const candidates = useCall('news.planCandidates', { year: year ?? 2000 }, { enabled: year !== null });
   return (
     <FormDialog cf={cf} title="Новость опубликована на сайте" onClose={onClose} submitLabel="Отметить опубликованной">
       <Text size="sm">Текст сохранится таким, каким вышел на сайте; отчёт о работе за год посчитает эту новость.</Text>
       <DateField cf={cf} path="publishedOn" label="Дата публикации" required />
+      <Select<number>
+        label="Мероприятие плана, которое реализует публикация"
+        description={
+          year
+            ? `информационно-аналитическая деятельность, план на ${year} год; пункт «в течение года» публикация не закрывает, а засчитывается в него`
+            : 'сначала укажите дату'
+        }
+        placeholder={candidates.data?.length ? 'Не выбрано' : 'В плане этого года нет мероприятий этого направления'}
+        data={(candidates.data ?? []).map((c) => ({ value: c.id, label: `${c.title} (${c.termLabel})` }))}
+        clearable
+        searchable
+        filter={wordFilter}
+        disabled={year === null}
+        {...cf.field('planItemId')}
+      />
     </FormDialog>
   );
 }

@@ -27,11 +27,20 @@ export function StatusBadge({ status }: { status: PlanStatus }) {
   );
 }
 
-/** Where a realising record opens: the meeting, the event's card, the publication's card. */
-const RECORD_PATHS: Record<Realisation['kind'], (id: number) => string> = {
-  meeting: (id) => `/meetings/list/${id}`,
-  event: (id) => `/events/list/${id}`,
-  publication: (id) => `/publications/${id}`,
+/** Where a realising record opens: the meeting, the event's card, the publication's card, the news item of its meeting or event. */
+const RECORD_PATHS: Record<Realisation['kind'], (r: Realisation) => string> = {
+  meeting: (r) => `/meetings/list/${r.id}`,
+  event: (r) => `/events/list/${r.id}`,
+  publication: (r) => `/publications/${r.id}`,
+  newsItem: (r) => `/news/${r.newsOf!.kind}/${r.newsOf!.recordId}`,
+};
+
+/** Why a linked record does not count yet. */
+const NOT_FINAL: Record<Realisation['kind'], string> = {
+  meeting: ' (ещё не проведено)',
+  event: ' (ещё не проведено)',
+  publication: ' (тираж ещё не получен)',
+  newsItem: ' (ещё не опубликована)',
 };
 
 /** The realising records under an item's status in the plan table, each a link to its record: «заседание №3 от 12.09.2017». */
@@ -44,7 +53,7 @@ export function RealisationLines({ item }: { item: PlanItem }) {
           {/* A click on the line opens the record, not the plan row's own action. */}
           <Anchor
             component={Link}
-            to={RECORD_PATHS[r.kind](r.id)}
+            to={RECORD_PATHS[r.kind](r)}
             size="xs"
             c="inherit"
             underline="always"
@@ -52,7 +61,7 @@ export function RealisationLines({ item }: { item: PlanItem }) {
           >
             {r.label}
           </Anchor>
-          {r.final ? '' : r.kind === 'publication' ? ' (тираж ещё не получен)' : ' (ещё не проведено)'}
+          {r.final ? '' : NOT_FINAL[r.kind]}
         </Text>
       ))}
       {item.closedByRecord || item.realisations.length < 2 ? null : (
