@@ -10,6 +10,7 @@ import { seedDemoIndicators } from '@main/services/indicators';
 import { seedDemoPublications } from '@main/services/publications';
 import { seedDemoCertificates } from '@main/services/certificates';
 import { seedDemoReports } from '@main/services/reports';
+import { seedDemoNews } from '@main/services/news';
 
 /**
  * The demo database a newcomer opens on first run. The center, its director, the segment
@@ -341,6 +342,7 @@ export function seedDemo(db: AppDb): void {
   seedDemoCertificates(db);
   seedDemoIndicators(db);
   seedDemoPublications(db);
+  seedDemoNews(db);
   // Last: the report reads every register above.
   seedDemoReports(db);
 }

@@ -2,3 +2,4 @@
 export { newsHandlers } from './handlers';
 // The report's informational section counts the year's published news items.
 export { newsPublished } from './news';
+export { seedDemoNews } from './demo';

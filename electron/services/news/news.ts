@@ -270,7 +270,7 @@ export function publishNews(
       throw invalid('Новость не может выйти раньше, чем прошло то, о чём она', {
         publishedOn: `Дата публикации раньше дня проведения (${formatDate(source.firstDay)})`,
       });
-    if (input.planItemId != null) realisePlanItem(db, row.id, input.planItemId, input.publishedOn);
+    if (input.planItemId !== undefined && input.planItemId !== null) realisePlanItem(db, row.id, input.planItemId, input.publishedOn);
     db.update(newsItems)
       .set({
         status: 'published',

@@ -71,7 +71,7 @@ export const TABLES: Record<string, TableWording> = {
   // Reports (issue 23) are not deleted: a draft is edited, an approved one unlocked with a reason.
   reports: { registers: ['reports'] },
   // A news item (issue 24) is shown on its meeting's or event's page.
-  news_items: { registers: ['news', 'meetings', 'events'] },
+  news_items: { registers: ['news', 'meetings', 'events'], gone: 'с тех пор удалена новость, к которой относилась запись' },
 };
 
 /** What a unique index guards, for «the slot is taken since». */

@@ -108,6 +108,8 @@ describe('JSON columns', () => {
         'reports.narrative',
         'reports.approved_copy',
         'reports.unlocks',
+        'news_items.paragraphs',
+        'news_items.published_text',
         'write_off_acts.signed_copy',
       ].sort(),
     );

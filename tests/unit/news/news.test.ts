@@ -13,6 +13,8 @@ let api: Api;
 beforeEach(() => {
   api = freshApi();
   seedDemo(api.db);
+  // The demo drafts news items of its own (electron/services/news/demo.ts): each test here writes its own from the start.
+  api.sqlite.prepare('DELETE FROM news_items').run();
 });
 afterEach(() => api.cleanup());
 

@@ -112,7 +112,7 @@ describe('undo of a deletion', () => {
       id: meeting.id,
       data: { groupId: 1, kind: 'session', number: meeting.number, dateStart: meeting.dateStart, planItemId: middle.id },
     });
-    const undo = await undoneExactly('workPlan.deleteItem', { id: middle.id }, ['workPlan', 'meetings', 'events']);
+    const undo = await undoneExactly('workPlan.deleteItem', { id: middle.id }, ['workPlan', 'meetings', 'events', 'news']);
     expect(undo.label).toBe(`Удалено мероприятие плана на 2018 год «${middle.title}»`);
     expect((await call('workPlan.items', { year: 2018 })).map((i) => [i.id, i.number])).toEqual(items.map((i) => [i.id, i.number]));
   });
@@ -154,7 +154,7 @@ describe('undo of a deletion', () => {
     const items = await call('workPlan.items', { year: 2018 });
     const kindId = count("SELECT id FROM list_values WHERE list = 'publicationKinds' AND value = 'Буклет'");
     const created = await call('publications.create', { title: 'Буклет «Приёмная семья»', kindId, year: 2018, planItemId: items[0]!.id });
-    const undo = await undoneExactly('publications.delete', { id: created.id }, ['publications', 'workPlan', 'meetings', 'events']);
+    const undo = await undoneExactly('publications.delete', { id: created.id }, ['publications', 'workPlan', 'meetings', 'events', 'news']);
     expect(undo.label).toBe('Удалено издание «Буклет «Приёмная семья»»');
     expect(await call('publications.get', { id: created.id })).toEqual(created);
     const stocked = count("SELECT publication_id FROM publication_movements WHERE kind = 'receipt' ORDER BY id LIMIT 1");
