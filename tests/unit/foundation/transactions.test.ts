@@ -119,8 +119,9 @@ const seminarSession = () => one<{ id: number }>('SELECT id FROM event_sessions 
 const seminarParticipant = () =>
   one<{ id: number }>('SELECT id FROM event_participants WHERE event_id = ? ORDER BY registration_number DESC LIMIT 1', seminarId()).id;
 
+// The latest held meeting: the demo's own news item is the first meeting's.
 const heldMeetingId = () =>
-  one<{ id: number }>(`SELECT id FROM meetings WHERE status IN ('held', 'signed') ORDER BY date_start LIMIT 1`).id;
+  one<{ id: number }>(`SELECT id FROM meetings WHERE status IN ('held', 'signed') ORDER BY date_start DESC LIMIT 1`).id;
 const newsOf = (meetingId: number) => one<{ id: number }>('SELECT id FROM news_items WHERE meeting_id = ?', meetingId).id;
 
 const collectionId = () => one<{ id: number }>("SELECT id FROM publications WHERE title LIKE 'Сборник%'").id;
@@ -334,15 +335,13 @@ const fixtures: { [K in Exclude<DbCall, 'app.initialize'>]: () => Promise<CallIn
     await call('reports.approve', { year: 2018, quarter: 3, approvedOn: '2018-10-01' });
     return { year: 2018, quarter: 3, reason: 'Уточнены показатели мониторинга' };
   },
-  // Issue 24: the news item of the demo's first held meeting, drafted, edited, drafted again, published; then another's deleted.
+  // Issue 24: the news item of the demo's latest held meeting, drafted, edited, drafted again, published; the seminar's deleted.
   'news.draft': () => ({ kind: 'meeting', recordId: heldMeetingId() }),
   'news.regenerate': () => ({ id: newsOf(heldMeetingId()) }),
   'news.saveParagraph': () => ({ id: newsOf(heldMeetingId()), key: 'opening', text: 'В Уварово прошло заседание рабочей группы.' }),
   'news.publish': () => ({ id: newsOf(heldMeetingId()), publishedOn: '2024-01-15' }),
-  'news.delete': async () => {
-    const meetingId = one<{ id: number }>(`SELECT id FROM meetings WHERE status IN ('held', 'signed') ORDER BY date_start DESC LIMIT 1`).id;
-    return { id: (await call('news.draft', { kind: 'meeting', recordId: meetingId })).id };
-  },
+  // The demo's draft news item of its held seminar.
+  'news.delete': () => ({ id: one<{ id: number }>('SELECT id FROM news_items WHERE event_id IS NOT NULL').id }),
   'marks.set': () => ({ sessionId: seminarSession(), marks: [{ participantId: seminarParticipant(), mark: 'excused' }] }),
   'marks.byNumbers': () => ({ sessionId: seminarSession(), numbers: '1, 2–3', othersAbsent: true }),
   'counts.set': async () => {
