@@ -188,7 +188,7 @@ export const callSets: { readonly [K in CallName]: { readonly reads: readonly Re
   'reports.buildDocx': { reads: [], refusal: 'Не подготовлено' },
   'reports.create': { reads: [], refusal: 'Не создано' },
   'reports.get': {
-    reads: ['reports', 'meetings', 'workPlan', 'events', 'publications', 'indicators', 'names', 'profile', 'municipalities'],
+    reads: ['reports', 'meetings', 'workPlan', 'events', 'publications', 'indicators', 'news', 'names', 'profile', 'municipalities'],
     refusal: 'Не загружено',
   },
   'reports.list': { reads: ['reports'], refusal: 'Не загружено' },
