@@ -3,7 +3,7 @@ import type { FileOutput } from '@shared/contract/define';
 import type { DocumentSpec } from '@shared/documents/model';
 import { documentFileName } from '@shared/documents/fileName';
 import { DOCX_MIME, toFileOutput } from '@main/documents/file';
-import { renderDocx } from '@main/documents/docx';
+import { renderDocx } from '@main/documents/render';
 import { newsText } from './news';
 
 /**
