@@ -64,6 +64,9 @@ async function asksBeforeClosing(page: Page, dialog: Locator, type: () => Promis
 /** Types into the focused field and checks that it holds the text. */
 const typeHere = (page: Page, dialog: Locator, text = 'Проверка', replaceLast = false) => ({
   type: async () => {
+    // The dialog moves focus to its field once it has opened: typing before that lost the first
+    // letter on a loaded CI machine («роверка»).
+    await expect(dialog.locator('[data-autofocus]')).toBeFocused();
     if (replaceLast) await page.keyboard.press('Backspace');
     await page.keyboard.type(text);
   },
