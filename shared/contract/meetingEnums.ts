@@ -1,4 +1,4 @@
-import { formatDate } from '@shared/russian';
+import { formatDate } from '@shared/russian/dates';
 
 /**
  * The meetings register's fixed lists and their Russian names, shared by the schema, the

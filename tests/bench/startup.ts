@@ -105,6 +105,8 @@ try {
     ...scripts.map((s) => `| ${s.url} | ${(s.gzip / 1024).toFixed(1)} |`),
     `| **total** | **${(total / 1024).toFixed(1)}** (target ≤ 250) |`,
     '',
+    `initial JS ${(total / 1024).toFixed(1)} kB gzip (${scripts.length} scripts; target ≤ 250)`,
+    '',
     `Requested after the first row was in the document: ${later.join(', ') || 'none'}.`,
     '',
     `Before the first row (page clock, ms; the row at ${timeline.at.toFixed(0)}, DOMContentLoaded at ${timeline.domContentLoaded.toFixed(0)}):`,

@@ -1,4 +1,4 @@
-import { lazy, type ComponentType, type ReactNode } from 'react';
+import { createElement, lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 
 /**
  * What a register contributes to the application: its screens (hash routes) and its entries
@@ -44,4 +44,15 @@ export function lazyScreens<M extends Record<string, unknown>>(load: () => Promi
   /** Starts the import before a screen of the register renders (`RegisterUi.prime`). */
   const preload = () => void (loading ??= load());
   return Object.assign(screen, { preload });
+}
+
+/**
+ * A register's block that another register's screen places (an event's materials, its certificates
+ * menu, the person form), loaded when it first renders, showing nothing meanwhile: the register's
+ * index.tsx is part of the first screen's bundle, and such a block brings the form stack and the
+ * contract's zod schemas (tests/unit/renderer/initialChunks.test.ts).
+ */
+export function lazyBlock<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
+  const Block = lazy(async () => ({ default: await load() }));
+  return (props: P) => createElement(Suspense, { fallback: null }, createElement(Block as ComponentType<P>, props));
 }

@@ -3,7 +3,7 @@ import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react'
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type Row as TableRow } from '@tanstack/react-table';
 import { lazy, Suspense, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { SEARCH_TOTAL_CAP } from '@shared/contract/page';
-import { countOf } from '@shared/russian';
+import { countOf } from '@shared/russian/numbers';
 import { RowMenu, type RowAction } from './RowActions';
 import type { ListState } from './useListState';
 

@@ -1,7 +1,6 @@
 import { IconCertificate, IconLayoutBoard } from '@tabler/icons-react';
-import { lazy, Suspense } from 'react';
-import type { EventDetail } from '@shared/contract/events';
-import { lazyScreens, type RegisterUi } from '@renderer/app/register';
+import { lazy } from 'react';
+import { lazyBlock, lazyScreens, type RegisterUi } from '@renderer/app/register';
 
 const screen = lazyScreens(() => import('./screens'));
 
@@ -18,13 +17,5 @@ export const certificatesUi: RegisterUi = {
   ],
 };
 
-const EventCertificatesMenu = lazy(() => import('./EventCertificates').then((m) => ({ default: m.EventCertificates })));
-
 /** The event card's «Сертификаты» menu (issue to completers, download), loaded only when the card shows it. */
-export function EventCertificates({ e }: { e: EventDetail }) {
-  return (
-    <Suspense fallback={null}>
-      <EventCertificatesMenu e={e} />
-    </Suspense>
-  );
-}
+export const EventCertificates = lazyBlock(() => import('./EventCertificates').then((m) => m.EventCertificates));

@@ -10,7 +10,10 @@ import type {
   DashboardSummary,
 } from '@shared/contract/dashboard';
 import { eventDates } from '@shared/contract/eventEnums';
-import { countOf, formatDate, formatNumber } from '@shared/russian';
+// From the module's files, not its index: the index brings the declension rules and the number
+// words (about 20 kB gzip) into the first screen's scripts (tests/unit/renderer/initialChunks.test.ts).
+import { formatDate } from '@shared/russian/dates';
+import { countOf, formatNumber } from '@shared/russian/numbers';
 import { useCall } from '@renderer/api/client';
 import { DataTable, type Column } from '@renderer/components/DataTable';
 import { EmptyState } from '@renderer/components/screen';

@@ -1,5 +1,5 @@
 import { IconBooks } from '@tabler/icons-react';
-import { lazyScreens, type RegisterUi } from '@renderer/app/register';
+import { lazyBlock, lazyScreens, type RegisterUi } from '@renderer/app/register';
 
 const screen = lazyScreens(() => import('./screens'));
 
@@ -18,4 +18,4 @@ export const publicationsUi: RegisterUi = {
 };
 
 /** Issue 21: the block an event's page places («Выдать материалы» and what was handed out there). */
-export { EventMaterials } from './EventMaterials';
+export const EventMaterials = lazyBlock(() => import('./EventMaterials').then((m) => m.EventMaterials));

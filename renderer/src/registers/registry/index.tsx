@@ -1,6 +1,5 @@
 import { IconBuilding, IconCopy, IconId, IconMap2, IconUsers } from '@tabler/icons-react';
-import { lazy, Suspense, type ComponentProps } from 'react';
-import { lazyScreens, type RegisterUi } from '@renderer/app/register';
+import { lazyBlock, lazyScreens, type RegisterUi } from '@renderer/app/register';
 
 const screen = lazyScreens(() => import('./screens'));
 
@@ -22,17 +21,8 @@ export const registryUi: RegisterUi = {
   ],
 };
 
-const LazyPersonForm = lazy(() => import('./PersonForm').then((m) => ({ default: m.PersonForm })));
-
 /**
  * The person form, for adding someone to the registry from another register (a guest of a
- * meeting). Loaded when it opens: this index is part of the first screen's bundle, and the form
- * brings the form stack and the contract's zod schemas.
+ * meeting). Loaded when it opens: it brings the form stack and the contract's zod schemas.
  */
-export function PersonForm(props: ComponentProps<typeof LazyPersonForm>) {
-  return (
-    <Suspense fallback={null}>
-      <LazyPersonForm {...props} />
-    </Suspense>
-  );
-}
+export const PersonForm = lazyBlock(() => import('./PersonForm').then((m) => m.PersonForm));

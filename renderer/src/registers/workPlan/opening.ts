@@ -1,5 +1,5 @@
 import { callApi, queryClient } from '@renderer/api/client';
-import { currentYear } from '@shared/russian';
+import { currentYear } from '@shared/russian/dates';
 
 /**
  * The plan screen's first paint in one round trip. Started at launch (App.tsx `primeFirstScreen`)
