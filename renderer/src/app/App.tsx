@@ -1,7 +1,7 @@
 import { Center, Loader, Text } from '@mantine/core';
 import { createHashRouter, Navigate, RouterProvider } from 'react-router-dom';
 import { useMemo } from 'react';
-import { useCall } from '@renderer/api/client';
+import { callApi, queryClient, useCall } from '@renderer/api/client';
 import { FirstRun } from './FirstRun';
 import { Layout, ScreenLoading } from './Layout';
 import { RouteError } from './RouteError';
@@ -12,9 +12,12 @@ const firstPath = () => registers[0]?.nav[0]?.path ?? '/';
 
 /**
  * Starts loading the screen the window opens on — its register's chunk and its data — at once,
- * alongside `app.status` (main.tsx calls this before the first render).
+ * alongside `app.status` (main.tsx calls this before the first render). `app.status` is asked here
+ * too, not only by App's first render: React's first render of the providers comes 100–300 ms after
+ * the scripts ran, and the router (with the screen) waits for that answer.
  */
 export function primeFirstScreen() {
+  void queryClient.prefetchQuery({ queryKey: ['app.status', {}], queryFn: () => callApi('app.status', {}) });
   const [path = '/', query = ''] = (window.location.hash.slice(1) || '/').split('?');
   const target = path === '/' ? firstPath() : path;
   for (const r of registers) r.prime?.(target, new URLSearchParams(query));
