@@ -39,6 +39,7 @@ export const callSets: { readonly [K in CallName]: { readonly reads: readonly Re
   'certificates.view': { reads: ['certificates'], refusal: 'Не загружено' },
   'certificates.years': { reads: ['certificates'], refusal: 'Не загружено' },
   'counts.set': { reads: [], refusal: 'Не сохранено' },
+  'dashboard.charts': { reads: ['events', 'publications', 'workPlan'], refusal: 'Не загружено' },
   'dashboard.summary': { reads: ['meetings', 'events', 'publications', 'workPlan', 'names', 'lists'], refusal: 'Не загружено' },
   'events.attendanceXlsx': { reads: ['events', 'names', 'people', 'organizations', 'lists'], refusal: 'Не загружено' },
   'events.copy': { reads: [], refusal: 'Не перенесено' },

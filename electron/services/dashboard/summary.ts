@@ -4,7 +4,7 @@ import { listAssignments, meetingsHeldCount } from '@main/services/meetings';
 import { copiesDistributed, copiesDistributedByQuarter, listPublications } from '@main/services/publications';
 import { listPlanYears, planSummary } from '@main/services/workPlan';
 import type { ChartSpec } from '@shared/documents/chart';
-import { DASHBOARD_ROWS, type DashboardFigures, type DashboardSummary } from '@shared/contract/dashboard';
+import { DASHBOARD_ROWS, type DashboardChart, type DashboardFigures, type DashboardSummary } from '@shared/contract/dashboard';
 import { currentYear, QUARTERS_ROMAN, todayLocal } from '@shared/russian';
 
 /** How far back the year picker reaches beside the plans' years. */
@@ -46,7 +46,15 @@ function quarterChart(title: string, unit: string, rows: QuarterCount[], year: n
 /** The home screen's charts are smaller than a document's: two stand side by side at 1366 px. */
 const CHART_SIZE = { width: 520, height: 260 };
 
-async function charts(db: AppDb, year: number, trained: QuarterCount[]) {
+/** The year asked, or the one the home screen opens on; the summary and its charts resolve it alike. */
+function chosenYear(db: AppDb, input: { year: number | null }, today: string) {
+  const planYears = listPlanYears(db).map((p) => p.year);
+  return { planYears, year: input.year ?? defaultYear(planYears, today) };
+}
+
+export async function dashboardCharts(db: AppDb, input: { year: number | null }, today = todayLocal()): Promise<DashboardChart[]> {
+  const { year } = chosenYear(db, input, today);
+  const trained = specialistsTrainedByQuarter(db, yearDays(year));
   const specs = [
     quarterChart(`Прошли обучение в ${year} году`, 'человек', trained, year),
     quarterChart(`Распространено экземпляров в ${year} году`, 'экз.', copiesDistributedByQuarter(db, yearDays(year)), year),
@@ -72,9 +80,8 @@ function drawn(spec: ChartSpec, draw: () => string): string {
   return svg;
 }
 
-export async function dashboardSummary(db: AppDb, input: { year: number | null }, today = todayLocal()): Promise<DashboardSummary> {
-  const planYears = listPlanYears(db).map((p) => p.year);
-  const year = input.year ?? defaultYear(planYears, today);
+export function dashboardSummary(db: AppDb, input: { year: number | null }, today = todayLocal()): DashboardSummary {
+  const { planYears, year } = chosenYear(db, input, today);
   const trained = specialistsTrainedByQuarter(db, yearDays(year));
   const recent = Array.from({ length: PICKER_YEARS }, (_, i) => currentYear() - i);
   const years = [...new Set([...planYears, ...recent, year])].sort((a, b) => b - a);
@@ -109,6 +116,5 @@ export async function dashboardSummary(db: AppDb, input: { year: number | null }
       total: low.total,
       rows: low.rows.map((p) => ({ id: p.id, title: p.title, balance: p.balance, minStock: p.minStock })),
     },
-    charts: await charts(db, year, trained),
   };
 }

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Group, Image, Loader, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Box, Group, Image, Loader, Paper, Select, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
@@ -144,6 +144,31 @@ const PUBLICATION_COLUMNS: Column<DashboardPublication>[] = [
   { header: 'Минимум', width: 78, align: 'right', nowrap: true, render: (p) => formatNumber(p.minStock) },
 ];
 
+/** The charts' size as drawn (summary.ts CHART_SIZE): their place is kept while they are drawn. */
+const CHART_RATIO = '520 / 260';
+
+/**
+ * The year's two charts, asked beside the summary (dashboard/index.tsx primes both): the first
+ * drawing after a start loads the chart pipeline, and the figures above are on screen meanwhile.
+ */
+function Charts({ year }: { year: number | null }) {
+  const charts = useCall('dashboard.charts', { year }, { placeholderData: keepPreviousData });
+  if (charts.isError) return <Alert color="red">{charts.error.message}</Alert>;
+  return (
+    <SimpleGrid cols={2} spacing="sm">
+      {(charts.data ?? [null, null]).map((chart, i) => (
+        <Paper withBorder p="xs" key={chart?.title ?? i}>
+          {chart ? (
+            <Image src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(chart.svg)}`} alt={`Диаграмма: ${chart.title}`} />
+          ) : (
+            <Box style={{ aspectRatio: CHART_RATIO }} />
+          )}
+        </Paper>
+      ))}
+    </SimpleGrid>
+  );
+}
+
 /** The home screen: the year's key figures, its charts, and what needs attention today. */
 export function DashboardScreen() {
   const [params, setParams] = useSearchParams();
@@ -176,13 +201,7 @@ export function DashboardScreen() {
       ) : (
         <>
           <Figures data={data} />
-          <SimpleGrid cols={2} spacing="sm">
-            {data.charts.map((chart) => (
-              <Paper withBorder p="xs" key={chart.title}>
-                <Image src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(chart.svg)}`} alt={`Диаграмма: ${chart.title}`} />
-              </Paper>
-            ))}
-          </SimpleGrid>
+          <Charts year={dashboardYear(params)} />
           <SimpleGrid cols={3} spacing="sm">
             <AttentionList
               title="Просроченные поручения"

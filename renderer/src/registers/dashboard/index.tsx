@@ -12,11 +12,13 @@ export const dashboardUi: RegisterUi = {
   section: 'Главная',
   nav: [{ label: 'Сводка', path: DASHBOARD_PATH, icon: <IconLayoutDashboard size={18} /> }],
   routes: [{ path: DASHBOARD_PATH, component: screen('DashboardScreen') }],
-  // The first screen in one round trip: its chunk and its one call start with the app's status.
+  // The first screen in one round trip: its chunk and its calls start with the app's status. The
+  // charts are asked at the same moment, and the figures paint without waiting for them.
   prime: (path, params) => {
     if (path !== DASHBOARD_PATH) return;
     screen.preload();
     const input = { year: dashboardYear(params) };
     void queryClient.prefetchQuery({ queryKey: ['dashboard.summary', input], queryFn: () => callApi('dashboard.summary', input) });
+    void queryClient.prefetchQuery({ queryKey: ['dashboard.charts', input], queryFn: () => callApi('dashboard.charts', input) });
   },
 };
