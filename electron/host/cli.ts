@@ -5,7 +5,7 @@ import { runHost } from './run';
 
 /**
  * Runs the application in the system browser: `npm run host -- --data-dir DIR [--port N] [--static DIR] [--open]`
- * (the bundle dist/electron/host.cjs, built by `npm run build`; `tsx electron/host/cli.ts` from source).
+ * (the bundle dist/electron/host.mjs, built by `npm run build`; `tsx electron/host/cli.ts` from source).
  */
 const { values } = parseArgs({
   options: {
@@ -16,13 +16,13 @@ const { values } = parseArgs({
   },
 });
 
-// Run from source (electron/host/) or as the bundle dist/electron/host.cjs: the project root is two
-// folders up either way. A CommonJS bundle has no import.meta, but has __dirname.
+// Run from source (electron/host/) or as the bundle dist/electron/host.mjs: the project root is two
+// folders up either way.
 declare const __dirname: string | undefined;
 const here = import.meta.dirname ?? __dirname!;
 const root = path.join(here, '..', '..');
 
-// No top-level await: the CommonJS bundle cannot have one.
+// A failed start ends the process with its error.
 runHost({
   dataDir: values['data-dir'] ?? defaultUserDataDir(),
   staticDir: values.static ?? path.join(root, 'dist', 'renderer'),

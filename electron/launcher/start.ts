@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { build } from 'vite';
 import { defaultUserDataDir } from '@main/host/paths';
-import { bundleElectron, ROOT } from './bundle';
+import { bundleElectron, HOST_FILE, ROOT } from './bundle';
 import { canShowWindow, NATIVE_FALLBACK_LINE, resolveLaunch } from './detect';
 import { prepareElectronNative } from './native';
 
@@ -16,13 +16,13 @@ async function buildRenderer(): Promise<void> {
   await build({ configFile: path.join(ROOT, 'vite.config.ts'), root: path.join(ROOT, 'renderer'), logLevel: 'warn' });
 }
 
-/** The browser host runs as its bundle (dist/electron/host.cjs), not under tsx: it starts faster. */
+/** The browser host runs as its bundle (dist/electron/host.mjs), not under tsx: it starts faster. */
 async function runInBrowser(line: string): Promise<void> {
   console.log(line);
   await bundleElectron();
   const child = spawn(
     process.execPath,
-    [path.join(ROOT, 'dist', 'electron', 'host.cjs'), '--data-dir', defaultUserDataDir(), '--static', RENDERER_OUT, '--open'],
+    [path.join(ROOT, 'dist', 'electron', HOST_FILE), '--data-dir', defaultUserDataDir(), '--static', RENDERER_OUT, '--open'],
     { cwd: ROOT, stdio: 'inherit' },
   );
   forwardExit(child);

@@ -11,7 +11,7 @@ import { generateReferenceData, scaledReference } from './generate';
 import { scaledMeetings, seedMeetings } from './meetings';
 
 /**
- * The end-to-end part of the benchmark: the built host (`dist/electron/host.cjs`, `npm run build`)
+ * The end-to-end part of the benchmark: the built host (`dist/electron/host.mjs`, `npm run build`)
  * on the benchmark's data, driven in Debian's Chromium at 1366×768 through Playwright's library
  * API, each step timed on the page's clock from the input event (a capturing listener) to the
  * first animation frame in which the result is in the document. Not a test: timings are printed,
@@ -44,7 +44,7 @@ export interface StartMark {
 export async function startHost(dataDir: string, options: { marks?: boolean } = {}) {
   const started = performance.now();
   const spawnedAt = performance.timeOrigin + started;
-  const child = spawn(process.execPath, [path.join(root, 'dist', 'electron', 'host.cjs'), '--data-dir', dataDir], {
+  const child = spawn(process.execPath, [path.join(root, 'dist', 'electron', 'host.mjs'), '--data-dir', dataDir], {
     cwd: root,
     stdio: ['ignore', 'pipe', options.marks ? 'pipe' : 'inherit'],
     env: options.marks ? { ...process.env, RC_STARTUP_MARKS: '1' } : process.env,

@@ -9,7 +9,7 @@ import type { PlanDocument } from '@shared/contract/workPlan';
 import { generateReferenceData, scaledReference } from './generate';
 
 /**
- * The peak memory of the built host (`dist/electron/host.cjs`, what `npm start` runs) while it makes
+ * The peak memory of the built host (`dist/electron/host.mjs`, what `npm start` runs) while it makes
  * the plan's Word documents for the largest year: its resident set read from /proc every 10 ms
  * during the call, and its high-water mark (VmHWM) since the process started. Target: under 300 MB
  * at 10× the reference scale (2,000 items in a year). Linux only (it reads /proc). Not a test.
@@ -56,7 +56,7 @@ export async function largestPlan(app: App): Promise<{ year: number; items: numb
 export async function benchDocxMemory(dataDir: string, plan: { year: number; items: number }): Promise<DocxMemoryRow[]> {
   const rows: DocxMemoryRow[] = [];
   for (const doc of ['approval', 'report'] as const) {
-    const child = spawn(process.execPath, [path.join(root, 'dist', 'electron', 'host.cjs'), '--data-dir', dataDir], {
+    const child = spawn(process.execPath, [path.join(root, 'dist', 'electron', 'host.mjs'), '--data-dir', dataDir], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     try {

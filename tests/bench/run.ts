@@ -602,7 +602,7 @@ const md = [
   '',
   ...markdownTable(responsivenessHeader, responsivenessLines),
   '',
-  `Memory of the built host (\`dist/electron/host.cjs\`, a fresh process for each document) making the plan of ${docxPlan.year} (${docxPlan.items} items) in Word through \`workPlan.exportDocx\`: the resident set read from /proc every 10 ms during the call, and the process's high-water mark (VmHWM) after it. Target: under ${DOCX_MEMORY_TARGET_MB} MB at 10× the reference scale (\`tests/bench/docxMemory.ts\`).`,
+  `Memory of the built host (\`dist/electron/host.mjs\`, a fresh process for each document) making the plan of ${docxPlan.year} (${docxPlan.items} items) in Word through \`workPlan.exportDocx\`: the resident set read from /proc every 10 ms during the call, and the process's high-water mark (VmHWM) after it. Target: under ${DOCX_MEMORY_TARGET_MB} MB at 10× the reference scale (\`tests/bench/docxMemory.ts\`).`,
   '',
   ...markdownTable(docxMemoryHeader, docxMemoryLines(docxMemory)),
   '',
