@@ -1,4 +1,4 @@
-import { createElement, lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { createElement, lazy, Suspense, useState, type ComponentType, type ReactNode } from 'react';
 
 /**
  * What a register contributes to the application: its screens (hash routes) and its entries
@@ -39,10 +39,27 @@ export interface RegisterUi {
  */
 export function lazyScreens<M extends Record<string, unknown>>(load: () => Promise<M>) {
   let loading: Promise<M> | undefined;
-  const screen = (name: keyof M & string): ComponentType =>
-    lazy(async () => ({ default: (await (loading ??= load()))[name] as ComponentType }));
+  let loaded: M | undefined;
+  const start = () =>
+    (loading ??= load().then((m) => {
+      loaded = m;
+      return m;
+    }));
+  const screen = (name: keyof M & string): ComponentType => {
+    const Lazy = lazy(async () => ({ default: (await start())[name] as ComponentType }));
+    /**
+     * The screen itself once its chunk is in (primed at launch, opened before): a lazy component
+     * suspends on its first render even then, and React shows a suspended screen's content no
+     * sooner than 300 ms after its fallback (its throttle), which was most of the time from the
+     * home screen's answer to its figures on screen. Chosen once per mount: never swapped under it.
+     */
+    return function Screen() {
+      const [Component] = useState<ComponentType>(() => (loaded?.[name] as ComponentType | undefined) ?? Lazy);
+      return createElement(Component);
+    };
+  };
   /** Starts the import before a screen of the register renders (`RegisterUi.prime`). */
-  const preload = () => void (loading ??= load());
+  const preload = () => void start();
   return Object.assign(screen, { preload });
 }
 
