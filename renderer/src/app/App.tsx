@@ -14,13 +14,28 @@ const firstPath = () => registers[0]?.nav[0]?.path ?? '/';
  * Starts loading the screen the window opens on — its register's chunk and its data — at once,
  * alongside `app.status` (main.tsx calls this before the first render). `app.status` is asked here
  * too, not only by App's first render: React's first render of the providers comes 100–300 ms after
- * the scripts ran, and the router (with the screen) waits for that answer.
+ * the scripts ran, and the router (with the screen) waits for that answer. The answer is handed on
+ * once the screen's chunk is in as well: a screen whose chunk is still on its way suspends, and React
+ * reveals a suspended screen no sooner than 300 ms after its fallback — `app.status` answered in
+ * 10 ms, before the chunk had run, and the figures came 300 ms after their data.
  */
 export function primeFirstScreen() {
-  void queryClient.prefetchQuery({ queryKey: ['app.status', {}], queryFn: () => callApi('app.status', {}) });
   const [path = '/', query = ''] = (window.location.hash.slice(1) || '/').split('?');
   const target = path === '/' ? firstPath() : path;
-  for (const r of registers) r.prime?.(target, new URLSearchParams(query));
+  // The address the index route would redirect to, set before the router exists: the first screen
+  // renders in the router's first pass, not after a <Navigate> and a second render.
+  if (path === '/' && !query) history.replaceState(null, '', `${window.location.pathname}${window.location.search}#${target}`);
+  const params = new URLSearchParams(query);
+  // A chunk that fails to load is the screen's own error (RouteError), not the app's status.
+  const screenIn = Promise.all(registers.map((r) => r.prime?.(target, params))).catch(() => undefined);
+  void queryClient.prefetchQuery({
+    queryKey: ['app.status', {}],
+    queryFn: async () => {
+      const status = await callApi('app.status', {});
+      await screenIn;
+      return status;
+    },
+  });
 }
 
 export function App() {

@@ -26,9 +26,10 @@ export interface RegisterUi {
   /**
    * Called once at launch with the address's path and query when the window opens on one of
    * this register's screens: starts loading what that screen needs (its chunk, its data) while
-   * the app's status is asked, so the first screen waits for one round trip, not a chain.
+   * the app's status is asked, so the first screen waits for one round trip, not a chain. Returns
+   * the screen's chunk loading (`preload()`): the router is shown once it is in (App.tsx).
    */
-  prime?: (path: string, params: URLSearchParams) => void;
+  prime?: (path: string, params: URLSearchParams) => Promise<unknown> | void;
 }
 
 /**
@@ -58,8 +59,8 @@ export function lazyScreens<M extends Record<string, unknown>>(load: () => Promi
       return createElement(Component);
     };
   };
-  /** Starts the import before a screen of the register renders (`RegisterUi.prime`). */
-  const preload = () => void start();
+  /** Starts the import before a screen of the register renders (`RegisterUi.prime`); resolves when it is in. */
+  const preload = (): Promise<unknown> => start();
   return Object.assign(screen, { preload });
 }
 

@@ -16,9 +16,9 @@ export const dashboardUi: RegisterUi = {
   // charts are asked at the same moment, and the figures paint without waiting for them.
   prime: (path, params) => {
     if (path !== DASHBOARD_PATH) return;
-    screen.preload();
     const input = { year: dashboardYear(params) };
     void queryClient.prefetchQuery({ queryKey: ['dashboard.summary', input], queryFn: () => callApi('dashboard.summary', input) });
     void queryClient.prefetchQuery({ queryKey: ['dashboard.charts', input], queryFn: () => callApi('dashboard.charts', input) });
+    return screen.preload();
   },
 };

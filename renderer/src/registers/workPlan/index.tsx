@@ -18,7 +18,7 @@ export const workPlanUi: RegisterUi = {
   ],
   prime: (path, params) => {
     if (path !== '/work-plan') return;
-    screen.preload();
     primePlanScreen(params);
+    return screen.preload();
   },
 };
