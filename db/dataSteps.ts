@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { EDITABLE_LIST_INFO, type EditableList } from '@shared/enums';
 import { INDICATOR_DEFAULTS } from '@shared/contract/indicatorEnums';
-import { genderFromPatronymic, municipalityName, prefillForms, splitMunicipalityName } from '@shared/russian';
+import { genderFromPatronymic, municipalityName, prefillForms, splitMunicipalityName, type ProperForms } from '@shared/russian';
 import type { AppDb } from './open';
 import { listValueKeys, rebuildDerived, rederive } from './derived';
 import { LIST_REFERENCES } from './references';
@@ -247,6 +247,20 @@ function describeComputedIndicators(db: AppDb): void {
   }
 }
 
+/**
+ * 0022 (issue 24): «городской округ - город Уварово» was stored with a hyphen-minus where the name
+ * wants the spaced en dash (the one dash of the documents, shared/documents/text.ts). The rule is
+ * fixed in shared/russian; the names already stored are written again by it, and their keys follow.
+ */
+function urbanOkrugDash(db: AppDb): void {
+  const rows = db.select().from(municipalities).where(eq(municipalities.type, 'urbanOkrug')).all();
+  for (const m of rows) {
+    const name = municipalityName({ type: m.type, properName: m.properName, forms: JSON.parse(m.forms) as ProperForms });
+    if (name !== m.name) db.update(municipalities).set({ name }).where(eq(municipalities.id, m.id)).run();
+  }
+  if (rows.length > 0) rederive(db, 'municipalities', eq(municipalities.type, 'urbanOkrug'));
+}
+
 export const DATA_STEPS: readonly DataStep[] = [
   { id: '0003-municipality-name-parts', afterMigrations: 4, run: splitMunicipalityNames },
   { id: '0003-gender-from-patronymic', afterMigrations: 4, run: genderFromPatronymics },
@@ -280,6 +294,7 @@ export const DATA_STEPS: readonly DataStep[] = [
   { id: '0015-events-search', afterMigrations: 16, run: (db) => rebuildSearchIndex(db.$client) },
   // 0017 (indicators computed from a register): the computed defaults and their sources.
   { id: '0017-indicators-computed', afterMigrations: 18, run: describeComputedIndicators },
+  { id: '0022-urban-okrug-dash', afterMigrations: 23, run: urbanOkrugDash },
 ];
 
 function appliedSteps(db: AppDb): string[] {

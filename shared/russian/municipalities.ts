@@ -2,13 +2,13 @@ import type { GrammaticalCase, ObliqueCase } from './declension';
 import { OBLIQUE_CASES } from './declension';
 
 /**
- * Municipality names in parts: a type noun («район», «город», «городской округ - город») and the
+ * Municipality names in parts: a type noun («район», «город», «городской округ – город») and the
  * proper part («Моршанский», «Моршанск», «Уварово»), each in every case, so that documents can
  * write «города Моршанска, Моршанского, Сосновского и Пичаевского районов» and «по Уваровскому
  * району». The type nouns are a closed list whose forms are written out here. The proper part's
  * forms are prefilled by the rules below and confirmed or corrected by the user (official names
  * break every automatic rule: Орёл → Орла, Уварово stays Уварово), then stored, never declined
- * again when a document is made. No library does this: lvovich turns «городской округ - город
+ * again when a document is made. No library does this: lvovich turns «городской округ – город
  * Уварово» into «городскоя округа…» (see /work/notes/russian-grammar.md).
  */
 
@@ -21,7 +21,7 @@ interface MunicipalityTypeInfo {
   properFirst: boolean;
   /** The gender an adjectival proper part agrees with. */
   gender: NounGender;
-  /** The part after «городской округ - город» is the official name and stays in the nominative. */
+  /** The part after «городской округ – город» is the official name and stays in the nominative. */
   properStaysNominative?: boolean;
   singular: CaseForms;
   plural: CaseForms;
@@ -94,25 +94,25 @@ export const MUNICIPALITY_TYPES = {
     plural: forms('города', 'городов', 'городам', 'города', 'городами', 'городах'),
   },
   urbanOkrug: {
-    label: 'городской округ - город',
+    label: 'городской округ – город',
     properFirst: false,
     gender: 'm',
     properStaysNominative: true,
     singular: forms(
-      'городской округ - город',
-      'городского округа - город',
-      'городскому округу - город',
-      'городской округ - город',
-      'городским округом - город',
-      'городском округе - город',
+      'городской округ – город',
+      'городского округа – город',
+      'городскому округу – город',
+      'городской округ – город',
+      'городским округом – город',
+      'городском округе – город',
     ),
     plural: forms(
-      'городские округа - город',
-      'городских округов - город',
-      'городским округам - город',
-      'городские округа - город',
-      'городскими округами - город',
-      'городских округах - город',
+      'городские округа – город',
+      'городских округов – город',
+      'городским округам – город',
+      'городские округа – город',
+      'городскими округами – город',
+      'городских округах – город',
     ),
   },
   township: {
@@ -308,7 +308,7 @@ export function splitMunicipalityName(name: string): { type: MunicipalityType; p
 const properInCase = (m: MunicipalityNameParts, grammaticalCase: GrammaticalCase) =>
   grammaticalCase === 'nominative' ? m.properName : m.forms[grammaticalCase] || m.properName;
 
-/** «Моршанского района», «города Моршанска», «городского округа - город Уварово». */
+/** «Моршанского района», «города Моршанска», «городского округа – город Уварово». */
 export function municipalityName(m: MunicipalityNameParts, grammaticalCase: GrammaticalCase = 'nominative'): string {
   const info = typeInfo(m.type);
   const noun = info.singular[grammaticalCase];

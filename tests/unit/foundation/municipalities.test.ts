@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { DATA_STEPS } from '@db/dataSteps';
+import { freshApi } from '@tests/unit/meetings/helpers';
 import {
   joinMunicipalities,
+  MUNICIPALITY_TYPES,
   municipalityName,
   prefillForms,
   splitMunicipalityName,
@@ -67,13 +70,28 @@ describe('municipality names in parts', () => {
     }
   });
 
-  it('prefills the 7 cities, as «город X» and «городской округ - город X» (the official name stays in the nominative)', () => {
+  it('prefills the 7 cities, as «город X» and «городской округ – город X» (the official name stays in the nominative)', () => {
     for (const [city, [g, d, i, p]] of Object.entries(CITIES)) {
       expect(inCases(`город ${city}`)).toEqual([`города ${g}`, `городу ${d}`, `городом ${i}`, `городе ${p}`]);
-      expect(inCases(`городской округ - город ${city}`)).toEqual(
-        ['городского округа', 'городскому округу', 'городским округом', 'городском округе'].map((x) => `${x} - город ${city}`),
+      expect(inCases(`городской округ – город ${city}`)).toEqual(
+        ['городского округа', 'городскому округу', 'городским округом', 'городском округе'].map((x) => `${x} – город ${city}`),
       );
     }
+  });
+
+  it('writes «городской округ – город» with the spaced en dash in every case, however the name was typed', () => {
+    // The website's text is not typeset by the document renderers: the dash must come from the name itself.
+    for (const typed of ['городской округ - город Уварово', 'городской округ — город Уварово', 'городской округ город Уварово']) {
+      const m = parts(typed);
+      expect(m.type).toBe('urbanOkrug');
+      expect(municipalityName(m)).toBe('городской округ – город Уварово');
+      expect(municipalityName(m, 'genitive')).toBe('городского округа – город Уварово');
+    }
+    expect(joinMunicipalities([parts('городской округ - город Уварово'), parts('город Котовск')], 'genitive')).toBe(
+      'городского округа – город Уварово и города Котовска',
+    );
+    for (const form of [...Object.values(MUNICIPALITY_TYPES.urbanOkrug.singular), ...Object.values(MUNICIPALITY_TYPES.urbanOkrug.plural)])
+      expect(form).not.toMatch(/ - /);
   });
 
   it('recognises the type in a name typed whole, and marks for checking what the rules only guess', () => {
@@ -108,5 +126,32 @@ describe('municipality names in parts', () => {
     };
     expect(municipalityName(orel, 'genitive')).toBe('города Орла');
     expect(joinMunicipalities([orel, parts('город Моршанск')], 'instrumental')).toBe('городом Орлом и городом Моршанском');
+  });
+});
+
+describe('the names stored before the dash was fixed', () => {
+  it('are written again with the en dash by the 0022 data step, their sort keys following, the others untouched', async () => {
+    const api = freshApi();
+    try {
+      const uvarovo = await api.call('municipalities.create', { type: 'urbanOkrug', properName: 'Уварово' });
+      const morshansk = await api.call('municipalities.create', { type: 'city', properName: 'Моршанск' });
+      const read = (id: number) =>
+        api.sqlite.prepare('SELECT name, sort_key AS sortKey FROM municipalities WHERE id = ?').get(id) as {
+          name: string;
+          sortKey: string;
+        };
+      const fresh = read(uvarovo.id);
+      expect(fresh.name).toBe('городской округ – город Уварово');
+      const cityBefore = read(morshansk.id);
+      // As a file written by the old rule holds it.
+      api.sqlite
+        .prepare("UPDATE municipalities SET name = 'городской округ - город Уварово', sort_key = 'old' WHERE id = ?")
+        .run(uvarovo.id);
+      DATA_STEPS.find((s) => s.id === '0022-urban-okrug-dash')!.run(api.db);
+      expect(read(uvarovo.id)).toEqual(fresh);
+      expect(read(morshansk.id)).toEqual(cityBefore);
+    } finally {
+      api.cleanup();
+    }
   });
 });
