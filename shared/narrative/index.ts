@@ -1,4 +1,4 @@
-import { countedVerb } from '@shared/russian';
+import { countedVerb, countOf, type NounForms } from '@shared/russian';
 
 /**
  * Narrative with live figures: a paragraph a person writes around figures the application counts
@@ -86,6 +86,35 @@ export const narrativeText = (pieces: readonly NarrativePiece[]): string => piec
 /** The figures that changed since the text was saved: what the writer must look at again. */
 export const changedFigures = (pieces: readonly NarrativePiece[]) =>
   pieces.filter((p): p is Extract<NarrativePiece, { kind: 'figure' }> => p.kind === 'figure' && p.changed);
+
+/** How the marks of changed figures are worded: the noun and the two verbs that agree with its count. */
+export interface ChangedWording {
+  /** «факт, факта, фактов». */
+  noun: NounForms;
+  /** After 1, 21 and after other counts: «отмечен / отмечено». */
+  marked: readonly [string, string];
+  /** «изменившийся / изменившихся». */
+  changed: readonly [string, string];
+}
+
+/**
+ * «отмечен 1 факт, изменившийся», «отмечено 5 фактов, изменившихся»: the count of changed figures in
+ * a sentence, its noun and both verbs agreeing with it (shared/russian's plural rules).
+ */
+export const changedMarks = (n: number, w: ChangedWording): string =>
+  `${countedVerb(n, w.marked)} ${countOf(n, w.noun)}, ${countedVerb(n, w.changed)}`;
+
+/** A news item's facts and a report's numbers, as their screens count the changed ones. */
+export const CHANGED_FACTS: ChangedWording = {
+  noun: ['факт', 'факта', 'фактов'],
+  marked: ['отмечен', 'отмечено'],
+  changed: ['изменившийся', 'изменившихся'],
+};
+export const CHANGED_NUMBERS: ChangedWording = {
+  noun: ['число', 'числа', 'чисел'],
+  marked: ['отмечено', 'отмечено'],
+  changed: ['изменившееся', 'изменившихся'],
+};
 
 /**
  * The text as saved now: it remembers the current value of every field it names. A field naming

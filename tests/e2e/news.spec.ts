@@ -73,7 +73,7 @@ test('a methodologist holds a seminar, drafts its news item, edits a sentence, d
     '12 марта 2024 года на базе ТОГБУ «Центр «Доверие» состоялся семинар «Дети & семья: <профилактика>».',
   );
   await expect(page.getByLabel('Абзац: Участники')).toContainText(
-    'В работе семинара приняли участие 2 специалиста – представители органа опеки и попечительства и ресурсного центра городского округа - город Уварово.',
+    'В работе семинара приняли участие 2 специалиста – представители органа опеки и попечительства и ресурсного центра городского округа – город Уварово.',
   );
   await expect(page.getByLabel('Абзац: Выступающие')).toContainText(
     'С докладами выступила педагог-психолог ТОГБУ «Центр «Доверие» А.Ю. Белова.',
@@ -106,7 +106,7 @@ test('a methodologist holds a seminar, drafts its news item, edits a sentence, d
   );
   // The changed fact is marked for her to reread.
   await expect(speakers.locator('[data-changed-figure="Выступающие"]')).toBeVisible();
-  await expect(page.getByText('В тексте отмечено фактов, изменившихся в реестре после правки: 1.')).toBeVisible();
+  await expect(page.getByText('В тексте отмечен 1 факт, изменившийся в реестре после правки.')).toBeVisible();
   await shot(page, 'regenerated');
 
   // Copied for the website's editor: HTML with the user's text escaped, and the plain text beside it.

@@ -120,3 +120,43 @@ export function NarrativeParagraph({
     </Paper>
   );
 }
+
+interface ParagraphShape {
+  key: string;
+  place: string;
+  text: string;
+  pieces: NarrativePiece[];
+}
+
+/**
+ * The paragraphs of a text around live figures, one editor each, as the annual report and a news
+ * item lay them out: the same list of figures or facts to insert, one save at a time.
+ */
+export function NarrativeParagraphs<P extends ParagraphShape>({
+  paragraphs,
+  badge,
+  onSave,
+  ...shared
+}: {
+  paragraphs: readonly P[];
+  choices: { key: string; text: string }[];
+  insertLabel: string;
+  description: string;
+  saving: boolean;
+  readOnly?: boolean;
+  /** Beside a paragraph's place: «изменён вами». */
+  badge?: (paragraph: P) => ReactNode;
+  onSave: (paragraph: P, text: string, done: () => void) => void;
+}) {
+  return paragraphs.map((p) => (
+    <NarrativeParagraph
+      key={p.key}
+      place={p.place}
+      text={p.text}
+      pieces={p.pieces}
+      {...shared}
+      badge={badge?.(p)}
+      onSave={(text, done) => onSave(p, text, done)}
+    />
+  ));
+}

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { changedFigures, fieldKeys, narrativeText, readNarrative, remember, type LiveFigure } from '@shared/narrative';
+import {
+  CHANGED_FACTS,
+  CHANGED_NUMBERS,
+  changedFigures,
+  changedMarks,
+  fieldKeys,
+  narrativeText,
+  readNarrative,
+  remember,
+  type LiveFigure,
+} from '@shared/narrative';
 import { countInUnit, countOf, countWithVerb, formatNumber } from '@shared/russian';
 
 /**
@@ -86,5 +96,28 @@ describe('narrative with live figures', () => {
     expect(remember('Открыто {{Случаи откыты}}.', figures(1))).toEqual({ unknown: ['Случаи откыты'] });
     const pieces = readNarrative({ text: 'Было {{Удалённый показатель}}.', seen: {} }, figures(1));
     expect(narrativeText(pieces)).toBe('Было {{Удалённый показатель}}.');
+  });
+});
+
+describe('the count of changed figures above the text', () => {
+  it('agrees with 1, 2, 5, 21, 22 and 25 for facts and for numbers', () => {
+    const facts = [1, 2, 5, 21, 22, 25].map((n) => changedMarks(n, CHANGED_FACTS));
+    expect(facts).toEqual([
+      'отмечен 1 факт, изменившийся',
+      'отмечено 2 факта, изменившихся',
+      'отмечено 5 фактов, изменившихся',
+      'отмечен 21 факт, изменившийся',
+      'отмечено 22 факта, изменившихся',
+      'отмечено 25 фактов, изменившихся',
+    ]);
+    const numbers = [1, 2, 5, 21, 22, 25].map((n) => changedMarks(n, CHANGED_NUMBERS));
+    expect(numbers).toEqual([
+      'отмечено 1 число, изменившееся',
+      'отмечено 2 числа, изменившихся',
+      'отмечено 5 чисел, изменившихся',
+      'отмечено 21 число, изменившееся',
+      'отмечено 22 числа, изменившихся',
+      'отмечено 25 чисел, изменившихся',
+    ]);
   });
 });

@@ -5,11 +5,12 @@ import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { NEWS_SOURCES, NEWS_STATUS_LABELS, type NewsSourceKind, type NewsView } from '@shared/contract/news';
 import { formatDate, todayLocal, typedDateInput } from '@shared/russian';
+import { CHANGED_FACTS, changedMarks } from '@shared/narrative';
 import { callApi, useCall, useChange } from '@renderer/api/client';
 import { BackLink } from '@renderer/components/RecordFrame';
 import { confirmDelete, EmptyState } from '@renderer/components/screen';
 import { DateField, FormDialog, useContractForm } from '@renderer/components/form';
-import { NarrativeParagraph } from '@renderer/components/NarrativeParagraph';
+import { NarrativeParagraphs } from '@renderer/components/NarrativeParagraph';
 import { useDocument } from '@renderer/components/useDocument';
 import { wordFilter } from '@renderer/components/pickers';
 
@@ -144,7 +145,7 @@ function Editor({ view }: { view: NewsView }) {
         </Alert>
       ) : view.changed > 0 ? (
         <Alert color="orange" title="Данные изменились">
-          В тексте отмечено фактов, изменившихся в реестре после правки: {view.changed}. Проверьте эти абзацы и сохраните их — тогда новость
+          В тексте {changedMarks(view.changed, CHANGED_FACTS)} в реестре после правки. Проверьте эти абзацы и сохраните их — тогда новость
           можно отметить опубликованной.
         </Alert>
       ) : (
@@ -152,27 +153,22 @@ function Editor({ view }: { view: NewsView }) {
           Факты из реестра выделены: при «Составить заново» они берутся из записи, а абзацы, которые вы изменили, остаются как есть.
         </Text>
       )}
-      {view.paragraphs.map((p) => (
-        <NarrativeParagraph
-          key={p.key}
-          place={p.place}
-          text={p.text}
-          pieces={p.pieces}
-          choices={view.facts}
-          insertLabel="Вставить факт"
-          description="Факты записи стоят в тексте полями {{…}}: при «Составить заново» они берутся из реестра"
-          saving={save.isPending}
-          readOnly={published}
-          badge={
-            p.edited && !published ? (
-              <Badge size="xs" variant="light">
-                изменён вами
-              </Badge>
-            ) : null
-          }
-          onSave={(text, done) => save.mutate({ id: view.id, key: p.key, text }, { onSuccess: done })}
-        />
-      ))}
+      <NarrativeParagraphs
+        paragraphs={view.paragraphs}
+        choices={view.facts}
+        insertLabel="Вставить факт"
+        description="Факты записи стоят в тексте полями {{…}}: при «Составить заново» они берутся из реестра"
+        saving={save.isPending}
+        readOnly={published}
+        badge={(p) =>
+          p.edited && !published ? (
+            <Badge size="xs" variant="light">
+              изменён вами
+            </Badge>
+          ) : null
+        }
+        onSave={(p, text, done) => save.mutate({ id: view.id, key: p.key, text }, { onSuccess: done })}
+      />
       {publishing ? <PublishDialog view={view} onClose={() => setPublishing(false)} /> : null}
     </Stack>
   );

@@ -3,14 +3,15 @@ import { notifications } from '@mantine/notifications';
 import { IconCheck, IconLockOpen, IconPrinter, IconRefresh, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { REPORT_STATUS_LABELS, type ReportParagraph, type ReportView } from '@shared/contract/reports';
+import { REPORT_STATUS_LABELS, type ReportView } from '@shared/contract/reports';
 import { currentYear, formatDate, todayLocal, typedDateInput } from '@shared/russian';
 import { useCall, useChange } from '@renderer/api/client';
 import { EmptyState, ScreenHeader } from '@renderer/components/screen';
 import { DocumentView } from '@renderer/components/DocumentView';
 import { DateField, FormDialog, LongTextField, useContractForm } from '@renderer/components/form';
 import { useReportDocx } from './BuildDocx';
-import { NarrativeParagraph } from '@renderer/components/NarrativeParagraph';
+import { NarrativeParagraphs } from '@renderer/components/NarrativeParagraph';
+import { CHANGED_NUMBERS, changedMarks } from '@shared/narrative';
 import { periodOf, periodQuery } from './period';
 
 const QUARTERS = [
@@ -85,6 +86,7 @@ function Report({ view, refetch }: { view: ReportView; refetch: () => Promise<un
   const [unlocking, setUnlocking] = useState(false);
   const [regenerating, setRegenerating] = useState(false);
   const docx = useReportDocx(period);
+  const save = useChange('reports.saveParagraph', { success: 'Абзац сохранён' });
   const approved = view.status === 'approved';
   const regenerate = async () => {
     setRegenerating(true);
@@ -131,7 +133,7 @@ function Report({ view, refetch }: { view: ReportView; refetch: () => Promise<un
         <Alert color="green">Отчёт утверждён: он больше не собирается из реестров и печатается таким, каким был утверждён.</Alert>
       ) : view.changed > 0 ? (
         <Alert color="orange" title="Числа изменились после правки текста">
-          В абзацах отмечено чисел, изменившихся в реестрах: {view.changed}. Перечитайте эти абзацы и сохраните их — тогда отчёт можно
+          В абзацах {changedMarks(view.changed, CHANGED_NUMBERS)} в реестрах. Перечитайте эти абзацы и сохраните их — тогда отчёт можно
           утвердить.
         </Alert>
       ) : null}
@@ -147,9 +149,14 @@ function Report({ view, refetch }: { view: ReportView; refetch: () => Promise<un
       {approved ? null : (
         <Stack gap="xs">
           <Title order={4}>Текст отчёта</Title>
-          {view.paragraphs.map((p) => (
-            <ParagraphEditor key={p.key} view={view} paragraph={p} />
-          ))}
+          <NarrativeParagraphs
+            paragraphs={view.paragraphs}
+            choices={view.figures}
+            insertLabel="Вставить число"
+            description="Числа отчёта стоят в тексте полями {{…}}: при пересборке они берутся из реестров"
+            saving={save.isPending}
+            onSave={(p, text, done) => save.mutate({ ...period, key: p.key, text }, { onSuccess: done })}
+          />
         </Stack>
       )}
       <Title order={4}>Как будет напечатано</Title>
@@ -159,23 +166,6 @@ function Report({ view, refetch }: { view: ReportView; refetch: () => Promise<un
       {approving ? <ApproveDialog view={view} onClose={() => setApproving(false)} /> : null}
       {unlocking ? <UnlockDialog view={view} onClose={() => setUnlocking(false)} /> : null}
     </Stack>
-  );
-}
-
-/** A paragraph as it reads now, its figures marked (orange: changed since the text was saved); «Изменить» edits its text with fields. */
-function ParagraphEditor({ view, paragraph }: { view: ReportView; paragraph: ReportParagraph }) {
-  const save = useChange('reports.saveParagraph', { success: 'Абзац сохранён' });
-  return (
-    <NarrativeParagraph
-      place={paragraph.place}
-      text={paragraph.text}
-      pieces={paragraph.pieces}
-      choices={view.figures}
-      insertLabel="Вставить число"
-      description="Числа отчёта стоят в тексте полями {{…}}: при пересборке они берутся из реестров"
-      saving={save.isPending}
-      onSave={(text, done) => save.mutate({ year: view.year, quarter: view.quarter, key: paragraph.key, text }, { onSuccess: done })}
-    />
   );
 }
 
