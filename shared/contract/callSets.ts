@@ -131,6 +131,7 @@ export const callSets: { readonly [K in CallName]: { readonly reads: readonly Re
   'news.publish': { reads: [], refusal: 'Не опубликовано' },
   'news.regenerate': { reads: [], refusal: 'Не сохранено' },
   'news.saveParagraph': { reads: [], refusal: 'Не сохранено' },
+  'news.unpublish': { reads: [], refusal: 'Не возвращено в черновики' },
   'organizations.create': { reads: [], refusal: 'Не сохранено' },
   'organizations.delete': { reads: [], refusal: 'Не удалено' },
   'organizations.get': { reads: ['organizations', 'municipalities', 'people'], refusal: 'Не загружено' },

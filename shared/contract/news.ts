@@ -155,6 +155,8 @@ export const newsCalls = {
   'news.publish': call(z.object({ id, publishedOn: publishedDay, planItemId: id.nullable().default(null) }).strict())
     .db(['news', 'workPlan'], REFUSED.publish)
     .returns<NewsRow>(),
+  /** Снять с публикации: a draft again, and the plan item it realised no longer counts it. */
+  'news.unpublish': call(byId).db(['news', 'workPlan'], REFUSED.reopen).returns<NewsRow>(),
   /** The informational items of the year's plan a published news item may realise. */
   'news.planCandidates': call(z.object({ year }).strict()).reads('workPlan', 'news', 'lists').returns<PlanCandidate[]>(),
   'news.delete': call(byId).db(['news', 'undo'], REFUSED.delete).returns<{ id: number }>(),

@@ -1,7 +1,16 @@
 import type { newsCalls } from '@shared/contract/news';
 import type { Handlers } from '@main/api/dispatch';
 import { newsDocx } from './documents';
-import { deleteNews, draftNewsItem, getNews, newsPlanCandidates, publishNews, regenerateNews, saveNewsParagraph } from './news';
+import {
+  deleteNews,
+  draftNewsItem,
+  getNews,
+  newsPlanCandidates,
+  publishNews,
+  regenerateNews,
+  saveNewsParagraph,
+  unpublishNews,
+} from './news';
 
 export const newsHandlers: Handlers<typeof newsCalls> = {
   'news.get': ({ db }, input) => getNews(db, input.kind, input.recordId),
@@ -9,6 +18,7 @@ export const newsHandlers: Handlers<typeof newsCalls> = {
   'news.regenerate': ({ db }, input) => regenerateNews(db, input),
   'news.saveParagraph': ({ db }, input) => saveNewsParagraph(db, input),
   'news.publish': ({ db }, input) => publishNews(db, input),
+  'news.unpublish': ({ db }, input) => unpublishNews(db, input),
   'news.planCandidates': ({ db }, input) => newsPlanCandidates(db, input.year),
   'news.delete': ({ db }, input) => deleteNews(db, input),
   'news.exportDocx': ({ db }, input) => newsDocx(db, input.id),

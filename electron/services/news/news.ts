@@ -285,6 +285,25 @@ export function publishNews(
 }
 
 /**
+ * Снять с публикации: the news item is a draft again, its paragraphs as they were saved before it
+ * went out (the published text is dropped with the day), and the plan item it realised no longer
+ * counts it — the link goes, so an item of a fixed term it closed is open again (the plan reads
+ * its status from its records, workPlan/realisations.ts). Publishing again asks for the item anew.
+ */
+export function unpublishNews(db: AppDb, input: { id: number }): NewsRow {
+  return inTransaction(db, () => {
+    const row = requireNews(db, input.id);
+    if (row.status !== 'published') throw conflict('Новость ещё не опубликована: снимать с публикации нечего.');
+    db.delete(planItemLinks).where(eq(planItemLinks.newsItemId, row.id)).run();
+    db.update(newsItems)
+      .set({ status: 'draft', publishedOn: null, publishedText: null, updatedAt: touched })
+      .where(eq(newsItems.id, row.id))
+      .run();
+    return toRow(requireNews(db, row.id));
+  });
+}
+
+/**
  * Records the news item as the realisation of an item of the informational direction of the plan
  * of the year it was published in. It counts toward an item «в течение года» (the plan's rule,
  * workPlan/realisations.ts: a record never closes such an item) and closes one of a fixed term.

@@ -340,6 +340,7 @@ const fixtures: { [K in Exclude<DbCall, 'app.initialize'>]: () => Promise<CallIn
   'news.regenerate': () => ({ id: newsOf(heldMeetingId()) }),
   'news.saveParagraph': () => ({ id: newsOf(heldMeetingId()), key: 'opening', text: 'В Уварово прошло заседание рабочей группы.' }),
   'news.publish': () => ({ id: newsOf(heldMeetingId()), publishedOn: '2024-01-15' }),
+  'news.unpublish': () => ({ id: newsOf(heldMeetingId()) }),
   // The demo's draft news item of its held seminar.
   'news.delete': () => ({ id: one<{ id: number }>('SELECT id FROM news_items WHERE event_id IS NOT NULL').id }),
   'marks.set': () => ({ sessionId: seminarSession(), marks: [{ participantId: seminarParticipant(), mark: 'excused' }] }),

@@ -4,7 +4,7 @@ import { seedDemo } from '@main/services/app/demo';
 import { getReport, createReport } from '@main/services/reports/reports';
 import { freshApi, type Api } from '@tests/unit/meetings/helpers';
 import { hashTables } from '@tests/unit/foundation/tables';
-import { forWebsite } from '@main/services/news/news';
+import { forWebsite, newsPublished } from '@main/services/news/news';
 import { getItem } from '@main/services/workPlan';
 import type { NewsView } from '@shared/contract/news';
 
@@ -224,6 +224,47 @@ describe('publishing as the realisation of a plan item', () => {
     const news = await api.call('news.draft', { kind: 'meeting', recordId: meeting.id });
     expect(getItem(api.db, { id: fixed.id }).status).toBe('planned');
     await api.call('news.publish', { id: news.id, publishedOn: meeting.day, planItemId: fixed.id });
+    expect(getItem(api.db, { id: fixed.id }).status).toBe('done');
+  });
+
+  it('is returned to draft in one step: the plan item no longer counts it, her text stays, publishing again asks anew', async () => {
+    const meeting = one<{ id: number; day: string }>(
+      `SELECT id, date_start AS day FROM meetings WHERE status IN ('held', 'signed') ORDER BY date_start DESC LIMIT 1`,
+    );
+    const year = Number(meeting.day.slice(0, 4));
+    const { values } = await api.call('lists.get', { list: 'planForms' });
+    const fixed = await api.call('workPlan.createItem', {
+      year,
+      direction: 'informational',
+      title: 'Новость о заседании рабочей группы на сайте центра',
+      formId: values[0]!.id,
+      term: { kind: 'month', month: 12 },
+    });
+    const { id } = await api.call('news.draft', { kind: 'meeting', recordId: meeting.id });
+    await api.call('news.saveParagraph', { id, key: 'opening', text: 'В Уварово прошло {{Дата}} заседание рабочей группы.' });
+    const draft = await api.call('news.get', { kind: 'meeting', recordId: meeting.id });
+
+    // Nothing to take back from a draft: refused, nothing changed.
+    const untouched = JSON.stringify(hashTables(api.sqlite));
+    expect((await api.refusal('news.unpublish', { id })).message).toBe('Новость ещё не опубликована: снимать с публикации нечего.');
+    expect(JSON.stringify(hashTables(api.sqlite))).toBe(untouched);
+
+    const period = { from: `${year}-01-01`, to: `${year}-12-31` };
+    const counted = newsPublished(api.db, period);
+    await api.call('news.publish', { id, publishedOn: meeting.day, planItemId: fixed.id });
+    expect(getItem(api.db, { id: fixed.id }).status).toBe('done');
+    expect(newsPublished(api.db, period)).toBe(counted + 1);
+
+    expect(await api.call('news.unpublish', { id })).toEqual({ id, status: 'draft', publishedOn: null });
+    const item = getItem(api.db, { id: fixed.id });
+    expect(item.status).toBe('planned');
+    expect(item.realisations.filter((r) => r.kind === 'newsItem')).toEqual([]);
+    expect(newsPublished(api.db, period)).toBe(counted);
+    const back = await api.call('news.get', { kind: 'meeting', recordId: meeting.id });
+    expect(back).toEqual(draft);
+
+    // Published again, it may name the item again.
+    await api.call('news.publish', { id, publishedOn: meeting.day, planItemId: fixed.id });
     expect(getItem(api.db, { id: fixed.id }).status).toBe('done');
   });
 });

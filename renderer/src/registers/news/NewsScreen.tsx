@@ -1,6 +1,15 @@
 import { Alert, Badge, Button, Group, Loader, Select, Stack, Text, Title } from '@mantine/core';
+import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
-import { IconClipboardText, IconCode, IconFileTypeDocx, IconRefresh, IconTrash, IconWorldUpload } from '@tabler/icons-react';
+import {
+  IconArrowBackUp,
+  IconClipboardText,
+  IconCode,
+  IconFileTypeDocx,
+  IconRefresh,
+  IconTrash,
+  IconWorldUpload,
+} from '@tabler/icons-react';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { NEWS_SOURCES, NEWS_STATUS_LABELS, type NewsSourceKind, type NewsView } from '@shared/contract/news';
@@ -78,6 +87,7 @@ function Editor({ view }: { view: NewsView }) {
   const regenerate = useChange('news.regenerate', { success: 'Новость составлена заново: ваши правки сохранены' });
   const save = useChange('news.saveParagraph', { success: 'Абзац сохранён' });
   const remove = useChange('news.delete', { success: 'Новость удалена' });
+  const unpublish = useChange('news.unpublish', { success: 'Новость снята с публикации: это снова черновик' });
   const navigate = useNavigate();
   const { busy, download } = useDocument();
   const [publishing, setPublishing] = useState(false);
@@ -116,7 +126,16 @@ function Editor({ view }: { view: NewsView }) {
         >
           Word
         </Button>
-        {published ? null : (
+        {published ? (
+          <Button
+            variant="default"
+            leftSection={<IconArrowBackUp size={16} />}
+            loading={unpublish.isPending}
+            onClick={() => confirmUnpublish(view, () => unpublish.mutate({ id: view.id }))}
+          >
+            Снять с публикации
+          </Button>
+        ) : (
           <Button leftSection={<IconWorldUpload size={16} />} onClick={() => setPublishing(true)}>
             Опубликована на сайте…
           </Button>
@@ -172,6 +191,21 @@ function Editor({ view }: { view: NewsView }) {
       {publishing ? <PublishDialog view={view} onClose={() => setPublishing(false)} /> : null}
     </Stack>
   );
+}
+
+/** Снять с публикации: one confirmation, saying what follows (the plan item no longer counts it). */
+function confirmUnpublish(view: NewsView, onConfirm: () => void) {
+  modals.openConfirmModal({
+    title: 'Снять с публикации',
+    children: (
+      <Text size="sm">
+        Вернуть новость в черновики? Отметка о публикации {formatDate(view.publishedOn)} будет снята
+        {view.planItem ? `, а мероприятие плана «${view.planItem.title}» перестанет её засчитывать` : ''}; текст останется для правки.
+      </Text>
+    ),
+    labels: { confirm: 'Снять с публикации', cancel: 'Отмена' },
+    onConfirm,
+  });
 }
 
 function PublishDialog({ view, onClose }: { view: NewsView; onClose: () => void }) {
