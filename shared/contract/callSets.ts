@@ -118,6 +118,10 @@ export const callSets: { readonly [K in CallName]: { readonly reads: readonly Re
   'municipalities.list': { reads: ['municipalities', 'organizations'], refusal: 'Не загружено' },
   'municipalities.update': { reads: [], refusal: 'Не сохранено' },
   'news.delete': { reads: [], refusal: 'Не удалено' },
+  'news.documentView': {
+    reads: ['news', 'meetings', 'events', 'names', 'organizations', 'municipalities', 'lists', 'workPlan'],
+    refusal: 'Не загружено',
+  },
   'news.draft': { reads: [], refusal: 'Не создано' },
   'news.exportDocx': {
     reads: ['news', 'meetings', 'events', 'names', 'organizations', 'municipalities', 'lists', 'workPlan'],
@@ -127,6 +131,7 @@ export const callSets: { readonly [K in CallName]: { readonly reads: readonly Re
     reads: ['news', 'meetings', 'events', 'names', 'organizations', 'municipalities', 'lists', 'workPlan'],
     refusal: 'Не загружено',
   },
+  'news.list': { reads: ['news', 'meetings', 'events', 'lists', 'workPlan'], refusal: 'Не загружено' },
   'news.planCandidates': { reads: ['workPlan', 'news', 'lists'], refusal: 'Не загружено' },
   'news.publish': { reads: [], refusal: 'Не опубликовано' },
   'news.regenerate': { reads: [], refusal: 'Не сохранено' },

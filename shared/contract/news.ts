@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { call, REFUSED, type FileOutput } from './define';
 import { id, isoDate, optionalText, year } from './common';
 import type { PlanCandidate } from './workPlan';
+import type { DocumentSpec } from '@shared/documents/model';
 import type { NarrativePiece } from '@shared/narrative';
 import type { OrganizationType } from '@shared/enums';
 import type { Gender, MunicipalityNameParts, PersonName } from '@shared/russian';
-import { NEWS_SOURCES, type NewsSourceKind, type NewsStatus } from './newsEnums';
+import { NEWS_SOURCES, NEWS_STATUSES, type NewsSourceKind, type NewsStatus } from './newsEnums';
 
 export * from './newsEnums';
 
@@ -122,6 +123,28 @@ export interface NewsRow {
   publishedOn: string | null;
 }
 
+/** A row of the list of news items. */
+export interface NewsListRow {
+  id: number;
+  kind: NewsSourceKind;
+  recordId: number;
+  /** The first day of the meeting or event it tells of: its year is the row's year. */
+  day: string;
+  /** «заседание №3 от 12.09.2017, Межрайонная рабочая группа», «семинар «…», 12.03.2024». */
+  source: string;
+  status: NewsStatus;
+  publishedOn: string | null;
+  /** The headline as it went out (a draft's reads the record each time: open it). */
+  headline: string | null;
+  planItem: { id: number; title: string; year: number } | null;
+}
+
+export interface NewsList {
+  rows: NewsListRow[];
+  /** The years that have news items, the latest first: the filter's choices. */
+  years: number[];
+}
+
 const source = z
   .object({
     kind: z.enum(NEWS_SOURCES, { error: 'Укажите, заседание это или мероприятие' }),
@@ -141,6 +164,17 @@ const publishedDay = isoDate('Дата публикации').refine(
 const reads = ['news', 'meetings', 'events', 'names', 'organizations', 'municipalities', 'lists', 'workPlan'] as const;
 
 export const newsCalls = {
+  /** The center's news items, of a year (of what they tell of) or all, the latest first. */
+  'news.list': call(
+    z
+      .object({
+        year: year.nullable().default(null),
+        status: z.enum(NEWS_STATUSES, { error: 'Неизвестное состояние новости' }).nullable().default(null),
+      })
+      .strict(),
+  )
+    .reads('news', 'meetings', 'events', 'lists', 'workPlan')
+    .returns<NewsList>(),
   /** The news item of a meeting or an event; null while none is drafted. */
   'news.get': call(source)
     .reads(...reads)
@@ -163,4 +197,8 @@ export const newsCalls = {
   'news.exportDocx': call(byId)
     .reads(...reads)
     .returns<FileOutput>(),
+  /** The same blocks as the Word file, for the print view (PDF from the window). */
+  'news.documentView': call(byId)
+    .reads(...reads)
+    .returns<DocumentSpec>(),
 };

@@ -6,6 +6,7 @@ import { publicationsExportKind, writeOffActsExportKind } from '@main/services/p
 import { certificatesExportKind } from '@main/services/certificates';
 import { indicatorsExportKind } from '@main/services/indicators';
 import { reportsExportKind } from '@main/services/reports';
+import { newsExportKind } from '@main/services/news';
 
 /** The documents an export can carry: each register declares its kinds, listed here in the export's order. */
 export const documentCatalog = {
@@ -17,4 +18,5 @@ export const documentCatalog = {
   certificates: certificatesExportKind,
   indicators: indicatorsExportKind,
   reports: reportsExportKind,
+  news: newsExportKind,
 } satisfies Record<string, DocumentKind>;

@@ -1,8 +1,9 @@
 import type { newsCalls } from '@shared/contract/news';
 import type { Handlers } from '@main/api/dispatch';
-import { newsDocx } from './documents';
+import { newsDocx, newsSpec } from './documents';
 import {
   deleteNews,
+  listNews,
   draftNewsItem,
   getNews,
   newsPlanCandidates,
@@ -13,6 +14,7 @@ import {
 } from './news';
 
 export const newsHandlers: Handlers<typeof newsCalls> = {
+  'news.list': ({ db }, input) => listNews(db, input),
   'news.get': ({ db }, input) => getNews(db, input.kind, input.recordId),
   'news.draft': ({ db }, input) => draftNewsItem(db, input),
   'news.regenerate': ({ db }, input) => regenerateNews(db, input),
@@ -22,4 +24,5 @@ export const newsHandlers: Handlers<typeof newsCalls> = {
   'news.planCandidates': ({ db }, input) => newsPlanCandidates(db, input.year),
   'news.delete': ({ db }, input) => deleteNews(db, input),
   'news.exportDocx': ({ db }, input) => newsDocx(db, input.id),
+  'news.documentView': ({ db }, input) => newsSpec(db, input.id),
 };

@@ -9,7 +9,9 @@ import { meetingForNews } from '@main/services/meetings';
 import { eventForNews } from '@main/services/events';
 import { getItem, planCandidates } from '@main/services/workPlan';
 import type { PlanCandidate } from '@shared/contract/workPlan';
-import type { NewsParagraph, NewsRow, NewsSource, NewsSourceKind, NewsView } from '@shared/contract/news';
+import type { NewsList, NewsParagraph, NewsRow, NewsSource, NewsSourceKind, NewsStatus, NewsView } from '@shared/contract/news';
+import { meetingRecordLabel, type MeetingKind } from '@shared/contract/meetingEnums';
+import { eventRecordLabel } from '@shared/contract/eventEnums';
 import {
   changedFigures,
   narrativeText,
@@ -149,11 +151,18 @@ export function forWebsite(paragraphs: readonly { key: string; text: string }[])
   };
 }
 
-/** The headline and paragraphs as printed now (the Word file's text). */
-export function newsText(db: AppDb, id: number): { key: string; text: string }[] {
+/** The headline and paragraphs as printed now (the Word file's text), and the day it was published. */
+export function newsText(db: AppDb, id: number): { paragraphs: { key: string; text: string }[]; publishedOn: string | null } {
   const view = viewOf(db, requireNews(db, id));
-  return view.paragraphs.map((p) => ({ key: p.key, text: narrativeText(p.pieces).trim() }));
+  return { paragraphs: view.paragraphs.map((p) => ({ key: p.key, text: narrativeText(p.pieces).trim() })), publishedOn: view.publishedOn };
 }
+
+/** The news items published in a year, in the order they went out: what the export carries. */
+export const publishedInYear = (db: AppDb, year: number): number[] =>
+  db.$client
+    .prepare('SELECT id FROM news_items WHERE status = ? AND published_on BETWEEN ? AND ? ORDER BY published_on, id')
+    .pluck()
+    .all('published', `${year}-01-01`, `${year}-12-31`) as number[];
 
 /** Drafts the news item of a held meeting or event, in the seeds' register; one per record. */
 export function draftNewsItem(db: AppDb, input: { kind: NewsSourceKind; recordId: number }): NewsRow {
@@ -334,6 +343,77 @@ export function deleteNews(db: AppDb, input: { id: number }): { id: number } {
     db.delete(newsItems).where(eq(newsItems.id, row.id)).run();
     return { id: row.id };
   });
+}
+
+interface ListedRecord {
+  id: number;
+  meetingId: number | null;
+  eventId: number | null;
+  status: NewsStatus;
+  publishedOn: string | null;
+  publishedText: string | null;
+  meetingKind: MeetingKind | null;
+  meetingNumber: number | null;
+  groupName: string | null;
+  eventType: string | null;
+  eventTitle: string | null;
+  firstDay: string;
+  lastDay: string;
+  planItemId: number | null;
+  planItemTitle: string | null;
+  planYear: number | null;
+}
+
+/**
+ * The list of news items: one query over the items, what they tell of and the plan item their
+ * publication realises (a news item realises at most one). A draft's headline is not read here:
+ * it is drafted from the record each time, which the list must not do for every row.
+ */
+export function listNews(db: AppDb, input: { year: number | null; status: NewsStatus | null }): NewsList {
+  const rows = db.$client
+    .prepare(
+      `SELECT n.id, n.meeting_id AS meetingId, n.event_id AS eventId, n.status, n.published_on AS publishedOn,
+              n.published_text AS publishedText,
+              m.kind AS meetingKind, m.number AS meetingNumber, g.name AS groupName,
+              t.value AS eventType, e.title AS eventTitle,
+              coalesce(m.date_start, e.first_day) AS firstDay, coalesce(m.date_end, m.date_start, e.last_day) AS lastDay,
+              i.id AS planItemId, i.title AS planItemTitle, p.year AS planYear
+         FROM news_items n
+         LEFT JOIN meetings m ON m.id = n.meeting_id
+         LEFT JOIN working_groups g ON g.id = m.group_id
+         LEFT JOIN events e ON e.id = n.event_id
+         LEFT JOIN list_values t ON t.id = e.type_id
+         LEFT JOIN plan_item_links l ON l.news_item_id = n.id
+         LEFT JOIN plan_items i ON i.id = l.plan_item_id
+         LEFT JOIN work_plans p ON p.id = i.plan_id
+        ORDER BY firstDay DESC, n.id DESC`,
+    )
+    .all() as ListedRecord[];
+  const yearOf = (r: ListedRecord) => Number(r.firstDay.slice(0, 4));
+  const years = [...new Set(rows.map(yearOf))];
+  const shown = rows.filter(
+    (r) => (input.year === null || yearOf(r) === input.year) && (input.status === null || r.status === input.status),
+  );
+  return {
+    years,
+    rows: shown.map((r) => ({
+      id: r.id,
+      kind: r.meetingId !== null ? 'meeting' : 'event',
+      recordId: r.meetingId ?? r.eventId!,
+      day: r.firstDay,
+      source:
+        r.meetingId !== null
+          ? `${meetingRecordLabel({ kind: r.meetingKind!, number: r.meetingNumber!, dateStart: r.firstDay })}, ${r.groupName}`
+          : `${eventRecordLabel({ type: r.eventType!, firstDay: r.firstDay, lastDay: r.lastDay })}: «${r.eventTitle}»`,
+      status: r.status,
+      publishedOn: r.publishedOn,
+      headline:
+        r.publishedText === null
+          ? null
+          : (publishedSchema.parse(JSON.parse(r.publishedText)).find((p) => p.key === 'headline')?.text ?? null),
+      planItem: r.planItemId === null ? null : { id: r.planItemId, title: r.planItemTitle!, year: r.planYear! },
+    })),
+  };
 }
 
 /** News items published in a period: what the report's informational section counts. */

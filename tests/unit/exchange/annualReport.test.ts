@@ -12,7 +12,8 @@ import { walk } from './helpers';
 /**
  * The demo's approved report is a quarter's: here the year's own report is approved and goes out
  * with the export worker — its Word file with the trend charts among the documents, its figures in
- * the data package's report-figures.xlsx — read back from the files in the share.
+ * the data package's report-figures.xlsx — read back from the files in the share. The year's
+ * published news items (issue 24) go out in the same export.
  */
 describe('an approved annual report in the export', () => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'rc-app-'));
@@ -31,7 +32,7 @@ describe('an approved annual report in the export', () => {
     await ok('reports.create', { year: 2017, quarter: null });
     await ok('reports.approve', { year: 2017, quarter: null, approvedOn: '2018-01-15' });
     await ok('exchange.saveSettings', { folder, centerCode: 'RC-06' });
-    let job = (await ok('exchange.export', { year: 2017, kinds: ['reports', 'data'] })) as Job<ExportResult>;
+    let job = (await ok('exchange.export', { year: 2017, kinds: ['reports', 'news', 'data'] })) as Job<ExportResult>;
     while (job.state === 'running') {
       await new Promise((r) => setTimeout(r, 50));
       job = (await ok('jobs.get', { id: job.id })) as Job<ExportResult>;
@@ -67,6 +68,14 @@ describe('an approved annual report in the export', () => {
         .map((n) => zip.file(n)!.async('string')),
     );
     expect(headers.join('')).not.toContain('ПРОЕКТ');
+  });
+
+  it('carries the news items published in the year as Word files of the text that went out (the demo publishes one in 2017)', async () => {
+    const news = files.filter((f) => f.includes('/RC-06/2017/news/'));
+    expect(news.map((f) => path.basename(f))).toEqual([expect.stringMatching(/^Новость от 17\.03\.2017 Заседание .+\.docx$/)]);
+    const zip = await JSZip.loadAsync(readFileSync(news[0]!));
+    const xml = await zip.file('word/document.xml')!.async('string');
+    expect(xml).toContain('Заседание межрайонной рабочей группы');
   });
 
   it('puts the year’s figures into the package’s table, as approved, beside the quarter’s', async () => {

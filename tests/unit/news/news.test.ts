@@ -7,6 +7,9 @@ import { hashTables } from '@tests/unit/foundation/tables';
 import { forWebsite, newsPublished } from '@main/services/news/news';
 import { getItem } from '@main/services/workPlan';
 import type { NewsView } from '@shared/contract/news';
+import { documentCatalog } from '@main/services/exchange/catalog';
+import { exportKinds } from '@main/services/exchange/export';
+import { formatDate } from '@shared/russian';
 
 /** The demo's held meetings and events: the news items a center writes after them. */
 let api: Api;
@@ -143,6 +146,93 @@ describe('the text for the website', () => {
     expect(file.fileName).toMatch(/^Новость Семинар .*\.docx$/);
     const text = (await mammoth.extractRawText({ buffer: Buffer.from(file.base64, 'base64') })).value.replace(/\u00A0/g, ' ');
     expect(text.split('\n').filter(Boolean)).toEqual(view!.plain.split('\n\n').map((p) => p.replace(/\u00A0/g, ' ')));
+  });
+});
+
+describe('the list of news items, the print view and the export', () => {
+  it('lists every item with what it tells of, its state, its day of publication and its plan item; filters by year and state', async () => {
+    const meetings = api.sqlite
+      .prepare(`SELECT id, date_start AS day FROM meetings WHERE status IN ('held', 'signed') ORDER BY date_start LIMIT 2`)
+      .all() as { id: number; day: string }[];
+    const eventId = seminarId();
+    const seminar = one<{ day: string }>('SELECT first_day AS day FROM events WHERE id = ?', eventId);
+    const first = await api.call('news.draft', { kind: 'meeting', recordId: meetings[0]!.id });
+    const yearOfFirst = Number(meetings[0]!.day.slice(0, 4));
+    const item = one<{ id: number; title: string }>(
+      `SELECT i.id, i.title FROM plan_items i JOIN work_plans p ON p.id = i.plan_id WHERE p.year = ? AND i.direction = 'informational' ORDER BY i.id LIMIT 1`,
+      yearOfFirst,
+    );
+    await api.call('news.publish', { id: first.id, publishedOn: meetings[0]!.day, planItemId: item.id });
+    const second = await api.call('news.draft', { kind: 'meeting', recordId: meetings[1]!.id });
+    const third = await api.call('news.draft', { kind: 'event', recordId: eventId });
+
+    const all = await api.call('news.list', {});
+    expect(all.rows.map((r) => r.id)).toEqual(
+      [
+        { id: first.id, day: meetings[0]!.day },
+        { id: second.id, day: meetings[1]!.day },
+        { id: third.id, day: seminar.day },
+      ]
+        .sort((a, b) => b.day.localeCompare(a.day) || b.id - a.id)
+        .map((r) => r.id),
+    );
+    const published = all.rows.find((r) => r.id === first.id)!;
+    const view = await api.call('news.get', { kind: 'meeting', recordId: meetings[0]!.id });
+    expect(published).toEqual({
+      id: first.id,
+      kind: 'meeting',
+      recordId: meetings[0]!.id,
+      day: meetings[0]!.day,
+      source: expect.stringMatching(/^заседание №\d+ от \d\d\.\d\d\.\d{4}, .+/),
+      status: 'published',
+      publishedOn: meetings[0]!.day,
+      headline: view!.paragraphs.find((p) => p.key === 'headline')!.text,
+      planItem: { id: item.id, title: item.title, year: yearOfFirst },
+    });
+    expect(all.rows.find((r) => r.id === third.id)).toMatchObject({
+      kind: 'event',
+      status: 'draft',
+      publishedOn: null,
+      headline: null,
+      planItem: null,
+      source: expect.stringMatching(/^семинар, .+: «Семинар для специалистов/),
+    });
+    expect(all.years).toEqual(
+      [...new Set([meetings[0]!.day, meetings[1]!.day, seminar.day].map((d) => Number(d.slice(0, 4))))].sort((a, b) => b - a),
+    );
+
+    const drafts = await api.call('news.list', { status: 'draft' });
+    expect(drafts.rows.map((r) => r.id).sort()).toEqual([second.id, third.id].sort());
+    const ofYear = await api.call('news.list', { year: yearOfFirst, status: 'published' });
+    expect(ofYear.rows.map((r) => r.id)).toEqual([first.id]);
+    expect(ofYear.years).toEqual(all.years);
+  });
+
+  it('prints the blocks of the Word file, and goes out with the export of its year only once published', async () => {
+    const meeting = one<{ id: number; day: string }>(
+      `SELECT id, date_start AS day FROM meetings WHERE status IN ('held', 'signed') ORDER BY date_start LIMIT 1`,
+    );
+    const year = Number(meeting.day.slice(0, 4));
+    const { id } = await api.call('news.draft', { kind: 'meeting', recordId: meeting.id });
+    const draftSpec = await api.call('news.documentView', { id });
+    expect(draftSpec.fileName).toMatch(/^Новость /);
+    expect(draftSpec.blocks[0]).toMatchObject({ kind: 'line', bold: true, heading: true });
+    expect(exportKinds().map((k) => k.id)).toContain('news');
+    expect(await documentCatalog.news.build(api.db, year)).toEqual([]);
+
+    await api.call('news.publish', { id, publishedOn: meeting.day });
+    const spec = await api.call('news.documentView', { id });
+    // The day it went out leads the name (a long headline is cut at a word to make room).
+    expect(spec.fileName.startsWith(`Новость от ${formatDate(meeting.day)} Заседание`)).toBe(true);
+    expect(spec.blocks).toEqual(draftSpec.blocks);
+    const files = await documentCatalog.news.build(api.db, year);
+    expect(files.map((f) => f.fileName)).toEqual([`${spec.fileName}.docx`]);
+    const text = (await mammoth.extractRawText({ buffer: Buffer.from(files[0]!.base64, 'base64') })).value;
+    const view = await api.call('news.get', { kind: 'meeting', recordId: meeting.id });
+    // The Word file is typeset (dashes, no-break spaces): its words are the published text's.
+    const words = (t: string) => t.match(/[\p{L}\p{N}]+/gu)!.join(' ');
+    expect(words(text)).toContain(words(view!.paragraphs[1]!.text));
+    expect(await documentCatalog.news.build(api.db, year + 1)).toEqual([]);
   });
 });
 

@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import {
   IconArrowBackUp,
   IconClipboardText,
+  IconPrinter,
   IconCode,
   IconFileTypeDocx,
   IconRefresh,
@@ -11,7 +12,8 @@ import {
   IconWorldUpload,
 } from '@tabler/icons-react';
 import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { newsPath, sourcePath } from './paths';
 import { NEWS_SOURCES, NEWS_STATUS_LABELS, type NewsSourceKind, type NewsView } from '@shared/contract/news';
 import { formatDate, todayLocal, typedDateInput } from '@shared/russian';
 import { CHANGED_FACTS, changedMarks } from '@shared/narrative';
@@ -23,10 +25,7 @@ import { NarrativeParagraphs } from '@renderer/components/NarrativeParagraph';
 import { useDocument } from '@renderer/components/useDocument';
 import { wordFilter } from '@renderer/components/pickers';
 
-const BACK: Record<NewsSourceKind, { to: (id: number) => string; label: string }> = {
-  meeting: { to: (id) => `/meetings/list/${id}`, label: 'К заседанию' },
-  event: { to: (id) => `/events/list/${id}`, label: 'К мероприятию' },
-};
+const BACK_LABEL: Record<NewsSourceKind, string> = { meeting: 'К заседанию', event: 'К мероприятию' };
 
 /**
  * The news item of a held meeting or event: its paragraphs as they read now, each fact of the
@@ -42,7 +41,7 @@ export function NewsScreen() {
   const view = useCall('news.get', { kind: kind ?? 'event', recordId: valid ? recordId : 1 }, { enabled: valid });
   const draft = useChange('news.draft', { success: 'Новость составлена по данным реестра' });
   if (!valid) return <EmptyState text="Ссылка не указывает на новость: откройте её со страницы заседания или мероприятия." />;
-  const back = { to: BACK[kind].to(recordId), label: BACK[kind].label, missing: BACK[kind].label };
+  const back = { to: sourcePath({ kind, recordId }), label: BACK_LABEL[kind], missing: BACK_LABEL[kind] };
   return (
     <Stack gap="md">
       <BackLink back={back} />
@@ -126,6 +125,14 @@ function Editor({ view }: { view: NewsView }) {
         >
           Word
         </Button>
+        <Button
+          variant="default"
+          component={Link}
+          to={`/news/print?id=${view.id}&back=${encodeURIComponent(newsPath(view))}`}
+          leftSection={<IconPrinter size={16} />}
+        >
+          Печать, PDF
+        </Button>
         {published ? (
           <Button
             variant="default"
@@ -146,7 +153,7 @@ function Editor({ view }: { view: NewsView }) {
           leftSection={<IconTrash size={16} />}
           onClick={() =>
             confirmDelete('Удалить новость? Её текст и правки будут потеряны (удаление можно отменить).', () =>
-              remove.mutate({ id: view.id }, { onSuccess: () => void navigate(BACK[view.kind].to(view.recordId)) }),
+              remove.mutate({ id: view.id }, { onSuccess: () => void navigate(sourcePath(view)) }),
             )
           }
         >

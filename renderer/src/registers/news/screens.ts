@@ -1,2 +1,3 @@
-/** The news item's screen, loaded on first use as one chunk. */
+/** The news register's screens, loaded on first use as one chunk. */
+export { NewsListScreen } from './NewsListScreen';
 export { NewsScreen } from './NewsScreen';
