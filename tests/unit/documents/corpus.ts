@@ -32,6 +32,9 @@ export const DOCUMENT_KINDS = [
   // indicators (issue 20)
   'indicators-year',
   'indicators-year-sheet',
+  // news items (issue 24): the demo's published one (a meeting's) and its draft (the seminar's)
+  'news-published',
+  'news-draft',
 ] as const;
 export type DocumentKindName = (typeof DOCUMENT_KINDS)[number];
 
@@ -220,5 +223,8 @@ export async function generateAll(api: Api): Promise<GeneratedDocument[]> {
   const opened = catalogue.find((i) => i.name.startsWith('Случаи открыты'))!.id;
   add('indicators-year', await api.call('indicators.yearDocx', { year: 2017, chartIndicatorId: opened }));
   add('indicators-year-sheet', await api.call('indicators.yearXlsx', { year: 2017, chartIndicatorId: opened }));
+  // news items (issue 24): the Word file of the text as it went out, and of a draft read from its event now.
+  const news = api.sqlite.prepare('SELECT id, status FROM news_items ORDER BY id').all() as { id: number; status: string }[];
+  for (const n of news) add(n.status === 'published' ? 'news-published' : 'news-draft', await api.call('news.exportDocx', { id: n.id }));
   return docs;
 }

@@ -505,6 +505,28 @@ describe('the monitoring indicators’ document of a year', () => {
   });
 });
 
+describe('the news items, in reading order', () => {
+  it('the headline, the day and place, the participants counted, the chair in her capacity; the seminar’s draft from its event', () => {
+    expect(
+      inOrder(read(pdfOf('demo', of('demo', 'news-published'))), [
+        'Заседание межрайонной рабочей группы сегмента №6',
+        '16 марта 2017 года в городе Уварово состоялось заседание межрайонной рабочей группы',
+        'В работе заседания приняли участие 13 специалистов – представители органа опеки и попечительства',
+        'Председательствовала заместитель главы администрации',
+        'И.В. Орлова',
+      ]),
+    ).toBeNull();
+    expect(
+      inOrder(read(pdfOf('demo', of('demo', 'news-draft'))), [
+        'Семинар «Семинар для специалистов органов системы профилактики',
+        '16–18 октября 2018 года в городе Уварово состоялся семинар',
+        'В работе семинара приняли участие 18 специалистов',
+        'О.П. Семёнова',
+      ]),
+    ).toBeNull();
+  });
+});
+
 describe('hostile text written into the database', () => {
   it('reaches the documents without the forbidden characters and with every quote and ё kept', () => {
     const minutes = read(pdfOf('hostile', of('hostile', 'minutes-full', 1)));
@@ -516,5 +538,7 @@ describe('hostile text written into the database', () => {
     for (const word of QUOTES.split(' ')) expect(plan).toContain(norm(word));
     const list = read(pdfOf('hostile', of('hostile', 'assignments-all')));
     expect(list).toContain('ПЕРЕЧЕНЬ ПОРУЧЕНИЙ');
+    // The seminar's news item is drafted from the poisoned event: its title reaches the Word file clean.
+    expect(read(pdfOf('hostile', of('hostile', 'news-draft')))).toContain(norm(hostileReads('Семинар')));
   });
 });
