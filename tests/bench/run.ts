@@ -22,6 +22,7 @@ import { benchIndicators, scaledIndicators, seedIndicators } from './indicators'
 import { benchImportsAlone } from './imports';
 import { benchReports } from './reports';
 import { benchDashboard } from './dashboard';
+import { benchNews, seedNewsEvent } from './news';
 
 /**
  * `npm run bench`: every list, filter and search call at the reference scale, through the
@@ -59,6 +60,8 @@ const counts = generateReferenceData(sqlite, Number(args.seed), scaledReference(
 const meetingsSeed = seedMeetings(sqlite, Number(args.seed), scaledMeetings(SCALE));
 await signSeeded(app, scaledMeetings(SCALE));
 const eventsSeed = seedEvents(sqlite, Number(args.seed), scaledEvents(SCALE));
+// News items (issue 24) are drafted from a held event of 100 participants: one of the generator's, filled up.
+const newsEventId = seedNewsEvent(sqlite);
 const publicationsSeed = seedPublications(sqlite, Number(args.seed), scaledPublications(SCALE));
 const indicatorsSeed = seedIndicators(sqlite, Number(args.seed), scaledIndicators(SCALE));
 // An approval freezes the copy for approval; the generator writes the dates by SQL, so the
@@ -472,6 +475,8 @@ const registerRows: RegisterRow[] = [
   ...(await benchDashboard(app, indicatorsSeed.year)),
   // The generated registry has its namesakes and people without a patronymic: pairs to find and page.
   ...(await benchDuplicates(app)),
+  // News items: drafted from the 13-question meeting and the event of 100 participants.
+  ...(await benchNews(app, { meetingId: meetingsSeed.thirteenItemMeetingId, eventId: newsEventId })),
   // Last: the report reads every register above (its first build is not the process's first chart here; the standalone run is).
   ...(await benchReports(app, indicatorsSeed.year)),
 ];
