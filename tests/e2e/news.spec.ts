@@ -4,7 +4,7 @@ import { apiOf, expect, openApp, test } from './fixtures';
 
 const shot = (page: Page, name: string) => page.screenshot({ path: test.info().outputPath(`news-${name}.png`), fullPage: true });
 
-test('a methodologist holds a seminar, drafts its news item, edits a sentence, drafts it again keeping the edit, copies it and reloads', async ({
+test('a methodologist holds a seminar, drafts its news item, edits a sentence, drafts it again keeping the edit, copies it, reloads, publishes it, finds it in the list, prints it and takes it back to draft', async ({
   page,
   app,
   request,
@@ -139,4 +139,47 @@ test('a methodologist holds a seminar, drafts its news item, edits a sentence, d
   );
   await expect(page.getByLabel('Абзац: Выступающие').locator('[data-changed-figure="Выступающие"]')).toBeVisible();
   await shot(page, 'reloaded');
+
+  // She rereads the speakers' paragraph and saves it as it stands: now the item can be published.
+  await speakers.getByRole('button', { name: 'Проверить' }).click();
+  await speakers.getByRole('button', { name: 'Сохранить' }).click();
+  await expect(speakers.locator('[data-changed-figure]')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Опубликована на сайте…' }).click();
+  const publishing = page.getByRole('dialog', { name: 'Новость опубликована на сайте' });
+  await expect(publishing.locator('[data-autofocus]')).toBeFocused();
+  await publishing.getByRole('textbox', { name: 'Дата публикации' }).fill('13.03.2024');
+  await publishing.getByRole('button', { name: 'Отметить опубликованной' }).click();
+  await expect(page.getByText('Опубликовано 13.03.2024')).toBeVisible();
+
+  // The list of news items shows it published, with the seminar it tells of; a row opens the item.
+  await page.getByRole('navigation', { name: 'Разделы' }).getByRole('link', { name: 'Новости для сайта', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Новости для сайта' })).toBeVisible();
+  const list = page.getByRole('table', { name: 'Новости для сайта' });
+  const row = list.getByRole('row').filter({ hasText: 'Дети & семья: <профилактика>' });
+  await expect(row).toContainText('семинар, 12.03.2024');
+  await expect(row).toContainText('Опубликовано');
+  await expect(row).toContainText('13.03.2024');
+  await shot(page, 'list');
+  await row.getByText('Опубликовано').click();
+  await expect(page.getByRole('heading', { name: 'Новость для сайта' })).toBeVisible();
+
+  // Its print view renders the text as it went out.
+  await page.getByRole('link', { name: 'Печать, PDF' }).click();
+  await expect(page.getByText('12 марта 2024 года в Уварово специалисты обсудили, как вместе защищать детей.')).toBeVisible();
+  await page.getByRole('link', { name: 'Назад' }).click();
+  await expect(page.getByRole('heading', { name: 'Новость для сайта' })).toBeVisible();
+
+  // Taken back from the website: one confirmation, a draft again, her text kept; after a reload too.
+  await page.getByRole('button', { name: 'Снять с публикации' }).click();
+  await page.getByRole('dialog', { name: 'Снять с публикации' }).getByRole('button', { name: 'Снять с публикации' }).click();
+  await expect(page.getByText('Новость снята с публикации: это снова черновик')).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Новость для сайта' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Опубликована на сайте…' })).toBeVisible();
+  await expect(page.getByLabel('Абзац: Начало')).toContainText(
+    '12 марта 2024 года в Уварово специалисты обсудили, как вместе защищать детей.',
+  );
+  await page.getByRole('navigation', { name: 'Разделы' }).getByRole('link', { name: 'Новости для сайта', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Новости для сайта' })).toBeVisible();
+  await expect(list.getByRole('row').filter({ hasText: 'Дети & семья: <профилактика>' })).toContainText('Черновик');
 });
