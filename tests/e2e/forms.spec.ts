@@ -179,8 +179,19 @@ test('every dialog asks before it loses what was typed: Esc, a click outside, �
   await nav(page, 'Реестр сертификатов');
   await each(/^Выдать взамен сертификата № /, () => rowAction(page, /^Действия: № /, 'Выдать взамен…'));
 
-  expect(opened).toHaveLength(25);
+  // News items (issue 24): publishing the demo seminar's draft, opened from the list.
+  await openSeminarNews(page);
+  await each('Новость опубликована на сайте', () => page.getByRole('button', { name: 'Опубликована на сайте…' }).click(), '5', true);
+
+  expect(opened).toHaveLength(26);
 });
+
+/** The demo seminar's draft news item, from the list of news items. */
+async function openSeminarNews(page: Page) {
+  await nav(page, 'Новости для сайта');
+  await rowAction(page, /^Действия: новость семинар/, 'Открыть');
+  await expect(page.getByRole('heading', { name: 'Новость для сайта' })).toBeVisible();
+}
 
 /** Types 31.02.2021 into a date field, leaves it, and expects it kept and marked. */
 async function impossibleDate(page: Page, scope: Locator, label: string) {
@@ -209,6 +220,7 @@ async function stored(call: ReturnType<typeof apiOf>, draft: number) {
     await call('meetings.get', { id: draft }),
     await call('assignments.list', { limit: 500 }),
     await call('events.list', { limit: 500 }),
+    await call('news.list', {}),
   ]);
 }
 
@@ -310,6 +322,14 @@ test('31.02.2021 typed into any date field stays there, marked «Такой да
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'Закрыть без сохранения' }).click();
 
+  // News items (issue 24): the day of publication.
+  await openSeminarNews(page);
+  await page.getByRole('button', { name: 'Опубликована на сайте…' }).click();
+  dialog = page.getByRole('dialog', { name: 'Новость опубликована на сайте' });
+  await date(dialog, 'Дата публикации');
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Закрыть без сохранения' }).click();
+
   expect(dates).toEqual([
     'Дата согласия',
     'Дата утверждения',
@@ -327,6 +347,7 @@ test('31.02.2021 typed into any date field stays there, marked «Такой да
     'Последний день',
     'Первый день копии',
     'Дата',
+    'Дата публикации',
   ]);
   // Nothing was saved: every register answers as before.
   await page.keyboard.press('Escape');
