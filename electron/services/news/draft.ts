@@ -81,6 +81,12 @@ const quoted = (title: string) => {
 
 const withoutEndDot = (text: string) => text.trim().replace(/[.;]+$/, '');
 
+/** «Семинар для специалистов» begins with «семинар» as a whole word; «Семинары» and «Семинарская» do not. */
+const startsWithNoun = (title: string, noun: string) => {
+  const t = title.trim().toLocaleLowerCase('ru');
+  return t.startsWith(noun) && /^[\s,:–—-]/.test(t.slice(noun.length)) && t.length > noun.length + 1;
+};
+
 const upperFirst = (text: string) => text.charAt(0).toLocaleUpperCase('ru') + text.slice(1);
 
 /**
@@ -182,14 +188,18 @@ export function draftNews(source: NewsSource): Draft {
   };
   const noun = occasionNoun(source.typeLabel);
   const what = noun ?? EVENT_NOUN;
-  const title = source.kind === 'meeting' ? source.title.trim() : quoted(source.title);
+  // An event's title that begins with its own kind («Семинар для специалистов …») already names what
+  // took place: it is not named twice («семинар «Семинар для …»»), the title reads on as its noun phrase.
+  const ownNoun = noun !== null && source.kind === 'event' && startsWithNoun(source.title, noun.nominative);
+  const title = source.kind === 'meeting' ? source.title.trim() : ownNoun ? '' : quoted(source.title);
+  const named = ownNoun ? `${noun.nominative}${source.title.trim().slice(noun.nominative.length)}` : `${what.nominative} ${title}`;
   const paragraphs: DraftParagraph[] = [];
   const add = (key: string, place: string, sentences: (string | false | null | undefined)[]) => {
     const text = sentences.filter(Boolean).join(' ');
     if (text) paragraphs.push({ key, place, text });
   };
 
-  add('headline', 'Заголовок', [fact(FACT.headline, noun ? `${upperFirst(noun.nominative)} ${title}` : source.title.trim())]);
+  add('headline', 'Заголовок', [fact(FACT.headline, noun && !ownNoun ? `${upperFirst(noun.nominative)} ${title}` : source.title.trim())]);
 
   // The opening: «21 июля 2017 года на базе МУ «…» состоялся круглый стол «…».»
   const date = fact(FACT.date, formatDateRangeLong(source.firstDay, source.lastDay) || formatDateLong(source.firstDay));
@@ -202,7 +212,7 @@ export function draftNews(source: NewsSource): Draft {
         ? `в ${municipalityName(source.municipality, 'prepositional')}`
         : '';
   const place = placeText ? fact(FACT.place, placeText) : null;
-  const happened = fact(FACT.what, `${tookPlace(what.gender)} ${source.regular ? 'очередное ' : ''}${what.nominative} ${title}`);
+  const happened = fact(FACT.what, `${tookPlace(what.gender)} ${source.regular ? 'очередное ' : ''}${named}`);
   const venueApart = !source.remote && venue !== '' && !startsWithAbbreviation(venue);
   add('opening', 'Начало', [
     `${[date, place, happened].filter(Boolean).join(' ')}.`,

@@ -358,3 +358,20 @@ describe('the participants counted', () => {
     expect(draft.paragraphs.find((p) => p.key === 'opening')!.text).toBe('{{Дата}} {{Что состоялось}}.');
   });
 });
+
+describe('a title that begins with the kind of the event', () => {
+  const read = (draft: ReturnType<typeof draftNews>, key: string) =>
+    draft.paragraphs.find((p) => p.key === key)!.text.replace(/\{\{([^}]+)\}\}/g, (_, k: string) => draft.facts.get(k)!.text);
+
+  it('names it once: «Семинар для специалистов …» is the headline, and «состоялся семинар для специалистов …»', () => {
+    const draft = draftNews({ ...seminar(5), title: 'Семинар для специалистов органов опеки «Семья и дети»' });
+    expect(read(draft, 'headline')).toBe('Семинар для специалистов органов опеки «Семья и дети»');
+    expect(read(draft, 'opening')).toBe('20 марта 2018 года состоялся семинар для специалистов органов опеки «Семья и дети».');
+  });
+
+  it('keeps the kind and the quotes for a title that only looks alike («Семинарская сессия»)', () => {
+    const draft = draftNews({ ...seminar(5), title: 'Семинарская сессия' });
+    expect(read(draft, 'headline')).toBe('Семинар «Семинарская сессия»');
+    expect(read(draft, 'opening')).toBe('20 марта 2018 года состоялся семинар «Семинарская сессия».');
+  });
+});
