@@ -148,6 +148,10 @@ export async function getReport(db: AppDb, p: ReportPeriod, today = todayLocal()
 /** The document a download gives: the frozen copy once approved, the live draft («ПРОЕКТ» on every page) before. */
 export async function reportDocumentOf(db: AppDb, p: ReportPeriod, today = todayLocal(), progress: ReportProgress = () => {}) {
   const row = requireRecord(db, p);
+  // resvg's WebAssembly compiles on a thread of V8's own while the registers are read below: a fresh
+  // worker (the job's) has both to do, and the charts then start at once. A failure shows at the first chart.
+  const { prepareCharts } = await import('@main/documents/chart');
+  prepareCharts().catch(() => undefined);
   progress('data');
   const copy = row.status === 'approved' ? readApproved(row) : liveReport(db, row, today);
   return withCharts(copy, progress);

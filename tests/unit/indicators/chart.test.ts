@@ -1,3 +1,4 @@
+import { crc32, inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { chartPng, chartSvg, svgRaster } from '@main/documents/chart';
 import type { ChartSpec } from '@shared/documents/chart';
@@ -91,5 +92,32 @@ describe('the chart pipeline', () => {
     const png = Buffer.from(await chartPng(years));
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1280, 720]);
+  });
+
+  it('puts the drawing itself into the PNG: every chunk checked, the pixels read back equal to those drawn', async () => {
+    const raster = await svgRaster(chartSvg(years), 2);
+    const png = Buffer.from(raster.png);
+    const chunks: { type: string; data: Buffer }[] = [];
+    for (let at = 8; at < png.length;) {
+      const length = png.readUInt32BE(at);
+      const type = png.subarray(at + 4, at + 8).toString('latin1');
+      const data = png.subarray(at + 8, at + 8 + length);
+      expect(png.readUInt32BE(at + 8 + length), `${type} CRC`).toBe(crc32(png.subarray(at + 4, at + 8 + length)));
+      chunks.push({ type, data });
+      at += 12 + length;
+    }
+    expect(chunks.map((c) => c.type)).toEqual(['IHDR', 'IDAT', 'IEND']);
+    const header = chunks[0]!.data;
+    // 8 bits per channel, RGBA, deflate, standard filters, no interlace.
+    expect([...header.subarray(8)]).toEqual([8, 6, 0, 0, 0]);
+    const lines = inflateSync(chunks[1]!.data);
+    const stride = raster.width * 4;
+    expect(lines.length).toBe((stride + 1) * raster.height);
+    const pixels = Buffer.alloc(stride * raster.height);
+    for (let y = 0; y < raster.height; y++) {
+      expect(lines[y * (stride + 1)]).toBe(0);
+      lines.copy(pixels, y * stride, y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    }
+    expect(pixels.equals(Buffer.from(raster.pixels))).toBe(true);
   });
 });
