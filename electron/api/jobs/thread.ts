@@ -3,7 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { connect, type AppDb } from '@db/open';
 import { DomainError } from '@main/api/errors';
 import { JobCancelled } from './cancelled';
-import type { FromWorker, TaskContext, ToWorker, WorkerFailure, WorkerStart, WorkerTasks } from './protocol';
+import type { FromWorker, TaskContext, ToWorker, WorkerFailure, WorkerStart, WorkerTask, WorkerTasks } from './protocol';
 
 /** A failure as it crosses to the main thread. */
 export function toFailure(error: unknown): WorkerFailure {
@@ -21,13 +21,17 @@ export function fromFailure(failure: WorkerFailure): Error {
   return new Error(`Worker task failed: ${failure.message}`);
 }
 
+/** Finds a task by its name, loading its module on first use (electron/worker/main.ts). */
+export type TaskLookup = (name: string) => Promise<WorkerTask<never, unknown> | undefined>;
+
 /**
  * The worker thread's side: runs each task it is given on a connection of its own, opened for
  * the task and closed before answering, and reports back. The first task comes in workerData;
  * a thread kept for the next one (worker.ts) gets it in a `start` message, its modules loaded
- * and its code compiled already. Used by the worker entry point (electron/worker/main.ts).
+ * and its code compiled already. Used by the worker entry point (electron/worker/main.ts), which
+ * gives a lookup that loads each task's module when it is first asked for.
  */
-export function serveTasks(tasks: WorkerTasks): void {
+export function serveTasks(tasks: WorkerTasks | TaskLookup): void {
   const port = parentPort;
   if (!port) throw new Error('serveTasks runs only in a worker thread');
   const send = (message: FromWorker) => port.postMessage(message);
@@ -57,10 +61,10 @@ export function serveTasks(tasks: WorkerTasks): void {
         pending.set(message.id, { resolve, reject });
         send(message);
       });
-    const task = tasks[start.task];
     let db: AppDb | undefined;
     let answer: FromWorker;
     try {
+      const task = typeof tasks === 'function' ? await tasks(start.task) : tasks[start.task];
       if (!task) throw new Error(`Unknown worker task: ${start.task}`);
       const connection = connect(start.dbFile, {
         readonly: task.access === 'read',
