@@ -135,6 +135,9 @@ function splitFullName(text: string): { lastName: string; firstName: string; mid
   return { lastName, firstName, middleName: rest.join(' ') };
 }
 
+/** How many people a new row «возможно, совпадает с» names at most; more are left to the «Дубликаты» screen. */
+const NAMED_DUPLICATES = 3;
+
 const isInitial = (word: string) => /^[А-ЯЁA-Z]\.?$/iu.test(word) || /^[А-ЯЁ]\.[А-ЯЁ]\.?$/iu.test(word);
 
 export function planImport(db: AppDb, sheet: ReadSheet, source: ImportSource): Plan {
@@ -287,11 +290,13 @@ function planPeople(
           ? `; в реестре несколько организаций «${orgText}» — место работы не указано`
           : `; организации «${orgText}» нет в реестре — место работы не указано`;
     // Not the same name, but maybe the same person (no patronymic, a surname changed): said, not decided — the registry's «Дубликаты» merges.
-    const maybe = possibleDuplicates({
-      ...parsed.data,
-      organizationName: organizationId === null ? null : (orgNames.get(organizationId) ?? null),
-    });
-    const maybeNote = maybe.length ? `; возможно, совпадает с ${maybe.map((m) => `${m.label} — ${m.reason}`).join('; или с ')}` : '';
+    const maybe = possibleDuplicates(
+      { ...parsed.data, organizationName: organizationId === null ? null : (orgNames.get(organizationId) ?? null) },
+      NAMED_DUPLICATES + 1,
+    );
+    const named = maybe.slice(0, NAMED_DUPLICATES).map((m) => `${m.label} — ${m.reason}`);
+    if (maybe.length > NAMED_DUPLICATES) named.push('другими (все — в «Дубликатах» реестра)');
+    const maybeNote = named.length ? `; возможно, совпадает с ${named.join('; или с ')}` : '';
     lines.push({ row, outcome: 'new', label, text: `новый человек${orgNote}${maybeNote}` });
     rows.push({ row, kind: 'newPerson', person: parsed.data });
   }

@@ -243,15 +243,23 @@ export interface PossibleDuplicate {
  * Finds the people of the registry a new person may duplicate, by the blocks and the rules of the
  * «Дубликаты» screen: loaded once for a whole list, then asked row by row.
  */
-export function personDuplicateFinder(db: AppDb): (p: PersonFacts) => PossibleDuplicate[] {
+export function personDuplicateFinder(db: AppDb): (p: PersonFacts, limit?: number) => PossibleDuplicate[] {
   const blocks = new Map<string, PersonRecord[]>();
   for (const p of loadPeople(db)) {
-    for (const block of personBlocks(p)) blocks.set(block, [...(blocks.get(block) ?? []), p]);
+    for (const block of personBlocks(p)) {
+      const members = blocks.get(block);
+      if (members) members.push(p);
+      else blocks.set(block, [p]);
+    }
   }
-  return (p) => {
+  // `limit`: the first so many found. A block can hold thousands who all qualify (the same first
+  // name and patronymic at one school, a list imported before): naming them all for every row of
+  // the next list filled a worker's 4 GB heap in the import benchmark.
+  return (p, limit = Infinity) => {
     const seen = new Set<number>();
     const found: PossibleDuplicate[] = [];
     for (const other of personBlocks(p).flatMap((b) => blocks.get(b) ?? [])) {
+      if (found.length >= limit) break;
       if (seen.has(other.id)) continue;
       seen.add(other.id);
       const verdict = personVerdict(p, other);

@@ -245,6 +245,22 @@ describe('import into the registry', () => {
     );
   });
 
+  it('names at most three people a new one may be, the rest left to «Дубликаты» (a list of namesakes imported before)', async () => {
+    const school = api.one<{ short_name: string }>(
+      `SELECT short_name FROM organizations o WHERE short_name <> '' AND (SELECT count(*) FROM organizations WHERE short_name = o.short_name) = 1 ORDER BY id LIMIT 1`,
+    ).short_name;
+    // Five teachers of one school with the same first name and patronymic: by the rules each may be
+    // a namesake whose surname changed, so the next list's «Анна Петровна» may be any of them.
+    const first = ['Агеева', 'Быкова', 'Власова', 'Гусева', 'Дьякова'].map((last) => `${last} Анна Петровна;${school}`).join('\n');
+    const job = await importFile({ fileHash: await stored('учителя.csv', Buffer.from(`ФИО;Организация\n${first}\n`)), target: 'people' });
+    expect(job.state).toBe('ok');
+    const fileHash = await stored('ещё-учитель.csv', Buffer.from(`ФИО;Организация\nЕгорова Анна Петровна;${school}\n`));
+    const preview = await api.call('imports.preview', { fileHash, target: 'people' });
+    const text = preview.lines[0]!.text;
+    expect(text.match(/Анна Петровна \(/g)).toHaveLength(3);
+    expect(text).toMatch(/; или с другими \(все — в «Дубликатах» реестра\)$/);
+  });
+
   it('refuses a file whose every row is refused, and a mapping without the name column, changing nothing', async () => {
     const bytes = iconv.encode('Должность;Телефон\nМетодист;123\n', 'windows-1251');
     const fileHash = await stored('без-фио.csv', bytes);
