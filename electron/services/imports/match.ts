@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { AppDb } from '@db/open';
-import { eventParticipants, events, municipalities, organizations, people } from '@db/schema';
+import { eventParticipants, events, municipalities, organizations } from '@db/schema';
 import { conflict, invalid } from '@main/api/errors';
 import { getSetting } from '@main/services/common/settings';
-import { personDuplicateFinder } from '@main/services/registry';
+import { loadPeople, personDuplicateFinder, registryState, type PersonRecord } from '@main/services/registry';
 import { ORGANIZATION_TYPE_LABELS, ORGANIZATION_TYPES, type OrganizationType } from '@shared/enums';
 import {
   IMPORT_FIELD_LABELS,
@@ -97,30 +97,49 @@ const LATIN = /[A-Za-z]/;
  * The registry's people by their name's key: the stored sort key of the full name, which is the
  * name's `nameMatchKey` for a name without Latin letters (held equal by
  * tests/unit/imports/matchKeys.test.ts) — read, not computed again for each of 20,000 people on
- * every preview.
+ * every preview. The people are those the duplicate finder reads too: the registry is read once.
  */
-function personIndex(db: AppDb) {
-  const byName = new Map<string, { id: number; name: string; organizationId: number | null }[]>();
-  for (const p of db
-    .select({
-      id: people.id,
-      lastName: people.lastName,
-      firstName: people.firstName,
-      middleName: people.middleName,
-      organizationId: people.organizationId,
-      key: people.sortKey,
-    })
-    .from(people)
-    .all()) {
-    const entry = { id: p.id, name: personFullName(p), organizationId: p.organizationId };
+function personIndex(everyone: PersonRecord[]) {
+  const byName = new Map<string, PersonRecord[]>();
+  for (const p of everyone) {
     // The match rule folds Latin look-alikes inside Cyrillic words (issue 18), the order does not:
     // only a name with a Latin letter needs its key computed.
-    const key = LATIN.test(p.lastName + p.firstName + p.middleName) ? nameMatchKey(p.lastName, p.firstName, p.middleName) : p.key;
+    const key = LATIN.test(p.lastName + p.firstName + p.middleName) ? nameMatchKey(p.lastName, p.firstName, p.middleName) : p.sortKey;
     const list = byName.get(key);
-    if (list) list.push(entry);
-    else byName.set(key, [entry]);
+    if (list) list.push(p);
+    else byName.set(key, [p]);
   }
   return byName;
+}
+
+/**
+ * What matching a list of people needs of the registry — everyone read once, by name, the
+ * duplicate finder's blocks, the organisations by name — kept while the registry is unchanged
+ * (its state as the «Дубликаты» screen reads it, per database file): the preview again with
+ * another mapping or encoding, and the import's matching inside its transaction after the preview,
+ * do not read and index 20,000 people again. A kept worker thread keeps it between its tasks.
+ */
+let registryIndexes:
+  | {
+      key: string;
+      byName: Map<string, PersonRecord[]>;
+      possibleDuplicates: ReturnType<typeof personDuplicateFinder>;
+      orgs: ReturnType<typeof organizationIndex>;
+    }
+  | undefined;
+
+function indexesOf(db: AppDb) {
+  const key = `${db.$client.name}\n${registryState(db)}`;
+  if (registryIndexes?.key !== key) {
+    const everyone = loadPeople(db);
+    registryIndexes = {
+      key,
+      byName: personIndex(everyone),
+      possibleDuplicates: personDuplicateFinder(db, everyone),
+      orgs: organizationIndex(db),
+    };
+  }
+  return registryIndexes;
 }
 
 function choosePersonMapping(mapping: MappingEntry[]): string | null {
@@ -208,11 +227,9 @@ function planPeople(
       .all())
       registered.set(p.personId, p.number);
   }
-  const orgs = organizationIndex(db);
+  const { orgs, byName, possibleDuplicates } = indexesOf(db);
   const orgNames = new Map<number, string>();
   for (const list of orgs.values()) for (const o of list) orgNames.set(o.id, o.name);
-  const byName = personIndex(db);
-  const possibleDuplicates = personDuplicateFinder(db);
   const seen = new Map<string, number>();
   for (const { row, cells } of data) {
     const r = readerOf(cells, mapping);
@@ -252,7 +269,7 @@ function planPeople(
         continue;
       }
       const where = found.organizationId !== null ? orgNames.get(found.organizationId) : undefined;
-      lines.push({ row, outcome: 'match', label, text: `совпадает с ${found.name}${where ? `, ${where}` : ''}` });
+      lines.push({ row, outcome: 'match', label, text: `совпадает с ${personFullName(found)}${where ? `, ${where}` : ''}` });
       rows.push({ row, kind: 'person', personId: found.id });
       continue;
     }

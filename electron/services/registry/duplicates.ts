@@ -24,13 +24,13 @@ import {
  * short name — and only the records of one block are compared, by the field rules of verdicts.ts.
  */
 
-export type PersonRecord = PersonFacts & { id: number; position: string };
+export type PersonRecord = PersonFacts & { id: number; position: string; sortKey: string };
 export type OrganizationRecord = OrganizationFacts & { id: number };
 
 export function loadPeople(db: AppDb, where = '', ...params: unknown[]): PersonRecord[] {
   return db.$client
     .prepare(
-      `SELECT p.id, p.last_name AS lastName, p.first_name AS firstName, p.middle_name AS middleName, p.position,
+      `SELECT p.id, p.last_name AS lastName, p.first_name AS firstName, p.middle_name AS middleName, p.position, p.sort_key AS sortKey,
               p.organization_id AS organizationId, p.phone, p.email,
               CASE WHEN o.id IS NULL THEN NULL WHEN o.short_name <> '' THEN o.short_name ELSE o.full_name END AS organizationName
          FROM people p LEFT JOIN organizations o ON o.id = p.organization_id ${where}`,
@@ -178,8 +178,11 @@ const REGISTRY_STATE = `SELECT (SELECT json_array(count(*), max(id), max(updated
  */
 const lastFound = new WeakMap<object, Map<DuplicateTarget, { state: string; found: unknown[] }>>();
 
+/** The registry's state (REGISTRY_STATE): equal while no person, organisation or municipality was written. */
+export const registryState = (db: AppDb): string => db.$client.prepare(REGISTRY_STATE).pluck().get() as string;
+
 function remembered<R>(db: AppDb, target: DuplicateTarget, find: () => Found<R>[]): Found<R>[] {
-  const state = db.$client.prepare(REGISTRY_STATE).pluck().get() as string;
+  const state = registryState(db);
   const byTarget = lastFound.get(db.$client) ?? new Map();
   lastFound.set(db.$client, byTarget);
   const known = byTarget.get(target);
@@ -241,11 +244,11 @@ export interface PossibleDuplicate {
 
 /**
  * Finds the people of the registry a new person may duplicate, by the blocks and the rules of the
- * «Дубликаты» screen: loaded once for a whole list, then asked row by row.
+ * «Дубликаты» screen: loaded once for a whole list (or given the people read already), then asked row by row.
  */
-export function personDuplicateFinder(db: AppDb): (p: PersonFacts, limit?: number) => PossibleDuplicate[] {
+export function personDuplicateFinder(db: AppDb, everyone = loadPeople(db)): (p: PersonFacts, limit?: number) => PossibleDuplicate[] {
   const blocks = new Map<string, PersonRecord[]>();
-  for (const p of loadPeople(db)) {
+  for (const p of everyone) {
     for (const block of personBlocks(p)) {
       const members = blocks.get(block);
       if (members) members.push(p);
