@@ -261,14 +261,17 @@ export function personDuplicateFinder(db: AppDb, everyone = loadPeople(db)): (p:
   return (p, limit = Infinity) => {
     const seen = new Set<number>();
     const found: PossibleDuplicate[] = [];
-    for (const other of personBlocks(p).flatMap((b) => blocks.get(b) ?? [])) {
-      if (found.length >= limit) break;
-      if (seen.has(other.id)) continue;
-      seen.add(other.id);
-      const verdict = personVerdict(p, other);
-      if (verdict) {
-        const where = [other.position, other.organizationName ?? ''].filter(Boolean).join(', ');
-        found.push({ id: other.id, label: `${personFullName(other)}${where ? ` (${where})` : ''}`, reason: verdict.reason });
+    // Block by block, not the blocks joined into one array first: that copied a block of thousands for every row.
+    for (const block of personBlocks(p)) {
+      for (const other of blocks.get(block) ?? []) {
+        if (found.length >= limit) return found;
+        if (seen.has(other.id)) continue;
+        seen.add(other.id);
+        const verdict = personVerdict(p, other);
+        if (verdict) {
+          const where = [other.position, other.organizationName ?? ''].filter(Boolean).join(', ');
+          found.push({ id: other.id, label: `${personFullName(other)}${where ? ` (${where})` : ''}`, reason: verdict.reason });
+        }
       }
     }
     return found;
