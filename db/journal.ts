@@ -71,6 +71,11 @@ export interface JournalPayload {
    * the references back first, which frees the slots the deleted rows come back into.
    */
   refsFirst?: boolean;
+  /**
+   * Rows the change added (a pair declared «разные люди»): undoing deletes them, if still there —
+   * one gone since with its record (a merge) is already as the undo would leave it.
+   */
+  created?: { table: string; key: Row }[];
 }
 
 interface ForeignKey {
@@ -275,6 +280,21 @@ export function changeRecorder(db: AppDb) {
   };
 }
 
+/**
+ * Records a row the change has just added, so the undo deletes it. For a row nothing points to
+ * (a pair declared «разные люди»): its undo restores nothing else.
+ */
+export function recordCreation(db: AppDb, creation: { table: Table; key: Row; label: string }): UndoRef {
+  const table = getTableName(creation.table);
+  return writeEntry(db.$client, creation.label, {
+    version: 1,
+    root: { table, key: creation.key },
+    rows: [],
+    refs: [],
+    created: [{ table, key: creation.key }],
+  });
+}
+
 /** How many rows deleting the matching rows would take with it (a participant's attendance marks). */
 export function cascadeCount(db: AppDb, table: string, match: Row): number {
   const sqlite = db.$client;
@@ -420,6 +440,10 @@ export function restoreEntry(db: AppDb, entry: JournalEntry): string[] {
   // session's mark is also a participant's) may come before one of them. restoreObstacle has
   // checked every parent, so the keys are checked at the end of the transaction instead of row by row.
   sqlite.pragma('defer_foreign_keys = ON');
+  for (const { table, key } of payload.created ?? []) {
+    const cols = Object.keys(key);
+    if (sqlite.prepare(`DELETE FROM ${quote(table)} WHERE ${where(cols)}`).run(...cols.map((c) => key[c])).changes) touched.add(table);
+  }
   const refsTouched = payload.refsFirst ? restoreRefs(sqlite, payload.refs) : [];
   for (const row of payload.rows) {
     const values: Row = { ...row.values };

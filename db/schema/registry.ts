@@ -106,6 +106,40 @@ export const people = sqliteTable(
   (t) => [index('people_sort_key').on(t.sortKey), index('people_organization').on(t.organizationId, t.sortKey), ...columnRules(t)],
 );
 
+/**
+ * «Это разные люди» / «разные организации»: a pair of the registry the user has looked at and
+ * declared two records, so it is never offered as a duplicate again. The ids in canonical order
+ * (the lower first, CHECK) make a pair one row whichever way round it was shown. Deleting either
+ * record — a merge deletes the merged one — removes the pair by cascade, and the undo journal
+ * brings it back with the record. Not a reference the merge re-points: a pair is about the two
+ * records themselves (see DISTINCT_PAIR_TABLES).
+ */
+const distinctPair = (name: string, records: () => AnySQLiteColumn) =>
+  sqliteTable(
+    name,
+    {
+      id: integer('id').primaryKey({ autoIncrement: true }),
+      lowId: integer('low_id').notNull().references(records, { onDelete: 'cascade' }),
+      highId: integer('high_id').notNull().references(records, { onDelete: 'cascade' }),
+      /** When she said so; one workplace has no user accounts to say who. */
+      createdAt: text('created_at')
+        .notNull()
+        .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    },
+    (t) => [
+      uniqueIndex(`${name}_unique`).on(t.lowId, t.highId),
+      index(`${name}_high`).on(t.highId),
+      check(`${name}_order`, sql`${t.lowId} < ${t.highId}`),
+      ...columnRules(t),
+    ],
+  );
+
+export const distinctPeople = distinctPair('distinct_people', () => people.id);
+export const distinctOrganizations = distinctPair('distinct_organizations', () => organizations.id);
+
+/** Tables whose rows point at two records of the registry about each other: never re-pointed by a merge, dropped with either record. */
+export const DISTINCT_PAIR_TABLES = ['distinct_people', 'distinct_organizations'] as const;
+
 /** The registry's own references: a person's place of work, and the organisation that is the center. */
 export const registryReferences: RegistryReference[] = [
   {
@@ -133,4 +167,7 @@ export const registryTablePolicies: TablePolicies = {
   municipalities: { label: 'Муниципальные образования', package: 'all' },
   organizations: { label: 'Организации', package: 'all' },
   people: { label: 'Специалисты', package: { columns: { phone: withConsent('phone'), email: withConsent('email') } } },
+  // The keeper's own judgement about her registry's pairs: kept with the center, not reported.
+  distinct_people: { package: 'none' },
+  distinct_organizations: { package: 'none' },
 };

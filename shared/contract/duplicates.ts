@@ -82,6 +82,22 @@ export interface MergeResult {
   label: string;
 }
 
+/** A pair she declared two records («Это разные люди», «Это разные организации»): listed to revoke. */
+export interface DistinctPair {
+  target: DuplicateTarget;
+  left: DuplicateSide;
+  right: DuplicateSide;
+  /** When it was declared, an ISO stamp. */
+  declaredAt: string;
+}
+
+/** Two records of one kind, in either order: the service stores them lower id first. */
+const twoRecords = z
+  .object({ target: z.enum(DUPLICATE_TARGETS), leftId: id, rightId: id })
+  .strict()
+  .refine((i) => i.leftId !== i.rightId, { message: 'Запись не может отличаться сама от себя', path: ['rightId'] });
+export type TwoRecordsInput = z.output<typeof twoRecords>;
+
 const pair = {
   /** The record that stays. */
   keepId: id,
@@ -134,6 +150,20 @@ export const duplicatesCalls = {
   'registry.mergePreview': call(z.object({ target: z.enum(DUPLICATE_TARGETS), ...pair }).strict())
     .reads('people', 'organizations', 'municipalities', 'names', 'workPlan', 'meetings', 'events', 'certificates', 'publications')
     .returns<MergePreview>(),
+  /**
+   * «Это разные люди» / «разные организации»: the pair is never a candidate again (nor in an
+   * import's preview); undoable, and revoked from the list of such pairs.
+   */
+  'registry.declareDistinct': call(twoRecords)
+    .db(['undo'], REFUSED.save, { mayChange: ['people', 'organizations'] })
+    .returns<null>(),
+  'registry.revokeDistinct': call(twoRecords)
+    .db(['undo'], REFUSED.cancel, { mayChange: ['people', 'organizations'] })
+    .returns<null>(),
+  /** The pairs declared distinct, the latest first. */
+  'registry.distinctPairs': call(z.object({ target: z.enum(DUPLICATE_TARGETS), ...page }).strict())
+    .reads('people', 'organizations', 'municipalities', 'names')
+    .returns<Page<DistinctPair>>(),
   'registry.mergePeople': call(mergePeopleInput)
     .db(['people', 'names', 'undo', 'workPlan', 'meetings', 'events', 'certificates', 'publications'], REFUSED.merge)
     .returns<MergeResult>(),

@@ -103,3 +103,36 @@ test('find a duplicate, merge it with the conflict resolved, see the meetings an
   await expect(participants).not.toContainText('Юрьевна');
   await page.screenshot({ path: testInfo.outputPath('after-undo.png'), fullPage: true });
 });
+
+test('«это разные люди»: the pair leaves the candidates, stays out after a reload, and comes back when revoked', async ({
+  page,
+  app,
+  request,
+}, testInfo) => {
+  await openApp(page, app);
+  const call = apiOf(request, app);
+  const school = await call('organizations.create', { fullName: 'МБОУ «СОШ №2» г. Уварово', shortName: 'СОШ №2', type: 'education' });
+  await call('people.create', { lastName: 'Кузнецова', firstName: 'Анна', middleName: 'Викторовна', organizationId: school.id });
+  await call('people.create', { lastName: 'Кузнецова', firstName: 'Анна', organizationId: school.id });
+
+  await page.reload();
+  await toDuplicates(page);
+  const pairs = page.getByRole('table', { name: 'Возможные дубликаты' });
+  await expect(pairs).toContainText('Кузнецова Анна Викторовна');
+  await rowAction(page, 'Кузнецова Анна Викторовна и Кузнецова Анна', 'Это разные люди', pairs);
+  await expect(page.getByText('Похожих специалистов не найдено.')).toBeVisible();
+
+  // After a reload the pair is still declared: not a candidate, listed among the distinct ones.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Дубликаты' })).toBeVisible();
+  await expect(page.getByText('Похожих специалистов не найдено.')).toBeVisible();
+  await page.getByText('Отмечены как разные', { exact: true }).click();
+  const distinct = page.getByRole('table', { name: 'Отмечены как разные' });
+  await expect(distinct).toContainText('Кузнецова Анна Викторовна');
+  await page.screenshot({ path: testInfo.outputPath('distinct-pairs.png'), fullPage: true });
+
+  await rowAction(page, 'Кузнецова Анна Викторовна и Кузнецова Анна', 'Снять отметку', distinct);
+  await expect(page.getByText('Пар, отмеченных как разные, нет.')).toBeVisible();
+  await page.getByText('Возможные дубликаты', { exact: true }).click();
+  await expect(page.getByRole('table', { name: 'Возможные дубликаты' })).toContainText('Кузнецова Анна Викторовна');
+});

@@ -1,9 +1,11 @@
+import { getTableName } from 'drizzle-orm';
 import type { AppDb } from '@db/open';
-import type { DuplicatePair, DuplicateSide, DuplicateTarget, FieldComparison } from '@shared/contract/duplicates';
+import type { DistinctPair, DuplicatePair, DuplicateSide, DuplicateTarget, FieldComparison } from '@shared/contract/duplicates';
 import type { Page } from '@shared/contract/common';
 import { ORGANIZATION_TYPE_LABELS, type OrganizationType } from '@shared/enums';
 import { compareKeys, organizationDisplayName, personFullName, sortKey } from '@shared/russian';
 import { usageOf, usagePhrase } from './usage';
+import { DISTINCT_TABLES, distinctIndex, isDistinct } from './distinct';
 import {
   compareOrganizations,
   comparePeople,
@@ -164,6 +166,31 @@ const ORGANIZATIONS: TargetRules<OrganizationRecord> = {
   name: organizationDisplayName,
 };
 
+/** Records described as on «Дубликаты», by id (the list of pairs declared distinct). */
+function sidesOf(db: AppDb, target: DuplicateTarget, ids: number[]): Map<number, DuplicateSide> {
+  const sides = new Map<number, DuplicateSide>();
+  if (!ids.length) return sides;
+  const where = `WHERE ${target === 'person' ? 'p' : 'o'}.id IN (${ids.map(() => '?').join(', ')})`;
+  if (target === 'person') for (const p of loadPeople(db, where, ...ids)) sides.set(p.id, personSide(db, p));
+  else for (const o of loadOrganizations(db, where, ...ids)) sides.set(o.id, organizationSide(db, o));
+  return sides;
+}
+
+/** The pairs declared distinct, the latest first, each side described as on «Дубликаты». */
+export function distinctPairs(db: AppDb, input: { target: DuplicateTarget; offset: number; limit: number }): Page<DistinctPair> {
+  const table = getTableName(DISTINCT_TABLES[input.target]);
+  const total = db.$client.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+  const rows = db.$client
+    .prepare(`SELECT low_id AS lowId, high_id AS highId, created_at AS declaredAt FROM ${table} ORDER BY id DESC LIMIT ? OFFSET ?`)
+    .all(input.limit, input.offset) as { lowId: number; highId: number; declaredAt: string }[];
+  const sides = sidesOf(db, input.target, [...new Set(rows.flatMap((r) => [r.lowId, r.highId]))]);
+  return {
+    rows: rows.map((r) => ({ target: input.target, left: sides.get(r.lowId)!, right: sides.get(r.highId)!, declaredAt: r.declaredAt })),
+    total,
+    totalCapped: false,
+  };
+}
+
 /**
  * The registry as of now, in a few aggregates: any write of a person or an organisation (a
  * create, an edit — each stamps updated_at —, a delete, a merge) changes one of them.
@@ -197,7 +224,9 @@ function candidatesBy<R extends { id: number }>(
   rules: TargetRules<R>,
   input: { target: DuplicateTarget; offset: number; limit: number },
 ): Page<DuplicatePair> {
-  const found = remembered(db, input.target, () => ordered(pairsInBlocks(rules.load(db), rules.blocks, rules.verdict), rules.name));
+  const all = remembered(db, input.target, () => ordered(pairsInBlocks(rules.load(db), rules.blocks, rules.verdict), rules.name));
+  const distinct = distinctIndex(db, input.target);
+  const found = distinct.size ? all.filter((f) => !isDistinct(distinct, f.left.id, f.right.id)) : all;
   const rows = found.slice(input.offset, input.offset + input.limit).map((f) => ({
     target: input.target,
     left: rules.side(db, f.left),

@@ -17,6 +17,9 @@ export const TABLES: Record<string, TableWording> = {
   municipalities: { registers: ['municipalities'], gone: 'с тех пор удалено муниципальное образование, указанное в записи' },
   organizations: { registers: ['organizations'], gone: 'с тех пор удалена организация, к которой относилась запись' },
   people: { registers: ['people'], gone: 'с тех пор удалён специалист, указанный в записи' },
+  // Pairs declared «разные люди» / «разные организации» (issue 18): shown on «Дубликаты».
+  distinct_people: { registers: ['people'] },
+  distinct_organizations: { registers: ['organizations'] },
   list_values: { registers: ['lists'], gone: 'с тех пор удалено значение списка, указанное в записи' },
   work_plans: { registers: ['workPlan'], gone: 'с тех пор удалён план работы, к которому относилась запись' },
   plan_items: { registers: ['workPlan'], gone: 'с тех пор удалено мероприятие плана, указанное в записи' },

@@ -122,6 +122,8 @@ const ROW_OVERRIDES: Record<string, Record<string, unknown>> = {
   write_off_act_lines: { position: 1, movement_id: null, quantity: 1 },
   // A draft report of a year: no approval, no frozen copy (0021's CHECK).
   reports: { year: 2017, quarter: 0, status: 'draft', approved_on: null, approved_copy: null },
+  // A draft news item of a meeting (0022's CHECKs: one source; no publication yet); first filled under 0023.
+  news_items: { event_id: null, status: 'draft', published_on: null, published_text: null },
 };
 
 /** Values a migration sets by its rule, by the migration: 0007 makes the organisation named as the profile the center. */

@@ -139,6 +139,14 @@ function actData() {
   };
 }
 
+/** Two records of the registry as they are when the fixture runs (earlier fixtures merge and delete some). */
+const twoOf = (table: 'people' | 'organizations') => {
+  const [left, right] = many<{ id: number }>(`SELECT id FROM ${table} ORDER BY id DESC LIMIT 2`);
+  return { leftId: left!.id, rightId: right!.id };
+};
+const twoPeople = () => twoOf('people');
+const twoOrganizations = () => twoOf('organizations');
+
 /** A valid, accepted input of every db call over the demo data, made ready by earlier calls where needed. */
 const fixtures: { [K in Exclude<DbCall, 'app.initialize'>]: () => Promise<CallInput<K>> | CallInput<K> } = {
   'center.saveProfile': () => ({ fullName: 'ТОГБУ «Ресурсный центр»', shortName: 'Ресурсный центр' }),
@@ -169,6 +177,13 @@ const fixtures: { [K in Exclude<DbCall, 'app.initialize'>]: () => Promise<CallIn
       'SELECT organization_id AS id FROM people WHERE organization_id IS NOT NULL AND organization_id NOT IN (SELECT organization_id FROM center_profile WHERE organization_id IS NOT NULL) GROUP BY 1 ORDER BY count(*) DESC LIMIT 1',
     ).id,
   }),
+  // Two demo people declared distinct; the revoke takes back a pair declared for it.
+  'registry.declareDistinct': () => ({ target: 'person', ...twoPeople() }),
+  'registry.revokeDistinct': async () => {
+    const input = { target: 'organization' as const, ...twoOrganizations() };
+    await call('registry.declareDistinct', input);
+    return input;
+  },
   'lists.create': () => ({ list: 'planForms', value: 'Вебинар' }),
   // Renaming a form used by plan items rewrites their search texts too.
   // Each on a value of its own: the run without the injection keeps its change.

@@ -391,3 +391,76 @@ describe('an import preview', () => {
     ]);
   });
 });
+
+describe('«это разные люди»', () => {
+  const pairIds = (p: { left: { id: number }; right: { id: number } }) => [p.left.id, p.right.id].sort((a, b) => a - b).join();
+  const candidateIds = async (target: 'person' | 'organization') =>
+    (await call('registry.duplicateCandidates', { target, offset: 0, limit: 500 })).rows.map(pairIds);
+
+  it('keeps a declared pair out of the candidates in either order, undoes it, and revokes it from the list', async () => {
+    const school = await organization(api, 'МБОУ «СОШ №2»', 'СОШ №2');
+    const anna = await person(api, 'Кузнецова', 'Анна', 'Викторовна', { organizationId: school });
+    const namesake = await person(api, 'Кузнецова', 'Анна', '', { organizationId: school });
+    const ids = [anna, namesake].sort((a, b) => a - b).join();
+    expect(await candidateIds('person')).toContain(ids);
+
+    // Declared from the pair as shown (the later record first): stored once, lower id first.
+    const declared = await app.dispatch('registry.declareDistinct', { target: 'person', leftId: namesake, rightId: anna });
+    expect(declared.ok && declared.undo?.label).toBe('Отмечено «разные люди»: Кузнецова Анна Викторовна и Кузнецова Анна');
+    expect(rows('SELECT low_id AS low, high_id AS high FROM distinct_people')).toEqual([{ low: anna, high: namesake }]);
+    expect(await candidateIds('person')).not.toContain(ids);
+    expect((await refusal('registry.declareDistinct', { target: 'person', leftId: anna, rightId: namesake })).message).toBe(
+      '«Кузнецова Анна Викторовна» и «Кузнецова Анна» уже отмечены как разные люди.',
+    );
+    const listed = await call('registry.distinctPairs', { target: 'person', offset: 0, limit: 50 });
+    expect(listed.rows.map((p) => [p.left.label, p.right.label])).toEqual([['Кузнецова Анна Викторовна', 'Кузнецова Анна']]);
+
+    // Undone: the pair is a candidate again, and the table is as before.
+    await call('undo.apply', { id: declared.ok ? declared.undo!.id : 0 });
+    expect(count('SELECT count(*) FROM distinct_people')).toBe(0);
+    expect(await candidateIds('person')).toContain(ids);
+
+    // Declared again and revoked from the list: a candidate again; the revoke is undone in its turn.
+    await call('registry.declareDistinct', { target: 'person', leftId: anna, rightId: namesake });
+    const revoked = await app.dispatch('registry.revokeDistinct', { target: 'person', leftId: anna, rightId: namesake });
+    expect(revoked.ok && revoked.undo?.label).toBe('Снята отметка «разные люди»: Кузнецова Анна Викторовна и Кузнецова Анна');
+    expect(await candidateIds('person')).toContain(ids);
+    await call('undo.apply', { id: revoked.ok ? revoked.undo!.id : 0 });
+    expect(await candidateIds('person')).not.toContain(ids);
+    expect(await candidateIds('person')).toEqual([]);
+  });
+
+  it('is dropped with a record merged away, and comes back with the undo of the merge', async () => {
+    const kept = await person(api, 'Петров', 'Алексей', 'Сергеевич');
+    const twin = await person(api, 'Петров', 'Алексей', '');
+    const other = await person(api, 'Петров', 'Алексей', 'Иванович');
+    await call('registry.declareDistinct', { target: 'person', leftId: twin, rightId: other });
+    const before = recordsAfterUndo(app.sqlite);
+    // The twin («no patronymic») was a candidate of both; «Иванович» is not one of «Сергеевич».
+    expect(await candidateIds('person')).toEqual([[kept, twin].sort((a, b) => a - b).join()]);
+    await call('registry.mergePeople', { keepId: kept, mergeId: twin });
+    expect(count('SELECT count(*) FROM distinct_people')).toBe(0);
+    await call('undo.apply', { id: (await call('undo.last', {}))!.id });
+    expect(recordsAfterUndo(app.sqlite)).toEqual(before);
+    expect(rows('SELECT low_id AS low, high_id AS high FROM distinct_people')).toEqual([{ low: twin, high: other }]);
+  });
+
+  it('works the same for organisations, and an import of a declared record names only the record itself', async () => {
+    const school = await organization(api, 'МБОУ «СОШ №2»', 'СОШ №2');
+    const schoolTwin = await organization(api, 'МБОУ "СОШ № 2"');
+    expect(await candidateIds('organization')).toContain([school, schoolTwin].sort((a, b) => a - b).join());
+    await call('registry.declareDistinct', { target: 'organization', leftId: school, rightId: schoolTwin });
+    expect(await candidateIds('organization')).toEqual([]);
+    expect((await refusal('registry.declareDistinct', { target: 'person', leftId: school, rightId: school })).message).toBe(
+      'Запись не может отличаться сама от себя',
+    );
+
+    const kept = await person(api, 'Петров', 'Алексей', 'Сергеевич', { organizationId: school });
+    const namesake = await person(api, 'Петров', 'Алексей', '', { organizationId: school });
+    await call('registry.declareDistinct', { target: 'person', leftId: kept, rightId: namesake });
+    const csv = 'ФИО;Организация\nПетров Алексей;СОШ №2\n';
+    const { hash } = await putFile(app.db, dir, Readable.from([Buffer.from(csv, 'utf-8')]), { originalName: 'список.csv' });
+    const preview = await call('imports.preview', { fileHash: hash, target: 'people' });
+    expect(preview.lines.map((l) => [l.outcome, l.text])).toEqual([['match', 'совпадает с Петров Алексей, СОШ №2']]);
+  });
+});
