@@ -86,6 +86,13 @@ interface ForeignKey {
   onDelete: string;
 }
 
+interface UniqueIndex {
+  name: string;
+  columns: string[];
+  /** A partial index's WHERE over the table's columns (one chair per commission): only rows it holds collide. */
+  where?: string;
+}
+
 interface Schema {
   tables: string[];
   /** Keyed by parent table: the foreign keys pointing at it. */
@@ -96,7 +103,7 @@ interface Schema {
   /** Tables whose integer primary key is their rowid. */
   rowidAlias: Set<string>;
   /** Unique indexes of each table other than the primary key: name and columns. */
-  unique: Map<string, { name: string; columns: string[] }[]>;
+  unique: Map<string, UniqueIndex[]>;
 }
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -143,11 +150,19 @@ function schemaOf(sqlite: Database.Database): Schema {
       keys.set(fk.id, key);
     }
     schema.own.set(table, [...keys.values()]);
-    const unique: { name: string; columns: string[] }[] = [];
-    for (const index of sqlite.pragma(`index_list(${quote(table)})`) as { name: string; unique: number; origin: string }[]) {
+    const unique: UniqueIndex[] = [];
+    for (const index of sqlite.pragma(`index_list(${quote(table)})`) as {
+      name: string;
+      unique: number;
+      origin: string;
+      partial: number;
+    }[]) {
       if (!index.unique || index.origin === 'pk') continue;
       const cols = (sqlite.pragma(`index_info(${quote(index.name)})`) as { name: string | null }[]).map((c) => c.name);
-      if (cols.every((c): c is string => c !== null)) unique.push({ name: index.name, columns: cols });
+      const ddl = index.partial ? (sqlite.prepare('SELECT sql FROM sqlite_master WHERE name = ?').pluck().get(index.name) as string) : '';
+      const partial = index.partial ? /\bWHERE\b([\s\S]*)$/i.exec(ddl)?.[1]?.trim() : undefined;
+      if (cols.every((c): c is string => c !== null))
+        unique.push({ name: index.name, columns: cols, ...(partial ? { where: partial } : {}) });
     }
     schema.unique.set(table, unique);
   }
@@ -383,9 +398,18 @@ function rowObstacle(sqlite: Database.Database, payload: JournalPayload): Restor
   const schema = schemaOf(sqlite);
   const restored = (table: string, values: Row) =>
     payload.rows.some((r) => r.table === table && Object.entries(values).every(([c, v]) => r.values[c] === v));
-  const exists = (table: string, values: Row) => {
+  const exists = (table: string, values: Row, partial?: string) => {
     const cols = Object.keys(values);
-    return sqlite.prepare(`SELECT 1 FROM ${quote(table)} WHERE ${where(cols)} LIMIT 1`).get(...cols.map((c) => values[c])) !== undefined;
+    const also = partial ? ` AND (${partial})` : '';
+    return (
+      sqlite.prepare(`SELECT 1 FROM ${quote(table)} WHERE ${where(cols)}${also} LIMIT 1`).get(...cols.map((c) => values[c])) !== undefined
+    );
+  };
+  /** Whether the restored row itself falls under a partial index's WHERE. */
+  const heldBy = (row: RowImage, partial: string) => {
+    const cols = Object.keys(row.values);
+    const image = cols.map((c) => `? AS ${quote(c)}`).join(', ');
+    return sqlite.prepare(`SELECT 1 FROM (SELECT ${image}) WHERE ${partial}`).get(...cols.map((c) => row.values[c])) !== undefined;
   };
   // The deleted row's place in its ordered list was closed after it; restoring makes room again.
   const sequence = payload.sequence;
@@ -403,7 +427,8 @@ function rowObstacle(sqlite: Database.Database, payload: JournalPayload): Restor
       const values = pick(row.values, index.columns);
       // NULLs never collide in a unique index.
       if (Object.values(values).some((v) => v === null)) continue;
-      if (exists(row.table, values)) return { kind: 'slotTaken', table: row.table, index: index.name, values };
+      if (index.where && !heldBy(row, index.where)) continue;
+      if (exists(row.table, values, index.where)) return { kind: 'slotTaken', table: row.table, index: index.name, values };
     }
     for (const key of schema.own.get(row.table) ?? []) {
       const values = Object.fromEntries(key.to.map((c, i) => [c, row.values[key.from[i]!] ?? null]));

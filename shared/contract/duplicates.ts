@@ -67,6 +67,8 @@ export interface MergeConflict {
   /** What each row says beyond the key, for choosing: «отмечен присутствующим», «рег. № 5». */
   keptRow: string;
   mergedRow: string;
+  /** What happens beyond deleting one row, whichever stays: «Председатель комиссии останется председателем…». */
+  note?: string;
 }
 
 export interface MergePreview {

@@ -103,11 +103,13 @@ function findConflicts(db: AppDb, target: ReferenceTarget, keptId: number, merge
           .get()!.id;
         const rowOf = (rowid: number) => sqlite.prepare(`SELECT * FROM ${quote(table)} WHERE rowid = ?`).get(rowid) as SqlRow;
         const words = (rowid: number) => rowWords(rowOf(rowid), cascadeCount(db, table, { rowid }));
+        const note = seatNote(table, rowOf(pair.kept), rowOf(pair.merged));
         found.set(id, {
           key: id,
           record: `${recordTitle(db, ref.record.kind, recordId)} (${ref.role})`,
           keptRow: words(pair.kept),
           mergedRow: words(pair.merged),
+          ...(note ? { note } : {}),
           ref,
           table,
           keptRowid: pair.kept,
@@ -125,47 +127,86 @@ export function mergePreview(db: AppDb, input: { target: DuplicateTarget; keepId
   if (!pair) throw notFound(input.target === 'person' ? 'Запись о специалисте' : 'Организация');
   return {
     pair,
-    conflicts: findConflicts(db, input.target, input.keepId, input.mergeId).map(({ key, record, keptRow, mergedRow }) => ({
+    conflicts: findConflicts(db, input.target, input.keepId, input.mergeId).map(({ key, record, keptRow, mergedRow, note }) => ({
       key,
       record,
       keptRow,
       mergedRow,
+      ...(note ? { note } : {}),
     })),
     moves: usagePhrase(usageOf(db, input.target, input.mergeId)),
   };
 }
 
 type Recorder = ReturnType<typeof changeRecorder>;
+type OverwrittenRefOf = Parameters<Recorder['overwriting']>[0];
 
 /** The list a row sits in, when its table is an ordered one (a commission's members): the gap it leaves is closed. */
 function orderedListOf(table: string) {
   return ORDERED_LISTS.find((l) => l.table === table);
 }
 
-/** Deletes the row that does not stay, recorded with what it cascades to; an ordered list closes up, recorded too. */
-function deleteLoser(db: AppDb, journal: Recorder, c: FoundConflict, rowid: number): void {
+/**
+ * A flag only one row of a record holds (the chair of an act's commission, a partial unique
+ * index): when the row holding it loses a conflict, the row that stays takes the flag and its
+ * place, so the act keeps its chair whichever row the user keeps.
+ */
+const SEATS: Record<string, string> = { write_off_act_members: 'chair' };
+
+/** The conflict in words beyond its rows: what happens to a seat either way. */
+function seatNote(table: string, kept: SqlRow, merged: SqlRow): string | undefined {
+  const seat = SEATS[table];
+  if (!seat || Boolean(kept[seat]) === Boolean(merged[seat])) return undefined;
+  return 'Председатель комиссии останется председателем: оставленная строка займёт его место в комиссии.';
+}
+
+/**
+ * Deletes the row that does not stay, recorded with what it cascades to; an ordered list closes
+ * up, recorded too. A seat the deleted row held passes to the row that stays (SEATS).
+ */
+function deleteLoser(db: AppDb, journal: Recorder, c: FoundConflict, rowid: number, survivorRowid: number): void {
   const sqlite = db.$client;
   const refusal = NEVER_DELETED[c.table];
   if (refusal) throw conflict(`Нельзя объединить: ${c.record} — ${refusal}.`);
   const list = orderedListOf(c.table);
-  const row = sqlite.prepare(`SELECT * FROM ${quote(c.table)} WHERE rowid = ?`).get(rowid) as SqlRow;
+  const rowOf = (r: number) => sqlite.prepare(`SELECT * FROM ${quote(c.table)} WHERE rowid = ?`).get(r) as SqlRow;
+  const row = rowOf(rowid);
+  const survivor = rowOf(survivorRowid);
+  const seat = SEATS[c.table];
+  const passSeat = seat !== undefined && Boolean(row[seat]) && !survivor[seat];
   journal.deleting(c.table, { rowid });
   guardForeignKeys(
     `Нельзя оставить выбранную запись (${c.record}): на другую ссылаются записи, которые удалить нельзя (например, выданный сертификат). Выберите, чтобы осталась другая.`,
     () => sqlite.prepare(`DELETE FROM ${quote(c.table)} WHERE rowid = ?`).run(rowid),
   );
-  if (!list) return;
-  const scope = Object.fromEntries(list.scope.map((s) => [s, row[s] as number | string | null]));
-  const removed = Number(row[list.column]);
-  const where = list.scope.map((s) => `${quote(s)} IS ?`).join(' AND ');
-  // Recorded from the last place down: undoing moves each row back up before the one above it follows.
-  const shifted = sqlite
-    .prepare(
-      `SELECT rowid AS r, ${quote(list.column)} AS p FROM ${quote(c.table)} WHERE ${where} AND ${quote(list.column)} > ? ORDER BY 2 DESC`,
-    )
-    .all(...list.scope.map((s) => scope[s]), removed) as { r: number; p: number }[];
-  closeGap(sqlite, list, scope, removed);
-  for (const s of shifted) journal.overwriting({ table: c.table, rowid: s.r, column: list.column, before: s.p, after: s.p - 1 });
+  // The survivor's changes are recorded after the gap's: undoing moves the others back first,
+  // which frees the survivor's old place, and the deleted row's place is free once it is moved.
+  const survivorChanges: OverwrittenRefOf[] = [];
+  const set = (column: string, value: number) => {
+    survivorChanges.push({ table: c.table, rowid: survivorRowid, column, before: survivor[column] as number, after: value });
+    sqlite.prepare(`UPDATE ${quote(c.table)} SET ${quote(column)} = ? WHERE rowid = ?`).run(value, survivorRowid);
+  };
+  if (passSeat) set(seat, 1);
+  if (list) {
+    const scope = Object.fromEntries(list.scope.map((s) => [s, row[s] as number | string | null]));
+    // With the seat, the survivor moves into the deleted row's place and the gap is where it was.
+    let removed = Number(row[list.column]);
+    if (passSeat) {
+      const from = Number(survivor[list.column]);
+      set(list.column, removed);
+      removed = from;
+    }
+    const where = list.scope.map((s) => `${quote(s)} IS ?`).join(' AND ');
+    // Recorded from the last place down: undoing moves each row back up before the one above it follows.
+    const shifted = sqlite
+      .prepare(
+        `SELECT rowid AS r, ${quote(list.column)} AS p FROM ${quote(c.table)} WHERE ${where} AND ${quote(list.column)} > ? ORDER BY 2 DESC`,
+      )
+      .all(...list.scope.map((s) => scope[s]), removed) as { r: number; p: number }[];
+    closeGap(sqlite, list, scope, removed);
+    for (const s of shifted) journal.overwriting({ table: c.table, rowid: s.r, column: list.column, before: s.p, after: s.p - 1 });
+  }
+  for (const change of survivorChanges.reverse()) journal.overwriting(change);
 }
 
 /** Re-points every declared reference from the merged record to the kept one, after the conflicts are settled. */
@@ -186,7 +227,10 @@ function repoint(
   if (unresolved.length) {
     throw invalid(`Выберите, чья запись останется: ${unresolved.map((c) => c.record).join('; ')}.`);
   }
-  for (const c of conflicts) deleteLoser(db, journal, c, resolutions.get(c.key) === 'kept' ? c.mergedRowid : c.keptRowid);
+  for (const c of conflicts) {
+    const keepKept = resolutions.get(c.key) === 'kept';
+    deleteLoser(db, journal, c, keepKept ? c.mergedRowid : c.keptRowid, keepKept ? c.keptRowid : c.mergedRowid);
+  }
   for (const ref of REGISTRY_REFERENCES) {
     if (ref.target !== target) continue;
     const table = getTableName(ref.column.table);

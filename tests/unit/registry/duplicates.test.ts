@@ -464,3 +464,59 @@ describe('«это разные люди»', () => {
     expect(preview.lines.map((l) => [l.outcome, l.text])).toEqual([['match', 'совпадает с Петров Алексей, СОШ №2']]);
   });
 });
+
+describe('a commission conflict', () => {
+  it('keeps the act’s chair whichever row stays, and the undo puts the commission back as it was', async () => {
+    await call('app.initialize', { mode: 'demo' });
+    const staff = await call('writeOffActs.staff', {});
+    const center = rows<{ o: number }>('SELECT organization_id AS o FROM center_profile')[0]!.o;
+    const [member, other] = [staff[0]!, staff[1]!];
+    const names = rows<{ lastName: string; firstName: string }>(
+      'SELECT last_name AS lastName, first_name AS firstName FROM people WHERE id = ?',
+      member.id,
+    )[0]!;
+    // The member typed in again without the patronymic, and made the chair of a draft act.
+    const twin = await person(api, names.lastName, names.firstName, '', { organizationId: center });
+    const publication = rows<{ id: number }>("SELECT id FROM publications WHERE title LIKE 'Сборник%'")[0]!.id;
+    const act = await call('writeOffActs.create', {
+      actDate: '2018-06-01',
+      reason: 'Повреждены при хранении',
+      chairId: twin,
+      memberIds: [other.id, member.id, staff[2]!.id],
+      lines: [{ publicationId: publication, quantity: 1 }],
+    });
+    const commission = () =>
+      rows<{ person: number; chair: number; position: number }>(
+        'SELECT person_id AS person, chair, position FROM write_off_act_members WHERE act_id = ? ORDER BY position',
+        act.id,
+      );
+    expect(commission()).toEqual([
+      { person: twin, chair: 1, position: 1 },
+      { person: other.id, chair: 0, position: 2 },
+      { person: member.id, chair: 0, position: 3 },
+      { person: staff[2]!.id, chair: 0, position: 4 },
+    ]);
+    const before = recordsAfterUndo(app.sqlite);
+
+    const preview = await call('registry.mergePreview', { target: 'person', keepId: member.id, mergeId: twin });
+    const seat = preview.conflicts.find((c) => c.record.startsWith('акт списания (черновик)'))!;
+    expect(seat).toMatchObject({ mergedRow: 'председатель комиссии', keptRow: 'без особых отметок' });
+    expect(seat.note).toMatch(/^Председатель комиссии останется председателем/);
+    // She keeps the member's own row: it takes the chair and the chair's place; the list has no gap.
+    await call('registry.mergePeople', {
+      keepId: member.id,
+      mergeId: twin,
+      resolutions: preview.conflicts.map((c) => ({ key: c.key, keep: 'kept' })),
+    });
+    expect(commission()).toEqual([
+      { person: member.id, chair: 1, position: 1 },
+      { person: other.id, chair: 0, position: 2 },
+      { person: staff[2]!.id, chair: 0, position: 3 },
+    ]);
+    expect((await call('writeOffActs.get', { id: act.id })).members.filter((m) => m.chair).map((m) => m.personId)).toEqual([member.id]);
+
+    await call('undo.apply', { id: (await call('undo.last', {}))!.id });
+    expect(recordsAfterUndo(app.sqlite)).toEqual(before);
+    expect(commission()[0]).toEqual({ person: twin, chair: 1, position: 1 });
+  });
+});

@@ -123,7 +123,7 @@ export function MergeDialog({ pair, onClose }: { pair: DuplicatePair; onClose: (
                   Одна строка из пары будет удалена вместе со связанными с ней записями. Выберите, какую оставить.
                 </Alert>
                 {data.conflicts.map((c) => (
-                  <Radio.Group key={c.key} label={c.record} {...cf.form.getInputProps(`conflicts.${c.key}`)}>
+                  <Radio.Group key={c.key} label={c.record} description={c.note} {...cf.form.getInputProps(`conflicts.${c.key}`)}>
                     <Stack gap={4} mt={4}>
                       <Radio value="kept" label={`Оставить строку «${kept.label}»: ${c.keptRow}`} />
                       <Radio value="merged" label={`Оставить строку «${merged.label}»: ${c.mergedRow}`} />
