@@ -71,8 +71,20 @@ export interface MergeConflict {
   note?: string;
 }
 
+/** A field of the record as each of the two has it, for choosing whose value the kept record gets. */
+export interface MergeField {
+  field: PersonMergeField | OrganizationMergeField;
+  /** «Должность», «Согласие на обработку персональных данных». */
+  label: string;
+  /** As shown, '' for an empty one: «учитель», «дано 12.03.2024». */
+  kept: string;
+  merged: string;
+}
+
 export interface MergePreview {
   pair: DuplicatePair;
+  /** Every field the merge can take from either record, the kept record's orientation. */
+  fields: MergeField[];
   conflicts: MergeConflict[];
   /** What re-pointing moves, in words: «в 2 заседаниях (участник) и в 1 мероприятии (участник)». */
   moves: string;

@@ -69,6 +69,9 @@ test('find a duplicate, merge it with the conflict resolved, see the meetings an
   await expect(dialog.getByText('мероприятие «Семинар для социальных педагогов» (участник)')).toBeVisible();
   // The phone only the twin has is offered by default; the conflict must be chosen.
   await expect(dialog.getByRole('radio', { name: '8 475 123-45-67' })).toBeChecked();
+  // Every field of the record is offered, not only the compared ones; the equal ones are shown once.
+  await expect(dialog.getByRole('radio', { name: 'социальный педагог' })).toBeChecked();
+  await expect(dialog.getByLabel('Совпадают в обеих записях')).toContainText('Организация: СОШ №2');
   await dialog.getByRole('button', { name: 'Объединить' }).click();
   await expect(dialog.getByText('Выберите, чья запись останется')).toBeVisible();
   await dialog.getByRole('radio', { name: /^Оставить строку «Белова Анна Юрьевна»/ }).check();

@@ -9,15 +9,18 @@ import { REGISTRY_REFERENCES } from '@db/references';
 import { ORDERED_LISTS, organizations, people, type ReferenceTarget, type RegistryReference } from '@db/schema';
 import { conflict, invalid, notFound } from '@main/api/errors';
 import { guardForeignKeys, nowStamp } from '@main/services/common/queries';
+import type { Organization, Person } from '@shared/contract/registry';
+import { ORGANIZATION_TYPE_LABELS } from '@shared/enums';
 import type {
   DuplicateTarget,
+  MergeField,
   MergeConflict,
   MergeOrganizationsInput,
   MergePeopleInput,
   MergePreview,
   MergeResult,
 } from '@shared/contract/duplicates';
-import { organizationDisplayName, personFullName } from '@shared/russian';
+import { formatDate, GENDER_LABELS, organizationDisplayName, personFullName } from '@shared/russian';
 import { getOrganization } from './organizations';
 import { getPerson, personValues } from './people';
 import { usageOf, usagePhrase } from './usage';
@@ -121,12 +124,50 @@ function findConflicts(db: AppDb, target: ReferenceTarget, keptId: number, merge
   return [...found.values()];
 }
 
+type Shown<R> = [field: MergeField['field'], label: string, value: (r: R) => string];
+
+const PERSON_MERGE_FIELDS: Shown<Person>[] = [
+  ['lastName', 'Фамилия', (p) => p.lastName],
+  ['firstName', 'Имя', (p) => p.firstName],
+  ['middleName', 'Отчество', (p) => p.middleName],
+  ['position', 'Должность', (p) => p.position],
+  ['organizationId', 'Организация', (p) => p.organizationName ?? ''],
+  ['phone', 'Телефон', (p) => p.phone],
+  ['email', 'Электронная почта', (p) => p.email],
+  [
+    'pdConsent',
+    'Согласие на обработку персональных данных',
+    (p) => (p.pdConsent ? `дано${p.pdConsentDate ? ` ${formatDate(p.pdConsentDate)}` : ''}` : 'не дано'),
+  ],
+  ['gender', 'Пол', (p) => (p.gender ? GENDER_LABELS[p.gender] : '')],
+];
+
+const ORGANIZATION_MERGE_FIELDS: Shown<Organization>[] = [
+  ['fullName', 'Полное наименование', (o) => o.fullName],
+  ['shortName', 'Краткое наименование', (o) => o.shortName],
+  ['type', 'Тип', (o) => ORGANIZATION_TYPE_LABELS[o.type]],
+  ['municipalityId', 'Муниципальное образование', (o) => o.municipalityName ?? ''],
+  ['address', 'Адрес', (o) => o.address],
+  ['phone', 'Телефон', (o) => o.phone],
+  ['email', 'Электронная почта', (o) => o.email],
+];
+
+const shownFields = <R>(fields: Shown<R>[], kept: R, merged: R): MergeField[] =>
+  fields.map(([field, label, value]) => ({ field, label, kept: value(kept), merged: value(merged) }));
+
+/** Every field the merge takes from either record (the contract's `fromMerged`), as the dialog shows it. */
+const mergeFields = (db: AppDb, input: { target: DuplicateTarget; keepId: number; mergeId: number }): MergeField[] =>
+  input.target === 'person'
+    ? shownFields(PERSON_MERGE_FIELDS, getPerson(db, input.keepId), getPerson(db, input.mergeId))
+    : shownFields(ORGANIZATION_MERGE_FIELDS, getOrganization(db, input.keepId), getOrganization(db, input.mergeId));
+
 /** The pair compared, the conflicts to resolve, and what the merge moves. */
 export function mergePreview(db: AppDb, input: { target: DuplicateTarget; keepId: number; mergeId: number }): MergePreview {
   const pair = comparedPair(db, input.target, input.keepId, input.mergeId);
   if (!pair) throw notFound(input.target === 'person' ? 'Запись о специалисте' : 'Организация');
   return {
     pair,
+    fields: mergeFields(db, input),
     conflicts: findConflicts(db, input.target, input.keepId, input.mergeId).map(({ key, record, keptRow, mergedRow, note }) => ({
       key,
       record,

@@ -348,6 +348,54 @@ describe('merging two people', () => {
   });
 });
 
+describe('the fields of a merge', () => {
+  it('offers every field of the record from either side, and takes the chosen ones', async () => {
+    const school = await organization(api, 'МБОУ «СОШ №2»', 'СОШ №2');
+    const kept = await person(api, 'Белова', 'Анна', 'Юрьевна', { position: 'социальный педагог', organizationId: school });
+    const twin = await person(api, 'Белова', 'Анна', '', { organizationId: school });
+    await call('people.update', {
+      id: twin,
+      data: {
+        lastName: 'Белова',
+        firstName: 'Анна',
+        organizationId: school,
+        phone: '8 475 123-45-67',
+        pdConsent: true,
+        pdConsentDate: '2024-03-12',
+      },
+    });
+    const preview = await call('registry.mergePreview', { target: 'person', keepId: kept, mergeId: twin });
+    expect(preview.fields.map((f) => [f.label, f.kept, f.merged])).toEqual([
+      ['Фамилия', 'Белова', 'Белова'],
+      ['Имя', 'Анна', 'Анна'],
+      ['Отчество', 'Юрьевна', ''],
+      ['Должность', 'социальный педагог', ''],
+      ['Организация', 'СОШ №2', 'СОШ №2'],
+      ['Телефон', '', '8 475 123-45-67'],
+      ['Электронная почта', '', ''],
+      ['Согласие на обработку персональных данных', 'не дано', 'дано 12.03.2024'],
+      ['Пол', 'женский', ''],
+    ]);
+    await call('registry.mergePeople', { keepId: kept, mergeId: twin, fromMerged: ['phone', 'pdConsent'] });
+    expect(
+      rows('SELECT middle_name AS m, position AS p, phone, pd_consent AS c, pd_consent_date AS d, gender FROM people WHERE id = ?', kept),
+    ).toEqual([{ m: 'Юрьевна', p: 'социальный педагог', phone: '8 475 123-45-67', c: 1, d: '2024-03-12', gender: 'female' }]);
+
+    const a = await organization(api, 'Отдел образования администрации Моршанского района', 'Отдел образования');
+    const b = await organization(api, 'Отдел образования администрации Моршанского района', '');
+    const orgPreview = await call('registry.mergePreview', { target: 'organization', keepId: a, mergeId: b });
+    expect(orgPreview.fields.map((f) => f.label)).toEqual([
+      'Полное наименование',
+      'Краткое наименование',
+      'Тип',
+      'Муниципальное образование',
+      'Адрес',
+      'Телефон',
+      'Электронная почта',
+    ]);
+  });
+});
+
 describe('merging two organisations', () => {
   it('re-points people, plan partners and assignments, resolving the pairs, and undoes it', async () => {
     const s = await scenario();

@@ -1,6 +1,6 @@
 import { Alert, Group, Loader, Radio, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import type { DuplicatePair, FieldComparison, MergePreview } from '@shared/contract/duplicates';
+import type { DuplicatePair, MergeField, MergePreview } from '@shared/contract/duplicates';
 import type { CallInput } from '@shared/contract';
 import { useCall } from '@renderer/api/client';
 import { FormDialog, useContractForm } from '@renderer/components/form';
@@ -10,24 +10,24 @@ type Whose = 'kept' | 'merged';
 type MergeCall = 'registry.mergePeople' | 'registry.mergeOrganizations';
 
 interface Values {
-  /** Per field of the comparison: whose value the kept record has after the merge. */
+  /** Per field the two records differ in: whose value the kept record has after the merge. */
   fields: Record<string, Whose>;
   /** Per conflict: whose row stays; '' until she chooses. */
   conflicts: Record<string, Whose | ''>;
 }
 
 /** The kept record's value unless it is empty and the merged one has it: what a tidy registry keeps. */
-const defaultChoice = (f: FieldComparison, keptIsLeft: boolean): Whose => {
-  const [kept, merged] = keptIsLeft ? [f.left, f.right] : [f.right, f.left];
-  return kept === '' && merged !== '' ? 'merged' : 'kept';
-};
+const defaultChoice = (f: MergeField): Whose => (f.kept === '' && f.merged !== '' ? 'merged' : 'kept');
 
-const initialValues = (preview: MergePreview | undefined, keptIsLeft: boolean): Values => ({
-  fields: Object.fromEntries((preview?.pair.fields ?? []).map((f) => [f.field, defaultChoice(f, keptIsLeft)])),
+const initialValues = (preview: MergePreview | undefined): Values => ({
+  fields: Object.fromEntries((preview?.fields ?? []).filter(differs).map((f) => [f.field, defaultChoice(f)])),
   conflicts: Object.fromEntries((preview?.conflicts ?? []).map((c) => [c.key, ''])),
 });
 
 const shown = (value: string) => value || '— не указано —';
+
+// A field spelled differently is offered even when it matches after normalising («Ивaнова» with a Latin «a»).
+const differs = (f: MergeField) => f.kept !== f.merged;
 
 /**
  * Merging a pair: which record stays, each differing field taken from either side, and for each
@@ -42,7 +42,7 @@ export function MergeDialog({ pair, onClose }: { pair: DuplicatePair; onClose: (
   const call: MergeCall = pair.target === 'person' ? 'registry.mergePeople' : 'registry.mergeOrganizations';
   const cf = useContractForm<Values, MergeCall>({
     call,
-    initialValues: initialValues(undefined, keptIsLeft),
+    initialValues: initialValues(undefined),
     toInput: (v) =>
       ({
         keepId: kept.id,
@@ -66,13 +66,13 @@ export function MergeDialog({ pair, onClose }: { pair: DuplicatePair; onClose: (
   const { reinitialize } = cf;
   // A new preview (the other record chosen to stay): its conflicts and defaults start afresh.
   useEffect(() => {
-    if (preview.data) reinitialize(initialValues(preview.data, keptIsLeft));
+    if (preview.data) reinitialize(initialValues(preview.data));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the preview changes
   }, [preview.data]);
 
   const data = preview.data;
-  // A field spelled differently is offered even when it matches after normalising («Ивaнова» with a Latin «a»).
-  const differing = data?.pair.fields.filter((f) => f.left !== f.right) ?? [];
+  const differing = data?.fields.filter(differs) ?? [];
+  const equal = data?.fields.filter((f) => !differs(f) && f.kept !== '') ?? [];
   return (
     <FormDialog cf={cf} title="Объединение записей" size="xl" onClose={onClose} submitLabel="Объединить">
       <Stack gap="md">
@@ -103,17 +103,26 @@ export function MergeDialog({ pair, onClose }: { pair: DuplicatePair; onClose: (
             {differing.length ? (
               <Stack gap="xs">
                 <Title order={5}>Поля</Title>
-                {differing.map((f) => {
-                  const [keptValue, mergedValue] = keptIsLeft ? [f.left, f.right] : [f.right, f.left];
-                  return (
-                    <Radio.Group key={f.field} label={f.label} {...cf.form.getInputProps(`fields.${f.field}`)}>
-                      <Group gap="lg" mt={4}>
-                        <Radio value="kept" label={shown(keptValue)} />
-                        <Radio value="merged" label={shown(mergedValue)} />
-                      </Group>
-                    </Radio.Group>
-                  );
-                })}
+                {differing.map((f) => (
+                  <Radio.Group key={f.field} label={f.label} {...cf.form.getInputProps(`fields.${f.field}`)}>
+                    <Group gap="lg" mt={4}>
+                      <Radio value="kept" label={shown(f.kept)} />
+                      <Radio value="merged" label={shown(f.merged)} />
+                    </Group>
+                  </Radio.Group>
+                ))}
+              </Stack>
+            ) : null}
+            {equal.length ? (
+              <Stack gap={2} aria-label="Совпадают в обеих записях">
+                <Text size="sm" fw={500}>
+                  Совпадают в обеих записях
+                </Text>
+                {equal.map((f) => (
+                  <Text key={f.field} size="sm">
+                    {f.label}: {f.kept}
+                  </Text>
+                ))}
               </Stack>
             ) : null}
             {data.conflicts.length ? (
