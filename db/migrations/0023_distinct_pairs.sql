@@ -21,4 +21,6 @@ CREATE TABLE `distinct_people` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `distinct_people_unique` ON `distinct_people` (`low_id`,`high_id`);--> statement-breakpoint
-CREATE INDEX `distinct_people_high` ON `distinct_people` (`high_id`);
+CREATE INDEX `distinct_people_high` ON `distinct_people` (`high_id`);--> statement-breakpoint
+CREATE INDEX `organizations_updated` ON `organizations` (`updated_at`);--> statement-breakpoint
+CREATE INDEX `people_updated` ON `people` (`updated_at`);

@@ -77,6 +77,8 @@ export const organizations = sqliteTable(
     index('organizations_sort_key').on(t.sortKey),
     index('organizations_type').on(t.type, t.sortKey),
     index('organizations_municipality').on(t.municipalityId, t.sortKey),
+    // The latest change of the registry, read by every page of «Дубликаты» (is its list still current?).
+    index('organizations_updated').on(t.updatedAt),
     ...columnRules(t),
   ],
 );
@@ -103,7 +105,13 @@ export const people = sqliteTable(
     positionSortKey: text('position_sort_key').notNull().default(''),
     ...timestamps(),
   },
-  (t) => [index('people_sort_key').on(t.sortKey), index('people_organization').on(t.organizationId, t.sortKey), ...columnRules(t)],
+  (t) => [
+    index('people_sort_key').on(t.sortKey),
+    index('people_organization').on(t.organizationId, t.sortKey),
+    // The latest change of the registry, read by every page of «Дубликаты» (is its list still current?).
+    index('people_updated').on(t.updatedAt),
+    ...columnRules(t),
+  ],
 );
 
 /**

@@ -33,7 +33,7 @@ export function seedTwins(sqlite: Database.Database, every = 50): number {
 }
 
 /** The first call compares the whole registry; later pages and visits reuse its pairs while the registry is unchanged. */
-export const DUPLICATES_FIRST_TARGET_MS = 3000;
+export const DUPLICATES_FIRST_TARGET_MS = 2000;
 
 export async function benchDuplicates(app: Pick<App, 'dispatch'>, runs = 5): Promise<BenchRow[]> {
   const time = callTimer(app, runs);

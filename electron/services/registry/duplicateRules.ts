@@ -130,6 +130,37 @@ const CONTACT_WORDS: Partial<Record<FieldComparison['field'], string>> = {
 /** «организация и телефон». */
 const listed = (words: string[]) => (words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} и ${words.at(-1)}`);
 
+/** A person's fields as the rules compare them, normalised once (a person is compared with many). */
+export interface PersonKeys {
+  last: string;
+  first: string;
+  middle: string;
+  organizationId: number | null;
+  phone: string;
+  email: string;
+}
+
+export const personMatchKeys = (p: Omit<PersonFacts, 'organizationName'>): PersonKeys => ({
+  last: matchKey(p.lastName),
+  first: matchKey(p.firstName),
+  middle: matchKey(p.middleName),
+  organizationId: p.organizationId,
+  phone: phoneDigits(p.phone),
+  email: p.email.trim().toLowerCase(),
+});
+
+/** compareNamePart on keys. */
+function partVerdict(l: string, r: string): FieldVerdict {
+  if (!l || !r) return 'unknown';
+  if (isInitial(l) || isInitial(r)) return l[0] === r[0] ? 'unknown' : 'different';
+  return l === r ? 'same' : 'different';
+}
+
+const valueVerdict = (l: string, r: string): FieldVerdict => (!l || !r ? 'unknown' : l === r ? 'same' : 'different');
+
+/** Which rule of personVerdict makes two people a candidate pair. */
+export type PersonRule = 'fullName' | 'namesakes' | 'partial' | 'changedSurname';
+
 /**
  * The rule, in the words the screen shows:
  * - the first name or the patronymic differ → two people, not a candidate;
@@ -139,33 +170,49 @@ const listed = (words: string[]) => (words.length <= 1 ? words.join('') : `${wor
  *   «вероятно» when an organisation, a phone or an e-mail matches, «возможно» otherwise;
  * - the surname differs (changed at marriage) → «возможно» when the first name and the
  *   patronymic match in full and an organisation, a phone or an e-mail matches too.
+ *
+ * Decided on the normalised keys alone, so the whole registry's pairs are judged without building
+ * the fields of each; personVerdict words the same decision for the pairs shown.
  */
+export function personRule(a: PersonKeys, b: PersonKeys): { rule: PersonRule; level: CandidateLevel } | null {
+  const first = partVerdict(a.first, b.first);
+  if (first === 'different') return null;
+  const middle = partVerdict(a.middle, b.middle);
+  if (middle === 'different') return null;
+  const org =
+    a.organizationId === null || b.organizationId === null ? 'unknown' : a.organizationId === b.organizationId ? 'same' : 'different';
+  const confirmed = org === 'same' || valueVerdict(a.phone, b.phone) === 'same' || valueVerdict(a.email, b.email) === 'same';
+  const full = first === 'same' && middle === 'same';
+  if (a.last === b.last) {
+    if (full) return org === 'different' && !confirmed ? { rule: 'namesakes', level: 'possible' } : { rule: 'fullName', level: 'likely' };
+    return { rule: 'partial', level: confirmed ? 'likely' : 'possible' };
+  }
+  return full && confirmed ? { rule: 'changedSurname', level: 'possible' } : null;
+}
+
 export function personVerdict(a: PersonFacts, b: PersonFacts): Verdict | null {
-  // Most pairs of a block part on the first name or the patronymic: said before any field is built.
-  if (compareNamePart(a.firstName, b.firstName).verdict === 'different') return null;
-  if (compareNamePart(a.middleName, b.middleName).verdict === 'different') return null;
+  const decided = personRule(personMatchKeys(a), personMatchKeys(b));
+  if (!decided) return null;
   const fields = comparePeople(a, b);
-  const first = verdictOf(fields, 'firstName');
-  const middle = verdictOf(fields, 'middleName');
-  if (first === 'different' || middle === 'different') return null;
   const confirming = fields.filter((f) => CONTACT_WORDS[f.field] && f.verdict === 'same').map((f) => CONTACT_WORDS[f.field]!);
-  const orgDiffers = verdictOf(fields, 'organizationId') === 'different';
   const also = confirming.length ? `; совпадает ${listed(confirming)}` : '';
-  if (verdictOf(fields, 'lastName') === 'same') {
-    if (first === 'same' && middle === 'same') {
-      if (orgDiffers && !confirming.length) {
-        return { level: 'possible', reason: 'фамилия, имя и отчество совпадают, но организации различаются (возможно, тёзки)', fields };
-      }
-      return { level: 'likely', reason: `фамилия, имя и отчество совпадают${also}`, fields };
+  const { level } = decided;
+  switch (decided.rule) {
+    case 'namesakes':
+      return { level, reason: 'фамилия, имя и отчество совпадают, но организации различаются (возможно, тёзки)', fields };
+    case 'fullName':
+      return { level, reason: `фамилия, имя и отчество совпадают${also}`, fields };
+    case 'changedSurname':
+      return { level, reason: `фамилия другая (возможно, сменилась), имя и отчество совпадают${also}`, fields };
+    case 'partial': {
+      const unknown = [
+        verdictOf(fields, 'firstName') !== 'same' ? 'имя' : '',
+        verdictOf(fields, 'middleName') !== 'same' ? 'отчество' : '',
+      ].filter(Boolean);
+      const partly = `фамилия совпадает, ${listed(unknown)} ${unknown.length > 1 ? 'не противоречат' : 'не противоречит'} (не указано или только инициал)`;
+      return { level, reason: `${partly}${also}`, fields };
     }
-    const unknown = [first !== 'same' ? 'имя' : '', middle !== 'same' ? 'отчество' : ''].filter(Boolean);
-    const partly = `фамилия совпадает, ${listed(unknown)} ${unknown.length > 1 ? 'не противоречат' : 'не противоречит'} (не указано или только инициал)`;
-    return confirming.length ? { level: 'likely', reason: `${partly}${also}`, fields } : { level: 'possible', reason: partly, fields };
   }
-  if (first === 'same' && middle === 'same' && confirming.length) {
-    return { level: 'possible', reason: `фамилия другая (возможно, сменилась), имя и отчество совпадают${also}`, fields };
-  }
-  return null;
 }
 
 /** The fields of two organisations compared. */

@@ -11,19 +11,27 @@ import {
   comparePeople,
   organizationNameKeys,
   organizationVerdict,
+  personMatchKeys,
+  personRule,
   personVerdict,
   matchKey,
   phoneDigits,
   type OrganizationFacts,
+  type PersonKeys,
   type PersonFacts,
   type Verdict,
 } from './duplicateRules';
 
 /**
  * Candidate pairs over the whole registry without comparing every pair (20 000 people would be
- * 200 million): records are put in blocks by a key two duplicates share — the surname's key; the
- * first name and patronymic together (a surname changed at marriage); an organisation's full or
- * short name — and only the records of one block are compared, by the field rules of verdicts.ts.
+ * 200 million). People: within one surname, only the names the rules let agree are looked up —
+ * a full first name with itself, its initial and an empty one, an initial with the full names it
+ * begins, the same for the patronymic — through maps of the surname's names, so a pair is only
+ * ever met if it is a candidate; a changed surname is looked up by the full first name and
+ * patronymic with the organisation, the phone or the e-mail. The pairs are kept as numbers
+ * (level, then both people's places in the registry's order) and sorted as such; the fields and
+ * the words of a pair are made only for the page shown. Organisations: blocks by the full or the
+ * short name, each block's records compared.
  */
 
 export type PersonRecord = PersonFacts & { id: number; position: string; sortKey: string };
@@ -74,6 +82,113 @@ export function personBlocks(p: PersonFacts): string[] {
 }
 
 const organizationBlocks = (o: OrganizationFacts) => organizationNameKeys(o).map((k) => `n:${k}`);
+
+/** The registry's people in its order (sort key, then id), their keys for the rules. */
+function loadPersonKeys(db: AppDb): { ids: number[]; keys: PersonKeys[] } {
+  const rows = db.$client
+    .prepare(`SELECT id, last_name, first_name, middle_name, organization_id, phone, email FROM people ORDER BY sort_key, id`)
+    .raw()
+    .all() as [number, string, string, string, number | null, string, string][];
+  const ids = rows.map((r) => r[0]);
+  const keys = rows.map(([, lastName, firstName, middleName, organizationId, phone, email]) =>
+    personMatchKeys({ lastName, firstName, middleName, organizationId, phone, email }),
+  );
+  return { ids, keys };
+}
+
+const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+};
+
+/** The keys a name part may have in a pair the rules accept, among those the surname's people have. */
+function agreeing(key: string, all: Set<string>, fullByLetter: Map<string, string[]>): string[] {
+  if (key === '') return [...all];
+  if (key.length === 1) return [key, '', ...(fullByLetter.get(key) ?? [])].filter((k) => all.has(k));
+  return [key, key[0]!, ''].filter((k) => all.has(k));
+}
+
+function partIndex(values: string[]) {
+  const all = new Set(values);
+  const fullByLetter = new Map<string, string[]>();
+  for (const v of all) if (v.length > 1) push(fullByLetter, v[0]!, v);
+  return { all, fullByLetter };
+}
+
+/**
+ * Every candidate pair of people as a number — `level · n² + i · n + j`, i < j their places in
+ * the registry's order, the likely level 0 — sorted: the likely pairs first, each level in the
+ * order of the first person's name, then the second's.
+ */
+function personPairCodes(keys: PersonKeys[]): Float64Array {
+  const n = keys.length;
+  const codes: number[] = [];
+  const add = (i: number, j: number) => {
+    const decided = personRule(keys[i]!, keys[j]!);
+    if (decided) codes.push((decided.level === 'likely' ? 0 : 1) * n * n + i * n + j);
+  };
+  const SEP = '\u0001';
+  const bySurname = new Map<string, number[]>();
+  keys.forEach((k, i) => push(bySurname, k.last, i));
+  for (const members of bySurname.values()) {
+    if (members.length < 2) continue;
+    const byName = new Map<string, number[]>();
+    for (const i of members) push(byName, `${keys[i]!.first}${SEP}${keys[i]!.middle}`, i);
+    const firsts = partIndex(members.map((i) => keys[i]!.first));
+    const middles = partIndex(members.map((i) => keys[i]!.middle));
+    for (const i of members) {
+      const k = keys[i]!;
+      for (const first of agreeing(k.first, firsts.all, firsts.fullByLetter))
+        for (const middle of agreeing(k.middle, middles.all, middles.fullByLetter))
+          for (const j of byName.get(`${first}${SEP}${middle}`) ?? []) if (j > i) add(i, j);
+    }
+  }
+  // A changed surname: the full first name and patronymic with something else that must match too.
+  const blocks = new Map<string, number[]>();
+  keys.forEach((k, i) => {
+    if (k.first.length < 2 || k.middle.length < 2) return;
+    const name = `${k.first}${SEP}${k.middle}${SEP}`;
+    if (k.organizationId !== null) push(blocks, `${name}o${k.organizationId}`, i);
+    if (k.phone) push(blocks, `${name}p${k.phone}`, i);
+    if (k.email) push(blocks, `${name}e${k.email}`, i);
+  });
+  const seen = new Set<number>();
+  for (const members of blocks.values()) {
+    for (let a = 0; a < members.length; a++) {
+      for (let b = a + 1; b < members.length; b++) {
+        const i = members[a]!;
+        const j = members[b]!;
+        // Block members come in the registry's order (i < j); the same surname was met above.
+        if (keys[i]!.last === keys[j]!.last || seen.has(i * n + j)) continue;
+        seen.add(i * n + j);
+        add(i, j);
+      }
+    }
+  }
+  return Float64Array.from(codes).sort();
+}
+
+/** The pairs found, in order, as ids: the people's at their places, or the organisations' pairs themselves. */
+interface Candidates {
+  total: number;
+  ids(k: number): [number, number];
+}
+
+function personCandidates(db: AppDb): Candidates {
+  const { ids, keys } = loadPersonKeys(db);
+  const codes = personPairCodes(keys);
+  const n = ids.length;
+  return {
+    total: codes.length,
+    ids: (k) => {
+      const at = codes[k]! % (n * n);
+      const [a, b] = [ids[Math.floor(at / n)]!, ids[at % n]!];
+      // The older record on the left, as the merge dialog offers it to stay.
+      return a < b ? [a, b] : [b, a];
+    },
+  };
+}
 
 interface Found<R> {
   left: R;
@@ -138,32 +253,26 @@ function ordered<R>(found: Found<R>[], name: (r: R) => string): Found<R>[] {
   );
 }
 
-/** What finding and comparing needs of each kind of record. */
+/** What comparing a pair shown needs of each kind of record. */
 interface TargetRules<R extends { id: number }> {
   load(db: AppDb, where?: string, ...params: unknown[]): R[];
-  blocks(r: R): string[];
   verdict(a: R, b: R): Verdict | null;
   compare(a: R, b: R): FieldComparison[];
   side(db: AppDb, r: R): DuplicateSide;
-  name(r: R): string;
 }
 
 const PEOPLE: TargetRules<PersonRecord> = {
   load: loadPeople,
-  blocks: personBlocks,
   verdict: personVerdict,
   compare: comparePeople,
   side: personSide,
-  name: personFullName,
 };
 
 const ORGANIZATIONS: TargetRules<OrganizationRecord> = {
   load: loadOrganizations,
-  blocks: organizationBlocks,
   verdict: organizationVerdict,
   compare: compareOrganizations,
   side: organizationSide,
-  name: organizationDisplayName,
 };
 
 /** Records described as on «Дубликаты», by id (the list of pairs declared distinct). */
@@ -203,43 +312,49 @@ const REGISTRY_STATE = `SELECT (SELECT json_array(count(*), max(id), max(updated
  * The pairs found last, per connection and kind, while the registry is unchanged: paging through
  * the list (or coming back to it) does not compare the registry again.
  */
-const lastFound = new WeakMap<object, Map<DuplicateTarget, { state: string; found: unknown[] }>>();
+const lastFound = new WeakMap<object, Map<DuplicateTarget, { state: string; found: Candidates }>>();
 
 /** The registry's state (REGISTRY_STATE): equal while no person, organisation or municipality was written. */
 export const registryState = (db: AppDb): string => db.$client.prepare(REGISTRY_STATE).pluck().get() as string;
 
-function remembered<R>(db: AppDb, target: DuplicateTarget, find: () => Found<R>[]): Found<R>[] {
+function remembered(db: AppDb, target: DuplicateTarget, find: () => Candidates): Candidates {
   const state = registryState(db);
   const byTarget = lastFound.get(db.$client) ?? new Map();
   lastFound.set(db.$client, byTarget);
   const known = byTarget.get(target);
-  if (known?.state === state) return known.found as Found<R>[];
+  if (known?.state === state) return known.found;
   const found = find();
   byTarget.set(target, { state, found });
   return found;
 }
 
-function candidatesBy<R extends { id: number }>(
-  db: AppDb,
-  rules: TargetRules<R>,
-  input: { target: DuplicateTarget; offset: number; limit: number },
-): Page<DuplicatePair> {
-  const all = remembered(db, input.target, () => ordered(pairsInBlocks(rules.load(db), rules.blocks, rules.verdict), rules.name));
-  const distinct = distinctIndex(db, input.target);
-  const found = distinct.size ? all.filter((f) => !isDistinct(distinct, f.left.id, f.right.id)) : all;
-  const rows = found.slice(input.offset, input.offset + input.limit).map((f) => ({
-    target: input.target,
-    left: rules.side(db, f.left),
-    right: rules.side(db, f.right),
-    level: f.verdict.level,
-    reason: f.verdict.reason,
-    fields: f.verdict.fields,
-  }));
-  return { rows, total: found.length, totalCapped: false };
+function organizationCandidates(db: AppDb): Candidates {
+  const found = ordered(pairsInBlocks(loadOrganizations(db), organizationBlocks, organizationVerdict), organizationDisplayName);
+  return { total: found.length, ids: (k) => [found[k]!.left.id, found[k]!.right.id] };
 }
 
-export const duplicateCandidates = (db: AppDb, input: { target: DuplicateTarget; offset: number; limit: number }): Page<DuplicatePair> =>
-  input.target === 'person' ? candidatesBy(db, PEOPLE, input) : candidatesBy(db, ORGANIZATIONS, input);
+/** The candidates without the pairs declared distinct (few: the places of the others are listed). */
+function withoutDistinct(found: Candidates, distinct: Map<number, Set<number>>): Candidates {
+  if (!distinct.size) return found;
+  const places: number[] = [];
+  for (let k = 0; k < found.total; k++) {
+    const [a, b] = found.ids(k);
+    if (!isDistinct(distinct, a, b)) places.push(k);
+  }
+  return { total: places.length, ids: (k) => found.ids(places[k]!) };
+}
+
+export function duplicateCandidates(db: AppDb, input: { target: DuplicateTarget; offset: number; limit: number }): Page<DuplicatePair> {
+  const all = remembered(db, input.target, () => (input.target === 'person' ? personCandidates(db) : organizationCandidates(db)));
+  const found = withoutDistinct(all, distinctIndex(db, input.target));
+  const rows: DuplicatePair[] = [];
+  for (let k = input.offset; k < Math.min(found.total, input.offset + input.limit); k++) {
+    const [left, right] = found.ids(k);
+    const pair = comparedPair(db, input.target, left, right);
+    if (pair) rows.push(pair);
+  }
+  return { rows, total: found.total, totalCapped: false };
+}
 
 function pairBy<R extends { id: number }>(
   db: AppDb,
