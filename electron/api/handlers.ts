@@ -2,15 +2,15 @@ import type { Contract } from '@shared/contract';
 import { appHandlers } from '@main/services/app';
 import { backupHandlers } from '@main/services/backup';
 import { exchangeHandlers } from '@main/services/exchange';
-import { duplicatesHandlers, registryHandlers } from '@main/services/registry';
+import { createDuplicatesHandlers, registryHandlers, type RecordTitles } from '@main/services/registry';
 import { listsHandlers } from '@main/services/lists';
-import { workPlanHandlers } from '@main/services/workPlan';
-import { meetingsHandlers, meetingsUndoGuards } from '@main/services/meetings';
-import { eventsHandlers } from '@main/services/events';
+import { workPlanHandlers, workPlanRecordTitles } from '@main/services/workPlan';
+import { meetingsHandlers, meetingsRecordTitles, meetingsUndoGuards } from '@main/services/meetings';
+import { eventsHandlers, eventsRecordTitles } from '@main/services/events';
 import { createUndoHandlers } from '@main/services/undo';
 import { filesHandlers } from '@main/services/files';
 import { indicatorsHandlers } from '@main/services/indicators';
-import { publicationsHandlers, writeOffActsHandlers } from '@main/services/publications';
+import { publicationsHandlers, writeOffActsHandlers, writeOffActsRecordTitles } from '@main/services/publications';
 import { certificatesHandlers } from '@main/services/certificates';
 import { importsHandlers } from '@main/services/imports';
 import { reportsHandlers } from '@main/services/reports';
@@ -19,11 +19,19 @@ import { newsHandlers } from '@main/services/news';
 import { mergeHandlers, type Handlers } from './dispatch';
 import { jobsHandlers } from './jobs';
 
+/** Each register's names of its records, for the registry's merge to name a conflict's record. */
+export const RECORD_TITLES: RecordTitles = {
+  ...workPlanRecordTitles,
+  ...meetingsRecordTitles,
+  ...eventsRecordTitles,
+  ...writeOffActsRecordTitles,
+};
+
 /** Every call's implementation, one group per register, checked against the contract's names and types. */
 export const handlers: Handlers<Contract> = mergeHandlers(
   appHandlers,
   registryHandlers,
-  duplicatesHandlers,
+  createDuplicatesHandlers(RECORD_TITLES),
   listsHandlers,
   workPlanHandlers,
   meetingsHandlers,

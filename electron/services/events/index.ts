@@ -14,3 +14,5 @@ export { eventsHeld, type ReportedEvent } from './reported';
 export { heldEventCounts, upcomingEvents, type UpcomingEvent } from './upcoming';
 // Issue 24: what a news item of a held event tells.
 export { eventForNews } from './news';
+// Issue 18: an event as the registry's merge names it.
+export { eventsRecordTitles } from './recordTitles';

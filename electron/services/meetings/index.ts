@@ -9,3 +9,5 @@ export { assignmentsGiven, meetingsHeld, meetingsHeldCount, type ReportedAssignm
 export { listAssignments } from './assignments';
 // Issue 24: what a news item of a held meeting tells.
 export { meetingForNews } from './news';
+// Issue 18: the groups, meetings and assignments as the registry's merge names them.
+export { meetingsRecordTitles } from './recordTitles';

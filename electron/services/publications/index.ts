@@ -8,3 +8,5 @@ export { printRunReceivedSql } from './ledger';
 export { copiesDistributed, copiesDistributedByQuarter, publicationsIssued, type IssuedPublication } from './statements';
 // Issue 23: the home screen's publications under their minimum, by the catalogue's own list.
 export { listPublications } from './records';
+// Issue 18: an act of write-off as the registry's merge names it.
+export { writeOffActsRecordTitles } from './recordTitles';

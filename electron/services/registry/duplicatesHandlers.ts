@@ -3,8 +3,10 @@ import type { duplicatesCalls } from '@shared/contract/duplicates';
 import { declareDistinct, revokeDistinct } from './distinct';
 import { duplicateCandidates, distinctPairs } from './duplicates';
 import { mergeOrganizations, mergePeople, mergePreview } from './merge';
+import type { RecordTitles } from './recordTitles';
 
-export const duplicatesHandlers: Handlers<typeof duplicatesCalls> = {
+/** The duplicates calls, with the registers' names of their records (for a merge's conflicts) gathered by the application. */
+export const createDuplicatesHandlers = (titles: RecordTitles): Handlers<typeof duplicatesCalls> => ({
   'registry.duplicateCandidates': ({ db }, input) => duplicateCandidates(db, input),
   'registry.declareDistinct': ({ db }, input, scope) => {
     scope.changed(input.target === 'person' ? 'people' : 'organizations');
@@ -15,7 +17,7 @@ export const duplicatesHandlers: Handlers<typeof duplicatesCalls> = {
     return revokeDistinct(db, input);
   },
   'registry.distinctPairs': ({ db }, input) => distinctPairs(db, input),
-  'registry.mergePreview': ({ db }, input) => mergePreview(db, input),
-  'registry.mergePeople': ({ db }, input) => mergePeople(db, input),
-  'registry.mergeOrganizations': ({ db }, input) => mergeOrganizations(db, input),
-};
+  'registry.mergePreview': ({ db }, input) => mergePreview(db, titles, input),
+  'registry.mergePeople': ({ db }, input) => mergePeople(db, titles, input),
+  'registry.mergeOrganizations': ({ db }, input) => mergeOrganizations(db, titles, input),
+});

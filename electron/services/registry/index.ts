@@ -1,6 +1,7 @@
 /** The registry of organisations and people that every register refers to, and the center's profile. */
 export { registryHandlers } from './handlers';
-export { duplicatesHandlers } from './duplicatesHandlers';
+export { createDuplicatesHandlers } from './duplicatesHandlers';
+export type { RecordTitle, RecordTitles } from './recordTitles';
 export { loadPeople, personDuplicateFinder, registryState, type PersonRecord, type PossibleDuplicate } from './duplicates';
 export { organizationVerdict, personVerdict, type OrganizationFacts, type PersonFacts } from './duplicateRules';
 export { createMunicipality, listMunicipalities } from './municipalities';

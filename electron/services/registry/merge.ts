@@ -25,7 +25,8 @@ import { getOrganization } from './organizations';
 import { getPerson, personValues } from './people';
 import { usageOf, usagePhrase } from './usage';
 import { comparedPair } from './duplicates';
-import { recordTitle, rowWords } from './mergeRecords';
+import { rowWords } from './mergeRecords';
+import { recordTitle, type RecordTitles } from './recordTitles';
 
 /**
  * Merging a duplicate into the record that stays: every reference the registers declare
@@ -77,7 +78,7 @@ interface FoundConflict extends MergeConflict {
 }
 
 /** Pairs of rows, one naming each record, that share a unique key once the merged one is re-pointed. */
-function findConflicts(db: AppDb, target: ReferenceTarget, keptId: number, mergedId: number): FoundConflict[] {
+function findConflicts(db: AppDb, titles: RecordTitles, target: ReferenceTarget, keptId: number, mergedId: number): FoundConflict[] {
   const sqlite = db.$client;
   const found = new Map<string, FoundConflict>();
   for (const ref of REGISTRY_REFERENCES) {
@@ -109,7 +110,7 @@ function findConflicts(db: AppDb, target: ReferenceTarget, keptId: number, merge
         const note = seatNote(table, rowOf(pair.kept), rowOf(pair.merged));
         found.set(id, {
           key: id,
-          record: `${recordTitle(db, ref.record.kind, recordId)} (${ref.role})`,
+          record: `${recordTitle(titles, db, ref.record.kind, recordId)} (${ref.role})`,
           keptRow: words(pair.kept),
           mergedRow: words(pair.merged),
           ...(note ? { note } : {}),
@@ -162,13 +163,17 @@ const mergeFields = (db: AppDb, input: { target: DuplicateTarget; keepId: number
     : shownFields(ORGANIZATION_MERGE_FIELDS, getOrganization(db, input.keepId), getOrganization(db, input.mergeId));
 
 /** The pair compared, the conflicts to resolve, and what the merge moves. */
-export function mergePreview(db: AppDb, input: { target: DuplicateTarget; keepId: number; mergeId: number }): MergePreview {
+export function mergePreview(
+  db: AppDb,
+  titles: RecordTitles,
+  input: { target: DuplicateTarget; keepId: number; mergeId: number },
+): MergePreview {
   const pair = comparedPair(db, input.target, input.keepId, input.mergeId);
   if (!pair) throw notFound(input.target === 'person' ? 'Запись о специалисте' : 'Организация');
   return {
     pair,
     fields: mergeFields(db, input),
-    conflicts: findConflicts(db, input.target, input.keepId, input.mergeId).map(({ key, record, keptRow, mergedRow, note }) => ({
+    conflicts: findConflicts(db, titles, input.target, input.keepId, input.mergeId).map(({ key, record, keptRow, mergedRow, note }) => ({
       key,
       record,
       keptRow,
@@ -253,6 +258,7 @@ function deleteLoser(db: AppDb, journal: Recorder, c: FoundConflict, rowid: numb
 /** Re-points every declared reference from the merged record to the kept one, after the conflicts are settled. */
 function repoint(
   db: AppDb,
+  titles: RecordTitles,
   journal: Recorder,
   target: ReferenceTarget,
   keptId: number,
@@ -263,7 +269,7 @@ function repoint(
   // A composite key over a re-pointed pair (a certificate names its participation by event and
   // person) is consistent only once both are re-pointed: checked at the end of the transaction.
   sqlite.pragma('defer_foreign_keys = ON');
-  const conflicts = findConflicts(db, target, keptId, mergedId);
+  const conflicts = findConflicts(db, titles, target, keptId, mergedId);
   const unresolved = conflicts.filter((c) => !resolutions.has(c.key));
   if (unresolved.length) {
     throw invalid(`Выберите, чья запись останется: ${unresolved.map((c) => c.record).join('; ')}.`);
@@ -301,12 +307,12 @@ function resolutionsOf(input: { resolutions: { key: string; keep: 'kept' | 'merg
   return new Map(input.resolutions.map((r) => [r.key, r.keep]));
 }
 
-export function mergePeople(db: AppDb, input: MergePeopleInput): MergeResult {
+export function mergePeople(db: AppDb, titles: RecordTitles, input: MergePeopleInput): MergeResult {
   return inTransaction(db, () => {
     const kept = getPerson(db, input.keepId);
     const merged = getPerson(db, input.mergeId);
     const journal = changeRecorder(db);
-    repoint(db, journal, 'person', kept.id, merged.id, resolutionsOf(input));
+    repoint(db, titles, journal, 'person', kept.id, merged.id, resolutionsOf(input));
     const from = new Set(input.fromMerged);
     const pick = <K extends keyof typeof kept>(field: K, chosenAs: string = field) => (from.has(chosenAs as never) ? merged : kept)[field];
     const consent = from.has('pdConsent') ? merged : kept;
@@ -337,12 +343,12 @@ export function mergePeople(db: AppDb, input: MergePeopleInput): MergeResult {
   });
 }
 
-export function mergeOrganizations(db: AppDb, input: MergeOrganizationsInput): MergeResult {
+export function mergeOrganizations(db: AppDb, titles: RecordTitles, input: MergeOrganizationsInput): MergeResult {
   return inTransaction(db, () => {
     const kept = getOrganization(db, input.keepId);
     const merged = getOrganization(db, input.mergeId);
     const journal = changeRecorder(db);
-    repoint(db, journal, 'organization', kept.id, merged.id, resolutionsOf(input));
+    repoint(db, titles, journal, 'organization', kept.id, merged.id, resolutionsOf(input));
     const from = new Set(input.fromMerged);
     const pick = <K extends keyof typeof kept>(field: K) => (from.has(field as never) ? merged : kept)[field];
     const data = {

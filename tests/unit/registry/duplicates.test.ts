@@ -8,8 +8,9 @@ import { putFile } from '@main/services/files';
 import { createApp } from '@main/api/app';
 import { REGISTRY_REFERENCES } from '@db/references';
 import { organizationVerdict, personVerdict, type OrganizationFacts, type PersonFacts } from '@main/services/registry';
-import { RECORD_TITLES } from '@main/services/registry/mergeRecords';
+import { RECORD_TITLES } from '@main/api/handlers';
 import type { CallInput, CallName, CallOutput } from '@shared/contract';
+import type { DuplicatePair } from '@shared/contract/duplicates';
 import { nameMatchKey } from '@shared/russian';
 import { recordsAfterUndo } from '@tests/unit/foundation/tables';
 import { organization, person, planFormId, segmentGroup, signMeeting, type Api } from '@tests/unit/meetings/helpers';
@@ -566,5 +567,57 @@ describe('a commission conflict', () => {
     await call('undo.apply', { id: (await call('undo.last', {}))!.id });
     expect(recordsAfterUndo(app.sqlite)).toEqual(before);
     expect(commission()[0]).toEqual({ person: twin, chair: 1, position: 1 });
+  });
+});
+
+describe('the candidates over a registry', () => {
+  it('are exactly the pairs the rules accept among all pairs, likely first, none met twice', async () => {
+    const schools = [await organization(api, 'МБОУ «СОШ №1»', 'СОШ №1'), await organization(api, 'МБОУ «СОШ №2»', 'СОШ №2')];
+    const surnames = ['Иванова', 'Ивaнова', 'Петрова', 'Сидорова'];
+    const firsts = ['Анна', 'А.', 'Алла', 'Мария', ''];
+    const middles = ['Петровна', 'П.', '', 'Павловна'];
+    // A deterministic spread of spellings, initials, missing parts, shared phones and schools.
+    const made: { id: number; facts: PersonFacts }[] = [];
+    for (let k = 0; k < 120; k++) {
+      const facts: PersonFacts = {
+        lastName: surnames[k % 4]!,
+        firstName: firsts[(k * 7) % 5] || 'Анна',
+        middleName: middles[Math.floor(k / 4) % 4]!,
+        organizationId: k % 3 === 0 ? null : schools[k % 2]!,
+        organizationName: null,
+        phone: k % 5 === 0 ? '8 475 123-45-67' : '',
+        email: k % 7 === 0 ? 'a@school.ru' : '',
+      };
+      const id = (
+        await call('people.create', {
+          lastName: facts.lastName,
+          firstName: facts.firstName,
+          middleName: facts.middleName,
+          organizationId: facts.organizationId,
+          phone: facts.phone,
+          email: facts.email,
+        })
+      ).id;
+      made.push({ id, facts });
+    }
+    const expected: string[] = [];
+    for (let a = 0; a < made.length; a++)
+      for (let b = a + 1; b < made.length; b++) {
+        const v = personVerdict(made[a]!.facts, made[b]!.facts);
+        if (v) expected.push(`${made[a]!.id}:${made[b]!.id}:${v.level}`);
+      }
+    const found: DuplicatePair[] = [];
+    for (let offset = 0; ; offset += 500) {
+      const page = await call('registry.duplicateCandidates', { target: 'person', offset, limit: 500 });
+      found.push(...page.rows);
+      if (found.length >= page.total) break;
+    }
+    expect(found.map((p) => `${p.left.id}:${p.right.id}:${p.level}`).sort()).toEqual(expected.sort());
+    expect(expected.length).toBeGreaterThan(100);
+    // Every rule is met: a changed surname, initials and missing parts, namesakes at two schools.
+    for (const start of ['фамилия другая', 'фамилия совпадает, имя', 'фамилия, имя и отчество совпадают, но'])
+      expect(found.some((p) => p.reason.startsWith(start))).toBe(true);
+    const levels = found.map((p) => p.level);
+    expect(levels.indexOf('possible')).toBeGreaterThan(levels.lastIndexOf('likely'));
   });
 });
