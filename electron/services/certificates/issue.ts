@@ -1,10 +1,9 @@
-import { and, eq, inArray, isNull, max } from 'drizzle-orm';
+import { and, eq, isNull, max } from 'drizzle-orm';
 import type { AppDb } from '@db/open';
-import { certificates, organizations, people } from '@db/schema';
+import { certificates } from '@db/schema';
 import { conflict } from '@main/api/errors';
-import { inChunks } from '@main/services/common/queries';
 import { eventCompletion, type EventCompletion } from '@main/services/events';
-import { setPersonGender } from '@main/services/registry';
+import { peopleAsNamed, setPersonGender, type NamedPerson } from '@main/services/registry';
 import type { CertificateCandidates, IssuedCertificates } from '@shared/contract/certificates';
 import {
   CERTIFICATE_PAGE,
@@ -13,15 +12,7 @@ import {
   fillCertificateText,
   type CertificatePrint,
 } from '@shared/documents/certificates/layout';
-import {
-  organizationDisplayName,
-  personFullName,
-  personNameInCase,
-  sortKey,
-  surnameWithInitials,
-  todayLocal,
-  type Gender,
-} from '@shared/russian';
+import { personFullName, personNameInCase, sortKey, surnameWithInitials, todayLocal, type Gender } from '@shared/russian';
 import { getLayout } from './layout';
 import { loadLogo, logoPrintSize } from './logo';
 import { certificateSnapshot } from './snapshot';
@@ -35,39 +26,9 @@ function eventRefusal(e: EventCompletion): string | null {
   return null;
 }
 
-interface Person {
-  id: number;
-  lastName: string;
-  firstName: string;
-  middleName: string;
-  gender: Gender | null;
-  organizationName: string | null;
-}
-
-function peopleOf(db: AppDb, ids: number[]): Map<number, Person> {
-  const rows = inChunks(ids, (chunk) =>
-    db
-      .select({
-        id: people.id,
-        lastName: people.lastName,
-        firstName: people.firstName,
-        middleName: people.middleName,
-        gender: people.gender,
-        orgShort: organizations.shortName,
-        orgFull: organizations.fullName,
-      })
-      .from(people)
-      .leftJoin(organizations, eq(organizations.id, people.organizationId))
-      .where(inArray(people.id, chunk))
-      .all(),
-  );
-  return new Map(
-    rows.map((r) => [
-      r.id,
-      { ...r, organizationName: r.orgFull === null ? null : organizationDisplayName({ shortName: r.orgShort ?? '', fullName: r.orgFull }) },
-    ]),
-  );
-}
+/** A person as the certificate names them: the registry's one reader of people in documents. */
+type Person = NamedPerson;
+const peopleOf = (db: AppDb, ids: number[]): Map<number, Person> => peopleAsNamed(db, ids);
 
 /** Valid certificates of the event: person id → number label. */
 function validOf(db: AppDb, eventId: number): Map<number, string> {

@@ -1,11 +1,10 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { AppDb } from '@db/open';
-import { meetings, organizations, people } from '@db/schema';
+import { meetings, organizations } from '@db/schema';
 import { conflict, notFound } from '@main/api/errors';
 import type { AssignmentState, AssignmentStatus, PersonRef } from '@shared/contract/meetings';
-import { organizationNameSql as organizationName } from '@main/services/registry';
-import { inChunks } from '@main/services/common/queries';
-import { formatDate, initialsThenSurname, personFullName, surnameWithInitials } from '@shared/russian';
+import { peopleAsNamed } from '@main/services/registry';
+import { formatDate } from '@shared/russian';
 
 export const nowStamp = sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`;
 
@@ -22,36 +21,12 @@ export function assignmentState(
   return 'inProgress';
 }
 
-/** People by id with position and organisation, for the views and the documents. */
+/** People by id with position and organisation, for the views and the documents (the registry's one reader). */
 export function loadPeople(db: AppDb, ids: Iterable<number | null | undefined>): Map<number, PersonRef> {
-  const wanted = [...new Set([...ids].filter((i): i is number => typeof i === 'number'))];
   const result = new Map<number, PersonRef>();
-  const rows = inChunks(wanted, (chunk) =>
-    db
-      .select({
-        id: people.id,
-        lastName: people.lastName,
-        firstName: people.firstName,
-        middleName: people.middleName,
-        position: people.position,
-        organizationId: people.organizationId,
-        organizationName,
-      })
-      .from(people)
-      .leftJoin(organizations, eq(organizations.id, people.organizationId))
-      .where(inArray(people.id, chunk))
-      .all(),
-  );
-  for (const r of rows) {
-    result.set(r.id, {
-      id: r.id,
-      fullName: personFullName(r),
-      short: surnameWithInitials(r),
-      signature: initialsThenSurname(r),
-      position: r.position,
-      organizationId: r.organizationId,
-      organizationName: r.organizationName,
-    });
+  for (const [id, p] of peopleAsNamed(db, ids)) {
+    const { fullName, short, signature, position, organizationId, organizationName } = p;
+    result.set(id, { id, fullName, short, signature, position, organizationId, organizationName });
   }
   return result;
 }

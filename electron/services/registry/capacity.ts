@@ -1,10 +1,11 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { AppDb } from '@db/open';
-import { municipalities, organizations, people } from '@db/schema';
+import { municipalities, organizations } from '@db/schema';
 import { inChunks } from '@main/services/common/queries';
 import type { NewsOrganization, NewsPerson } from '@shared/contract/news';
 import type { ProperForms } from '@shared/russian';
 import { organizationNameSql } from './names';
+import { peopleAsNamed } from './named';
 
 /**
  * The registry's part of a news item (issue 24): people in their official capacity (name,
@@ -20,42 +21,29 @@ export interface CapacityEntry {
 }
 
 export function peopleInCapacity(db: AppDb, entries: readonly CapacityEntry[]): NewsPerson[] {
-  const ids = [...new Set(entries.map((e) => e.personId))];
-  const rows = inChunks(ids, (chunk) =>
-    db
-      .select({
-        id: people.id,
-        lastName: people.lastName,
-        firstName: people.firstName,
-        middleName: people.middleName,
-        gender: people.gender,
-        position: people.position,
-        organizationId: people.organizationId,
-      })
-      .from(people)
-      .where(inArray(people.id, chunk))
-      .all(),
+  const byId = peopleAsNamed(
+    db,
+    entries.map((e) => e.personId),
   );
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  const orgIds = [...new Set([...rows.map((r) => r.organizationId), ...entries.map((e) => e.organizationId)])].filter(
-    (i): i is number => typeof i === 'number',
-  );
+  // An organisation given with the entry (as registered at an event) is named like the card's.
+  const given = [...new Set(entries.map((e) => e.organizationId))].filter((i): i is number => typeof i === 'number');
   const orgNames = new Map(
-    inChunks(orgIds, (chunk) =>
+    inChunks(given, (chunk) =>
       db.select({ id: organizations.id, name: organizationNameSql }).from(organizations).where(inArray(organizations.id, chunk)).all(),
     ).map((o) => [o.id, o.name]),
   );
   return entries.flatMap((e) => {
     const p = byId.get(e.personId);
     if (!p) return [];
-    const organizationId = e.organizationId === undefined ? p.organizationId : e.organizationId;
+    const organization =
+      e.organizationId === undefined ? p.organizationName : e.organizationId === null ? null : (orgNames.get(e.organizationId) ?? null);
     return [
       {
         name: { lastName: p.lastName, firstName: p.firstName, middleName: p.middleName },
         typed: '',
         gender: p.gender,
         position: e.position === undefined || e.position === '' ? p.position : e.position,
-        organization: organizationId === null ? null : (orgNames.get(organizationId) ?? null),
+        organization,
       },
     ];
   });

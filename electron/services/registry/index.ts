@@ -6,6 +6,8 @@ export { loadPeople, personDuplicateFinder, registryState, type PersonRecord, ty
 export { organizationVerdict, personVerdict, type OrganizationFacts, type PersonFacts } from './duplicateRules';
 export { createMunicipality, listMunicipalities } from './municipalities';
 export { organizationNameSql, personFullNameSql } from './names';
+// Issue 18: a person as a document names them, one reader for the minutes, certificates and news.
+export { peopleAsNamed, type NamedPerson } from './named';
 export { centerOrganizationId, createOrganization, getOrganization } from './organizations';
 export { createPeople, createPerson, setPersonGender } from './people';
 export { getProfile, saveProfile } from './profile';
