@@ -83,16 +83,22 @@ export function personBlocks(p: PersonFacts): string[] {
 
 const organizationBlocks = (o: OrganizationFacts) => organizationNameKeys(o).map((k) => `n:${k}`);
 
-/** The registry's people in its order (sort key, then id), their keys for the rules. */
+/**
+ * The registry's people in its order (sort key, then id), their keys for the rules. The order is
+ * read from the sort key's index alone and the rows in the table's own order: reading the rows
+ * through the index took twice as long at 200 000 people.
+ */
 function loadPersonKeys(db: AppDb): { ids: number[]; keys: PersonKeys[] } {
+  const ids = db.$client.prepare('SELECT id FROM people ORDER BY sort_key, id').pluck().all() as number[];
+  const rankOf = new Map<number, number>();
+  ids.forEach((id, rank) => rankOf.set(id, rank));
+  const keys: PersonKeys[] = new Array<PersonKeys>(ids.length);
   const rows = db.$client
-    .prepare(`SELECT id, last_name, first_name, middle_name, organization_id, phone, email FROM people ORDER BY sort_key, id`)
+    .prepare('SELECT id, last_name, first_name, middle_name, organization_id, phone, email FROM people')
     .raw()
     .all() as [number, string, string, string, number | null, string, string][];
-  const ids = rows.map((r) => r[0]);
-  const keys = rows.map(([, lastName, firstName, middleName, organizationId, phone, email]) =>
-    personMatchKeys({ lastName, firstName, middleName, organizationId, phone, email }),
-  );
+  for (const [id, lastName, firstName, middleName, organizationId, phone, email] of rows)
+    keys[rankOf.get(id)!] = personMatchKeys({ lastName, firstName, middleName, organizationId, phone, email });
   return { ids, keys };
 }
 
