@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App } from '@main/api/app';
-import { ORDERED_LISTS, type OrderedList } from '@db/schema';
+import { DISTINCT_PAIR_TABLES, ORDERED_LISTS, type OrderedList } from '@db/schema';
 import { closeGap, makeRoom, parkAll, swapPositions } from '@db/positions';
 import { SCHEMA_TABLES, declaredColumn } from './schemaColumns';
 import { populatedApp } from './populated';
@@ -237,7 +237,12 @@ describe('foreign keys', () => {
     // A list value's own part — an indicator's description (indicator_definitions) — goes with it.
     const ownPart = (fk: (typeof all)[number]) => fk.child === 'indicator_definitions' && fk.from === 'indicator_id';
     expect(all.find(ownPart)?.on_delete).toBe('CASCADE');
-    const shared = all.filter((fk) => ['people', 'organizations', 'municipalities', 'list_values'].includes(fk.table) && !ownPart(fk));
+    // A pair declared «разные люди» is about its two records themselves: it goes with either (issue 18).
+    const aboutBoth = (fk: (typeof all)[number]) => (DISTINCT_PAIR_TABLES as readonly string[]).includes(fk.child);
+    for (const fk of all.filter(aboutBoth)) expect(fk.on_delete, `${fk.child}.${fk.from}`).toBe('CASCADE');
+    const shared = all.filter(
+      (fk) => ['people', 'organizations', 'municipalities', 'list_values'].includes(fk.table) && !ownPart(fk) && !aboutBoth(fk),
+    );
     expect(shared.length).toBeGreaterThan(15);
     for (const fk of shared) expect(fk.on_delete, `${fk.child}.${fk.from} → ${fk.table}`).toBe('RESTRICT');
     expect(all.find((fk) => fk.child === 'meetings' && fk.table === 'working_groups')?.on_delete).toBe('RESTRICT');
