@@ -1,6 +1,4 @@
 import type ExcelJS from 'exceljs';
-import iconv from 'iconv-lite';
-import { parse as parseCsv } from 'csv-parse/sync';
 import { invalid } from '@main/api/errors';
 import type { ImportEncoding } from '@shared/contract/imports';
 
@@ -103,9 +101,11 @@ export function detectEncoding(bytes: Buffer): Exclude<ImportEncoding, 'auto'> {
   }
 }
 
-function decode(bytes: Buffer, encoding: Exclude<ImportEncoding, 'auto'>): string {
+async function decode(bytes: Buffer, encoding: Exclude<ImportEncoding, 'auto'>): Promise<string> {
   const body = startsWith(bytes, UTF8_BOM) ? bytes.subarray(3) : bytes;
   // iconv-lite, not TextDecoder: Node's single-byte decoders have been wrong before (windows-1252 in Node 20).
+  // Loaded on the first CSV, not at every start: its code tables are about 0.5 MB of the host's bundle.
+  const { default: iconv } = await import('iconv-lite');
   return iconv.decode(body, encoding);
 }
 
@@ -127,11 +127,13 @@ function allBlank(rows: Cell[][]): boolean {
   return rows.every((row) => row.every((cell) => typeof cell === 'string' && cell.trim() === ''));
 }
 
-function readCsv(bytes: Buffer, asked: ImportEncoding): ReadSheet {
+async function readCsv(bytes: Buffer, asked: ImportEncoding): Promise<ReadSheet> {
   // A text file holds no NUL byte (UTF-16 aside, which no spreadsheet's CSV export writes): anything else is binary.
   if (bytes.subarray(0, 4096).includes(0)) throw invalid(NOT_A_TABLE);
   const encoding = asked === 'auto' ? detectEncoding(bytes) : asked;
-  const text = decode(bytes, encoding);
+  const text = await decode(bytes, encoding);
+  // Like iconv-lite, the CSV parser comes with the first CSV (tests/unit/electron/startupBundle.test.ts).
+  const { parse: parseCsv } = await import('csv-parse/sync');
   let records: string[][];
   try {
     records = parseCsv(text, {

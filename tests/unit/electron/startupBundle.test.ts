@@ -10,8 +10,9 @@ import { hostBuildOptions, mainBuildOptions } from '@main/launcher/bundle';
  * hundreds of milliseconds into every start (tests/bench/startup.ts, «host: bundle evaluated»).
  */
 
-// The heavy ones (bundled size and time to evaluate); small helpers such as iconv-lite or number-to-words-ru may load at start.
-const LAZY = ['docx', 'exceljs', 'jszip', 'archiver', 'echarts', 'zrender', '@resvg/resvg-wasm'];
+// The heavy ones (bundled size and time to evaluate), and the CSV reader's two (iconv-lite's code tables
+// are about 0.5 MB); small helpers such as number-to-words-ru may load at start.
+const LAZY = ['docx', 'exceljs', 'jszip', 'archiver', 'echarts', 'zrender', '@resvg/resvg-wasm', 'iconv-lite', 'csv-parse'];
 
 const packageOf = (input: string) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input)?.[1] ?? null;
 
