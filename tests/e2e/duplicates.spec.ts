@@ -90,10 +90,11 @@ test('find a duplicate, merge it with the conflict resolved, see the meetings an
   await expect(page.getByRole('main')).toContainText('Круглый стол по профилактике');
   await page.screenshot({ path: testInfo.outputPath('history-after-merge.png'), fullPage: true });
 
-  // Undo from the header, then a reload: both records and the twin's registrations are back.
+  // Undo from the header (its button names the merge, not a deletion), then a reload: both
+  // records and the twin's registrations are back.
   await page
-    .getByRole('button', { name: /^Отменить/ })
-    .first()
+    .getByRole('banner')
+    .getByRole('button', { name: /^Отменить: Объединены записи о специалисте/ })
     .click();
   await expect(page.getByText(/^Отменено: Объединены записи о специалисте/)).toBeVisible();
   await page.reload();

@@ -42,10 +42,14 @@ function offerUndo(undo: UndoRef, message: string | undefined): void {
 
 onUndoable(offerUndo);
 
-/** How long the header offers the latest deletion: an undo hours later is a surprise, not a correction. */
+/** How long the header offers the latest change: an undo hours later is a surprise, not a correction. */
 const HEADER_OFFER_MS = 30 * 60 * 1000;
 
-/** In the header: the latest deletion that can still be taken back, while it is recent. */
+/**
+ * In the header: the latest change the journal can take back (a deletion, a merge, a pair declared
+ * distinct…), while it is recent. The button says only «Отменить»: the journal's label, which names
+ * the change, is its tooltip and its accessible name.
+ */
 export function UndoLast() {
   const last = useCall('undo.last', {}, { throwOnError: false });
   const [busy, setBusy] = useState(false);
@@ -60,12 +64,13 @@ export function UndoLast() {
         size="compact-sm"
         leftSection={<IconArrowBackUp size={16} />}
         loading={busy}
+        aria-label={`Отменить: ${entry.label}`}
         onClick={() => {
           setBusy(true);
           void applyUndo(entry).finally(() => setBusy(false));
         }}
       >
-        Отменить удаление
+        Отменить
       </Button>
     </Tooltip>
   );
