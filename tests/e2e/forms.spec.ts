@@ -198,7 +198,9 @@ async function impossibleDate(page: Page, scope: Locator, label: string) {
   const field = scope.getByRole('textbox', { name: label, exact: true });
   await field.click();
   await field.press('Control+A');
-  await page.keyboard.type('31.02.2021');
+  // At a person's pace: every half-typed state («3», «31.02.202») is rendered and may be asked of
+  // the server (the publish dialog once asked the plan of year 3 and lost the screen).
+  await page.keyboard.type('31.02.2021', { delay: 60 });
   await page.keyboard.press('Tab');
   await expect(field, label).toHaveValue('31.02.2021');
   await expect(field).toHaveAttribute('aria-invalid', 'true');

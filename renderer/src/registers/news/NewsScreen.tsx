@@ -15,7 +15,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { newsPath, sourcePath } from './paths';
 import { NEWS_SOURCES, NEWS_STATUS_LABELS, type NewsSourceKind, type NewsView } from '@shared/contract/news';
-import { formatDate, todayLocal, typedDateInput } from '@shared/russian';
+import { formatDate, readTypedDate, todayLocal, typedDateInput } from '@shared/russian';
 import { CHANGED_FACTS, changedMarks } from '@shared/narrative';
 import { callApi, useCall, useChange } from '@renderer/api/client';
 import { BackLink } from '@renderer/components/RecordFrame';
@@ -227,8 +227,12 @@ function PublishDialog({ view, onClose }: { view: NewsView; onClose: () => void 
     success: 'Новость отмечена опубликованной',
     onSaved: onClose,
   });
-  const day = typedDateInput(cf.form.getValues().publishedOn);
-  const year = day ? Number(day.slice(0, 4)) : null;
+  // The plan's year only from a whole date: a half-typed «3» or «31.02.202» is no year, and asking
+  // the plan of year 3 was refused and took the screen down with the dialog in it.
+  const typed = readTypedDate(cf.form.getValues().publishedOn);
+  const typedYear = typed.kind === 'date' || typed.kind === 'impossible' ? Number(typed.iso.slice(0, 4)) : null;
+  // The plans the contract knows (2000–2100); a day of 1999 gets the field's own message on saving.
+  const year = typedYear !== null && typedYear >= 2000 && typedYear <= 2100 ? typedYear : null;
   const candidates = useCall('news.planCandidates', { year: year ?? 2000 }, { enabled: year !== null });
   return (
     <FormDialog cf={cf} title="Новость опубликована на сайте" onClose={onClose} submitLabel="Отметить опубликованной">
