@@ -377,8 +377,10 @@ export function rebuildDatabase(sourceFile: string, targetFile: string, mode: Co
     if (source.level < migrations.length) migrateWithForeignKeysDeferred(target, db, folder);
     if (mode.kind === 'restore') runDataSteps(db, migrations.length);
     // Search texts and sort keys are computed by this version's rules, never taken from a file
-    // (and in the package, never from a contact that was left out).
-    rebuildDerived(db);
+    // (and in the package, never from a contact that was left out). In one transaction: row by row
+    // in autocommit, each changed row was a commit of its own to disk (a package of the reference
+    // data took 30 s, tests/bench/last-result.md).
+    target.transaction(() => rebuildDerived(db))();
     const integrity = target.pragma('integrity_check', { simple: true });
     if (integrity !== 'ok') throw new UserFileError(`Восстановленная база не прошла проверку SQLite (${String(integrity)})`);
     return { ...source, facts: factsOf(target) };
