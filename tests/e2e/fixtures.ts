@@ -144,6 +144,19 @@ export async function expectNotificationsCoverNoAction(page: Page): Promise<void
 }
 
 /**
+ * Opens a form dialog with the control that opens it, and returns the dialog once it has opened:
+ * its first field has the focus, which the dialog's focus trap gives it when the opening
+ * transition ends. A click before that aims at a button still moving into place and may land
+ * beside it, on the dialog's body or its overlay (which asks «Закрыть без сохранения?»).
+ */
+export async function openDialog(opener: Locator): Promise<Locator> {
+  await opener.click();
+  const dialog = opener.page().getByRole('dialog');
+  await expect(dialog.locator('[data-autofocus]')).toBeFocused();
+  return dialog;
+}
+
+/**
  * Chooses an entry of a list row's menu: the row's «…» button is named «Действия: <row>» (a
  * RegExp matches the first such button), the entry by what it does.
  */

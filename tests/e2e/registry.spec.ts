@@ -1,12 +1,22 @@
 import type { Page } from '@playwright/test';
-import { expect, openApp, recordCalls, test, rowAction } from './fixtures';
+import { expect, openApp, openDialog, recordCalls, test, rowAction } from './fixtures';
 
 /** The registry through the UI: what a methodologist types, what she finds after a reload. */
 
-const SHOTS = process.env.RC_SHOTS_DIR ?? '/tmp/registry-results';
+const HEADINGS = {
+  Организации: 'Организации',
+  Специалисты: 'Специалисты',
+  Муниципалитеты: 'Муниципальные образования',
+  'Профиль центра': 'Профиль центра',
+};
 
-async function goTo(page: Page, section: 'Организации' | 'Специалисты' | 'Муниципалитеты' | 'Профиль центра') {
+/**
+ * Opens a section and waits for its screen: until the new screen is in, the one before stays on
+ * the page, and a «Добавить» pressed there opens that screen's form, which goes with it.
+ */
+async function goTo(page: Page, section: keyof typeof HEADINGS) {
   await page.getByRole('navigation', { name: 'Разделы' }).getByRole('link', { name: section }).click();
+  await expect(page.getByRole('main').getByRole('heading', { name: HEADINGS[section], exact: true })).toBeVisible();
 }
 
 async function choose(page: Page, scope: ReturnType<Page['getByRole']>, label: string, option: string | RegExp, typed?: string) {
@@ -19,8 +29,7 @@ async function choose(page: Page, scope: ReturnType<Page['getByRole']>, label: s
 /** A municipality by its type and proper part; its forms in the cases as the rules fill them in. */
 async function addMunicipality(page: Page, type: string, properName: string, name: string) {
   await goTo(page, 'Муниципалитеты');
-  await page.getByRole('button', { name: 'Добавить' }).first().click();
-  const dialog = page.getByRole('dialog');
+  const dialog = await openDialog(page.getByRole('button', { name: 'Добавить' }).first());
   await choose(page, dialog, 'Тип', new RegExp(`^${type}$`));
   await dialog.getByRole('textbox', { name: 'Название', exact: true }).fill(properName);
   await expect(dialog.getByText(`Полное наименование: ${name}`)).toBeVisible();
@@ -31,8 +40,7 @@ async function addMunicipality(page: Page, type: string, properName: string, nam
 
 async function addOrganization(page: Page, fullName: string, shortName: string, type: string, municipality: string) {
   await goTo(page, 'Организации');
-  await page.getByRole('button', { name: 'Добавить' }).first().click();
-  const dialog = page.getByRole('dialog');
+  const dialog = await openDialog(page.getByRole('button', { name: 'Добавить' }).first());
   await dialog.getByLabel('Полное наименование').fill(fullName);
   await dialog.getByLabel('Краткое наименование').fill(shortName);
   await choose(page, dialog, 'Тип', type);
@@ -47,8 +55,7 @@ async function addPerson(
   p: { last: string; first: string; middle: string; position: string; orgSearch: string; org: string; consent?: string },
 ) {
   await goTo(page, 'Специалисты');
-  await page.getByRole('button', { name: 'Добавить' }).first().click();
-  const dialog = page.getByRole('dialog');
+  const dialog = await openDialog(page.getByRole('button', { name: 'Добавить' }).first());
   await dialog.getByLabel('Фамилия').fill(p.last);
   await dialog.getByRole('textbox', { name: 'Имя', exact: true }).fill(p.first);
   await dialog.getByLabel('Отчество').fill(p.middle);
@@ -75,10 +82,10 @@ test('a methodologist fills the registry and finds the records after a reload, w
     'Орган опеки и попечительства',
     'Ржаксинский район',
   );
-  await page.getByRole('button', { name: 'Добавить' }).first().click();
-  await page.getByRole('dialog').getByLabel('Полное наименование').fill('Новая организация');
-  await page.screenshot({ path: `${SHOTS}/organization-form.png` });
-  await page.getByRole('dialog').getByRole('button', { name: 'Отмена' }).click();
+  const unsaved = await openDialog(page.getByRole('button', { name: 'Добавить' }).first());
+  await unsaved.getByLabel('Полное наименование').fill('Новая организация');
+  await page.screenshot({ path: test.info().outputPath('organization-form.png') });
+  await unsaved.getByRole('button', { name: 'Отмена' }).click();
   // Typed work is not dropped without asking.
   await page.getByRole('button', { name: 'Закрыть без сохранения' }).click();
 
@@ -95,7 +102,7 @@ test('a methodologist fills the registry and finds the records after a reload, w
   // The patronymic says «женский»: chosen already, and said why.
   await expect(dialog.getByRole('radio', { name: 'женский' })).toBeChecked();
   await expect(dialog.getByText('По отчеству')).toBeVisible();
-  await page.screenshot({ path: `${SHOTS}/person-form.png` });
+  await page.screenshot({ path: test.info().outputPath('person-form.png') });
   await dialog.getByRole('button', { name: 'Сохранить' }).click();
   await expect(dialog).toBeHidden();
 
@@ -108,7 +115,7 @@ test('a methodologist fills the registry and finds the records after a reload, w
   await expect(row).toContainText('Главный специалист');
   await expect(row).toContainText('Опека Ржаксинского района');
   await expect(row).toContainText('от 15.03.2018');
-  await page.screenshot({ path: `${SHOTS}/people-list.png` });
+  await page.screenshot({ path: test.info().outputPath('people-list.png') });
 
   await page.getByLabel('Поиск').fill('иванова');
   await expect(page.getByText('Ничего не найдено')).toBeVisible();
@@ -118,15 +125,14 @@ test('a methodologist fills the registry and finds the records after a reload, w
   const organizations = page.getByRole('table', { name: 'Организации' });
   await expect(organizations.getByRole('row', { name: /Ржаксинского района/ })).toContainText('Орган опеки и попечительства');
   await expect(organizations.getByRole('row', { name: /Ржаксинского района/ })).toContainText('Ржаксинский район');
-  await page.screenshot({ path: `${SHOTS}/organizations-list.png` });
+  await page.screenshot({ path: test.info().outputPath('organizations-list.png') });
 });
 
 test('bad input shows a Russian message and saves nothing', async ({ page, app }) => {
   await openApp(page, app, 'empty');
   const calls = recordCalls(page);
   await goTo(page, 'Специалисты');
-  await page.getByRole('button', { name: 'Добавить' }).first().click();
-  const dialog = page.getByRole('dialog');
+  const dialog = await openDialog(page.getByRole('button', { name: 'Добавить' }).first());
   await dialog.getByRole('textbox', { name: 'Имя', exact: true }).fill('Иван');
   await dialog.getByLabel('Электронная почта').fill('ivan@почта');
   const before = calls.mark();
@@ -136,7 +142,7 @@ test('bad input shows a Russian message and saves nothing', async ({ page, app }
   await expect(dialog.getByText('Адрес электронной почты указан неверно')).toBeVisible();
   await expect(dialog.getByRole('textbox', { name: 'Фамилия' })).toBeFocused();
   expect(calls.since(before)).not.toContain('people.create');
-  await page.screenshot({ path: `${SHOTS}/person-form-errors.png` });
+  await page.screenshot({ path: test.info().outputPath('person-form-errors.png') });
 
   await dialog.getByRole('button', { name: 'Отмена' }).click();
   await page.getByRole('button', { name: 'Закрыть без сохранения' }).click();
@@ -145,7 +151,7 @@ test('bad input shows a Russian message and saves nothing', async ({ page, app }
   await expect(page.getByText('Специалистов пока нет. Добавьте первого.')).toBeVisible();
 
   await goTo(page, 'Организации');
-  await page.getByRole('button', { name: 'Добавить' }).first().click();
+  await openDialog(page.getByRole('button', { name: 'Добавить' }).first());
   await page.getByRole('dialog').getByLabel('Полное наименование').fill('Школа');
   await page.getByRole('dialog').getByRole('button', { name: 'Сохранить' }).click();
   await expect(page.getByRole('dialog').getByText('Выберите тип организации')).toBeVisible();
@@ -187,7 +193,7 @@ test('an organisation with a specialist cannot be deleted; an unused one can', a
       exact: false,
     }),
   ).toBeVisible();
-  await page.screenshot({ path: `${SHOTS}/delete-refused.png` });
+  await page.screenshot({ path: test.info().outputPath('delete-refused.png') });
 
   await goTo(page, 'Специалисты');
   await rowAction(page, 'Белова Анна Юрьевна', 'Изменить');
@@ -224,8 +230,7 @@ test('a methodologist keeps a municipality name in parts with its cases, and say
 }, testInfo) => {
   await openApp(page, app, 'empty');
   await goTo(page, 'Муниципалитеты');
-  await page.getByRole('button', { name: 'Добавить' }).first().click();
-  let dialog = page.getByRole('dialog');
+  let dialog = await openDialog(page.getByRole('button', { name: 'Добавить' }).first());
   await choose(page, dialog, 'Тип', /^город$/);
   await dialog.getByRole('textbox', { name: 'Название', exact: true }).fill('Орёл');
   const genitive = dialog.getByRole('textbox', { name: 'Родительный (кого? чего?)' });
@@ -253,8 +258,7 @@ test('a methodologist keeps a municipality name in parts with its cases, and say
 
   // «Белых Саша»: neither the name nor the surname says the gender, so the form asks.
   await goTo(page, 'Специалисты');
-  await page.getByRole('button', { name: 'Добавить' }).first().click();
-  dialog = page.getByRole('dialog');
+  dialog = await openDialog(page.getByRole('button', { name: 'Добавить' }).first());
   await dialog.getByLabel('Фамилия').fill('Белых');
   await dialog.getByRole('textbox', { name: 'Имя', exact: true }).fill('Саша');
   await expect(dialog.getByText('По имени и фамилии не определить — выберите')).toBeVisible();
@@ -279,7 +283,7 @@ test('the demo registry and the center profile', async ({ page, app }) => {
   await page.getByLabel('Адрес').fill('393460, Тамбовская область, г. Уварово');
   await page.getByRole('button', { name: 'Сохранить' }).click();
   await expect(page.getByText('Профиль центра сохранён')).toBeVisible();
-  await page.screenshot({ path: `${SHOTS}/profile.png` });
+  await page.screenshot({ path: test.info().outputPath('profile.png') });
   await page.reload();
   await goTo(page, 'Профиль центра');
   await expect(page.getByLabel('Адрес')).toHaveValue('393460, Тамбовская область, г. Уварово');
@@ -297,14 +301,14 @@ test('the demo registry and the center profile', async ({ page, app }) => {
   await expect(centers.nth(1)).toContainText('ТОГБУ «Центр по оказанию психолого-педагогических услуг «Доверие»');
 
   await goTo(page, 'Специалисты');
-  await page.getByRole('button', { name: 'Добавить' }).first().click();
+  await openDialog(page.getByRole('button', { name: 'Добавить' }).first());
   await page.getByRole('dialog').getByRole('combobox', { name: 'Организация' }).fill('ОПЁКА');
   // Only the short name «Опека г. Уварово» contains «опека» (the full names say «опеки»).
   await expect(page.getByRole('option')).toHaveCount(1);
   await expect(page.getByRole('option', { name: /Опека г\. Уварово/ })).toContainText(
     'Отдел опеки и попечительства администрации города Уварово',
   );
-  await page.screenshot({ path: `${SHOTS}/organization-picker.png` });
+  await page.screenshot({ path: test.info().outputPath('organization-picker.png') });
   await page.keyboard.press('Escape');
   await page.getByRole('dialog').getByRole('button', { name: 'Отмена' }).click();
 
@@ -312,7 +316,7 @@ test('the demo registry and the center profile', async ({ page, app }) => {
   await page.getByRole('button', { name: /^Организация: сортировать/ }).click();
   // By the organisations' full names: «Автономная некоммерческая организация …» comes first.
   await expect(peopleRows.nth(1)).toContainText('Морозова Юлия Сергеевна');
-  await page.screenshot({ path: `${SHOTS}/people-demo.png` });
+  await page.screenshot({ path: test.info().outputPath('people-demo.png') });
   await page.getByRole('button', { name: 'Организация: сортировать по убыванию' }).click();
   await expect(peopleRows.nth(1)).toContainText('Управление образования и науки Тамбовской области');
   await expect(page.getByText(/Всего: \d+ специалист/)).toBeVisible();
@@ -328,11 +332,11 @@ test('the demo registry and the center profile', async ({ page, app }) => {
   await expect(page.getByRole('table', { name: 'Специалисты' })).toContainText('Фёдорова Елена Александровна');
 
   await goTo(page, 'Организации');
-  await page.screenshot({ path: `${SHOTS}/organizations-demo.png`, fullPage: true });
+  await page.screenshot({ path: test.info().outputPath('organizations-demo.png'), fullPage: true });
   await page.getByRole('link', { name: 'Специалисты: Опека г. Уварово' }).click();
   await expect(page.getByRole('combobox', { name: 'Организация' })).toHaveValue('Опека г. Уварово');
   await expect(page.getByRole('table', { name: 'Специалисты' }).getByRole('row')).toHaveCount(3);
 
   await goTo(page, 'Муниципалитеты');
-  await page.screenshot({ path: `${SHOTS}/municipalities-demo.png` });
+  await page.screenshot({ path: test.info().outputPath('municipalities-demo.png') });
 });
