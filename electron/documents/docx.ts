@@ -114,16 +114,16 @@ const REQUISITE_STYLE = 'Requisite';
 
 /**
  * What docx does not write: `w:suppressAutoHyphens` in the requisite style of styles.xml, and
- * the long tables' rows set aside while the document was built (RowParts).
+ * the tables' body rows, written from their template rows (RowStamps).
  */
-async function finish(docx: Buffer, deferred: RowParts): Promise<Buffer> {
+async function finish(docx: Buffer, stamps: RowStamps): Promise<Buffer> {
   const zip = await JSZip.loadAsync(docx);
   const styles = await zip.file('word/styles.xml')!.async('string');
   const style = new RegExp(`(<w:style [^>]*w:styleId="${REQUISITE_STYLE}"[^>]*>[\\s\\S]*?<w:pPr>)`);
   if (!style.test(styles)) throw new Error('The requisite paragraph style is missing from styles.xml');
   zip.file('word/styles.xml', styles.replace(style, '$1<w:suppressAutoHyphens/>'));
-  if (deferred.parts.length > 0) {
-    zip.file('word/document.xml', await writeRowParts(await zip.file('word/document.xml')!.async('nodebuffer'), deferred));
+  if (stamps.bodies.length > 0) {
+    zip.file('word/document.xml', stampRows(await zip.file('word/document.xml')!.async('string'), stamps));
   }
   return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
@@ -140,59 +140,119 @@ const noBorders = {
 };
 
 /**
- * A long table's rows are written in parts of this many rows (see `RowParts`). Each part is a
- * docx tree of its own, turned into XML and dropped before the next: docx holds every row's tree,
- * and then a second tree of XML objects, until the whole file is packed, about 0.2 MB a plan row.
+ * How the body rows of tables are written: `stamped` (what documents use) or `docx` (every row
+ * as docx objects: the reference the stamped rows are tested against, tests/unit/documents).
  */
-export const ROWS_PER_PART = 50;
+export type BodyRows = 'stamped' | 'docx';
 
 /**
- * The rows of long tables, set aside while the document is built: the table holds one stand-in
- * row, which `writeRowParts` replaces in document.xml with the rows' XML, written by docx a part
- * at a time. So a plan of 2,000 items never has 2,000 rows of docx objects alive at once (the
- * 10× benchmark, tests/bench/docxMemory.ts), and the XML is still docx's own.
+ * Table body rows written from templates: docx builds, then formats, a tree of some forty objects
+ * for every cell (a paragraph, its properties, a run, its properties, borders, margins…), and the
+ * export's 150 registration sheets of a year took 13 s, nine tenths of it in docx. A table's body
+ * instead holds one template row per kind of row it has (a group heading, a row, a tall row), its
+ * cells' texts markers; docx writes those rows as it writes any row, and `stampRows` then replaces
+ * them in document.xml with the table's rows, each a copy of its template with the marker runs
+ * replaced by the cell's lines. So every byte around a text is still docx's own, and the
+ * document.xml is the one docx would write row by row (tested); a plan of 2,000 items never has
+ * its rows as objects at all (tests/bench/docxMemory.ts).
  */
-class RowParts {
-  readonly parts: { marker: string; specs: RowSpec[]; row: (r: RowSpec) => TableRow }[] = [];
+class RowStamps {
+  readonly bodies: { id: string; specs: RowSpec[]; shapes: string[] }[] = [];
 
-  constructor(readonly rowsPerPart: number) {}
-
-  /** The stand-in row for `specs`, whose TableRows are made only when their part is written. */
-  defer(specs: RowSpec[], row: (r: RowSpec) => TableRow): TableRow {
-    // A text no document can hold by chance: the rows are found by it in document.xml.
-    const marker = `rc-deferred-rows-${randomUUID()}`;
-    this.parts.push({ marker, specs, row });
-    return new TableRow({ children: [new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: marker })] })] })] });
+  /** The template rows standing in for `specs` in the table (none for no rows). */
+  body(specs: RowSpec[], row: (r: RowSpec) => TableRow): TableRow[] {
+    if (specs.length === 0) return [];
+    // Letters and digits only: nothing `typeset` changes, nothing a document can hold by chance.
+    const id = `rcrows${randomUUID().replaceAll('-', '')}`;
+    const shapes = [...new Set(specs.map(shapeOf))];
+    this.bodies.push({ id, specs, shapes });
+    return shapes.map((shape, k) => {
+      // Two lines in each cell: the template of a cell's first line and that of each line after it (a line break).
+      const text = (j: number) => `${marker(id, k, j, 'a')}\n${marker(id, k, j, 'b')}`;
+      return row(
+        shape === 'group'
+          ? { group: text(0) }
+          : { cells: Array.from({ length: cellsOf(shape) }, (_, j) => text(j)), tall: shape.startsWith('tall') },
+      );
+    });
   }
 }
 
-/** The `<w:tr>` elements of a table's body, as docx writes them: the rows of a one-table document. */
-async function rowsXml(rows: TableRow[]): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(await Packer.toBuffer(new Document({ sections: [{ children: [new Table({ rows })] }] })));
-  const xml = await zip.file('word/document.xml')!.async('nodebuffer');
-  const start = xml.indexOf('<w:tr>');
-  const end = xml.lastIndexOf('</w:tr>');
-  if (start < 0 || end < start) throw new Error('docx wrote a table part without rows');
-  return xml.subarray(start, end + '</w:tr>'.length);
+/** A row's kind: a group heading, or a row (tall or not) of so many cells (a row may have fewer than the columns). */
+const shapeOf = (r: RowSpec) => ('group' in r ? 'group' : `${r.tall ? 'tall' : 'row'}:${r.cells.length}`);
+const cellsOf = (shape: string) => (shape === 'group' ? 1 : Number(shape.slice(shape.indexOf(':') + 1)));
+const marker = (id: string, shape: number, column: number, line: 'a' | 'b') => `${id}s${shape}c${column}${line}`;
+
+/** A text as docx writes it into `w:t` (its `escapeAll`: the five XML escapes, control characters dropped). */
+const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
+// eslint-disable-next-line no-control-regex
+const escapeText = (text: string) => text.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g, (c) => XML_ESCAPES[c] ?? '');
+
+/** A template row split at its cells' runs: the XML between them, and each cell's two run templates around their markers. */
+interface Stamp {
+  between: string[];
+  cells: { first: [string, string]; next: [string, string] }[];
 }
 
-/** document.xml with each stand-in row replaced by its rows, written a part at a time. */
-async function writeRowParts(documentXml: Buffer, deferred: RowParts): Promise<Buffer> {
-  if (deferred.parts.length === 0) return documentXml;
-  const pieces: Buffer[] = [];
+function stampOf(xml: string, id: string, shape: number, cells: number): Stamp {
+  const between: string[] = [];
+  const out: Stamp['cells'] = [];
   let from = 0;
-  for (const { marker, specs, row } of deferred.parts) {
-    const at = documentXml.indexOf(marker, from);
-    const start = documentXml.lastIndexOf('<w:tr>', at);
-    const end = documentXml.indexOf('</w:tr>', at) + '</w:tr>'.length;
-    if (at < 0 || start < from) throw new Error(`The stand-in row ${marker} is missing from document.xml`);
-    pieces.push(documentXml.subarray(from, start));
-    for (let i = 0; i < specs.length; i += deferred.rowsPerPart)
-      pieces.push(await rowsXml(specs.slice(i, i + deferred.rowsPerPart).map(row)));
+  /** The run holding `text`: where it starts, its XML before and after the text, where it ends. */
+  const runAt = (at: number, text: string) => {
+    const start = xml.lastIndexOf('<w:r>', at);
+    const end = xml.indexOf('</w:r>', at) + '</w:r>'.length;
+    return { start, around: [xml.slice(start, at), xml.slice(at + text.length, end)] as [string, string], end };
+  };
+  for (let j = 0; j < cells; j++) {
+    const [a, b] = [marker(id, shape, j, 'a'), marker(id, shape, j, 'b')];
+    const atA = xml.indexOf(a, from);
+    const atB = atA < 0 ? -1 : xml.indexOf(b, atA);
+    if (atB < 0) throw new Error(`The template row ${id} lost its cell ${j} in document.xml`);
+    const [first, next] = [runAt(atA, a), runAt(atB, b)];
+    if (next.start !== first.end) throw new Error(`The template row ${id} has more than its two runs in cell ${j}`);
+    between.push(xml.slice(from, first.start));
+    out.push({ first: first.around, next: next.around });
+    from = next.end;
+  }
+  between.push(xml.slice(from));
+  return { between, cells: out };
+}
+
+/** A row from its stamp: each cell's text as `runs` makes it, line by line. */
+function stamped(stamp: Stamp, texts: string[]): string {
+  let xml = stamp.between[0]!;
+  stamp.cells.forEach((cell, j) => {
+    const lines = clean(texts[j] ?? '').split(/\r\n|\r|\n/);
+    xml += cell.first[0] + escapeText(lines[0]!) + cell.first[1];
+    for (const line of lines.slice(1)) xml += cell.next[0] + escapeText(line) + cell.next[1];
+    xml += stamp.between[j + 1]!;
+  });
+  return xml;
+}
+
+/** document.xml with each table body's template rows replaced by its rows. */
+function stampRows(documentXml: string, stamps: RowStamps): string {
+  if (stamps.bodies.length === 0) return documentXml;
+  const pieces: string[] = [];
+  let from = 0;
+  for (const { id, specs, shapes } of stamps.bodies) {
+    const first = documentXml.indexOf(id, from);
+    const start = documentXml.lastIndexOf('<w:tr>', first);
+    if (first < 0 || start < from) throw new Error(`The template rows ${id} are missing from document.xml`);
+    pieces.push(documentXml.slice(from, start));
+    const templates = new Map<string, Stamp>();
+    let end = start;
+    shapes.forEach((shape, k) => {
+      const rowEnd = documentXml.indexOf('</w:tr>', end) + '</w:tr>'.length;
+      templates.set(shape, stampOf(documentXml.slice(end, rowEnd), id, k, cellsOf(shape)));
+      end = rowEnd;
+    });
+    for (const r of specs) pieces.push(stamped(templates.get(shapeOf(r))!, 'group' in r ? [r.group] : r.cells));
     from = end;
   }
-  pieces.push(documentXml.subarray(from));
-  return Buffer.concat(pieces);
+  pieces.push(documentXml.slice(from));
+  return pieces.join('');
 }
 
 /** The pictures a spec's image blocks name by hash (a certificate's logo): docx 9 needs the type of each. */
@@ -201,7 +261,8 @@ export type DocxImages = ReadonlyMap<string, { data: Buffer; type: 'png' | 'jpg'
 class Renderer {
   constructor(
     private readonly page: Page,
-    private readonly deferred: RowParts,
+    /** Null: every row as docx objects (`BodyRows` 'docx'). */
+    private readonly stamps: RowStamps | null,
     private readonly images: DocxImages = new Map(),
   ) {}
 
@@ -400,8 +461,8 @@ class Renderer {
     });
     const table = (rows: TableRow[]) =>
       new Table({ layout: TableLayoutType.FIXED, width: { size: width, type: WidthType.DXA }, columnWidths: widths, rows });
-    // A long run of rows is set aside and written a part at a time (RowParts).
-    const body = (specs: RowSpec[]) => (specs.length > this.deferred.rowsPerPart ? [this.deferred.defer(specs, row)] : specs.map(row));
+    // The body's rows are written from template rows (RowStamps).
+    const body = (specs: RowSpec[]) => (this.stamps ? this.stamps.body(specs, row) : specs.map(row));
     if (!signatures) return table([header, ...body(b.rows)]);
     const split = Math.max(0, b.rows.length - 2);
     const tail = new TableRow({
@@ -460,9 +521,9 @@ function header(page: Page, draft: boolean, numbered: boolean): Header {
   });
 }
 
-export async function renderDocx(spec: DocumentSpec, options: { images?: DocxImages; rowsPerPart?: number } = {}): Promise<Buffer> {
+export async function renderDocx(spec: DocumentSpec, options: { images?: DocxImages; bodyRows?: BodyRows } = {}): Promise<Buffer> {
   const page = pageOf(spec.orientation, spec.layout);
-  const deferred = new RowParts(options.rowsPerPart ?? ROWS_PER_PART);
+  const stamps = options.bodyRows === 'docx' ? null : new RowStamps();
   // Every page of a certificate set is a certificate of its own: no page numbers.
   const numbered = spec.layout !== 'certificate';
   const doc = new Document({
@@ -495,9 +556,9 @@ export async function renderDocx(spec: DocumentSpec, options: { images?: DocxIma
           },
         },
         headers: { first: header(page, spec.draft, false), default: header(page, spec.draft, numbered) },
-        children: new Renderer(page, deferred, options.images).render(spec.blocks),
+        children: new Renderer(page, stamps, options.images).render(spec.blocks),
       },
     ],
   });
-  return finish(await Packer.toBuffer(doc), deferred);
+  return finish(await Packer.toBuffer(doc), stamps ?? new RowStamps());
 }

@@ -1,6 +1,6 @@
 import type { DocumentSpec } from '@shared/documents/model';
 import type { SheetSpec } from '@shared/documents/sheet';
-import type { DocxImages } from './docx';
+import type { BodyRows, DocxImages } from './docx';
 
 /*
  * The registers' way to render Word and Excel: the same functions as docx.ts and xlsx.ts, loaded on
@@ -9,9 +9,9 @@ import type { DocxImages } from './docx';
  * (tests/bench/startup.ts, «host: bundle evaluated»; issue-14's report has the numbers).
  */
 
-export type { DocxImages };
+export type { BodyRows, DocxImages };
 
-export async function renderDocx(spec: DocumentSpec, options: { images?: DocxImages; rowsPerPart?: number } = {}): Promise<Buffer> {
+export async function renderDocx(spec: DocumentSpec, options: { images?: DocxImages; bodyRows?: BodyRows } = {}): Promise<Buffer> {
   const { renderDocx: render } = await import('./docx');
   return render(spec, options);
 }
