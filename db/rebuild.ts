@@ -7,7 +7,7 @@ import { runDataSteps } from './dataSteps';
 import { rebuildDerived } from './derived';
 import { UserFileError } from './fileErrors';
 import * as schema from './schema';
-import { isSearchIndexTable, registerSearchFunctions } from './search';
+import { isSearchIndexTable, registerSearchFunctions, withoutSearchTriggers } from './search';
 import { policyOf, SOURCE, TABLE_POLICIES, type TablePolicy } from './tables';
 
 /**
@@ -365,7 +365,8 @@ export function rebuildDatabase(sourceFile: string, targetFile: string, mode: Co
     db.$client = target;
     migrateTo(db, migrations, source.level, folder);
     try {
-      copyRows(target, mode);
+      // The index is rebuilt whole at the end (rebuildDerived): not row by row on the way.
+      withoutSearchTriggers(target, () => copyRows(target, mode));
     } catch (error) {
       const code = (error as { code?: string }).code;
       if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB' || code?.startsWith('SQLITE_IOERR')) {
@@ -380,7 +381,8 @@ export function rebuildDatabase(sourceFile: string, targetFile: string, mode: Co
     // (and in the package, never from a contact that was left out). In one transaction: row by row
     // in autocommit, each changed row was a commit of its own to disk (a package of the reference
     // data took 30 s, tests/bench/last-result.md).
-    target.transaction(() => rebuildDerived(db))();
+    // The changed rows' index entries are not kept in step one by one: the index is rebuilt after them.
+    withoutSearchTriggers(target, () => target.transaction(() => rebuildDerived(db))());
     const integrity = target.pragma('integrity_check', { simple: true });
     if (integrity !== 'ok') throw new UserFileError(`Восстановленная база не прошла проверку SQLite (${String(integrity)})`);
     return { ...source, facts: factsOf(target) };

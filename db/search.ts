@@ -132,6 +132,33 @@ export function rebuildSearchIndex(sqlite: Database.Database): void {
 }
 
 /**
+ * Runs `work` with the index's triggers set aside, on a database being built from another's rows
+ * (db/rebuild.ts: a restore, a data package), whose index is rebuilt whole afterwards
+ * (`rebuildDerived`). The triggers index each row as it is written — a slot in its bucket, a
+ * trigram and a bigram entry —, work the rebuild does again for every row: the copy of a package
+ * spent most of its time in them. An index left short meanwhile is safe for the triggers that run
+ * before the rebuild (a migration, a data step): a contentless FTS5 table deletes an absent rowid as
+ * nothing. The triggers come back with their own SQL text, so the schema stays the migrations' own.
+ * Only for a connection nothing else writes through while it runs.
+ */
+export function withoutSearchTriggers<T>(sqlite: Database.Database, work: () => T): T {
+  const entities: readonly string[] = [...ORDERED_SEARCH, ...PLAIN_SEARCH];
+  const triggers = (
+    sqlite.prepare(`SELECT name, tbl_name AS tableName, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name`).all() as {
+      name: string;
+      tableName: string;
+      sql: string;
+    }[]
+  ).filter((t) => entities.includes(t.tableName) && t.name === `${t.tableName}_search_${t.name.slice(t.name.lastIndexOf('_') + 1)}`);
+  for (const t of triggers) sqlite.exec(`DROP TRIGGER "${t.name}"`);
+  try {
+    return work();
+  } finally {
+    for (const t of triggers) sqlite.exec(t.sql);
+  }
+}
+
+/**
  * At start-up: an ordered register whose buckets hold on average REBALANCE_ROWS rows or more (an
  * empty database that has grown, a large import) gets its buckets rebuilt, so a first page again
  * sorts about one bucket's matches beyond itself. Grows by 4× between rebuilds, so it is rare.

@@ -13,16 +13,17 @@ import { benchBrowser } from './browser';
 import { benchDocxMemory, DOCX_MEMORY_TARGET_MB, docxMemoryHeader, docxMemoryLines, largestPlan } from './docxMemory';
 import { benchExchange } from './exchange';
 import { benchResponsiveness } from './responsiveness';
-import { generateReferenceData, organizationKeys, personKeys, REFERENCE_SCALE, scaledReference } from './generate';
-import { benchMeetings, scaledMeetings, seedMeetings, signSeeded } from './meetings';
-import { benchEvents, scaledEvents, seedEvents } from './events';
+import { organizationKeys, personKeys, REFERENCE_SCALE, scaledReference } from './generate';
+import { benchMeetings } from './meetings';
+import { benchEvents } from './events';
 import { benchDuplicates } from './duplicates';
-import { benchPublications, scaledPublications, seedPublications } from './publications';
-import { benchIndicators, scaledIndicators, seedIndicators } from './indicators';
+import { benchPublications } from './publications';
+import { benchIndicators } from './indicators';
 import { benchImportsAlone } from './imports';
 import { benchReports } from './reports';
 import { benchDashboard } from './dashboard';
-import { benchNews, seedNewsEvent } from './news';
+import { benchNews } from './news';
+import { seedReference } from './reference';
 
 /**
  * `npm run bench`: every list, filter and search call at the reference scale, through the
@@ -55,24 +56,14 @@ const app = createApp({ dataDir });
 const { sqlite } = app;
 
 const startedGenerating = performance.now();
-const counts = generateReferenceData(sqlite, Number(args.seed), scaledReference(SCALE));
-// Later registers add their share of the reference scale on top of the registry and the plans.
-const meetingsSeed = seedMeetings(sqlite, Number(args.seed), scaledMeetings(SCALE));
-await signSeeded(app, scaledMeetings(SCALE));
-const eventsSeed = seedEvents(sqlite, Number(args.seed), scaledEvents(SCALE));
-// News items (issue 24) are drafted from a held event of 100 participants: one of the generator's, filled up.
-const newsEventId = seedNewsEvent(sqlite);
-const publicationsSeed = seedPublications(sqlite, Number(args.seed), scaledPublications(SCALE));
-const indicatorsSeed = seedIndicators(sqlite, Number(args.seed), scaledIndicators(SCALE));
-// An approval freezes the copy for approval; the generator writes the dates by SQL, so the
-// plans are approved again the way the screen does it.
-for (const plan of sqlite.prepare('SELECT year, approved_on AS approvedOn FROM work_plans WHERE approved_on IS NOT NULL').all() as {
-  year: number;
-  approvedOn: string;
-}[]) {
-  const approved = await app.dispatch('workPlan.setApproval', plan);
-  if (!approved.ok) throw new Error(`workPlan.setApproval failed: ${approved.error.message}`);
-}
+const seeded = await seedReference(app, Number(args.seed), SCALE);
+const { counts, newsEventId } = seeded;
+const [meetingsSeed, eventsSeed, publicationsSeed, indicatorsSeed] = [
+  seeded.meetings,
+  seeded.events,
+  seeded.publications,
+  seeded.indicators,
+];
 const generatedIn = performance.now() - startedGenerating;
 
 async function call<K extends CallName>(name: K, input: CallInput<K>): Promise<unknown> {
