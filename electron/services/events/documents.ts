@@ -69,15 +69,20 @@ export function registrationSpec(db: AppDb, input: { id: number; sessionId: numb
 }
 
 export async function registrationDocx(db: AppDb, input: { id: number; sessionId: number | null }): Promise<FileOutput> {
-  const spec = registrationSpec(db, input);
-  return toFileOutput(await renderDocx(spec), `${spec.fileName}.docx`, DOCX_MIME);
+  return registrationFile(registrationSpec(db, input));
+}
+
+const registrationFile = async (spec: DocumentSpec) => toFileOutput(await renderDocx(spec), `${spec.fileName}.docx`, DOCX_MIME);
+
+async function attendanceFile(e: EventDetail, context: EventDocumentContext): Promise<FileOutput> {
+  const sheet = attendanceSheet(e, context);
+  return toFileOutput(await renderSheet(sheet), `${sheet.fileName}.xlsx`, XLSX_MIME);
 }
 
 export async function attendanceXlsx(db: AppDb, id: number): Promise<FileOutput> {
   requireSpecialists(requireEvent(db, id));
   const e = getEvent(db, id);
-  const sheet = attendanceSheet(e, documentContext(db, e));
-  return toFileOutput(await renderSheet(sheet), `${sheet.fileName}.xlsx`, XLSX_MIME);
+  return attendanceFile(e, documentContext(db, e));
 }
 
 /** The справка of a person's participation: her workplace and position as the registry has them today, signed by the director. */
@@ -118,7 +123,10 @@ export const eventsExportKind: DocumentKind = {
       .all(`${year}-01-01`, `${year}-12-31`) as { id: number }[];
     const files: FileOutput[] = [];
     for (const { id } of held) {
-      files.push(await registrationDocx(db, { id, sessionId: null }), await attendanceXlsx(db, id));
+      // Both documents of an event from one reading of it.
+      const e = getEvent(db, id);
+      const context = documentContext(db, e);
+      files.push(await registrationFile(registrationDocument(e, context, null)), await attendanceFile(e, context));
     }
     return files;
   },
