@@ -19,11 +19,11 @@ import {
   VerticalAlignSection,
   WidthType,
 } from 'docx';
-import JSZip from 'jszip';
 import { randomUUID } from 'node:crypto';
 import { A4, BODY_SIZE, cellBorders, FONT, mm, NOTE_SIZE, pageMargins, TABLE_SIZE } from '@main/documents/docxStyle';
 import { DRAFT_MARK, LINE_SIZES, type Block, type DocumentSpec, type Space, type TableRow as RowSpec } from '@shared/documents/model';
 import { typeset, xmlSafe } from '@shared/documents/text';
+import { zipFiles } from './zip';
 
 /**
  * The one Word renderer: every document's blocks become a DOCX here, so the page rules are
@@ -112,20 +112,39 @@ function paragraph(children: (TextRun | ImageRun)[], o: ParagraphOptions = {}): 
  */
 const REQUISITE_STYLE = 'Requisite';
 
+/** A package's files by their paths, before zipping: XML as text, pictures as bytes. */
+type PackageFiles = Map<string, string | Uint8Array>;
+
+/**
+ * docx's compiler, which Packer zips the output of: its files are patched as text and zipped once
+ * by zipFiles. Packer.toBuffer deflated every file in JavaScript (fflate), the pictures too, and
+ * `finish` then unzipped the result with JSZip to patch two files and zipped it again (pako). Not
+ * in docx's typings (a private static of Packer), so its shape is checked before the first use.
+ */
+function compile(doc: Document): PackageFiles {
+  const compiler = (Packer as unknown as { compiler?: { compile?: (file: Document) => PackageFiles } }).compiler;
+  if (typeof compiler?.compile !== 'function')
+    throw new Error('docx no longer has Packer.compiler.compile: see electron/documents/docx.ts');
+  return compiler.compile(doc);
+}
+
+const text = (files: PackageFiles, path: string): string => {
+  const data = files.get(path);
+  if (data === undefined) throw new Error(`docx wrote no ${path}`);
+  return typeof data === 'string' ? data : Buffer.from(data).toString('utf8');
+};
+
 /**
  * What docx does not write: `w:suppressAutoHyphens` in the requisite style of styles.xml, and
  * the tables' body rows, written from their template rows (RowStamps).
  */
-async function finish(docx: Buffer, stamps: RowStamps): Promise<Buffer> {
-  const zip = await JSZip.loadAsync(docx);
-  const styles = await zip.file('word/styles.xml')!.async('string');
+function finish(files: PackageFiles, stamps: RowStamps): Buffer {
+  const styles = text(files, 'word/styles.xml');
   const style = new RegExp(`(<w:style [^>]*w:styleId="${REQUISITE_STYLE}"[^>]*>[\\s\\S]*?<w:pPr>)`);
   if (!style.test(styles)) throw new Error('The requisite paragraph style is missing from styles.xml');
-  zip.file('word/styles.xml', styles.replace(style, '$1<w:suppressAutoHyphens/>'));
-  if (stamps.bodies.length > 0) {
-    zip.file('word/document.xml', stampRows(await zip.file('word/document.xml')!.async('string'), stamps));
-  }
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  files.set('word/styles.xml', styles.replace(style, '$1<w:suppressAutoHyphens/>'));
+  if (stamps.bodies.length > 0) files.set('word/document.xml', stampRows(text(files, 'word/document.xml'), stamps));
+  return zipFiles(files);
 }
 
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
@@ -560,5 +579,5 @@ export async function renderDocx(spec: DocumentSpec, options: { images?: DocxIma
       },
     ],
   });
-  return finish(await Packer.toBuffer(doc), stamps ?? new RowStamps());
+  return finish(compile(doc), stamps ?? new RowStamps());
 }
