@@ -2,9 +2,10 @@ import type { AppDb } from '@db/open';
 import type { Indicator, YearFigure } from '@shared/contract/indicators';
 import { municipalityName, todayLocal } from '@shared/russian';
 import { listIndicators } from './catalogue';
-import { figuresOf, segmentMunicipalities } from './sheet';
+import { figuresOfYears, segmentMunicipalities } from './sheet';
 import { findSource, periodDays } from './sources';
 import { yearsOf } from './yearOverYear';
+import { yearFigures } from './yearly';
 
 /** A municipality's line of an indicator: null where nothing was entered for it (not the same as 0). */
 export interface ReportedPlace {
@@ -39,19 +40,20 @@ const EARLIER_YEARS = 3;
  */
 export function reportedIndicators(db: AppDb, year: number, quarter: number | null, today = todayLocal()): ReportedIndicator[] {
   const segment = segmentMunicipalities(db);
+  const range = { from: quarter === null ? year - EARLIER_YEARS : year, to: year };
+  // Every stored figure of the years read at once; the computed ones are counted by their registers (yearsOf).
+  const figures = figuresOfYears(db, range);
   return listIndicators(db)
     .filter((i) => !i.archived)
     .map((indicator) => {
-      const stored =
-        indicator.rule === 'computed'
-          ? []
-          : figuresOf(db, indicator.id, { from: year, to: year }).filter((f) => f.quarter === quarter || quarter === null);
+      const ofRange = indicator.rule === 'computed' ? [] : (figures.get(indicator.id) ?? []);
+      const stored = ofRange.filter((f) => f.year === year && (f.quarter === quarter || quarter === null));
       let value: number | null = null;
       let basis = '';
       let complete = true;
       let earlier: YearFigure[] = [];
       if (quarter === null) {
-        const years = yearsOf(db, indicator, { from: year - EARLIER_YEARS, to: year });
+        const years = indicator.rule === 'computed' ? yearsOf(db, indicator, range) : yearFigures(indicator.rule, ofRange, segment.length);
         const own = years.find((y) => y.year === year);
         value = own?.value ?? null;
         basis = own?.basis ?? '';
