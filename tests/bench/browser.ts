@@ -15,7 +15,7 @@ import { scaledMeetings, seedMeetings } from './meetings';
  * on the benchmark's data, driven in Debian's Chromium at 1366×768 through Playwright's library
  * API, each step timed on the page's clock from the input event (a capturing listener) to the
  * first animation frame in which the result is in the document. Not a test: timings are printed,
- * never asserted. `npx tsx tests/bench/browser.ts --scale 10 [--data-dir DIR]`.
+ * never asserted. `npx tsx tests/bench/browser.ts --scale 10 [--data-dir DIR] [--static RENDERER_BUILD]`.
  */
 
 export interface BrowserRow {
@@ -26,10 +26,10 @@ export interface BrowserRow {
 }
 
 const root = path.resolve(import.meta.dirname, '..', '..');
-const PLAN_ROWS = 'table[aria-label="Мероприятия плана"] tbody tr';
+export const PLAN_ROWS = 'table[aria-label="Мероприятия плана"] tbody tr';
 /** The home screen's first figure: the dashboard has its data (the window opens on it). */
 export const HOME_FIGURES = 'a[aria-label^="Проведено заседаний: "]';
-const PEOPLE_ROWS = 'table[aria-label="Специалисты"] tbody tr';
+export const PEOPLE_ROWS = 'table[aria-label="Специалисты"] tbody tr';
 
 /** A step of the host's start on the epoch clock (`MARK` lines, RC_STARTUP_MARKS=1: see electron/host/run.ts). */
 export interface StartMark {
@@ -41,10 +41,12 @@ export interface StartMark {
  * Spawns the bundle npm start runs (`npm run build` makes it), as a user's start would; resolves
  * with its address. With `marks`, the host also reports its start's steps, collected in `marks`.
  */
-export async function startHost(dataDir: string, options: { marks?: boolean } = {}) {
+export async function startHost(dataDir: string, options: { marks?: boolean; staticDir?: string } = {}) {
   const started = performance.now();
   const spawnedAt = performance.timeOrigin + started;
-  const child = spawn(process.execPath, [path.join(root, 'dist', 'electron', 'host.mjs'), '--data-dir', dataDir], {
+  // `staticDir`: another renderer build than dist/renderer, to time two builds alternately on the same data.
+  const served = options.staticDir ? ['--static', path.resolve(options.staticDir)] : [];
+  const child = spawn(process.execPath, [path.join(root, 'dist', 'electron', 'host.mjs'), '--data-dir', dataDir, ...served], {
     cwd: root,
     stdio: ['ignore', 'pipe', options.marks ? 'pipe' : 'inherit'],
     env: options.marks ? { ...process.env, RC_STARTUP_MARKS: '1' } : process.env,
@@ -64,7 +66,7 @@ export async function startHost(dataDir: string, options: { marks?: boolean } = 
 }
 
 /** Remembers, on the page's clock, the next input event (pointer down or a typed character). */
-const armInput = (page: Page) =>
+export const armInput = (page: Page) =>
   // A string, not a function: tsx's helper for named functions does not exist in the page.
   page.evaluate(`(() => {
     window.inputAt = null;
@@ -73,7 +75,7 @@ const armInput = (page: Page) =>
   })()`);
 
 /** Milliseconds from the armed input to the first frame where the rows of `selector` differ from `before` and are not dimmed. */
-async function rowsChanged(page: Page, selector: string, before: string): Promise<number> {
+export async function rowsChanged(page: Page, selector: string, before: string): Promise<number> {
   const handle = await page.waitForFunction(
     ({ selector, before }) => {
       const rows = [...document.querySelectorAll(selector)];
@@ -88,7 +90,7 @@ async function rowsChanged(page: Page, selector: string, before: string): Promis
   return (await handle.jsonValue()) as number;
 }
 
-const rowsText = (page: Page, selector: string) =>
+export const rowsText = (page: Page, selector: string) =>
   page.evaluate((s) => [...document.querySelectorAll(s)].map((r) => r.textContent).join('\n'), selector);
 
 /** What the steps after the search open: a meeting with 13 agenda items, and the plan whose Word copy is downloaded. */
@@ -108,9 +110,9 @@ export const thirteenItemMeeting = (sqlite: { prepare: (sql: string) => { get: (
       .get() as { id: number } | undefined
   )?.id ?? 0;
 
-const AGENDA_ITEMS = 'section[aria-label^="Вопрос "]';
+export const AGENDA_ITEMS = 'section[aria-label^="Вопрос "]';
 
-export async function benchBrowser(dataDir: string, targets: BrowserTargets): Promise<BrowserRow[]> {
+export async function benchBrowser(dataDir: string, targets: BrowserTargets, staticDir?: string): Promise<BrowserRow[]> {
   const { words } = targets;
   const rows: BrowserRow[] = [];
   const load = () => os.loadavg()[0]!;
@@ -119,7 +121,7 @@ export async function benchBrowser(dataDir: string, targets: BrowserTargets): Pr
   try {
     // Spawn → the home screen's figures: the page (the window) is made first, as a window exists before its content.
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-    host = await startHost(dataDir);
+    host = await startHost(dataDir, { staticDir });
     await page.goto(host.url);
     await page.locator(HOME_FIGURES).first().waitFor({ timeout: 120_000 });
     rows.push({ step: 'spawn of the host → the home screen’s figures', ms: performance.now() - host.started, load: load() });
@@ -204,7 +206,9 @@ export async function benchBrowser(dataDir: string, targets: BrowserTargets): Pr
 }
 
 async function main(): Promise<void> {
-  const { values: args } = parseArgs({ options: { scale: { type: 'string', default: '1' }, 'data-dir': { type: 'string' } } });
+  const { values: args } = parseArgs({
+    options: { scale: { type: 'string', default: '1' }, 'data-dir': { type: 'string' }, static: { type: 'string' } },
+  });
   const kept = args['data-dir'];
   const dataDir = kept ?? mkdtempSync(path.join(os.tmpdir(), 'rc-bench-browser-'));
   try {
@@ -218,7 +222,7 @@ async function main(): Promise<void> {
     const plan = await largestPlan(app);
     const meetingId = thirteenItemMeeting(app.sqlite);
     app.close();
-    const result = await benchBrowser(dataDir, { words: { three: 'ива', two: 'ов' }, meetingId, planYear: plan.year });
+    const result = await benchBrowser(dataDir, { words: { three: 'ива', two: 'ов' }, meetingId, planYear: plan.year }, args.static);
     console.log(JSON.stringify(counts));
     console.log(
       [
