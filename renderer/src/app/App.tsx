@@ -1,7 +1,8 @@
 import { Center, Loader, Text } from '@mantine/core';
 import { createHashRouter, Navigate, RouterProvider } from 'react-router-dom';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { callApi, queryClient, useCall } from '@renderer/api/client';
+import { startIdlePreloads } from '@renderer/components/idlePreload';
 import { FirstRun } from './FirstRun';
 import { Layout, ScreenLoading } from './Layout';
 import { RouteError } from './RouteError';
@@ -38,9 +39,33 @@ export function primeFirstScreen() {
   });
 }
 
+/**
+ * Runs `then` once no read is under way: the first screen has its data (and the home screen its
+ * charts), so what starts now does not compete with them, nor count in the initial JS.
+ */
+function whenReadsSettled(then: () => void): () => void {
+  const cache = queryClient.getQueryCache();
+  let done = false;
+  const check = () => {
+    if (done || queryClient.isFetching() > 0) return;
+    done = true;
+    unsubscribe();
+    then();
+  };
+  const unsubscribe = cache.subscribe(check);
+  check();
+  return () => {
+    done = true;
+    unsubscribe();
+  };
+}
+
 export function App() {
   // Outside the router: this screen shows its own failure.
   const status = useCall('app.status', {}, { throwOnError: false });
+  const routed = status.isSuccess && !status.data.firstRun;
+  // The other registers' screens load in idle time once the first one has its data (idlePreload.ts).
+  useEffect(() => (routed ? whenReadsSettled(startIdlePreloads) : undefined), [routed]);
   const router = useMemo(() => {
     const routes = registers.flatMap((r) => r.routes);
     const first = firstPath();

@@ -37,16 +37,22 @@ export function Layout() {
                   <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mb={4}>
                     {register.section}
                   </Text>
-                  {register.nav.map((entry) => (
-                    <NavLink
-                      key={entry.path}
-                      component={RouterLink}
-                      to={entry.path}
-                      label={entry.label}
-                      leftSection={entry.icon}
-                      active={entry.path === activePath}
-                    />
-                  ))}
+                  {register.nav.map((entry) => {
+                    // Pointed at or focused: the screen's data starts before the click (RegisterUi.prime).
+                    const prime = register.prime ? () => void register.prime?.(entry.path, new URLSearchParams()) : undefined;
+                    return (
+                      <NavLink
+                        key={entry.path}
+                        component={RouterLink}
+                        to={entry.path}
+                        label={entry.label}
+                        leftSection={entry.icon}
+                        active={entry.path === activePath}
+                        onPointerEnter={prime}
+                        onFocus={prime}
+                      />
+                    );
+                  })}
                 </div>
               ))}
           </Stack>

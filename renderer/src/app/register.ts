@@ -1,4 +1,5 @@
 import { createElement, lazy, Suspense, useState, type ComponentType, type ReactNode } from 'react';
+import { preloadWhenIdle } from '@renderer/components/idlePreload';
 
 /**
  * What a register contributes to the application: its screens (hash routes) and its entries
@@ -27,7 +28,10 @@ export interface RegisterUi {
    * Called once at launch with the address's path and query when the window opens on one of
    * this register's screens: starts loading what that screen needs (its chunk, its data) while
    * the app's status is asked, so the first screen waits for one round trip, not a chain. Returns
-   * the screen's chunk loading (`preload()`): the router is shown once it is in (App.tsx).
+   * the screen's chunk loading (`preload()`): the router is shown once it is in (App.tsx). Also
+   * called when the pointer or the focus comes to one of the register's navigation entries
+   * (Layout.tsx), so its data is on its way before the click: it must ask only for what the
+   * cache does not hold yet.
    */
   prime?: (path: string, params: URLSearchParams) => Promise<unknown> | void;
 }
@@ -36,7 +40,8 @@ export interface RegisterUi {
  * A register's screens, loaded when one of them is first shown: `load` imports the register's
  * `screens.ts`, so vite puts each register in a chunk of its own and the first screen loads only
  * its register (the routes render inside a Suspense, Layout.tsx). Every screen of the register
- * shares the one import.
+ * shares the one import. Once the first screen has its data, idle time loads it ahead of use
+ * (components/idlePreload.ts), so a register opened later need not wait for its chunk.
  */
 export function lazyScreens<M extends Record<string, unknown>>(load: () => Promise<M>) {
   let loading: Promise<M> | undefined;
@@ -46,6 +51,7 @@ export function lazyScreens<M extends Record<string, unknown>>(load: () => Promi
       loaded = m;
       return m;
     }));
+  preloadWhenIdle(start);
   const screen = (name: keyof M & string): ComponentType => {
     const Lazy = lazy(async () => ({ default: (await start())[name] as ComponentType }));
     /**

@@ -1,8 +1,10 @@
 import { ActionIcon } from '@mantine/core';
 import { IconDots } from '@tabler/icons-react';
-import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { Suspense, useState, type ReactNode } from 'react';
+import { preloadedLazy } from './idlePreload';
 
-const OpenRowMenu = lazy(() => import('./OpenRowMenu'));
+// Loaded in idle time after the first screen, or with the first menu opened.
+const OpenRowMenu = preloadedLazy(() => import('./OpenRowMenu'));
 
 export interface RowAction {
   label: string;

@@ -23,16 +23,16 @@ export function rememberYear(year: number) {
 }
 
 /** The items filter of a plan screen with nothing chosen, exactly as PlanScreen asks for it. */
-const unfiltered = (year: number) => ({ year, direction: null, status: null, quarter: null, responsibleId: null, search: '' });
+export const unfiltered = (year: number) => ({ year, direction: null, status: null, quarter: null, responsibleId: null, search: '' });
 
 export function primePlanScreen(params: URLSearchParams) {
-  const opening = callApi('workPlan.opening', { preferred: preferredYears(params) });
   // The screen's `workPlan.years` joins this query while it is in flight; the plan and items
-  // are in the cache before the years resolve, so the screen never asks for them itself.
+  // are in the cache before the years resolve, so the screen never asks for them itself. With
+  // the years in the cache (the plan opened before, and nothing changed them) nothing is asked.
   void queryClient.prefetchQuery({
     queryKey: ['workPlan.years', {}],
     queryFn: async () => {
-      const o = await opening;
+      const o = await callApi('workPlan.opening', { preferred: preferredYears(params) });
       if (o.year !== null && o.plan) {
         queryClient.setQueryData(['workPlan.get', { year: o.year }], o.plan);
         queryClient.setQueryData(['workPlan.items', unfiltered(o.year)], o.items);
@@ -40,4 +40,16 @@ export function primePlanScreen(params: URLSearchParams) {
       return o.years;
     },
   });
+}
+
+/**
+ * Another year chosen in the plan's year field: its plan and items are asked at once, in the
+ * selection's own event, instead of after React has rendered the screen for the new year (the
+ * screen's queries start in an effect after that render's commit). The filters go back to none on
+ * a year change (PlanScreen), so the unfiltered items are the ones it will show.
+ */
+export function primePlanYear(year: number) {
+  void queryClient.prefetchQuery({ queryKey: ['workPlan.get', { year }], queryFn: () => callApi('workPlan.get', { year }) });
+  const input = unfiltered(year);
+  void queryClient.prefetchQuery({ queryKey: ['workPlan.items', input], queryFn: () => callApi('workPlan.items', input) });
 }
