@@ -1,9 +1,21 @@
 import { Button, Center, Group, Loader, Paper, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type Row as TableRow } from '@tanstack/react-table';
-import { lazy, Suspense, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  memo,
+  Suspense,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type ReactNode,
+} from 'react';
 import { SEARCH_TOTAL_CAP } from '@shared/contract/page';
 import { countOf } from '@shared/russian/numbers';
+import { preloadedLazy } from './idlePreload';
 import { RowMenu, type RowAction } from './RowActions';
 import type { ListState } from './useListState';
 
@@ -76,11 +88,12 @@ interface DataTableProps<Row extends object, Sort extends string> {
 
 /** Lists shown whole render every row up to this many; longer ones only the rows near the window. */
 export const VIRTUALIZE_FROM = 150;
+/** Rows that stand in, in case the virtualiser's chunk is not in yet: more than a window of 768 px holds. */
+const FIRST_SCREENFUL = 40;
 const ACTIONS = '__actions';
-// Loaded with the first list that has pages: the first screen (the plan) has none.
-const Pager = lazy(() => import('./Pager'));
-// Loaded with the first list longer than VIRTUALIZE_FROM.
-const VirtualRows = lazy(() => import('./VirtualRows'));
+// Not on the home screen (it has no long list, no pages): loaded in idle time after it, or with the first list that needs them.
+const Pager = preloadedLazy(() => import('./Pager'));
+const VirtualRows = preloadedLazy(() => import('./VirtualRows'));
 const entryKey = <Row,>(e: Entry<Row>) => (e.kind === 'group' ? e.key : e.row.id);
 
 type Entry<Row> = { kind: 'group'; key: string; label: ReactNode } | { kind: 'row'; row: TableRow<Row> };
@@ -106,40 +119,37 @@ export function DataTable<Row extends object, Sort extends string = never>({
   spacing = 'xs',
 }: DataTableProps<Row, Sort>) {
   const [menuFor, setMenuFor] = useState<string | null>(null);
+  // The header model only: the body's cells are rendered by BodyRow from `columns` directly.
+  const hasActions = actions !== undefined;
   const defs = useMemo<ColumnDef<Row>[]>(() => {
-    const data: ColumnDef<Row>[] = columns.map((c, i) => ({
-      id: c.header || `column${i}`,
-      header: c.header,
-      cell: ({ row }) => c.render(row.original),
-      meta: c,
-    }));
-    if (actions) {
-      data.push({
-        id: ACTIONS,
-        header: '',
-        cell: ({ row }) => (
-          <RowMenu
-            label={actions.label(row.original)}
-            actions={() =>
-              actions.actions(row.original).map((a) => ({
-                ...a,
-                onClick: () => {
-                  setMenuFor(null);
-                  a.onClick();
-                },
-              }))
-            }
-            loading={actions.busy?.(row.original)}
-            opened={menuFor === row.id}
-            onOpen={() => setMenuFor(row.id)}
-            onClose={() => setMenuFor(null)}
-          />
-        ),
-        meta: { header: '', width: 44, render: () => null } satisfies Column<Row, Sort>,
-      });
-    }
+    const data: ColumnDef<Row>[] = columns.map((c, i) => ({ id: c.header || `column${i}`, header: c.header, meta: c }));
+    if (hasActions) data.push({ id: ACTIONS, header: '', meta: { header: '', width: 44, render: () => null } satisfies Column<Row, Sort> });
     return data;
-  }, [columns, actions, menuFor]);
+  }, [columns, hasActions]);
+  /**
+   * What a row's click and its menu do, read when they happen: the screens pass new functions on
+   * every render, and a row that took them as props would render again each time (a search's
+   * dimming, a menu opened elsewhere), which made a year's plan and a search's page render every
+   * row twice.
+   */
+  const latest = useRef({ actions, onRowClick });
+  useLayoutEffect(() => {
+    latest.current = { actions, onRowClick };
+  });
+  const openMenu = useCallback((id: string) => setMenuFor(id), []);
+  const closeMenu = useCallback(() => setMenuFor(null), []);
+  const rowActions = useCallback(
+    (row: Row): RowAction[] =>
+      (latest.current.actions?.actions(row) ?? []).map((a) => ({
+        ...a,
+        onClick: () => {
+          setMenuFor(null);
+          a.onClick();
+        },
+      })),
+    [],
+  );
+  const clickRow = useCallback((row: Row) => latest.current.onRowClick?.(row), []);
   // The table's object is rebuilt each render by design; the compiler leaves this component unmemoised, which is what it needs.
   // eslint-disable-next-line react-hooks/incompatible-library
   const table = useReactTable({
@@ -208,36 +218,35 @@ export function DataTable<Row extends object, Sort extends string = never>({
   const width = table.getVisibleLeafColumns().length;
   const renderEntry = (index: number, measure?: (row: HTMLTableRowElement | null) => void) => {
     const entry = entries[index]!;
-    return entry.kind === 'group' ? (
-      <Table.Tr key={entry.key} data-index={index} ref={measure} bg="var(--mantine-color-gray-1)">
-        <Table.Td colSpan={width}>
-          <Text fw={700}>{entry.label}</Text>
-        </Table.Td>
-      </Table.Tr>
-    ) : (
-      <Table.Tr
+    if (entry.kind === 'group') {
+      return (
+        <tr key={entry.key} data-index={index} ref={measure} className={Table.classes.tr} data-with-row-border style={GROUP_ROW}>
+          <td className={Table.classes.td} colSpan={width}>
+            <Text fw={700}>{entry.label}</Text>
+          </td>
+        </tr>
+      );
+    }
+    const row = entry.row.original;
+    return (
+      <BodyRow<Row, Sort>
         key={entry.row.id}
-        data-index={index}
-        ref={measure}
-        data-testid={rowTestId}
-        style={onRowClick ? { cursor: 'pointer' } : undefined}
-        onClick={onRowClick ? () => onRowClick(entry.row.original) : undefined}
-      >
-        {entry.row.getVisibleCells().map((cell) => {
-          const c = cell.column.columnDef.meta as Column<Row, Sort>;
-          return (
-            <Table.Td
-              key={cell.id}
-              ta={c.align}
-              style={c.nowrap ? { whiteSpace: 'nowrap' } : undefined}
-              // The menu's button must not also open the row.
-              onClick={cell.column.id === ACTIONS ? (e) => e.stopPropagation() : undefined}
-            >
-              {flexRender(cell.column.columnDef.cell, cell.getContext())}
-            </Table.Td>
-          );
-        })}
-      </Table.Tr>
+        id={entry.row.id}
+        index={index}
+        row={row}
+        columns={columns}
+        striped={!groups}
+        testId={rowTestId}
+        measure={measure}
+        onClick={onRowClick ? clickRow : undefined}
+        menu={
+          actions
+            ? { label: actions.label(row), busy: actions.busy?.(row) ?? false, opened: menuFor === entry.row.id, entries: rowActions }
+            : undefined
+        }
+        onOpenMenu={openMenu}
+        onCloseMenu={closeMenu}
+      />
     );
   };
   return (
@@ -263,7 +272,7 @@ export function DataTable<Row extends object, Sort extends string = never>({
             <Table.Tbody ref={bodyRef}>
               {virtual ? (
                 // Until the virtualiser has loaded, the first rows stand in.
-                <Suspense fallback={entries.slice(0, VIRTUALIZE_FROM).map((_, i) => renderEntry(i))}>
+                <Suspense fallback={entries.slice(0, FIRST_SCREENFUL).map((_, i) => renderEntry(i))}>
                   <VirtualRows count={entries.length} keyOf={(i) => entryKey(entries[i]!)} body={bodyRef} render={renderEntry} />
                 </Suspense>
               ) : (
@@ -294,6 +303,126 @@ export function DataTable<Row extends object, Sort extends string = never>({
 }
 
 const NO_ROWS: never[] = [];
+
+// Custom properties, which React's style type does not list.
+const TEXT_SIZES = {
+  sm: { '--text-fz': 'var(--mantine-font-size-sm)', '--text-lh': 'var(--mantine-line-height-sm)' } as CSSProperties,
+  xs: { '--text-fz': 'var(--mantine-font-size-xs)', '--text-lh': 'var(--mantine-line-height-xs)' } as CSSProperties,
+};
+const DIMMED = { color: 'var(--mantine-color-dimmed)' };
+
+/**
+ * A cell's line of text: the markup Mantine's `<Text size="sm">` (or `size="xs" c="dimmed"`) renders
+ * — the same element, classes and variables — without a Mantine component per cell. A list of
+ * hundreds of rows, each with a few Texts, spent most of its paint in their props and styles.
+ */
+export function CellText({ size = 'sm', dimmed = false, children }: { size?: 'sm' | 'xs'; dimmed?: boolean; children: ReactNode }) {
+  return (
+    <p
+      className={`mantine-focus-auto ${Text.classes.root}`}
+      data-size={size}
+      style={dimmed ? { ...TEXT_SIZES[size], ...DIMMED } : TEXT_SIZES[size]}
+    >
+      {children}
+    </p>
+  );
+}
+const GROUP_ROW = { background: 'var(--mantine-color-gray-1)' };
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
+const POINTER = { cursor: 'pointer' } as const;
+// The menu's button must not also open the row.
+const stopPropagation = (e: { stopPropagation: () => void }) => e.stopPropagation();
+
+interface RowMenuState<Row> {
+  label: string;
+  busy: boolean;
+  opened: boolean;
+  entries: (row: Row) => RowAction[];
+}
+
+/**
+ * One body row: plain <tr> and <td> with the classes and data attributes Mantine's Table.Tr and
+ * Table.Td put on them (the same look and hover), because a Mantine component per cell (its
+ * props, styles and theme lookups) was most of the time of painting a year's plan. Memoised: it
+ * renders again only when its record, the columns, or its menu's state changed — `columns` is a
+ * constant or memoised by the screens whose rows re-render often.
+ */
+function BodyRowUnmemo<Row, Sort extends string>({
+  id,
+  index,
+  row,
+  columns,
+  striped,
+  testId,
+  measure,
+  onClick,
+  menu,
+  onOpenMenu,
+  onCloseMenu,
+}: {
+  id: string;
+  index: number;
+  row: Row;
+  columns: Column<Row, Sort>[];
+  striped: boolean;
+  testId: string | undefined;
+  measure: ((row: HTMLTableRowElement | null) => void) | undefined;
+  onClick: ((row: Row) => void) | undefined;
+  menu: RowMenuState<Row> | undefined;
+  onOpenMenu: (id: string) => void;
+  onCloseMenu: () => void;
+}) {
+  return (
+    <tr
+      data-index={index}
+      ref={measure}
+      data-testid={testId}
+      className={Table.classes.tr}
+      data-with-row-border
+      data-striped={striped ? 'odd' : undefined}
+      data-hover
+      style={onClick ? POINTER : undefined}
+      onClick={onClick ? () => onClick(row) : undefined}
+    >
+      {columns.map((c, i) => (
+        <td
+          key={i}
+          className={Table.classes.td}
+          style={c.nowrap || c.align ? { ...(c.nowrap ? NOWRAP : null), ...(c.align ? { textAlign: c.align } : null) } : undefined}
+        >
+          {c.render(row)}
+        </td>
+      ))}
+      {menu ? (
+        <td className={Table.classes.td} onClick={stopPropagation}>
+          <RowMenu
+            label={menu.label}
+            actions={() => menu.entries(row)}
+            loading={menu.busy}
+            opened={menu.opened}
+            onOpen={() => onOpenMenu(id)}
+            onClose={onCloseMenu}
+          />
+        </td>
+      ) : null}
+    </tr>
+  );
+}
+
+const BodyRow = memo(
+  BodyRowUnmemo,
+  (a, b) =>
+    a.row === b.row &&
+    a.index === b.index &&
+    a.columns === b.columns &&
+    a.striped === b.striped &&
+    a.testId === b.testId &&
+    a.measure === b.measure &&
+    a.onClick === b.onClick &&
+    a.menu?.label === b.menu?.label &&
+    a.menu?.busy === b.menu?.busy &&
+    a.menu?.opened === b.menu?.opened,
+) as typeof BodyRowUnmemo;
 
 function SortHeader<Row, Sort extends string>({ column, list }: { column: Column<Row, Sort>; list: ListState<Sort> }) {
   const active = list.sort === column.sort;

@@ -1,4 +1,4 @@
-import { Group, Text } from '@mantine/core';
+import { Group } from '@mantine/core';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
@@ -10,7 +10,7 @@ import { useCall, useChange } from '@renderer/api/client';
 import { Contacts, MunicipalityFilter, TypeFilter } from './common';
 import { AddButton, editDeleteActions, EmptyState, ScreenHeader, SearchInput } from '@renderer/components/screen';
 import { ImportButton, ImportReports } from '@renderer/components/ImportDialog';
-import { DataTable, type Column } from '@renderer/components/DataTable';
+import { CellText, DataTable, type Column } from '@renderer/components/DataTable';
 import { PersonForm } from './PersonForm';
 import { OrganizationPicker } from '@renderer/components/pickers';
 import { useListState } from '@renderer/components/useListState';
@@ -21,6 +21,19 @@ interface Filters {
   organizationType: OrganizationType | null;
   municipalityId: number | null;
 }
+
+/** A constant: the table's rows render again only when their person changed (DataTable's BodyRow). */
+const COLUMNS: Column<Person, Sort>[] = [
+  { header: 'Фамилия, имя, отчество', sort: 'name', render: (p) => personFullName(p) },
+  { header: 'Должность', sort: 'position', render: (p) => p.position || '—' },
+  { header: 'Организация', sort: 'organization', render: (p) => p.organizationName ?? '—' },
+  { header: 'Контакты', width: 190, render: (p) => <Contacts phone={p.phone} email={p.email} /> },
+  {
+    header: 'Согласие на обработку ПД',
+    width: 130,
+    render: (p) => (p.pdConsent ? `от ${formatDate(p.pdConsentDate)}` : <CellText dimmed>нет</CellText>),
+  },
+];
 
 export function PeopleScreen() {
   // The organisations list links here with `?organization=ID` to show that organisation's staff.
@@ -36,24 +49,6 @@ export function PeopleScreen() {
   const [form, setForm] = useState<{ editing: Person | null } | null>(null);
   const navigate = useNavigate();
 
-  const columns: Column<Person, Sort>[] = [
-    { header: 'Фамилия, имя, отчество', sort: 'name', render: (p) => personFullName(p) },
-    { header: 'Должность', sort: 'position', render: (p) => p.position || '—' },
-    { header: 'Организация', sort: 'organization', render: (p) => p.organizationName ?? '—' },
-    { header: 'Контакты', width: 190, render: (p) => <Contacts phone={p.phone} email={p.email} /> },
-    {
-      header: 'Согласие на обработку ПД',
-      width: 130,
-      render: (p) =>
-        p.pdConsent ? (
-          `от ${formatDate(p.pdConsentDate)}`
-        ) : (
-          <Text size="sm" c="dimmed">
-            нет
-          </Text>
-        ),
-    },
-  ];
   const actions = editDeleteActions<Person>({
     name: personFullName,
     question: (p) => `Удалить специалиста «${personFullName(p)}»?`,
@@ -93,7 +88,7 @@ export function PeopleScreen() {
       </Group>
       <DataTable
         label="Специалисты"
-        columns={columns}
+        columns={COLUMNS}
         actions={actions}
         rows={data.data?.rows}
         total={data.data?.total ?? 0}

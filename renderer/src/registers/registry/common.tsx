@@ -1,7 +1,8 @@
-import { Badge, Group, Select, Text } from '@mantine/core';
+import { Badge, Group, Select } from '@mantine/core';
 import { FIELD_VERDICT_LABELS, type DuplicatePair, type DuplicateTarget, type FieldVerdict } from '@shared/contract/duplicates';
 import { ORGANIZATION_TYPE_LABELS, ORGANIZATION_TYPES, type OrganizationType } from '@shared/enums';
 import { useCall } from '@renderer/api/client';
+import { CellText } from '@renderer/components/DataTable';
 
 export const organizationTypeOptions = ORGANIZATION_TYPES.map((t) => ({ value: t, label: ORGANIZATION_TYPE_LABELS[t] }));
 
@@ -14,8 +15,8 @@ export function useMunicipalityOptions() {
 export function Contacts({ phone, email }: { phone: string; email: string }) {
   return (
     <>
-      {phone ? <Text size="sm">{phone}</Text> : null}
-      {email ? <Text size="sm">{email}</Text> : null}
+      {phone ? <CellText>{phone}</CellText> : null}
+      {email ? <CellText>{email}</CellText> : null}
     </>
   );
 }
