@@ -2,16 +2,18 @@ import { Button, Center, Group, Loader, Paper, Select, Stack, Text, TextInput, T
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconArrowDown, IconArrowUp, IconCheck, IconFileTypeDocx, IconPencil, IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
 import { keepPreviousData } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { PlanItem } from '@shared/contract/workPlan';
 import { DIRECTION_LABELS, DIRECTIONS, type Direction, type PlanStatus } from '@shared/enums';
 import { callApi, useCall, useChange } from '@renderer/api/client';
 import { confirmDelete, EmptyState } from '@renderer/components/screen';
 import { SEARCH_DEBOUNCE_MS } from '@renderer/components/useListState';
-import { DataTable, type Column, type RowActionsSpec, type RowGroups } from '@renderer/components/DataTable';
+import { CellText, DataTable, type Column, type RowActionsSpec, type RowGroups } from '@renderer/components/DataTable';
 import { DocumentsMenu } from '@renderer/components/DocumentsMenu';
+import { useAfterPaint } from '@renderer/components/useAfterPaint';
 import { directionOptions, quarterOptions, RealisationLines, StatusBadge, statusOptions, usePlanYear, YearSelect } from './common';
 import { CopyToNextYearButton, CreatePlanButton } from './PlanActions';
+import { primePlanYear } from './opening';
 import { approvalDescription } from './approvalDate';
 import { formatDate } from '@shared/russian';
 
@@ -55,7 +57,9 @@ export function PlanScreen() {
       </Stack>
     );
   }
-  return <YearPlan key={year} year={year} years={years} setYear={setYear} />;
+  // Not keyed by the year: a year change keeps the screen's frame (its title, filters, menus) and
+  // replaces the rows only; remounting all of it took a third of switching the year.
+  return <YearPlan year={year} years={years} setYear={setYear} />;
 }
 
 function YearPlan({
@@ -68,9 +72,20 @@ function YearPlan({
   setYear: (y: number) => void;
 }) {
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
-  const [search] = useDebouncedValue(filters.search, SEARCH_DEBOUNCE_MS);
+  const [debounced] = useDebouncedValue(filters.search, SEARCH_DEBOUNCE_MS);
+  // A cleared search applies at once: after a year change (below) the last year's words must not
+  // filter the new year's first answer for the debounce's 150 ms.
+  const search = filters.search === '' ? '' : debounced;
   const [editing, setEditing] = useState<PlanItem | 'new' | null>(null);
   const [statusOf, setStatusOf] = useState<PlanItem | null>(null);
+  // Another year starts with no filters and no open form, as a screen of its own would.
+  const [shownYear, setShownYear] = useState(year);
+  if (shownYear !== year) {
+    setShownYear(year);
+    setFilters(NO_FILTERS);
+    setEditing(null);
+    setStatusOf(null);
+  }
   const items = useCall(
     'workPlan.items',
     {
@@ -81,7 +96,11 @@ function YearPlan({
       responsibleId: filters.responsibleId,
       search,
     },
-    { placeholderData: keepPreviousData },
+    // A filter's change keeps the rows on screen (dimmed) until the answer; another year's rows never stand in for this year's.
+    {
+      placeholderData: (previous, query) =>
+        (query?.queryKey[1] as { year?: number } | undefined)?.year === year ? keepPreviousData(previous) : undefined,
+    },
   );
   const set = <K extends keyof Filters>(key: K, value: Filters[K]) => setFilters((f) => ({ ...f, [key]: value }));
   const filtered = JSON.stringify({ ...filters, search }) !== JSON.stringify(NO_FILTERS);
@@ -92,7 +111,14 @@ function YearPlan({
       <Group justify="space-between" align="flex-end">
         <Group align="center">
           <Title order={2}>План работы на {year} год</Title>
-          <YearSelect year={year} years={years} onChange={setYear} />
+          <YearSelect
+            year={year}
+            years={years}
+            onChange={(next) => {
+              primePlanYear(next);
+              setYear(next);
+            }}
+          />
         </Group>
         <Group gap="xs">
           <CreatePlanButton years={years} onCreated={setYear} />
@@ -177,7 +203,7 @@ function YearPlan({
           />
         </Paper>
       ) : (
-        <ItemsTable items={rows} onEdit={setEditing} onStatus={setStatusOf} />
+        <ItemsTable items={rows} loading={items.isPlaceholderData} onEdit={setEditing} onStatus={setStatusOf} />
       )}
 
       {editing ? (
@@ -223,7 +249,7 @@ function ApprovalDate({ year, listShown }: { year: number; listShown: boolean })
   if (!afterPaint) return shown;
   return (
     <Suspense fallback={shown}>
-      <ApprovalDateForm key={approvedOn ?? ''} year={year} approvedOn={approvedOn} frozen={frozen} />
+      <ApprovalDateForm key={`${year}:${approvedOn ?? ''}`} year={year} approvedOn={approvedOn} frozen={frozen} />
     </Suspense>
   );
 }
@@ -266,30 +292,14 @@ function ResponsibleFilter({
   );
 }
 
-/** True from the first frame after `ready` became true: the browser has painted what `ready` showed by then. */
-function useAfterPaint(ready: boolean): boolean {
-  const [after, setAfter] = useState(false);
-  useEffect(() => {
-    if (!ready || after) return;
-    // An animation frame's callback runs before that frame paints; a task queued from it runs after.
-    let timer: number | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = window.setTimeout(() => setAfter(true));
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      window.clearTimeout(timer);
-    };
-  }, [ready, after]);
-  return after;
-}
-
 function ItemsTable({
   items,
+  loading,
   onEdit,
   onStatus,
 }: {
   items: PlanItem[];
+  loading: boolean;
   onEdit: (item: PlanItem) => void;
   onStatus: (item: PlanItem) => void;
 }) {
@@ -320,7 +330,7 @@ function ItemsTable({
       label="Мероприятия плана"
       columns={PLAN_COLUMNS}
       rows={items}
-      loading={false}
+      loading={loading}
       groups={groups}
       actions={actions}
       rowTestId="plan-item"
@@ -336,11 +346,11 @@ const PLAN_COLUMNS: Column<PlanItem>[] = [
     minWidth: 240,
     render: (item) => (
       <>
-        <Text size="sm">{item.title}</Text>
+        <CellText>{item.title}</CellText>
         {item.targetAudience ? (
-          <Text size="xs" c="dimmed">
+          <CellText size="xs" dimmed>
             Аудитория: {item.targetAudience}
-          </Text>
+          </CellText>
         ) : null}
       </>
     ),
@@ -359,5 +369,5 @@ const PLAN_COLUMNS: Column<PlanItem>[] = [
       </>
     ),
   },
-  { header: 'Отметка о выполнении', minWidth: 150, render: (item) => <Text size="sm">{item.resultNote}</Text> },
+  { header: 'Отметка о выполнении', minWidth: 150, render: (item) => <CellText>{item.resultNote}</CellText> },
 ];
