@@ -14,6 +14,7 @@ import { MeetingDetailsForm } from './MeetingForm';
 import { DocumentsMenu } from '@renderer/components/DocumentsMenu';
 import { NewsButton } from '@renderer/registers/news';
 import { BackLink, RecordFrame, type BackTo } from '@renderer/components/RecordFrame';
+import { useAfterPaint } from '@renderer/components/useAfterPaint';
 
 const MEETINGS_BACK: BackTo = { to: '/meetings/list', label: 'Заседания', missing: 'К списку заседаний' };
 
@@ -28,6 +29,9 @@ export function MeetingEditor() {
 function Editor({ m }: { m: MeetingDetail }) {
   const locked = m.status === 'signed';
   const [tab, setTab] = useState<string | null>('agenda');
+  // The other tabs (the participants, the details form with its three calls) mount once the
+  // agenda has painted, or when chosen first: opening a meeting rendered all three at once.
+  const later = useAfterPaint(true);
   return (
     <Stack gap="md">
       <BackLink back={MEETINGS_BACK} />
@@ -77,7 +81,7 @@ function Editor({ m }: { m: MeetingDetail }) {
           ))}
         </Alert>
       ) : null}
-      {/* Every tab stays mounted: what was typed in one survives a look at another. */}
+      {/* Every tab stays mounted once shown: what was typed in one survives a look at another. */}
       <Tabs value={tab} onChange={setTab}>
         <Tabs.List>
           <Tabs.Tab value="agenda">Повестка и решения</Tabs.Tab>
@@ -88,10 +92,10 @@ function Editor({ m }: { m: MeetingDetail }) {
           <AgendaPanel m={m} locked={locked} />
         </Tabs.Panel>
         <Tabs.Panel value="attendance" pt="md">
-          <AttendancePanel m={m} locked={locked} />
+          {later || tab === 'attendance' ? <AttendancePanel m={m} locked={locked} /> : null}
         </Tabs.Panel>
         <Tabs.Panel value="details" pt="md">
-          <MeetingDetailsForm key={`${m.id}-${m.status}`} m={m} locked={locked} />
+          {later || tab === 'details' ? <MeetingDetailsForm key={`${m.id}-${m.status}`} m={m} locked={locked} /> : null}
         </Tabs.Panel>
       </Tabs>
     </Stack>
