@@ -190,6 +190,7 @@ async function main() {
   } finally {
     await browser.close();
     host.child.kill('SIGTERM');
+    if (host.child.exitCode === null) await new Promise((r) => host.child.once('exit', r));
   }
 }
 
