@@ -7,13 +7,16 @@ import { createElement, lazy, useState, type ComponentType } from 'react';
  * plan's chunk and its imports took 140 ms of the 372 ms «open the plan», the table's virtualiser
  * another 140 ms after the items had come). Nothing here is fetched before the first screen's data
  * is in, so the initial JS (tests/unit/renderer/initialChunks.test.ts, tests/bench/startup.ts)
- * stays what it was. One chunk per idle period, in the order registered (the navigation's).
+ * stays what it was. One chunk per idle period: the table's parts first, then the registers' screens
+ * in the navigation's order.
  */
 const waiting: (() => Promise<unknown>)[] = [];
 let started = false;
 
-export function preloadWhenIdle(load: () => Promise<unknown>): void {
-  waiting.push(load);
+/** `first`: ahead of what waits already (the table's small parts, which every list uses, before the registers' screens). */
+export function preloadWhenIdle(load: () => Promise<unknown>, first = false): void {
+  if (first) waiting.unshift(load);
+  else waiting.push(load);
   if (started && waiting.length === 1) next();
 }
 
@@ -54,7 +57,7 @@ export function preloadedLazy<P extends object>(load: () => Promise<{ default: C
     });
   let loading: ReturnType<typeof start> | undefined;
   const once = () => (loading ??= start());
-  preloadWhenIdle(once);
+  preloadWhenIdle(once, true);
   const Lazy = lazy(once);
   return function Preloaded(props: P) {
     // Chosen once per mount: a component never swapped under its state.
