@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import type { Result } from '@shared/contract/define';
-import type { StoredFile, UploadMeta } from '@shared/contract/files';
+import { uploadMeta, type StoredFile, type UploadMeta } from '@shared/contract/files';
+import { zodIssuesToError } from '@main/api/dispatch';
 import { SECURITY_HEADERS } from '@main/security/csp';
 
 /**
@@ -50,24 +51,14 @@ export const MIME: Record<string, string> = {
   '.json': 'application/json',
 };
 
-/**
- * A call's answer already in JSON: the server thread (serverThread.ts) gets it so from the main
- * thread, where it was serialized as in one thread (a structured clone would drop a class's toJSON).
- */
-export class SerializedResult {
-  constructor(readonly json: string) {}
-}
-
 export interface HostOptions {
-  dispatch: (name: string, payload: unknown) => Promise<Result<unknown> | SerializedResult>;
+  dispatch: (name: string, payload: unknown) => Promise<Result<unknown>>;
   /** Stores an uploaded attachment (the app's file store); uploads are refused when absent. */
   upload?: (meta: UploadMeta, body: Readable) => Promise<Result<StoredFile>>;
   /** Opens a stored file by its hash; a refusal (unknown, missing) as a Result. */
-  download?: (hash: string) => Result<{ size: number; stream: Readable }> | Promise<Result<{ size: number; stream: Readable }>>;
+  download?: (hash: string) => Result<{ size: number; stream: Readable }>;
   /** The built renderer (vite's output); API only when absent. */
   staticDir?: string;
-  /** Told of each static file once it is sent whole, by the path it was asked for (`/assets/index-….js`; `/` for index.html). */
-  onStaticSent?: (urlPath: string) => void;
   port?: number;
   token?: string;
 }
@@ -132,7 +123,7 @@ async function readBody(req: http.IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function serveStatic(staticDir: string, urlPath: string, res: http.ServerResponse, onSent?: (urlPath: string) => void) {
+function serveStatic(staticDir: string, urlPath: string, res: http.ServerResponse) {
   const root = path.resolve(staticDir);
   const wanted = decoded(urlPath);
   if (wanted === null || wanted.includes('\0')) return send(res, 400, 'Неверный адрес', 'text/plain; charset=utf-8');
@@ -146,7 +137,6 @@ function serveStatic(staticDir: string, urlPath: string, res: http.ServerRespons
     'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
     'Cache-Control': 'no-cache',
   });
-  if (onSent) res.once('finish', () => onSent(urlPath));
   createReadStream(file)
     .on('error', () => res.destroy())
     .pipe(res);
@@ -168,9 +158,6 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     if (!sameToken(req.headers[TOKEN_HEADER] as string | undefined, token))
       return refuse(res, 401, 'Нет доступа: откройте приложение по адресу, напечатанному при запуске');
     if (!options.upload) return refuse(res, 404, 'Загрузка файлов не поддерживается');
-    // Loaded on the first upload, not with the server: they bring zod and the dispatcher, and the
-    // server must start (and serve the page) before the application's modules are evaluated (run.ts).
-    const [{ uploadMeta }, { zodIssuesToError }] = await Promise.all([import('@shared/contract/files'), import('@main/api/dispatch')]);
     const meta = uploadMeta.safeParse(Object.fromEntries(url.searchParams));
     if (!meta.success) return send(res, 400, JSON.stringify({ ok: false, error: zodIssuesToError(meta.error) }));
     const declared = Number(req.headers['content-length']);
@@ -180,14 +167,14 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     if (!result.ok) res.setHeader('Connection', 'close');
     return send(res, result.ok ? 200 : 400, JSON.stringify(result));
   };
-  const download = async (req: http.IncomingMessage, res: http.ServerResponse, name: string) => {
+  const download = (req: http.IncomingMessage, res: http.ServerResponse, name: string) => {
     if (req.method !== 'GET') return refuse(res, 405, 'Метод не поддерживается');
     if (!sameToken(req.headers[TOKEN_HEADER] as string | undefined, token))
       return refuse(res, 401, 'Нет доступа: откройте приложение по адресу, напечатанному при запуске');
     // Only a hash names a stored file: «../resource-center.sqlite» never becomes a path.
     if (!/^[0-9a-f]{64}$/.test(name)) return refuse(res, 400, 'Неверное имя файла хранилища');
     if (!options.download) return refuse(res, 404, 'Файлы не выдаются');
-    const opened = await options.download(name);
+    const opened = options.download(name);
     if (!opened.ok) return send(res, 404, JSON.stringify(opened));
     res.writeHead(200, {
       ...SECURITY_HEADERS,
@@ -226,11 +213,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         const name = decoded(url.pathname.slice(API_PREFIX.length));
         if (name === null) return refuse(res, 400, 'Неверный адрес запроса');
         const result = await options.dispatch(name, payload);
-        return send(res, 200, result instanceof SerializedResult ? result.json : JSON.stringify(result));
+        return send(res, 200, JSON.stringify(result));
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Метод не поддерживается');
       if (!options.staticDir) return send(res, 404, 'Not found', 'text/plain; charset=utf-8');
-      return serveStatic(options.staticDir, url.pathname, res, options.onStaticSent);
+      return serveStatic(options.staticDir, url.pathname, res);
     })().catch((error: unknown) => {
       // Only a bug of the host itself gets here: input is answered above, the dispatcher answers in envelopes.
       console.error('Browser host request failed', error);

@@ -62,15 +62,11 @@ export const HOST_FILE = 'host.mjs';
 export function hostBuildOptions(root = ROOT): BuildOptions {
   return {
     ...common,
-    // The server's thread (run.ts, HOST_SERVER_FILE) is an entry of its own, sharing the server's chunk.
-    entryPoints: {
-      host: path.join(root, 'electron', 'host', 'cli.ts'),
-      'host-server': path.join(root, 'electron', 'host', 'serverThread.ts'),
-    },
+    entryPoints: [path.join(root, 'electron', 'host', 'cli.ts')],
     format: 'esm',
     splitting: true,
     outdir: path.join(root, 'dist', 'electron'),
-    entryNames: '[name]',
+    entryNames: 'host',
     chunkNames: 'host-[name]-[hash]',
     outExtension: { '.js': '.mjs' },
     // require, __dirname (for worker.mjs) and __filename, as a CommonJS bundle has them.

@@ -11,10 +11,9 @@ import { hostBuildOptions } from '@main/launcher/bundle';
 import { FILE_PREFIX, TOKEN_HEADER, UPLOAD_PATH } from '@main/host/server';
 
 /**
- * The browser host's start from its command line: it prints its address before the application is
- * loaded, so what a caller sees right after that line is what these check. From source (tsx) the
- * server shares the application's thread (electron/host/loadOrder.ts); in the bundle it runs in a
- * thread of its own (electron/host/serverThread.ts), and calls and files cross to the main thread.
+ * The browser host's start from its command line, from source (tsx, as the e2e tests run it) and as
+ * the bundle `npm run build` makes (dist/electron/host.mjs with its host-*.mjs parts, as `npm start`
+ * and the benchmarks run it): what a caller sees right after the `URL` line.
  */
 
 const root = path.resolve(import.meta.dirname, '..', '..', '..');
@@ -63,7 +62,7 @@ function folder(name: string): string {
   return made;
 }
 
-/** A built page in miniature: index.html naming one script, which the host sends before it loads the application. */
+/** A built page in miniature: index.html naming one script. */
 function page(): string {
   const dir = folder('ui');
   mkdirSync(path.join(dir, 'assets'));
@@ -73,11 +72,10 @@ function page(): string {
 }
 
 describe.each(Object.keys(WAYS) as Way[])('the browser host’s start %s', (way) => {
-  it('answers a call made as soon as its address is printed, once the application is loaded', async () => {
+  it('answers a call made as soon as its address is printed, and streams a stored file both ways', async () => {
     const host = startHost(way, folder('data'), page());
     const url = new URL(await host.url);
     const token = decodeURIComponent(/token=([^&]+)/.exec(url.hash)![1]!);
-    // No page has asked for its files: the call itself loads the application and waits for it.
     const response = await fetch(`${url.origin}/api/call/app.status`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token },
@@ -91,7 +89,7 @@ describe.each(Object.keys(WAYS) as Way[])('the browser host’s start %s', (way)
         .status,
     ).toBe(401);
 
-    // A file of many chunks into the store and back, whole.
+    // A file of many chunks into the store and back, whole (the bundle streams both ways).
     const file = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(3 * 1024 * 1024)]);
     const uploaded = await fetch(`${url.origin}${UPLOAD_PATH}?name=${encodeURIComponent('Логотип.png')}&size=${file.length}`, {
       method: 'POST',
@@ -106,7 +104,7 @@ describe.each(Object.keys(WAYS) as Way[])('the browser host’s start %s', (way)
     expect((await fetch(`${url.origin}${FILE_PREFIX}${'0'.repeat(64)}`, { headers: { [TOKEN_HEADER]: token } })).status).toBe(404);
   }, 60_000);
 
-  it('ends with the Russian message when another window holds the data folder, though no page came', async () => {
+  it('ends with the Russian message when another window holds the data folder', async () => {
     const dataDir = folder('data');
     // This test's own process is alive: the folder is held by «another window».
     writeFileSync(path.join(dataDir, LOCK_FILE_NAME), JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString() }));

@@ -43,8 +43,6 @@ function eagerLibraries(meta: Metafile, entryEnd: string): string[] {
 describe('the start evaluates no document, import or chart library', () => {
   it.each([
     ['the browser host', hostBuildOptions(), 'electron/host/cli.ts'],
-    // Loaded by the host right after it listens (electron/host/run.ts), so part of the start too.
-    ['the browser host’s application', hostBuildOptions(), 'electron/api/app.ts'],
     ['the Electron main process', mainBuildOptions(), 'electron/window/main.ts'],
   ])(
     '%s',
