@@ -12,18 +12,12 @@ import { rebalanceSearchIndex, registerSearchFunctions } from './search';
 
 export type AppDb = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
-/** Set by esbuild in the shipped bundles (electron/launcher/bundle.ts). */
-declare const __RC_BUNDLED__: boolean | undefined;
-
 // Beside this file when run from source. The Electron main is a CommonJS bundle without
 // import.meta.url: it passes `migrationsFolder` itself, and this fallback only keeps the
-// module from failing at load time there. The ES module bundles (the worker's parts, the
-// browser host) lie in dist/electron, two folders below db/ in the repository and in app.asar.
-export const DEFAULT_MIGRATIONS = !import.meta.url
-  ? path.join(process.cwd(), 'db', 'migrations')
-  : typeof __RC_BUNDLED__ !== 'undefined'
-    ? path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'db', 'migrations')
-    : path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+// module from failing at load time there.
+export const DEFAULT_MIGRATIONS = import.meta.url
+  ? path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations')
+  : path.join(process.cwd(), 'db', 'migrations');
 
 /** A refusal to open the database, with the Russian message shown to the user. */
 export class DatabaseOpenError extends Error {

@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,71 +31,38 @@ export interface WorkerOptions {
   signal?: AbortSignal;
   onProgress?: (step: string, done?: number, total?: number) => void;
   writers?: Record<string, Writer>;
-  /** A worker entry other than the application's (tests): a .ts file bundled from source, or a bundled .cjs or .mjs. */
+  /** A worker entry other than the application's (tests): a .ts file bundled in memory, or a bundled .cjs. */
   entry?: string;
 }
 
 /** How long a cancelled worker may take to reach its next safe point before it is stopped. */
 const CANCEL_GRACE_MS = 10_000;
 
-const builds = new Map<string, Promise<string>>();
+const sources = new Map<string, Promise<string>>();
 
 const root = () => path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
-/** A folder of an earlier build from source is removed after a day: no process of that day still reads it. */
-const STALE_BUILD_MS = 24 * 3600_000;
-
-/**
- * The worker's code when running from source: the entry bundled once per process into a folder of
- * dist/ named by the code's hash, laid out as the shipped dist/electron (two folders below
- * db/migrations, with `better-sqlite3` in node_modules above). Processes that bundle the same code
- * (vitest's, in parallel) share the folder, written whole under another name and then renamed, and
- * none has to remove it when it ends (a thread a test runner stops has no exit to do it in).
- * Answers the entry file's path. Files, not code evaluated from a string: the bundle is split into
- * parts a thread imports as it needs them, and evaluated code is parsed twice by Node (once to
- * look for module syntax).
- */
-function bundledFromSource(entry: string): Promise<string> {
-  let built = builds.get(entry);
-  if (!built) {
-    built = (async () => {
+/** The worker's code when running from source: the entry bundled in memory once per process. */
+function bundledInMemory(entry: string): Promise<string> {
+  let source = sources.get(entry);
+  if (!source) {
+    source = (async () => {
       const { build } = await import('esbuild');
-      const options = workerBuildOptions(root(), entry);
-      const result = await build({ ...options, write: false, sourcemap: false, logLevel: 'silent' });
-      const hash = createHash('sha256');
-      for (const file of result.outputFiles) hash.update(file.path).update(file.contents);
-      const dist = path.join(root(), 'dist');
-      const folder = path.join(dist, `worker-from-source-${hash.digest('hex').slice(0, 16)}`);
-      if (!existsSync(path.join(folder, WORKER_FILE))) {
-        mkdirSync(dist, { recursive: true });
-        const writing = mkdtempSync(`${folder}-`);
-        for (const file of result.outputFiles) writeFileSync(path.join(writing, path.relative(options.outdir!, file.path)), file.contents);
-        try {
-          renameSync(writing, folder);
-        } catch {
-          // Another process renamed the same code there first.
-          rmSync(writing, { recursive: true, force: true });
-        }
-      }
-      for (const name of readdirSync(dist)) {
-        const other = path.join(dist, name);
-        if (name.startsWith('worker-from-source-') && other !== folder && Date.now() - statSync(other).mtimeMs > STALE_BUILD_MS)
-          rmSync(other, { recursive: true, force: true });
-      }
-      return path.join(folder, WORKER_FILE);
+      const result = await build({ ...workerBuildOptions(root(), entry), write: false, sourcemap: false, logLevel: 'silent' });
+      return result.outputFiles[0]!.text;
     })();
-    builds.set(entry, built);
-    built.catch(() => builds.delete(entry));
+    sources.set(entry, source);
+    source.catch(() => sources.delete(entry));
   }
-  return built;
+  return source;
 }
 
 function startWorker(start: WorkerStart, entry: string | undefined): Promise<Worker> | Worker {
-  if (entry && /\.[cm]js$/.test(entry)) return new Worker(entry, { workerData: start });
+  if (entry?.endsWith('.cjs')) return new Worker(entry, { workerData: start });
   if (entry === undefined && typeof __RC_BUNDLED__ !== 'undefined')
     return new Worker(path.join(__dirname, WORKER_FILE), { workerData: start });
-  return bundledFromSource(entry ?? path.join(root(), 'electron', 'worker', 'main.ts')).then(
-    (file) => new Worker(file, { workerData: start }),
+  return bundledInMemory(entry ?? path.join(root(), 'electron', 'worker', 'main.ts')).then(
+    (code) => new Worker(code, { eval: true, workerData: start }),
   );
 }
 

@@ -21,15 +21,14 @@ import { invokeEvent, StandInContents, StandInSession } from './stand-ins';
  * the real database, dispatcher, guards and protocol handler.
  */
 let bundle = '';
-/** The worker's entry and its parts (worker.mjs, worker-*.mjs), by file name. */
-let workerFiles: { name: string; text: string }[] = [];
+let workerBundle = '';
 beforeAll(async () => {
   const [main, worker] = await Promise.all([
     build({ ...mainBuildOptions(), write: false, sourcemap: false, logLevel: 'silent' }),
     build({ ...workerEntryBuildOptions(), write: false, sourcemap: false, logLevel: 'silent' }),
   ]);
   bundle = main.outputFiles.find((file) => file.path.endsWith('main.cjs'))!.text;
-  workerFiles = worker.outputFiles.map((file) => ({ name: path.basename(file.path), text: file.text }));
+  workerBundle = worker.outputFiles.find((file) => file.path.endsWith('worker.cjs'))!.text;
 }, 60_000);
 
 const nodeRequire = createRequire(path.join(ROOT, 'package.json'));
@@ -52,7 +51,7 @@ function appFolder() {
   writeFileSync(path.join(appPath, 'dist', 'renderer', 'index.html'), '<!doctype html><title>Ресурсный центр</title>');
   // The worker threads' entry ships beside main.cjs; like it, it requires better-sqlite3 from node_modules.
   mkdirSync(path.join(appPath, 'dist', 'electron'), { recursive: true });
-  for (const { name, text } of workerFiles) writeFileSync(path.join(appPath, 'dist', 'electron', name), text);
+  writeFileSync(path.join(appPath, 'dist', 'electron', 'worker.cjs'), workerBundle);
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(appPath, 'node_modules'));
   // Under Node the addon of Node's ABI stands in for the Electron build in .electron-native.
   mkdirSync(path.join(appPath, '.electron-native', ELECTRON_VERSION), { recursive: true });
@@ -202,7 +201,7 @@ describe('the Electron main process (bundle)', () => {
     record.app.emit('will-quit');
   });
 
-  it('runs an export as a job whose documents and snapshot the bundled worker.mjs builds', async () => {
+  it('runs an export as a job whose documents and snapshot the bundled worker.cjs builds', async () => {
     const { record, appPath } = await runMain();
     await vi.waitFor(() => expect(record.ipc.has(INVOKE_CHANNEL)).toBe(true));
     const invoke = record.ipc.get(INVOKE_CHANNEL)!;
