@@ -30,11 +30,53 @@ export function inChunks<T, R>(ids: readonly T[], read: (chunk: T[]) => R[]): R[
 /** Rows per INSERT of insertMany: 500 rows of 17 columns stay far below SQLite's limit of bound parameters. */
 const INSERT_BATCH = 500;
 
+/** An insert of so many rows of these columns as drizzle writes it: its SQL text and where each bound value comes from. */
+interface InsertShape {
+  sql: string;
+  slots: ({ row: number; column: string; encoder: { mapToDriverValue(value: unknown): unknown } } | { constant: unknown })[];
+}
+
+/**
+ * The shapes built so far, per table and per process, not per call or connection: drizzle takes
+ * tens of milliseconds to write a 500-row VALUES list (about 250 ms of a 10,000-row import job
+ * under load went to building the same two or three statements again), and a worker thread opens
+ * a connection of its own for every task, so only the built text can outlive a call.
+ */
+const insertShapes = new WeakMap<SQLiteTable, Map<string, InsertShape>>();
+
+function insertShape<T extends SQLiteTable & { id: SQLiteColumn }>(db: AppDb, table: T, columns: string[], size: number): InsertShape {
+  let shapes = insertShapes.get(table);
+  if (!shapes) insertShapes.set(table, (shapes = new Map()));
+  const key = `${size}:${columns.join(',')}`;
+  let shape = shapes.get(key);
+  if (!shape) {
+    const values = Array.from({ length: size }, (_, r) => Object.fromEntries(columns.map((c) => [c, sql.placeholder(`${r}:${c}`)])));
+    const query = db
+      .insert(table)
+      .values(values as T['$inferInsert'][])
+      .returning({ id: table.id })
+      .toSQL();
+    // Each bound parameter: a row's column encoded as drizzle would (a boolean as 0/1), or a constant.
+    const slots = query.params.map((param) => {
+      if (is(param, Param) && is(param.value, Placeholder)) {
+        const [row, column] = param.value.name.split(/:(.*)/) as [string, string];
+        return { row: Number(row), column, encoder: param.encoder };
+      }
+      return { constant: param };
+    });
+    shape = { sql: query.sql, slots };
+    // A constant is a value drizzle computed while building (a column's $defaultFn, a time): kept, it would go stale.
+    if (slots.every((slot) => !('constant' in slot))) shapes.set(key, shape);
+  }
+  return shape;
+}
+
 /**
  * Inserts many rows of one shape (an imported list of thousands) in statements of a few hundred
  * rows each, prepared once per call and reused for every batch: building a drizzle query of 500
- * rows costs far more than SQLite's insert itself, and one statement per row is slower still in
- * SQLite where a table has a search index (FTS5 writes out what it gathered at each statement).
+ * rows costs far more than SQLite's insert itself (so its text is kept, insertShape), and one
+ * statement per row is slower still in SQLite where a table has a search index (FTS5 writes out
+ * what it gathered at each statement).
  * Answers each row's id in the order given; `between` runs before each batch after the first
  * with the rows done so far (progress, a cancellation check inside the transaction).
  */
@@ -50,22 +92,9 @@ export function insertMany<T extends SQLiteTable & { id: SQLiteColumn }>(
   const statementFor = (size: number) => {
     let prepared = statements.get(size);
     if (!prepared) {
-      const values = Array.from({ length: size }, (_, r) => Object.fromEntries(columns.map((c) => [c, sql.placeholder(`${r}:${c}`)])));
-      const query = db
-        .insert(table)
-        .values(values as T['$inferInsert'][])
-        .returning({ id: table.id })
-        .toSQL();
-      // Each bound parameter: a row's column encoded as drizzle would (a boolean as 0/1), or a constant.
-      const slots = query.params.map((param) => {
-        if (is(param, Param) && is(param.value, Placeholder)) {
-          const [row, column] = param.value.name.split(/:(.*)/) as [string, string];
-          return { row: Number(row), column, encoder: param.encoder };
-        }
-        return { constant: param };
-      });
+      const { sql: text, slots } = insertShape(db, table, columns, size);
       prepared = {
-        statement: db.$client.prepare(query.sql),
+        statement: db.$client.prepare(text),
         bind: (batch) =>
           slots.map((slot) =>
             'constant' in slot ? slot.constant : slot.encoder.mapToDriverValue((batch[slot.row] as Record<string, unknown>)[slot.column]),
