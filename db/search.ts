@@ -177,9 +177,83 @@ export function rebalanceSearchIndex(sqlite: Database.Database): OrderedSearchEn
   return rebuilt;
 }
 
+const OVERFLOW = 'Индекс поиска переполнен: перезапустите приложение, он будет перестроен';
+
+/**
+ * Indexes the rows of an ordered register written after `afterId` that are not indexed yet, as its
+ * insert trigger would have one by one: each in the bucket of its sort key (the trigger's
+ * `lower_key <= sort_key` rule, in SQL so the comparison is SQLite's), on the next free slots of
+ * that bucket, then both FTS5 tables filled in one statement each.
+ */
+function indexNewRows(sqlite: Database.Database, entity: OrderedSearchEntity, afterId: number): void {
+  const fresh = sqlite
+    .prepare(
+      `SELECT e.id, coalesce((SELECT bucket FROM search_buckets WHERE entity = ? AND lower_key <= e.sort_key ORDER BY lower_key DESC LIMIT 1), 0) AS bucket
+         FROM ${entity} e WHERE e.id > ? AND NOT EXISTS (SELECT 1 FROM ${entity}_search_rows s WHERE s.id = e.id)
+         ORDER BY bucket, e.sort_key, e.id`,
+    )
+    .raw()
+    .all(entity, afterId) as [number, number][];
+  if (fresh.length === 0) return;
+  const lastSlot = sqlite
+    .prepare(`SELECT max(search_rowid) FROM ${entity}_search_rows WHERE search_rowid >= ? AND search_rowid < ?`)
+    .pluck();
+  const slots: [number, number][] = [];
+  let bucket = -1;
+  let next = 0;
+  for (const [id, b] of fresh) {
+    if (b !== bucket) {
+      bucket = b;
+      const last = lastSlot.get(b * SEARCH_SPAN, (b + 1) * SEARCH_SPAN) as number | null;
+      next = last === null ? b * SEARCH_SPAN : last + 1;
+    }
+    if (next >= (b + 1) * SEARCH_SPAN) throw new Error(OVERFLOW);
+    slots.push([next++, id]);
+  }
+  // One JSON array bound once instead of a statement per row (json_each: SQLite's own way to take a list).
+  const list = JSON.stringify(slots);
+  sqlite.prepare(`INSERT INTO ${entity}_search_rows (search_rowid, id) SELECT value ->> 0, value ->> 1 FROM json_each(?)`).run(list);
+  sqlite
+    .prepare(
+      `INSERT INTO ${entity}_fts (rowid, search_text) SELECT j.value ->> 0, e.search_text FROM json_each(?) j JOIN ${entity} e ON e.id = j.value ->> 1`,
+    )
+    .run(list);
+  sqlite
+    .prepare(
+      `INSERT INTO ${entity}_grams (rowid, grams) SELECT j.value ->> 0, search_grams(e.search_text) FROM json_each(?) j JOIN ${entity} e ON e.id = j.value ->> 1`,
+    )
+    .run(list);
+}
+
+/**
+ * Runs a bulk write of new rows (an imported list of thousands) with the insert triggers of
+ * `entities` suspended (migration 0024), then indexes its new rows in one pass: 6,700 people
+ * indexed by the trigger row by row cost about 150–280 ms, in one pass about 100 ms. Inside a
+ * savepoint of its own, so the suspension never outlives the write: a throw rolls back the rows,
+ * the suspension and all; a search right after the write finds the new rows. A nested call for a
+ * register already suspended just writes (the outer one indexes). Updates and deletes inside the
+ * write keep their triggers.
+ */
+export function withSearchIndexDeferred<T>(sqlite: Database.Database, entities: readonly OrderedSearchEntity[], write: () => T): T {
+  return sqlite.transaction(() => {
+    const suspend = sqlite.prepare('INSERT OR IGNORE INTO search_suspended (entity) VALUES (?)');
+    // New rows only ever get larger ids (AUTOINCREMENT): what is above today's largest is the write's.
+    const suspended = entities.flatMap((entity) => {
+      const afterId = sqlite.prepare(`SELECT coalesce(max(id), 0) FROM ${entity}`).pluck().get() as number;
+      return suspend.run(entity).changes === 1 ? [{ entity, afterId }] : [];
+    });
+    const result = write();
+    for (const { entity, afterId } of suspended) {
+      sqlite.prepare('DELETE FROM search_suspended WHERE entity = ?').run(entity);
+      indexNewRows(sqlite, entity, afterId);
+    }
+    return result;
+  })();
+}
+
 /**
  * The index's own tables (FTS5 tables and their shadow tables, buckets, slots): kept by the
  * triggers, not records. The undo journal and a data package's record counts leave them out.
  */
 export const isSearchIndexTable = (name: string): boolean =>
-  name === 'search_buckets' || /_(search_rows|fts|grams)(_(data|idx|config|docsize|content))?$/.test(name);
+  name === 'search_buckets' || name === 'search_suspended' || /_(search_rows|fts|grams)(_(data|idx|config|docsize|content))?$/.test(name);

@@ -35,3 +35,13 @@ const searchRows = (name: string) =>
 
 export const peopleSearchRows = searchRows('people_search_rows');
 export const organizationsSearchRows = searchRows('organizations_search_rows');
+
+/**
+ * The registers whose insert triggers are suspended for the rest of the current transaction: a
+ * bulk write (an imported list of thousands, `withSearchIndexDeferred` in db/search.ts) indexes
+ * its new rows in one pass at its end instead of row by row. A row is only ever here inside that
+ * write's own savepoint, which removes it again (or is rolled back with it).
+ */
+export const searchSuspended = sqliteTable('search_suspended', {
+  entity: text('entity').primaryKey(),
+});

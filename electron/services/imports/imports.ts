@@ -1,5 +1,6 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { AppDb } from '@db/open';
+import { withSearchIndexDeferred } from '@db/search';
 import { importReports } from '@db/schema';
 import { conflict, invalid } from '@main/api/errors';
 import { setSetting } from '@main/services/common/settings';
@@ -91,11 +92,14 @@ export function writeImport(
   );
   step(newPeople.length, total);
   let organizationsDone = 0;
-  for (const row of plan.rows) {
-    if (row.kind !== 'newOrganization') continue;
-    createOrganization(db, row.organization);
-    if (++organizationsDone % STEP_ROWS === 0) step(organizationsDone, total);
-  }
+  // Indexed for search once at the end, not by the trigger row by row (db/search.ts).
+  withSearchIndexDeferred(db.$client, ['organizations'], () => {
+    for (const row of plan.rows) {
+      if (row.kind !== 'newOrganization') continue;
+      createOrganization(db, row.organization);
+      if (++organizationsDone % STEP_ROWS === 0) step(organizationsDone, total);
+    }
+  });
   if (source.target === 'participants') addImportedParticipants(db, source.eventId!, personIds, saved.id);
   setSetting(db, mappingKey(plan.signature), preview.mapping);
   step(total, total);

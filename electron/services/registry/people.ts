@@ -6,6 +6,7 @@ import { inTransaction } from '@db/transaction';
 import { recordDeletion } from '@db/journal';
 import { organizations, people } from '@db/schema';
 import { personKeys } from '@db/derived';
+import { withSearchIndexDeferred } from '@db/search';
 import { conflict, invalid, notFound } from '@main/api/errors';
 import type { Page } from '@shared/contract/common';
 import type { Option, Person, personInput, personListInput } from '@shared/contract/registry';
@@ -151,12 +152,9 @@ export function createPerson(db: AppDb, input: PersonInput): Person {
 export function createPeople(db: AppDb, inputs: PersonInput[], between?: (done: number) => void): number[] {
   return inTransaction(db, () => {
     for (const organizationId of new Set(inputs.map((p) => p.organizationId))) requireOrganization(db, organizationId);
-    return insertMany(
-      db,
-      people,
-      inputs.map((input) => personValues(input)),
-      between,
-    );
+    const rows = inputs.map((input) => personValues(input));
+    // Indexed for search once at the end, not by the trigger row by row (db/search.ts).
+    return withSearchIndexDeferred(db.$client, ['people'], () => insertMany(db, people, rows, between));
   });
 }
 

@@ -138,15 +138,27 @@ const SET_BY_MIGRATION: { tag: string; table: string; values: Record<string, unk
 
 /**
  * Puts one plausible row in every table of an older database, parents before children
- * so every foreign key points at a real row: the data a user of that version would have.
+ * so every foreign key points at a real row: the data a user of that version would have. A pair
+ * of two records (0023's distinct pairs: CHECK low_id < high_id) gets a second parent record,
+ * a copy of the first under id 2: `seconds` holds those rows by table.
  */
-function fillEveryTable(sqlite: Database.Database): Map<string, Record<string, unknown>> {
+function fillEveryTable(sqlite: Database.Database): {
+  inserted: Map<string, Record<string, unknown>>;
+  seconds: Map<string, Record<string, unknown>>;
+} {
   // The search index is filled by its triggers and data step, never by a user's data.
   const tables = userTables(sqlite).filter((t) => !isSearchIndexTable(t));
   const parents = new Map(
     tables.map((t) => [t, sqlite.prepare(`PRAGMA foreign_key_list("${t}")`).all() as { table: string; from: string; to: string }[]]),
   );
   const inserted = new Map<string, Record<string, unknown>>();
+  const seconds = new Map<string, Record<string, unknown>>();
+  const insert = (table: string, row: Record<string, unknown>) => {
+    const names = Object.keys(row);
+    sqlite
+      .prepare(`INSERT INTO "${table}" (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`)
+      .run(...names.map((n) => row[n]));
+  };
   const pending = [...tables];
   while (pending.length > 0) {
     const ready = pending.findIndex((t) =>
@@ -174,13 +186,19 @@ function fillEveryTable(sqlite: Database.Database): Map<string, Record<string, u
     }
     // Only the columns this version has: an override for a column of other versions is left out.
     for (const [name, value] of Object.entries(ROW_OVERRIDES[table] ?? {})) if (name in row) row[name] = value;
-    const names = Object.keys(row);
-    sqlite
-      .prepare(`INSERT INTO "${table}" (${names.map((n) => `"${n}"`).join(', ')}) VALUES (${names.map(() => '?').join(', ')})`)
-      .run(...names.map((n) => row[n]));
+    const pair = parents.get(table)!.find((fk) => fk.from === 'high_id');
+    if (pair && 'low_id' in row) {
+      if (!seconds.has(pair.table)) {
+        const second = { ...inserted.get(pair.table)!, id: 2 };
+        insert(pair.table, second);
+        seconds.set(pair.table, second);
+      }
+      row.high_id = 2;
+    }
+    insert(table, row);
     inserted.set(table, row);
   }
-  return inserted;
+  return { inserted, seconds };
 }
 
 function sha(file: string) {
@@ -244,7 +262,7 @@ describe.each(journal.entries.map((e, i) => [e.tag, i] as const).slice(1))(
       const older = openDatabase({ file, migrationsFolder: olderMigrations(idx), dataSteps: [] });
       const ranBefore = JSON.stringify(DATA_STEPS.filter((s) => s.afterMigrations <= idx).map((s) => s.id));
       older.sqlite.prepare('INSERT INTO app_settings (key, value) VALUES (?, ?)').run(DATA_STEPS_KEY, ranBefore);
-      const rows = fillEveryTable(older.sqlite);
+      const { inserted: rows, seconds } = fillEveryTable(older.sqlite);
       // Those its migrations had were done before her data was there (a list seeded with its first
       // values, say): recorded as done, they do not run again over the rows filled in here.
       const done = JSON.stringify(DATA_STEPS.filter((s) => s.afterMigrations <= idx).map((s) => s.id));
@@ -270,15 +288,21 @@ describe.each(journal.entries.map((e, i) => [e.tag, i] as const).slice(1))(
         const stored = upgraded.sqlite.prepare(`SELECT ${names.map((n) => `"${n}"`).join(', ')} FROM "${table}"${own}`).all();
         const set = SET_BY_MIGRATION.filter((m) => m.table === table && journal.entries.findIndex((e) => e.tag === m.tag) >= idx);
         const expected = Object.assign({}, row, ...set.map((m) => m.values)) as Record<string, unknown>;
-        expect(stored, `${table} after ${tag}`).toEqual([Object.fromEntries(names.map((n) => [n, expected[n]]))]);
+        const second = seconds.get(table);
+        const expectedRows = [
+          expected,
+          ...(second ? [Object.assign({}, second, ...set.map((m) => m.values)) as Record<string, unknown>] : []),
+        ];
+        expect(stored, `${table} after ${tag}`).toEqual(expectedRows.map((r) => Object.fromEntries(names.map((n) => [n, r[n]]))));
       }
       expect(upgraded.sqlite.pragma('foreign_key_check')).toEqual([]);
       // Every record is in the search index, whatever version it was written by.
+      const ids = (table: string) => (seconds.has(table) ? [1, 2] : [1]);
       expect(searchIndexAnswers(upgraded.sqlite)).toEqual({
-        people: [1],
-        'people indexed': 1,
-        organizations: [1],
-        'organizations indexed': 1,
+        people: ids('people'),
+        'people indexed': ids('people').length,
+        organizations: ids('organizations'),
+        'organizations indexed': ids('organizations').length,
         plan_items: [1],
         // Filled in only by a version that had the table (0011 on).
         publications: upgraded.sqlite.prepare('SELECT id FROM publications').pluck().all(),

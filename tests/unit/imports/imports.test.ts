@@ -125,6 +125,15 @@ describe('import of a participant list', () => {
     // A phone typed as a number got its «+7» back; a real date cell is the day it shows.
     expect(participants[2]).toMatchObject({ phone: '+7 (920) 111-22-33', consent: '2024-03-12' });
     expect(participants[3]!.phone).toBe('+7 (910) 777-88-99');
+    // The two new people are found by search at once: the import indexed them at its end (db/search.ts).
+    for (const last of ['Петрова', 'Сидоров']) {
+      const id = api.one<{ id: number }>(
+        'SELECT pe.id FROM event_participants p JOIN people pe ON pe.id = p.person_id WHERE p.event_id = ? AND pe.last_name = ?',
+        eventId,
+        last,
+      ).id;
+      expect((await api.call('people.list', { search: last })).rows.map((r) => r.id)).toContain(id);
+    }
     // Each came onto the list by this import, not by hand: the source and the report it brought them with.
     expect(api.all('SELECT DISTINCT source, import_run_id FROM event_participants WHERE event_id = ?', eventId)).toEqual([
       { source: 'import', import_run_id: job.result!.id },
@@ -243,6 +252,10 @@ describe('import into the registry', () => {
     expect(api.one<{ full_name: string }>(`SELECT full_name FROM organizations WHERE short_name = 'АНО «Семья»'`).full_name).toBe(
       'Автономная некоммерческая организация «Семья»центр поддержки',
     );
+    // Found by search at once, as the import indexed its new rows at its end (db/search.ts).
+    expect((await api.call('organizations.list', { search: 'Инжавинская СОШ' })).rows.map((r) => r.shortName)).toEqual([
+      'МБОУ «Инжавинская СОШ»',
+    ]);
   });
 
   it('names at most three people a new one may be, the rest left to «Дубликаты» (a list of namesakes imported before)', async () => {
