@@ -16,7 +16,7 @@ import type {
   ImportTarget,
   StrippedLine,
 } from '@shared/contract/imports';
-import { mappingKey, planImport } from './match';
+import { mappingKey, planImport, rememberNewPeople } from './match';
 import { readSheet, type ReadSheet } from './read';
 
 /**
@@ -84,7 +84,8 @@ export function writeImport(
     })
     .returning({ id: importReports.id })
     .get();
-  const newPeople = plan.rows.flatMap((row) => (row.kind === 'newPerson' ? [row.person] : []));
+  const newRows = plan.rows.flatMap((row) => (row.kind === 'newPerson' ? [row] : []));
+  const newPeople = newRows.map((row) => row.person);
   const created = createPeople(db, newPeople, (done) => step(done, total));
   let next = 0;
   const personIds = plan.rows.flatMap((row) =>
@@ -100,6 +101,13 @@ export function writeImport(
       if (++organizationsDone % STEP_ROWS === 0) step(organizationsDone, total);
     }
   });
+  // The registry's only change (organisations are imported on their own): the kept indexes follow it.
+  if (source.target !== 'organizations')
+    rememberNewPeople(
+      db,
+      plan,
+      newRows.map((row, i) => ({ id: created[i]!, row })),
+    );
   if (source.target === 'participants') addImportedParticipants(db, source.eventId!, personIds, saved.id);
   setSetting(db, mappingKey(plan.signature), preview.mapping);
   step(total, total);

@@ -4,7 +4,7 @@ import type { AppDb } from '@db/open';
 import { eventParticipants, events, municipalities, organizations } from '@db/schema';
 import { conflict, invalid } from '@main/api/errors';
 import { getSetting } from '@main/services/common/settings';
-import { loadPeople, personDuplicateFinder, registryState, type PersonRecord } from '@main/services/registry';
+import { loadPeople, personDuplicateFinder, registryState, type PersonDuplicateFinder, type PersonRecord } from '@main/services/registry';
 import { ORGANIZATION_TYPE_LABELS, ORGANIZATION_TYPES, type OrganizationType } from '@shared/enums';
 import {
   IMPORT_FIELD_LABELS,
@@ -33,7 +33,7 @@ type OrganizationInput = z.output<typeof organizationInput>;
 
 export type PlannedRow =
   | { row: number; kind: 'person'; personId: number }
-  | { row: number; kind: 'newPerson'; person: PersonInput }
+  | { row: number; kind: 'newPerson'; person: PersonInput; nameKey: string }
   | { row: number; kind: 'organization'; organizationId: number }
   | { row: number; kind: 'newOrganization'; organization: OrganizationInput };
 
@@ -41,6 +41,8 @@ export interface Plan {
   preview: Omit<ImportPreview, 'fileName'>;
   rows: PlannedRow[];
   signature: string;
+  /** What the people were matched against (kept for the next list, see registryIndexes). */
+  indexes?: RegistryIndexes;
 }
 
 export const mappingKey = (signature: string) => `importMapping:${createHash('sha256').update(signature).digest('hex').slice(0, 32)}`;
@@ -105,11 +107,15 @@ function personIndex(everyone: PersonRecord[]) {
     // The match rule folds Latin look-alikes inside Cyrillic words (issue 18), the order does not:
     // only a name with a Latin letter needs its key computed.
     const key = LATIN.test(p.lastName + p.firstName + p.middleName) ? nameMatchKey(p.lastName, p.firstName, p.middleName) : p.sortKey;
-    const list = byName.get(key);
-    if (list) list.push(p);
-    else byName.set(key, [p]);
+    addByName(byName, key, p);
   }
   return byName;
+}
+
+function addByName(byName: Map<string, PersonRecord[]>, key: string, p: PersonRecord) {
+  const list = byName.get(key);
+  if (list) list.push(p);
+  else byName.set(key, [p]);
 }
 
 /**
@@ -119,17 +125,19 @@ function personIndex(everyone: PersonRecord[]) {
  * another mapping or encoding, and the import's matching inside its transaction after the preview,
  * do not read and index 20,000 people again. A kept worker thread keeps it between its tasks.
  */
-let registryIndexes:
-  | {
-      key: string;
-      byName: Map<string, PersonRecord[]>;
-      possibleDuplicates: ReturnType<typeof personDuplicateFinder>;
-      orgs: ReturnType<typeof organizationIndex>;
-    }
-  | undefined;
+interface RegistryIndexes {
+  key: string;
+  byName: Map<string, PersonRecord[]>;
+  possibleDuplicates: PersonDuplicateFinder;
+  orgs: ReturnType<typeof organizationIndex>;
+}
 
-function indexesOf(db: AppDb) {
-  const key = `${db.$client.name}\n${registryState(db)}`;
+let registryIndexes: RegistryIndexes | undefined;
+
+const stateKey = (db: AppDb) => `${db.$client.name}\n${registryState(db)}`;
+
+function indexesOf(db: AppDb): RegistryIndexes {
+  const key = stateKey(db);
   if (registryIndexes?.key !== key) {
     const everyone = loadPeople(db);
     registryIndexes = {
@@ -140,6 +148,45 @@ function indexesOf(db: AppDb) {
     };
   }
   return registryIndexes;
+}
+
+/**
+ * After an import wrote its new people (and nothing else of the registry), inside its transaction:
+ * they join the indexes the list was matched against, which are then kept under the registry's
+ * new state. The next list (another district's, in the same kept worker) is matched without
+ * reading and indexing 27,000 people again — that was about half of a 10,000-row job's matching.
+ * Should the transaction roll back, the registry is back at its old state, which no longer names
+ * these indexes, and the next list builds them afresh.
+ */
+export function rememberNewPeople(db: AppDb, plan: Plan, created: { id: number; row: Extract<PlannedRow, { kind: 'newPerson' }> }[]) {
+  const kept = plan.indexes;
+  if (!kept || registryIndexes !== kept) return;
+  const orgNames = organizationNames(kept.orgs);
+  for (const { id, row } of created) {
+    const { person } = row;
+    const record: PersonRecord = {
+      id,
+      lastName: person.lastName,
+      firstName: person.firstName,
+      middleName: person.middleName,
+      position: person.position,
+      organizationId: person.organizationId,
+      organizationName: person.organizationId === null ? null : (orgNames.get(person.organizationId) ?? null),
+      phone: person.phone,
+      email: person.email,
+      // Only the match key is read of a record here (personIndex): the stored sort key is that key for a name without Latin letters.
+      sortKey: row.nameKey,
+    };
+    addByName(kept.byName, row.nameKey, record);
+    kept.possibleDuplicates.add(record);
+  }
+  kept.key = stateKey(db);
+}
+
+function organizationNames(orgs: RegistryIndexes['orgs']) {
+  const names = new Map<number, string>();
+  for (const list of orgs.values()) for (const o of list) names.set(o.id, o.name);
+  return names;
 }
 
 function choosePersonMapping(mapping: MappingEntry[]): string | null {
@@ -193,15 +240,17 @@ export function planImport(db: AppDb, sheet: ReadSheet, source: ImportSource): P
         ? null
         : 'Укажите, в каком столбце наименование организации.'
       : choosePersonMapping(mapping);
+  let indexes: RegistryIndexes | undefined;
   if (mappingProblem === null) {
     if (source.target === 'organizations') planOrganizations(db, data, mapping, lines, rows);
-    else planPeople(db, data, mapping, source, lines, rows);
+    else indexes = planPeople(db, data, mapping, source, lines, rows);
   }
   const count = (outcome: ImportLine['outcome']) => lines.filter((l) => l.outcome === outcome).length;
   return {
     preview: { ...base, lines, skipped, matched: count('match'), added: count('new'), rejected: count('rejected'), mappingProblem },
     rows,
     signature: layout.signature,
+    ...(indexes ? { indexes } : {}),
   };
 }
 
@@ -212,7 +261,7 @@ function planPeople(
   source: ImportSource,
   lines: ImportLine[],
   rows: PlannedRow[],
-) {
+): RegistryIndexes {
   const registered = new Map<number, number>();
   if (source.target === 'participants') {
     const event = db.select({ audience: events.audience }).from(events).where(eq(events.id, source.eventId!)).get();
@@ -227,9 +276,9 @@ function planPeople(
       .all())
       registered.set(p.personId, p.number);
   }
-  const { orgs, byName, possibleDuplicates } = indexesOf(db);
-  const orgNames = new Map<number, string>();
-  for (const list of orgs.values()) for (const o of list) orgNames.set(o.id, o.name);
+  const indexes = indexesOf(db);
+  const { orgs, byName, possibleDuplicates } = indexes;
+  const orgNames = organizationNames(orgs);
   const seen = new Map<string, number>();
   for (const { row, cells } of data) {
     const r = readerOf(cells, mapping);
@@ -307,7 +356,7 @@ function planPeople(
           ? `; в реестре несколько организаций «${orgText}» — место работы не указано`
           : `; организации «${orgText}» нет в реестре — место работы не указано`;
     // Not the same name, but maybe the same person (no patronymic, a surname changed): said, not decided — the registry's «Дубликаты» merges.
-    const maybe = possibleDuplicates(
+    const maybe = possibleDuplicates.find(
       { ...parsed.data, organizationName: organizationId === null ? null : (orgNames.get(organizationId) ?? null) },
       NAMED_DUPLICATES + 1,
     );
@@ -315,8 +364,9 @@ function planPeople(
     if (maybe.length > NAMED_DUPLICATES) named.push('другими (все — в «Дубликатах» реестра)');
     const maybeNote = named.length ? `; возможно, совпадает с ${named.join('; или с ')}` : '';
     lines.push({ row, outcome: 'new', label, text: `новый человек${orgNote}${maybeNote}` });
-    rows.push({ row, kind: 'newPerson', person: parsed.data });
+    rows.push({ row, kind: 'newPerson', person: parsed.data, nameKey: key });
   }
+  return indexes;
 }
 
 /** A type from its label or its first word («Образовательная…», «Полиция»), or read from the name. */

@@ -392,23 +392,32 @@ export interface PossibleDuplicate {
   reason: string;
 }
 
+/** The people a new one may duplicate (`find`), and the registry's newly written people added to what it looks in (`add`). */
+export interface PersonDuplicateFinder {
+  find(p: PersonFacts, limit?: number): PossibleDuplicate[];
+  add(p: PersonRecord): void;
+}
+
 /**
  * Finds the people of the registry a new person may duplicate, by the blocks and the rules of the
- * «Дубликаты» screen: loaded once for a whole list (or given the people read already), then asked row by row.
+ * «Дубликаты» screen: loaded once for a whole list (or given the people read already), then asked
+ * row by row; people written afterwards (an import's new people) are added as they are written,
+ * so the next list does not read and block the whole registry again.
  */
-export function personDuplicateFinder(db: AppDb, everyone = loadPeople(db)): (p: PersonFacts, limit?: number) => PossibleDuplicate[] {
+export function personDuplicateFinder(db: AppDb, everyone = loadPeople(db)): PersonDuplicateFinder {
   const blocks = new Map<string, PersonRecord[]>();
-  for (const p of everyone) {
+  const add = (p: PersonRecord) => {
     for (const block of personBlocks(p)) {
       const members = blocks.get(block);
       if (members) members.push(p);
       else blocks.set(block, [p]);
     }
-  }
+  };
+  for (const p of everyone) add(p);
   // `limit`: the first so many found. A block can hold thousands who all qualify (the same first
   // name and patronymic at one school, a list imported before): naming them all for every row of
   // the next list filled a worker's 4 GB heap in the import benchmark.
-  return (p, limit = Infinity) => {
+  const find = (p: PersonFacts, limit = Infinity) => {
     const seen = new Set<number>();
     const found: PossibleDuplicate[] = [];
     // Block by block, not the blocks joined into one array first: that copied a block of thousands for every row.
@@ -426,4 +435,5 @@ export function personDuplicateFinder(db: AppDb, everyone = loadPeople(db)): (p:
     }
     return found;
   };
+  return { find, add };
 }

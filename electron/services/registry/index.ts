@@ -2,7 +2,14 @@
 export { registryHandlers } from './handlers';
 export { createDuplicatesHandlers } from './duplicatesHandlers';
 export type { RecordTitle, RecordTitles } from './recordTitles';
-export { loadPeople, personDuplicateFinder, registryState, type PersonRecord, type PossibleDuplicate } from './duplicates';
+export {
+  loadPeople,
+  personDuplicateFinder,
+  registryState,
+  type PersonDuplicateFinder,
+  type PersonRecord,
+  type PossibleDuplicate,
+} from './duplicates';
 export { organizationVerdict, personVerdict, type OrganizationFacts, type PersonFacts } from './duplicateRules';
 export { createMunicipality, listMunicipalities } from './municipalities';
 export { organizationNameSql, personFullNameSql } from './names';

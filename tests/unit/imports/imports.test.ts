@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportPreview, ImportReport, ImportSourceInput } from '@shared/contract/imports';
 import type { Job } from '@shared/contract/jobs';
 import { putFile } from '@main/services/files';
+import { previewImport, readSheet } from '@main/services/imports';
+import { importSource } from '@shared/contract/imports';
 import { appApi } from '@tests/unit/meetings/helpers';
 import { hashTables } from '@tests/unit/foundation/tables';
 
@@ -272,6 +274,14 @@ describe('import into the registry', () => {
     const text = preview.lines[0]!.text;
     expect(text.match(/Анна Петровна \(/g)).toHaveLength(3);
     expect(text).toMatch(/; или с другими \(все — в «Дубликатах» реестра\)$/);
+    // The worker matched against the indexes it kept and extended with the five it wrote; read afresh
+    // from the registry here, in this thread, they answer the same.
+    const list = Buffer.from(`ФИО;Организация\nЕгорова Анна Петровна;${school}\nГусева Анна Петровна;${school}\n`);
+    const source = { fileHash: await stored('ещё.csv', list), target: 'people' } as const;
+    const inWorker = await api.call('imports.preview', source);
+    const fresh = previewImport(api.app.db, { fileName: 'ещё.csv', sheet: await readSheet(list, 'ещё.csv') }, importSource.parse(source));
+    expect(inWorker.lines).toEqual(fresh.lines);
+    expect(byRow(fresh.lines)[3]).toMatch(/^совпадает с Гусева Анна Петровна/);
   });
 
   it('refuses a file whose every row is refused, and a mapping without the name column, changing nothing', async () => {
