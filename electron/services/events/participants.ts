@@ -4,7 +4,7 @@ import { inTransaction } from '@db/transaction';
 import { recordDeletion } from '@db/journal';
 import { eventParticipants, eventSessions, people, sessionMarks } from '@db/schema';
 import { conflict, invalid } from '@main/api/errors';
-import { inChunks, insertMany } from '@main/services/common/queries';
+import { inChunks, inIdList, insertMany } from '@main/services/common/queries';
 import { createPerson } from '@main/services/registry';
 import type {
   AddedParticipants,
@@ -42,22 +42,19 @@ function register(
   origin: { source: ParticipantSource; importRunId?: number },
 ): AddedParticipants {
   const already = new Set(
-    inChunks(personIds, (chunk) =>
-      db
-        .select({ personId: eventParticipants.personId })
-        .from(eventParticipants)
-        .where(and(eq(eventParticipants.eventId, eventId), inArray(eventParticipants.personId, chunk)))
-        .all(),
-    ).map((r) => r.personId),
+    db
+      .select({ personId: eventParticipants.personId })
+      .from(eventParticipants)
+      .where(and(eq(eventParticipants.eventId, eventId), inIdList(eventParticipants.personId, personIds)))
+      .all()
+      .map((r) => r.personId),
   );
   const wanted = [...new Set(personIds)].filter((id) => !already.has(id));
-  const found = inChunks(wanted, (chunk) =>
-    db
-      .select({ id: people.id, organizationId: people.organizationId, position: people.position })
-      .from(people)
-      .where(inArray(people.id, chunk))
-      .all(),
-  );
+  const found = db
+    .select({ id: people.id, organizationId: people.organizationId, position: people.position })
+    .from(people)
+    .where(inIdList(people.id, wanted))
+    .all();
   if (found.length !== wanted.length)
     throw conflict('Некоторые из выбранных специалистов не найдены в реестре: возможно, их удалили. Выберите участников ещё раз.');
   const byId = new Map(found.map((p) => [p.id, p]));

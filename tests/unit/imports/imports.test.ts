@@ -150,6 +150,8 @@ describe('import of a participant list', () => {
       rejected: 2,
     });
     expect(report.lines).toEqual(preview.lines);
+    // The job's answer is the report as stored.
+    expect(job.result).toEqual(report);
     expect((await api.call('imports.reports', { target: 'participants', eventId })).map((r) => r.id)).toEqual([report.id]);
 
     // The same file again: the mapping is remembered, and everyone is now on the list.
