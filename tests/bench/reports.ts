@@ -78,20 +78,12 @@ async function main() {
   const os = await import('node:os');
   const path = await import('node:path');
   const { createApp } = await import('@main/api/app');
-  const { generateReferenceData, scaledReference } = await import('./generate');
-  const { scaledMeetings, seedMeetings, signSeeded } = await import('./meetings');
-  const { scaledEvents, seedEvents } = await import('./events');
-  const { scaledPublications, seedPublications } = await import('./publications');
-  const { scaledIndicators, seedIndicators } = await import('./indicators');
+  const { seedReference } = await import('./reference');
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'rc-bench-reports-'));
   const app = createApp({ dataDir });
   try {
-    generateReferenceData(app.sqlite, 20170912, scaledReference(1));
-    seedMeetings(app.sqlite, 20170912, scaledMeetings(1));
-    await signSeeded(app, scaledMeetings(1));
-    seedEvents(app.sqlite, 20170912, scaledEvents(1));
-    seedPublications(app.sqlite, 20170912, scaledPublications(1));
-    const { year } = seedIndicators(app.sqlite, 20170912, scaledIndicators(1));
+    // The same data as npm run bench: every register at the reference scale.
+    const { year } = (await seedReference(app)).indicators;
     // The dashboard reads the same registers (tests/bench/dashboard.ts): its target is checked on the same data.
     const { benchDashboard } = await import('./dashboard');
     for (const r of [...(await benchDashboard(app, year)), ...(await benchReports(app, year))])

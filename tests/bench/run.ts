@@ -56,14 +56,14 @@ const app = createApp({ dataDir });
 const { sqlite } = app;
 
 const startedGenerating = performance.now();
-const seeded = await seedReference(app, Number(args.seed), SCALE);
-const { counts, newsEventId } = seeded;
-const [meetingsSeed, eventsSeed, publicationsSeed, indicatorsSeed] = [
-  seeded.meetings,
-  seeded.events,
-  seeded.publications,
-  seeded.indicators,
-];
+const {
+  counts,
+  newsEventId,
+  meetings: meetingsSeed,
+  events: eventsSeed,
+  publications: publicationsSeed,
+  indicators: indicatorsSeed,
+} = await seedReference(app, Number(args.seed), SCALE);
 const generatedIn = performance.now() - startedGenerating;
 
 async function call<K extends CallName>(name: K, input: CallInput<K>): Promise<unknown> {
