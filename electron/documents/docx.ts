@@ -138,12 +138,12 @@ const text = (files: PackageFiles, path: string): string => {
  * What docx does not write: `w:suppressAutoHyphens` in the requisite style of styles.xml, and
  * the tables' body rows, written from their template rows (RowStamps).
  */
-function finish(files: PackageFiles, stamps: RowStamps): Buffer {
+function finish(files: PackageFiles, stamps: RowStamps | null): Buffer {
   const styles = text(files, 'word/styles.xml');
   const style = new RegExp(`(<w:style [^>]*w:styleId="${REQUISITE_STYLE}"[^>]*>[\\s\\S]*?<w:pPr>)`);
   if (!style.test(styles)) throw new Error('The requisite paragraph style is missing from styles.xml');
   files.set('word/styles.xml', styles.replace(style, '$1<w:suppressAutoHyphens/>'));
-  if (stamps.bodies.length > 0) files.set('word/document.xml', stampRows(text(files, 'word/document.xml'), stamps));
+  if (stamps) files.set('word/document.xml', stampRows(text(files, 'word/document.xml'), stamps));
   return zipFiles(files);
 }
 
@@ -579,5 +579,5 @@ export async function renderDocx(spec: DocumentSpec, options: { images?: DocxIma
       },
     ],
   });
-  return finish(compile(doc), stamps ?? new RowStamps());
+  return finish(compile(doc), stamps);
 }
