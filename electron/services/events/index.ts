@@ -13,6 +13,6 @@ export { eventsHeld, type ReportedEvent } from './reported';
 // Issue 23: what the home screen shows of the events.
 export { heldEventCounts, upcomingEvents, type UpcomingEvent } from './upcoming';
 // Issue 24: what a news item of a held event tells.
-export { eventForNews } from './news';
+export { eventForNews, eventsNamedForNews } from './news';
 // Issue 18: an event as the registry's merge names it.
 export { eventsRecordTitles } from './recordTitles';

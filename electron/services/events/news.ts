@@ -1,6 +1,8 @@
-import { and, asc, eq, exists, notInArray, or } from 'drizzle-orm';
+import { and, asc, eq, exists, inArray, notInArray, or } from 'drizzle-orm';
 import type { AppDb } from '@db/open';
-import { eventParticipants, eventSessions, listValues, organizations, sessionMarks } from '@db/schema';
+import { eventParticipants, events, eventSessions, listValues, organizations, sessionMarks } from '@db/schema';
+import { inChunks } from '@main/services/common/queries';
+import { eventRecordLabel } from '@shared/contract/eventEnums';
 import { municipalityParts, organizationNameSql, organizationsPlaced, peopleInCapacity } from '@main/services/registry';
 import { planItemRealisedBy } from '@main/services/workPlan';
 import type { NewsSource } from '@shared/contract/news';
@@ -97,4 +99,21 @@ export function eventForNews(db: AppDb, id: number): NewsSource {
 function organizerOf(db: AppDb, organizerId: number | null): string | null {
   if (organizerId === null) return null;
   return db.select({ name: organizationNameSql }).from(organizations).where(eq(organizations.id, organizerId)).get()?.name ?? null;
+}
+
+/**
+ * The events a list of news items tells of, as its rows name them («семинар, 12.03.2024:
+ * «…»») with their days: the news register reads them here rather than joining the events'
+ * tables itself.
+ */
+export function eventsNamedForNews(db: AppDb, ids: readonly number[]): Map<number, { firstDay: string; lastDay: string; source: string }> {
+  const rows = inChunks([...new Set(ids)], (chunk) =>
+    db
+      .select({ id: events.id, title: events.title, firstDay: events.firstDay, lastDay: events.lastDay, type: listValues.value })
+      .from(events)
+      .innerJoin(listValues, eq(listValues.id, events.typeId))
+      .where(inArray(events.id, chunk))
+      .all(),
+  );
+  return new Map(rows.map((e) => [e.id, { firstDay: e.firstDay, lastDay: e.lastDay, source: `${eventRecordLabel(e)}: «${e.title}»` }]));
 }

@@ -8,6 +8,6 @@ export { assignmentsGiven, meetingsHeld, meetingsHeldCount, type ReportedAssignm
 // Issue 23: the home screen's overdue assignments, by the register's own list.
 export { listAssignments } from './assignments';
 // Issue 24: what a news item of a held meeting tells.
-export { meetingForNews } from './news';
+export { meetingForNews, meetingsNamedForNews } from './news';
 // Issue 18: the groups, meetings and assignments as the registry's merge names them.
 export { meetingsRecordTitles } from './recordTitles';

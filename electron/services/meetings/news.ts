@@ -7,13 +7,15 @@ import {
   discussionEntries,
   meetingAttendees,
   meetingGuests,
+  meetings,
   people,
   workingGroups,
 } from '@db/schema';
+import { inChunks } from '@main/services/common/queries';
 import { municipalityOfTown, organizationsPlaced, peopleInCapacity } from '@main/services/registry';
 import { planItemRealisedBy } from '@main/services/workPlan';
 import type { NewsPerson, NewsSource } from '@shared/contract/news';
-import { MEETING_FINAL_STATUSES, MEETING_KIND_LABELS } from '@shared/contract/meetingEnums';
+import { MEETING_FINAL_STATUSES, MEETING_KIND_LABELS, meetingRecordLabel } from '@shared/contract/meetingEnums';
 import { requireMeeting } from './shared';
 
 /** A speaker of the minutes: a person of the registry in their capacity, or the name as typed. */
@@ -109,4 +111,33 @@ export function meetingForNews(db: AppDb, id: number): NewsSource {
     programme: null,
     planItem: planItemRealisedBy(db, { meetingId: id }),
   };
+}
+
+/**
+ * The meetings a list of news items tells of, as its rows name them («заседание №3 от
+ * 12.09.2017, Межрайонная рабочая группа») with their days: the news register reads them here
+ * rather than joining the meetings' tables itself.
+ */
+export function meetingsNamedForNews(
+  db: AppDb,
+  ids: readonly number[],
+): Map<number, { firstDay: string; lastDay: string; source: string }> {
+  const rows = inChunks([...new Set(ids)], (chunk) =>
+    db
+      .select({
+        id: meetings.id,
+        kind: meetings.kind,
+        number: meetings.number,
+        dateStart: meetings.dateStart,
+        dateEnd: meetings.dateEnd,
+        group: workingGroups.name,
+      })
+      .from(meetings)
+      .innerJoin(workingGroups, eq(workingGroups.id, meetings.groupId))
+      .where(inArray(meetings.id, chunk))
+      .all(),
+  );
+  return new Map(
+    rows.map((m) => [m.id, { firstDay: m.dateStart, lastDay: m.dateEnd ?? m.dateStart, source: `${meetingRecordLabel(m)}, ${m.group}` }]),
+  );
 }

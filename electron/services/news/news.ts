@@ -5,13 +5,11 @@ import { newsItems, planItemLinks } from '@db/schema';
 import { inTransaction } from '@db/transaction';
 import { recordDeletion } from '@db/journal';
 import { conflict, DomainError, invalid } from '@main/api/errors';
-import { meetingForNews } from '@main/services/meetings';
-import { eventForNews } from '@main/services/events';
-import { getItem, planCandidates } from '@main/services/workPlan';
+import { meetingForNews, meetingsNamedForNews } from '@main/services/meetings';
+import { eventForNews, eventsNamedForNews } from '@main/services/events';
+import { getItem, planCandidates, planItemsNamed } from '@main/services/workPlan';
 import type { PlanCandidate } from '@shared/contract/workPlan';
 import type { NewsList, NewsParagraph, NewsRow, NewsSource, NewsSourceKind, NewsStatus, NewsView } from '@shared/contract/news';
-import { meetingRecordLabel, type MeetingKind } from '@shared/contract/meetingEnums';
-import { eventRecordLabel } from '@shared/contract/eventEnums';
 import {
   changedFigures,
   narrativeText,
@@ -95,12 +93,14 @@ export function getNews(db: AppDb, kind: NewsSourceKind, recordId: number): News
 }
 
 /** The plan item the news item's publication realises. */
-const linkedPlanItem = (db: AppDb, newsItemId: number): NewsView['planItem'] =>
-  (db.$client
-    .prepare(
-      'SELECT i.id, i.title, p.year FROM plan_item_links l JOIN plan_items i ON i.id = l.plan_item_id JOIN work_plans p ON p.id = i.plan_id WHERE l.news_item_id = ?',
-    )
-    .get(newsItemId) as NewsView['planItem'] | undefined) ?? null;
+function linkedPlanItem(db: AppDb, newsItemId: number): NewsView['planItem'] {
+  const link = db
+    .select({ planItemId: planItemLinks.planItemId })
+    .from(planItemLinks)
+    .where(eq(planItemLinks.newsItemId, newsItemId))
+    .get();
+  return link ? (planItemsNamed(db, [link.planItemId]).get(link.planItemId) ?? null) : null;
+}
 
 function viewOf(db: AppDb, row: NewsRecord): NewsView {
   const base = {
@@ -345,51 +345,42 @@ export function deleteNews(db: AppDb, input: { id: number }): { id: number } {
   });
 }
 
-interface ListedRecord {
-  id: number;
-  meetingId: number | null;
-  eventId: number | null;
-  status: NewsStatus;
-  publishedOn: string | null;
-  publishedText: string | null;
-  meetingKind: MeetingKind | null;
-  meetingNumber: number | null;
-  groupName: string | null;
-  eventType: string | null;
-  eventTitle: string | null;
-  firstDay: string;
-  lastDay: string;
-  planItemId: number | null;
-  planItemTitle: string | null;
-  planYear: number | null;
-}
-
 /**
- * The list of news items: one query over the items, what they tell of and the plan item their
- * publication realises (a news item realises at most one). A draft's headline is not read here:
- * it is drafted from the record each time, which the list must not do for every row.
+ * The list of news items: the items and the plan items their publications realise (a news item
+ * realises at most one), named by the registers they belong to. A draft's headline is not read
+ * here: it is drafted from the record each time, which the list must not do for every row.
  */
 export function listNews(db: AppDb, input: { year: number | null; status: NewsStatus | null }): NewsList {
-  const rows = db.$client
-    .prepare(
-      `SELECT n.id, n.meeting_id AS meetingId, n.event_id AS eventId, n.status, n.published_on AS publishedOn,
-              n.published_text AS publishedText,
-              m.kind AS meetingKind, m.number AS meetingNumber, g.name AS groupName,
-              t.value AS eventType, e.title AS eventTitle,
-              coalesce(m.date_start, e.first_day) AS firstDay, coalesce(m.date_end, m.date_start, e.last_day) AS lastDay,
-              i.id AS planItemId, i.title AS planItemTitle, p.year AS planYear
-         FROM news_items n
-         LEFT JOIN meetings m ON m.id = n.meeting_id
-         LEFT JOIN working_groups g ON g.id = m.group_id
-         LEFT JOIN events e ON e.id = n.event_id
-         LEFT JOIN list_values t ON t.id = e.type_id
-         LEFT JOIN plan_item_links l ON l.news_item_id = n.id
-         LEFT JOIN plan_items i ON i.id = l.plan_item_id
-         LEFT JOIN work_plans p ON p.id = i.plan_id
-        ORDER BY firstDay DESC, n.id DESC`,
-    )
-    .all() as ListedRecord[];
-  const yearOf = (r: ListedRecord) => Number(r.firstDay.slice(0, 4));
+  const items = db
+    .select({
+      id: newsItems.id,
+      meetingId: newsItems.meetingId,
+      eventId: newsItems.eventId,
+      status: newsItems.status,
+      publishedOn: newsItems.publishedOn,
+      publishedText: newsItems.publishedText,
+      planItemId: planItemLinks.planItemId,
+    })
+    .from(newsItems)
+    .leftJoin(planItemLinks, eq(planItemLinks.newsItemId, newsItems.id))
+    .all();
+  const meetings = meetingsNamedForNews(
+    db,
+    items.flatMap((r) => (r.meetingId === null ? [] : [r.meetingId])),
+  );
+  const events = eventsNamedForNews(
+    db,
+    items.flatMap((r) => (r.eventId === null ? [] : [r.eventId])),
+  );
+  const planItems = planItemsNamed(
+    db,
+    items.flatMap((r) => (r.planItemId === null ? [] : [r.planItemId])),
+  );
+  const rows = items
+    .map((r) => ({ ...r, record: r.meetingId !== null ? meetings.get(r.meetingId)! : events.get(r.eventId!)! }))
+    // The latest first, as the list shows them.
+    .sort((a, b) => (a.record.firstDay === b.record.firstDay ? b.id - a.id : a.record.firstDay < b.record.firstDay ? 1 : -1));
+  const yearOf = (r: (typeof rows)[number]) => Number(r.record.firstDay.slice(0, 4));
   const years = [...new Set(rows.map(yearOf))];
   const shown = rows.filter(
     (r) => (input.year === null || yearOf(r) === input.year) && (input.status === null || r.status === input.status),
@@ -400,18 +391,15 @@ export function listNews(db: AppDb, input: { year: number | null; status: NewsSt
       id: r.id,
       kind: r.meetingId !== null ? 'meeting' : 'event',
       recordId: r.meetingId ?? r.eventId!,
-      day: r.firstDay,
-      source:
-        r.meetingId !== null
-          ? `${meetingRecordLabel({ kind: r.meetingKind!, number: r.meetingNumber!, dateStart: r.firstDay })}, ${r.groupName}`
-          : `${eventRecordLabel({ type: r.eventType!, firstDay: r.firstDay, lastDay: r.lastDay })}: «${r.eventTitle}»`,
+      day: r.record.firstDay,
+      source: r.record.source,
       status: r.status,
       publishedOn: r.publishedOn,
       headline:
         r.publishedText === null
           ? null
           : (publishedSchema.parse(JSON.parse(r.publishedText)).find((p) => p.key === 'headline')?.text ?? null),
-      planItem: r.planItemId === null ? null : { id: r.planItemId, title: r.planItemTitle!, year: r.planYear! },
+      planItem: r.planItemId === null ? null : (planItems.get(r.planItemId) ?? null),
     })),
   };
 }

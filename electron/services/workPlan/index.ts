@@ -11,4 +11,4 @@ export { listPlanYears } from './plans';
 // Issue 24: the plan item a news item names.
 export { planItemRealisedBy } from './realisations';
 // Issue 18: the plan's records as the registry's merge names them.
-export { workPlanRecordTitles } from './recordTitles';
+export { planItemsNamed, workPlanRecordTitles } from './recordTitles';

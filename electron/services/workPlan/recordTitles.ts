@@ -1,5 +1,7 @@
-import { eq } from 'drizzle-orm';
-import { planItems } from '@db/schema';
+import { eq, inArray } from 'drizzle-orm';
+import type { AppDb } from '@db/open';
+import { planItems, workPlans } from '@db/schema';
+import { inChunks } from '@main/services/common/queries';
 import type { RecordTitles } from '@main/services/registry';
 
 /** The plan's records as a merge conflict names them (see registry/recordTitles.ts). */
@@ -9,3 +11,16 @@ export const workPlanRecordTitles: RecordTitles = {
     return row && `мероприятие плана работы «${row.title}»`;
   },
 };
+
+/** Plan items by id with their titles and plan years: how another register's list names the item a record realises. */
+export function planItemsNamed(db: AppDb, ids: readonly number[]): Map<number, { id: number; title: string; year: number }> {
+  const rows = inChunks([...new Set(ids)], (chunk) =>
+    db
+      .select({ id: planItems.id, title: planItems.title, year: workPlans.year })
+      .from(planItems)
+      .innerJoin(workPlans, eq(workPlans.id, planItems.planId))
+      .where(inArray(planItems.id, chunk))
+      .all(),
+  );
+  return new Map(rows.map((r) => [r.id, r]));
+}
