@@ -209,9 +209,17 @@ export function rederive(db: AppDb, name: DerivedTable, where?: SQL): KeyCollisi
         .run();
     }
   }
-  for (const row of rows) {
-    if (Object.keys(row.expected).every((k) => row.stored[k] === row.expected[k])) continue;
-    db.update(table).set(row.expected).where(eq(table.id, row.id)).run();
+  const changed = rows.filter((row) => Object.keys(row.expected).some((k) => row.stored[k] !== row.expected[k]));
+  if (changed.length > 0) {
+    // One statement for every changed row: building drizzle's UPDATE anew per row was most of a
+    // data package's recomputation (tests/bench/exchange.ts).
+    const keys = Object.keys(changed[0]!.expected);
+    const update = db
+      .update(table)
+      .set(Object.fromEntries(keys.map((k) => [k, sql.placeholder(k)])))
+      .where(eq(table.id, sql.placeholder('id')))
+      .prepare();
+    for (const row of changed) update.run({ ...row.expected, id: row.id });
   }
   return collisions;
 }
@@ -229,6 +237,22 @@ export function rebuildDerived(db: AppDb): KeyCollision[] {
   // The triggers kept the search index in step row by row; rebuilt whole, its buckets follow the new keys.
   rebuildSearchIndex(db.$client);
   return collisions;
+}
+
+/**
+ * The data package's derived columns: its rows come from this application's own database, whose
+ * derived columns this version keeps in step, so only the rows whose package policy replaced a
+ * value (a contact left out without consent) are recomputed, by table — their search text must
+ * not keep what was left out. The package carries no search index: it is derived, and the
+ * coordinator's copy is rebuilt from the records when she opens it (exchange/openPackage.ts).
+ */
+export function rederivePackaged(db: AppDb, changedRows: ReadonlyMap<string, readonly number[]>): void {
+  for (const name of Object.keys(DERIVATIONS) as DerivedTable[]) {
+    const table = DERIVATIONS[name].table as SQLiteTable & { id: SQLiteColumn };
+    const ids = changedRows.get(getTableName(table)) ?? [];
+    // The ids bound once as one JSON array: thousands of people are one statement.
+    if (ids.length > 0) rederive(db, name, sql`${table.id} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`);
+  }
 }
 
 /**

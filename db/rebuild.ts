@@ -4,7 +4,7 @@ import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { organizationDisplayName } from '@shared/russian';
 import { DEFAULT_MIGRATIONS, migrateWithForeignKeysDeferred, type AppDb } from './open';
 import { runDataSteps } from './dataSteps';
-import { rebuildDerived } from './derived';
+import { rebuildDerived, rederivePackaged } from './derived';
 import { UserFileError } from './fileErrors';
 import * as schema from './schema';
 import { isSearchIndexTable, registerSearchFunctions, withoutSearchTriggers } from './search';
@@ -22,7 +22,9 @@ import { policyOf, SOURCE, TABLE_POLICIES, type TablePolicy } from './tables';
  *    NOT NULL and UNIQUE enforced on insert, the stored types checked against the declared ones
  *    and the foreign keys checked once all rows are in;
  * 4. the result is migrated to the current level, the data steps run and the derived columns
- *    (search texts, sort keys) recomputed from the names.
+ *    (search texts, sort keys) recomputed from the names. A package's rows come from this
+ *    application's own database: only the tables whose contacts were left out are recomputed,
+ *    and the search index is left for the coordinator's copy to rebuild (`rederivePackaged`).
  * Nothing of the file's schema survives: an extra table, view, trigger or index in it is never
  * copied, and a table or column its level must have but it lacks is refused by name.
  */
@@ -234,7 +236,8 @@ export function copyRows(target: Database.Database, mode: CopyMode): void {
         mode,
       );
     })();
-    const broken = target.pragma('foreign_key_check') as { table: string }[];
+    // A package's links are checked once, with the rest of it, opened read-only (snapshotDatabase).
+    const broken = mode.kind === 'restore' ? (target.pragma('foreign_key_check') as { table: string }[]) : [];
     if (broken.length > 0) {
       const tables = [...new Set(broken.map((b) => b.table))];
       throw new UserFileError(
@@ -276,6 +279,25 @@ function copySequences(target: Database.Database, tables: string[], mode: CopyMo
     const updated = target.prepare('UPDATE main.sqlite_sequence SET seq = max(seq, ?) WHERE name = ?').run(seq, name).changes;
     if (updated === 0) target.prepare('INSERT INTO main.sqlite_sequence (name, seq) VALUES (?, ?)').run(name, seq);
   }
+}
+
+/**
+ * The package's rows whose policy replaced a value (a contact left out), by table: the only rows
+ * whose derived columns can differ from the live database's. Read while the source is attached.
+ */
+function packageChangedRows(target: Database.Database): Map<string, number[]> {
+  const changed = new Map<string, number[]>();
+  for (const [table, policy] of Object.entries(TABLE_POLICIES)) {
+    const columns = typeof policy.package === 'object' ? Object.keys(policy.package.columns ?? {}) : [];
+    if (columns.length === 0) continue;
+    const differs = columns.map((c) => `m.${sq(c)} IS NOT s.${sq(c)}`).join(' OR ');
+    const ids = target
+      .prepare(`SELECT m.rowid FROM main.${sq(table)} m JOIN ${SOURCE}.${sq(table)} s ON s.rowid = m.rowid WHERE ${differs}`)
+      .pluck()
+      .all() as number[];
+    changed.set(table, ids);
+  }
+  return changed;
 }
 
 export interface RecordCount {
@@ -374,6 +396,7 @@ export function rebuildDatabase(sourceFile: string, targetFile: string, mode: Co
       }
       throw error;
     }
+    const packageChanged = mode.kind === 'package' ? packageChangedRows(target) : new Map<string, number[]>();
     target.prepare(`DETACH DATABASE ${SOURCE}`).run();
     if (source.level < migrations.length) migrateWithForeignKeysDeferred(target, db, folder);
     if (mode.kind === 'restore') runDataSteps(db, migrations.length);
@@ -382,9 +405,14 @@ export function rebuildDatabase(sourceFile: string, targetFile: string, mode: Co
     // in autocommit, each changed row was a commit of its own to disk (a package of the reference
     // data took 30 s, tests/bench/last-result.md).
     // The changed rows' index entries are not kept in step one by one: the index is rebuilt after them.
-    withoutSearchTriggers(target, () => target.transaction(() => rebuildDerived(db))());
-    const integrity = target.pragma('integrity_check', { simple: true });
-    if (integrity !== 'ok') throw new UserFileError(`Восстановленная база не прошла проверку SQLite (${String(integrity)})`);
+    if (mode.kind === 'restore') {
+      withoutSearchTriggers(target, () => target.transaction(() => rebuildDerived(db))());
+      const integrity = target.pragma('integrity_check', { simple: true });
+      if (integrity !== 'ok') throw new UserFileError(`Восстановленная база не прошла проверку SQLite (${String(integrity)})`);
+    } else {
+      // The package is checked once, opened read-only, before it leaves the PC (snapshotDatabase).
+      withoutSearchTriggers(target, () => target.transaction(() => rederivePackaged(db, packageChanged))());
+    }
     return { ...source, facts: factsOf(target) };
   } finally {
     target.close();

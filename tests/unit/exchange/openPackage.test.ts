@@ -1,5 +1,8 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { openDatabase } from '@db/open';
+import { listPeople } from '@main/services/registry/people';
+import { personListInput } from '@shared/contract/registry';
 import { describe, expect, it } from 'vitest';
 import { runExport } from '@main/services/exchange/export';
 import { openPackage } from '@main/services/exchange/openPackage';
@@ -52,6 +55,15 @@ describe('opening a data package', () => {
       const summary = await openPackage({ manifestPath: path.join(target, manifest.path), receiveDir: path.join(dataDir, 'received') });
       expect(summary.files.map((f) => f.path)).toContain('../../plan/План работы на 2017 год (для утверждения).docx');
       expect(summary.files.every((f) => f.ok)).toBe(true);
+      // The package carries no search index (it is derived); the coordinator's copy finds people by their names.
+      const copy = openDatabase({ file: path.join(summary.localCopy, 'data.sqlite'), readonly: true });
+      try {
+        const [first] = listPeople(copy.db, personListInput.parse({ limit: 1 })).rows;
+        const found = listPeople(copy.db, personListInput.parse({ search: first!.lastName, limit: 500 })).rows;
+        expect(found.map((p) => p.id)).toContain(first!.id);
+      } finally {
+        copy.sqlite.close();
+      }
     } finally {
       opened.sqlite.close();
       rmSync(dataDir, { recursive: true, force: true });
