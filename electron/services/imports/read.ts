@@ -1,6 +1,6 @@
-import type ExcelJS from 'exceljs';
 import { invalid } from '@main/api/errors';
 import type { ImportEncoding } from '@shared/contract/imports';
+import { readWorkbookRows, type SheetRow, type SheetValue } from './xlsx';
 
 /**
  * Reading a list a municipality sent: an .xlsx from Excel or LibreOffice, or a CSV saved by
@@ -163,48 +163,50 @@ async function readCsv(bytes: Buffer, asked: ImportEncoding): Promise<ReadSheet>
 // ---- XLSX ------------------------------------------------------------------------------------
 
 const pad = (n: number) => String(n).padStart(2, '0');
-/** exceljs gives a date cell as the Date of that day at UTC midnight. */
+/** A date cell's day: exceljs's Date of it is at UTC midnight (the time of day, if any, is dropped). */
 const dayOf = (date: Date) => `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
 
-function cellOf(value: ExcelJS.CellValue): Cell {
-  if (value === null || value === undefined) return '';
+function cellOf(value: SheetValue): Cell {
+  if (value === null) return '';
   if (typeof value === 'string' || typeof value === 'number') return value;
   if (typeof value === 'boolean') return value ? 'да' : 'нет';
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : { day: dayOf(value) };
-  if ('richText' in value) return value.richText.map((part) => part.text).join('');
-  if ('formula' in value || 'sharedFormula' in value) return cellOf((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
-  if ('hyperlink' in value) return String((value as ExcelJS.CellHyperlinkValue).text ?? '');
-  if ('error' in value) return '';
+  // An error value (#Н/Д, #ДЕЛ/0!) reads as an empty cell.
   return '';
 }
 
-async function readXlsx(bytes: Buffer): Promise<ReadSheet> {
-  // exceljs on the first workbook read, not at every start (tests/unit/electron/startupBundle.test.ts).
-  const { default: Excel } = await import('exceljs');
-  const book = new Excel.Workbook();
+function readXlsx(bytes: Buffer): ReadSheet {
+  let rows: SheetRow[] | null;
   try {
-    await book.xlsx.load(bytes as unknown as ArrayBuffer);
+    rows = readWorkbookRows(bytes);
   } catch {
     throw invalid(`Книга Excel повреждена или это не .xlsx. ${NOT_A_TABLE}`);
   }
-  // The first sheet that has anything on it: a list often follows an empty «Лист1».
-  const sheet = book.worksheets.find((s) => s.actualRowCount > 0);
-  if (!sheet) throw invalid('В книге нет ни одного заполненного листа.');
+  if (!rows) throw invalid('В книге нет ни одного заполненного листа.');
+  const byNumber = new Map(rows.map((r) => [r.number, r]));
   const raw: Cell[][] = [];
   const numbers: number[] = [];
   const mergedAcross = new Set<string>();
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+  for (const row of rows) {
     const cells: Cell[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, col) => {
-      cells[col - 1] = cellOf(cell.value);
-      // A merged range's other cells carry the master's value: marks a header spanning columns.
-      if (cell.isMerged && Number(cell.master.row) === rowNumber && Number(cell.master.col) !== col)
-        mergedAcross.add(`${rowNumber}:${col}`);
-    });
-    for (let i = 0; i < cells.length; i++) cells[i] ??= '';
+    for (let col = 1; col < row.cells.length; col++) {
+      const cell = row.cells[col];
+      if (!cell) {
+        cells.push('');
+        continue;
+      }
+      if (!cell.master) {
+        cells.push(cellOf(cell.value));
+        continue;
+      }
+      // A merged range's other cells carry the master's value: one beside its master marks a header spanning columns.
+      const [masterRow, masterCol] = cell.master;
+      cells.push(cellOf(byNumber.get(masterRow)?.cells[masterCol]?.value ?? null));
+      if (masterRow === row.number && masterCol !== col) mergedAcross.add(`${row.number}:${col}`);
+    }
     raw.push(cells);
-    numbers.push(rowNumber);
-  });
+    numbers.push(row.number);
+  }
   if (allBlank(raw)) throw invalid('Файл пуст: в нём нет ни одной строки.');
   return { ...cleanRows(raw, numbers), mergedAcross, encoding: null };
 }
