@@ -90,6 +90,7 @@ interface XmlHandler {
 function scanXml(xml: string, handler: XmlHandler) {
   let at = 0;
   const length = xml.length;
+  const quotes = { quote: xml.indexOf('"'), apostrophe: xml.indexOf("'") };
   while (at < length) {
     const lt = xml.indexOf('<', at);
     if (lt < 0) break;
@@ -110,25 +111,71 @@ function scanXml(xml: string, handler: XmlHandler) {
       continue;
     }
     // The tag ends at the first '>' outside quotes: an attribute's value may hold a '>' («[>100]0»).
-    let end = lt + 1;
-    let quote = 0;
-    for (; end < length; end++) {
-      const c = xml.charCodeAt(end);
-      if (quote) {
-        if (c === quote) quote = 0;
-      } else if (c === 34 || c === 39) quote = c;
-      else if (c === 62 /* > */) break;
-    }
+    let end = xml.indexOf('>', lt);
+    if (end < 0) break;
+    if (unbalancedQuotes(xml, lt, end, quotes)) end = tagEnd(xml, lt);
     if (end >= length) break;
     const selfClosing = xml.charCodeAt(end - 1) === 47;
     const inner = xml.slice(lt + 1, selfClosing ? end - 1 : end);
     let nameEnd = 0;
-    while (nameEnd < inner.length && !/[\s/]/.test(inner[nameEnd]!)) nameEnd++;
+    while (nameEnd < inner.length && !isSpaceOrSlash(inner.charCodeAt(nameEnd))) nameEnd++;
     const name = inner.slice(0, nameEnd);
     handler.open(name, inner.slice(nameEnd), selfClosing);
     if (selfClosing) handler.close(name);
     at = end + 1;
   }
+}
+
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+const isSpaceOrSlash = (c: number) => isSpace(c) || c === 47;
+
+/**
+ * Whether the tag from `lt` to `gt` has a quote left open, so that this '>' is inside an attribute's
+ * value, or has an apostrophe (then read character by character). `next` keeps where the next
+ * quote and apostrophe are: looked for again only once passed, not through the rest of the file
+ * for every tag (a shared strings part has none after its first line).
+ */
+function unbalancedQuotes(xml: string, lt: number, gt: number, next: { quote: number; apostrophe: number }): boolean {
+  if (next.apostrophe >= 0 && next.apostrophe < lt) next.apostrophe = xml.indexOf("'", lt);
+  if (next.apostrophe >= 0 && next.apostrophe < gt) return true;
+  if (next.quote >= 0 && next.quote < lt) next.quote = xml.indexOf('"', lt);
+  let open = 0;
+  while (next.quote >= 0 && next.quote < gt) {
+    open ^= 1;
+    next.quote = xml.indexOf('"', next.quote + 1);
+  }
+  return open === 1;
+}
+
+/** The tag's end read character by character, skipping quoted values (the rare tag whose value holds a '>' or an apostrophe). */
+function tagEnd(xml: string, lt: number): number {
+  let quote = 0;
+  for (let end = lt + 1; end < xml.length; end++) {
+    const c = xml.charCodeAt(end);
+    if (quote) {
+      if (c === quote) quote = 0;
+    } else if (c === 34 || c === 39) quote = c;
+    else if (c === 62 /* > */) return end;
+  }
+  return xml.length;
+}
+
+/** One attribute's value, found without reading the others: the sheet's 60,000 cells each need two or three. */
+function attribute(text: string, name: string): string | undefined {
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    if (!isSpace(text.charCodeAt(at - 1))) continue;
+    let i = at + name.length;
+    while (isSpace(text.charCodeAt(i))) i++;
+    if (text.charCodeAt(i) !== 61 /* = */) continue;
+    i++;
+    while (isSpace(text.charCodeAt(i))) i++;
+    const quote = text[i];
+    if (quote !== '"' && quote !== "'") continue;
+    const end = text.indexOf(quote, i + 1);
+    if (end < 0) return undefined;
+    return decodeText(text.slice(i + 1, end));
+  }
+  return undefined;
 }
 
 const ATTRIBUTE = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
@@ -381,7 +428,7 @@ function worksheetRows(xml: string, { strings, dates, date1904 }: Context): Map<
     open(name, attributes, selfClosing) {
       switch (name) {
         case 'row': {
-          const number = parseInt(attributesOf(attributes).r ?? '', 10);
+          const number = parseInt(attribute(attributes, 'r') ?? '', 10);
           lastRow = Number.isNaN(number) ? lastRow + 1 : number;
           lastColumn = 0;
           row = { number: lastRow, cells: [] };
@@ -389,10 +436,10 @@ function worksheetRows(xml: string, { strings, dates, date1904 }: Context): Map<
           break;
         }
         case 'c': {
-          const a = attributesOf(attributes);
-          ref = a.r;
-          type = a.t;
-          styleId = a.s ? parseInt(a.s, 10) : NaN;
+          ref = attribute(attributes, 'r');
+          type = attribute(attributes, 't');
+          const s = attribute(attributes, 's');
+          styleId = s ? parseInt(s, 10) : NaN;
           value = formula = shareType = sharedIndex = sharedRef = runs = undefined;
           into = undefined;
           inCell = !selfClosing;

@@ -240,6 +240,22 @@ describe('the .xlsx reader gives what exceljs gives', () => {
     await expectSameReading(bytes);
   });
 
+  it('for number formats whose attributes hold a «>» or apostrophes', async () => {
+    const bytes = await withParts({
+      'xl/styles.xml':
+        '<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+        `<numFmts count="2"><numFmt numFmtId="164" formatCode="[>1]dd.mm.yyyy"/><numFmt numFmtId='165' formatCode='0" шт."'/></numFmts>` +
+        '<fonts count="1"><font><sz val="11"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills>' +
+        '<borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0"/></cellStyleXfs>' +
+        '<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0"/><xf numFmtId="165" fontId="0" fillId="0" borderId="0"/></cellXfs></styleSheet>',
+      'xl/worksheets/sheet1.xml': SHEET(
+        '<row r="1"><c r="A1" s="1"><v>45363</v></c><c r="B1" s="2"><v>45363</v></c><c r="C1" s=\'1\'><v>45000</v></c></row>',
+      ),
+    });
+    const read = await expectSameReading(bytes);
+    expect(read.rows[0]).toEqual([{ day: '2024-03-12' }, 45363, { day: '2023-03-15' }]);
+  });
+
   it('refusing the same files: overlapping merges, a missing shared string, no sheet, not a zip', async () => {
     await expectSameReading(
       await withParts({
