@@ -280,12 +280,20 @@ function planPeople(
   const { orgs, byName, possibleDuplicates } = indexes;
   const orgNames = organizationNames(orgs);
   const seen = new Map<string, number>();
+  // A district's list names the same few organisations on every row: each name's key is computed once.
+  const orgKeys = new Map<string, string>();
+  const orgKey = (text: string) => {
+    let key = orgKeys.get(text);
+    if (key === undefined) orgKeys.set(text, (key = nameMatchKey(text)));
+    return key;
+  };
   for (const { row, cells } of data) {
     const r = readerOf(cells, mapping);
     const name = mapping.some((m) => m.field === 'fullName')
       ? splitFullName(r.text('fullName'))
       : { lastName: r.text('lastName'), firstName: r.text('firstName'), middleName: r.text('middleName') };
-    const label = [personFullName(name), r.text('organization')].filter(Boolean).join(', ');
+    const orgText = r.text('organization');
+    const label = [personFullName(name), orgText].filter(Boolean).join(', ');
     if (!name.lastName || !name.firstName) {
       lines.push(reject(row, label || '—', 'нет фамилии или имени'));
       continue;
@@ -301,8 +309,7 @@ function planPeople(
       continue;
     }
     seen.set(key, row);
-    const orgText = r.text('organization');
-    const orgFound = orgText ? (orgs.get(nameMatchKey(orgText)) ?? []) : [];
+    const orgFound = orgText ? (orgs.get(orgKey(orgText)) ?? []) : [];
     const organizationId = orgFound.length === 1 ? orgFound[0]!.id : null;
     let candidates = byName.get(key) ?? [];
     if (candidates.length > 1 && organizationId !== null) candidates = candidates.filter((c) => c.organizationId === organizationId);
