@@ -190,29 +190,51 @@ export function personRule(a: PersonKeys, b: PersonKeys): { rule: PersonRule; le
   return full && confirmed ? { rule: 'changedSurname', level: 'possible' } : null;
 }
 
-export function personVerdict(a: PersonFacts, b: PersonFacts): Verdict | null {
-  const decided = personRule(personMatchKeys(a), personMatchKeys(b));
-  if (!decided) return null;
-  const fields = comparePeople(a, b);
-  const confirming = fields.filter((f) => CONTACT_WORDS[f.field] && f.verdict === 'same').map((f) => CONTACT_WORDS[f.field]!);
+/**
+ * The reason of a pair the rule accepted, in the screen's words, from the keys alone: the
+ * organisation, the phone and the e-mail that match are those comparePeople finds «same», a name
+ * part not «same» is one compareNamePart finds so (partVerdict is it on keys).
+ */
+function reasonOf(rule: PersonRule, a: PersonKeys, b: PersonKeys): string {
+  const confirming = [
+    a.organizationId !== null && a.organizationId === b.organizationId ? CONTACT_WORDS.organizationId! : '',
+    valueVerdict(a.phone, b.phone) === 'same' ? CONTACT_WORDS.phone! : '',
+    valueVerdict(a.email, b.email) === 'same' ? CONTACT_WORDS.email! : '',
+  ].filter(Boolean);
   const also = confirming.length ? `; совпадает ${listed(confirming)}` : '';
-  const { level } = decided;
-  switch (decided.rule) {
+  switch (rule) {
     case 'namesakes':
-      return { level, reason: 'фамилия, имя и отчество совпадают, но организации различаются (возможно, тёзки)', fields };
+      return 'фамилия, имя и отчество совпадают, но организации различаются (возможно, тёзки)';
     case 'fullName':
-      return { level, reason: `фамилия, имя и отчество совпадают${also}`, fields };
+      return `фамилия, имя и отчество совпадают${also}`;
     case 'changedSurname':
-      return { level, reason: `фамилия другая (возможно, сменилась), имя и отчество совпадают${also}`, fields };
+      return `фамилия другая (возможно, сменилась), имя и отчество совпадают${also}`;
     case 'partial': {
       const unknown = [
-        verdictOf(fields, 'firstName') !== 'same' ? 'имя' : '',
-        verdictOf(fields, 'middleName') !== 'same' ? 'отчество' : '',
+        partVerdict(a.first, b.first) !== 'same' ? 'имя' : '',
+        partVerdict(a.middle, b.middle) !== 'same' ? 'отчество' : '',
       ].filter(Boolean);
       const partly = `фамилия совпадает, ${listed(unknown)} ${unknown.length > 1 ? 'не противоречат' : 'не противоречит'} (не указано или только инициал)`;
-      return { level, reason: `${partly}${also}`, fields };
+      return `${partly}${also}`;
     }
   }
+}
+
+export function personVerdict(a: PersonFacts, b: PersonFacts): Verdict | null {
+  const [keysA, keysB] = [personMatchKeys(a), personMatchKeys(b)];
+  const decided = personRule(keysA, keysB);
+  if (!decided) return null;
+  return { level: decided.level, reason: reasonOf(decided.rule, keysA, keysB), fields: comparePeople(a, b) };
+}
+
+/**
+ * personVerdict without the fields, on keys normalised once: an import's hint («возможно,
+ * совпадает с …») for each new row of a list of thousands needs only the reason — building the
+ * six fields of every pair and normalising both people again was most of its duplicate finding.
+ */
+export function personReason(a: PersonKeys, b: PersonKeys): Omit<Verdict, 'fields'> | null {
+  const decided = personRule(a, b);
+  return decided ? { level: decided.level, reason: reasonOf(decided.rule, a, b) } : null;
 }
 
 /** The fields of two organisations compared. */

@@ -12,6 +12,7 @@ import {
   organizationNameKeys,
   organizationVerdict,
   personMatchKeys,
+  personReason,
   personRule,
   personVerdict,
   matchKey,
@@ -406,7 +407,10 @@ export interface PersonDuplicateFinder {
  */
 export function personDuplicateFinder(db: AppDb, everyone = loadPeople(db)): PersonDuplicateFinder {
   const blocks = new Map<string, PersonRecord[]>();
+  // Each person's keys normalised once, not again for every row whose blocks meet them.
+  const keys = new WeakMap<PersonRecord, PersonKeys>();
   const add = (p: PersonRecord) => {
+    keys.set(p, personMatchKeys(p));
     for (const block of personBlocks(p)) {
       const members = blocks.get(block);
       if (members) members.push(p);
@@ -420,13 +424,14 @@ export function personDuplicateFinder(db: AppDb, everyone = loadPeople(db)): Per
   const find = (p: PersonFacts, limit = Infinity) => {
     const seen = new Set<number>();
     const found: PossibleDuplicate[] = [];
+    const mine = personMatchKeys(p);
     // Block by block, not the blocks joined into one array first: that copied a block of thousands for every row.
     for (const block of personBlocks(p)) {
       for (const other of blocks.get(block) ?? []) {
         if (found.length >= limit) return found;
         if (seen.has(other.id)) continue;
         seen.add(other.id);
-        const verdict = personVerdict(p, other);
+        const verdict = personReason(mine, keys.get(other)!);
         if (verdict) {
           const where = [other.position, other.organizationName ?? ''].filter(Boolean).join(', ');
           found.push({ id: other.id, label: `${personFullName(other)}${where ? ` (${where})` : ''}`, reason: verdict.reason });
