@@ -476,7 +476,8 @@ function worksheetRows(xml: string, { strings, dates, date1904 }: Context): Map<
         }
         case 'hyperlink': {
           const a = attributesOf(attributes);
-          if (a.ref && a['r:id']) hyperlinks.add(a.ref);
+          // exceljs looks a hyperlink up by the cell's address: one over a range («A1:B2») reaches no cell.
+          if (a.ref && a['r:id'] && !a.ref.includes(':')) hyperlinks.add(a.ref);
           break;
         }
       }
@@ -566,7 +567,7 @@ export function readWorkbookRows(bytes: Buffer): SheetRow[] | null {
   const context = { strings: sharedStrings(text('xl/sharedStrings.xml')), dates: dateStyles(text('xl/styles.xml')), date1904 };
   for (const sheet of sheets) {
     const rows = [...worksheetRows(text(sheet)!, context).values()]
-      .filter((r) => r.cells.some((c) => c && !c.empty))
+      .filter((r) => r.number >= 1 && r.cells.some((c) => c && !c.empty))
       .sort((a, b) => a.number - b.number);
     if (rows.length) return rows;
   }

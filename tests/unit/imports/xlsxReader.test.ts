@@ -232,7 +232,7 @@ describe('the .xlsx reader gives what exceljs gives', () => {
         '<row r="1"><c r="A1"><v>89101234567</v></c><c r="B1"><f>1-1</f><v>0</v></c><c r="C1" t="b"><v>0</v></c><c r="D1" s="1"/></row>' +
           '<row r="2"><c r="A2"><v>5</v></c></row>',
         '<mergeCells count="2"><mergeCell ref="D1:F1"/><mergeCell ref="A3:B5"/></mergeCells>' +
-          '<hyperlinks><hyperlink ref="A1" r:id="rId9"/><hyperlink ref="B1" r:id="rId9"/><hyperlink ref="C1" r:id="rId9"/><hyperlink ref="D1" r:id="rId9"/></hyperlinks>',
+          '<hyperlinks><hyperlink ref="A1" r:id="rId9"/><hyperlink ref="B1" r:id="rId9"/><hyperlink ref="C1" r:id="rId9"/><hyperlink ref="D1" r:id="rId9"/><hyperlink ref="A2:B2" r:id="rId9"/></hyperlinks>',
       ),
       'xl/worksheets/_rels/sheet1.xml.rels':
         '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="tel:89101234567" TargetMode="External"/></Relationships>',
