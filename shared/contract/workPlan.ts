@@ -183,6 +183,15 @@ export const planItemInput = z
   })
   .strict();
 
+/** How many items a first answer holds, at most; null: all of them. */
+const firstItems = z
+  .number({ error: 'Укажите, сколько мероприятий показать' })
+  .int('Укажите, сколько мероприятий показать')
+  .min(1, 'Укажите, сколько мероприятий показать')
+  .max(500, 'Не больше 500 мероприятий в первом ответе')
+  .nullable()
+  .default(null);
+
 export const planItemsFilter = z
   .object({
     year,
@@ -191,6 +200,11 @@ export const planItemsFilter = z
     quarter: z.number({ error: 'Выберите квартал' }).int().min(1, 'Квартал от 1 до 4').max(4, 'Квартал от 1 до 4').nullable().default(null),
     responsibleId: id.nullable().default(null),
     search,
+    /**
+     * Only the first this many matching items, in plan order: the screen's first paint asks for
+     * the rows a window shows, then for the rest (a year holds 2,000 items at ten years of data).
+     */
+    first: firstItems,
   })
   .strict();
 
@@ -200,7 +214,7 @@ export interface PlanOpening {
   /** The first of `preferred` that has a plan, else the latest plan's year; null with no plans. */
   year: number | null;
   plan: WorkPlan | null;
-  /** The year's items with no filter, as `workPlan.items` gives them. */
+  /** The year's items with no filter, as `workPlan.items` gives them (with `first`: the first that many). */
   items: PlanItem[];
 }
 
@@ -218,7 +232,7 @@ export const workPlanCalls = {
    * window asks for the one in its address, the one it last showed, this year — in that order),
    * its plan and its items. Otherwise the items wait for the years to arrive.
    */
-  'workPlan.opening': call(z.object({ preferred: z.array(year).max(3, 'Не больше трёх лет').default([]) }).strict())
+  'workPlan.opening': call(z.object({ preferred: z.array(year).max(3, 'Не больше трёх лет').default([]), first: firstItems }).strict())
     .reads('workPlan', 'names', 'lists')
     .returns<PlanOpening>(),
   /** Setting the date freezes the copy for approval; clearing it lets the copy follow the plan again. */

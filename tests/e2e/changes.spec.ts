@@ -56,7 +56,9 @@ test('holding a meeting refreshes the plan’s status; a person’s phone refres
   await expect(page.getByText('Проведено', { exact: true })).toBeVisible();
   await nav(page).getByRole('link', { name: 'План работы', exact: true }).click();
   await expect(row).toContainText('Выполнено');
-  expect(calls.since(held)).toContain('workPlan.items');
+  // Asked again: by the screen, or by the nav's priming of the plan (`workPlan.opening`, which
+  // answers its first rows too) when that answers before the screen has mounted.
+  expect(planCalls(calls.since(held)).filter((name) => name === 'workPlan.items' || name === 'workPlan.opening')).not.toEqual([]);
 
   // A phone number is not shown in the plan: saving it asks for no plan data at all.
   await nav(page).getByRole('link', { name: 'Специалисты' }).click();

@@ -6,9 +6,9 @@ import { getPlan, listPlanYears } from './plans';
 /**
  * The plan screen's first paint in one call (`workPlan.opening`): the years, the year chosen as
  * the window would choose it (the first of `preferred` that has a plan, else the latest), its
- * plan and its unfiltered items. One read transaction, so the three agree.
+ * plan and its unfiltered items (the first `first` of them, when given). One read transaction, so the three agree.
  */
-export function planOpening(db: AppDb, input: { preferred: number[] }): PlanOpening {
+export function planOpening(db: AppDb, input: { preferred: number[]; first?: number | null }): PlanOpening {
   return db.transaction(() => {
     const years = listPlanYears(db);
     const has = (y: number) => years.some((p) => p.year === y);
@@ -18,7 +18,7 @@ export function planOpening(db: AppDb, input: { preferred: number[] }): PlanOpen
       years,
       year,
       plan: getPlan(db, { year }),
-      items: listItems(db, { year, direction: null, status: null, quarter: null, responsibleId: null, search: '' }),
+      items: listItems(db, { year, direction: null, status: null, quarter: null, responsibleId: null, search: '', first: input.first }),
     };
   });
 }

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listItems } from '@main/services/workPlan/items';
 import { planOpening } from '@main/services/workPlan/opening';
 import { getPlan, listPlanYears } from '@main/services/workPlan/plans';
-import { addItem, createPlan, freshDb } from './helpers';
+import { addItem, addPerson, createPlan, freshDb } from './helpers';
 
 let t: ReturnType<typeof freshDb>;
 beforeEach(() => {
@@ -35,5 +35,26 @@ describe('the plan screen in one call (workPlan.opening)', () => {
     // None preferred has a plan: the latest.
     expect(planOpening(t.db, { preferred: [2030] }).year).toBe(2017);
     expect(planOpening(t.db, { preferred: [] }).items.map((i) => i.title)).toEqual(['Конференция']);
+  });
+
+  it('answers the first items alone when asked, in plan order with their links, as the whole list begins', () => {
+    createPlan(t.db, { year: 2017 });
+    const ivanova = addPerson(t.db, 'Иванова', 'Мария', 'Петровна');
+    const petrov = addPerson(t.db, 'Петров', 'Олег');
+    // Added out of the plan's order: a later direction first, then the first direction's items.
+    addItem(t.db, 2017, { title: 'Курсы', direction: 'educational', responsibleIds: [petrov] });
+    addItem(t.db, 2017, { title: 'Совещание', direction: 'organizational', responsibleIds: [petrov, ivanova] });
+    addItem(t.db, 2017, { title: 'Педсовет', direction: 'organizational', status: 'done' });
+    addItem(t.db, 2017, { title: 'Семинар', direction: 'educational' });
+    const whole = listItems(t.db, unfiltered(2017));
+    expect(whole.map((i) => i.title)).toEqual(['Совещание', 'Педсовет', 'Курсы', 'Семинар']);
+
+    const opening = planOpening(t.db, { preferred: [2017], first: 3 });
+    expect(opening.items).toEqual(whole.slice(0, 3));
+    expect(opening.items[0]!.responsibles.map((r) => r.label)).toEqual(['Иванова М.П.', 'Петров О.']);
+    expect(opening.items[2]!.isLast).toBe(false);
+    expect(listItems(t.db, { ...unfiltered(2017), first: 10 })).toEqual(whole);
+    // With a filter: the first of the matching items.
+    expect(listItems(t.db, { ...unfiltered(2017), status: 'planned', first: 2 }).map((i) => i.title)).toEqual(['Совещание', 'Курсы']);
   });
 });

@@ -10,10 +10,10 @@ import { confirmDelete, EmptyState } from '@renderer/components/screen';
 import { SEARCH_DEBOUNCE_MS } from '@renderer/components/useListState';
 import { CellText, DataTable, type Column, type RowActionsSpec, type RowGroups } from '@renderer/components/DataTable';
 import { DocumentsMenu } from '@renderer/components/DocumentsMenu';
-import { useAfterPaint } from '@renderer/components/useAfterPaint';
+import { useAfterPaint, useAfterPaintOf } from '@renderer/components/useAfterPaint';
 import { directionOptions, quarterOptions, RealisationLines, StatusBadge, statusOptions, usePlanYear, YearSelect } from './common';
 import { CopyToNextYearButton, CreatePlanButton } from './PlanActions';
-import { primePlanYear } from './opening';
+import { FIRST_ITEMS, firstItems, primePlanYear, unfiltered } from './opening';
 import { approvalDescription } from './approvalDate';
 import { formatDate } from '@shared/russian';
 
@@ -86,25 +86,35 @@ function YearPlan({
     setEditing(null);
     setStatusOf(null);
   }
-  const items = useCall(
-    'workPlan.items',
-    {
-      year,
-      direction: filters.direction,
-      status: filters.status,
-      quarter: filters.quarter ? Number(filters.quarter) : null,
-      responsibleId: filters.responsibleId,
-      search,
-    },
+  const input = {
+    year,
+    direction: filters.direction,
+    status: filters.status,
+    quarter: filters.quarter ? Number(filters.quarter) : null,
+    responsibleId: filters.responsibleId,
+    search,
+  };
+  const whole = JSON.stringify(input) === JSON.stringify(unfiltered(year));
+  /**
+   * The whole year comes in two answers: first the rows a window shows (the opening call or the
+   * year field's event put them in the cache), then, after they have painted, all of them. At ten
+   * years of data a year holds 2,000 items, whose one answer took 400 ms before anything painted.
+   * A plan shorter than the first answer needs no second.
+   */
+  const head = useCall('workPlan.items', firstItems(year), { enabled: whole });
+  const headComplete = head.data !== undefined && head.data.length < FIRST_ITEMS;
+  const headPainted = useAfterPaintOf(whole && head.data ? year : null);
+  const items = useCall('workPlan.items', input, {
+    enabled: !whole || (headPainted && !headComplete),
     // A filter's change keeps the rows on screen (dimmed) until the answer; another year's rows never stand in for this year's.
-    {
-      placeholderData: (previous, query) =>
-        (query?.queryKey[1] as { year?: number } | undefined)?.year === year ? keepPreviousData(previous) : undefined,
-    },
-  );
+    placeholderData: (previous, query) =>
+      (query?.queryKey[1] as { year?: number } | undefined)?.year === year ? keepPreviousData(previous) : undefined,
+  });
+  // The whole list once it is in; until then its first rows; the last filter's rows (dimmed) only when neither is.
+  const shown = !whole ? items : headComplete ? head : items.data && !items.isPlaceholderData ? items : head.data ? head : items;
   const set = <K extends keyof Filters>(key: K, value: Filters[K]) => setFilters((f) => ({ ...f, [key]: value }));
   const filtered = JSON.stringify({ ...filters, search }) !== JSON.stringify(NO_FILTERS);
-  const rows = items.data ?? [];
+  const rows = shown.data ?? [];
 
   return (
     <Stack>
@@ -133,7 +143,7 @@ function YearPlan({
           </Button>
           <PlanDocuments year={year} />
         </Group>
-        <ApprovalDate year={year} listShown={!items.isPending} />
+        <ApprovalDate year={year} listShown={!shown.isPending} />
       </Group>
 
       <Paper withBorder p="sm">
@@ -174,7 +184,7 @@ function YearPlan({
             onChange={(v) => set('quarter', v)}
           />
           <div style={{ width: 260 }}>
-            <ResponsibleFilter listShown={!items.isPending} value={filters.responsibleId} onChange={(v) => set('responsibleId', v)} />
+            <ResponsibleFilter listShown={!shown.isPending} value={filters.responsibleId} onChange={(v) => set('responsibleId', v)} />
           </div>
           {filtered ? (
             <Button variant="subtle" onClick={() => setFilters(NO_FILTERS)}>
@@ -184,8 +194,8 @@ function YearPlan({
         </Group>
       </Paper>
 
-      {items.isError ? <Text c="red">{items.error.message}</Text> : null}
-      {items.isPending ? (
+      {shown.isError ? <Text c="red">{shown.error.message}</Text> : null}
+      {shown.isPending ? (
         <Center mih={120}>
           <Loader />
         </Center>
@@ -203,7 +213,7 @@ function YearPlan({
           />
         </Paper>
       ) : (
-        <ItemsTable items={rows} loading={items.isPlaceholderData} onEdit={setEditing} onStatus={setStatusOf} />
+        <ItemsTable items={rows} loading={shown.isPlaceholderData} onEdit={setEditing} onStatus={setStatusOf} />
       )}
 
       {editing ? (

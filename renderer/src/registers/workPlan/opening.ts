@@ -4,9 +4,9 @@ import { currentYear } from '@shared/russian/dates';
 /**
  * The plan screen's first paint in one round trip. Started at launch (App.tsx `primeFirstScreen`)
  * while the window asks for the app's status and loads the register's chunk: `workPlan.opening`
- * answers the years, the chosen year's plan and its items together, and they go into the query
- * cache under the keys the screen asks for (`workPlan.years`, `workPlan.get`, `workPlan.items`
- * unfiltered), so the screen finds them there instead of asking for the years and only then for
+ * answers the years, the chosen year's plan and its first items together, and they go into the
+ * query cache under the keys the screen asks for (`workPlan.years`, `workPlan.get`, `workPlan.items`
+ * unfiltered with `first`), so the screen finds them there instead of asking for the years and only then for
  * the items. This file stays small: it is in the first bundle.
  */
 
@@ -25,6 +25,15 @@ export function rememberYear(year: number) {
 /** The items filter of a plan screen with nothing chosen, exactly as PlanScreen asks for it. */
 export const unfiltered = (year: number) => ({ year, direction: null, status: null, quarter: null, responsibleId: null, search: '' });
 
+/**
+ * How many items the plan's first answer holds: more than a window of 768 px shows (about ten
+ * rows), so the first paint is whole; the rest of the year follows once it has painted (PlanScreen).
+ */
+export const FIRST_ITEMS = 40;
+
+/** The first answer's input, as PlanScreen asks for it. */
+export const firstItems = (year: number) => ({ ...unfiltered(year), first: FIRST_ITEMS });
+
 export function primePlanScreen(params: URLSearchParams) {
   // The screen's `workPlan.years` joins this query while it is in flight; the plan and items
   // are in the cache before the years resolve, so the screen never asks for them itself. With
@@ -32,10 +41,10 @@ export function primePlanScreen(params: URLSearchParams) {
   void queryClient.prefetchQuery({
     queryKey: ['workPlan.years', {}],
     queryFn: async () => {
-      const o = await callApi('workPlan.opening', { preferred: preferredYears(params) });
+      const o = await callApi('workPlan.opening', { preferred: preferredYears(params), first: FIRST_ITEMS });
       if (o.year !== null && o.plan) {
         queryClient.setQueryData(['workPlan.get', { year: o.year }], o.plan);
-        queryClient.setQueryData(['workPlan.items', unfiltered(o.year)], o.items);
+        queryClient.setQueryData(['workPlan.items', firstItems(o.year)], o.items);
       }
       return o.years;
     },
@@ -46,10 +55,10 @@ export function primePlanScreen(params: URLSearchParams) {
  * Another year chosen in the plan's year field: its plan and items are asked at once, in the
  * selection's own event, instead of after React has rendered the screen for the new year (the
  * screen's queries start in an effect after that render's commit). The filters go back to none on
- * a year change (PlanScreen), so the unfiltered items are the ones it will show.
+ * a year change (PlanScreen), so the unfiltered first items are the ones it will show first.
  */
 export function primePlanYear(year: number) {
   void queryClient.prefetchQuery({ queryKey: ['workPlan.get', { year }], queryFn: () => callApi('workPlan.get', { year }) });
-  const input = unfiltered(year);
+  const input = firstItems(year);
   void queryClient.prefetchQuery({ queryKey: ['workPlan.items', input], queryFn: () => callApi('workPlan.items', input) });
 }
