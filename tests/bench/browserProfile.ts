@@ -9,7 +9,7 @@ import { AGENDA_ITEMS, armInput, HOME_FIGURES, PEOPLE_ROWS, PLAN_ROWS, rowsChang
  * clock from the input event: the requests (chunks and calls) with when they started and ended,
  * the main thread's busy time, and the functions with the most self time. A build without
  * minification (`npx vite build --minify false`) gives readable names. Not a test, not a timing.
- * `npx tsx tests/bench/browserProfile.ts --data-dir DIR [--meeting ID]`
+ * `npx tsx tests/bench/browserProfile.ts --data-dir DIR [--meeting ID] [--static RENDERER_BUILD]`
  */
 
 interface ProfileNode {
@@ -116,11 +116,14 @@ async function profiled(page: Page, cdp: CDPSession, name: string, act: () => Pr
 }
 
 async function main() {
-  const { values: args } = parseArgs({ options: { 'data-dir': { type: 'string' }, meeting: { type: 'string' } } });
+  const { values: args } = parseArgs({
+    options: { 'data-dir': { type: 'string' }, meeting: { type: 'string' }, static: { type: 'string' } },
+  });
   const dataDir = args['data-dir'];
   if (!dataDir) throw new Error('--data-dir: a directory made by tests/bench/browser.ts --data-dir');
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
-  const host = await startHost(dataDir);
+  // `--static`: an unminified renderer build (`npx vite build --minify false --outDir DIR`) for readable names.
+  const host = await startHost(dataDir, { staticDir: args.static });
   try {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     const cdp = await page.context().newCDPSession(page);
