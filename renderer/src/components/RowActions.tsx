@@ -1,6 +1,6 @@
-import { ActionIcon } from '@mantine/core';
+import { ActionIcon, UnstyledButton, useMantineTheme, type MantineTheme } from '@mantine/core';
 import { IconDots } from '@tabler/icons-react';
-import { Suspense, useState, type ReactNode } from 'react';
+import { forwardRef, Suspense, useState, type ComponentPropsWithoutRef, type CSSProperties, type ReactNode } from 'react';
 import { preloadedLazy } from './idlePreload';
 
 // Loaded in idle time after the first screen, or with the first menu opened.
@@ -39,10 +39,14 @@ export function RowMenu({
   onClose: () => void;
   loading?: boolean;
 }) {
-  const button = (
-    <ActionIcon variant="subtle" aria-label={label} loading={loading} onClick={opened ? undefined : onOpen}>
+  const button = loading ? (
+    <ActionIcon variant="subtle" aria-label={label} loading onClick={opened ? undefined : onOpen}>
       <IconDots size={16} />
     </ActionIcon>
+  ) : (
+    <SubtleActionIcon aria-label={label} onClick={opened ? undefined : onOpen}>
+      <IconDots size={16} />
+    </SubtleActionIcon>
   );
   if (!opened) return button;
   return (
@@ -66,3 +70,39 @@ export function RowActions({ label, actions, loading }: { label: string; actions
     />
   );
 }
+
+/** Mantine's own variables of a subtle ActionIcon, once per theme (its vars resolver, as ActionIcon computes them). */
+const subtleVars = new WeakMap<MantineTheme, CSSProperties>();
+function subtleIconVars(theme: MantineTheme): CSSProperties {
+  let vars = subtleVars.get(theme);
+  if (!vars) {
+    vars = ActionIcon.varsResolver(theme, { variant: 'subtle' }, undefined).root as CSSProperties;
+    subtleVars.set(theme, vars);
+  }
+  return vars;
+}
+
+/**
+ * The markup `<ActionIcon variant="subtle">` renders — the same element, classes, data attributes
+ * and variables, so the same look, hover and focus ring — without the component: a year's plan
+ * has a «…» per row, and ActionIcon's props, styles and loader transition per row were a large
+ * part of painting it. A busy row's button is the real ActionIcon (its loader).
+ */
+const SubtleActionIcon = forwardRef<HTMLButtonElement, ComponentPropsWithoutRef<'button'>>(function SubtleActionIcon(
+  { children, ...props },
+  ref,
+) {
+  const theme = useMantineTheme();
+  return (
+    <button
+      ref={ref}
+      type="button"
+      className={`mantine-focus-auto mantine-active ${ActionIcon.classes.root} mantine-ActionIcon-root ${UnstyledButton.classes.root} mantine-UnstyledButton-root`}
+      data-variant="subtle"
+      style={subtleIconVars(theme)}
+      {...props}
+    >
+      <span className={`${ActionIcon.classes.icon} mantine-ActionIcon-icon`}>{children}</span>
+    </button>
+  );
+});

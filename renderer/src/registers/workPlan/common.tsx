@@ -1,4 +1,5 @@
-import { Alert, Anchor, Badge, Select, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Select, Stack, Text, useMantineTheme, type MantineTheme } from '@mantine/core';
+import type { CSSProperties } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { PlanItem, Realisation } from '@shared/contract/workPlan';
 import { DIRECTION_LABELS, DIRECTIONS, PLAN_STATUS_LABELS, PLAN_STATUSES, type PlanStatus } from '@shared/enums';
@@ -13,17 +14,37 @@ export const statusOptions = PLAN_STATUSES.map((s) => ({ value: s, label: PLAN_S
 export const monthOptions = MONTHS_NOMINATIVE.map((m, i) => ({ value: String(i + 1), label: m[0]!.toUpperCase() + m.slice(1) }));
 export const quarterOptions = QUARTERS_ROMAN.map((q, i) => ({ value: String(i + 1), label: `${q} квартал` }));
 
+/** Mantine's variables of a light Badge of each status's colour, once per theme (Badge's own vars resolver). */
+const badgeVars = new WeakMap<MantineTheme, Record<PlanStatus, CSSProperties>>();
+function statusBadgeVars(theme: MantineTheme): Record<PlanStatus, CSSProperties> {
+  let vars = badgeVars.get(theme);
+  if (!vars) {
+    const of = (status: PlanStatus) => ({
+      ...(Badge.varsResolver(theme, { color: STATUS_COLORS[status], variant: 'light', size: 'md' }, undefined).root as CSSProperties),
+      ...BADGE_ROOT,
+    });
+    vars = { planned: of('planned'), done: of('done'), moved: of('moved'), cancelled: of('cancelled') };
+    badgeVars.set(theme, vars);
+  }
+  return vars;
+}
+// The label is never cut: «Запланировано» fits the column whole.
+const BADGE_ROOT: CSSProperties = { maxWidth: 'none', overflow: 'visible', textTransform: 'none' };
+const BADGE_LABEL: CSSProperties = { overflow: 'visible' };
+
+/**
+ * The markup of `<Badge variant="light" size="md" tt="none">` in the status's colour — the same
+ * element, classes and variables — without the component: the plan shows one per row, and
+ * Badge's props and styles per row were a large part of painting a year's plan.
+ */
 export function StatusBadge({ status }: { status: PlanStatus }) {
+  const theme = useMantineTheme();
   return (
-    <Badge
-      color={STATUS_COLORS[status]}
-      variant="light"
-      tt="none"
-      size="md"
-      styles={{ root: { maxWidth: 'none', overflow: 'visible' }, label: { overflow: 'visible' } }}
-    >
-      {PLAN_STATUS_LABELS[status]}
-    </Badge>
+    <div className={`${Badge.classes.root} mantine-Badge-root`} data-variant="light" data-size="md" style={statusBadgeVars(theme)[status]}>
+      <span className={`${Badge.classes.label} mantine-Badge-label`} style={BADGE_LABEL}>
+        {PLAN_STATUS_LABELS[status]}
+      </span>
+    </div>
   );
 }
 
