@@ -103,6 +103,15 @@ export function useCall<K extends CallName>(
 }
 
 /**
+ * Starts a read under the key `useCall(name, input)` asks for, unless it is cached: for a screen
+ * that knows its next input before it renders it (a search's debounce timer), so the call does
+ * not wait for the render and the commit whose effect would start it.
+ */
+export function primeCall<K extends CallName>(name: K, input: CallInput<K>): void {
+  void queryClient.prefetchQuery<CallOutput<K>, ApiError>({ queryKey: [name, input], queryFn: () => callApi(name, input) });
+}
+
+/**
  * A call that changes data: what it changed is refreshed before it resolves. A refusal shows
  * as a notification titled by the action («Не удалено», «Не подписано»), unless the form
  * handles it itself.

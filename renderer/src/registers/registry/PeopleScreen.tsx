@@ -1,12 +1,12 @@
 import { Group } from '@mantine/core';
 import { keepPreviousData } from '@tanstack/react-query';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { IconHistory } from '@tabler/icons-react';
 import type { Person } from '@shared/contract/registry';
 import type { OrganizationType } from '@shared/enums';
 import { formatDate, personFullName } from '@shared/russian';
-import { useCall, useChange } from '@renderer/api/client';
+import { primeCall, useCall, useChange } from '@renderer/api/client';
 import { Contacts, MunicipalityFilter, TypeFilter } from './common';
 import { AddButton, editDeleteActions, EmptyState, ScreenHeader, SearchInput } from '@renderer/components/screen';
 import { ImportButton, ImportReports } from '@renderer/components/ImportDialog';
@@ -39,11 +39,17 @@ export function PeopleScreen() {
   // The organisations list links here with `?organization=ID` to show that organisation's staff.
   const [params] = useSearchParams();
   const fromLink = Number(params.get('organization'));
-  const list = useListState<Sort, Filters>('name', {
-    organizationId: Number.isInteger(fromLink) && fromLink > 0 ? fromLink : null,
-    organizationType: null,
-    municipalityId: null,
-  });
+  const list = useListState<Sort, Filters>(
+    'name',
+    {
+      organizationId: Number.isInteger(fromLink) && fromLink > 0 ? fromLink : null,
+      organizationType: null,
+      municipalityId: null,
+    },
+    undefined,
+    // The search's call starts in its debounce timer, under the key asked for below.
+    (query, filters) => primeCall('people.list', { ...query, ...filters }),
+  );
   const data = useCall('people.list', { ...list.query, ...list.filters }, { placeholderData: keepPreviousData });
   const remove = useChange('people.delete', { success: 'Запись о специалисте удалена' });
   const [form, setForm] = useState<{ editing: Person | null } | null>(null);
@@ -75,16 +81,7 @@ export function PeopleScreen() {
       <ImportReports target="people" />
       <Group mb="md" align="flex-end">
         <SearchInput placeholder="Фамилия, имя, должность или e-mail" value={list.search} onChange={list.setSearch} />
-        <div style={{ width: 300 }}>
-          <OrganizationPicker
-            label="Организация"
-            placeholder="Все организации"
-            value={list.filters.organizationId}
-            onChange={(v) => list.setFilter('organizationId', v)}
-          />
-        </div>
-        <TypeFilter label="Тип организации" value={list.filters.organizationType} onChange={(v) => list.setFilter('organizationType', v)} />
-        <MunicipalityFilter value={list.filters.municipalityId} onChange={(v) => list.setFilter('municipalityId', v)} />
+        <PeopleFilters filters={list.filters} setFilter={list.setFilter} />
       </Group>
       <DataTable
         label="Специалисты"
@@ -103,3 +100,30 @@ export function PeopleScreen() {
     </>
   );
 }
+
+/**
+ * The organisation, type and municipality filters: memoised (the list's setters are stable), so a
+ * typed letter of the search renders the search field and the rows, not the pickers and Selects.
+ */
+const PeopleFilters = memo(function PeopleFilters({
+  filters,
+  setFilter,
+}: {
+  filters: Filters;
+  setFilter: <K extends keyof Filters>(key: K, value: Filters[K]) => void;
+}) {
+  return (
+    <>
+      <div style={{ width: 300 }}>
+        <OrganizationPicker
+          label="Организация"
+          placeholder="Все организации"
+          value={filters.organizationId}
+          onChange={(v) => setFilter('organizationId', v)}
+        />
+      </div>
+      <TypeFilter label="Тип организации" value={filters.organizationType} onChange={(v) => setFilter('organizationType', v)} />
+      <MunicipalityFilter value={filters.municipalityId} onChange={(v) => setFilter('municipalityId', v)} />
+    </>
+  );
+});
