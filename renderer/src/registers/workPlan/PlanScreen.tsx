@@ -11,7 +11,16 @@ import { SEARCH_DEBOUNCE_MS } from '@renderer/components/useListState';
 import { CellText, DataTable, type Column, type RowActionsSpec, type RowGroups } from '@renderer/components/DataTable';
 import { DocumentsMenu } from '@renderer/components/DocumentsMenu';
 import { useAfterPaint, useAfterPaintOf } from '@renderer/components/useAfterPaint';
-import { directionOptions, quarterOptions, RealisationLines, StatusBadge, statusOptions, usePlanYear, YearSelect } from './common';
+import {
+  directionOptions,
+  PLAN_SELECT_COMBOBOX,
+  quarterOptions,
+  RealisationLines,
+  StatusBadge,
+  statusOptions,
+  usePlanYear,
+  YearSelect,
+} from './common';
 import { CopyToNextYearButton, CreatePlanButton } from './PlanActions';
 import { FIRST_ITEMS, firstItems, primePlanYear, unfiltered } from './opening';
 import { approvalDescription } from './approvalDate';
@@ -160,6 +169,7 @@ function YearPlan({
             label="Направление"
             placeholder="Все"
             clearable
+            comboboxProps={PLAN_SELECT_COMBOBOX}
             w={300}
             data={directionOptions}
             value={filters.direction}
@@ -169,6 +179,7 @@ function YearPlan({
             label="Статус"
             placeholder="Все"
             clearable
+            comboboxProps={PLAN_SELECT_COMBOBOX}
             w={170}
             data={statusOptions}
             value={filters.status}
@@ -178,6 +189,7 @@ function YearPlan({
             label="Квартал"
             placeholder="Весь год"
             clearable
+            comboboxProps={PLAN_SELECT_COMBOBOX}
             w={150}
             data={quarterOptions}
             value={filters.quarter}

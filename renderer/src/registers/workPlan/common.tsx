@@ -143,6 +143,13 @@ export function usePlanYear() {
   return { year, setYear, years: list, loading: years.isPending };
 }
 
+/**
+ * The plan's Selects mount their option list when opened, not hidden at once (Mantine's Combobox
+ * keeps it mounted by default): each hidden list was positioned on mount, and floating-ui's reading of
+ * the page's layout for it forced a layout before the plan's first paint (21 ms of opening it, 1×).
+ */
+export const PLAN_SELECT_COMBOBOX = { keepMounted: false } as const;
+
 export function YearSelect({
   year,
   years,
@@ -157,6 +164,7 @@ export function YearSelect({
       aria-label="Год плана"
       w={120}
       allowDeselect={false}
+      comboboxProps={PLAN_SELECT_COMBOBOX}
       data={years.map((p) => ({ value: String(p.year), label: `${p.year} год` }))}
       value={year === null ? null : String(year)}
       onChange={(v) => v && onChange(Number(v))}
