@@ -38,6 +38,12 @@ export interface SheetRow {
 
 export class BrokenWorkbook extends Error {}
 
+/** The most bytes one part of the archive (a sheet, the shared strings) may inflate to. */
+export const MAX_PART_BYTES = 100 * 1024 * 1024;
+
+/** A part that inflates past MAX_PART_BYTES. */
+export class WorkbookTooLarge extends Error {}
+
 // ---- zip ------------------------------------------------------------------------------------
 
 /** The archive's files by name, inflated when asked for (APPNOTE 6.3: the end record, the central directory). */
@@ -66,7 +72,16 @@ function zipEntries(bytes: Buffer): Map<string, () => Buffer> {
       const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
       const data = bytes.subarray(start, start + size);
       if (method === 0) return data;
-      if (method === 8) return inflateRawSync(data);
+      if (method === 8) {
+        // A file from outside: a few kilobytes may inflate to gigabytes (a zip bomb), so no part
+        // is inflated past the bound — a list of 10,000 people is a sheet of a few megabytes.
+        try {
+          return inflateRawSync(data, { maxOutputLength: MAX_PART_BYTES });
+        } catch (error) {
+          if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new WorkbookTooLarge();
+          throw error;
+        }
+      }
       throw new BrokenWorkbook(`compression ${method}`);
     });
   }

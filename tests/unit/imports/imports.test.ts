@@ -2,11 +2,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportPreview, ImportReport, ImportSourceInput } from '@shared/contract/imports';
 import type { Job } from '@shared/contract/jobs';
 import { putFile } from '@main/services/files';
 import { previewImport, readSheet } from '@main/services/imports';
+import { MAX_PART_BYTES } from '@main/services/imports/xlsx';
+import { zipFiles } from '@main/documents/zip';
 import { importSource } from '@shared/contract/imports';
 import { appApi } from '@tests/unit/meetings/helpers';
 import { hashTables } from '@tests/unit/foundation/tables';
@@ -201,6 +204,18 @@ describe('import of a participant list', () => {
     // One with bytes but no line (a BOM and a line break, as an emptied Excel CSV) is the import's to refuse.
     expect(await refusedFile('blank.csv', Buffer.from('\ufeff\r\n', 'utf8'))).toBe('Файл пуст: в нём нет ни одной строки.');
     expect(await refusedFile('broken.xlsx', Buffer.from('PK\u0003\u0004 not really a zip', 'latin1'))).toMatch(/повреждена/);
+  });
+
+  it('refuses a workbook whose sheet would inflate past the bound (a zip bomb), changing nothing', async () => {
+    const real = await JSZip.loadAsync(readFileSync(path.join(FIXTURES, 'participants-merged-header.xlsx')));
+    const parts = new Map<string, string | Uint8Array>();
+    for (const name of Object.keys(real.files).filter((n) => !real.files[n]!.dir))
+      parts.set(name, await real.files[name]!.async('uint8array'));
+    // A sheet of spaces one byte past the bound: about 100 kB deflated.
+    parts.set('xl/worksheets/sheet1.xml', Buffer.alloc(MAX_PART_BYTES + 1, 0x20));
+    expect(await refusedFile('bomb.xlsx', zipFiles(parts))).toBe(
+      'Книга Excel слишком велика для импорта: её лист занимает больше 100 МБ. Разделите список на несколько файлов.',
+    );
   });
 });
 
