@@ -27,8 +27,6 @@ export function primeFirstScreen() {
   // renders in the router's first pass, not after a <Navigate> and a second render.
   if (path === '/' && !query) history.replaceState(null, '', `${window.location.pathname}${window.location.search}#${target}`);
   const params = new URLSearchParams(query);
-  let screenPrimed: (primed: Promise<unknown>) => void = () => undefined;
-  const screenIn = new Promise<unknown>((resolve) => (screenPrimed = resolve));
   // Asked before the screen's own calls: the host answers in the order the calls come, and one of
   // them (the home screen's charts) loads the chart pipeline first; the whole window waits for this
   // answer, the figures for theirs, the charts for no one.
@@ -36,12 +34,13 @@ export function primeFirstScreen() {
     queryKey: ['app.status', {}],
     queryFn: async () => {
       const status = await callApi('app.status', {});
+      // Read after the answer, by when the line below has run.
       await screenIn;
       return status;
     },
   });
   // A chunk that fails to load is the screen's own error (RouteError), not the app's status.
-  screenPrimed(Promise.all(registers.map((r) => r.prime?.(target, params))).catch(() => undefined));
+  const screenIn = Promise.all(registers.map((r) => r.prime?.(target, params))).catch(() => undefined);
 }
 
 /**

@@ -1,7 +1,8 @@
-import { ActionIcon, UnstyledButton, useMantineTheme, type MantineTheme } from '@mantine/core';
+import { ActionIcon, UnstyledButton, useMantineTheme } from '@mantine/core';
 import { IconDots } from '@tabler/icons-react';
 import { forwardRef, Suspense, useState, type ComponentPropsWithoutRef, type CSSProperties, type ReactNode } from 'react';
 import { preloadedLazy } from './idlePreload';
+import { perTheme } from './themeVars';
 
 // Loaded in idle time after the first screen, or with the first menu opened.
 const OpenRowMenu = preloadedLazy(() => import('./OpenRowMenu'));
@@ -72,15 +73,7 @@ export function RowActions({ label, actions, loading }: { label: string; actions
 }
 
 /** Mantine's own variables of a subtle ActionIcon, once per theme (its vars resolver, as ActionIcon computes them). */
-const subtleVars = new WeakMap<MantineTheme, CSSProperties>();
-function subtleIconVars(theme: MantineTheme): CSSProperties {
-  let vars = subtleVars.get(theme);
-  if (!vars) {
-    vars = ActionIcon.varsResolver(theme, { variant: 'subtle' }, undefined).root as CSSProperties;
-    subtleVars.set(theme, vars);
-  }
-  return vars;
-}
+const subtleIconVars = perTheme((theme) => ActionIcon.varsResolver(theme, { variant: 'subtle' }, undefined).root as CSSProperties);
 
 /**
  * The markup `<ActionIcon variant="subtle">` renders — the same element, classes, data attributes

@@ -119,8 +119,10 @@ function YearPlan({
     placeholderData: (previous, query) =>
       (query?.queryKey[1] as { year?: number } | undefined)?.year === year ? keepPreviousData(previous) : undefined,
   });
-  // The whole list once it is in; until then its first rows; the last filter's rows (dimmed) only when neither is.
-  const shown = !whole ? items : headComplete ? head : items.data && !items.isPlaceholderData ? items : head.data ? head : items;
+  // The whole list once it is in; until then its first rows (the whole list when shorter than the
+  // first answer); the last filter's rows (dimmed) only when neither is.
+  const showHead = whole && head.data !== undefined && (headComplete || !items.data || items.isPlaceholderData);
+  const shown = showHead ? head : items;
   const set = <K extends keyof Filters>(key: K, value: Filters[K]) => setFilters((f) => ({ ...f, [key]: value }));
   const filtered = JSON.stringify({ ...filters, search }) !== JSON.stringify(NO_FILTERS);
   const rows = shown.data ?? [];

@@ -1,4 +1,5 @@
-import { Alert, Anchor, Badge, Select, Stack, Text, useMantineTheme, type MantineTheme } from '@mantine/core';
+import { Alert, Anchor, Badge, Select, Stack, Text, useMantineTheme } from '@mantine/core';
+import { perTheme } from '@renderer/components/themeVars';
 import type { CSSProperties } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { PlanItem, Realisation } from '@shared/contract/workPlan';
@@ -15,19 +16,13 @@ export const monthOptions = MONTHS_NOMINATIVE.map((m, i) => ({ value: String(i +
 export const quarterOptions = QUARTERS_ROMAN.map((q, i) => ({ value: String(i + 1), label: `${q} квартал` }));
 
 /** Mantine's variables of a light Badge of each status's colour, once per theme (Badge's own vars resolver). */
-const badgeVars = new WeakMap<MantineTheme, Record<PlanStatus, CSSProperties>>();
-function statusBadgeVars(theme: MantineTheme): Record<PlanStatus, CSSProperties> {
-  let vars = badgeVars.get(theme);
-  if (!vars) {
-    const of = (status: PlanStatus) => ({
-      ...(Badge.varsResolver(theme, { color: STATUS_COLORS[status], variant: 'light', size: 'md' }, undefined).root as CSSProperties),
-      ...BADGE_ROOT,
-    });
-    vars = { planned: of('planned'), done: of('done'), moved: of('moved'), cancelled: of('cancelled') };
-    badgeVars.set(theme, vars);
-  }
-  return vars;
-}
+const statusBadgeVars = perTheme((theme): Record<PlanStatus, CSSProperties> => {
+  const of = (status: PlanStatus) => ({
+    ...(Badge.varsResolver(theme, { color: STATUS_COLORS[status], variant: 'light', size: 'md' }, undefined).root as CSSProperties),
+    ...BADGE_ROOT,
+  });
+  return { planned: of('planned'), done: of('done'), moved: of('moved'), cancelled: of('cancelled') };
+});
 // The label is never cut: «Запланировано» fits the column whole.
 const BADGE_ROOT: CSSProperties = { maxWidth: 'none', overflow: 'visible', textTransform: 'none' };
 const BADGE_LABEL: CSSProperties = { overflow: 'visible' };
