@@ -1,6 +1,6 @@
 import { invalid } from '@main/api/errors';
 import type { ImportEncoding } from '@shared/contract/imports';
-import { MAX_PART_BYTES, readWorkbookRows, WorkbookTooLarge, type SheetRow, type SheetValue } from './xlsx';
+import { readWorkbookRows, WorkbookTooLarge, type SheetRow, type SheetValue } from './xlsx';
 
 /**
  * Reading a list a municipality sent: an .xlsx from Excel or LibreOffice, or a CSV saved by
@@ -181,9 +181,7 @@ function readXlsx(bytes: Buffer): ReadSheet {
     rows = readWorkbookRows(bytes);
   } catch (error) {
     if (error instanceof WorkbookTooLarge)
-      throw invalid(
-        `Книга Excel слишком велика для импорта: её лист занимает больше ${MAX_PART_BYTES / 1024 / 1024} МБ. Разделите список на несколько файлов.`,
-      );
+      throw invalid(`Книга Excel слишком велика для импорта: ${error.message}. Разделите список на несколько файлов.`);
     throw invalid(`Книга Excel повреждена или это не .xlsx. ${NOT_A_TABLE}`);
   }
   if (!rows) throw invalid('В книге нет ни одного заполненного листа.');

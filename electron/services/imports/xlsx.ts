@@ -1,4 +1,5 @@
 import { inflateRawSync } from 'node:zlib';
+import { formatNumber } from '@shared/russian';
 
 /**
  * The values of one sheet of an .xlsx, read from its XML by hand rather than with exceljs: exceljs
@@ -41,8 +42,17 @@ export class BrokenWorkbook extends Error {}
 /** The most bytes one part of the archive (a sheet, the shared strings) may inflate to. */
 export const MAX_PART_BYTES = 100 * 1024 * 1024;
 
-/** A part that inflates past MAX_PART_BYTES. */
+/** A part that inflates past MAX_PART_BYTES, or merged ranges covering more than MAX_MERGED_CELLS: the message says which, in Russian. */
 export class WorkbookTooLarge extends Error {}
+
+/**
+ * The most cells the merged ranges of a sheet may cover together: each covered cell is made (as
+ * exceljs makes it), and one range «A1:XFD1048576» in a hostile file would be 17 billion of them.
+ * A two-row header merged across a list's columns is a few dozen.
+ */
+export const MAX_MERGED_CELLS = 1_000_000;
+/** Excel's last column, XFD: an address past it is not a spreadsheet's. */
+const MAX_COLUMN = 16_384;
 
 // ---- zip ------------------------------------------------------------------------------------
 
@@ -78,7 +88,8 @@ function zipEntries(bytes: Buffer): Map<string, () => Buffer> {
         try {
           return inflateRawSync(data, { maxOutputLength: MAX_PART_BYTES });
         } catch (error) {
-          if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new WorkbookTooLarge();
+          if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE')
+            throw new WorkbookTooLarge(`её лист занимает больше ${MAX_PART_BYTES / 1024 / 1024} МБ`);
           throw error;
         }
       }
@@ -435,6 +446,7 @@ function worksheetRows(xml: string, { strings, dates, date1904 }: Context): Map<
     // A cell with neither a value nor a style: exceljs does not keep it (nor count it as the previous for the next one without `r`).
     if (!cell) return;
     const column = ref ? columnOf(ref) : lastColumn + 1;
+    if (column > MAX_COLUMN) throw new BrokenWorkbook('a column past XFD');
     lastColumn = column;
     row.cells[column] = cell;
   };
@@ -545,6 +557,7 @@ function worksheetRows(xml: string, { strings, dates, date1904 }: Context): Map<
   // Merged ranges, in the file's order, as exceljs's mergeCells: the master keeps its value, every
   // other cell of the range becomes a reference to it (created where the file had no cell).
   const taken: [number, number, number, number][] = [];
+  let covered = 0;
   const cellAt = (r: number, c: number): SheetCell => {
     let target = rows.get(r);
     if (!target) rows.set(r, (target = { number: r, cells: [] }));
@@ -556,6 +569,10 @@ function worksheetRows(xml: string, { strings, dates, date1904 }: Context): Map<
     const [top, left, bottom, right] = [Math.min(r1, r2), Math.min(c1, c2), Math.max(r1, r2), Math.max(c1, c2)];
     if (taken.some(([t, l, b, r]) => top <= b && bottom >= t && left <= r && right >= l))
       throw new BrokenWorkbook('Cannot merge already merged cells');
+    if (right > MAX_COLUMN) throw new BrokenWorkbook('a column past XFD');
+    covered += (bottom - top + 1) * (right - left + 1);
+    if (covered > MAX_MERGED_CELLS)
+      throw new WorkbookTooLarge(`объединённые ячейки листа покрывают больше ${formatNumber(MAX_MERGED_CELLS)} ячеек`);
     taken.push([top, left, bottom, right]);
     cellAt(top, left);
     for (let r = top; r <= bottom; r++)

@@ -59,6 +59,15 @@ async function importFile(source: ImportSourceInput) {
 }
 
 /** A file refused at once: the preview and the import both say why, and no table changes. */
+/** A committed workbook's parts, to build a hostile variant of it. */
+async function fixtureParts(name: string): Promise<Map<string, string | Uint8Array>> {
+  const real = await JSZip.loadAsync(readFileSync(path.join(FIXTURES, name)));
+  const parts = new Map<string, string | Uint8Array>();
+  for (const file of Object.keys(real.files).filter((n) => !real.files[n]!.dir))
+    parts.set(file, await real.files[file]!.async('uint8array'));
+  return parts;
+}
+
 async function refusedFile(name: string, bytes?: Buffer<ArrayBufferLike>) {
   const fileHash = await stored(name, bytes);
   const before = hashTables(api.app.sqlite);
@@ -207,15 +216,27 @@ describe('import of a participant list', () => {
   });
 
   it('refuses a workbook whose sheet would inflate past the bound (a zip bomb), changing nothing', async () => {
-    const real = await JSZip.loadAsync(readFileSync(path.join(FIXTURES, 'participants-merged-header.xlsx')));
-    const parts = new Map<string, string | Uint8Array>();
-    for (const name of Object.keys(real.files).filter((n) => !real.files[n]!.dir))
-      parts.set(name, await real.files[name]!.async('uint8array'));
+    const parts = await fixtureParts('participants-merged-header.xlsx');
     // A sheet of spaces one byte past the bound: about 100 kB deflated.
     parts.set('xl/worksheets/sheet1.xml', Buffer.alloc(MAX_PART_BYTES + 1, 0x20));
     expect(await refusedFile('bomb.xlsx', zipFiles(parts))).toBe(
       'Книга Excel слишком велика для импорта: её лист занимает больше 100 МБ. Разделите список на несколько файлов.',
     );
+  });
+
+  it('refuses merged ranges over a million cells and an address past Excel’s last column, changing nothing', async () => {
+    const parts = await fixtureParts('participants-merged-header.xlsx');
+    const sheet = Buffer.from(parts.get('xl/worksheets/sheet1.xml')!).toString('utf8');
+    // One range over the whole of Excel's grid: every covered cell would be made.
+    parts.set(
+      'xl/worksheets/sheet1.xml',
+      sheet.replace(/<mergeCells[^]*?<\/mergeCells>/, '<mergeCells count="1"><mergeCell ref="A1:XFD1048576"/></mergeCells>'),
+    );
+    expect(await refusedFile('merged-grid.xlsx', zipFiles(parts))).toMatch(
+      /^Книга Excel слишком велика для импорта: объединённые ячейки листа покрывают больше 1\s000\s000 ячеек\. Разделите список/,
+    );
+    parts.set('xl/worksheets/sheet1.xml', sheet.replace('<c r="C2"', '<c r="ZZZZ2"'));
+    expect(await refusedFile('far-column.xlsx', zipFiles(parts))).toMatch(/^Книга Excel повреждена/);
   });
 });
 
