@@ -7,7 +7,7 @@ export { eventForHandout, eventLabels, type EventForHandout } from './handout';
 export { specialistsTrained, specialistsTrainedByQuarter, type PlacedCount, type PlacedQuarterCount } from './trained';
 export { eventCompletion, type EventCompletion } from './completers';
 // Issue 17: a participant list imported from a file.
-export { addImportedParticipants } from './participants';
+export { addImportedParticipants, participantListState } from './participants';
 // Issue 23: the events a report of the period lists.
 export { eventsHeld, type ReportedEvent } from './reported';
 // Issue 23: what the home screen shows of the events.

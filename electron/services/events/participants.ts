@@ -33,6 +33,20 @@ function nextNumber(db: AppDb, eventId: number): number {
   );
 }
 
+/**
+ * What an import's matching read of the event, in a few aggregates: its audience and its list
+ * (ids are AUTOINCREMENT, so a participant added after one removed still changes the largest).
+ * Equal while nobody was added to or removed from the list and the event is still for specialists.
+ */
+export function participantListState(db: AppDb, eventId: number): string {
+  return db.$client
+    .prepare(
+      `SELECT json_array(e.audience, count(p.id), max(p.id)) FROM events e LEFT JOIN event_participants p ON p.event_id = e.id WHERE e.id = ?`,
+    )
+    .pluck()
+    .get(eventId) as string;
+}
+
 /** Registers people of the registry with their workplace and position as they are today. */
 function register(
   db: AppDb,

@@ -3,10 +3,10 @@ import type { AppDb } from '@db/open';
 import { withSearchIndexDeferred } from '@db/search';
 import { importReports } from '@db/schema';
 import { conflict, invalid } from '@main/api/errors';
-import { setSetting } from '@main/services/common/settings';
-import { addImportedParticipants } from '@main/services/events';
+import { getSetting, setSetting } from '@main/services/common/settings';
+import { addImportedParticipants, participantListState } from '@main/services/events';
 import { getStoredFile, readStoredFile } from '@main/services/files';
-import { createOrganization, createPeople } from '@main/services/registry';
+import { createOrganization, createPeople, registryState } from '@main/services/registry';
 import type {
   ImportLine,
   ImportPreview,
@@ -16,13 +16,14 @@ import type {
   ImportTarget,
   StrippedLine,
 } from '@shared/contract/imports';
-import { mappingKey, planImport, rememberNewPeople } from './match';
+import { mappingKey, planImport, rememberNewPeople, type Plan } from './match';
 import { readSheet, type ReadSheet } from './read';
 
 /**
  * The import's steps, each taking the connection it runs on: reading the file (the slow part,
- * outside any transaction), the preview, and the write — matching again and writing every
- * accepted row, the remembered mapping and the report in one transaction.
+ * outside any transaction), the preview, and the write — the preview's plan while nothing it read
+ * has changed, matching again otherwise, and writing every accepted row, the remembered mapping
+ * and the report in one transaction.
  */
 
 export interface LoadedFile {
@@ -33,12 +34,54 @@ export interface LoadedFile {
 export async function loadFile(db: AppDb, dataDir: string, source: ImportSource): Promise<LoadedFile> {
   const stored = getStoredFile(db, source.fileHash);
   if (!stored) throw conflict('Файл не найден в хранилище приложения: выберите его ещё раз.');
+  // The store names a file by its content's hash: the same hash read in the same encoding is the same sheet.
+  const kept = lastPreview?.file;
+  if (kept && lastPreview!.fileHash === source.fileHash && lastPreview!.encoding === source.encoding) return kept;
   const sheet = await readSheet(readStoredFile(db, dataDir, source.fileHash), stored.originalName, source.encoding);
   return { fileName: stored.originalName, sheet };
 }
 
+/**
+ * The last preview this thread made, kept for the import that follows it in the same kept
+ * worker (the dialog's «Импортировать» sends the source it previewed): the run reads the file
+ * and matches its 10,000 rows again only when something the matching read has changed since —
+ * the registry, the event's list, the mapping remembered for the header (`planState`). Matching
+ * and reading were about half of the job the user waits for (tests/bench/imports.ts).
+ */
+let lastPreview: { fileHash: string; encoding: ImportSource['encoding']; file: LoadedFile; plan: Plan; state: string } | undefined;
+
+/** Everything a plan was computed from besides the file: equal, the plan is the one a new matching would make. */
+function planState(db: AppDb, source: ImportSource, signature: string): string {
+  return JSON.stringify([
+    db.$client.name,
+    source,
+    registryState(db),
+    source.eventId === null ? null : participantListState(db, source.eventId),
+    getSetting(db, mappingKey(signature)) ?? null,
+  ]);
+}
+
 export function previewImport(db: AppDb, file: LoadedFile, source: ImportSource): ImportPreview {
-  return { fileName: file.fileName, ...planImport(db, file.sheet, source).preview };
+  // One read transaction: the state kept beside the plan is of the same snapshot the matching read.
+  const plan = db.$client.transaction(() => {
+    const planned = planImport(db, file.sheet, source);
+    lastPreview = {
+      fileHash: source.fileHash,
+      encoding: source.encoding,
+      file,
+      plan: planned,
+      state: planState(db, source, planned.signature),
+    };
+    return planned;
+  })();
+  return { fileName: file.fileName, ...plan.preview };
+}
+
+/** The kept preview's plan when it was made of this file and nothing it read has changed; taken once. */
+function previewedPlan(db: AppDb, file: LoadedFile, source: ImportSource): Plan | undefined {
+  const kept = lastPreview;
+  lastPreview = undefined;
+  return kept?.file === file && kept.state === planState(db, source, kept.plan.signature) ? kept.plan : undefined;
 }
 
 /** How often the write reports its progress and looks whether it was cancelled: every few hundred rows. */
@@ -55,7 +98,7 @@ export function writeImport(
   source: ImportSource,
   step: (done: number, total: number) => void = () => {},
 ): ImportReport {
-  const plan = planImport(db, file.sheet, source);
+  const plan = previewedPlan(db, file, source) ?? planImport(db, file.sheet, source);
   const { preview } = plan;
   if (preview.mappingProblem) throw invalid(preview.mappingProblem);
   if (plan.rows.length === 0) {

@@ -25,7 +25,8 @@ import { cellText, readDate, readPhone } from './values';
 /**
  * What each row of a list would become: the record of the registry it is (by the exact
  * normalised name, `nameMatchKey`), a new record, or nothing and why. The preview shows it; the
- * import computes it again inside its transaction and writes exactly the accepted rows.
+ * import takes the preview's plan, or computes it again when the registry or the list changed
+ * since (imports.ts `previewedPlan`), inside its transaction, and writes exactly the accepted rows.
  */
 
 type PersonInput = z.output<typeof personInput>;

@@ -177,6 +177,35 @@ describe('import of a participant list', () => {
     expect(hashTables(api.app.sqlite)).toEqual(before);
   });
 
+  it('writes after its preview what a matching anew would: a person or a participant added since the preview is matched, not doubled', async () => {
+    const known = api.one<{ id: number; last_name: string; first_name: string; middle_name: string }>(
+      `SELECT id, last_name, first_name, middle_name FROM people p WHERE length(first_name) > 2 AND length(middle_name) > 2
+       AND (SELECT count(*) FROM people q WHERE q.last_name = p.last_name AND q.first_name = p.first_name) = 1 ORDER BY id LIMIT 1`,
+    );
+    const list = `ФИО\nЗаречная Ольга Ивановна\n${known.last_name} ${known.first_name} ${known.middle_name}\nКлёнова Вера Павловна\n`;
+    const fileHash = await stored('после-предпросмотра.csv', Buffer.from(list));
+    const eventId = await newEvent('Семинар после предпросмотра');
+    const preview = await api.call('imports.preview', { fileHash, target: 'participants', eventId });
+    expect(byRow(preview.lines)[2]).toBe('новый человек');
+    expect(byRow(preview.lines)[3]).toMatch(/^совпадает с /);
+    // While the dialog shows the preview: someone enters the first person by hand and puts the known one on the list.
+    const entered = (await api.call('people.create', { lastName: 'Заречная', firstName: 'Ольга', middleName: 'Ивановна' })).id;
+    await api.call('participants.add', { eventId, personIds: [known.id], role: 'participant' });
+    const job = await importFile({ fileHash, target: 'participants', eventId });
+    expect(job.state).toBe('ok');
+    expect(byRow(job.result!.lines)).toEqual({
+      2: 'совпадает с Заречная Ольга Ивановна',
+      3: 'отклонено: уже в списке участников (№ 1)',
+      4: 'новый человек',
+    });
+    expect(api.all(`SELECT id FROM people WHERE last_name = 'Заречная'`)).toEqual([{ id: entered }]);
+    expect(api.all('SELECT person_id FROM event_participants WHERE event_id = ? ORDER BY registration_number', eventId)).toEqual([
+      { person_id: known.id },
+      { person_id: entered },
+      { person_id: api.one<{ id: number }>(`SELECT id FROM people WHERE last_name = 'Клёнова'`).id },
+    ]);
+  });
+
   it('reads Excel’s Russian CSV (cp1251, «;», quotes, a line break inside a cell, text dates) and can be switched to another encoding', async () => {
     const fileHash = await stored('participants-cp1251.csv');
     const eventId = await newEvent('Круглый стол по CSV');
