@@ -34,9 +34,11 @@ export interface LoadedFile {
 export async function loadFile(db: AppDb, dataDir: string, source: ImportSource): Promise<LoadedFile> {
   const stored = getStoredFile(db, source.fileHash);
   if (!stored) throw conflict('Файл не найден в хранилище приложения: выберите его ещё раз.');
-  // The store names a file by its content's hash: the same hash read in the same encoding is the same sheet.
-  const kept = lastPreview?.file;
-  if (kept && lastPreview!.fileHash === source.fileHash && lastPreview!.encoding === source.encoding) return kept;
+  // The store names a file by its content's hash: the same hash read in the same encoding is the same
+  // sheet. The name is the one stored now (the same bytes may have come again under another name).
+  const kept = lastPreview;
+  if (kept?.fileHash === source.fileHash && kept.encoding === source.encoding && kept.file.fileName === stored.originalName)
+    return kept.file;
   const sheet = await readSheet(readStoredFile(db, dataDir, source.fileHash), stored.originalName, source.encoding);
   return { fileName: stored.originalName, sheet };
 }
