@@ -172,7 +172,10 @@ export function createDispatcher(
         value = await handler(ctx, parsed.data as never, scope);
       }
       if (def.kind === 'read') return { ok: true, value: value ?? null };
-      const changed = [...new Set([...def.changes, ...reported])];
+      // A job has changed only `jobs` when its call answers (and what its handler reports having
+      // written as it started, an export's log entry): the rest is refreshed when the job ends
+      // (Job.changes). Refreshed now, an import's preview of 60,000 rows was read again beside it.
+      const changed = [...new Set([...(def.kind === 'job' ? ['jobs' as const] : def.changes), ...reported])];
       return { ok: true, value: value ?? null, changed, ...(undo.length ? { undo: undo.at(-1)! } : {}) };
     } catch (error) {
       if (error instanceof DomainError) {

@@ -39,7 +39,9 @@ export type Register = (typeof REGISTERS)[number];
  * - `db`: changes the database; the dispatcher runs its handler synchronously in one
  *   transaction, so a refusal or a bug at any point leaves the database as it was.
  * - `job`: starts long work and answers at once with a job (see the jobs contract); the work
- *   writes in short transactions of its own.
+ *   writes in short transactions of its own. `changes` lists what the job changes (while the
+ *   gate is held for an import, such a job is refused at start); the starting call's answer
+ *   names only `jobs` and what its handler reports, the job's own changes are refreshed when it ends.
  * - `file`: writes files (a backup, a copy of a package), and a restore that replaces the
  *   database file; never inside a transaction.
  */

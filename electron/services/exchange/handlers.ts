@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { exchangeCalls } from '@shared/contract/exchange';
-import type { CallContext, Handlers } from '@main/api/dispatch';
+import type { CallContext, CallScope, Handlers } from '@main/api/dispatch';
 import { invalid } from '@main/api/errors';
 import { databaseHost } from '@main/api/databaseHost';
 import { checkFolder } from './checkFolder';
@@ -14,7 +14,9 @@ function nativeBinding(ctx: CallContext): { nativeBinding?: string } {
   return binding ? { nativeBinding: binding } : {};
 }
 
-function start(ctx: CallContext, request: ExportRequest) {
+/** The job opens its log entry as it starts: the call's answer says so, and the log shows it at once. */
+function start(ctx: CallContext, scope: CallScope, request: ExportRequest) {
+  scope.changed('exchange');
   return startExportJob(request, {
     db: ctx.db,
     dbFile: ctx.env.dbFile,
@@ -33,13 +35,13 @@ export const exchangeHandlers: Handlers<typeof exchangeCalls> = {
     return checkFolder({ folder: checkFolderPath(folder) });
   },
   'exchange.kinds': () => exportKinds(),
-  'exchange.export': (ctx, input) => {
+  'exchange.export': (ctx, input, scope) => {
     const settings = getExchangeSettings(ctx.db);
     if (!settings.folder || !settings.centerCode) throw invalid('Сначала укажите и сохраните папку выгрузки и код центра');
-    return start(ctx, { ...input, folder: settings.folder, centerCode: settings.centerCode, origin: 'ui' });
+    return start(ctx, scope, { ...input, folder: settings.folder, centerCode: settings.centerCode, origin: 'ui' });
   },
   'exchange.log': ({ db }, input) => listExportLog(db, input),
-  'exchange.retry': (ctx, { logId }) => start(ctx, retryRequest(ctx.db, logId, 'ui')),
+  'exchange.retry': (ctx, { logId }, scope) => start(ctx, scope, retryRequest(ctx.db, logId, 'ui')),
   'exchange.openPackage': (ctx, { manifestPath }) =>
     openPackage({ manifestPath, receiveDir: path.join(ctx.env.dataDir, 'received'), ...nativeBinding(ctx) }),
 };

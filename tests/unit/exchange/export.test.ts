@@ -111,7 +111,7 @@ describe('export through the application calls', () => {
       expect(check).toMatchObject({ ok: true, value: { ok: true, folder } });
 
       const started = await app.dispatch('exchange.export', { year: 2017, kinds: ['plan', 'data'] });
-      expect(started).toMatchObject({ ok: true, changed: ['exchange', 'jobs'], value: { kind: 'export', state: 'running' } });
+      expect(started).toMatchObject({ ok: true, changed: ['jobs', 'exchange'], value: { kind: 'export', state: 'running' } });
       let job = (started as { value: Job<ExportResult> }).value;
       const steps = new Set<string>();
       while (job.state === 'running') {

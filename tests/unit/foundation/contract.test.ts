@@ -201,6 +201,26 @@ describe('the dispatcher and the change kinds', () => {
     expect(await dispatch('a.stray', { text: '' })).toMatchObject({ ok: false, error: { code: 'internal' } });
   });
 
+  it('answers a job started with `jobs` and what its handler wrote as it started, not with what the job will change', async () => {
+    // What the job changes is refreshed when it ends: refreshed at its start, a screen read it all again beside the job.
+    const job = call(z.object({ text: z.string() }).strict())
+      .job(['jobs', 'people', 'names'], REFUSED.add)
+      .returns<string>();
+    const dispatch = createDispatcher(
+      { 'a.import': job, 'a.export': job },
+      {
+        'a.import': () => 'started',
+        'a.export': (_ctx, _input, scope) => {
+          scope.changed('names');
+          return 'started';
+        },
+      },
+      context(),
+    );
+    expect(await dispatch('a.import', { text: '' })).toEqual({ ok: true, value: 'started', changed: ['jobs'] });
+    expect(await dispatch('a.export', { text: '' })).toEqual({ ok: true, value: 'started', changed: ['jobs', 'names'] });
+  });
+
   it('answers a change at once while a job writes all at once, instead of waiting for the lock; reads go on', async () => {
     const ctx = context();
     const { insert } = people(ctx);
