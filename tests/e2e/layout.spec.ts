@@ -58,6 +58,8 @@ test('every screen fits 1366×768 with the demo data, and every list opens a row
   for (const name of names) {
     await navigation.getByRole('link', { name, exact: true }).click();
     await expect(page.getByRole('heading', { level: 2 }).first()).toBeVisible();
+    // The navigation marks where she is, and only there (its links re-render on a route change, the frame does not).
+    await expect(navigation.locator('a[data-active]')).toHaveText([name]);
     await fitsTheWindow(page, name);
     await page.screenshot({ path: testInfo.outputPath(`${name}.png`) });
     if (LISTS_WITH_ROWS.includes(name)) await opensARowMenu(page, name, /^Действия: /);

@@ -1,5 +1,5 @@
 import { AppShell, Center, Group, Loader, NavLink, ScrollArea, Stack, Text, Title } from '@mantine/core';
-import { Suspense, type ReactNode } from 'react';
+import { memo, Suspense, type ReactNode } from 'react';
 import { Link as RouterLink, Outlet, useLocation } from 'react-router-dom';
 import { UndoLast } from '@renderer/api/undo';
 // Not the form stack's index: that would load every form (and the contract's zod schemas) with the first screen.
@@ -11,13 +11,12 @@ const NOTIFICATIONS_ROOM = 240;
 
 const matches = (pathname: string, entryPath: string) => pathname === entryPath || pathname.startsWith(`${entryPath}/`);
 
-export function Layout() {
-  const location = useLocation();
-  // The most specific entry wins: «Исполнение плана» (/work-plan/summary) over «План работы» (/work-plan).
-  const activePath = registers
-    .flatMap((r) => r.nav.map((e) => e.path))
-    .filter((p) => matches(location.pathname, p))
-    .sort((a, b) => b.length - a.length)[0];
+/**
+ * The frame (AppShell, header, the notifications' room) takes no props and reads no location
+ * (memo): a route change re-renders the navigation's links (Sections) and the screen (the Outlet
+ * reads the route), not the shell.
+ */
+export const Layout = memo(function Layout() {
   return (
     <AppShell navbar={{ width: 260, breakpoint: 0 }} header={{ height: 52 }} padding="md">
       <AppShell.Header>
@@ -28,34 +27,7 @@ export function Layout() {
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Разделы">
         <AppShell.Section grow component={ScrollArea}>
-          <Stack gap="md">
-            {/* A register reached only from another's pages (a news item, from its meeting) has no section. */}
-            {registers
-              .filter((register) => register.nav.length > 0)
-              .map((register) => (
-                <div key={register.section}>
-                  <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mb={4}>
-                    {register.section}
-                  </Text>
-                  {register.nav.map((entry) => {
-                    // Pointed at or focused: the screen's data starts before the click (RegisterUi.prime).
-                    const prime = register.prime ? () => void register.prime?.(entry.path, new URLSearchParams()) : undefined;
-                    return (
-                      <NavLink
-                        key={entry.path}
-                        component={RouterLink}
-                        to={entry.path}
-                        label={entry.label}
-                        leftSection={entry.icon}
-                        active={entry.path === activePath}
-                        onPointerEnter={prime}
-                        onFocus={prime}
-                      />
-                    );
-                  })}
-                </div>
-              ))}
-          </Stack>
+          <Sections />
         </AppShell.Section>
         {/*
           The notifications' place (main.tsx: bottom left, as wide as this column, at most three):
@@ -71,6 +43,46 @@ export function Layout() {
         <LeaveGuard />
       </AppShell.Main>
     </AppShell>
+  );
+});
+
+/** The registers' sections and their links, the current one marked. */
+function Sections() {
+  const location = useLocation();
+  // The most specific entry wins: «Исполнение плана» (/work-plan/summary) over «План работы» (/work-plan).
+  const activePath = registers
+    .flatMap((r) => r.nav.map((e) => e.path))
+    .filter((p) => matches(location.pathname, p))
+    .sort((a, b) => b.length - a.length)[0];
+  return (
+    <Stack gap="md">
+      {/* A register reached only from another's pages (a news item, from its meeting) has no section. */}
+      {registers
+        .filter((register) => register.nav.length > 0)
+        .map((register) => (
+          <div key={register.section}>
+            <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" mb={4}>
+              {register.section}
+            </Text>
+            {register.nav.map((entry) => {
+              // Pointed at or focused: the screen's data starts before the click (RegisterUi.prime).
+              const prime = register.prime ? () => void register.prime?.(entry.path, new URLSearchParams()) : undefined;
+              return (
+                <NavLink
+                  key={entry.path}
+                  component={RouterLink}
+                  to={entry.path}
+                  label={entry.label}
+                  leftSection={entry.icon}
+                  active={entry.path === activePath}
+                  onPointerEnter={prime}
+                  onFocus={prime}
+                />
+              );
+            })}
+          </div>
+        ))}
+    </Stack>
   );
 }
 
