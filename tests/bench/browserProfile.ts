@@ -1,6 +1,6 @@
 import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { parseArgs } from 'node:util';
-import { AGENDA_ITEMS, armInput, HOME_FIGURES, PEOPLE_ROWS, PLAN_ROWS, rowsChanged, rowsText, startHost } from './browser';
+import { AGENDA_ITEMS, armInput, HOME_FIGURES, PEOPLE_ROWS, PLAN_ROWS, readyToMeasure, rowsChanged, rowsText, startHost } from './browser';
 
 /**
  * Where the time of the browser steps goes (`tests/bench/browser.ts` times them; this says why):
@@ -137,6 +137,7 @@ async function main() {
     await page.locator(PEOPLE_ROWS).first().waitFor();
     // Idle time after the first screens, as a user's reading gives it.
     await page.waitForTimeout(2000);
+    await readyToMeasure(page);
 
     await profiled(
       page,
