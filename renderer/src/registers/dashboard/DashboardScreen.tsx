@@ -15,6 +15,7 @@ import { eventDates } from '@shared/contract/eventEnums';
 import { formatDate } from '@shared/russian/dates';
 import { countOf, formatNumber } from '@shared/russian/numbers';
 import { useCall } from '@renderer/api/client';
+import { useAfterPaint } from '@renderer/components/useAfterPaint';
 import { DataTable, type Column } from '@renderer/components/DataTable';
 import { EmptyState } from '@renderer/components/screen';
 import { dashboardYear } from './year';
@@ -148,11 +149,14 @@ const PUBLICATION_COLUMNS: Column<DashboardPublication>[] = [
 const CHART_RATIO = '520 / 260';
 
 /**
- * The year's two charts, asked beside the summary (dashboard/index.tsx primes both): the first
- * drawing after a start loads the chart pipeline, and the figures above are on screen meanwhile.
+ * The year's two charts, asked once the figures above have painted (this mounts with them): the
+ * first drawing after a start loads and compiles the chart pipeline in the main process, about
+ * 220 ms of its one thread, and asked beside the summary it delayed the figures (a CPU profile of
+ * the host's start on the bench's data).
  */
 function Charts({ year }: { year: number | null }) {
-  const charts = useCall('dashboard.charts', { year }, { placeholderData: keepPreviousData });
+  const figuresPainted = useAfterPaint(true);
+  const charts = useCall('dashboard.charts', { year }, { placeholderData: keepPreviousData, enabled: figuresPainted });
   if (charts.isError) return <Alert color="red">{charts.error.message}</Alert>;
   return (
     <SimpleGrid cols={2} spacing="sm">

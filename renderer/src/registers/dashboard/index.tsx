@@ -12,13 +12,12 @@ export const dashboardUi: RegisterUi = {
   section: 'Главная',
   nav: [{ label: 'Сводка', path: DASHBOARD_PATH, icon: <IconLayoutDashboard size={18} /> }],
   routes: [{ path: DASHBOARD_PATH, component: screen('DashboardScreen') }],
-  // The first screen in one round trip: its chunk and its calls start with the app's status. The
-  // charts are asked at the same moment, and the figures paint without waiting for them.
+  // The first screen in one round trip: its chunk and its figures start with the app's status. The
+  // charts are asked once the figures have painted (DashboardScreen's Charts), not beside them.
   prime: (path, params) => {
     if (path !== DASHBOARD_PATH) return;
     const input = { year: dashboardYear(params) };
     void queryClient.prefetchQuery({ queryKey: ['dashboard.summary', input], queryFn: () => callApi('dashboard.summary', input) });
-    void queryClient.prefetchQuery({ queryKey: ['dashboard.charts', input], queryFn: () => callApi('dashboard.charts', input) });
     return screen.preload();
   },
 };
