@@ -175,6 +175,38 @@ export const thirteenItemMeeting = (sqlite: { prepare: (sql: string) => { get: (
 
 export const AGENDA_ITEMS = 'section[aria-label^="Вопрос "]';
 
+/**
+ * The end-to-end steps' own data in `dataDir`: the registry, the plans and the meetings at `scale`
+ * (the other registers are not generated: no step reads them but the home screen's figures). Made
+ * only if the folder's database has no plan items yet, so a kept folder is reused. Answers the
+ * data's size and what the steps open.
+ */
+export async function standaloneData(dataDir: string, scale: number, seed = 20170912) {
+  const app = createApp({ dataDir });
+  try {
+    if ((app.sqlite.prepare('SELECT count(*) AS n FROM plan_items').get() as { n: number }).n === 0) {
+      generateReferenceData(app.sqlite, seed, scaledReference(scale));
+      seedMeetings(app.sqlite, seed, scaledMeetings(scale));
+    }
+    const counts = app.sqlite
+      .prepare('SELECT (SELECT count(*) FROM people) AS people, (SELECT count(*) FROM plan_items) AS items')
+      .get() as {
+      people: number;
+      items: number;
+    };
+    const plan = await largestPlan(app);
+    const targets: BrowserTargets = {
+      words: { three: 'ива', two: 'ов' },
+      meetingId: thirteenItemMeeting(app.sqlite),
+      planYear: plan.year,
+      scale,
+    };
+    return { counts, plan, targets };
+  } finally {
+    app.close();
+  }
+}
+
 export async function benchBrowser(dataDir: string, targets: BrowserTargets, build: BrowserBuild = {}): Promise<BrowserRow[]> {
   const { words } = targets;
   const target = stepTarget(targets.scale);
@@ -296,17 +328,7 @@ async function main(): Promise<void> {
   const kept = args['data-dir'];
   const dataDir = kept ?? mkdtempSync(path.join(os.tmpdir(), 'rc-bench-browser-'));
   try {
-    const app = createApp({ dataDir });
-    const empty = (app.sqlite.prepare('SELECT count(*) AS n FROM plan_items').get() as { n: number }).n === 0;
-    if (empty) {
-      generateReferenceData(app.sqlite, 20170912, scaledReference(Number(args.scale)));
-      seedMeetings(app.sqlite, 20170912, scaledMeetings(Number(args.scale)));
-    }
-    const counts = app.sqlite.prepare('SELECT (SELECT count(*) FROM people) AS people, (SELECT count(*) FROM plan_items) AS items').get();
-    const plan = await largestPlan(app);
-    const meetingId = thirteenItemMeeting(app.sqlite);
-    app.close();
-    const targets = { words: { three: 'ива', two: 'ов' }, meetingId, planYear: plan.year, scale: Number(args.scale) };
+    const { counts, targets } = await standaloneData(dataDir, Number(args.scale));
     console.log(JSON.stringify(counts));
     // `--rounds N`: N runs, each printed as it ends (for medians; with --static/--host, alternate two invocations).
     for (let round = 0; round < Number(args.rounds); round++) {
