@@ -498,7 +498,6 @@ rmSync(dataDir, { recursive: true, force: true });
  * what the steps and the document read; the other registers are not generated at 10×).
  */
 const TENFOLD = 10;
-const tenfold = SCALE === 1 && !args['no-tenfold'] ? await benchTenfold() : undefined;
 async function benchTenfold() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'rc-bench-10x-'));
   try {
@@ -510,6 +509,7 @@ async function benchTenfold() {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+const tenfold = SCALE === 1 && !args['no-tenfold'] ? await benchTenfold() : undefined;
 
 // ---- report ------------------------------------------------------------------------------
 
@@ -567,19 +567,18 @@ const failed = [
   ...results.filter((r) => !r.met).map((r) => r.label),
   ...registerRows.filter((r) => !registerMet(r)).map((r) => r.name),
   ...responsiveness.filter((r) => !responsiveMet(r)).map((r) => r.name),
-  ...docxMemoryLines(docxMemory)
-    .filter((l) => l.at(-1) !== 'met')
-    .map((l) => l[0]!),
-  ...browserRows.filter((r) => browserVerdict(r) === 'NOT MET').map((r) => r.step),
-  ...(tenfold
-    ? [
-        ...docxMemoryLines(tenfold.docxMemory)
-          .filter((l) => l.at(-1) !== 'met')
-          .map((l) => `${l[0]!} (10×)`),
-        ...tenfold.browserRows.filter((r) => browserVerdict(r) === 'NOT MET').map((r) => `${r.step} (10×)`),
-      ]
-    : []),
+  ...windowMissed(docxMemory, browserRows),
+  ...(tenfold ? windowMissed(tenfold.docxMemory, tenfold.browserRows).map((name) => `${name} (10×)`) : []),
 ];
+/** The built host's rows that miss their target: the plan's Word memory and the window's steps. */
+function windowMissed(memory: typeof docxMemory, steps: typeof browserRows): string[] {
+  return [
+    ...docxMemoryLines(memory)
+      .filter((l) => l.at(-1) !== 'met')
+      .map((l) => l[0]!),
+    ...steps.filter((r) => browserVerdict(r) === 'NOT MET').map((r) => r.step),
+  ];
+}
 
 function printTable(head: string[], body: string[][]): void {
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((l) => l[i]!.length)));
